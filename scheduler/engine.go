@@ -1,0 +1,236 @@
+package scheduler
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// OnTime is how late a firing may be and still count as on time, whatever
+// a job's catch-up grace: the wake-up itself takes a moment.
+const OnTime = time.Minute
+
+// Job is one reminder as the Engine sees it.
+type Job struct {
+	// Name identifies the job across reloads.
+	Name string
+	// Schedule says when the job is due.
+	Schedule Schedule
+	// CatchUp is how late a firing may still happen after the machine
+	// slept or the program was not running. Later than that, the firing
+	// is reported as missed instead.
+	CatchUp time.Duration
+}
+
+// EventKind says what happened to a scheduled instant.
+type EventKind int
+
+const (
+	// Fire means the job is due now: show the reminder.
+	Fire EventKind = iota
+	// Miss means the job was due but is too late to show.
+	Miss
+)
+
+func (k EventKind) String() string {
+	if k == Miss {
+		return "missed"
+	}
+	return "fire"
+}
+
+// Event is the outcome of one scheduled instant of one job.
+type Event struct {
+	Kind EventKind
+	Job  string
+	// Scheduled is the instant the job was due.
+	Scheduled time.Time
+	// At is the wall-clock time the engine handled it.
+	At time.Time
+	// Superseded counts earlier instants that were due in the same gap
+	// (while the machine slept) and are folded into this one.
+	Superseded int
+}
+
+// Late returns how long after its scheduled instant the event was handled.
+func (e Event) Late() time.Duration { return e.At.Sub(e.Scheduled) }
+
+// Engine decides which jobs are due. It remembers, per job, the last
+// scheduled instant it handled, so no instant is handled twice, even when
+// the clock is set backwards.
+type Engine struct {
+	mu      sync.Mutex
+	jobs    []Job
+	last    map[string]time.Time
+	once    map[string][]time.Time // extra one-off instants (snoozes)
+	changed chan struct{}
+}
+
+// NewEngine returns an Engine for jobs.
+func NewEngine(jobs []Job) *Engine {
+	e := &Engine{last: map[string]time.Time{}, once: map[string][]time.Time{}, changed: make(chan struct{}, 1)}
+	e.jobs = append(e.jobs, jobs...)
+	return e
+}
+
+// SetJobs replaces the jobs, keeping what the engine remembers of jobs
+// whose names stay: a reminder that already fired today does not fire
+// again because the schedule was reloaded. A running Run notices at once.
+func (e *Engine) SetJobs(jobs []Job) {
+	e.mu.Lock()
+	e.jobs = append([]Job(nil), jobs...)
+	keep := map[string]bool{}
+	for _, j := range jobs {
+		keep[j.Name] = true
+	}
+	for name := range e.last {
+		if !keep[name] {
+			delete(e.last, name)
+		}
+	}
+	e.mu.Unlock()
+	e.poke()
+}
+
+// Jobs returns a copy of the engine's jobs.
+func (e *Engine) Jobs() []Job {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]Job(nil), e.jobs...)
+}
+
+// SetLast records t as the last handled instant of the named job, as when
+// state is restored after a restart.
+func (e *Engine) SetLast(name string, t time.Time) {
+	e.mu.Lock()
+	e.last[name] = t
+	e.mu.Unlock()
+	e.poke()
+}
+
+// Last returns the last handled instant of the named job.
+func (e *Engine) Last(name string) (time.Time, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t, ok := e.last[name]
+	return t, ok
+}
+
+// FireOnceAt makes the named job due once more at t, besides its schedule
+// (a snooze).
+func (e *Engine) FireOnceAt(name string, t time.Time) {
+	e.mu.Lock()
+	e.once[name] = append(e.once[name], t)
+	e.mu.Unlock()
+	e.poke()
+}
+
+func (e *Engine) poke() {
+	select {
+	case e.changed <- struct{}{}:
+	default:
+	}
+}
+
+// Due handles every job at wall-clock time now. For each job whose
+// schedule came due since the last handled instant, it returns one event:
+// Fire for the most recent due instant if it is less late than the job's
+// catch-up grace (or OnTime), otherwise Miss. It also returns when the
+// next job comes due (the zero Time if none will).
+//
+// A job that has never been handled starts from now: the past does not
+// fire.
+func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, j := range e.jobs {
+		last, ok := e.last[j.Name]
+		if !ok {
+			last = now
+			e.last[j.Name] = now
+		}
+		if ev, ok := e.due(j, last, now); ok {
+			events = append(events, ev)
+			e.last[j.Name] = ev.Scheduled
+			last = ev.Scheduled
+		}
+		if n := j.Schedule.Next(later(last, now)); !n.IsZero() && (next.IsZero() || n.Before(next)) {
+			next = n
+		}
+	}
+	for name, ts := range e.once {
+		keep := ts[:0]
+		for _, t := range ts {
+			if t.After(now) {
+				keep = append(keep, t)
+				if next.IsZero() || t.Before(next) {
+					next = t
+				}
+				continue
+			}
+			events = append(events, Event{Kind: Fire, Job: name, Scheduled: t, At: now})
+		}
+		if len(keep) == 0 {
+			delete(e.once, name)
+		} else {
+			e.once[name] = keep
+		}
+	}
+	return events, next
+}
+
+func (e *Engine) due(j Job, last, now time.Time) (Event, bool) {
+	newest := j.Schedule.Prev(now)
+	if newest.IsZero() || !newest.After(last) {
+		return Event{}, false
+	}
+	ev := Event{Kind: Fire, Job: j.Name, Scheduled: newest, At: now}
+	// Count the instants folded into this one, up to a bound.
+	for t, n := j.Schedule.Next(last), 0; !t.IsZero() && t.Before(newest) && n < 100; t, n = j.Schedule.Next(t), n+1 {
+		ev.Superseded++
+	}
+	grace := j.CatchUp
+	if grace < OnTime {
+		grace = OnTime
+	}
+	if ev.Late() > grace {
+		ev.Kind = Miss
+	}
+	return ev, true
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// Run handles due jobs as the clock reaches them, calling handle for each
+// event, until ctx is done. It sleeps in between: one wake-up per due
+// instant, plus one when the clock is changed or the jobs change.
+func (e *Engine) Run(ctx context.Context, clock Clock, handle func(Event)) {
+	for ctx.Err() == nil {
+		events, next := e.Due(clock.Now())
+		for _, ev := range events {
+			handle(ev)
+		}
+		wctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if next.IsZero() {
+				<-wctx.Done()
+				return
+			}
+			clock.WaitUntil(wctx, next)
+		}()
+		select {
+		case <-done:
+		case <-e.changed:
+		case <-ctx.Done():
+		}
+		cancel()
+		<-done
+	}
+}
