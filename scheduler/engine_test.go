@@ -84,9 +84,9 @@ func TestSuspendResumeCatchUp(t *testing.T) {
 	}
 	start := at(t, berlin, "2026-11-25 09:00 +0100")
 	tests := []struct {
-		name   string
-		wake   string
-		want   []string // "job kind superseded"
+		name string
+		wake string
+		want []string // "job kind superseded"
 	}{
 		{"short nap", "2026-11-25 10:00 +0100", []string{"hydration fire 0"}},
 		{"slept through the afternoon", "2026-11-25 14:30 +0100", []string{"hydration missed 2"}},

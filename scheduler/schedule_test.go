@@ -29,7 +29,7 @@ func at(t testing.TB, loc *time.Location, s string) time.Time {
 func TestDailyAcrossDST(t *testing.T) {
 	tests := []struct {
 		zone, tod, from string
-		want           []string // the next firings, "2006-01-02 15:04 -0700"
+		want            []string // the next firings, "2006-01-02 15:04 -0700"
 	}{
 		// America/New_York springs forward at 02:00 -> 03:00 on 8 March 2026.
 		{"America/New_York", "02:30", "2026-03-07 00:00 -0500", []string{
