@@ -1,12 +1,11 @@
-// Package notify delivers reminders to the user's desktop.
-//
-// The daemon talks to one small interface, Notifier. Backends implement it:
-// the desktop through beeep (every OS), and the log as the last fallback.
 package notify
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"time"
 )
 
 // Message is one notification to show.
@@ -15,8 +14,44 @@ type Message struct {
 	// message for the same reminder replaces an unanswered older one.
 	Reminder string
 	// Title is the summary line; Body the text below it. Both are shown
-	// literally.
+	// literally: characters that a server would read as markup are escaped.
 	Title, Body string
+
+	// Urgency is how insistent the notification is; the zero value is
+	// UrgencyNormal.
+	Urgency Urgency
+	// Expire is how long the notification stays on screen. Zero means the
+	// server's default; a negative value means until the user acts on it.
+	Expire time.Duration
+	// Deadline is the last moment the message is still worth showing. While
+	// no notification server is on the bus or Do Not Disturb is on, the
+	// message is held and retried until then, and reported as Missed after.
+	// The zero value means Options.RetryFor after Notify is called.
+	Deadline time.Time
+	// NoActions leaves out the Done and Snooze buttons (for a test message).
+	NoActions bool
+}
+
+// Urgency is the urgency level of a notification.
+type Urgency int
+
+// Urgency levels. The zero value is UrgencyNormal.
+const (
+	UrgencyNormal Urgency = iota
+	UrgencyLow
+	UrgencyCritical
+)
+
+// level returns the freedesktop urgency byte for u.
+func (u Urgency) level() byte {
+	switch u {
+	case UrgencyLow:
+		return 0
+	case UrgencyCritical:
+		return 2
+	default:
+		return 1
+	}
 }
 
 // Notifier shows messages to the user.
@@ -24,6 +59,61 @@ type Notifier interface {
 	// Notify shows m. It returns an error when m could not be delivered.
 	Notify(ctx context.Context, m Message) error
 }
+
+// Action is what became of a notification.
+type Action int
+
+// Actions reported in a Response.
+const (
+	// Done means the user pressed Done.
+	Done Action = iota + 1
+	// Snooze means the user pressed Snooze.
+	Snooze
+	// Dismissed means the user closed the notification without choosing.
+	Dismissed
+	// Expired means the notification timed out on screen unanswered.
+	Expired
+	// Missed means the message was never shown: no notification server
+	// came up, or Do Not Disturb stayed on, until its deadline.
+	Missed
+)
+
+var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed"}
+
+// String returns the lower-case name of a, such as "done".
+func (a Action) String() string {
+	if a > 0 && int(a) < len(actionNames) {
+		return actionNames[a]
+	}
+	return fmt.Sprintf("action(%d)", int(a))
+}
+
+// Response is one outcome of a notification: the user's answer to it, or
+// the news that it was never shown.
+type Response struct {
+	// Reminder is the Message.Reminder the notification was for.
+	Reminder string
+	// Action is what happened.
+	Action Action
+	// At is when it happened.
+	At time.Time
+}
+
+// Errors that Notify and Probe wrap.
+var (
+	// ErrNoSessionBus means no D-Bus session bus could be found.
+	ErrNoSessionBus = errors.New("no session bus")
+	// ErrNoServer means no notification server is on the session bus.
+	ErrNoServer = errors.New("no notification server on the session bus")
+	// ErrTimeout means the bus or the notification server did not answer in time.
+	ErrTimeout = errors.New("notification server did not answer in time")
+	// ErrInhibited means the desktop has Do Not Disturb on.
+	ErrInhibited = errors.New("notifications are inhibited (do not disturb)")
+	// ErrUnsupported means the operation does not exist on this OS.
+	ErrUnsupported = errors.New("not supported on this operating system")
+	// ErrClosed means the notifier was closed.
+	ErrClosed = errors.New("notifier closed")
+)
 
 // Log is a Notifier that writes each message to a structured logger. It
 // never fails, so it is the last fallback.
@@ -38,3 +128,5 @@ func (l Log) Notify(ctx context.Context, m Message) error {
 	lg.InfoContext(ctx, "reminder", "reminder", m.Reminder, "title", m.Title, "body", m.Body)
 	return nil
 }
+
+var _ Notifier = Log{}

@@ -1,0 +1,64 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/godbus/dbus/v5"
+)
+
+// FindSessionBus returns the address of the user's session bus: the
+// DBUS_SESSION_BUS_ADDRESS variable when set, else the socket "bus" in
+// $XDG_RUNTIME_DIR (or /run/user/UID when that is unset) when it exists.
+// Otherwise it returns an error wrapping ErrNoSessionBus. It never starts a
+// bus: an "autolaunch:" address is refused for that reason.
+func FindSessionBus() (BusAddress, error) {
+	if addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); addr != "" {
+		if strings.Contains(addr, "autolaunch:") {
+			return BusAddress{}, fmt.Errorf("%w: DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus", ErrNoSessionBus, addr)
+		}
+		return BusAddress{Address: addr, Source: "DBUS_SESSION_BUS_ADDRESS"}, nil
+	}
+	dir := os.Getenv("XDG_RUNTIME_DIR")
+	if dir == "" {
+		dir = "/run/user/" + strconv.Itoa(os.Getuid())
+	}
+	path := filepath.Join(dir, "bus")
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode()&os.ModeSocket == 0 {
+		return BusAddress{}, fmt.Errorf("%w: DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket", ErrNoSessionBus, path)
+	}
+	return BusAddress{Address: "unix:path=" + dbus.EscapeBusAddressValue(path), Source: path}, nil
+}
+
+// connect dials addr and says hello, within ctx. When ctx ends first the
+// connection still being made is closed once it is.
+func connect(ctx context.Context, addr string) (*dbus.Conn, error) {
+	type result struct {
+		c   *dbus.Conn
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		c, err := dbus.Connect(addr)
+		ch <- result{c, err}
+	}()
+	select {
+	case r := <-ch:
+		if r.err != nil {
+			return nil, fmt.Errorf("cannot connect to the session bus at %q: %w", addr, r.err)
+		}
+		return r.c, nil
+	case <-ctx.Done():
+		go func() {
+			if r := <-ch; r.c != nil {
+				r.c.Close()
+			}
+		}()
+		return nil, fmt.Errorf("cannot connect to the session bus at %q: %w", addr, ErrTimeout)
+	}
+}

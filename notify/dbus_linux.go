@@ -1,0 +1,708 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/godbus/dbus/v5"
+)
+
+// The freedesktop Notifications API on the session bus.
+const (
+	busName  = "org.freedesktop.Notifications"
+	busPath  = dbus.ObjectPath("/org/freedesktop/Notifications")
+	busIface = "org.freedesktop.Notifications"
+
+	propsIface = "org.freedesktop.DBus.Properties"
+)
+
+// Action keys on the buttons.
+const (
+	keyDone   = "done"
+	keySnooze = "snooze"
+)
+
+// platformBackends returns the Linux chain: the session bus directly, then
+// beeep, which is only called when a session bus exists.
+func platformBackends(o Options) []backend {
+	return []backend{
+		newDBus(o),
+		newBeeep(o, true, exportSessionBus),
+	}
+}
+
+// exportSessionBus makes sure a session bus exists before beeep runs, and
+// that godbus and notify-send under beeep use the one found here rather than
+// starting one with dbus-launch.
+func exportSessionBus() error {
+	bus, err := FindSessionBus()
+	if err != nil {
+		return err
+	}
+	if bus.Source != "DBUS_SESSION_BUS_ADDRESS" {
+		return os.Setenv("DBUS_SESSION_BUS_ADDRESS", bus.Address)
+	}
+	return nil
+}
+
+// failure is a kind of delivery failure; each is logged once until a
+// delivery succeeds again.
+type failure int
+
+const (
+	failNoBus failure = iota
+	failNoServer
+	failTimeout
+	failInhibited
+	failBus
+	failServer
+	nFailures
+)
+
+var failureLogs = [nFailures]string{
+	failNoBus:     "no session bus: reminders go to the log only; run bedtime inside the desktop session or set DBUS_SESSION_BUS_ADDRESS",
+	failNoServer:  "no notification server on the session bus: holding reminders and retrying",
+	failTimeout:   "the notification server did not answer in time: holding reminders and retrying",
+	failInhibited: "do not disturb is on: holding reminders until it ends",
+	failBus:       "lost the session bus: reconnecting",
+	failServer:    "the notification server refused a notification: retrying",
+}
+
+func kindOf(err error) failure {
+	switch {
+	case errors.Is(err, ErrNoSessionBus):
+		return failNoBus
+	case errors.Is(err, ErrNoServer):
+		return failNoServer
+	case errors.Is(err, ErrTimeout):
+		return failTimeout
+	case errors.Is(err, ErrInhibited):
+		return failInhibited
+	case errors.Is(err, errBusLost):
+		return failBus
+	default:
+		return failServer
+	}
+}
+
+// errBusLost marks errors from a connection to the bus that broke.
+var errBusLost = errors.New("session bus connection lost")
+
+// dbusBackend talks to the notification server on the session bus.
+type dbusBackend struct {
+	o   Options
+	log *slog.Logger
+
+	// ctx ends when the backend is closed.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	connMu sync.Mutex
+	conn   *dbus.Conn
+
+	mu       sync.Mutex
+	ids      map[uint32]string   // unanswered notification id -> reminder
+	last     map[string]uint32   // reminder -> its unanswered notification id
+	pending  map[string]*pending // reminder -> message held for later
+	retryNow bool                // retry everything held at the next wake
+	failed   [nFailures]bool     // failure kinds logged since the last delivery
+	closed   bool
+	queue    []Response // responses not yet passed to OnResponse
+
+	kick    chan struct{} // wakes the retry loop
+	respond chan struct{} // wakes the response dispatcher
+	wg      sync.WaitGroup
+}
+
+// pending is a message held until a server can show it.
+type pending struct {
+	m        Message
+	deadline time.Time
+	next     time.Time     // next attempt
+	backoff  time.Duration // pause before the attempt after next
+}
+
+func newDBus(o Options) *dbusBackend {
+	ctx, cancel := context.WithCancel(context.Background())
+	d := &dbusBackend{
+		o: o, log: o.Logger, ctx: ctx, cancel: cancel,
+		ids:     map[uint32]string{},
+		last:    map[string]uint32{},
+		pending: map[string]*pending{},
+		kick:    make(chan struct{}, 1),
+		respond: make(chan struct{}, 1),
+	}
+	d.wg.Add(2)
+	go d.retryLoop()
+	go d.dispatch()
+	return d
+}
+
+func (d *dbusBackend) Name() string { return "d-bus" }
+
+// Notify makes one attempt to show m. When no server is on the bus, the
+// server does not answer, or Do Not Disturb is on, it holds m for retries
+// until m's deadline and returns nil; unless holding is turned off
+// (Options.RetryFor < 0), then it returns the error.
+func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return ErrClosed
+	}
+	// A newer message replaces an older one still held.
+	if old := d.pending[m.Reminder]; old != nil {
+		delete(d.pending, m.Reminder)
+		d.missLocked(old)
+	}
+	d.mu.Unlock()
+
+	err := d.attempt(ctx, m)
+	if err == nil {
+		d.delivered()
+		return nil
+	}
+	d.failure(err)
+	if d.o.RetryFor < 0 || !retryable(err) || ctx.Err() != nil && !errors.Is(err, ErrTimeout) {
+		return err
+	}
+	now := d.o.Now()
+	deadline := m.Deadline
+	if deadline.IsZero() {
+		deadline = now.Add(d.o.RetryFor)
+	}
+	if !now.Before(deadline) {
+		return err
+	}
+	p := &pending{m: m, deadline: deadline}
+	d.schedule(p, err, now)
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return ErrClosed
+	}
+	if old := d.pending[m.Reminder]; old != nil {
+		d.missLocked(old)
+	}
+	d.pending[m.Reminder] = p
+	d.mu.Unlock()
+	d.wake(false)
+	return nil
+}
+
+// retryable reports whether a later attempt may succeed where err failed.
+func retryable(err error) bool {
+	return !errors.Is(err, ErrNoSessionBus) && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrClosed)
+}
+
+// schedule sets p's next attempt after a failure with err: exponential
+// backoff, except that Do Not Disturb is waited out (its end wakes the loop)
+// with a slow poll for servers that do not signal it.
+func (d *dbusBackend) schedule(p *pending, err error, now time.Time) {
+	if errors.Is(err, ErrInhibited) {
+		p.next = now.Add(d.o.RetryMax)
+		return
+	}
+	if p.backoff == 0 {
+		p.backoff = d.o.RetryMin
+	}
+	p.next = now.Add(p.backoff)
+	p.backoff = min(2*p.backoff, d.o.RetryMax)
+}
+
+// wake wakes the retry loop; with now set, everything held is tried at once.
+func (d *dbusBackend) wake(now bool) {
+	if now {
+		d.mu.Lock()
+		d.retryNow = true
+		d.mu.Unlock()
+	}
+	select {
+	case d.kick <- struct{}{}:
+	default:
+	}
+}
+
+// retryLoop retries held messages when they are due, or at once when woken
+// by a server appearing or Do Not Disturb ending, and reports the ones whose
+// deadline passed as Missed.
+func (d *dbusBackend) retryLoop() {
+	defer d.wg.Done()
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	for {
+		d.mu.Lock()
+		var wake time.Time
+		for _, p := range d.pending {
+			for _, w := range []time.Time{p.next, p.deadline} {
+				if wake.IsZero() || w.Before(wake) {
+					wake = w
+				}
+			}
+		}
+		d.mu.Unlock()
+		if !wake.IsZero() {
+			t.Reset(max(wake.Sub(d.o.Now()), 0))
+		}
+		select {
+		case <-d.ctx.Done():
+			t.Stop()
+			return
+		case <-d.kick:
+		case <-t.C:
+		}
+		t.Stop()
+		d.retryDue()
+	}
+}
+
+func (d *dbusBackend) retryDue() {
+	now := d.o.Now()
+	d.mu.Lock()
+	force := d.retryNow
+	d.retryNow = false
+	var due []*pending
+	for name, p := range d.pending {
+		switch {
+		case !now.Before(p.deadline):
+			delete(d.pending, name)
+			d.missLocked(p)
+		case force || !now.Before(p.next):
+			due = append(due, p)
+		}
+	}
+	d.mu.Unlock()
+	for _, p := range due {
+		if d.ctx.Err() != nil {
+			return
+		}
+		err := d.attempt(d.ctx, p.m)
+		if err == nil {
+			d.delivered()
+		} else {
+			d.failure(err)
+		}
+		d.mu.Lock()
+		if d.pending[p.m.Reminder] == p {
+			switch {
+			case err == nil:
+				delete(d.pending, p.m.Reminder)
+			case !retryable(err):
+				delete(d.pending, p.m.Reminder)
+				d.missLocked(p)
+			default:
+				d.schedule(p, err, d.o.Now())
+			}
+		}
+		d.mu.Unlock()
+	}
+}
+
+// missLocked reports p as missed. d.mu must be held.
+func (d *dbusBackend) missLocked(p *pending) {
+	d.log.Warn("reminder missed: no notification could be shown before its deadline",
+		"reminder", p.m.Reminder, "title", p.m.Title, "deadline", p.deadline.Format(time.RFC3339))
+	d.queueLocked(Response{Reminder: p.m.Reminder, Action: Missed, At: d.o.Now()})
+}
+
+// queueLocked queues r for OnResponse. d.mu must be held.
+func (d *dbusBackend) queueLocked(r Response) {
+	d.queue = append(d.queue, r)
+	select {
+	case d.respond <- struct{}{}:
+	default:
+	}
+}
+
+// dispatch passes queued responses to OnResponse one at a time, so that
+// OnResponse may call Notify.
+func (d *dbusBackend) dispatch() {
+	defer d.wg.Done()
+	for {
+		d.mu.Lock()
+		q := d.queue
+		d.queue = nil
+		d.mu.Unlock()
+		for _, r := range q {
+			d.o.OnResponse(r)
+		}
+		if len(q) > 0 {
+			continue
+		}
+		select {
+		case <-d.respond:
+		case <-d.ctx.Done():
+			d.mu.Lock()
+			q := d.queue
+			d.queue = nil
+			d.mu.Unlock()
+			for _, r := range q {
+				d.o.OnResponse(r)
+			}
+			return
+		}
+	}
+}
+
+// failure logs err's kind unless it was logged since the last delivery.
+func (d *dbusBackend) failure(err error) {
+	k := kindOf(err)
+	d.mu.Lock()
+	seen := d.failed[k]
+	d.failed[k] = true
+	d.mu.Unlock()
+	if !seen {
+		d.log.Warn(failureLogs[k], "err", err)
+	}
+}
+
+// delivered notes a delivery, ending every failure logged before it.
+func (d *dbusBackend) delivered() {
+	d.mu.Lock()
+	var any bool
+	for k, f := range d.failed {
+		any = any || f && failure(k) != failInhibited
+		d.failed[k] = false
+	}
+	d.mu.Unlock()
+	if any {
+		d.log.Info("notifications are delivered again")
+	}
+}
+
+// attempt shows m once, within the call timeout.
+func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
+	ctx, cancel := context.WithTimeout(ctx, d.o.CallTimeout)
+	defer cancel()
+	conn, err := d.connection(ctx)
+	if err != nil {
+		return err
+	}
+	obj := conn.Object(busName, busPath)
+
+	var caps []string
+	if err := obj.CallWithContext(ctx, busIface+".GetCapabilities", 0).Store(&caps); err != nil {
+		return d.classify(conn, err)
+	}
+	has := func(c string) bool {
+		for _, x := range caps {
+			if x == c {
+				return true
+			}
+		}
+		return false
+	}
+
+	var inhibited dbus.Variant
+	if err := obj.CallWithContext(ctx, propsIface+".Get", 0, busIface, "Inhibited").Store(&inhibited); err == nil {
+		if on, _ := inhibited.Value().(bool); on {
+			return ErrInhibited
+		}
+	} else if !isDBusError(err) {
+		// A D-Bus error means the server has no such property; anything
+		// else is the bus or the clock.
+		return d.classify(conn, err)
+	}
+
+	body := m.Body
+	if has("body-markup") {
+		body = escapeMarkup(body)
+	}
+	var actions []string
+	if has("actions") && !m.NoActions {
+		actions = []string{keyDone, "Done", keySnooze, "Snooze"}
+	}
+	hints := map[string]dbus.Variant{
+		"urgency":       dbus.MakeVariant(m.Urgency.level()),
+		"category":      dbus.MakeVariant(Category),
+		"desktop-entry": dbus.MakeVariant(DesktopEntry),
+	}
+	expire := int32(-1)
+	switch {
+	case m.Expire < 0:
+		expire = 0
+	case m.Expire > 0:
+		expire = int32(min(m.Expire.Milliseconds(), math.MaxInt32))
+		expire = max(expire, 1)
+	}
+
+	d.mu.Lock()
+	replaces := d.last[m.Reminder]
+	d.mu.Unlock()
+
+	var id uint32
+	err = obj.CallWithContext(ctx, busIface+".Notify", 0,
+		AppName, replaces, d.o.Icon, m.Title, body, actions, hints, expire).Store(&id)
+	if err != nil {
+		return d.classify(conn, err)
+	}
+	d.mu.Lock()
+	if old, ok := d.last[m.Reminder]; ok && old != id {
+		delete(d.ids, old)
+	}
+	d.ids[id] = m.Reminder
+	d.last[m.Reminder] = id
+	d.mu.Unlock()
+	return nil
+}
+
+func isDBusError(err error) bool {
+	var e dbus.Error
+	var pe *dbus.Error
+	return errors.As(err, &e) || errors.As(err, &pe)
+}
+
+func dbusErrorName(err error) string {
+	var e dbus.Error
+	if errors.As(err, &e) {
+		return e.Name
+	}
+	var pe *dbus.Error
+	if errors.As(err, &pe) {
+		return pe.Name
+	}
+	return ""
+}
+
+// classify turns an error from a call on conn into one that wraps
+// ErrNoServer, ErrTimeout or errBusLost where it is one of those.
+func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
+	switch dbusErrorName(err) {
+	case "org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NameHasNoOwner":
+		return fmt.Errorf("%w (%v)", ErrNoServer, err)
+	case "org.freedesktop.DBus.Error.NoReply", "org.freedesktop.DBus.Error.Timeout", "org.freedesktop.DBus.Error.TimedOut":
+		return fmt.Errorf("%w (%v)", ErrTimeout, err)
+	case "":
+	default:
+		return fmt.Errorf("notification server: %w", err)
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w within %v", ErrTimeout, d.o.CallTimeout)
+	case errors.Is(err, context.Canceled):
+		return err
+	case errors.Is(err, dbus.ErrClosed) || !conn.Connected():
+		d.dropConnection(conn)
+		return fmt.Errorf("%w: %w", errBusLost, err)
+	}
+	return fmt.Errorf("notification server: %w", err)
+}
+
+// connection returns the connection to the session bus, connecting first
+// when there is none or the last one broke.
+func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
+	d.connMu.Lock()
+	defer d.connMu.Unlock()
+	if d.conn != nil && d.conn.Connected() {
+		return d.conn, nil
+	}
+	d.conn = nil
+	bus, err := FindSessionBus()
+	if err != nil {
+		return nil, err
+	}
+	conn, err := connect(ctx, bus.Address)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errBusLost, err)
+	}
+	sigs := make(chan *dbus.Signal, 16)
+	conn.Signal(sigs)
+	for _, match := range [][]dbus.MatchOption{
+		{dbus.WithMatchSender(busName), dbus.WithMatchObjectPath(busPath), dbus.WithMatchInterface(busIface), dbus.WithMatchMember("ActionInvoked")},
+		{dbus.WithMatchSender(busName), dbus.WithMatchObjectPath(busPath), dbus.WithMatchInterface(busIface), dbus.WithMatchMember("NotificationClosed")},
+		{dbus.WithMatchSender(busName), dbus.WithMatchObjectPath(busPath), dbus.WithMatchInterface(propsIface), dbus.WithMatchMember("PropertiesChanged")},
+		{dbus.WithMatchSender("org.freedesktop.DBus"), dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, busName)},
+	} {
+		if err := conn.AddMatchSignalContext(ctx, match...); err != nil {
+			conn.Close()
+			if errors.Is(err, context.DeadlineExceeded) {
+				return nil, fmt.Errorf("%w: the session bus at %q did not answer", ErrTimeout, bus.Address)
+			}
+			return nil, fmt.Errorf("%w: %w", errBusLost, err)
+		}
+	}
+	d.conn = conn
+	d.wg.Add(1)
+	go d.signals(sigs)
+	return conn, nil
+}
+
+// dropConnection forgets conn if it is the current connection.
+func (d *dbusBackend) dropConnection(conn *dbus.Conn) {
+	d.connMu.Lock()
+	if d.conn == conn {
+		d.conn = nil
+	}
+	d.connMu.Unlock()
+	conn.Close()
+}
+
+// signals handles the signals of one connection until it closes.
+func (d *dbusBackend) signals(ch <-chan *dbus.Signal) {
+	defer d.wg.Done()
+	for {
+		select {
+		case <-d.ctx.Done():
+			return
+		case s, ok := <-ch:
+			if !ok {
+				return
+			}
+			d.signal(s)
+		}
+	}
+}
+
+func (d *dbusBackend) signal(s *dbus.Signal) {
+	switch s.Name {
+	case busIface + ".ActionInvoked":
+		var id uint32
+		var key string
+		if dbus.Store(s.Body, &id, &key) != nil {
+			return
+		}
+		var a Action
+		switch key {
+		case keyDone:
+			a = Done
+		case keySnooze:
+			a = Snooze
+		default:
+			return
+		}
+		d.answer(id, a)
+	case busIface + ".NotificationClosed":
+		var id, reason uint32
+		if dbus.Store(s.Body, &id, &reason) != nil {
+			return
+		}
+		switch reason {
+		case 1:
+			d.answer(id, Expired)
+		case 2:
+			d.answer(id, Dismissed)
+		default:
+			// Closed by a call (ours, or replaced) or for no stated reason:
+			// nothing the user did.
+			d.answer(id, 0)
+		}
+	case propsIface + ".PropertiesChanged":
+		var iface string
+		var changed map[string]dbus.Variant
+		var invalidated []string
+		if dbus.Store(s.Body, &iface, &changed, &invalidated) != nil || iface != busIface {
+			return
+		}
+		v, ok := changed["Inhibited"]
+		if on, _ := v.Value().(bool); ok && !on {
+			d.wake(true)
+		}
+		for _, p := range invalidated {
+			if p == "Inhibited" {
+				d.wake(true)
+			}
+		}
+	case "org.freedesktop.DBus.NameOwnerChanged":
+		var name, oldOwner, newOwner string
+		if dbus.Store(s.Body, &name, &oldOwner, &newOwner) != nil || name != busName {
+			return
+		}
+		if oldOwner != "" {
+			// The server went away, and its notifications with it.
+			d.mu.Lock()
+			clear(d.ids)
+			clear(d.last)
+			d.mu.Unlock()
+		}
+		if newOwner != "" {
+			d.wake(true)
+		}
+	}
+}
+
+// answer records that notification id was answered with a; a zero a
+// forgets id without a Response. Ids bedtime did not send, or already
+// answered, are ignored: a server that closes a notification after an
+// action was invoked does not turn Done into Dismissed.
+func (d *dbusBackend) answer(id uint32, a Action) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	reminder, ok := d.ids[id]
+	if !ok {
+		return
+	}
+	delete(d.ids, id)
+	if d.last[reminder] == id {
+		delete(d.last, reminder)
+	}
+	if a != 0 {
+		d.queueLocked(Response{Reminder: reminder, Action: a, At: d.o.Now()})
+	}
+}
+
+// Close stops the backend, reports messages still held as Missed, and
+// closes the connection.
+func (d *dbusBackend) Close() error {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return nil
+	}
+	d.closed = true
+	for name, p := range d.pending {
+		delete(d.pending, name)
+		d.missLocked(p)
+	}
+	d.mu.Unlock()
+	d.cancel()
+	d.connMu.Lock()
+	conn := d.conn
+	d.conn = nil
+	d.connMu.Unlock()
+	var err error
+	if conn != nil {
+		err = conn.Close()
+	}
+	d.wg.Wait()
+	return err
+}
+
+// Probe reports the session bus and what the notification server on it
+// offers, for `bedtime doctor`. Each call is bounded by DefaultCallTimeout.
+// It returns what it found so far with an error wrapping ErrNoSessionBus,
+// ErrNoServer or ErrTimeout when a step fails.
+func Probe(ctx context.Context) (Report, error) {
+	var r Report
+	bus, err := FindSessionBus()
+	if err != nil {
+		return r, err
+	}
+	r.Bus = bus
+	ctx, cancel := context.WithTimeout(ctx, DefaultCallTimeout)
+	defer cancel()
+	conn, err := connect(ctx, bus.Address)
+	if err != nil {
+		return r, err
+	}
+	defer conn.Close()
+	d := &dbusBackend{o: Options{CallTimeout: DefaultCallTimeout}}
+	obj := conn.Object(busName, busPath)
+	if err := obj.CallWithContext(ctx, busIface+".GetServerInformation", 0).
+		Store(&r.Server.Name, &r.Server.Vendor, &r.Server.Version, &r.Server.SpecVersion); err != nil {
+		return r, d.classify(conn, err)
+	}
+	if err := obj.CallWithContext(ctx, busIface+".GetCapabilities", 0).Store(&r.Capabilities); err != nil {
+		return r, d.classify(conn, err)
+	}
+	var inhibited dbus.Variant
+	if err := obj.CallWithContext(ctx, propsIface+".Get", 0, busIface, "Inhibited").Store(&inhibited); err == nil {
+		r.Inhibited, r.InhibitedKnown = inhibited.Value().(bool)
+	}
+	return r, nil
+}

@@ -1,0 +1,504 @@
+package notify_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
+)
+
+// logBuffer collects log output from several goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// count returns how many log lines contain s.
+func (l *logBuffer) count(s string) int {
+	n := 0
+	for _, line := range strings.Split(l.String(), "\n") {
+		if strings.Contains(line, s) {
+			n++
+		}
+	}
+	return n
+}
+
+// harness is a Desktop notifier on a private bus, with its responses and log.
+type harness struct {
+	bus       *notifytest.Bus
+	d         *notify.Desktop
+	responses chan notify.Response
+	log       *logBuffer
+	cacheDir  string
+}
+
+// newHarness starts a private bus (without a notification server), points
+// the environment at it and builds a Desktop with opts.
+func newHarness(t *testing.T, opts notify.Options) *harness {
+	t.Helper()
+	bus := notifytest.StartBus(t)
+	bus.Setenv(t)
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	return newDesktop(t, bus, opts)
+}
+
+func newDesktop(t *testing.T, bus *notifytest.Bus, opts notify.Options) *harness {
+	t.Helper()
+	h := &harness{bus: bus, responses: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()}
+	opts.Logger = slog.New(slog.NewTextHandler(h.log, nil))
+	opts.OnResponse = func(r notify.Response) { h.responses <- r }
+	opts.CacheDir = h.cacheDir
+	d, err := notify.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	h.d = d
+	return h
+}
+
+func (h *harness) notify(t *testing.T, m notify.Message) {
+	t.Helper()
+	if err := h.d.Notify(context.Background(), m); err != nil {
+		t.Fatalf("Notify(%q) = %v", m.Reminder, err)
+	}
+}
+
+// response waits for the next Response.
+func (h *harness) response(t *testing.T) notify.Response {
+	t.Helper()
+	select {
+	case r := <-h.responses:
+		return r
+	case <-time.After(notifytest.Wait):
+		t.Fatalf("no response within %v; log:\n%s", notifytest.Wait, h.log)
+		return notify.Response{}
+	}
+}
+
+func (h *harness) wantResponse(t *testing.T, reminder string, a notify.Action) {
+	t.Helper()
+	r := h.response(t)
+	if r.Reminder != reminder || r.Action != a {
+		t.Fatalf("response = %q %v, want %q %v", r.Reminder, r.Action, reminder, a)
+	}
+	if r.At.IsZero() {
+		t.Fatalf("response %q %v has no time", r.Reminder, r.Action)
+	}
+}
+
+func TestNotifyCall(t *testing.T) {
+	both := []string{"actions", "body", "body-markup"}
+	tests := []struct {
+		name        string
+		caps        []string
+		msg         notify.Message
+		wantBody    string
+		wantActions []string
+		wantUrgency byte
+		wantExpire  int32
+	}{
+		{
+			name:        "markup and actions",
+			caps:        both,
+			msg:         notify.Message{Reminder: "water", Title: "Water <3", Body: "Drink a glass of water & <b>refill</b> >", Expire: 30 * time.Second},
+			wantBody:    "Drink a glass of water &amp; &lt;b&gt;refill&lt;/b&gt; &gt;",
+			wantActions: []string{"done", "Done", "snooze", "Snooze"},
+			wantUrgency: 1,
+			wantExpire:  30000,
+		},
+		{
+			name:        "plain server",
+			caps:        []string{"body"},
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "Tom & Jerry <3", Urgency: notify.UrgencyCritical, Expire: -1},
+			wantBody:    "Tom & Jerry <3",
+			wantUrgency: 2,
+			wantExpire:  0,
+		},
+		{
+			name:        "no actions wanted",
+			caps:        both,
+			msg:         notify.Message{Reminder: "test", Title: "Test", Body: "plain", Urgency: notify.UrgencyLow, NoActions: true},
+			wantBody:    "plain",
+			wantUrgency: 0,
+			wantExpire:  -1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, notify.Options{})
+			cfg := notifytest.DefaultConfig
+			cfg.Capabilities = tt.caps
+			srv := h.bus.StartServer(t, cfg)
+			h.notify(t, tt.msg)
+			n := srv.Next(t)
+
+			if got, want := n.AppName, "bedtime"; got != want {
+				t.Errorf("app name = %q, want %q", got, want)
+			}
+			if got, want := n.Summary, tt.msg.Title; got != want {
+				t.Errorf("summary = %q, want %q", got, want)
+			}
+			if got, want := n.Body, tt.wantBody; got != want {
+				t.Errorf("body = %q, want %q", got, want)
+			}
+			if got, want := n.Actions, tt.wantActions; !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Errorf("actions = %q, want %q", got, want)
+			}
+			if got, want := n.ReplacesID, uint32(0); got != want {
+				t.Errorf("replaces id = %d, want %d", got, want)
+			}
+			if got, want := n.ExpireTimeout, tt.wantExpire; got != want {
+				t.Errorf("expire = %d, want %d", got, want)
+			}
+			for hint, want := range map[string]any{
+				"urgency":       tt.wantUrgency,
+				"category":      "x-bedtime.reminder",
+				"desktop-entry": "bedtime",
+			} {
+				if got := n.Hint(hint); got != want {
+					t.Errorf("hint %q = %#v, want %#v", hint, got, want)
+				}
+			}
+			// The icon is the embedded PNG, written privately to the cache dir.
+			if got, want := n.AppIcon, filepath.Join(h.cacheDir, "icon.png"); got != want {
+				t.Fatalf("app icon = %q, want %q", got, want)
+			}
+			fi, err := os.Stat(n.AppIcon)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := fi.Mode().Perm(), os.FileMode(0o600); got != want {
+				t.Errorf("icon mode = %v, want %v", got, want)
+			}
+			png, _ := os.ReadFile(n.AppIcon)
+			if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+				t.Errorf("icon %s is not a PNG", n.AppIcon)
+			}
+		})
+	}
+}
+
+func TestReplacesUnanswered(t *testing.T) {
+	h := newHarness(t, notify.Options{})
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water at 10:00"})
+	first := srv.Next(t)
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water at 12:00"})
+	second := srv.Next(t)
+	if got, want := second.ReplacesID, first.ID; got != want {
+		t.Fatalf("second water: replaces id = %d, want %d (the unanswered first)", got, want)
+	}
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
+	if got := srv.Next(t).ReplacesID; got != 0 {
+		t.Fatalf("another reminder: replaces id = %d, want 0", got)
+	}
+
+	// Once answered, the next one is new.
+	if err := srv.Close(second.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	h.wantResponse(t, "water", notify.Dismissed)
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water at 14:00"})
+	if got := srv.Next(t).ReplacesID; got != 0 {
+		t.Fatalf("water after dismissal: replaces id = %d, want 0", got)
+	}
+}
+
+func TestResponses(t *testing.T) {
+	tests := []struct {
+		name string
+		act  func(srv *notifytest.Server, id uint32) error
+		want notify.Action
+	}{
+		{"done", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "done") }, notify.Done},
+		{"snooze", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "snooze") }, notify.Snooze},
+		{"dismissed", func(s *notifytest.Server, id uint32) error { return s.Close(id, 2) }, notify.Dismissed},
+		{"expired", func(s *notifytest.Server, id uint32) error { return s.Close(id, 1) }, notify.Expired},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, notify.Options{})
+			srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium"})
+			h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
+			mg, st := srv.Next(t), srv.Next(t)
+
+			if err := tt.act(srv, mg.ID); err != nil {
+				t.Fatal(err)
+			}
+			h.wantResponse(t, "magnesium", tt.want)
+
+			// A closing after the answer (InvokeAction closes too), a close
+			// by call, and ids bedtime never sent give no response: the next
+			// response is the stretch dismissal.
+			srv.Close(mg.ID, 2)
+			srv.Close(st.ID+100, 2)
+			srv.Close(st.ID, 2)
+			h.wantResponse(t, "stretch", notify.Dismissed)
+		})
+	}
+}
+
+func TestRetryUntilServerAppears(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond, RetryFor: time.Minute})
+	for _, name := range []string{"water", "stretch", "magnesium"} {
+		h.notify(t, notify.Message{Reminder: name, Title: name})
+	}
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	got := map[string]bool{}
+	for range 3 {
+		got[srv.Next(t).Summary] = true
+	}
+	if len(got) != 3 {
+		t.Fatalf("delivered %v, want water, stretch and magnesium", got)
+	}
+	if n := h.log.count("no notification server"); n != 1 {
+		t.Errorf("%d log lines about the missing server, want 1:\n%s", n, h.log)
+	}
+	if n := h.log.count("delivered again"); n != 1 {
+		t.Errorf("%d log lines about recovery, want 1:\n%s", n, h.log)
+	}
+}
+
+func TestMissedWhenNoServer(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 5 * time.Millisecond, RetryFor: 50 * time.Millisecond})
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water"})
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(80 * time.Millisecond)})
+	got := map[string]notify.Action{}
+	for range 2 {
+		r := h.response(t)
+		got[r.Reminder] = r.Action
+	}
+	want := map[string]notify.Action{"water": notify.Missed, "stretch": notify.Missed}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("responses = %v, want %v", got, want)
+	}
+	if n := h.log.count("reminder missed"); n != 2 {
+		t.Errorf("%d missed lines, want 2:\n%s", n, h.log)
+	}
+	if n := h.log.count("no notification server"); n != 1 {
+		t.Errorf("%d log lines about the missing server, want 1:\n%s", n, h.log)
+	}
+}
+
+func TestNoRetryReportsAtOnce(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryFor: -1})
+	err := h.d.Notify(context.Background(), notify.Message{Reminder: "water", Title: "Water", Body: "a glass"})
+	if !errors.Is(err, notify.ErrNoServer) {
+		t.Fatalf("Notify with no server = %v, want ErrNoServer", err)
+	}
+	if !strings.Contains(err.Error(), `"water"`) {
+		t.Errorf("error %q does not name the reminder", err)
+	}
+	// The log fallback has the message.
+	if n := h.log.count(`msg=reminder reminder=water title=Water body="a glass"`); n != 1 {
+		t.Errorf("log fallback lines = %d, want 1:\n%s", n, h.log)
+	}
+}
+
+func TestServerKilledMidRun(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond})
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water 1"})
+	srv.Next(t)
+
+	srv.Stop()
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water 2"})
+	srv.Restart(t)
+	if got, want := srv.Next(t).Summary, "Water 2"; got != want {
+		t.Fatalf("after restart: summary = %q, want %q", got, want)
+	}
+	// The new server's notifications answer as before.
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
+	n := srv.Next(t)
+	if err := srv.InvokeAction(n.ID, "done"); err != nil {
+		t.Fatal(err)
+	}
+	h.wantResponse(t, "stretch", notify.Done)
+}
+
+func TestCallTimeout(t *testing.T) {
+	h := newHarness(t, notify.Options{CallTimeout: 50 * time.Millisecond, RetryFor: -1})
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	release := srv.Hold()
+	defer release()
+	start := time.Now()
+	err := h.d.Notify(context.Background(), notify.Message{Reminder: "water", Title: "Water"})
+	if !errors.Is(err, notify.ErrTimeout) {
+		t.Fatalf("Notify to a stuck server = %v, want ErrTimeout", err)
+	}
+	// Two backends (d-bus, beeep) with 50 ms each: far below a second,
+	// however slow the machine.
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("Notify took %v with a 50ms timeout", took)
+	}
+}
+
+func TestDoNotDisturb(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Minute})
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	if err := srv.SetInhibited(true); err != nil {
+		t.Fatal(err)
+	}
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(time.Minute)})
+	if calls := srv.Calls(); len(calls) != 0 {
+		t.Fatalf("%d Notify calls during do not disturb, want 0", len(calls))
+	}
+	if err := srv.SetInhibited(false); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := srv.Next(t).Summary, "Stretch"; got != want {
+		t.Fatalf("after do not disturb: summary = %q, want %q", got, want)
+	}
+	if n := h.log.count("do not disturb is on"); n != 1 {
+		t.Errorf("%d do-not-disturb lines, want 1:\n%s", n, h.log)
+	}
+}
+
+func TestDoNotDisturbPastDeadline(t *testing.T) {
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Millisecond})
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	if err := srv.SetInhibited(true); err != nil {
+		t.Fatal(err)
+	}
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(30 * time.Millisecond)})
+	h.wantResponse(t, "stretch", notify.Missed)
+	if calls := srv.Calls(); len(calls) != 0 {
+		t.Fatalf("%d Notify calls during do not disturb, want 0", len(calls))
+	}
+}
+
+func TestCloseReportsHeld(t *testing.T) {
+	h := newHarness(t, notify.Options{})
+	h.notify(t, notify.Message{Reminder: "water", Title: "Water"})
+	h.d.Close()
+	h.wantResponse(t, "water", notify.Missed)
+}
+
+func TestNoSessionBus(t *testing.T) {
+	// A fake dbus-launch first on PATH records whether anything runs it.
+	bin := t.TempDir()
+	marker := filepath.Join(t.TempDir(), "dbus-launch-ran")
+	script := "#!/bin/sh\necho ran >> '" + marker + "'\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(bin, "dbus-launch"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	if p, err := exec.LookPath("dbus-launch"); err != nil || p != filepath.Join(bin, "dbus-launch") {
+		t.Fatalf("dbus-launch resolves to %q, %v; want the fake", p, err)
+	}
+
+	for _, tt := range []struct{ name, addr string }{
+		{"unset", ""},
+		{"autolaunch", "autolaunch:"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("DBUS_SESSION_BUS_ADDRESS", tt.addr)
+			runtime := t.TempDir()
+			t.Setenv("XDG_RUNTIME_DIR", runtime)
+
+			h := newDesktop(t, nil, notify.Options{})
+			err := h.d.Notify(context.Background(), notify.Message{Reminder: "water", Title: "Water"})
+			if !errors.Is(err, notify.ErrNoSessionBus) {
+				t.Fatalf("Notify = %v, want ErrNoSessionBus", err)
+			}
+			if !strings.Contains(err.Error(), "no session bus") {
+				t.Errorf("error %q does not say %q", err, "no session bus")
+			}
+			if _, err := notify.Probe(context.Background()); !errors.Is(err, notify.ErrNoSessionBus) {
+				t.Errorf("Probe = %v, want ErrNoSessionBus", err)
+			}
+			if _, err := notify.FindSessionBus(); err == nil || (tt.addr == "" && !strings.Contains(err.Error(), filepath.Join(runtime, "bus"))) {
+				t.Errorf("FindSessionBus error %v does not name %s", err, filepath.Join(runtime, "bus"))
+			}
+			h.d.Close()
+			if _, err := os.Stat(marker); err == nil {
+				t.Fatal("dbus-launch was run")
+			}
+			if n := h.log.count("no session bus"); n != 1 {
+				t.Errorf("%d no-session-bus log lines, want 1:\n%s", n, h.log)
+			}
+		})
+	}
+}
+
+func TestProbe(t *testing.T) {
+	bus := notifytest.StartBus(t)
+	bus.Setenv(t)
+	cfg := notifytest.Config{Name: "dunst", Vendor: "knopwob", Version: "1.9.0", SpecVersion: "1.2",
+		Capabilities: []string{"body", "actions"}}
+	bus.StartServer(t, cfg)
+	r, err := notify.Probe(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Bus, (notify.BusAddress{Address: bus.Address, Source: "DBUS_SESSION_BUS_ADDRESS"}); got != want {
+		t.Errorf("bus = %+v, want %+v", got, want)
+	}
+	if got, want := r.Server, (notify.ServerInfo{Name: "dunst", Vendor: "knopwob", Version: "1.9.0", SpecVersion: "1.2"}); got != want {
+		t.Errorf("server = %+v, want %+v", got, want)
+	}
+	if !reflect.DeepEqual(r.Capabilities, cfg.Capabilities) || !r.Actions() || r.Has("body-markup") {
+		t.Errorf("capabilities = %q, actions %v", r.Capabilities, r.Actions())
+	}
+	if !r.InhibitedKnown || r.Inhibited {
+		t.Errorf("inhibited = %v (known %v), want false (known)", r.Inhibited, r.InhibitedKnown)
+	}
+}
+
+func TestProbeRuntimeDirBus(t *testing.T) {
+	bus := notifytest.StartBus(t)
+	// dbus-daemon listens on unix:path=...,guid=...: link $XDG_RUNTIME_DIR/bus to it.
+	sock := strings.TrimPrefix(strings.Split(bus.Address, ",")[0], "unix:path=")
+	if sock == bus.Address {
+		t.Fatalf("unexpected bus address %q", bus.Address)
+	}
+	runtime := t.TempDir()
+	if err := os.Symlink(sock, filepath.Join(runtime, "bus")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	t.Setenv("XDG_RUNTIME_DIR", runtime)
+
+	_, err := notify.Probe(context.Background())
+	if !errors.Is(err, notify.ErrNoServer) {
+		t.Fatalf("Probe with no server = %v, want ErrNoServer", err)
+	}
+	bus.StartServer(t, notifytest.DefaultConfig)
+	r, err := notify.Probe(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Bus.Source, filepath.Join(runtime, "bus"); got != want {
+		t.Errorf("bus source = %q, want %q", got, want)
+	}
+	if got, want := r.Server.Name, "notifytest"; got != want {
+		t.Errorf("server name = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,179 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Defaults for Options.
+const (
+	// DefaultCallTimeout bounds one delivery attempt.
+	DefaultCallTimeout = 2 * time.Second
+	// DefaultRetryFor is how long a message is held when Message.Deadline is zero.
+	DefaultRetryFor = 3 * time.Minute
+	// DefaultRetryMin is the first pause between retries.
+	DefaultRetryMin = 250 * time.Millisecond
+	// DefaultRetryMax is the longest pause between retries.
+	DefaultRetryMax = 15 * time.Second
+)
+
+// AppName is the application name on every notification.
+const AppName = "bedtime"
+
+// DesktopEntry is the desktop-entry hint: the name of bedtime's .desktop file
+// without the extension.
+const DesktopEntry = "bedtime"
+
+// Category is the category hint on every reminder.
+const Category = "x-bedtime.reminder"
+
+// Options configures New. The zero value is ready to use.
+type Options struct {
+	// Logger receives one line per kind of failure (not one per reminder),
+	// missed reminders, and the messages of the log fallback. Nil means
+	// slog.Default().
+	Logger *slog.Logger
+
+	// OnResponse is called with each Response: Done, Snooze, Dismissed and
+	// Expired from the notification server, Missed for held messages that
+	// ran out of time. It is called from one goroutine, one Response at a
+	// time, and should return quickly. Nil drops responses.
+	OnResponse func(Response)
+
+	// CallTimeout bounds each delivery attempt on the bus, all its D-Bus
+	// calls together, and each beeep call. Zero means DefaultCallTimeout.
+	CallTimeout time.Duration
+
+	// RetryFor is how long a message with no Deadline is held and retried
+	// while no notification server is on the bus or Do Not Disturb is on.
+	// Zero means DefaultRetryFor. A negative value turns holding off:
+	// Notify makes one attempt and returns its error (for `bedtime notify`
+	// and `bedtime doctor`).
+	RetryFor time.Duration
+
+	// RetryMin and RetryMax bound the exponential backoff between retries.
+	// Zero means DefaultRetryMin and DefaultRetryMax. A server that appears
+	// on the bus, or Do Not Disturb ending, triggers a retry at once.
+	RetryMin, RetryMax time.Duration
+
+	// Icon is the notification icon: a file path or a themed icon name.
+	// Empty means the bedtime icon, written once to CacheDir.
+	Icon string
+
+	// CacheDir is where the bedtime icon is written. Empty means
+	// os.UserCacheDir()/bedtime.
+	CacheDir string
+
+	// Now returns the current time, for deadlines and Response.At. Nil
+	// means time.Now.
+	Now func() time.Time
+}
+
+// withDefaults returns o with every zero field set to its default.
+func (o Options) withDefaults() (Options, error) {
+	for _, d := range []struct {
+		name string
+		v    *time.Duration
+		def  time.Duration
+	}{
+		{"CallTimeout", &o.CallTimeout, DefaultCallTimeout},
+		{"RetryMin", &o.RetryMin, DefaultRetryMin},
+		{"RetryMax", &o.RetryMax, DefaultRetryMax},
+	} {
+		if *d.v < 0 {
+			return o, fmt.Errorf("notify: %s is %v, want a positive duration or zero for the default", d.name, *d.v)
+		}
+		if *d.v == 0 {
+			*d.v = d.def
+		}
+	}
+	if o.RetryMax < o.RetryMin {
+		o.RetryMax = o.RetryMin
+	}
+	if o.RetryFor == 0 {
+		o.RetryFor = DefaultRetryFor
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.OnResponse == nil {
+		o.OnResponse = func(Response) {}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o, nil
+}
+
+// backend is one way to show a message.
+type backend interface {
+	Notifier
+	// Name names the backend in errors, such as "d-bus".
+	Name() string
+	// Close stops the backend's goroutines.
+	Close() error
+}
+
+// Desktop is the Notifier the daemon uses: it tries the desktop backends in
+// order and falls back to the log. Its methods are safe for concurrent use.
+type Desktop struct {
+	backends []backend
+	log      Log
+}
+
+var _ Notifier = (*Desktop)(nil)
+
+// New returns the Desktop notifier for this OS: on Linux the session D-Bus,
+// then beeep (only when a session bus exists), then the log; elsewhere
+// beeep, then the log. New does not connect to anything; the bus is found
+// and connected on the first Notify, so a bus that appears later is used.
+// New fails only for invalid options. Call Close when done.
+func New(opts Options) (*Desktop, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if o.Icon == "" {
+		o.Icon = installIcon(o.CacheDir, o.Logger)
+	}
+	return &Desktop{backends: platformBackends(o), log: Log{Logger: o.Logger}}, nil
+}
+
+// Notify shows m through the first backend that takes it. A message held for
+// a notification server or for the end of Do Not Disturb counts as taken: it
+// is delivered later or reported as Missed through Options.OnResponse. When
+// no backend takes m, Notify writes m to the log and returns the reasons,
+// wrapping errors such as ErrNoSessionBus, ErrNoServer or ErrTimeout.
+func (d *Desktop) Notify(ctx context.Context, m Message) error {
+	var err error
+	for _, b := range d.backends {
+		e := b.Notify(ctx, m)
+		if e == nil {
+			return nil
+		}
+		e = fmt.Errorf("%s: %w", b.Name(), e)
+		if err == nil {
+			err = e
+		} else {
+			err = fmt.Errorf("%w; %w", err, e)
+		}
+	}
+	d.log.Notify(ctx, m)
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("cannot show reminder %q on the desktop: %w", m.Reminder, err)
+}
+
+// Close stops the backends. Messages still held are reported as Missed.
+func (d *Desktop) Close() error {
+	var err error
+	for _, b := range d.backends {
+		if e := b.Close(); e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
