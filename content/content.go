@@ -305,13 +305,17 @@ type helpDoc struct {
 // terminal.
 const maxHelpWidth = 79
 
+// maxSummaryWidth is the longest a topic's summary may be, so the list of
+// topics fits an 80-column terminal.
+const maxSummaryWidth = 60
+
 func parseHelp(data []byte) (helpDoc, error) {
 	var h helpDoc
 	if err := decodeStrict(data, &h); err != nil {
 		return helpDoc{}, err
 	}
-	if strings.TrimSpace(h.Disclaimer) == "" {
-		return helpDoc{}, errors.New("disclaimer is empty")
+	if err := checkWidth("disclaimer", h.Disclaimer); err != nil {
+		return helpDoc{}, err
 	}
 	if err := checkWidth("cramp", h.Cramp); err != nil {
 		return helpDoc{}, err
@@ -328,6 +332,8 @@ func parseHelp(data []byte) (helpDoc, error) {
 			return helpDoc{}, fmt.Errorf("topic %q appears twice", t.Name)
 		case strings.TrimSpace(t.Title) == "", strings.TrimSpace(t.Summary) == "":
 			return helpDoc{}, fmt.Errorf("topic %q: title and summary are required", t.Name)
+		case utf8.RuneCountInString(t.Summary) > maxSummaryWidth:
+			return helpDoc{}, fmt.Errorf("topic %q: summary is %d characters, want at most %d", t.Name, utf8.RuneCountInString(t.Summary), maxSummaryWidth)
 		}
 		seen[t.Name] = true
 		if err := checkWidth("topic "+t.Name, t.Body); err != nil {

@@ -306,6 +306,8 @@ func TestParseRejectsBadContent(t *testing.T) {
 		{"bad hold", okTexts, strings.Replace(okRoutines, "hold: 10s", "hold: ten seconds", 1), okHelp, `routines.yaml: cannot decode`},
 		{"routine no steps", okTexts, okRoutines + "\nempty:\n  title: Empty\n  steps: []\n", okHelp, `routine "empty": has no steps`},
 		{"wide help line", okTexts, okRoutines, strings.Replace(okHelp, "When a cramp hits", "When a cramp hits"+strings.Repeat(" x", 40), 1), `help.yaml: cramp: line 1 is`},
+		{"long summary", okTexts, okRoutines, strings.Replace(okHelp, "summary: loose bedding,", "summary: "+strings.Repeat("x", 60)+" loose bedding,", 1), `topic "sleep": summary is`},
+		{"wide disclaimer", okTexts, okRoutines, strings.Replace(okHelp, "Not medical advice.", "Not medical advice."+strings.Repeat(" x", 20), 1), `help.yaml: disclaimer: line 1 is`},
 		{"topic twice", okTexts, okRoutines, okHelp + "  - name: sleep\n    title: t\n    summary: s\n    body: b\n", `topic "sleep" appears twice`},
 	}
 	for _, tt := range tests {

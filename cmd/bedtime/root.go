@@ -62,6 +62,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	root.PersistentFlags().StringVar(&app.ConfigPath, "config", "", "schedule file (default: the user's config dir)/bedtime/schedule.yaml")
 	// Subcommands register here, one line each.
 	root.AddCommand(
+		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app),
 	)
 	return root
 }

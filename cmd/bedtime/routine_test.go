@@ -1,0 +1,299 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/notify"
+)
+
+// fakeNotifier records messages; NotifyFunc, when set, decides the result.
+type fakeNotifier struct {
+	NotifyFunc func(ctx context.Context, m notify.Message) error
+
+	mu  sync.Mutex
+	got []notify.Message
+}
+
+var _ notify.Notifier = (*fakeNotifier)(nil)
+
+func (f *fakeNotifier) Notify(ctx context.Context, m notify.Message) error {
+	f.mu.Lock()
+	f.got = append(f.got, m)
+	f.mu.Unlock()
+	if f.NotifyFunc != nil {
+		return f.NotifyFunc(ctx, m)
+	}
+	return nil
+}
+
+func (f *fakeNotifier) messages() []notify.Message {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]notify.Message(nil), f.got...)
+}
+
+// fakeClock waits instantly by moving its time forward. SleepFunc, when
+// set, runs before each wait and can fail it.
+type fakeClock struct {
+	now       time.Time
+	slept     time.Duration
+	sleeps    int
+	SleepFunc func(n int) error
+}
+
+func (c *fakeClock) Now() time.Time { return c.now }
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.sleeps++
+	if c.SleepFunc != nil {
+		if err := c.SleepFunc(c.sleeps); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d < 0 {
+		return fmt.Errorf("sleep of %v", d)
+	}
+	c.now = c.now.Add(d)
+	c.slept += d
+	return nil
+}
+
+// routineSeams replaces the seams of `bedtime routine` for one test and
+// returns the fakes.
+func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine) (*fakeNotifier, *fakeClock) {
+	t.Helper()
+	n := &fakeNotifier{}
+	c := &fakeClock{now: time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)}
+	oldNotifier, oldTable, oldClock, oldTerminal := newNotifier, routineTable, routineClock, isTerminal
+	t.Cleanup(func() {
+		newNotifier, routineTable, routineClock, isTerminal = oldNotifier, oldTable, oldClock, oldTerminal
+	})
+	newNotifier = func(*App) notify.Notifier { return n }
+	routineClock = c
+	isTerminal = func(io.Writer) bool { return terminal }
+	if table != nil {
+		routineTable = func(*App) (map[string]content.Routine, error) { return table, nil }
+	}
+	return n, c
+}
+
+func TestRoutineGolden(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		terminal bool
+		routine  string
+	}{
+		{"calf-stretch-terminal", []string{"routine"}, true, "calf-stretch"},
+		{"calf-stretch-plain", []string{"routine", "calf-stretch"}, false, "calf-stretch"},
+		{"morning-stretch-plain", []string{"routine", "morning-stretch"}, false, "morning-stretch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, c := routineSeams(t, tt.terminal, nil)
+			code, out, errOut := run(t, tt.args...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("bedtime %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, errOut)
+			}
+			golden(t, "content/routine-"+tt.name+".golden", []byte(out))
+
+			r, _ := content.LookupRoutine(tt.routine)
+			if c.slept != r.Duration() {
+				t.Errorf("routine waited %v, want its duration %v", c.slept, r.Duration())
+			}
+			msgs := n.messages()
+			if got, want := len(msgs), len(r.Steps)+1; got != want {
+				t.Fatalf("sent %d notifications, want %d (one per step and one at the end)", got, want)
+			}
+			for i, s := range r.Steps {
+				m := msgs[i]
+				wantTitle := fmt.Sprintf("%s (%d of %d)", r.Title, i+1, len(r.Steps))
+				if m.Reminder != tt.routine || m.Title != wantTitle || m.Body != s.Text {
+					t.Errorf("notification %d = %+v, want reminder %q, title %q, body %q", i, m, tt.routine, wantTitle, s.Text)
+				}
+			}
+			if last := msgs[len(msgs)-1]; last.Reminder != tt.routine || last.Body != r.Done {
+				t.Errorf("last notification = %+v, want reminder %q and body %q", last, tt.routine, r.Done)
+			}
+		})
+	}
+}
+
+// TestRoutineCountdown checks the countdown of one step in both modes,
+// including minutes, a step without a hold and the default closing text.
+func TestRoutineCountdown(t *testing.T) {
+	table := map[string]content.Routine{
+		"test": {Title: "Test", Steps: []content.Step{
+			{Text: "Hold this", Hold: 65 * time.Second},
+			{Text: "Then this, no timer"},
+			{Text: "Short one", Hold: 3 * time.Second},
+		}},
+	}
+	tests := []struct {
+		terminal bool
+		want     string
+	}{
+		{true, "Test: 3 steps, about 1 min 8 s. Press Ctrl+C to stop.\n\n" +
+			"Step 1 of 3: Hold this\n" + countdownLine(65) + "\r  done     \n" +
+			"Step 2 of 3: Then this, no timer\n" +
+			"Step 3 of 3: Short one\n" + countdownLine(3) + "\r  done     \n" +
+			"\nDone.\n"},
+		{false, "Test: 3 steps, about 1 min 8 s. Press Ctrl+C to stop.\n\n" +
+			"Step 1 of 3: Hold this\n" +
+			"  1:05 left\n  1:00 left\n  0:50 left\n  0:40 left\n  0:30 left\n  0:20 left\n  0:10 left\n" +
+			"Step 2 of 3: Then this, no timer\n" +
+			"Step 3 of 3: Short one\n  0:03 left\n" +
+			"\nDone.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("terminal=%v", tt.terminal), func(t *testing.T) {
+			n, c := routineSeams(t, tt.terminal, table)
+			code, out, errOut := run(t, "routine", "test")
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, errOut)
+			}
+			if out != tt.want {
+				t.Errorf("output:\n%q\nwant:\n%q", out, tt.want)
+			}
+			if c.slept != 68*time.Second {
+				t.Errorf("waited %v, want 1m8s", c.slept)
+			}
+			msgs := n.messages()
+			if len(msgs) != 4 || msgs[0].Reminder != "test" || msgs[3].Body != "Done." {
+				t.Errorf("notifications = %+v", msgs)
+			}
+		})
+	}
+}
+
+// countdownLine is the terminal countdown from secs down to 1, redrawn in place.
+func countdownLine(secs int) string {
+	var b strings.Builder
+	for s := secs; s > 0; s-- {
+		fmt.Fprintf(&b, "\r  %d:%02d left", s/60, s%60)
+	}
+	return b.String()
+}
+
+func TestRoutineStopsOnCancel(t *testing.T) {
+	for _, terminal := range []bool{true, false} {
+		t.Run(fmt.Sprintf("terminal=%v", terminal), func(t *testing.T) {
+			n, c := routineSeams(t, terminal, nil)
+			c.SleepFunc = func(i int) error {
+				if c.now.Sub(time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)) >= 15*time.Second {
+					return context.Canceled
+				}
+				return nil
+			}
+			code, out, _ := run(t, "routine")
+			if code != 130 {
+				t.Fatalf("exit %d, want 130", code)
+			}
+			if !strings.HasSuffix(out, "\nStopped.\n") {
+				t.Errorf("output does not end with Stopped: %q", out)
+			}
+			if strings.Contains(out, "Step 3 of") {
+				t.Errorf("routine went on after the stop: %q", out)
+			}
+			if got := len(n.messages()); got != 2 {
+				t.Errorf("sent %d notifications, want 2 (steps 1 and 2)", got)
+			}
+		})
+	}
+}
+
+func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
+	n, _ := routineSeams(t, false, nil)
+	n.NotifyFunc = func(context.Context, notify.Message) error { return errors.New("no notification server") }
+	code, out, errOut := run(t, "routine", "morning-stretch")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0", code)
+	}
+	want := "bedtime: cannot show the step as a notification (going on in the terminal only): no notification server\n"
+	if errOut != want {
+		t.Errorf("stderr = %q, want one warning %q", errOut, want)
+	}
+	if !strings.Contains(out, "Step 7 of 7") {
+		t.Errorf("routine did not reach its last step: %q", out)
+	}
+}
+
+func TestRoutineNotifyIsBounded(t *testing.T) {
+	n, _ := routineSeams(t, false, nil)
+	n.NotifyFunc = func(ctx context.Context, m notify.Message) error {
+		if _, ok := ctx.Deadline(); !ok {
+			return errors.New("notification context has no deadline")
+		}
+		return nil
+	}
+	if code, _, errOut := run(t, "routine"); code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestRoutineErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		table   map[string]content.Routine
+		args    []string
+		wantErr string
+	}{
+		{"unknown", nil, []string{"routine", "yoga"}, "bedtime: unknown routine \"yoga\": want one of calf-stretch, morning-stretch\n"},
+		{"two names", nil, []string{"routine", "a", "b"}, "bedtime: accepts at most 1 arg(s), received 2\n"},
+		{"invalid custom", map[string]content.Routine{"empty": {Title: "Empty"}}, []string{"routine", "empty"}, "bedtime: routine \"empty\": has no steps\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, _ := routineSeams(t, false, tt.table)
+			code, out, errOut := run(t, tt.args...)
+			if code == 0 {
+				t.Fatal("exit 0, want non-zero")
+			}
+			if out != "" || errOut != tt.wantErr {
+				t.Errorf("stdout %q, stderr %q; want nothing and %q", out, errOut, tt.wantErr)
+			}
+			if len(n.messages()) != 0 {
+				t.Errorf("sent notifications for a failed command: %+v", n.messages())
+			}
+		})
+	}
+}
+
+func TestRoutineTableError(t *testing.T) {
+	routineSeams(t, false, nil)
+	routineTable = func(*App) (map[string]content.Routine, error) {
+		return nil, errors.New("schedule.yaml:3:5: bad")
+	}
+	code, _, errOut := run(t, "routine")
+	if want := "bedtime: cannot load routines: schedule.yaml:3:5: bad\n"; code != 1 || errOut != want {
+		t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errOut, want)
+	}
+}
+
+func TestRealClockSleepStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	done := make(chan error, 1)
+	go func() { done <- realClock{}.Sleep(ctx, time.Hour) }()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("Sleep on a cancelled context = %v, want context.Canceled", err)
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	if isTerminal(&bytes.Buffer{}) {
+		t.Error("isTerminal(buffer) = true")
+	}
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/spf13/cobra"
+)
+
+// newTipsCmd returns `bedtime tips [TOPIC]`: the prevention guidance, one
+// topic at a time, or the list of topics.
+func newTipsCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "tips [TOPIC]",
+		Short: "How to prevent night leg cramps, by topic",
+		Long: `tips prints how to prevent night leg cramps on one topic. Without a topic it
+lists the topics: ` + strings.Join(content.TopicNames(), ", ") + `.`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: content.TopicNames(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return writeTopicList(app.Stdout)
+			}
+			name := strings.ToLower(strings.TrimSpace(args[0]))
+			t, ok := content.LookupTopic(name)
+			if !ok {
+				return fmt.Errorf("unknown topic %q: want one of %s", args[0], strings.Join(content.TopicNames(), ", "))
+			}
+			_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n", t.Title, t.Body, content.Disclaimer())
+			return err
+		},
+	}
+}
+
+// writeTopicList writes the topics of `bedtime tips` with one line each.
+func writeTopicList(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	fmt.Fprint(tw, "Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.\n\n")
+	for _, t := range content.Topics() {
+		fmt.Fprintf(tw, "  %s\t%s\n", t.Name, t.Summary)
+	}
+	fmt.Fprintf(tw, "\nCramping right now? Run `bedtime cramp`.\n%s\n", content.Disclaimer())
+	return tw.Flush()
+}
