@@ -1,0 +1,390 @@
+//go:build linux
+
+package main
+
+// Linux: a systemd user unit, written by kardianos/service from our own
+// template (its default one is for system units: WantedBy=multi-user.target
+// never starts in the user manager, Restart=always, RestartSec=120,
+// EnvironmentFile=/etc/sysconfig/...).
+//
+// kardianos writes the unit file and runs "systemctl enable" and
+// "daemon-reload", but it refuses to overwrite an existing unit, does not
+// start the service and drops systemctl's stderr. So around its Install we
+// run systemctl ourselves (capturing stderr), make install idempotent and
+// clean up after a failed step.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/google/renameio/v2"
+	"github.com/kardianos/service"
+)
+
+// systemdUnitTemplate is the unit, in kardianos/service's template syntax
+// (keys from its systemd data map; cmdEscape and cmd quote for ExecStart).
+// SIGTERM, systemd's default KillSignal, stops the daemon; "systemctl --user
+// kill -s HUP bedtime" makes it reload the schedule. Output goes to the journal.
+// StartLimit*: a daemon that keeps failing is given up after 5 tries in 5
+// minutes instead of restarting forever.
+const systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
+# "bedtime uninstall" to remove it.
+[Unit]
+Description={{Description}}
+StartLimitIntervalSec=300
+StartLimitBurst=5
+
+[Service]
+Type=simple
+ExecStart={{Path | cmdEscape}}{{range Arguments}} {{. | cmd}}{{end}}
+Restart=on-failure
+RestartSec=5s
+StandardOutput=journal
+StandardError=journal
+
+[Install]
+WantedBy=default.target
+`
+
+// systemdUnitName is the unit's file name.
+const systemdUnitName = serviceName + ".service"
+
+// newServiceManager returns the systemd user manager, or a
+// noServiceManagerError when this Linux does not run systemd.
+func newServiceManager() (serviceManager, error) {
+	sys := service.ChosenSystem()
+	if sys == nil {
+		return nil, noServiceManagerError{Found: "no init system recognised"}
+	}
+	if sys.String() != "linux-systemd" {
+		return nil, noServiceManagerError{Found: "the init system is " + sys.String() + ", not systemd"}
+	}
+	return &systemdManager{system: sys}, nil
+}
+
+// systemdSystem returns kardianos/service's systemd backend whatever the
+// machine runs, for tests that choose it explicitly.
+func systemdSystem() (service.System, error) {
+	for _, s := range service.AvailableSystems() {
+		if s.String() == "linux-systemd" {
+			return s, nil
+		}
+	}
+	return nil, errors.New("kardianos/service has no linux-systemd backend")
+}
+
+// systemdManager installs bedtime as a systemd user unit.
+type systemdManager struct {
+	// system is kardianos/service's linux-systemd backend.
+	system service.System
+}
+
+var _ serviceManager = (*systemdManager)(nil)
+
+// unitPath is where kardianos/service writes user units: ~/.config/systemd/user.
+func (m *systemdManager) unitPath() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the home directory: %w", err)
+	}
+	return filepath.Join(home, ".config", "systemd", "user", systemdUnitName), nil
+}
+
+// systemctl runs "systemctl --user args..." and returns its stdout; its error
+// carries systemctl's stderr.
+func (m *systemdManager) systemctl(ctx context.Context, args ...string) (string, error) {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, "systemctl", append([]string{"--user"}, args...)...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			return stdout.String(), fmt.Errorf("systemctl --user %s: %w", strings.Join(args, " "), err)
+		}
+		return stdout.String(), fmt.Errorf("systemctl --user %s: %s: %w", strings.Join(args, " "), msg, err)
+	}
+	return stdout.String(), nil
+}
+
+// reachable checks that a systemd user manager answers.
+func (m *systemdManager) reachable(ctx context.Context) error {
+	if _, err := m.systemctl(ctx, "show-environment"); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) || errors.Is(err, exec.ErrNotFound) {
+			return noServiceManagerError{Found: "no systemd user manager answers: " + err.Error()}
+		}
+		return err
+	}
+	return nil
+}
+
+// kardianosConfig is the kardianos/service configuration for spec. Paths are
+// escaped for systemd first: "%" starts a specifier, "$" a variable and "\"
+// an escape in ExecStart (kardianos escapes only spaces and quotes).
+func kardianosConfig(spec serviceSpec) *service.Config {
+	args := spec.Args()
+	for i := range args {
+		args[i] = systemdEscape(args[i])
+	}
+	return &service.Config{
+		Name:        serviceName,
+		Description: serviceDescription,
+		Executable:  systemdEscape(spec.Executable),
+		Arguments:   args,
+		Option: service.KeyValue{
+			"UserService":   true,
+			"SystemdScript": systemdUnitTemplate,
+		},
+	}
+}
+
+var systemdEscaper = strings.NewReplacer(`\`, `\\`, `%`, `%%`, `$`, `$$`)
+
+func systemdEscape(s string) string { return systemdEscaper.Replace(s) }
+
+// noProgram is the service.Interface kardianos/service wants; bedtime's
+// daemon is "bedtime run", not this process, so it is never called.
+type noProgram struct{}
+
+func (noProgram) Start(service.Service) error { return nil }
+func (noProgram) Stop(service.Service) error  { return nil }
+
+// Install writes the unit through kardianos/service (which also enables it
+// and reloads systemd), then restarts the service so a re-install runs the
+// new binary and options. A failed step restores what was there before: the
+// previous unit, or no unit at all.
+func (m *systemdManager) Install(ctx context.Context, spec serviceSpec) (err error) {
+	if err := m.reachable(ctx); err != nil {
+		return err
+	}
+	unit, err := m.unitPath()
+	if err != nil {
+		return err
+	}
+	previous, err := os.ReadFile(unit)
+	hadPrevious := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot read the existing unit: %w", err)
+	}
+	if hadPrevious {
+		// kardianos refuses to overwrite ("Init already exists").
+		if err := os.Remove(unit); err != nil {
+			return fmt.Errorf("cannot replace the existing unit: %w", err)
+		}
+	}
+	defer func() {
+		if err != nil {
+			if cerr := m.undoInstall(ctx, unit, previous, hadPrevious); cerr != nil {
+				err = fmt.Errorf("%w (and cleaning up failed: %v)", err, cerr)
+			}
+		}
+	}()
+
+	svc, err := m.system.New(noProgram{}, kardianosConfig(spec))
+	if err != nil {
+		return fmt.Errorf("cannot set up the unit: %w", err)
+	}
+	if err := svc.Install(); err != nil {
+		return m.explainInstallError(ctx, err)
+	}
+	if _, err := m.systemctl(ctx, "restart", systemdUnitName); err != nil {
+		return err
+	}
+	return nil
+}
+
+// explainInstallError turns kardianos/service's Install error into one that
+// carries systemctl's message. kardianos discards systemctl's stderr, so when
+// one of its two systemctl calls failed, they are run again to capture it.
+func (m *systemdManager) explainInstallError(ctx context.Context, err error) error {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return fmt.Errorf("cannot write the unit: %w", err)
+	}
+	if _, rerr := m.systemctl(ctx, "enable", systemdUnitName); rerr != nil {
+		return rerr
+	}
+	if _, rerr := m.systemctl(ctx, "daemon-reload"); rerr != nil {
+		return rerr
+	}
+	return fmt.Errorf("systemctl failed while enabling the unit (%w) but not when tried again; run install again", err)
+}
+
+// undoInstall puts back the unit that was there before a failed install, or
+// disables and removes the new one. systemctl errors here are not reported:
+// the step that failed has already said what is wrong with systemd.
+func (m *systemdManager) undoInstall(ctx context.Context, unit string, previous []byte, hadPrevious bool) error {
+	if hadPrevious {
+		if err := renameio.WriteFile(unit, previous, 0o644); err != nil {
+			return fmt.Errorf("cannot restore the previous unit %s: %w", unit, err)
+		}
+		_, _ = m.systemctl(ctx, "daemon-reload")
+		return nil
+	}
+	if _, err := os.Stat(unit); err == nil {
+		_, _ = m.systemctl(ctx, "disable", systemdUnitName)
+	}
+	if err := os.Remove(unit); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot remove the half-installed unit %s: %w", unit, err)
+	}
+	_, _ = m.systemctl(ctx, "daemon-reload")
+	return nil
+}
+
+// Uninstall stops and disables the unit, then removes it.
+func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
+	unit, err := m.unitPath()
+	if err != nil {
+		return false, err
+	}
+	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
+		return false, err
+	}
+	// Forget a "failed" state so the unit does not linger in "systemctl --user --failed".
+	_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
+	if err := os.Remove(unit); err != nil {
+		return false, fmt.Errorf("cannot remove the unit: %w", err)
+	}
+	if _, err := m.systemctl(ctx, "daemon-reload"); err != nil {
+		return true, err
+	}
+	return true, nil
+}
+
+func (m *systemdManager) control(ctx context.Context, verb string) error {
+	unit, err := m.unitPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
+		return errNotInstalled
+	}
+	_, err = m.systemctl(ctx, verb, systemdUnitName)
+	return err
+}
+
+// Start starts the service.
+func (m *systemdManager) Start(ctx context.Context) error { return m.control(ctx, "start") }
+
+// Stop stops the service until the next login or start.
+func (m *systemdManager) Stop(ctx context.Context) error { return m.control(ctx, "stop") }
+
+// Restart restarts the service.
+func (m *systemdManager) Restart(ctx context.Context) error { return m.control(ctx, "restart") }
+
+// Status reads the unit's state from the user manager and the schedule path
+// from the unit file.
+func (m *systemdManager) Status(ctx context.Context) (serviceStatus, error) {
+	unit, err := m.unitPath()
+	if err != nil {
+		return serviceStatus{}, err
+	}
+	st := serviceStatus{Manager: "systemd user unit", UnitPath: unit}
+	text, err := os.ReadFile(unit)
+	switch {
+	case err == nil:
+		st.Installed = true
+		st.ConfigPath = configFromUnit(string(text))
+	case !errors.Is(err, fs.ErrNotExist):
+		return st, fmt.Errorf("cannot read the unit: %w", err)
+	}
+	out, err := m.systemctl(ctx, "show", "--property=UnitFileState,ActiveState,SubState,MainPID,ActiveEnterTimestamp", systemdUnitName)
+	if err != nil {
+		return st, err
+	}
+	props := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			props[k] = v
+		}
+	}
+	st.Enabled = props["UnitFileState"]
+	st.PID, _ = strconv.Atoi(props["MainPID"])
+	st.Running = props["ActiveState"] == "active" && st.PID != 0
+	st.State = props["ActiveState"]
+	if sub := props["SubState"]; sub != "" && sub != st.State {
+		st.State += ", " + sub
+	}
+	if st.Running {
+		st.Since = props["ActiveEnterTimestamp"]
+	}
+	return st, nil
+}
+
+// configFromUnit returns the --config path in a unit's ExecStart line as
+// written by systemdUnitTemplate, or "" when there is none.
+func configFromUnit(unit string) string {
+	for _, line := range strings.Split(unit, "\n") {
+		rest, ok := strings.CutPrefix(line, "ExecStart=")
+		if !ok {
+			continue
+		}
+		words := splitExecStart(rest)
+		for i, w := range words {
+			if w == "--config" && i+1 < len(words) {
+				return words[i+1]
+			}
+		}
+	}
+	return ""
+}
+
+// splitExecStart splits an ExecStart value into words, undoing the quoting
+// and escaping that kardianosConfig and kardianos's cmd/cmdEscape apply.
+func splitExecStart(s string) []string {
+	var words []string
+	var w strings.Builder
+	inWord, quoted := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			i++
+			switch s[i] {
+			case 'x':
+				if i+2 < len(s) {
+					if b, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+						w.WriteByte(byte(b))
+						i += 2
+						break
+					}
+				}
+				w.WriteByte('x')
+			default:
+				w.WriteByte(s[i])
+			}
+			inWord = true
+		case c == '"':
+			quoted = !quoted
+			inWord = true
+		case (c == '%' || c == '$') && i+1 < len(s) && s[i+1] == c:
+			w.WriteByte(c)
+			i++
+			inWord = true
+		case c == ' ' && !quoted:
+			if inWord {
+				words = append(words, w.String())
+				w.Reset()
+				inWord = false
+			}
+		default:
+			w.WriteByte(c)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, w.String())
+	}
+	return words
+}
