@@ -63,6 +63,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	// Subcommands register here, one line each.
 	root.AddCommand(
 		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app),
+		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 	)
 	return root
 }
