@@ -223,8 +223,10 @@ func TestTimeOfDayAndWeekday(t *testing.T) {
 			t.Errorf("ParseTimeOfDay(%q) succeeded, want error", s)
 		}
 	}
-	if got, err := ParseTimeOfDay("7:05"); err != nil || got != (TimeOfDay{7, 5}) {
-		t.Errorf("ParseTimeOfDay(7:05) = %v, %v", got, err)
+	for in, want := range map[string]TimeOfDay{"7:05": {7, 5}, "08:09": {8, 9}, "00:00": {}, "23:59": {23, 59}} {
+		if got, err := ParseTimeOfDay(in); err != nil || got != want {
+			t.Errorf("ParseTimeOfDay(%s) = %v, %v, want %v", in, got, err, want)
+		}
 	}
 	if d, err := ParseWeekday("Sat"); err != nil || d != time.Saturday {
 		t.Errorf("ParseWeekday(Sat) = %v, %v", d, err)

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,13 +21,12 @@ func (t TimeOfDay) String() string { return fmt.Sprintf("%02d:%02d", t.Hour, t.M
 // ParseTimeOfDay parses "HH:MM" (24-hour clock, 00:00 to 23:59; one-digit
 // hours are accepted).
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
-	var h, m int
 	hs, ms, ok := strings.Cut(s, ":")
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
 		return TimeOfDay{}, fmt.Errorf("%q is not a time of day (want HH:MM)", s)
 	}
-	fmt.Sscan(hs, &h)
-	fmt.Sscan(ms, &m)
+	h, _ := strconv.Atoi(hs)
+	m, _ := strconv.Atoi(ms)
 	if h > 23 || m > 59 {
 		return TimeOfDay{}, fmt.Errorf("%q is not a time of day (want HH:MM)", s)
 	}

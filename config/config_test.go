@@ -1,0 +1,191 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestBadFiles loads every file in testdata/bad and compares the errors
+// with the golden file beside it (NAME.err).
+func TestBadFiles(t *testing.T) {
+	files, err := filepath.Glob("testdata/bad/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no bad files: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, err := Load(f)
+			if err == nil {
+				t.Fatal("Load succeeded, want errors")
+			}
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("error is %T, want Errors: %v", err, err)
+			}
+			for _, e := range es {
+				if e.File != f {
+					t.Errorf("error names file %q, want %q", e.File, f)
+				}
+			}
+			golden(t, strings.TrimSuffix(f, ".yaml")+".err", []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./config -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	e := &Error{File: "schedule.yaml", Line: 7, Column: 12, Reminder: "magnesium", Field: "at", Msg: `"25:00" is not a time of day (want HH:MM)`}
+	if got, want := e.Error(), `schedule.yaml:7:12: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`; got != want {
+		t.Fatalf("Error() = %s\nwant      %s", got, want)
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	big := append([]byte("reminders:\n  magnesium: {at: \"20:30\"}\n#"), bytes.Repeat([]byte("x"), MaxFileSize)...)
+	if err := os.WriteFile(path, big, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	if err == nil || err.Error() != path+": file is larger than 1024 KiB; is it the right file?" {
+		t.Fatalf("Load = %v", err)
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if !IsNotExist(err) {
+		t.Fatalf("Load of a missing file = %v, want not-exist", err)
+	}
+}
+
+func TestContract(t *testing.T) {
+	s, err := Load("testdata/good/contract.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	if s.Location.String() != "Europe/Berlin" {
+		t.Fatalf("Location = %v", s.Location)
+	}
+	if got := s.Bedtime[time.Friday].String(); got != "23:30" {
+		t.Errorf("Friday bedtime = %s", got)
+	}
+	if got := s.Bedtime[time.Monday].String(); got != "22:30" {
+		t.Errorf("Monday bedtime = %s", got)
+	}
+	var names []string
+	for _, r := range s.Reminders {
+		names = append(names, r.Name)
+	}
+	if got, want := strings.Join(names, " "), "movement hydration magnesium calf-stretch morning-stretch evening-walk water-break"; got != want {
+		t.Fatalf("reminders = %s, want %s (file order)", got, want)
+	}
+	if got := len(s.Enabled()); got != 6 {
+		t.Errorf("enabled = %d, want 6", got)
+	}
+	tests := []struct {
+		name            string
+		form            Form
+		catchUp, snooze time.Duration
+		from, next      string // local times in Europe/Berlin
+	}{
+		{"movement", FormCron, 0, DefaultSnooze, "2026-11-27 17:00", "2026-11-30 09:55"},
+		{"hydration", FormEvery, 0, DefaultSnooze, "2026-11-25 20:00", "2026-11-26 08:00"},
+		{"magnesium", FormAt, DailyCatchUp, 15 * time.Minute, "2026-11-25 20:30", "2026-11-26 20:30"},
+		// Saturday's bedtime 00:30 is the early hours of Sunday.
+		{"calf-stretch", FormBeforeBedtime, DailyCatchUp, DefaultSnooze, "2026-11-28 12:00", "2026-11-29 00:00"},
+		{"morning-stretch", FormAt, DailyCatchUp, DefaultSnooze, "2026-11-27 08:00", "2026-11-30 07:30"},
+		{"water-break", FormEvery, 30 * time.Minute, DefaultSnooze, "2026-11-25 23:00", "2026-11-25 00:00"},
+	}
+	for _, tt := range tests {
+		r, ok := s.Reminder(tt.name)
+		if !ok {
+			t.Fatalf("no reminder %s", tt.name)
+		}
+		if r.Form != tt.form || r.CatchUp != tt.catchUp || r.Snooze != tt.snooze {
+			t.Errorf("%s: form %s catch_up %v snooze %v, want %s %v %v", tt.name, r.Form, r.CatchUp, r.Snooze, tt.form, tt.catchUp, tt.snooze)
+		}
+		from, _ := time.ParseInLocation("2006-01-02 15:04", tt.from, berlin)
+		want, _ := time.ParseInLocation("2006-01-02 15:04", tt.next, berlin)
+		if tt.name == "water-break" {
+			want = from.Add(time.Hour) // 90m steps from midnight: 22:30, then 00:00 of the next day
+		}
+		if got := r.Schedule.Next(from); !got.Equal(want) {
+			t.Errorf("%s: Next(%s) = %s, want %s", tt.name, tt.from, got.In(berlin), want)
+		}
+	}
+	walk, _ := s.Reminder("evening-walk")
+	if walk.Enabled || walk.Location.String() != "Asia/Kolkata" || len(walk.Variants) != 2 || walk.Variants[0].Body != "A short walk & a <b>stretch</b>." {
+		t.Errorf("evening-walk = %+v", walk)
+	}
+	if walk.Days.Has(time.Monday) || !walk.Days.Has(time.Sunday) {
+		t.Errorf("evening-walk days = %v", walk.Days)
+	}
+	if _, ok := walk.Schedule.(*scheduler.Daily); !ok {
+		t.Errorf("evening-walk schedule is %T", walk.Schedule)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	s := Default()
+	var names []string
+	for _, r := range s.Reminders {
+		names = append(names, r.Name+"="+r.Spec)
+	}
+	want := "movement=55 9-16 * * mon-fri hydration=2h between 08:00-20:00 magnesium=20:30 calf-stretch=30m before bedtime morning-stretch=07:30"
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("default = %s\nwant %s", got, want)
+	}
+	if s.Location != time.Local {
+		t.Errorf("default zone = %v, want Local", s.Location)
+	}
+	if s.Path != "" {
+		t.Errorf("default Path = %q", s.Path)
+	}
+	if r, _ := s.Reminder("calf-stretch"); r.Routine != "calf-stretch" {
+		t.Errorf("calf-stretch routine = %q", r.Routine)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"befor_bedtime", "before_bedtime"},
+		{"tiemzone", "timezone"},
+		{"ever", "every"},
+		{"colour", ""},
+		{"Title", "title"},
+		{"catchup", "catch_up"},
+	}
+	for _, tt := range tests {
+		if got := suggest(tt.in, append(reminderKeys, topKeys...)); got != tt.want {
+			t.Errorf("suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

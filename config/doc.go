@@ -1,0 +1,11 @@
+// Package config reads and validates the schedule file a user edits by hand.
+//
+// The file is YAML. Decoding is strict: an unknown key is an error (with a
+// suggestion for a near miss), and every error, syntax or meaning, names the
+// file, line and column, the reminder and the field, and what was expected.
+// All errors in a file are reported at once, in file order. Loading never
+// panics, whatever the bytes.
+//
+// The built-in default schedule is the commented file that `bedtime init`
+// writes (template.yaml), parsed by the same code.
+package config
