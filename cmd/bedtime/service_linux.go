@@ -127,17 +127,18 @@ func (m *systemdManager) reachable(ctx context.Context) error {
 }
 
 // kardianosConfig is the kardianos/service configuration for spec. Paths are
-// escaped for systemd first: "%" starts a specifier, "$" a variable and "\"
-// an escape in ExecStart (kardianos escapes only spaces and quotes).
+// escaped for systemd first, as kardianos escapes only spaces (in the binary's
+// path) and quotes (in arguments): "%" starts a specifier everywhere in
+// ExecStart; "$" a variable and "\" an escape in the arguments.
 func kardianosConfig(spec serviceSpec) *service.Config {
 	args := spec.Args()
 	for i := range args {
-		args[i] = systemdEscape(args[i])
+		args[i] = systemdArgEscaper.Replace(args[i])
 	}
 	return &service.Config{
 		Name:        serviceName,
 		Description: serviceDescription,
-		Executable:  systemdEscape(spec.Executable),
+		Executable:  strings.ReplaceAll(spec.Executable, "%", "%%"),
 		Arguments:   args,
 		Option: service.KeyValue{
 			"UserService":   true,
@@ -146,9 +147,17 @@ func kardianosConfig(spec serviceSpec) *service.Config {
 	}
 }
 
-var systemdEscaper = strings.NewReplacer(`\`, `\\`, `%`, `%%`, `$`, `$$`)
+var systemdArgEscaper = strings.NewReplacer(`\`, `\\`, `%`, `%%`, `$`, `$$`)
 
-func systemdEscape(s string) string { return systemdEscaper.Replace(s) }
+// checkSystemdExecutable rejects binary paths systemd refuses to run
+// ("Executable name contains special characters"): quotes, backslashes and
+// control characters.
+func checkSystemdExecutable(path string) error {
+	if strings.ContainsAny(path, "\"'\\") || strings.IndexFunc(path, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
+		return fmt.Errorf("systemd cannot run a binary whose path contains quotes, backslashes or control characters (%q): move bedtime to a plainer path and install from there", path)
+	}
+	return nil
+}
 
 // noProgram is the service.Interface kardianos/service wants; bedtime's
 // daemon is "bedtime run", not this process, so it is never called.
@@ -162,6 +171,9 @@ func (noProgram) Stop(service.Service) error  { return nil }
 // new binary and options. A failed step restores what was there before: the
 // previous unit, or no unit at all.
 func (m *systemdManager) Install(ctx context.Context, spec serviceSpec) (err error) {
+	if err := checkSystemdExecutable(spec.Executable); err != nil {
+		return err
+	}
 	if err := m.reachable(ctx); err != nil {
 		return err
 	}
