@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeManager is a serviceManager whose methods are function fields.
+type fakeManager struct {
+	InstallFunc   func(ctx context.Context, spec serviceSpec) error
+	UninstallFunc func(ctx context.Context) (bool, error)
+	ControlFunc   func(ctx context.Context, verb string) error
+	StatusFunc    func(ctx context.Context) (serviceStatus, error)
+}
+
+var _ serviceManager = (*fakeManager)(nil)
+
+func (f *fakeManager) Install(ctx context.Context, spec serviceSpec) error {
+	return f.InstallFunc(ctx, spec)
+}
+func (f *fakeManager) Uninstall(ctx context.Context) (bool, error) { return f.UninstallFunc(ctx) }
+func (f *fakeManager) Start(ctx context.Context) error             { return f.ControlFunc(ctx, "start") }
+func (f *fakeManager) Stop(ctx context.Context) error              { return f.ControlFunc(ctx, "stop") }
+func (f *fakeManager) Restart(ctx context.Context) error           { return f.ControlFunc(ctx, "restart") }
+func (f *fakeManager) Status(ctx context.Context) (serviceStatus, error) {
+	return f.StatusFunc(ctx)
+}
+
+// useFakeManager makes the service commands use m and see the binary at exe.
+func useFakeManager(t *testing.T, m serviceManager, exe string) {
+	t.Helper()
+	oldOpen, oldExe, oldNext := openServiceManager, executablePath, nextReminder
+	openServiceManager = func() (serviceManager, error) { return m, nil }
+	executablePath = func() (string, error) { return exe, nil }
+	nextReminder = nil
+	t.Cleanup(func() { openServiceManager, executablePath, nextReminder = oldOpen, oldExe, oldNext })
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = Run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+var installedStatus = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled",
+	Running: true, PID: 4242, Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running",
+	UnitPath: "/home/alice/.config/systemd/user/bedtime.service", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
+
+func TestInstallCmd(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var got []serviceSpec
+	m := &fakeManager{
+		InstallFunc: func(_ context.Context, spec serviceSpec) error { got = append(got, spec); return nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+	}
+	useFakeManager(t, m, "/opt/bedtime/bin/bedtime")
+	defaultCfg, err := defaultConfigPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, stdout, stderr := runCLI("install", "--config", "plans/schedule.yaml")
+	if code != 0 {
+		t.Fatalf("install exited %d: %s", code, stderr)
+	}
+	want := serviceSpec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: filepath.Join(dir, "plans", "schedule.yaml")}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("Install got %+v, want the absolute paths %+v", got, want)
+	}
+	for _, s := range []string{installedStatus.UnitPath, "/opt/bedtime/bin/bedtime run --config " + want.ConfigPath,
+		"note: the schedule file " + want.ConfigPath + " does not exist yet"} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("install output lacks %q:\n%s", s, stdout)
+		}
+	}
+
+	if code, _, stderr := runCLI("install"); code != 0 {
+		t.Fatalf("install exited %d: %s", code, stderr)
+	}
+	if len(got) != 2 || got[1].ConfigPath != defaultCfg {
+		t.Errorf("install without --config used %+v, want the default schedule %q", got, defaultCfg)
+	}
+}
+
+func TestInstallCmdErrors(t *testing.T) {
+	tests := []struct {
+		name       string
+		exe        string
+		open       error
+		install    error
+		wantStderr string
+	}{
+		{
+			name:       "temporary build",
+			exe:        "/tmp/go-build123/b001/exe/bedtime",
+			wantStderr: `bedtime: bedtime runs from a temporary build ("/tmp/go-build123/b001/exe/bedtime"), which will disappear`,
+		},
+		{
+			name:       "no service manager",
+			exe:        "/usr/bin/bedtime",
+			open:       noServiceManagerError{Found: "the init system is linux-openrc, not systemd"},
+			wantStderr: "bedtime: no supported per-user service manager here (the init system is linux-openrc, not systemd): start \"bedtime run\" from your desktop session's autostart instead\n",
+		},
+		{
+			name:       "manager fails",
+			exe:        "/usr/bin/bedtime",
+			install:    errors.New("systemctl --user restart bedtime.service: Job failed: exit status 1"),
+			wantStderr: "bedtime: cannot install the bedtime service: systemctl --user restart bedtime.service: Job failed: exit status 1\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &fakeManager{
+				InstallFunc: func(context.Context, serviceSpec) error { return tt.install },
+				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+			}
+			useFakeManager(t, m, tt.exe)
+			if tt.open != nil {
+				openServiceManager = func() (serviceManager, error) { return nil, tt.open }
+			}
+			code, stdout, stderr := runCLI("install", "--config", "/x/schedule.yaml")
+			if code != 1 || stdout != "" || !strings.HasPrefix(stderr, tt.wantStderr) {
+				t.Errorf("install = %d, stdout %q, stderr %q; want 1, nothing, %q", code, stdout, stderr, tt.wantStderr)
+			}
+		})
+	}
+}
+
+func TestUninstallAndControlCmds(t *testing.T) {
+	var calls []string
+	removed := true
+	m := &fakeManager{
+		UninstallFunc: func(context.Context) (bool, error) { calls = append(calls, "uninstall"); return removed, nil },
+		ControlFunc: func(_ context.Context, verb string) error {
+			calls = append(calls, verb)
+			if verb == "stop" {
+				return errNotInstalled
+			}
+			return nil
+		},
+	}
+	useFakeManager(t, m, "/usr/bin/bedtime")
+	tests := []struct {
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr string
+	}{
+		{[]string{"uninstall"}, 0, "bedtime is stopped and uninstalled; your schedule, state and history are kept\n", ""},
+		{[]string{"start"}, 0, "bedtime started\n", ""},
+		{[]string{"restart"}, 0, "bedtime restarted\n", ""},
+		{[]string{"stop"}, 1, "", "bedtime: cannot stop the bedtime service: bedtime is not installed as a service; run \"bedtime install\" first\n"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(tt.args...)
+		if code != tt.wantCode || stdout != tt.wantStdout || stderr != tt.wantStderr {
+			t.Errorf("%v = %d, %q, %q; want %d, %q, %q", tt.args, code, stdout, stderr, tt.wantCode, tt.wantStdout, tt.wantStderr)
+		}
+	}
+	removed = false
+	if _, stdout, _ := runCLI("uninstall"); stdout != "bedtime is not installed as a service; nothing to do\n" {
+		t.Errorf("uninstall when not installed said %q", stdout)
+	}
+	if got, want := strings.Join(calls, " "), "uninstall start restart stop uninstall"; got != want {
+		t.Errorf("manager calls = %q, want %q", got, want)
+	}
+}
+
+func TestStatusCmd(t *testing.T) {
+	tests := []struct {
+		name     string
+		status   serviceStatus
+		next     func(ctx context.Context, configPath string, now time.Time) (string, error)
+		wantCode int
+	}{
+		{"running", installedStatus, nil, 0},
+		{"running-next", installedStatus, func(_ context.Context, cfg string, _ time.Time) (string, error) {
+			return "calf-stretch at Tue 22:30 (in 38m) from " + cfg, nil
+		}, 0},
+		{"next-error", installedStatus, func(context.Context, string, time.Time) (string, error) {
+			return "", errors.New(`schedule.yaml:3:5: reminder "water": every: want a duration like 2h`)
+		}, 0},
+		{"failed", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed",
+			UnitPath: installedStatus.UnitPath, ConfigPath: installedStatus.ConfigPath}, nil, statusNotRunning},
+		{"not-installed", serviceStatus{Manager: "systemd user unit", UnitPath: installedStatus.UnitPath, State: "inactive, dead"}, nil, statusNotRunning},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.status, nil }}
+			useFakeManager(t, m, "/usr/bin/bedtime")
+			nextReminder = tt.next
+			code, stdout, stderr := runCLI("status", "--config", "/home/alice/other.yaml")
+			if code != tt.wantCode || stderr != "" {
+				t.Errorf("status = %d, stderr %q; want %d, nothing", code, stderr, tt.wantCode)
+			}
+			golden(t, "service/status-"+tt.name+".golden", []byte(stdout))
+		})
+	}
+}
+
+func TestNoServiceManagerErrorIsOneSentence(t *testing.T) {
+	msg := noServiceManagerError{Found: "the init system is linux-openrc, not systemd"}.Error()
+	if strings.Count(msg, ". ") > 0 || strings.Contains(msg, "\n") || !strings.Contains(msg, `"bedtime run"`) {
+		t.Errorf("message is not one sentence that says to start bedtime run: %q", msg)
+	}
+}
