@@ -70,7 +70,7 @@ var failureLogs = [nFailures]string{
 	failNoServer:  "no notification server on the session bus: holding reminders and retrying",
 	failTimeout:   "the notification server did not answer in time: holding reminders and retrying",
 	failInhibited: "do not disturb is on: holding reminders until it ends",
-	failBus:       "lost the session bus: reconnecting",
+	failBus:       "cannot reach the session bus: retrying",
 	failServer:    "the notification server refused a notification: retrying",
 }
 
@@ -84,15 +84,12 @@ func kindOf(err error) failure {
 		return failTimeout
 	case errors.Is(err, ErrInhibited):
 		return failInhibited
-	case errors.Is(err, errBusLost):
+	case errors.Is(err, ErrBus):
 		return failBus
 	default:
 		return failServer
 	}
 }
-
-// errBusLost marks errors from a connection to the bus that broke.
-var errBusLost = errors.New("session bus connection lost")
 
 // dbusBackend talks to the notification server on the session bus.
 type dbusBackend struct {
@@ -471,7 +468,7 @@ func dbusErrorName(err error) string {
 }
 
 // classify turns an error from a call on conn into one that wraps
-// ErrNoServer, ErrTimeout or errBusLost where it is one of those.
+// ErrNoServer, ErrTimeout or ErrBus where it is one of those.
 func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
 	switch dbusErrorName(err) {
 	case "org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NameHasNoOwner":
@@ -489,7 +486,7 @@ func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
 		return err
 	case errors.Is(err, dbus.ErrClosed) || !conn.Connected():
 		d.dropConnection(conn)
-		return fmt.Errorf("%w: %w", errBusLost, err)
+		return fmt.Errorf("%w: %w", ErrBus, err)
 	}
 	return fmt.Errorf("notification server: %w", err)
 }
@@ -509,7 +506,7 @@ func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
 	}
 	conn, err := connect(ctx, bus.Address)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", errBusLost, err)
+		return nil, fmt.Errorf("%w: %w", ErrBus, err)
 	}
 	sigs := make(chan *dbus.Signal, 16)
 	conn.Signal(sigs)
@@ -524,7 +521,7 @@ func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
 			if errors.Is(err, context.DeadlineExceeded) {
 				return nil, fmt.Errorf("%w: the session bus at %q did not answer", ErrTimeout, bus.Address)
 			}
-			return nil, fmt.Errorf("%w: %w", errBusLost, err)
+			return nil, fmt.Errorf("%w: %w", ErrBus, err)
 		}
 	}
 	d.conn = conn
@@ -688,7 +685,7 @@ func Probe(ctx context.Context) (Report, error) {
 	defer cancel()
 	conn, err := connect(ctx, bus.Address)
 	if err != nil {
-		return r, err
+		return r, fmt.Errorf("%w: %w", ErrBus, err)
 	}
 	defer conn.Close()
 	d := &dbusBackend{o: Options{CallTimeout: DefaultCallTimeout}}

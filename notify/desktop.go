@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -145,7 +146,9 @@ func New(opts Options) (*Desktop, error) {
 // a notification server or for the end of Do Not Disturb counts as taken: it
 // is delivered later or reported as Missed through Options.OnResponse. When
 // no backend takes m, Notify writes m to the log and returns the reasons,
-// wrapping errors such as ErrNoSessionBus, ErrNoServer or ErrTimeout.
+// wrapping errors such as ErrNoSessionBus, ErrNoServer or ErrTimeout. When a
+// backend reports ErrInhibited (Do Not Disturb, with holding turned off) the
+// later desktop backends are not tried.
 func (d *Desktop) Notify(ctx context.Context, m Message) error {
 	var err error
 	for _, b := range d.backends {
@@ -158,6 +161,10 @@ func (d *Desktop) Notify(ctx context.Context, m Message) error {
 			err = e
 		} else {
 			err = fmt.Errorf("%w; %w", err, e)
+		}
+		if errors.Is(e, ErrInhibited) {
+			// The desktop asked for quiet: no other way round it.
+			break
 		}
 	}
 	d.log.Notify(ctx, m)

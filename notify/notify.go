@@ -103,6 +103,9 @@ type Response struct {
 var (
 	// ErrNoSessionBus means no D-Bus session bus could be found.
 	ErrNoSessionBus = errors.New("no session bus")
+	// ErrBus means the session bus was found but the connection to it
+	// could not be made or broke.
+	ErrBus = errors.New("session bus connection failed")
 	// ErrNoServer means no notification server is on the session bus.
 	ErrNoServer = errors.New("no notification server on the session bus")
 	// ErrTimeout means the bus or the notification server did not answer in time.

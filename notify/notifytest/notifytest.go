@@ -12,6 +12,7 @@ package notifytest
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -75,7 +76,10 @@ func StartBus(t testing.TB) *Bus {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(path, "--config-file="+conf, "--nofork", "--nopidfile", "--print-address")
-	cmd.Stderr = os.Stderr
+	// dbus-daemon warns on stderr when it cannot raise its fd limit, as
+	// under an unprivileged container; show its stderr only on failure.
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +105,8 @@ func StartBus(t testing.TB) *Bus {
 		t.Fatalf("dbus-daemon printed no address within %v", Wait)
 	}
 	if b.Address == "" {
-		t.Fatal("dbus-daemon exited without printing its address")
+		<-b.done
+		t.Fatalf("dbus-daemon exited without printing its address: %s", stderr.String())
 	}
 	return b
 }

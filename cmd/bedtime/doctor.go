@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/spf13/cobra"
+)
+
+// checkResult is one line of `bedtime doctor`.
+type checkResult struct {
+	// Name names what was checked, such as "session bus".
+	Name string
+	// OK reports whether the check passed.
+	OK bool
+	// Detail says what was found.
+	Detail string
+	// Fix says what to do about a failed check.
+	Fix string
+}
+
+// doctorCheck is one check of `bedtime doctor`; it returns one result per
+// line it prints (none when it has nothing to say).
+type doctorCheck func(ctx context.Context, app *App) []checkResult
+
+// Seams for the checks other parts of bedtime own. The config code sets
+// scheduleCheck ("schedule file valid": the schedule at app.ConfigPath, or
+// the default location, loads without errors) and the service code sets
+// serviceCheck ("service installed and running"), each from an init func in
+// its own file. A nil seam prints nothing.
+var (
+	scheduleCheck func(ctx context.Context, app *App) checkResult
+	serviceCheck  func(ctx context.Context, app *App) checkResult
+)
+
+// doctorChecks are the checks of `bedtime doctor`, in the order printed.
+var doctorChecks = []doctorCheck{
+	checkNotifications,
+	seam(&scheduleCheck),
+	seam(&serviceCheck),
+	checkTimeZone,
+}
+
+// seam runs the check *f points to when it is set at run time.
+func seam(f *func(context.Context, *App) checkResult) doctorCheck {
+	return func(ctx context.Context, app *App) []checkResult {
+		if *f == nil {
+			return nil
+		}
+		return []checkResult{(*f)(ctx, app)}
+	}
+}
+
+// newDoctorCmd returns `bedtime doctor`: why a user sees no reminders.
+func newDoctorCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "doctor",
+		Short: "Check that reminders can reach you, and say how to fix what is wrong",
+		Long: `doctor checks, one line each, what bedtime needs to show reminders: the
+session bus, a notification server on it (with its name, version and whether
+it shows Done and Snooze buttons), a test notification, the schedule file,
+the background service and the time zone. Each failed check says how to fix
+it. The exit status is 1 when any check fails.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := 0
+			for _, check := range doctorChecks {
+				for _, r := range check(cmd.Context(), app) {
+					if !r.OK {
+						failed++
+					}
+					fmt.Fprintln(app.Stdout, r.line())
+				}
+			}
+			if failed > 0 {
+				fmt.Fprintf(app.Stdout, "\n%d check(s) failed.\n", failed)
+				return exitError{code: 1}
+			}
+			return nil
+		},
+	}
+}
+
+// line formats r as OK or FAIL, what was checked, what was found and, for a
+// failure, the fix.
+func (r checkResult) line() string {
+	if r.OK {
+		return fmt.Sprintf("OK   %s: %s", r.Name, r.Detail)
+	}
+	return fmt.Sprintf("FAIL %s: %s; fix: %s", r.Name, r.Detail, r.Fix)
+}
+
+// Names of the notification checks.
+const (
+	checkBus    = "session bus"
+	checkServer = "notification server"
+	checkTest   = "test notification"
+)
+
+// checkNotifications checks the session bus and the notification server on
+// it, and sends a test notification.
+func checkNotifications(ctx context.Context, app *App) []checkResult {
+	report, err := notify.Probe(ctx)
+	switch {
+	case errors.Is(err, notify.ErrUnsupported):
+		// macOS and Windows: beeep talks to the system notification centre.
+		return []checkResult{
+			{Name: checkServer, OK: true, Detail: fmt.Sprintf("the %s notification centre (no Done or Snooze buttons there: use `bedtime done` and `bedtime snooze`)", runtime.GOOS)},
+			sendTest(ctx),
+		}
+	case errors.Is(err, notify.ErrNoSessionBus):
+		return []checkResult{
+			{Name: checkBus, Detail: err.Error(), Fix: "run bedtime inside your desktop session; for a systemd user service run `systemctl --user import-environment DBUS_SESSION_BUS_ADDRESS` from the session, or set DBUS_SESSION_BUS_ADDRESS"},
+			{Name: checkServer, Detail: "not checked without a session bus", Fix: "fix the session bus first"},
+			{Name: checkTest, Detail: "not sent without a session bus", Fix: "fix the session bus first"},
+		}
+	}
+	bus := checkResult{Name: checkBus, OK: true, Detail: fmt.Sprintf("%s (from %s)", report.Bus.Address, report.Bus.Source)}
+	if errors.Is(err, notify.ErrBus) {
+		bus.OK = false
+		bus.Detail = fmt.Sprintf("%s (from %s) does not answer: %v", report.Bus.Address, report.Bus.Source, err)
+		bus.Fix = "log out and in again, or point DBUS_SESSION_BUS_ADDRESS at the bus of your desktop session"
+		return []checkResult{
+			bus,
+			{Name: checkServer, Detail: "not checked without a session bus", Fix: "fix the session bus first"},
+			{Name: checkTest, Detail: "not sent without a session bus", Fix: "fix the session bus first"},
+		}
+	}
+	if err != nil {
+		return []checkResult{
+			bus,
+			{Name: checkServer, Detail: err.Error(), Fix: "log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako"},
+			{Name: checkTest, Detail: "not sent without a notification server", Fix: "start a notification server first"},
+		}
+	}
+	s := report.Server
+	actions := "no (use `bedtime done` and `bedtime snooze`)"
+	if report.Actions() {
+		actions = "yes"
+	}
+	detail := fmt.Sprintf("%s %s (%s), spec %s; Done/Snooze buttons: %s; capabilities: %s",
+		s.Name, s.Version, s.Vendor, s.SpecVersion, actions, strings.Join(report.Capabilities, ", "))
+	if report.Inhibited {
+		detail += "; do not disturb is on: reminders are held until it ends"
+	}
+	return []checkResult{bus, {Name: checkServer, OK: true, Detail: detail}, sendTest(ctx)}
+}
+
+// sendTest sends one test notification, without retrying.
+func sendTest(ctx context.Context) checkResult {
+	r := checkResult{Name: checkTest}
+	n, err := notify.New(notify.Options{RetryFor: -1, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		r.Detail, r.Fix = err.Error(), "report this as a bug"
+		return r
+	}
+	defer n.Close()
+	err = n.Notify(ctx, notify.Message{
+		Reminder:  "bedtime-doctor",
+		Title:     "bedtime doctor",
+		Body:      "Test notification: if you can read this, bedtime's reminders reach you.",
+		Expire:    10 * time.Second,
+		NoActions: true,
+	})
+	switch {
+	case errors.Is(err, notify.ErrInhibited):
+		r.Detail, r.Fix = "held: do not disturb is on", "turn do not disturb off and run `bedtime doctor` again"
+	case err != nil:
+		r.Detail, r.Fix = err.Error(), "check the notification server's own log (journalctl --user), or restart it"
+	default:
+		r.OK, r.Detail = true, `sent: a "bedtime doctor" popup should be on screen now`
+	}
+	return r
+}
+
+// checkTimeZone reports the time zone reminders fire in.
+func checkTimeZone(ctx context.Context, app *App) []checkResult {
+	r := checkResult{Name: "time zone"}
+	name, source, loc := localZone()
+	if loc == nil {
+		r.Detail = fmt.Sprintf("TZ is %q, which is not a time zone this system knows", os.Getenv("TZ"))
+		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
+		return []checkResult{r}
+	}
+	abbr, offset := time.Now().In(loc).Zone()
+	sign := '+'
+	if offset < 0 {
+		sign, offset = '-', -offset
+	}
+	r.OK = true
+	r.Detail = fmt.Sprintf("%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone",
+		name, abbr, sign, offset/3600, offset%3600/60, source)
+	return []checkResult{r}
+}
+
+// localZone returns the name of the local time zone, where that name came
+// from, and the zone; the zone is nil when TZ names an unknown one.
+func localZone() (name, source string, loc *time.Location) {
+	if tz, ok := os.LookupEnv("TZ"); ok {
+		name := strings.TrimPrefix(tz, ":")
+		if name == "" {
+			return "UTC", "TZ", time.UTC
+		}
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			return name, "TZ", nil
+		}
+		return name, "TZ", loc
+	}
+	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
+		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
+			return zone, "/etc/localtime", time.Local
+		}
+	}
+	return time.Local.String(), "the system", time.Local
+}
