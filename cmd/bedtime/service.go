@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/spf13/cobra"
 )
 
@@ -84,15 +85,8 @@ var openServiceManager = newServiceManager
 // executablePath returns the path of the running bedtime binary; tests replace it.
 var executablePath = os.Executable
 
-// defaultConfigPath returns the schedule file used when --config is not given:
-// the user's config dir/bedtime/schedule.yaml (see the --config flag in root.go).
-var defaultConfigPath = func() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "bedtime", "schedule.yaml"), nil
-}
+// defaultConfigPath returns the schedule file used when --config is not given.
+var defaultConfigPath = config.DefaultPath
 
 // nextReminder describes the next reminder the schedule at configPath fires
 // after now, for example "calf-stretch at Tue 22:30 (in 2h5m)". It is the seam
