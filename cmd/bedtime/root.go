@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -19,6 +22,21 @@ type App struct {
 
 	// ConfigPath is the --config flag; empty means the default location.
 	ConfigPath string
+
+	// Clock is the wall clock; nil means the system's. Tests set a fake.
+	Clock scheduler.Clock
+
+	saidDefault bool // the note about the missing schedule file was printed
+}
+
+// now returns the current wall-clock time.
+func (app *App) now() time.Time { return app.clock().Now() }
+
+func (app *App) clock() scheduler.Clock {
+	if app.Clock == nil {
+		return scheduler.SystemClock{}
+	}
+	return app.Clock
 }
 
 // exitError carries an exit status without printing anything more.
@@ -29,11 +47,16 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // Run runs the bedtime command line with args and returns the process exit code.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	return app.Run(ctx, args)
+}
+
+// Run runs the command line with args on app and returns the exit code.
+func (app *App) Run(ctx context.Context, args []string) int {
 	root := newRootCmd(app)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(app.Stdin)
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
@@ -42,7 +65,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "bedtime: %v\n", err)
+	fmt.Fprintf(app.Stderr, "bedtime: %v\n", err)
 	return 1
 }
 
@@ -62,7 +85,8 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	root.PersistentFlags().StringVar(&app.ConfigPath, "config", "", "schedule file (default: the user's config dir)/bedtime/schedule.yaml")
 	// Subcommands register here, one line each.
 	root.AddCommand(
-		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app),
+		newRunCmd(app), newNextCmd(app), newValidateCmd(app), newInitCmd(app),
+		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app), newDoctorCmd(app),
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 	)
 	return root

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
+)
+
+func newInitCmd(app *App) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write the default schedule to the schedule file, to edit",
+		Long: `Write the built-in default schedule, with comments that explain every
+setting, to the schedule file. An existing file is left alone unless
+--force, and then it is backed up first.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := app.schedulePath()
+			if err != nil {
+				return err
+			}
+			_, statErr := os.Stat(path)
+			exists := statErr == nil
+			if statErr != nil && !errors.Is(statErr, os.ErrNotExist) {
+				return statErr
+			}
+			if exists && !force {
+				return fmt.Errorf("%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", path)
+			}
+			if exists {
+				bak, err := config.Backup(path, app.now())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(app.Stdout, "Backed up the old schedule to %s\n", bak)
+			}
+			if err := config.WriteFile(path, config.Template()); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stdout, "Wrote the default schedule to %s\nEdit it, then check it with `bedtime validate`.\n", path)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace an existing file (after backing it up)")
+	return cmd
+}

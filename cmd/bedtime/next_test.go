@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// runCLI runs the command line in-process and returns the exit code,
+// stdout and stderr.
+func runAt(t *testing.T, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(now)}
+	code := app.Run(context.Background(), args)
+	return code, stdout.String(), stderr.String()
+}
+
+// berlinDefault writes the default schedule, pinned to Europe/Berlin.
+func berlinDefault(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "schedule.yaml")
+	src := strings.Replace(string(config.Template()), "# timezone: Europe/Berlin", "timezone: Europe/Berlin", 1)
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestNextGolden(t *testing.T) {
+	path := berlinDefault(t)
+	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC) // a Friday, 16:30 in Berlin
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"table", []string{"next", "--config", path}},
+		{"json", []string{"next", "--config", path, "--json", "-n", "4"}},
+		{"from", []string{"next", "--config", path, "--from", "2026-03-28T21:00:00+01:00", "-n", "6"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runAt(t, now, tt.args...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			golden(t, "next/"+tt.name+".golden", []byte(out))
+		})
+	}
+}
+
+func TestNextErrors(t *testing.T) {
+	path := berlinDefault(t)
+	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"next", "--config", path, "--from", "tomorrow"}, `bedtime: --from "tomorrow" is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)` + "\n"},
+		{[]string{"next", "--config", path, "-n", "0"}, "bedtime: --count 0: want 1 or more\n"},
+	} {
+		code, _, errOut := runAt(t, now, tt.args...)
+		if code != 1 || errOut != tt.want {
+			t.Errorf("%v: exit %d, stderr %q, want 1 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+func TestNoFileUsesDefaultAndSaysWhere(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope", "schedule.yaml")
+	code, out, errOut := runAt(t, time.Now(), "next", "--config", missing, "-n", "3")
+	if code != 0 || !strings.Contains(out, "REMINDER") {
+		t.Fatalf("exit %d, out %q", code, out)
+	}
+	want := "bedtime: no schedule file at " + missing + "; using the built-in default (`bedtime init` writes it there for you to edit)\n"
+	if errOut != want {
+		t.Fatalf("stderr = %q, want %q", errOut, want)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC) // 19:00 in Berlin, a Wednesday
+	good := berlinDefault(t)
+	code, out, _ := runAt(t, now, "validate", "--config", good)
+	if code != 0 || out != "5 reminders, next: hydration at 20:00\n" {
+		t.Fatalf("valid: exit %d, out %q", code, out)
+	}
+	late := time.Date(2026, 11, 25, 22, 0, 0, 0, time.UTC) // 23:00 in Berlin
+	if _, out, _ := runAt(t, late, "validate", "--config", good); out != "5 reminders, next: morning-stretch on Thu 26 Nov 07:30\n" {
+		t.Fatalf("valid, late: out %q", out)
+	}
+	bad := filepath.Join(t.TempDir(), "schedule.yaml")
+	os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n  calf-stretch: {befor_bedtime: 30m}\n"), 0o600)
+	code, out, _ = runAt(t, now, "validate", "--config", bad)
+	want := bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)
+` + bad + `:3:18: reminder "calf-stretch": unknown key "befor_bedtime" (did you mean "before_bedtime"?)
+2 errors; the running daemon keeps its previous schedule until the file is fixed
+`
+	if code != 1 || out != want {
+		t.Fatalf("invalid: exit %d, out:\n%s\nwant:\n%s", code, out, want)
+	}
+}
+
+func TestInit(t *testing.T) {
+	now := time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC)
+	dir := filepath.Join(t.TempDir(), "bedtime")
+	path := filepath.Join(dir, "schedule.yaml")
+	code, out, _ := runAt(t, now, "init", "--config", path)
+	if code != 0 || !strings.Contains(out, "Wrote the default schedule to "+path) {
+		t.Fatalf("init: exit %d, out %q", code, out)
+	}
+	got, _ := os.ReadFile(path)
+	if !bytes.Equal(got, config.Template()) {
+		t.Fatal("init did not write the template")
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	// The written file is valid.
+	if code, _, _ := runAt(t, now, "validate", "--config", path); code != 0 {
+		t.Fatal("written file does not validate")
+	}
+	// A second init refuses and changes nothing.
+	os.WriteFile(path, []byte("# mine\nreminders: {magnesium: {at: \"21:00\"}}\n"), 0o600)
+	code, _, errOut := runAt(t, now, "init", "--config", path)
+	if code != 1 || !strings.Contains(errOut, "already exists; edit it, or use --force") {
+		t.Fatalf("second init: exit %d, stderr %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "# mine") {
+		t.Fatal("second init changed the file")
+	}
+	// --force keeps a backup.
+	code, out, _ = runAt(t, now, "init", "--config", path, "--force")
+	bak := path + ".2026-11-25T220300.bak"
+	if code != 0 || !strings.Contains(out, "Backed up the old schedule to "+bak) {
+		t.Fatalf("init --force: exit %d, out %q", code, out)
+	}
+	if b, _ := os.ReadFile(bak); !strings.HasPrefix(string(b), "# mine") {
+		t.Fatal("backup does not hold the old file")
+	}
+}

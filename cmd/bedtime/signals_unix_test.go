@@ -1,0 +1,57 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestDaemonReloadsOnSIGHUP(t *testing.T) {
+	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if s := h.reloaded(); s == nil {
+		t.Fatal("SIGHUP reload rejected the file")
+	}
+	if log := h.stderr.String(); !strings.Contains(log, "why=SIGHUP") {
+		t.Errorf("no SIGHUP reload in log:\n%s", log)
+	}
+}
+
+// TestDaemonStopsOnSignals runs the real binary and checks it exits
+// cleanly and quickly on SIGTERM and on SIGINT.
+func TestDaemonStopsOnSignals(t *testing.T) {
+	bin := buildBedtime(t)
+	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := exec.Command(bin, "run", "--config", filepath.Join(dir, "none.yaml"))
+			cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+dir, "DBUS_SESSION_BUS_ADDRESS=", "XDG_RUNTIME_DIR="+dir)
+			var out syncBuffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, func() bool { return strings.Contains(out.String(), "bedtime started") })
+			start := time.Now()
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			if err != nil {
+				t.Fatalf("exit: %v\n%s", err, out.String())
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v to stop, want under 1s", d)
+			}
+			if !strings.Contains(out.String(), "bedtime stopped") {
+				t.Errorf("no clean stop:\n%s", out.String())
+			}
+		})
+	}
+}

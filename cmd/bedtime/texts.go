@@ -1,0 +1,64 @@
+package main
+
+import (
+	"sync"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+)
+
+// texter chooses the words of each firing: the user's own variants, else
+// the built-in ones, rotated so the same text never shows twice in a row;
+// the user's title and message, when set, win over the chosen variant.
+type texter struct {
+	mu  sync.Mutex
+	rot map[string]*rotation
+}
+
+type rotation struct {
+	day       string // the local date of the last firing
+	seq, prev int
+}
+
+func newTexter() *texter { return &texter{rot: map[string]*rotation{}} }
+
+// text returns the title and body for a firing of r at t. routineTitle
+// names the reminder's routine, if it has one, for a reminder with no text.
+func (tx *texter) text(r config.Reminder, t time.Time, routineTitle string) content.Text {
+	variants := r.Variants
+	if len(variants) == 0 {
+		variants, _ = content.Texts(r.Name)
+	}
+	var chosen content.Text
+	if len(variants) > 0 {
+		tx.mu.Lock()
+		rt, ok := tx.rot[r.Name]
+		if !ok {
+			rt = &rotation{prev: -1}
+			tx.rot[r.Name] = rt
+		}
+		local := t.In(r.Location)
+		if day := local.Format("2006-01-02"); day != rt.day {
+			rt.day, rt.seq = day, 0
+		}
+		i := content.Pick(len(variants), local, rt.seq, rt.prev)
+		rt.seq++
+		rt.prev = i
+		tx.mu.Unlock()
+		chosen = variants[i]
+	}
+	if r.Title != "" {
+		chosen.Title = r.Title
+	}
+	if r.Message != "" {
+		chosen.Body = r.Message
+	}
+	if chosen.Title == "" {
+		chosen.Title = r.Name
+		if routineTitle != "" {
+			chosen.Title = routineTitle
+		}
+	}
+	return chosen
+}
