@@ -1,0 +1,134 @@
+#!/bin/bash
+# e2e-service.sh: bedtime as a per-user systemd service, against a real systemd
+# user manager (../shared/tools/systemd-user-sandbox: Debian with systemd as
+# PID 1 in systemd-nspawn, one ordinary user with linger). Needs root.
+#
+#   install -> is-enabled, is-active -> a reminder fires (journalctl --user)
+#   -> install again (idempotent) -> stop/start (clean SIGTERM) -> status
+#   -> reboot the sandbox: the service is back by itself and fires again
+#   -> uninstall: no unit, no process, nothing left but the schedule and state.
+#
+# The schedule lives at a path with a space, "%" and "$" in it, so a firing
+# also proves the unit's ExecStart escaping. Exits non-zero, saying what
+# failed, on the first failure. Environment: SANDBOX (the tool), BINDIR,
+# KEEP=1 to leave the sandbox up afterwards.
+set -uo pipefail
+
+TOP=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+SANDBOX=${SANDBOX:-$TOP/../shared/tools/systemd-user-sandbox}
+export BINDIR=${BINDIR:-$(mktemp -d /tmp/bedtime-e2e-bin.XXXXXX)}
+chmod 755 "$BINDIR" # the sandbox user runs the binary from it
+SCHED_REL='My Plans/100% $night.yaml' # relative to the user's home (the cwd of "user")
+FIRED='msg=fired reminder=ping'
+
+fail() {
+	echo "e2e-service: FAIL: $*" >&2
+	echo "--- journal of bedtime.service:" >&2
+	"$SANDBOX" user journalctl --user -u bedtime.service --no-pager -n 30 -o cat >&2 || true
+	exit 1
+}
+step() { echo "e2e-service: $*"; }
+u() { "$SANDBOX" user "$@"; }
+cleanup() { [ "${KEEP:-}" = 1 ] || "$SANDBOX" down >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+# want NAME EXPECTED CMD...: CMD's stdout (trimmed) must be EXPECTED.
+want() {
+	local name=$1 expected=$2 got
+	shift 2
+	got=$("$@" 2>/dev/null) || true
+	[ "$got" = "$expected" ] || fail "$name: got \"$got\", want \"$expected\""
+}
+
+# wait_for NAME SECONDS CMD...: retry CMD until it succeeds.
+wait_for() {
+	local name=$1 secs=$2 i
+	shift 2
+	for ((i = 0; i < secs * 2; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	fail "$name: not true after ${secs}s: $*"
+}
+
+journal_has_firing() { # in the current boot, after the cursor $1 if given
+	u journalctl --user -u bedtime.service -b --no-pager -o cat ${1:+--after-cursor="$1"} | grep -qF "$FIRED"
+}
+journal_cursor() { u journalctl --user -u bedtime.service -n 0 --show-cursor --no-pager | sed -n 's/^-- cursor: //p'; }
+bedtime_pids() { u sh -c 'for p in /proc/[0-9]*; do [ "$(cat $p/comm 2>/dev/null)" = bedtime ] && echo ${p#/proc/}; done; true'; }
+
+[ "$(id -u)" = 0 ] || fail "needs root (systemd-nspawn)"
+[ -x "$SANDBOX" ] || fail "no sandbox tool at $SANDBOX"
+
+step "build bedtime into $BINDIR"
+(cd "$TOP" && CGO_ENABLED=0 go build -o "$BINDIR/bedtime" ./cmd/bedtime) || fail "go build"
+
+step "sandbox setup and boot"
+"$SANDBOX" setup >/dev/null || fail "sandbox setup"
+"$SANDBOX" down >/dev/null 2>&1 || true
+"$SANDBOX" up || fail "sandbox up"
+
+step "the user's schedule: a reminder every 5 s, at \$HOME/$SCHED_REL"
+u sh -c 'mkdir -p "$(dirname "$1")" && printf "%s\n" "reminders:" "  ping:" "    every: 5s" "    title: Ping" > "$1"' sh "$SCHED_REL" ||
+	fail "cannot write the schedule"
+u sh -c 'find "$HOME" \( -type f -o -type l \) | sort' >"$BINDIR/before.txt" || fail "cannot list the home"
+
+step "install"
+out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "bedtime install: $out"
+echo "$out"
+want "is-enabled after install" enabled u systemctl --user is-enabled bedtime.service
+wait_for "is-active after install" 10 u systemctl --user is-active --quiet bedtime.service
+# The daemon logs the --config it got: the unit's escaping of " ", "%" and "$" must give it back unchanged.
+started() { u journalctl --user -u bedtime.service -b --no-pager -o cat | grep -F 'msg="bedtime started"' | grep -qF "config=\"/home/tester/$SCHED_REL\""; }
+wait_for "the daemon started with --config \"/home/tester/$SCHED_REL\"" 10 started
+
+step "a reminder fires (journalctl --user -u bedtime)"
+wait_for "a firing in the journal" 30 journal_has_firing
+
+step "install again updates in place"
+out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "second bedtime install: $out"
+want "is-enabled after re-install" enabled u systemctl --user is-enabled bedtime.service
+wait_for "is-active after re-install" 10 u systemctl --user is-active --quiet bedtime.service
+
+step "stop: SIGTERM and a clean exit; start"
+u bedtime stop || fail "bedtime stop"
+want "is-active after stop" inactive u systemctl --user is-active bedtime.service
+want "result of the stop (SIGTERM, clean exit)" success u systemctl --user show -p Result --value bedtime.service
+u bedtime start || fail "bedtime start"
+wait_for "is-active after start" 10 u systemctl --user is-active --quiet bedtime.service
+
+step "status"
+out=$(u bedtime status 2>&1) || fail "bedtime status exited non-zero: $out"
+echo "$out"
+pid=$(u systemctl --user show -p MainPID --value bedtime.service)
+case "$out" in *"running (pid $pid since "*"/home/tester/$SCHED_REL"*) ;; *) fail "status does not show pid $pid and the schedule" ;; esac
+
+step "reboot the sandbox: the service must come back by itself"
+cursor=$(journal_cursor)
+"$SANDBOX" down || fail "sandbox down"
+"$SANDBOX" up || fail "sandbox up again"
+wait_for "is-active after reboot" 20 u systemctl --user is-active --quiet bedtime.service
+wait_for "a firing after reboot" 30 journal_has_firing "$cursor"
+
+step "uninstall"
+cursor=$(journal_cursor)
+out=$(u bedtime uninstall 2>&1) || fail "bedtime uninstall: $out"
+echo "$out"
+u systemctl --user is-enabled --quiet bedtime.service 2>/dev/null && fail "still enabled after uninstall"
+u systemctl --user cat bedtime.service >/dev/null 2>&1 && fail "systemd still has a bedtime.service unit after uninstall"
+want "is-active after uninstall" inactive u systemctl --user is-active bedtime.service
+want "bedtime processes after uninstall" "" bedtime_pids
+sleep 6 # longer than the reminder's period: nothing may fire any more
+journal_has_firing "$cursor" && fail "a reminder fired after uninstall"
+out=$(u bedtime status 2>&1) && fail "status exited 0 after uninstall: $out"
+case "$out" in *"not installed"*) ;; *) fail "status after uninstall: $out" ;; esac
+
+step "nothing left but the schedule and the state dir"
+u sh -c 'find "$HOME" \( -type f -o -type l \) | sort' >"$BINDIR/after.txt" || fail "cannot list the home"
+left=$(comm -13 "$BINDIR/before.txt" "$BINDIR/after.txt" | grep -v '^/home/tester/\.local/state/bedtime/')
+[ -z "$left" ] || fail "left behind after uninstall: $left"
+gone=$(comm -23 "$BINDIR/before.txt" "$BINDIR/after.txt")
+[ -z "$gone" ] || fail "uninstall removed user files: $gone"
+u test -s "$SCHED_REL" || fail "the schedule is gone or empty"
+
+step "PASS"
