@@ -27,6 +27,7 @@ type App struct {
 	Clock scheduler.Clock
 
 	saidDefault bool // the note about the missing schedule file was printed
+	builtin     bool // run --builtin
 }
 
 // now returns the current wall-clock time.

@@ -33,7 +33,7 @@ var newDesktopNotifier = func(log *slog.Logger, onResponse func(notify.Response)
 }
 
 func newRunCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the reminder daemon in the foreground",
 		Long: `Run the reminder daemon in the foreground: it shows each reminder on time,
@@ -44,6 +44,8 @@ Ctrl+C or SIGTERM. "bedtime install" runs it as a service instead.`,
 			return app.runDaemon(cmd.Context())
 		},
 	}
+	cmd.Flags().BoolVar(&app.builtin, "builtin", false, "use the built-in default schedule and ignore any schedule file")
+	return cmd
 }
 
 // daemon is the running reminder service: the engine, the notifier and
@@ -52,6 +54,7 @@ type daemon struct {
 	app      *App
 	log      *slog.Logger
 	path     string
+	builtin  bool // --builtin: the default schedule, no file
 	engine   *scheduler.Engine
 	notifier notify.Notifier
 	texts    *texter
@@ -79,7 +82,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 	}
 	defer unlock()
 
-	d := &daemon{app: app, log: log, path: path, texts: newTexter(), engine: scheduler.NewEngine(nil)}
+	d := &daemon{app: app, log: log, path: path, builtin: app.builtin, texts: newTexter(), engine: scheduler.NewEngine(nil)}
 	n, closeN, err := newDesktopNotifier(log, d.respond)
 	if err != nil {
 		return err
@@ -105,7 +108,9 @@ func (app *App) runDaemon(ctx context.Context) error {
 			}
 		}
 	}()
-	if err := d.watch(ctx); err != nil {
+	if d.builtin {
+		// Nothing to watch.
+	} else if err := d.watch(ctx); err != nil {
 		log.Warn("cannot watch the schedule file; reload it with SIGHUP", "path", path, "err", err)
 	}
 
@@ -120,8 +125,13 @@ func (app *App) runDaemon(ctx context.Context) error {
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
-	s, err := config.Load(d.path)
-	missing := config.IsNotExist(err)
+	var s *config.Schedule
+	var err error
+	missing := d.builtin
+	if !d.builtin {
+		s, err = config.Load(d.path)
+		missing = config.IsNotExist(err)
+	}
 	if missing {
 		s, err = config.Default(), nil
 	}
@@ -166,6 +176,9 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	source := d.path
 	if missing {
 		source = "built-in default (no file at " + d.path + ")"
+		if d.builtin {
+			source = "built-in default (--builtin)"
+		}
 	}
 	d.log.Info("schedule loaded", "why", why, "from", source, "reminders", len(s.Enabled()))
 	if wasBad {

@@ -1,0 +1,51 @@
+# bedtime: the first two commands on a fresh machine are `make run` and `make test`.
+GO      ?= go
+BIN     ?= bin/bedtime
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: all build run test check fmt vet unit cross tidy bench fuzz e2e e2e-notify e2e-service clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+
+## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
+run: build
+	./$(BIN) run --builtin
+
+## test: everything CI checks: formatting, vet, go.mod tidiness, the race-enabled
+## test suite, and the cross-compiles for macOS and Windows.
+test: fmt vet tidy unit cross
+
+fmt:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+tidy:
+	$(GO) mod tidy -diff
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+cross:
+	GOOS=darwin  GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime
+	GOOS=darwin  GOARCH=arm64 $(GO) build -o /dev/null ./cmd/bedtime
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	GOOS=darwin  GOARCH=arm64 $(GO) vet ./...
+
+## bench: the speed and size figures quoted in the README.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: fuzz the schedule loader for a while; crashers land in config/testdata/fuzz.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf bin

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkColdStartNext runs `bedtime next` as a whole process, as a user
+// or a shell prompt would. Target: under 20 ms.
+func BenchmarkColdStartNext(b *testing.B) {
+	bin := buildBedtimeB(b)
+	dir := b.TempDir()
+	for b.Loop() {
+		cmd := exec.Command(bin, "next", "--config", filepath.Join(dir, "missing.yaml"))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+	}
+}
+
+func buildBedtimeB(b *testing.B) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "bedtime")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		b.Fatal(err)
+	}
+	return bin
+}
