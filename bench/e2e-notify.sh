@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# e2e-notify.sh: show one real bedtime reminder on a real notification server
+# and save a screenshot of it.
+#
+# Runs Xvfb, a private D-Bus session bus and dunst on it, sends a calf-stretch
+# reminder through the notify package (notify/internal/e2esend, the same
+# Desktop notifier the daemon uses), waits until dunst has drawn it, and
+# saves the cropped screenshot to $1 (default docs/reminder.png).
+#
+# Needs the Debian packages dbus, xvfb, dunst and imagemagick.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out=${1:-docs/reminder.png}
+
+for bin in Xvfb dbus-daemon dbus-send dunst import convert; do
+	if ! command -v "$bin" >/dev/null; then
+		echo "e2e-notify: $bin not found; install the Debian packages: dbus xvfb dunst imagemagick" >&2
+		exit 1
+	fi
+done
+# ImageMagick's own convert, in case a stand-in comes first on PATH.
+convert=/usr/bin/convert
+[ -x "$convert" ] || convert=$(command -v convert)
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+go build -o "$tmp/e2esend" ./notify/internal/e2esend
+
+# wait_for DESCRIPTION COMMAND...: retry COMMAND for up to 10 s.
+wait_for() {
+	local what=$1
+	shift
+	for _ in $(seq 100); do
+		if "$@" >/dev/null 2>&1; then return 0; fi
+		sleep 0.1
+	done
+	echo "e2e-notify: timed out waiting for $what" >&2
+	exit 1
+}
+
+# X server on a free display; -displayfd tells us which.
+Xvfb -displayfd 3 -screen 0 900x400x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+pids+=($!)
+wait_for "Xvfb" test -s "$tmp/display"
+export DISPLAY=":$(head -n1 "$tmp/display")"
+
+# A private session bus without service activation, so only our dunst serves.
+cat >"$tmp/bus.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=$tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+dbus-daemon --config-file="$tmp/bus.conf" --nofork --nopidfile --print-address=3 3>"$tmp/bus" 2>"$tmp/bus.log" &
+pids+=($!)
+wait_for "dbus-daemon" test -s "$tmp/bus"
+export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$tmp/bus")
+
+cat >"$tmp/dunstrc" <<'CONF'
+[global]
+    width = 420
+    height = 200
+    origin = top-right
+    offset = 24x24
+    padding = 14
+    horizontal_padding = 14
+    frame_width = 2
+    frame_color = "#8fa1d9"
+    corner_radius = 8
+    font = DejaVu Sans 11
+    format = "<b>%s</b>\n%b"
+    markup = full
+    icon_position = left
+    min_icon_size = 48
+    max_icon_size = 48
+    word_wrap = yes
+    show_indicators = no
+[urgency_normal]
+    background = "#22263f"
+    foreground = "#eceff4"
+    timeout = 0
+CONF
+dunst -config "$tmp/dunstrc" 2>"$tmp/dunst.log" &
+pids+=($!)
+wait_for "dunst on the bus" dbus-send --session --print-reply --dest=org.freedesktop.Notifications \
+	/org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation
+
+# The icon goes to a throwaway cache dir.
+XDG_CACHE_HOME="$tmp/cache" "$tmp/e2esend" -kind calf-stretch
+
+# Wait until dunst has drawn something on the black screen.
+drawn() {
+	import -display "$DISPLAY" -window root "$tmp/shot.png" &&
+		[ "$("$convert" "$tmp/shot.png" -format '%[fx:mean>0.01]' info:)" = 1 ]
+}
+wait_for "the notification on screen" drawn
+
+mkdir -p "$(dirname "$out")"
+"$convert" "$tmp/shot.png" -trim +repage -fuzz 2% -fill "#4c566a" -opaque black -bordercolor '#4c566a' -border 20 -strip "$out"
+echo "e2e-notify: reminder shown by $(dunst --version | head -n1 | cut -d- -f1)and saved to $out"
