@@ -362,13 +362,13 @@ func (d *dbusBackend) failure(err error) {
 // delivered notes a delivery, ending every failure logged before it.
 func (d *dbusBackend) delivered() {
 	d.mu.Lock()
-	var any bool
+	var recovered bool
 	for k, f := range d.failed {
-		any = any || f && failure(k) != failInhibited
+		recovered = recovered || f && failure(k) != failInhibited
 		d.failed[k] = false
 	}
 	d.mu.Unlock()
-	if any {
+	if recovered {
 		d.log.Info("notifications are delivered again")
 	}
 }
