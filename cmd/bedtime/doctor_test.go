@@ -11,6 +11,16 @@ import (
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
+// withoutSeams turns the schedule and service checks off for the test:
+// these tests cover the notification and time zone checks, and the seams'
+// owners test theirs.
+func withoutSeams(t *testing.T) {
+	t.Helper()
+	sc, sv := scheduleCheck, serviceCheck
+	t.Cleanup(func() { scheduleCheck, serviceCheck = sc, sv })
+	scheduleCheck, serviceCheck = nil, nil
+}
+
 // runDoctor runs `bedtime doctor` and returns its exit code and output lines.
 func runDoctor(t *testing.T) (int, []string) {
 	t.Helper()
@@ -35,6 +45,7 @@ func findLine(t *testing.T, lines []string, prefix string) string {
 }
 
 func TestDoctor(t *testing.T) {
+	withoutSeams(t)
 	bus := notifytest.StartBus(t)
 	bus.Setenv(t)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
@@ -122,8 +133,6 @@ func TestDoctorFailures(t *testing.T) {
 				bus := notifytest.StartBus(t)
 				bus.Setenv(t)
 				bus.StartServer(t, notifytest.DefaultConfig)
-				old := scheduleCheck
-				t.Cleanup(func() { scheduleCheck = old })
 				scheduleCheck = func(ctx context.Context, app *App) checkResult {
 					return checkResult{Name: "schedule file", Detail: "schedule.yaml:3:7: bad time", Fix: "edit it"}
 				}
@@ -133,6 +142,7 @@ func TestDoctorFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			withoutSeams(t)
 			t.Setenv("XDG_CACHE_HOME", t.TempDir())
 			tt.setup(t)
 			code, lines := runDoctor(t)
