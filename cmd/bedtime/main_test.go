@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestMain keeps every test away from the real user's files and service
+// manager: HOME and the XDG dirs point into a temporary directory, and the
+// service manager is a fake that reports bedtime installed and running
+// unless a test installs its own.
+func TestMain(m *testing.M) {
+	home, err := os.MkdirTemp("", "bedtime-test-home")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for k, v := range map[string]string{
+		"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, ".config"),
+		"XDG_STATE_HOME": filepath.Join(home, ".local/state"), "XDG_CACHE_HOME": filepath.Join(home, ".cache"),
+	} {
+		os.Setenv(k, v)
+	}
+	openServiceManager = func() (serviceManager, error) {
+		return &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
+			return serviceStatus{Manager: "fake", Installed: true, Running: true, PID: 42, Since: "today", UnitPath: "/fake/bedtime.service"}, nil
+		}}, nil
+	}
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
+}

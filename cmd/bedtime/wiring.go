@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/scheduler"
+
+	"time"
+)
+
+// The seams the commands leave for one another, filled in here so that
+// each command's file stays about one command.
+func init() {
+	scheduleCheck = checkSchedule
+	serviceCheck = checkService
+	nextReminder = describeNext
+	newNotifier = desktopNotifier
+	routineTable = scheduleRoutines
+}
+
+// checkSchedule is doctor's "schedule file" line.
+func checkSchedule(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "schedule file"}
+	path, err := app.schedulePath()
+	if err != nil {
+		r.Detail, r.Fix = err.Error(), "set --config to the schedule file"
+		return r
+	}
+	s, err := config.Load(path)
+	switch {
+	case config.IsNotExist(err):
+		r.OK = true
+		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(config.Default(), app.now()))
+	case err != nil:
+		var es config.Errors
+		r.Detail = err.Error()
+		if errors.As(err, &es) {
+			r.Detail = fmt.Sprintf("%d %s, first: %s", len(es), plural(len(es), "error", "errors"), es[0])
+		}
+		r.Fix = "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"
+	default:
+		r.OK = true
+		r.Detail = fmt.Sprintf("%s: %s", path, summary(s, app.now()))
+	}
+	return r
+}
+
+// checkService is doctor's "service" line.
+func checkService(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "service"}
+	m, err := openServiceManager()
+	if err != nil {
+		r.Detail, r.Fix = err.Error(), "start `bedtime run` from your desktop session's autostart"
+		return r
+	}
+	st, err := m.Status(ctx)
+	switch {
+	case err != nil:
+		r.Detail, r.Fix = err.Error(), "run `bedtime install`"
+	case !st.Installed:
+		r.Detail, r.Fix = "not installed", "run `bedtime install` (it starts bedtime now and at every login)"
+	case !st.Running:
+		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
+		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
+	default:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+	}
+	return r
+}
+
+// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
+func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
+	s, err := config.Load(configPath)
+	if config.IsNotExist(err) {
+		s, err = config.Default(), nil
+	}
+	if err != nil {
+		return "", errors.New("the schedule file has errors; run `bedtime validate`")
+	}
+	due := scheduler.Upcoming(s.Jobs(), now, 1)
+	if len(due) == 0 {
+		return "none (every reminder is disabled)", nil
+	}
+	at := due[0].At.In(s.Location)
+	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
+}
+
+// desktopNotifier shows routine steps on the desktop, once each: a step
+// that cannot be shown now is not worth holding.
+func desktopNotifier(app *App) notify.Notifier {
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1})
+	if err != nil {
+		return notify.Log{Logger: log}
+	}
+	return d
+}
+
+// scheduleRoutines returns the built-in routines and the schedule file's
+// own, which win on a name clash.
+func scheduleRoutines(app *App) (map[string]content.Routine, error) {
+	all := content.Routines()
+	path, err := app.schedulePath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := config.Load(path)
+	if config.IsNotExist(err) {
+		return all, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
+	}
+	maps.Copy(all, s.Routines)
+	return all, nil
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+func TestDoctorScheduleCheck(t *testing.T) {
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	good := berlinDefault(t)
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n"), 0o600)
+	tests := []struct {
+		path string
+		ok   bool
+		want string
+	}{
+		{good, true, good + ": 5 reminders, next: hydration at 20:00"},
+		{filepath.Join(dir, "none.yaml"), true, "none at " + filepath.Join(dir, "none.yaml") + "; the built-in default is in use"},
+		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
+	}
+	for _, tt := range tests {
+		app := &App{ConfigPath: tt.path, Clock: fakeAt(now)}
+		r := checkSchedule(context.Background(), app)
+		if r.OK != tt.ok || !strings.HasPrefix(r.Detail, tt.want) {
+			t.Errorf("checkSchedule(%s) = %v %q, want %v %q", filepath.Base(tt.path), r.OK, r.Detail, tt.ok, tt.want)
+		}
+		if !r.OK && !strings.Contains(r.Fix, "bedtime validate") {
+			t.Errorf("fix = %q", r.Fix)
+		}
+	}
+}
+
+func TestDoctorServiceCheck(t *testing.T) {
+	tests := []struct {
+		st   serviceStatus
+		err  error
+		ok   bool
+		want string
+	}{
+		{serviceStatus{Manager: "systemd user unit", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true, "running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit)"},
+		{serviceStatus{Installed: false}, nil, false, "not installed"},
+		{serviceStatus{Installed: true, UnitPath: "/u/bedtime.service", State: "failed"}, nil, false, "installed (/u/bedtime.service) but not running (failed)"},
+		{serviceStatus{}, errors.New("systemctl: boom"), false, "systemctl: boom"},
+	}
+	for _, tt := range tests {
+		useFakeManager(t, &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, tt.err }}, "/usr/bin/bedtime")
+		r := checkService(context.Background(), &App{})
+		if r.OK != tt.ok || r.Detail != tt.want {
+			t.Errorf("checkService = %v %q, want %v %q", r.OK, r.Detail, tt.ok, tt.want)
+		}
+	}
+}
+
+func TestDescribeNext(t *testing.T) {
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
+	got, err := describeNext(context.Background(), berlinDefault(t), now)
+	if err != nil || got != "hydration at Wed 25 Nov 20:00 (in 1h 00m)" {
+		t.Fatalf("describeNext = %q, %v", got, err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("{"), 0o600)
+	if _, err := describeNext(context.Background(), bad, now); err == nil {
+		t.Fatal("describeNext of a broken file succeeded")
+	}
+}
+
+func TestRoutineTableIncludesSchedule(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.yaml")
+	os.WriteFile(path, []byte(`reminders:
+  desk: {at: "15:00", routine: desk}
+routines:
+  desk:
+    title: Desk stretch
+    steps: [{text: "Stand up", hold: 20s}]
+`), 0o600)
+	table, err := scheduleRoutines(&App{ConfigPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := table["desk"]; !ok {
+		t.Error("the schedule's routine is missing")
+	}
+	if _, ok := table["calf-stretch"]; !ok {
+		t.Error("the built-in routine is missing")
+	}
+}
+
+func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
