@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test check fmt vet unit cross tidy bench fuzz e2e e2e-notify e2e-service clean
+.PHONY: all build run test fmt vet unit cross tidy bench fuzz e2e e2e-notify e2e-service clean
 
 all: build
 
@@ -46,6 +46,17 @@ bench:
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+
+## e2e: the end-to-end runs, against real parts: a reminder shown by dunst under Xvfb
+## (screenshot to $(E2E_PNG)) and bedtime as a systemd user service in a real user manager.
+E2E_PNG ?= docs/reminder.png
+e2e: e2e-notify e2e-service
+
+e2e-notify:
+	bench/e2e-notify.sh $(E2E_PNG)
+
+e2e-service:
+	bench/e2e-service.sh
 
 clean:
 	rm -rf bin

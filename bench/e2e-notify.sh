@@ -3,8 +3,8 @@
 # and save a screenshot of it.
 #
 # Runs Xvfb, a private D-Bus session bus and dunst on it, sends a calf-stretch
-# reminder through the notify package (notify/internal/e2esend, the same
-# Desktop notifier the daemon uses), waits until dunst has drawn it, and
+# reminder with `bedtime notify` (the same Desktop notifier the daemon uses),
+# waits until dunst has drawn it, and
 # saves the cropped screenshot to $1 (default docs/reminder.png).
 #
 # Needs the Debian packages dbus, xvfb, dunst and imagemagick.
@@ -32,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$tmp/e2esend" ./notify/internal/e2esend
+go build -o "$tmp/bedtime" ./cmd/bedtime
 
 # wait_for DESCRIPTION COMMAND...: retry COMMAND for up to 10 s.
 wait_for() {
@@ -102,7 +102,7 @@ wait_for "dunst on the bus" dbus-send --session --print-reply --dest=org.freedes
 	/org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation
 
 # The icon goes to a throwaway cache dir.
-XDG_CACHE_HOME="$tmp/cache" "$tmp/e2esend" -kind calf-stretch
+XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --config "$tmp/no-schedule.yaml"
 
 # Wait until dunst has drawn something on the black screen.
 drawn() {

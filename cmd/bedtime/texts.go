@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -61,4 +62,24 @@ func (tx *texter) text(r config.Reminder, t time.Time, routineTitle string) cont
 		}
 	}
 	return chosen
+}
+
+// textFor returns the text a firing of r shows now, or its variant-th
+// variant (1-based) when variant > 0.
+func textFor(s *config.Schedule, r config.Reminder, app *App, variant int) (content.Text, error) {
+	routineTitle := ""
+	if rt, ok := s.Routine(r.Routine); ok {
+		routineTitle = rt.Title
+	}
+	if variant > 0 {
+		variants := r.Variants
+		if len(variants) == 0 {
+			variants, _ = content.Texts(r.Name)
+		}
+		if variant > len(variants) {
+			return content.Text{}, fmt.Errorf("--variant %d: %s has %d text variants", variant, r.Name, len(variants))
+		}
+		r.Variants = variants[variant-1 : variant]
+	}
+	return newTexter().text(r, app.now(), routineTitle), nil
 }

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
+)
+
+// sendNow builds the notifier `bedtime notify` sends with: one attempt,
+// no holding, failures as errors. Tests replace it.
+var sendNow = func(app *App) (notify.Notifier, func() error, error) {
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1})
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, d.Close, nil
+}
+
+func newNotifyCmd(app *App) *cobra.Command {
+	var variant int
+	cmd := &cobra.Command{
+		Use:   "notify NAME",
+		Short: "Show a reminder's notification now, to try the setup and the texts",
+		Long: `Show the notification of the reminder NAME now, with the text it would
+have today (or variant N with --variant). Exits non-zero, with the reason,
+when it cannot be shown.`,
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			s, err := app.loadSchedule()
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []cobra.Completion
+			for _, r := range s.Reminders {
+				names = append(names, r.Name)
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := app.loadSchedule()
+			if err != nil {
+				return err
+			}
+			r, ok := s.Reminder(args[0])
+			if !ok {
+				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
+			}
+			text, err := textFor(s, r, app, variant)
+			if err != nil {
+				return err
+			}
+			n, closeN, err := sendNow(app)
+			if err != nil {
+				return err
+			}
+			defer closeN()
+			if err := n.Notify(cmd.Context(), notify.Message{Reminder: r.Name, Title: text.Title, Body: text.Body, NoActions: true}); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stdout, "Shown: %s\n", text.Title)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&variant, "variant", 0, "show text variant N (1 = the first) instead of today's")
+	return cmd
+}
+
+func reminderNames(s *config.Schedule) []string {
+	var names []string
+	for _, r := range s.Reminders {
+		names = append(names, r.Name)
+	}
+	slices.Sort(names)
+	return names
+}
