@@ -1,0 +1,20 @@
+// Package state keeps what bedtime must remember between runs: the last
+// scheduled instant handled per reminder (so nothing fires twice or is lost
+// across restarts), pauses, snoozes, skips and done marks, the daemon's
+// recent errors, and a history of what happened to each reminder.
+//
+// Everything lives in one private directory (0700): state.json, rewritten
+// atomically under a file lock by every change (Store.Update), and
+// history.jsonl, an append-only log with one JSON event per line
+// (Store.Append). Both survive a kill -9 at any moment: state.json is
+// always a whole old or whole new file, and a torn last line of the history
+// is skipped when it is read. A state.json that does not parse is moved
+// aside, with a warning, and bedtime goes on from an empty state.
+//
+// The command line changes the state file; the running daemon watches the
+// directory and applies the change, so no network listener or socket is
+// needed, and a change made while the daemon is down waits in the file.
+//
+// Stats turns history events into per-reminder counts, a day-by-day strip
+// and a streak; it is a pure function of its arguments.
+package state

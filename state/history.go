@@ -1,0 +1,147 @@
+package state
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// Kind says what happened to a reminder.
+type Kind string
+
+// The kinds of history events.
+const (
+	// Fired: the reminder was shown.
+	Fired Kind = "fired"
+	// Done: the user answered it with Done (button or `bedtime done`).
+	Done Kind = "done"
+	// Snoozed: the user asked to see it again later.
+	Snoozed Kind = "snoozed"
+	// Skipped: its scheduled instant was skipped on the user's request.
+	Skipped Kind = "skipped"
+	// Dismissed: the user closed it without an answer.
+	Dismissed Kind = "dismissed"
+	// Missed: it was due but too late to show (the machine slept or
+	// bedtime was not running past its catch-up grace), or it was paused.
+	Missed Kind = "missed"
+	// Paused: reminders were paused; Detail says until when.
+	Paused Kind = "paused"
+	// Resumed: a pause ended.
+	Resumed Kind = "resumed"
+)
+
+// Event is one line of the history.
+type Event struct {
+	// At is when it happened.
+	At time.Time `json:"at"`
+	// Reminder names the reminder; empty for events about all of them
+	// (Paused, Resumed).
+	Reminder string `json:"reminder,omitempty"`
+	Kind     Kind   `json:"kind"`
+	// Scheduled is the scheduled instant the event is about, if any. A
+	// reminder shown again (a repeat or a snooze) keeps the instant it was
+	// first due, so that it counts once.
+	Scheduled time.Time `json:"scheduled,omitzero"`
+	// Detail is free text, such as the pause's end or a failure.
+	Detail string `json:"detail,omitempty"`
+}
+
+func (s *Store) historyLockPath() string { return filepath.Join(s.dir, "history.lock") }
+
+// Append adds ev to the end of the history as one JSON line, written with
+// one write to a file opened O_APPEND (0600) and flushed to disk, under a
+// lock of its own (history.lock), so that it is safe across processes and
+// may be called inside Update. If the file ends in a torn line (a writer
+// killed mid-line), the new event starts on a line of its own.
+func (s *Store) Append(ev Event) error {
+	line, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	line = append(line, '\n')
+	fl := flock.New(s.historyLockPath(), flock.SetPermissions(0o600))
+	if err := fl.Lock(); err != nil {
+		fl.Close()
+		return fmt.Errorf("state: cannot lock %s: %w", s.historyLockPath(), err)
+	}
+	defer fl.Unlock()
+	f, err := os.OpenFile(s.HistoryPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("state: cannot open the history: %w", err)
+	}
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+		last := make([]byte, 1)
+		if _, err := f.ReadAt(last, fi.Size()-1); err == nil && last[0] != '\n' {
+			line = append([]byte{'\n'}, line...)
+		}
+	}
+	_, werr := f.Write(line)
+	if err := f.Sync(); werr == nil {
+		werr = err
+	}
+	if err := f.Close(); werr == nil {
+		werr = err
+	}
+	if werr != nil {
+		return fmt.Errorf("state: cannot append to the history: %w", werr)
+	}
+	return nil
+}
+
+// History returns the events that happened at or after since, in file
+// order. A missing history is empty. A torn or garbled line (a writer
+// killed mid-line, a disk error) is skipped, with one warning per call,
+// never an error.
+func (s *Store) History(since time.Time) ([]Event, error) {
+	f, err := os.Open(s.HistoryPath())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("state: cannot read the history: %w", err)
+	}
+	defer f.Close()
+	events, skipped, first, err := readEvents(f, since)
+	if err != nil {
+		return events, fmt.Errorf("state: cannot read the history: %w", err)
+	}
+	if skipped > 0 {
+		s.logger.Warn("skipped unreadable lines of the history", "path", s.HistoryPath(), "lines", skipped, "first_line", first)
+	}
+	return events, nil
+}
+
+// readEvents parses JSON lines from r, keeping events at or after since. It
+// returns how many lines it skipped and the number of the first.
+func readEvents(r io.Reader, since time.Time) (events []Event, skipped, first int, err error) {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		line, rerr := br.ReadBytes('\n')
+		if rerr != nil && rerr != io.EOF {
+			return events, skipped, first, rerr
+		}
+		if b := bytes.TrimSpace(line); len(b) > 0 {
+			var ev Event
+			if json.Unmarshal(b, &ev) != nil || ev.Kind == "" || ev.At.IsZero() {
+				if skipped == 0 {
+					first = n
+				}
+				skipped++
+			} else if !ev.At.Before(since) {
+				events = append(events, ev)
+			}
+		}
+		if rerr == io.EOF {
+			return events, skipped, first, nil
+		}
+	}
+}
