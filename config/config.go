@@ -72,6 +72,10 @@ type Reminder struct {
 	Snooze time.Duration
 	// Routine names the guided routine the reminder offers, if any.
 	Routine string
+	// RepeatEvery, when not zero, brings the reminder back this often
+	// until the user marks it done, at most RepeatMax times.
+	RepeatEvery time.Duration
+	RepeatMax   int
 	// Line is the line of the reminder's name in the file.
 	Line int
 }
@@ -83,6 +87,9 @@ const (
 	// DailyCatchUp is the catch-up grace of reminders due at most once a
 	// day; others have none.
 	DailyCatchUp = 2 * time.Hour
+	// DefaultRepeatMax is how many times repeat_until_done repeats unless
+	// repeat_max says.
+	DefaultRepeatMax = 3
 )
 
 //go:embed template.yaml

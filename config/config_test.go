@@ -104,11 +104,17 @@ func TestContract(t *testing.T) {
 	for _, r := range s.Reminders {
 		names = append(names, r.Name)
 	}
-	if got, want := strings.Join(names, " "), "movement hydration magnesium calf-stretch morning-stretch evening-walk water-break"; got != want {
+	if got, want := strings.Join(names, " "), "movement hydration magnesium calf-stretch morning-stretch evening-walk water-break pills"; got != want {
 		t.Fatalf("reminders = %s, want %s (file order)", got, want)
 	}
-	if got := len(s.Enabled()); got != 6 {
-		t.Errorf("enabled = %d, want 6", got)
+	if got := len(s.Enabled()); got != 7 {
+		t.Errorf("enabled = %d, want 7", got)
+	}
+	if p, _ := s.Reminder("pills"); p.RepeatEvery != 15*time.Minute || p.RepeatMax != 5 {
+		t.Errorf("pills repeat = %v x%d", p.RepeatEvery, p.RepeatMax)
+	}
+	if m, _ := s.Reminder("magnesium"); m.RepeatEvery != 0 {
+		t.Errorf("magnesium repeats without asking: %v", m.RepeatEvery)
 	}
 	tests := []struct {
 		name            string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 var (
 	topKeys      = []string{"timezone", "bedtime", "reminders", "routines"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
-		"title", "message", "variants", "catch_up", "snooze", "routine"}
+		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max"}
 	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys = []string{"title", "message"}
 	routineKeys = []string{"title", "steps", "done"}
@@ -500,6 +501,29 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 				p.errAt(kv.valueNode, ctx{name, "snooze"}, "%s is out of range (want 1m to 24h)", FormatDuration(d))
 			}
 			r.Snooze = d
+		}
+	}
+	if kv, ok := get["repeat_until_done"]; ok {
+		if d, ok := p.duration(kv.valueNode, ctx{name, "repeat_until_done"}); ok {
+			if d < time.Minute || d > 12*time.Hour {
+				p.errAt(kv.valueNode, ctx{name, "repeat_until_done"}, "%s is out of range (want 1m to 12h)", FormatDuration(d))
+			}
+			r.RepeatEvery = d
+			r.RepeatMax = DefaultRepeatMax
+		}
+	}
+	if kv, ok := get["repeat_max"]; ok {
+		c := ctx{name, "repeat_max"}
+		v, ok := p.str(kv.valueNode, c, "a whole number")
+		n, err := strconv.Atoi(v)
+		switch {
+		case !ok:
+		case err != nil || n < 1 || n > 20:
+			p.errAt(kv.valueNode, c, "%q is not a count from 1 to 20", v)
+		case r.RepeatEvery == 0:
+			p.errAt(kv.keyNode, c, "goes only with repeat_until_done")
+		default:
+			r.RepeatMax = n
 		}
 	}
 	if kv, ok := get["routine"]; ok {

@@ -30,11 +30,17 @@ const (
 	Fire EventKind = iota
 	// Miss means the job was due but is too late to show.
 	Miss
+	// Skip means the job was due but the user asked to skip it, or
+	// paused all reminders.
+	Skip
 )
 
 func (k EventKind) String() string {
-	if k == Miss {
+	switch k {
+	case Miss:
 		return "missed"
+	case Skip:
+		return "skipped"
 	}
 	return "fire"
 }
@@ -50,6 +56,12 @@ type Event struct {
 	// Superseded counts earlier instants that were due in the same gap
 	// (while the machine slept) and are folded into this one.
 	Superseded int
+	// Once is true for an extra firing asked for with FireOnceAt (a
+	// snooze or a repeat), false for one from the schedule.
+	Once bool
+	// Paused is true for a Skip caused by a pause rather than a skip of
+	// this job.
+	Paused bool
 }
 
 // Late returns how long after its scheduled instant the event was handled.
@@ -63,12 +75,14 @@ type Engine struct {
 	jobs    []Job
 	last    map[string]time.Time
 	once    map[string][]time.Time // extra one-off instants (snoozes)
+	skip    map[string]time.Time   // per job: a scheduled instant not to show
+	paused  time.Time              // nothing is shown before this instant
 	changed chan struct{}
 }
 
 // NewEngine returns an Engine for jobs.
 func NewEngine(jobs []Job) *Engine {
-	e := &Engine{last: map[string]time.Time{}, once: map[string][]time.Time{}, changed: make(chan struct{}, 1)}
+	e := &Engine{last: map[string]time.Time{}, once: map[string][]time.Time{}, skip: map[string]time.Time{}, changed: make(chan struct{}, 1)}
 	e.jobs = append(e.jobs, jobs...)
 	return e
 }
@@ -125,6 +139,45 @@ func (e *Engine) FireOnceAt(name string, t time.Time) {
 	e.poke()
 }
 
+// CancelOnce drops the extra instants FireOnceAt added for the named job
+// (the user pressed Done, so no snooze or repeat is needed).
+func (e *Engine) CancelOnce(name string) {
+	e.mu.Lock()
+	delete(e.once, name)
+	e.mu.Unlock()
+	e.poke()
+}
+
+// Once returns the extra instants pending for the named job, in no
+// particular order.
+func (e *Engine) Once(name string) []time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]time.Time(nil), e.once[name]...)
+}
+
+// SkipAt makes the named job's scheduled instant t a Skip instead of a
+// Fire. The zero t clears it.
+func (e *Engine) SkipAt(name string, t time.Time) {
+	e.mu.Lock()
+	if t.IsZero() {
+		delete(e.skip, name)
+	} else {
+		e.skip[name] = t
+	}
+	e.mu.Unlock()
+	e.poke()
+}
+
+// PauseUntil makes every instant due before t a Skip (Paused). The zero
+// t resumes.
+func (e *Engine) PauseUntil(t time.Time) {
+	e.mu.Lock()
+	e.paused = t
+	e.mu.Unlock()
+	e.poke()
+}
+
 func (e *Engine) poke() {
 	select {
 	case e.changed <- struct{}{}:
@@ -150,6 +203,15 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 			e.last[j.Name] = now
 		}
 		if ev, ok := e.due(j, last, now); ok {
+			if ev.Kind == Fire && ev.Scheduled.Equal(e.skip[j.Name]) {
+				ev.Kind = Skip
+			}
+			if ev.Kind == Fire && ev.Scheduled.Before(e.paused) {
+				ev.Kind, ev.Paused = Skip, true
+			}
+			if !ev.Scheduled.Before(e.skip[j.Name]) {
+				delete(e.skip, j.Name) // passed: forget it
+			}
 			events = append(events, ev)
 			e.last[j.Name] = ev.Scheduled
 			last = ev.Scheduled
@@ -168,7 +230,11 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 				}
 				continue
 			}
-			events = append(events, Event{Kind: Fire, Job: name, Scheduled: t, At: now})
+			ev := Event{Kind: Fire, Job: name, Scheduled: t, At: now, Once: true}
+			if t.Before(e.paused) {
+				ev.Kind, ev.Paused = Skip, true
+			}
+			events = append(events, ev)
 		}
 		if len(keep) == 0 {
 			delete(e.once, name)

@@ -236,3 +236,43 @@ func TestRunWithFakeClock(t *testing.T) {
 	e.SetJobs(append(e.Jobs(), Job{Name: "stretch", Schedule: &Daily{Times: []TimeOfDay{{21, 0}}, Location: berlin}}))
 	waitIdle(at(t, berlin, "2026-11-25 21:00 +0100"))
 }
+
+func TestSkipAndPause(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	e := NewEngine([]Job{
+		{Name: "magnesium", Schedule: &Daily{Times: []TimeOfDay{{20, 30}}, Location: berlin}, CatchUp: 2 * time.Hour},
+		{Name: "water", Schedule: &Interval{Every: time.Hour, Location: berlin}},
+	})
+	e.Due(at(t, berlin, "2026-11-25 18:30 +0100"))
+	e.SkipAt("magnesium", at(t, berlin, "2026-11-25 20:30 +0100"))
+	e.PauseUntil(at(t, berlin, "2026-11-25 19:30 +0100"))
+	kinds := func(evs []Event) string {
+		var s []string
+		for _, ev := range evs {
+			s = append(s, fmt.Sprintf("%s:%s:%v", ev.Job, ev.Kind, ev.Paused))
+		}
+		return fmt.Sprint(s)
+	}
+	if got := kinds(must(e.Due(at(t, berlin, "2026-11-25 19:00 +0100")))); got != "[water:skipped:true]" {
+		t.Fatalf("paused 19:00: %s", got)
+	}
+	if got := kinds(must(e.Due(at(t, berlin, "2026-11-25 20:00 +0100")))); got != "[water:fire:false]" {
+		t.Fatalf("after the pause 20:00: %s", got)
+	}
+	if got := kinds(must(e.Due(at(t, berlin, "2026-11-25 20:30 +0100")))); got != "[magnesium:skipped:false]" {
+		t.Fatalf("skipped 20:30: %s", got)
+	}
+	// Only that one instant is skipped.
+	e.Due(at(t, berlin, "2026-11-26 20:29 +0100"))
+	if got := kinds(must(e.Due(at(t, berlin, "2026-11-26 20:30 +0100")))); got != "[magnesium:fire:false]" {
+		t.Fatalf("next day: %s", got)
+	}
+	// CancelOnce drops a snooze.
+	e.FireOnceAt("magnesium", at(t, berlin, "2026-11-26 20:40 +0100"))
+	e.CancelOnce("magnesium")
+	if got := kinds(must(e.Due(at(t, berlin, "2026-11-26 20:45 +0100")))); got != "[]" {
+		t.Fatalf("after CancelOnce: %s", got)
+	}
+}
+
+func must(evs []Event, _ time.Time) []Event { return evs }
