@@ -86,7 +86,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	root.PersistentFlags().StringVar(&app.ConfigPath, "config", "", "schedule file (default: the user's config dir)/bedtime/schedule.yaml")
 	// Subcommands register here, one line each.
 	root.AddCommand(
-		newRunCmd(app), newNextCmd(app), newValidateCmd(app), newInitCmd(app), newNotifyCmd(app),
+		newRunCmd(app), newNextCmd(app), newValidateCmd(app), newInitCmd(app), newEditCmd(app), newNotifyCmd(app),
 		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app), newDoctorCmd(app),
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 	)

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
+)
+
+func newEditCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "edit",
+		Short: "Edit the schedule file safely, like crontab -e",
+		Long: `Open a private copy of the schedule file in your editor ($VISUAL, else
+$EDITOR, else nano or vi; notepad on Windows). When the editor exits, the
+copy is checked: a valid schedule is installed at once (the previous file is
+kept as a dated .bak beside it) and a running bedtime picks it up. If it has
+errors, they are listed and you choose: edit again, keep the file as it was,
+or save it anyway. With no schedule file yet, you start from the commented
+default and the file is created when you save.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.edit()
+		},
+	}
+}
+
+// edit runs one `bedtime edit` session.
+func (app *App) edit() error {
+	path, err := app.schedulePath()
+	if err != nil {
+		return err
+	}
+	editor, err := findEditor()
+	if err != nil {
+		return err
+	}
+	orig, err := os.ReadFile(path)
+	exists := err == nil
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("cannot read the schedule: %w", err)
+	}
+	if !exists {
+		orig = config.Template()
+	}
+
+	// The copy lives in a private directory of its own, under the file's
+	// own name, so the editor highlights YAML and may save by renaming.
+	dir, err := os.MkdirTemp("", "bedtime-edit-")
+	if err != nil {
+		return fmt.Errorf("cannot make a private copy: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, filepath.Base(path))
+	if err := os.WriteFile(tmp, orig, 0o600); err != nil {
+		return fmt.Errorf("cannot make a private copy: %w", err)
+	}
+
+	for {
+		if err := app.runEditor(editor, tmp); err != nil {
+			return fmt.Errorf("%w; %s not changed", err, path)
+		}
+		data, err := os.ReadFile(tmp)
+		if err != nil {
+			return fmt.Errorf("cannot read the edited copy: %w; %s not changed", err, path)
+		}
+		if bytes.Equal(data, orig) {
+			if exists {
+				fmt.Fprintf(app.Stdout, "No changes; %s left as it was.\n", path)
+			} else {
+				fmt.Fprintf(app.Stdout, "No changes; no schedule file written (the built-in default stays in use).\n")
+			}
+			return nil
+		}
+		s, err := config.Parse(path, data)
+		if err == nil {
+			return app.install(path, data, exists, func() {
+				fmt.Fprintf(app.Stdout, "Installed %s: %s.\n", path, summary(s, app.now()))
+			})
+		}
+		var es config.Errors
+		if !errors.As(err, &es) {
+			return err
+		}
+		for _, e := range es {
+			fmt.Fprintln(app.Stderr, e)
+		}
+		switch app.askAfterErrors(len(es)) {
+		case 'e':
+			continue
+		case 's':
+			return app.install(path, data, exists, func() {
+				fmt.Fprintf(app.Stdout, "Saved %s with %d %s; a running bedtime keeps its previous schedule until the file is fixed.\n",
+					path, len(es), plural(len(es), "error", "errors"))
+			})
+		default:
+			fmt.Fprintf(app.Stderr, "Kept %s as it was; the edit was discarded.\n", path)
+			return exitError{1}
+		}
+	}
+}
+
+// askAfterErrors asks what to do with an edit that has n errors and
+// returns 'e' (edit again), 'k' (keep the file as it was) or 's' (save
+// anyway). The end of the input means keep.
+func (app *App) askAfterErrors(n int) byte {
+	for {
+		fmt.Fprintf(app.Stderr, "The edit has %d %s. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n, plural(n, "error", "errors"))
+		answer, err := readLine(app.Stdin)
+		switch strings.ToLower(strings.TrimSpace(answer)) {
+		case "e", "edit":
+			return 'e'
+		case "k", "keep":
+			return 'k'
+		case "s", "save":
+			return 's'
+		}
+		if err != nil {
+			fmt.Fprintln(app.Stderr)
+			return 'k'
+		}
+		if strings.TrimSpace(answer) != "" {
+			fmt.Fprintf(app.Stderr, "Please answer e, k or s.\n")
+		}
+	}
+}
+
+// readLine reads one line from r a byte at a time, so that nothing meant
+// for the next editor run is read ahead.
+func readLine(r io.Reader) (string, error) {
+	var b strings.Builder
+	var c [1]byte
+	for {
+		n, err := r.Read(c[:])
+		if n == 1 {
+			if c[0] == '\n' {
+				return b.String(), nil
+			}
+			b.WriteByte(c[0])
+		}
+		if err != nil {
+			return b.String(), err
+		}
+	}
+}
+
+// install writes data to path atomically, backing up the file there first.
+func (app *App) install(path string, data []byte, existed bool, done func()) error {
+	if _, err := os.Stat(path); err == nil {
+		bak, err := config.Backup(path, app.now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "Backed up the previous schedule to %s\n", bak)
+	} else if existed {
+		fmt.Fprintf(app.Stderr, "bedtime: %s was removed while you edited; writing it anew\n", path)
+	}
+	if err := config.WriteFile(path, data); err != nil {
+		return err
+	}
+	done()
+	return nil
+}
+
+// editorCmd is the editor to run: a program and its arguments, or a
+// command line for the shell.
+type editorCmd struct {
+	name  string   // as the user gave it, for messages
+	argv  []string // run directly, the file appended
+	shell bool     // run argv[0] with sh -c, the file as "$1"
+}
+
+// findEditor returns the editor to use: $VISUAL, else $EDITOR, else the
+// system's default.
+func findEditor() (editorCmd, error) {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
+			return parseEditor(e, runtime.GOOS)
+		}
+	}
+	fallbacks := []string{"editor", "nano", "vi"} // Debian's alternatives link first
+	if runtime.GOOS == "windows" {
+		fallbacks = []string{"notepad"}
+	}
+	for _, f := range fallbacks {
+		if p, err := exec.LookPath(f); err == nil {
+			return editorCmd{name: f, argv: []string{p}}, nil
+		}
+	}
+	return editorCmd{}, fmt.Errorf("no editor found (tried %s); set $VISUAL or $EDITOR", strings.Join(fallbacks, ", "))
+}
+
+// shellMeta are the characters after which a Unix editor value is handed
+// to the shell, as git does: arguments, quotes, variables, ~.
+const shellMeta = "|&;<>()$`\\\"' \t\n*?[#~=%"
+
+// parseEditor turns an $EDITOR value into a command. On Unix a value with
+// arguments or quotes runs through sh, so that "code --wait" and
+// "'/opt/My Editor/ed' -f" mean what they mean at a prompt. On Windows it
+// is split at spaces outside double quotes.
+func parseEditor(v, goos string) (editorCmd, error) {
+	if goos != "windows" {
+		if strings.ContainsAny(v, shellMeta) {
+			return editorCmd{name: v, argv: []string{v}, shell: true}, nil
+		}
+		return editorCmd{name: v, argv: []string{v}}, nil
+	}
+	argv := splitWindows(v)
+	if len(argv) == 0 || argv[0] == "" {
+		return editorCmd{}, fmt.Errorf("editor %q is empty", v)
+	}
+	return editorCmd{name: v, argv: argv}, nil
+}
+
+// splitWindows splits a command line at spaces and tabs outside double
+// quotes, and drops the quotes: "C:\Program Files\ed.exe" -w gives two
+// words.
+func splitWindows(s string) []string {
+	var words []string
+	var w strings.Builder
+	inWord, quoted := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+			inWord = true
+		case (r == ' ' || r == '\t') && !quoted:
+			if inWord {
+				words = append(words, w.String())
+				w.Reset()
+				inWord = false
+			}
+		default:
+			w.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, w.String())
+	}
+	return words
+}
+
+// runEditor opens file in the editor and waits for it to exit.
+func (app *App) runEditor(e editorCmd, file string) error {
+	var cmd *exec.Cmd
+	if e.shell {
+		cmd = exec.Command("sh", "-c", e.argv[0]+` "$@"`, e.argv[0], file)
+	} else {
+		p, err := exec.LookPath(e.argv[0])
+		if err != nil {
+			return fmt.Errorf("editor %q not found; set $VISUAL or $EDITOR", e.name)
+		}
+		cmd = exec.Command(p, append(e.argv[1:len(e.argv):len(e.argv)], file)...)
+	}
+	// The editor talks to the terminal. Answers to our own questions,
+	// when they come from elsewhere (a pipe, a test), are not its to read.
+	if f, ok := app.Stdin.(*os.File); ok {
+		cmd.Stdin = f
+	}
+	cmd.Stdout, cmd.Stderr = app.Stdout, app.Stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ee) && e.shell && ee.ExitCode() == 127:
+		return fmt.Errorf("editor %q not found (the shell said 127); set $VISUAL or $EDITOR", e.name)
+	case errors.As(err, &ee):
+		return fmt.Errorf("editor %q failed (%v)", e.name, ee)
+	default:
+		return fmt.Errorf("cannot run editor %q: %w", e.name, err)
+	}
+}
