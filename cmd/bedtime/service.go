@@ -236,13 +236,15 @@ func newRestartCmd(app *App) *cobra.Command {
 const statusNotRunning = 3
 
 func newStatusCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	var asJSON, ascii bool
+	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Say whether bedtime is installed and running, and the next reminder",
+		Short: "Say whether bedtime is running, what comes next and how today went",
 		Long: `status says whether bedtime is installed as a service and running (with its
 process id and since when), where the service is defined, which schedule it
-uses and what the next reminder is. It exits with status 3 when bedtime is
-not running.`,
+uses, whether it is paused, the next five reminders, a picture of today with
+a mark per reminder (done, shown, missed, skipped, still due) and the
+daemon's last errors. It exits with status 3 when bedtime is not running.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			m, err := openServiceManager()
@@ -258,24 +260,37 @@ not running.`,
 					st.ConfigPath = spec.ConfigPath
 				}
 			}
+			now := app.now()
 			next := "unknown"
 			if nextReminder != nil && st.ConfigPath != "" {
-				if n, err := nextReminder(cmd.Context(), st.ConfigPath, time.Now()); err != nil {
+				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
 					next = "unknown: " + err.Error()
 				} else {
 					next = n
 				}
 			}
-			writeStatus(app.Stdout, st, next)
+			info := gatherStatus(app, st.ConfigPath, now)
+			if asJSON {
+				if err := writeStatusJSON(app.Stdout, st, next, info); err != nil {
+					return err
+				}
+			} else {
+				writeStatus(app.Stdout, st, next)
+				writeStatusInfo(app.Stdout, info, markSet(ascii))
+			}
 			if !st.Running {
 				return exitError{statusNotRunning}
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
+	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw today's strip with ASCII characters only")
+	return cmd
 }
 
-// writeStatus prints st for people, next being the next reminder's description.
+// writeStatus prints st for people, next being the next reminder's
+// description; writeStatusInfo (stats.go) prints the rest.
 func writeStatus(w io.Writer, st serviceStatus, next string) {
 	switch {
 	case !st.Installed && st.Running:

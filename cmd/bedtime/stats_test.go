@@ -1,0 +1,274 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// The status lines about the next firings and today depend on the clock,
+// and the other status tests (service_test.go) run on the real one: they
+// leave these lines out. The tests here turn them on.
+func init() { statusSchedule = nil }
+
+// useStatusSchedule turns status's firing lines on for one test.
+func useStatusSchedule(t *testing.T) {
+	old := statusSchedule
+	statusSchedule = loadStatusSchedule
+	t.Cleanup(func() { statusSchedule = old })
+}
+
+// loadStatusSchedule is statusSchedule as the program has it.
+var loadStatusSchedule = statusSchedule
+
+// useStateDir gives the test an empty state directory of its own and
+// returns the store in it.
+func useStateDir(t *testing.T) *state.Store {
+	t.Helper()
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, err := stateDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := state.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// nov returns the time hh:mm on the given day of November 2026 in Berlin.
+func nov(t *testing.T, day int, hhmm string) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return time.Date(2026, 11, day, tm.Hour(), tm.Minute(), 0, 0, loc)
+}
+
+// occasion returns the events of one scheduled instant: each kind a minute
+// after the one before.
+func occasion(reminder string, at time.Time, kinds ...state.Kind) []state.Event {
+	var evs []state.Event
+	for i, k := range kinds {
+		evs = append(evs, state.Event{At: at.Add(time.Duration(i) * time.Minute), Reminder: reminder, Kind: k, Scheduled: at})
+	}
+	return evs
+}
+
+func appendAll(t *testing.T, s *state.Store, groups ...[]state.Event) {
+	t.Helper()
+	for _, g := range groups {
+		for _, ev := range g {
+			if err := s.Append(ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// aWeek writes the history of the week Sat 21 to Fri 27 November 2026.
+func aWeek(t *testing.T, s *state.Store) {
+	t.Helper()
+	F, D, M, S, Sk, X := state.Fired, state.Done, state.Missed, state.Snoozed, state.Skipped, state.Dismissed
+	appendAll(t, s,
+		occasion("magnesium", nov(t, 20, "20:30"), F, D), // before the week: streak only
+		occasion("magnesium", nov(t, 21, "20:30"), M),
+		occasion("magnesium", nov(t, 22, "20:30"), F, S, F, D),
+		occasion("magnesium", nov(t, 23, "20:30"), F, D),
+		occasion("magnesium", nov(t, 24, "20:30"), F, D, D),
+		occasion("magnesium", nov(t, 25, "20:30"), F, D),
+		occasion("magnesium", nov(t, 26, "20:30"), F, D),
+		occasion("magnesium", nov(t, 27, "20:30"), F, D),
+		occasion("calf-stretch", nov(t, 23, "22:00"), F, X),
+		occasion("calf-stretch", nov(t, 24, "22:00"), Sk),
+		occasion("calf-stretch", nov(t, 25, "22:00"), F, D),
+		occasion("calf-stretch", nov(t, 26, "22:00"), F, D),
+		occasion("calf-stretch", nov(t, 27, "22:00"), F),
+		occasion("hydration", nov(t, 26, "10:00"), F),
+		occasion("hydration", nov(t, 26, "12:00"), F, D),
+		occasion("hydration", nov(t, 27, "10:00"), M),
+		[]state.Event{{At: nov(t, 26, "13:00"), Kind: state.Paused, Detail: "until 14:00"}},
+	)
+}
+
+func TestStatsGolden(t *testing.T) {
+	path := berlinDefault(t)
+	now := nov(t, 27, "22:30").UTC()
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"week", []string{"stats", "--config", path}},
+		{"three-days", []string{"stats", "--config", path, "--days", "3"}},
+		{"ascii", []string{"stats", "--config", path, "--ascii"}},
+		{"json", []string{"stats", "--config", path, "--days", "2", "--json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			aWeek(t, useStateDir(t))
+			code, out, errOut := runAt(t, now, tt.args...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			golden(t, "stats/"+tt.name+".golden", []byte(out))
+		})
+	}
+}
+
+func TestStatsJSONIsTheFigures(t *testing.T) {
+	aWeek(t, useStateDir(t))
+	_, out, _ := runAt(t, nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t), "--json")
+	var got []state.ReminderStats
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[2].Reminder != "magnesium" {
+		t.Fatalf("stats --json = %+v", got)
+	}
+	m := got[2]
+	// Missed on the 21st, done on the six days since: the streak is 6 (the
+	// done on the 20th, outside the week, is behind the miss).
+	if m.Fired != 6 || m.Done != 6 || m.Missed != 1 || m.Snoozed != 1 || m.Streak != 6 || len(m.Days) != 7 ||
+		m.Adherence < 0.857 || m.Adherence > 0.858 {
+		t.Errorf("magnesium = %+v", m)
+	}
+}
+
+func TestStatsEmptyAndErrors(t *testing.T) {
+	useStateDir(t)
+	now := nov(t, 27, "22:30")
+	code, out, errOut := runAt(t, now, "stats", "--config", berlinDefault(t))
+	if code != 0 || errOut != "" || !strings.HasPrefix(out, "No history yet") {
+		t.Errorf("stats with no history: exit %d, out %q, stderr %q", code, out, errOut)
+	}
+	if _, out, _ := runAt(t, now, "stats", "--json"); out != "[]\n" {
+		t.Errorf("stats --json with no history = %q, want []", out)
+	}
+	code, _, errOut = runAt(t, now, "stats", "--days", "0")
+	if code != 1 || errOut != "bedtime: --days 0: want 1 or more\n" {
+		t.Errorf("--days 0: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestStatsTornHistoryWarns(t *testing.T) {
+	s := useStateDir(t)
+	aWeek(t, s)
+	appendRaw(t, s.HistoryPath(), `{"at":"2026-11-27T21:00:00+01:00","remi`)
+	code, out, errOut := runAt(t, nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t))
+	if code != 0 || !strings.Contains(out, "magnesium") {
+		t.Fatalf("exit %d, out %q", code, out)
+	}
+	if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "level=WARN") || !strings.Contains(errOut, "lines=1") {
+		t.Errorf("want one warning about one line, stderr: %q", errOut)
+	}
+}
+
+// statusDay writes a history of Friday 27 November 2026 up to 16:30, and a
+// day before it, and the state.
+func statusDay(t *testing.T, s *state.Store, paused bool) {
+	t.Helper()
+	F, D, M, Sk, X := state.Fired, state.Done, state.Missed, state.Skipped, state.Dismissed
+	appendAll(t, s,
+		occasion("calf-stretch", nov(t, 26, "22:00"), F, D),
+		occasion("morning-stretch", nov(t, 27, "07:30"), F, D),
+		occasion("hydration", nov(t, 27, "08:00"), F),
+		occasion("movement", nov(t, 27, "09:55"), F, D),
+		occasion("hydration", nov(t, 27, "10:00"), F, X),
+		occasion("movement", nov(t, 27, "10:55"), Sk),
+		// 11:55 movement and 12:00 hydration: nothing recorded (asleep).
+		occasion("movement", nov(t, 27, "12:55"), M),
+		occasion("movement", nov(t, 27, "13:55"), F, D),
+		occasion("hydration", nov(t, 27, "14:00"), F, D),
+		occasion("movement", nov(t, 27, "14:55"), F, D),
+		occasion("movement", nov(t, 27, "15:55"), F),
+		occasion("hydration", nov(t, 27, "16:00"), F),
+		// A "bedtime done" typed without an instant answers the latest firing.
+		[]state.Event{{At: nov(t, 27, "16:10"), Reminder: "hydration", Kind: D}},
+	)
+	err := s.Update(func(st *state.State) error {
+		st.Skips["calf-stretch"] = nov(t, 27, "22:00")
+		st.Snoozes["magnesium"] = nov(t, 27, "23:15")
+		if paused {
+			st.PausedUntil = nov(t, 27, "18:30")
+		}
+		for _, e := range []string{"old problem", `schedule.yaml:4:9: reminder "water": every: want a duration like 2h`,
+			"notification not shown: no notification server on the session bus", "magnesium: notification not shown: timeout"} {
+			st.AddError(e)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStatusWithHistoryGolden(t *testing.T) {
+	now := nov(t, 27, "16:30").UTC()
+	tests := []struct {
+		name   string
+		paused bool
+		args   []string
+	}{
+		{"day", false, nil},
+		{"paused", true, nil},
+		{"ascii", false, []string{"--ascii"}},
+		{"json", true, []string{"--json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			useStatusSchedule(t)
+			path := berlinDefault(t)
+			st := installedStatus
+			st.ConfigPath = path
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+			useFakeManager(t, m, "/usr/bin/bedtime")
+			nextReminder = describeNext
+			statusDay(t, useStateDir(t), tt.paused)
+			code, out, errOut := runAt(t, now, append([]string{"status"}, tt.args...)...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			golden(t, "stats/status-"+tt.name+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
+		})
+	}
+}
+
+func TestStatusFreshInstallHasNoMisses(t *testing.T) {
+	// Nothing in the history: the firings before now did not happen while
+	// bedtime ran, so they are not shown as missed.
+	useStatusSchedule(t)
+	useStateDir(t)
+	st := installedStatus
+	st.ConfigPath = berlinDefault(t)
+	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+	useFakeManager(t, m, "/usr/bin/bedtime")
+	_, out, _ := runAt(t, nov(t, 27, "16:30"), "status", "--ascii")
+	// Due at 16:55, 18:00, 20:00 and 20:30, 22:00; nothing before.
+	want := "  today:    0h ...... ...... ....*. *.*.*. 24h\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("status on a fresh install:\n%s\nwant the line\n%s", out, want)
+	}
+}
+
+func appendRaw(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
