@@ -139,6 +139,19 @@ func (e *Engine) FireOnceAt(name string, t time.Time) {
 	e.poke()
 }
 
+// SetOnce replaces the extra instants of the named job with t alone; the
+// zero t drops them.
+func (e *Engine) SetOnce(name string, t time.Time) {
+	e.mu.Lock()
+	if t.IsZero() {
+		delete(e.once, name)
+	} else {
+		e.once[name] = []time.Time{t}
+	}
+	e.mu.Unlock()
+	e.poke()
+}
+
 // CancelOnce drops the extra instants FireOnceAt added for the named job
 // (the user pressed Done, so no snooze or repeat is needed).
 func (e *Engine) CancelOnce(name string) {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -13,6 +15,16 @@ import (
 // service manager is a fake that reports bedtime installed and running
 // unless a test installs its own.
 func TestMain(m *testing.M) {
+	// Tests that build the binary run the go command: keep it on the real
+	// module and build caches, which live under the real HOME by default.
+	for _, k := range []string{"GOPATH", "GOMODCACHE", "GOCACHE"} {
+		if os.Getenv(k) == "" {
+			out, err := exec.Command("go", "env", k).Output()
+			if err == nil {
+				os.Setenv(k, strings.TrimSpace(string(out)))
+			}
+		}
+	}
 	home, err := os.MkdirTemp("", "bedtime-test-home")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -20,6 +20,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // newDesktopNotifier builds the notifier the daemon shows reminders with.
@@ -59,11 +60,16 @@ type daemon struct {
 	notifier notify.Notifier
 	texts    *texter
 
+	store *state.Store // state and history; see control.go
+
 	mu       sync.Mutex
 	schedule *config.Schedule
-	badSince string // the first error of the invalid file last seen, to notify once
+	badSince string         // the first error of the invalid file last seen, to notify once
+	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
+	paused   time.Time      // the pause last applied, to log changes once
 
-	sends sync.WaitGroup
+	sends sync.WaitGroup // notifications being sent
+	bg    sync.WaitGroup // the signal and file watchers
 }
 
 func (app *App) logger() *slog.Logger {
@@ -82,7 +88,17 @@ func (app *App) runDaemon(ctx context.Context) error {
 	}
 	defer unlock()
 
-	d := &daemon{app: app, log: log, path: path, builtin: app.builtin, texts: newTexter(), engine: scheduler.NewEngine(nil)}
+	dir, err := stateDir()
+	if err != nil {
+		return err
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		return err
+	}
+	store.SetLogger(log)
+	d := &daemon{app: app, log: log, path: path, builtin: app.builtin, texts: newTexter(),
+		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}}
 	n, closeN, err := newDesktopNotifier(log, d.respond)
 	if err != nil {
 		return err
@@ -97,8 +113,20 @@ func (app *App) runDaemon(ctx context.Context) error {
 		signal.Notify(hup, reloadSignals...)
 	}
 	defer signal.Stop(hup)
+	// What was handled before a restart is not handled again; what came
+	// due while bedtime was not running fires once if within its grace.
+	st, err := store.Load()
+	if err != nil {
+		log.Warn("cannot read the state; starting afresh", "err", err)
+	}
+	for name, t := range st.Last {
+		d.engine.SetLast(name, t)
+	}
 	d.reload(ctx, "start")
+	d.applyControl(st)
+	d.bg.Add(1)
 	go func() {
+		defer d.bg.Done()
 		for {
 			select {
 			case <-ctx.Done():
@@ -108,14 +136,17 @@ func (app *App) runDaemon(ctx context.Context) error {
 			}
 		}
 	}()
-	if d.builtin {
-		// Nothing to watch.
-	} else if err := d.watch(ctx); err != nil {
-		log.Warn("cannot watch the schedule file; reload it with SIGHUP", "path", path, "err", err)
+	watched := map[string]func(){filepath.Clean(store.StatePath()): func() { d.syncControl() }}
+	if !d.builtin {
+		watched[filepath.Clean(path)] = func() { d.reload(ctx, "file changed") }
+	}
+	if err := d.watch(ctx, watched); err != nil {
+		log.Warn("cannot watch the schedule and state files; reload with SIGHUP", "err", err)
 	}
 
 	log.Info("bedtime started", "version", buildVersion(), "pid", os.Getpid(), "config", path)
 	d.engine.Run(ctx, app.clock(), func(ev scheduler.Event) { d.handle(ctx, ev) })
+	d.bg.Wait()
 	d.sends.Wait()
 	log.Info("bedtime stopped")
 	return nil
@@ -160,6 +191,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		}
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
 		if tell {
+			d.update(func(st *state.State) { st.AddError(first) })
 			d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule has an error",
 				Body: first + "\n" + strings.ToUpper(keeping[:1]) + keeping[1:] + ".", NoActions: true})
 		}
@@ -173,6 +205,9 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.badSince = ""
 	d.mu.Unlock()
 	d.engine.SetJobs(s.Jobs())
+	if why != "start" {
+		d.syncControl() // skips and snoozes of reminders that are new
+	}
 	source := d.path
 	if missing {
 		source = "built-in default (no file at " + d.path + ")"
@@ -187,49 +222,63 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	}
 }
 
-// watch reloads the schedule when its file changes. It watches the
-// directory, not the file, so that editors which save by writing a new file
-// and renaming it over the old one (vim, VS Code, sed -i) are seen; bursts of
-// events are folded into one reload.
-func (d *daemon) watch(ctx context.Context) error {
-	dir := filepath.Dir(d.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
+// watch calls the function of a file when the file changes. It watches
+// the directories, not the files, so that editors which save by writing a
+// new file and renaming it over the old one (vim, VS Code, sed -i) are seen;
+// bursts of events for one file are folded into one call.
+func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
-	if err := w.Add(dir); err != nil {
-		w.Close()
-		return err
+	dirs := map[string]bool{}
+	for path := range files {
+		dir := filepath.Dir(path)
+		if dirs[dir] {
+			continue
+		}
+		dirs[dir] = true
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			w.Close()
+			return err
+		}
+		if err := w.Add(dir); err != nil {
+			w.Close()
+			return err
+		}
 	}
+	d.bg.Add(1)
 	go func() {
+		defer d.bg.Done()
 		defer w.Close()
-		var timer *time.Timer
-		fire := make(chan struct{}, 1)
+		timers := map[string]*time.Timer{}
+		fire := make(chan string, len(files))
 		for {
 			select {
 			case <-ctx.Done():
+				for _, t := range timers {
+					t.Stop()
+				}
 				return
 			case ev, ok := <-w.Events:
 				if !ok {
 					return
 				}
-				if filepath.Clean(ev.Name) != filepath.Clean(d.path) {
+				path := filepath.Clean(ev.Name)
+				if _, ok := files[path]; !ok {
 					continue
 				}
-				if timer != nil {
-					timer.Stop()
+				if t := timers[path]; t != nil {
+					t.Stop()
 				}
-				timer = time.AfterFunc(reloadDebounce, func() {
+				timers[path] = time.AfterFunc(reloadDebounce, func() {
 					select {
-					case fire <- struct{}{}:
+					case fire <- path:
 					default:
 					}
 				})
-			case <-fire:
-				d.reload(ctx, "file changed")
+			case path := <-fire:
+				files[path]()
 			case err, ok := <-w.Errors:
 				if !ok {
 					return
@@ -249,7 +298,9 @@ var reloadHook func(*config.Schedule)
 // to end before it reloads.
 var reloadDebounce = 100 * time.Millisecond
 
-// handle shows a due reminder, or logs a missed one.
+// handle shows a due reminder, or records a missed or skipped one. What
+// was handled is written to the state before the notification goes out, so
+// a crash never makes a reminder show twice.
 func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	d.mu.Lock()
 	s := d.schedule
@@ -268,8 +319,53 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	if ev.Superseded > 0 {
 		attrs = append(attrs, "folded", ev.Superseded)
 	}
-	if ev.Kind == scheduler.Miss {
+	if ev.Once {
+		attrs = append(attrs, "again", true)
+	}
+	hist := state.Event{At: ev.At, Reminder: ev.Job, Scheduled: ev.Scheduled}
+	var again time.Time // the next repeat of a repeat_until_done reminder
+	if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
+		d.mu.Lock()
+		if !ev.Once {
+			d.repeats[r.Name] = 0
+		} else {
+			d.repeats[r.Name]++
+		}
+		if d.repeats[r.Name] < r.RepeatMax {
+			again = ev.At.Add(r.RepeatEvery)
+		}
+		d.mu.Unlock()
+	}
+	d.update(func(st *state.State) {
+		if !ev.Once {
+			st.Last[ev.Job] = ev.Scheduled
+		}
+		if ev.Kind == scheduler.Skip && !ev.Paused {
+			delete(st.Skips, ev.Job)
+		}
+		if ev.Once || ev.Kind == scheduler.Fire {
+			delete(st.Snoozes, ev.Job) // done with, or replaced by this firing
+		}
+		if !again.IsZero() {
+			st.Snoozes[ev.Job] = again
+		}
+	})
+	if !again.IsZero() {
+		d.engine.SetOnce(ev.Job, again)
+	}
+	switch ev.Kind {
+	case scheduler.Miss:
 		d.log.Warn("missed", append(attrs, "catch_up", r.CatchUp.String())...)
+		hist.Kind, hist.Detail = state.Missed, "too late after "+humanDuration(ev.Late())
+		d.record(hist)
+		return
+	case scheduler.Skip:
+		hist.Kind, hist.Detail = state.Skipped, "bedtime skip"
+		if ev.Paused {
+			hist.Detail = "paused"
+		}
+		d.log.Info("skipped", append(attrs, "why", hist.Detail)...)
+		d.record(hist)
 		return
 	}
 	routineTitle := ""
@@ -278,8 +374,28 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	}
 	t := d.texts.text(r, ev.Scheduled, routineTitle)
 	d.log.Info("fired", attrs...)
+	hist.Kind = state.Fired
+	if ev.Once {
+		hist.Detail = "again"
+	}
+	d.record(hist)
 	grace := max(r.CatchUp, 5*time.Minute)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.Scheduled.Add(grace)})
+	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace)})
+}
+
+// update changes the state file, logging (not failing) on error: a
+// reminder is still shown when the disk is full.
+func (d *daemon) update(fn func(*state.State)) {
+	if err := d.store.Update(func(st *state.State) error { fn(st); return nil }); err != nil {
+		d.log.Error("cannot write the state", "err", err)
+	}
+}
+
+// record appends ev to the history.
+func (d *daemon) record(ev state.Event) {
+	if err := d.store.Append(ev); err != nil {
+		d.log.Error("cannot write the history", "err", err)
+	}
 }
 
 // send delivers m without blocking the engine.
@@ -296,7 +412,16 @@ func (d *daemon) send(ctx context.Context, m notify.Message) {
 
 // respond acts on the user's answer to a notification.
 func (d *daemon) respond(resp notify.Response) {
+	now := d.app.now()
+	ev := state.Event{At: now, Reminder: resp.Reminder}
 	switch resp.Action {
+	case notify.Done:
+		d.engine.SetOnce(resp.Reminder, time.Time{})
+		d.update(func(st *state.State) {
+			st.Done[resp.Reminder] = now
+			delete(st.Snoozes, resp.Reminder)
+		})
+		ev.Kind = state.Done
 	case notify.Snooze:
 		d.mu.Lock()
 		s := d.schedule
@@ -307,13 +432,66 @@ func (d *daemon) respond(resp notify.Response) {
 				snooze = r.Snooze
 			}
 		}
-		at := d.app.now().Add(snooze)
-		d.engine.FireOnceAt(resp.Reminder, at)
-		d.log.Info("snoozed", "reminder", resp.Reminder, "until", at.Format(time.RFC3339))
-	default:
+		at := now.Add(snooze)
+		d.engine.SetOnce(resp.Reminder, at)
+		d.update(func(st *state.State) { st.Snoozes[resp.Reminder] = at })
+		ev.Kind, ev.Detail = state.Snoozed, humanDuration(snooze)
+	case notify.Dismissed:
+		ev.Kind = state.Dismissed
+	case notify.Missed:
+		ev.Kind, ev.Detail = state.Missed, "not shown: no notification server, or do not disturb, until too late"
+	default: // Expired: shown and left unanswered, as the history already says
 		d.log.Info(resp.Action.String(), "reminder", resp.Reminder)
+		return
+	}
+	d.log.Info(resp.Action.String(), "reminder", resp.Reminder)
+	if resp.Reminder != "bedtime-schedule" {
+		d.record(ev)
 	}
 }
+
+// syncControl applies what the control commands (pause, snooze, skip,
+// done) wrote to the state file.
+func (d *daemon) syncControl() {
+	st, err := d.store.Load()
+	if err != nil {
+		d.log.Warn("cannot read the state", "err", err)
+		return
+	}
+	d.applyControl(st)
+}
+
+func (d *daemon) applyControl(st state.State) {
+	d.engine.PauseUntil(st.PausedUntil)
+	names := map[string]bool{}
+	for _, j := range d.engine.Jobs() {
+		names[j.Name] = true
+	}
+	for name := range st.Snoozes {
+		names[name] = true
+	}
+	for name := range names {
+		d.engine.SkipAt(name, st.Skips[name])
+		d.engine.SetOnce(name, st.Snoozes[name])
+	}
+	d.mu.Lock()
+	changed := !d.paused.Equal(st.PausedUntil)
+	d.paused = st.PausedUntil
+	d.mu.Unlock()
+	switch {
+	case changed && st.PausedUntil.After(d.app.now()):
+		d.log.Info("paused", "until", st.PausedUntil.Format(time.RFC3339))
+	case changed:
+		d.log.Info("resumed")
+	}
+	if controlHook != nil {
+		controlHook(st)
+	}
+}
+
+// controlHook, when set by a test, is called after the daemon applied the
+// state file.
+var controlHook func(state.State)
 
 // lockDaemon makes sure only one daemon runs per user: it holds a lock on a
 // file in the state dir for as long as the process lives (the kernel drops
