@@ -90,6 +90,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app), newDoctorCmd(app),
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 		newStatsCmd(app),
+		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
 	)
 	return root
 }

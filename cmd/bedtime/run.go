@@ -376,7 +376,11 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	d.log.Info("fired", attrs...)
 	hist.Kind = state.Fired
 	if ev.Once {
+		// A snooze or repeat counts for the firing it repeats.
 		hist.Detail = "again"
+		if last, ok := d.engine.Last(ev.Job); ok {
+			hist.Scheduled = last
+		}
 	}
 	d.record(hist)
 	grace := max(r.CatchUp, 5*time.Minute)

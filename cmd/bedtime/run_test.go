@@ -16,6 +16,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // daemonNotifier records what the daemon shows.
@@ -53,32 +54,44 @@ type daemonHarness struct {
 	path    string
 	notes   *daemonNotifier
 	reloads chan *config.Schedule
-	respond func(notify.Response)
-	stderr  *syncBuffer
-	cancel  context.CancelFunc
-	done    chan int
+	// controls receives the state each time the daemon applied the state file.
+	controls  chan state.State
+	stateHome string
+	stopOnce  sync.Once
+	respond   func(notify.Response)
+	stderr    *syncBuffer
+	cancel    context.CancelFunc
+	done      chan int
 }
 
 func startDaemon(t *testing.T, schedule string, now time.Time) *daemonHarness {
 	t.Helper()
+	return startDaemonIn(t, schedule, now, filepath.Join(t.TempDir(), "state"))
+}
+
+// startDaemonIn starts the daemon with its state under stateHome, to
+// restart it on the state an earlier daemon left.
+func startDaemonIn(t *testing.T, schedule string, now time.Time, stateHome string) *daemonHarness {
+	t.Helper()
 	dir := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	t.Setenv("XDG_STATE_HOME", stateHome)
 	h := &daemonHarness{t: t, clock: scheduler.NewFakeClock(now), path: filepath.Join(dir, "conf", "schedule.yaml"),
 		notes: &daemonNotifier{got: make(chan notify.Message, 64)}, reloads: make(chan *config.Schedule, 16),
-		stderr: &syncBuffer{}, done: make(chan int, 1)}
+		stderr: &syncBuffer{}, done: make(chan int, 1), controls: make(chan state.State, 64), stateHome: stateHome}
 	if schedule != "" {
 		if err := config.WriteFile(h.path, []byte(schedule)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	oldN, oldHook, oldDeb := newDesktopNotifier, reloadHook, reloadDebounce
+	oldN, oldHook, oldDeb, oldCtl := newDesktopNotifier, reloadHook, reloadDebounce, controlHook
+	controlHook = func(st state.State) { h.controls <- st }
 	newDesktopNotifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
 		h.respond = on
 		return h.notes, func() error { return nil }, nil
 	}
 	reloadHook = func(s *config.Schedule) { h.reloads <- s }
 	reloadDebounce = 20 * time.Millisecond
-	t.Cleanup(func() { newDesktopNotifier, reloadHook, reloadDebounce = oldN, oldHook, oldDeb })
+	t.Cleanup(func() { newDesktopNotifier, reloadHook, reloadDebounce, controlHook = oldN, oldHook, oldDeb, oldCtl })
 
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
@@ -86,10 +99,27 @@ func startDaemon(t *testing.T, schedule string, now time.Time) *daemonHarness {
 	go func() { h.done <- app.Run(ctx, []string{"run", "--config", h.path}) }()
 	t.Cleanup(h.stop)
 	h.reloaded() // the start-up load
+	h.applied()  // the start-up state
 	return h
 }
 
+// applied waits until the daemon applied the state file and returns it.
+func (h *daemonHarness) applied() state.State {
+	h.t.Helper()
+	select {
+	case st := <-h.controls:
+		return st
+	case <-time.After(5 * time.Second):
+		h.t.Fatalf("state not applied within 5s; log:\n%s", h.stderr.String())
+		return state.State{}
+	}
+}
+
 func (h *daemonHarness) stop() {
+	h.stopOnce.Do(h.stopNow)
+}
+
+func (h *daemonHarness) stopNow() {
 	h.cancel()
 	select {
 	case <-h.done:

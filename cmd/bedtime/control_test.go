@@ -1,0 +1,225 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// appliedWhere waits until the daemon has applied a state for which cond
+// holds (the daemon's own writes are applied too, so skip those).
+func (h *daemonHarness) appliedWhere(cond func(state.State) bool) state.State {
+	h.t.Helper()
+	for {
+		if st := h.applied(); cond(st) {
+			return st
+		}
+	}
+}
+
+// cli runs a command line in-process at the harness's fake time.
+func (h *daemonHarness) cli(args ...string) string {
+	h.t.Helper()
+	code, out, errOut := runAt(h.t, h.clock.Now(), append(args, "--config", h.path)...)
+	if code != 0 {
+		h.t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	return out
+}
+
+func loadState(t *testing.T) (state.State, []state.Event) {
+	t.Helper()
+	dir, err := stateDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := store.History(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, evs
+}
+
+func kinds(evs []state.Event) string {
+	var s []string
+	for _, ev := range evs {
+		k := string(ev.Kind)
+		if ev.Reminder != "" {
+			k = ev.Reminder + ":" + k
+		}
+		if ev.Detail != "" {
+			k += "(" + ev.Detail + ")"
+		}
+		s = append(s, k)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestControlWithDaemonDown(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	path := berlinDefault(t)
+	now := berlin(t, "2026-11-25 19:00")
+	run := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runAt(t, now, append(args, "--config", path)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	if out := run("pause", "--until", "21:00"); out != "Paused until Wed 25 Nov 21:00. `bedtime resume` ends it early.\nbedtime is not running; this applies when it starts.\n" {
+		t.Errorf("pause: %q", out)
+	}
+	if out := run("skip", "magnesium"); !strings.HasPrefix(out, "Skipping magnesium at Wed 25 Nov 20:30; it comes back after that.\n") {
+		t.Errorf("skip: %q", out)
+	}
+	if out := run("snooze", "hydration", "15m"); !strings.HasPrefix(out, "hydration again at 19:15.\n") {
+		t.Errorf("snooze: %q", out)
+	}
+	st, _ := loadState(t)
+	if !st.PausedUntil.Equal(berlin(t, "2026-11-25 21:00")) || !st.Skips["magnesium"].Equal(berlin(t, "2026-11-25 20:30")) ||
+		!st.Snoozes["hydration"].Equal(berlin(t, "2026-11-25 19:15")) {
+		t.Fatalf("state = %+v", st)
+	}
+	run("done", "hydration")
+	if out := run("resume"); !strings.HasPrefix(out, "Reminders are back on.") {
+		t.Errorf("resume: %q", out)
+	}
+	if out := run("resume"); out != "Reminders were not paused.\n" {
+		t.Errorf("second resume: %q", out)
+	}
+	st, evs := loadState(t)
+	if !st.PausedUntil.IsZero() || len(st.Snoozes) != 0 || st.Done["hydration"].IsZero() {
+		t.Fatalf("state after done and resume = %+v", st)
+	}
+	if got, want := kinds(evs), "paused(until 2026-11-25T21:00:00+01:00) hydration:snoozed(15m) hydration:done resumed"; got != want {
+		t.Fatalf("history = %s\nwant      %s", got, want)
+	}
+	for _, args := range [][]string{{"skip", "nope"}, {"snooze", "magnesium", "5s"}, {"pause", "soon"}, {"pause", "1h", "--today"}} {
+		if code, _, errOut := runAt(t, now, append(args, "--config", path)...); code == 0 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q: want an error", args, code, errOut)
+		}
+	}
+}
+
+func TestPauseSkipSnoozeDoneWithDaemonUp(t *testing.T) {
+	sched := berlinSchedule + "  pills: {at: \"21:00\", title: Pills, repeat_until_done: 15m, repeat_max: 2}\n"
+	h := startDaemon(t, sched, berlin(t, "2026-11-25 17:30"))
+	h.idleUntil(berlin(t, "2026-11-25 18:00"))
+
+	// Pause until 19:30: the 18:00 water is skipped, quietly.
+	if out := h.cli("pause", "--until", "19:30"); strings.Contains(out, "not running") {
+		t.Fatalf("pause thinks the daemon is down: %q", out)
+	}
+	h.appliedWhere(func(st state.State) bool { return !st.PausedUntil.IsZero() })
+	h.clock.Advance(30 * time.Minute) // 18:00
+	h.idleUntil(berlin(t, "2026-11-25 20:00"))
+	h.nothingShown()
+
+	// Skip magnesium's 20:30; the 20:00 water still shows.
+	h.cli("skip", "magnesium")
+	h.appliedWhere(func(st state.State) bool { return !st.Skips["magnesium"].IsZero() })
+	h.clock.Set(berlin(t, "2026-11-25 20:00"))
+	if m := h.shown(); m.Reminder != "hydration" {
+		t.Fatalf("20:00: %+v", m)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	h.clock.Set(berlin(t, "2026-11-25 20:30"))
+	h.idleUntil(berlin(t, "2026-11-25 21:00"))
+	h.nothingShown()
+
+	// Snooze the water from the CLI: it comes back in 10 minutes.
+	h.cli("snooze", "hydration", "10m")
+	h.appliedWhere(func(st state.State) bool { return !st.Snoozes["hydration"].IsZero() })
+	h.idleUntil(berlin(t, "2026-11-25 20:40"))
+	h.clock.Set(berlin(t, "2026-11-25 20:40"))
+	if m := h.shown(); m.Reminder != "hydration" {
+		t.Fatalf("snoozed water: %+v", m)
+	}
+
+	// Pills repeat every 15 minutes until done.
+	h.idleUntil(berlin(t, "2026-11-25 21:00"))
+	h.clock.Set(berlin(t, "2026-11-25 21:00"))
+	if m := h.shown(); m.Title != "Pills" {
+		t.Fatalf("21:00: %+v", m)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 21:15"))
+	h.clock.Set(berlin(t, "2026-11-25 21:15"))
+	if m := h.shown(); m.Title != "Pills" {
+		t.Fatalf("21:15 repeat: %+v", m)
+	}
+	h.cli("done", "pills")
+	h.appliedWhere(func(st state.State) bool { return !st.Done["pills"].IsZero() })
+	h.idleUntil(berlin(t, "2026-11-26 08:00"))
+	h.nothingShown()
+
+	// Done from the notification's button stops repeats too.
+	_, evs := loadState(t)
+	want := "hydration:skipped(paused) hydration:fired magnesium:skipped(bedtime skip) hydration:snoozed(10m) hydration:fired(again) pills:fired pills:fired(again) pills:done"
+	var got []state.Event
+	for _, ev := range evs {
+		if ev.Kind != state.Paused {
+			got = append(got, ev)
+		}
+	}
+	if kinds(got) != want {
+		t.Fatalf("history = %s\nwant      %s", kinds(got), want)
+	}
+}
+
+func TestRepeatStopsAtMaxAndOnDoneButton(t *testing.T) {
+	sched := "timezone: Europe/Berlin\nreminders:\n  pills: {at: \"21:00\", title: Pills, repeat_until_done: 15m, repeat_max: 2}\n"
+	h := startDaemon(t, sched, berlin(t, "2026-11-25 20:59"))
+	h.idleUntil(berlin(t, "2026-11-25 21:00"))
+	h.clock.Set(berlin(t, "2026-11-25 21:00"))
+	h.shown()
+	for _, at := range []string{"21:15", "21:30"} {
+		h.idleUntil(berlin(t, "2026-11-25 "+at))
+		h.clock.Set(berlin(t, "2026-11-25 "+at))
+		h.shown()
+	}
+	// Two repeats, then no more.
+	h.idleUntil(berlin(t, "2026-11-26 21:00"))
+	h.clock.Set(berlin(t, "2026-11-26 21:00"))
+	h.shown()
+	h.respond(notify.Response{Reminder: "pills", Action: notify.Done})
+	h.idleUntil(berlin(t, "2026-11-27 21:00"))
+	h.nothingShown()
+}
+
+func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
+	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:29"))
+	stateHome := h.stateHome
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	h.clock.Set(berlin(t, "2026-11-25 20:30"))
+	if m := h.shown(); m.Reminder != "magnesium" {
+		t.Fatalf("%+v", m)
+	}
+	h.stop()
+
+	// Restarted at 20:45 the same evening: magnesium does not show again.
+	h2 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-25 20:45"), stateHome)
+	h2.idleUntil(berlin(t, "2026-11-26 08:00"))
+	h2.nothingShown()
+	h2.stop()
+
+	// Down all the next day; started at 21:30 the day after: magnesium's
+	// 20:30 is within its 2h grace and shows once; the water is long gone.
+	h3 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-26 21:30"), stateHome)
+	if m := h3.shown(); m.Reminder != "magnesium" {
+		t.Fatalf("catch-up on start: %+v", m)
+	}
+	h3.idleUntil(berlin(t, "2026-11-27 08:00"))
+	h3.nothingShown()
+}
