@@ -26,6 +26,7 @@ const (
 const (
 	keyDone   = "done"
 	keySnooze = "snooze"
+	keyStart  = "start"
 )
 
 // platformBackends returns the Linux chain: the session bus directly, then
@@ -413,7 +414,10 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	}
 	var actions []string
 	if has("actions") && !m.NoActions {
-		actions = []string{keyDone, "Done", keySnooze, "Snooze"}
+		if m.Start {
+			actions = append(actions, keyStart, "Start")
+		}
+		actions = append(actions, keyDone, "Done", keySnooze, "Snooze")
 	}
 	hints := map[string]dbus.Variant{
 		"urgency":       dbus.MakeVariant(m.Urgency.level()),
@@ -570,6 +574,8 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 			a = Done
 		case keySnooze:
 			a = Snooze
+		case keyStart:
+			a = Start
 		default:
 			return
 		}

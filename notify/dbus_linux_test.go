@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -238,6 +239,7 @@ func TestResponses(t *testing.T) {
 	}{
 		{"done", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "done") }, notify.Done},
 		{"snooze", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "snooze") }, notify.Snooze},
+		{"start", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "start") }, notify.Start},
 		{"dismissed", func(s *notifytest.Server, id uint32) error { return s.Close(id, 2) }, notify.Dismissed},
 		{"expired", func(s *notifytest.Server, id uint32) error { return s.Close(id, 1) }, notify.Expired},
 	}
@@ -245,9 +247,16 @@ func TestResponses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, notify.Options{})
 			srv := h.bus.StartServer(t, notifytest.DefaultConfig)
-			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium"})
+			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Start: tt.want == notify.Start})
 			h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
 			mg, st := srv.Next(t), srv.Next(t)
+			wantActions := "[done Done snooze Snooze]"
+			if tt.want == notify.Start {
+				wantActions = "[start Start done Done snooze Snooze]"
+			}
+			if got := fmt.Sprint(mg.Actions); got != wantActions {
+				t.Fatalf("actions = %s, want %s", got, wantActions)
+			}
 
 			if err := tt.act(srv, mg.ID); err != nil {
 				t.Fatal(err)

@@ -30,6 +30,9 @@ type Message struct {
 	Deadline time.Time
 	// NoActions leaves out the Done and Snooze buttons (for a test message).
 	NoActions bool
+	// Start adds a "Start" button that starts the reminder's guided
+	// routine (answered with the Start action).
+	Start bool
 }
 
 // Urgency is the urgency level of a notification.
@@ -76,9 +79,12 @@ const (
 	// Missed means the message was never shown: no notification server
 	// came up, or Do Not Disturb stayed on, until its deadline.
 	Missed
+	// Start means the user pressed Start, to begin the reminder's guided
+	// routine.
+	Start
 )
 
-var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed"}
+var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start"}
 
 // String returns the lower-case name of a, such as "done".
 func (a Action) String() string {

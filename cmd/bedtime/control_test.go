@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -222,4 +223,31 @@ func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
 	}
 	h3.idleUntil(berlin(t, "2026-11-27 08:00"))
 	h3.nothingShown()
+}
+
+func TestStartButtonPlaysTheRoutine(t *testing.T) {
+	routineSeams(t, false, nil) // the routine's waits pass instantly
+	sched := "timezone: Europe/Berlin\nbedtime: \"22:30\"\nreminders:\n  calf-stretch: {before_bedtime: 30m, routine: calf-stretch}\n"
+	h := startDaemon(t, sched, berlin(t, "2026-11-25 21:59"))
+	h.idleUntil(berlin(t, "2026-11-25 22:00"))
+	h.clock.Set(berlin(t, "2026-11-25 22:00"))
+	m := h.shown()
+	if m.Reminder != "calf-stretch" || !m.Start {
+		t.Fatalf("reminder = %+v, want a Start button", m)
+	}
+	h.respond(notify.Response{Reminder: "calf-stretch", Action: notify.Start})
+	rt, _ := content.LookupRoutine("calf-stretch")
+	for i := range rt.Steps {
+		m := h.shown()
+		if m.Reminder != "calf-stretch" || m.Body != rt.Steps[i].Text || !m.NoActions {
+			t.Fatalf("step %d = %+v, want %q replacing the reminder, without buttons", i+1, m, rt.Steps[i].Text)
+		}
+	}
+	if m := h.shown(); m.Title != rt.Title {
+		t.Fatalf("closing message = %+v", m)
+	}
+	_, evs := loadState(t)
+	if got := kinds(evs); got != "calf-stretch:fired calf-stretch:done(routine started)" {
+		t.Fatalf("history = %s", got)
+	}
 }

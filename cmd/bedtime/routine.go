@@ -164,9 +164,10 @@ func (p *routinePlayer) Play(ctx context.Context, r content.Routine) error {
 		}
 		fmt.Fprintf(p.Out, "Step %d of %d: %s\n", i+1, n, s.Text)
 		p.notify(ctx, notify.Message{
-			Reminder: r.Name,
-			Title:    fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
-			Body:     s.Text,
+			Reminder:  r.Name,
+			Title:     fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
+			Body:      s.Text,
+			NoActions: true,
 		})
 		if err := p.countdown(ctx, s.Hold); err != nil {
 			return err
@@ -177,7 +178,7 @@ func (p *routinePlayer) Play(ctx context.Context, r content.Routine) error {
 		done = "Done."
 	}
 	fmt.Fprintf(p.Out, "\n%s\n", done)
-	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done})
+	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done, NoActions: true})
 	return nil
 }
 

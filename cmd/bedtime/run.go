@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -67,6 +68,7 @@ type daemon struct {
 	badSince string         // the first error of the invalid file last seen, to notify once
 	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
 	paused   time.Time      // the pause last applied, to log changes once
+	ctx      context.Context
 
 	sends sync.WaitGroup // notifications being sent
 	bg    sync.WaitGroup // the signal and file watchers
@@ -108,6 +110,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	d.ctx = ctx
 	hup := make(chan os.Signal, 1)
 	if len(reloadSignals) > 0 {
 		signal.Notify(hup, reloadSignals...)
@@ -384,7 +387,8 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	}
 	d.record(hist)
 	grace := max(r.CatchUp, 5*time.Minute)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace)})
+	_, hasRoutine := s.Routine(r.Routine)
+	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine})
 }
 
 // update changes the state file, logging (not failing) on error: a
@@ -426,6 +430,15 @@ func (d *daemon) respond(resp notify.Response) {
 			delete(st.Snoozes, resp.Reminder)
 		})
 		ev.Kind = state.Done
+	case notify.Start:
+		// Doing the routine is doing the reminder.
+		d.engine.SetOnce(resp.Reminder, time.Time{})
+		d.update(func(st *state.State) {
+			st.Done[resp.Reminder] = now
+			delete(st.Snoozes, resp.Reminder)
+		})
+		ev.Kind, ev.Detail = state.Done, "routine started"
+		d.playRoutine(resp.Reminder)
 	case notify.Snooze:
 		d.mu.Lock()
 		s := d.schedule
@@ -452,6 +465,36 @@ func (d *daemon) respond(resp notify.Response) {
 	if resp.Reminder != "bedtime-schedule" {
 		d.record(ev)
 	}
+}
+
+// playRoutine plays the guided routine of the named reminder, one
+// notification per step, each replacing the one before.
+func (d *daemon) playRoutine(name string) {
+	d.mu.Lock()
+	s := d.schedule
+	ctx := d.ctx
+	d.mu.Unlock()
+	if s == nil || ctx == nil {
+		return
+	}
+	r, ok := s.Reminder(name)
+	if !ok {
+		return
+	}
+	rt, ok := s.Routine(r.Routine)
+	if !ok {
+		return
+	}
+	rt.Name = name // replace the reminder's own notification
+	p := &routinePlayer{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: routineClock}
+	d.sends.Add(1)
+	go func() {
+		defer d.sends.Done()
+		d.log.Info("routine started", "reminder", name, "routine", r.Routine)
+		if err := p.Play(ctx, rt); err == nil {
+			d.log.Info("routine finished", "reminder", name)
+		}
+	}()
 }
 
 // syncControl applies what the control commands (pause, snooze, skip,
