@@ -1,0 +1,420 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// liveWithin is how soon after a save the new schedule must be in use.
+const liveWithin = 500 * time.Millisecond
+
+// productionDebounce is the reload debounce the program ships with, read
+// before any test changes reloadDebounce.
+var productionDebounce = reloadDebounce
+
+// startLiveDaemon is startDaemon with the production reload debounce, for
+// the tests and the benchmark that measure how soon a save is live. (The
+// debounce must be set before the daemon starts: its watcher reads it.)
+func startLiveDaemon(tb testing.TB, schedule string, now time.Time) *daemonHarness {
+	tb.Helper()
+	dir := tb.TempDir()
+	tb.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	h := &daemonHarness{clock: scheduler.NewFakeClock(now), path: filepath.Join(dir, "conf", "schedule.yaml"),
+		notes: &daemonNotifier{got: make(chan notify.Message, 64)}, reloads: make(chan *config.Schedule, 16),
+		stderr: &syncBuffer{}, done: make(chan int, 1)}
+	h.t, _ = tb.(*testing.T) // the harness's helpers are for tests only
+	if schedule != "" {
+		if err := config.WriteFile(h.path, []byte(schedule)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	oldN, oldHook, oldDeb := newDesktopNotifier, reloadHook, reloadDebounce
+	newDesktopNotifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
+		h.respond = on
+		return h.notes, func() error { return nil }, nil
+	}
+	reloadHook = func(s *config.Schedule) { h.reloads <- s }
+	// A daemon's file watcher reads reloadDebounce on every event in the
+	// watched dirs and outlives the daemon for a moment, so the variable
+	// is written only when it has to change.
+	if oldDeb != productionDebounce {
+		reloadDebounce = productionDebounce
+	}
+	tb.Cleanup(func() {
+		newDesktopNotifier, reloadHook = oldN, oldHook
+		if oldDeb != productionDebounce {
+			reloadDebounce = oldDeb
+		}
+	})
+
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	app := &App{Stdin: strings.NewReader(""), Stdout: h.stderr, Stderr: h.stderr, Clock: h.clock}
+	go func() { h.done <- app.Run(ctx, []string{"run", "--config", h.path}) }()
+	tb.Cleanup(func() {
+		cancel()
+		select {
+		case <-h.done:
+		case <-time.After(5 * time.Second):
+			tb.Error("daemon did not stop within 5s of cancel")
+		}
+	})
+	select {
+	case <-h.reloads: // the start-up load
+	case <-time.After(5 * time.Second):
+		tb.Fatalf("daemon did not load its schedule within 5s; log:\n%s", h.stderr.String())
+	}
+	return h
+}
+
+// liveAfter returns the schedule of the first reload after a save that
+// ended at saved, and fails unless it came within liveWithin. It waits no
+// longer than that.
+func liveAfter(tb testing.TB, h *daemonHarness, saved time.Time) *config.Schedule {
+	tb.Helper()
+	timeout := time.NewTimer(liveWithin - time.Since(saved))
+	defer timeout.Stop()
+	select {
+	case s := <-h.reloads:
+		if lat := time.Since(saved); lat > liveWithin {
+			tb.Fatalf("reloaded %v after the save, want within %v", lat.Round(time.Millisecond), liveWithin)
+		}
+		return s
+	case <-timeout.C:
+		tb.Fatalf("no reload within %v of the save; log:\n%s", liveWithin, h.stderr.String())
+		return nil
+	}
+}
+
+// magnesiumAt returns the time of day the magnesium reminder of s is set
+// for, or why it has none.
+func magnesiumAt(s *config.Schedule) string {
+	if s == nil {
+		return "(file rejected)"
+	}
+	r, ok := s.Reminder("magnesium")
+	if !ok {
+		return "(no magnesium reminder)"
+	}
+	return r.Spec
+}
+
+// A saver saves data to path the way some editor does.
+type saver func(tb testing.TB, path string, data []byte)
+
+// saveInPlace truncates the file and writes it anew, as vim with
+// backupcopy=yes, VS Code and most simple editors do.
+func saveInPlace(tb testing.TB, path string, data []byte) {
+	tb.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// saveByRename writes a temporary file in the same directory and renames
+// it over the old one, as VS Code's atomic save and most tools do.
+func saveByRename(tb testing.TB, path string, data []byte) {
+	tb.Helper()
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// writeChunks writes data to a new or truncated file at path in small
+// pieces, with an fsync, as an editor writing a buffer does.
+func writeChunks(tb testing.TB, path string, data []byte) {
+	tb.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for len(data) > 0 {
+		n := min(len(data), 32)
+		if _, err := f.Write(data[:n]); err != nil {
+			tb.Fatal(err)
+		}
+		data = data[n:]
+	}
+	if err := f.Sync(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func mustDo(tb testing.TB, err error) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// editorSaves are the ways editors save a file, each as the sequence of
+// file operations it makes.
+var editorSaves = []struct {
+	name string
+	save saver
+}{
+	{"vim default (backupcopy=auto): probe file, original renamed to schedule.yaml~, new file written, backup deleted",
+		func(tb testing.TB, path string, data []byte) {
+			dir := filepath.Dir(path)
+			probe := filepath.Join(dir, "4913") // vim checks it may create files here
+			mustDo(tb, os.WriteFile(probe, nil, 0o600))
+			mustDo(tb, os.Remove(probe))
+			mustDo(tb, os.Rename(path, path+"~"))
+			writeChunks(tb, path, data)
+			mustDo(tb, os.Remove(path+"~"))
+		}},
+	{"new file written, original renamed to schedule.yaml~, new one renamed into place, backup deleted",
+		func(tb testing.TB, path string, data []byte) {
+			writeChunks(tb, path+".new", data)
+			mustDo(tb, os.Rename(path, path+"~"))
+			mustDo(tb, os.Rename(path+".new", path))
+			mustDo(tb, os.Remove(path+"~"))
+		}},
+	{"vim backupcopy=yes: original copied to schedule.yaml~, overwritten in place, backup deleted",
+		func(tb testing.TB, path string, data []byte) {
+			old, err := os.ReadFile(path)
+			mustDo(tb, err)
+			mustDo(tb, os.WriteFile(path+"~", old, 0o600))
+			writeChunks(tb, path, data)
+			mustDo(tb, os.Remove(path+"~"))
+		}},
+	{"overwrite in place: truncate and write", saveInPlace},
+	{"VS Code in place: truncate, then the buffer written in chunks", writeChunks},
+	{"VS Code atomic: temp file in the same dir renamed over", saveByRename},
+	{"sed -i: ./sedXXXXXX written in the same dir, renamed over",
+		func(tb testing.TB, path string, data []byte) {
+			tmp := filepath.Join(filepath.Dir(path), "sedAb12Cd")
+			writeChunks(tb, tmp, data)
+			mustDo(tb, os.Rename(tmp, path))
+		}},
+	{"real sed -i", func(tb testing.TB, path string, data []byte) {
+		runTool(tb, path, data, "sed", sedInPlace(`s/"20:30"/"21:15"/`, path)...)
+	}},
+	{"real vim, default settings", func(tb testing.TB, path string, data []byte) {
+		runTool(tb, path, data, vimBinary(tb), "-u", "NONE", "-N", "-i", "NONE", "-es", "-c", `%s/"20:30"/"21:15"/`, "-c", "wq", path)
+	}},
+	{"real vim, backupcopy=yes", func(tb testing.TB, path string, data []byte) {
+		runTool(tb, path, data, vimBinary(tb), "-u", "NONE", "-N", "-i", "NONE", "-es", "-c", "set backupcopy=yes", "-c", `%s/"20:30"/"21:15"/`, "-c", "wq", path)
+	}},
+}
+
+// runTool runs a real editing tool that changes the magnesium time and
+// checks that it wrote data.
+func runTool(tb testing.TB, path string, data []byte, name string, args ...string) {
+	tb.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		tb.Fatalf("%s is needed for this test (Debian: apt-get install sed vim-tiny): %v", name, err)
+	}
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		tb.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	got, err := os.ReadFile(path)
+	mustDo(tb, err)
+	if string(got) != string(data) {
+		tb.Fatalf("%s wrote:\n%s\nwant:\n%s", name, got, data)
+	}
+}
+
+func sedInPlace(script, path string) []string {
+	if runtime.GOOS == "darwin" || strings.HasSuffix(runtime.GOOS, "bsd") {
+		return []string{"-i", "", "-e", script, path}
+	}
+	return []string{"-i", "-e", script, path}
+}
+
+// vimBinary returns the vim on PATH: vim, or Debian's vim.tiny.
+func vimBinary(tb testing.TB) string {
+	for _, v := range []string{"vim", "vim.tiny"} {
+		if _, err := exec.LookPath(v); err == nil {
+			return v
+		}
+	}
+	tb.Fatal("vim is needed for this test (Debian: apt-get install vim-tiny)")
+	return ""
+}
+
+// TestReloadEditorSaves saves the schedule as editors do against the
+// running daemon: the new schedule is live within liveWithin, with no
+// reload of a half-saved file in between.
+func TestReloadEditorSaves(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Unix editors")
+	}
+	for _, tt := range editorSaves {
+		t.Run(tt.name, func(t *testing.T) {
+			h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
+			h.idleUntil(berlin(t, "2026-11-25 20:30"))
+			tt.save(t, h.path, []byte(editValid))
+			saved := time.Now()
+			if got := magnesiumAt(liveAfter(t, h, saved)); got != "21:15" {
+				t.Fatalf("first reload after the save: magnesium at %s, want 21:15; log:\n%s", got, h.stderr.String())
+			}
+			h.idleUntil(berlin(t, "2026-11-25 21:15"))
+			h.clock.Advance(65 * time.Minute)
+			if m := h.shown(); m.Reminder != "magnesium" {
+				t.Fatalf("shown %+v, want magnesium at its new time", m)
+			}
+			if log := h.stderr.String(); strings.Contains(log, "level=ERROR") || strings.Contains(log, "built-in default") {
+				t.Errorf("a half-saved file was loaded:\n%s", log)
+			}
+		})
+	}
+}
+
+// TestReloadBurstFoldsIntoOne writes the file several times within a few
+// milliseconds: one reload, of the last version.
+func TestReloadBurstFoldsIntoOne(t *testing.T) {
+	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	start := time.Now()
+	for m := 1; m <= 5; m++ {
+		saveInPlace(t, h.path, []byte(strings.Replace(berlinSchedule, `"20:30"`, fmt.Sprintf(`"21:0%d"`, m), 1)))
+	}
+	saved := time.Now()
+	if burst := saved.Sub(start); burst >= productionDebounce {
+		t.Fatalf("the burst took %v, not within the debounce of %v; the machine is too slow for this test", burst, productionDebounce)
+	}
+	if got := magnesiumAt(liveAfter(t, h, saved)); got != "21:05" {
+		t.Fatalf("reload after the burst: magnesium at %s, want the last write's 21:05", got)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 21:05"))
+	// Proving that no second reload follows takes waiting past the debounce.
+	select {
+	case s := <-h.reloads:
+		t.Fatalf("a second reload (magnesium at %s) for one burst", magnesiumAt(s))
+	case <-time.After(3 * productionDebounce):
+	}
+	if n := strings.Count(h.stderr.String(), "msg=\"schedule loaded\""); n != 2 {
+		t.Errorf("%d loads logged, want 2 (start-up and the burst)", n)
+	}
+}
+
+// TestReloadInvalidThenFixed: an invalid save keeps the running schedule
+// and tells the user once, however often it is saved; the fixed save is
+// live at once and says so.
+func TestReloadInvalidThenFixed(t *testing.T) {
+	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+
+	saveByRename(t, h.path, []byte(editInvalid))
+	if s := liveAfter(t, h, time.Now()); s != nil {
+		t.Fatal("an invalid file was accepted")
+	}
+	m := h.shown()
+	if m.Title != "Your bedtime schedule has an error" ||
+		!strings.Contains(m.Body, h.path+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
+		!strings.Contains(m.Body, "Running the previous schedule until it is fixed.") {
+		t.Fatalf("error notification = %+v", m)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 20:30")) // the old schedule runs on
+
+	// Saved again, still with the same error (and another change): no
+	// second notification.
+	saveInPlace(t, h.path, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
+	if s := liveAfter(t, h, time.Now()); s != nil {
+		t.Fatal("an invalid file was accepted")
+	}
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+
+	saveByRename(t, h.path, []byte(editValid))
+	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
+		t.Fatalf("fixed file: magnesium at %s, want 21:15", got)
+	}
+	if m := h.shown(); m.Title != "Your bedtime schedule is fixed" {
+		t.Fatalf("after the fix, shown %+v; want the fixed notification (and only one error notification before it)", m)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 21:15"))
+	h.clock.Advance(65 * time.Minute)
+	if m := h.shown(); m.Reminder != "magnesium" {
+		t.Fatalf("shown %+v, want magnesium at 21:15", m)
+	}
+	if n := strings.Count(h.stderr.String(), "level=ERROR msg=\"schedule error\""); n != 2 {
+		t.Errorf("%d error lines logged, want one per invalid save", n)
+	}
+}
+
+// TestReloadDeletedThenRecreated: deleting the file falls back to the
+// built-in default; writing it again makes it live again.
+func TestReloadDeletedThenRecreated(t *testing.T) {
+	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+
+	mustDo(t, os.Remove(h.path))
+	s := liveAfter(t, h, time.Now())
+	if s == nil || s.Path != "" {
+		t.Fatalf("after delete: %+v, want the built-in default", s)
+	}
+	if log := h.stderr.String(); !strings.Contains(log, `from="built-in default (no file at `+h.path+`)"`) {
+		t.Errorf("fallback not logged:\n%s", log)
+	}
+	next := scheduler.Upcoming(s.Jobs(), h.clock.Now(), 1)
+	if len(next) == 0 {
+		t.Fatal("the default schedule has nothing to do")
+	}
+	h.idleUntil(next[0].At)
+
+	// Re-created the way `bedtime edit` and `bedtime init` write it.
+	mustDo(t, config.WriteFile(h.path, []byte(editValid)))
+	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
+		t.Fatalf("re-created file: magnesium at %s, want 21:15", got)
+	}
+	h.idleUntil(berlin(t, "2026-11-25 21:15"))
+	h.nothingShown()
+}
+
+// TestReloadDoesNotRefire: a reminder that already fired today at its
+// fixed time does not fire again because the file was saved, though it is
+// still within its catch-up grace.
+func TestReloadDoesNotRefire(t *testing.T) {
+	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:29"))
+	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	h.clock.Advance(time.Minute)
+	if m := h.shown(); m.Reminder != "magnesium" {
+		t.Fatalf("shown %+v, want magnesium", m)
+	}
+	tomorrow := berlin(t, "2026-11-26 08:00") // hydration's next
+	h.idleUntil(tomorrow)
+	h.clock.Advance(30 * time.Minute) // 21:00, within magnesium's 2h catch-up
+
+	// An unrelated change, saved as vim does.
+	unrelated := strings.Replace(berlinSchedule, "Water!", "Drink!", 1)
+	editorSaves[0].save(t, h.path, []byte(unrelated))
+	s := liveAfter(t, h, time.Now())
+	if r, ok := s.Reminder("hydration"); s == nil || !ok || r.Title != "Drink!" {
+		t.Fatalf("the unrelated change is not live: %+v", s)
+	}
+	h.idleUntil(tomorrow)
+	h.clock.Set(tomorrow)
+	if m := h.shown(); m.Reminder != "hydration" || m.Title != "Drink!" {
+		t.Fatalf("shown %+v, want only tomorrow's hydration: magnesium fired again after the save", m)
+	}
+	h.nothingShown()
+	if n := strings.Count(h.stderr.String(), "msg=fired reminder=magnesium"); n != 1 {
+		t.Errorf("magnesium fired %d times, want once:\n%s", n, h.stderr.String())
+	}
+}
