@@ -210,14 +210,14 @@ func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
 	h.stop()
 
 	// Restarted at 20:45 the same evening: magnesium does not show again.
-	h2 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-25 20:45"), stateHome)
+	h2 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-25 20:45"), stateHome, 20*time.Millisecond)
 	h2.idleUntil(berlin(t, "2026-11-26 08:00"))
 	h2.nothingShown()
 	h2.stop()
 
 	// Down all the next day; started at 21:30 the day after: magnesium's
 	// 20:30 is within its 2h grace and shows once; the water is long gone.
-	h3 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-26 21:30"), stateHome)
+	h3 := startDaemonIn(t, berlinSchedule, berlin(t, "2026-11-26 21:30"), stateHome, 20*time.Millisecond)
 	if m := h3.shown(); m.Reminder != "magnesium" {
 		t.Fatalf("catch-up on start: %+v", m)
 	}

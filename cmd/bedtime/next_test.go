@@ -15,7 +15,7 @@ import (
 
 // runCLI runs the command line in-process and returns the exit code,
 // stdout and stderr.
-func runAt(t *testing.T, now time.Time, args ...string) (int, string, string) {
+func runAt(t testing.TB, now time.Time, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(now)}

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -29,54 +26,7 @@ var productionDebounce = reloadDebounce
 // debounce must be set before the daemon starts: its watcher reads it.)
 func startLiveDaemon(tb testing.TB, schedule string, now time.Time) *daemonHarness {
 	tb.Helper()
-	dir := tb.TempDir()
-	tb.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
-	h := &daemonHarness{clock: scheduler.NewFakeClock(now), path: filepath.Join(dir, "conf", "schedule.yaml"),
-		notes: &daemonNotifier{got: make(chan notify.Message, 64)}, reloads: make(chan *config.Schedule, 16),
-		stderr: &syncBuffer{}, done: make(chan int, 1)}
-	h.t, _ = tb.(*testing.T) // the harness's helpers are for tests only
-	if schedule != "" {
-		if err := config.WriteFile(h.path, []byte(schedule)); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	oldN, oldHook, oldDeb := newDesktopNotifier, reloadHook, reloadDebounce
-	newDesktopNotifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
-		h.respond = on
-		return h.notes, func() error { return nil }, nil
-	}
-	reloadHook = func(s *config.Schedule) { h.reloads <- s }
-	// A daemon's file watcher reads reloadDebounce on every event in the
-	// watched dirs and outlives the daemon for a moment, so the variable
-	// is written only when it has to change.
-	if oldDeb != productionDebounce {
-		reloadDebounce = productionDebounce
-	}
-	tb.Cleanup(func() {
-		newDesktopNotifier, reloadHook = oldN, oldHook
-		if oldDeb != productionDebounce {
-			reloadDebounce = oldDeb
-		}
-	})
-
-	ctx, cancel := context.WithCancel(context.Background())
-	h.cancel = cancel
-	app := &App{Stdin: strings.NewReader(""), Stdout: h.stderr, Stderr: h.stderr, Clock: h.clock}
-	go func() { h.done <- app.Run(ctx, []string{"run", "--config", h.path}) }()
-	tb.Cleanup(func() {
-		cancel()
-		select {
-		case <-h.done:
-		case <-time.After(5 * time.Second):
-			tb.Error("daemon did not stop within 5s of cancel")
-		}
-	})
-	select {
-	case <-h.reloads: // the start-up load
-	case <-time.After(5 * time.Second):
-		tb.Fatalf("daemon did not load its schedule within 5s; log:\n%s", h.stderr.String())
-	}
-	return h
+	return startDaemonIn(tb, schedule, now, filepath.Join(tb.TempDir(), "state"), productionDebounce)
 }
 
 // liveAfter returns the schedule of the first reload after a save that
@@ -371,6 +321,9 @@ func TestReloadDeletedThenRecreated(t *testing.T) {
 	}
 	if log := h.stderr.String(); !strings.Contains(log, `from="built-in default (no file at `+h.path+`)"`) {
 		t.Errorf("fallback not logged:\n%s", log)
+	}
+	if m := h.shown(); m.Title != "Your bedtime schedule file is gone" || !strings.Contains(m.Body, h.path) {
+		t.Errorf("deletion notification = %+v", m)
 	}
 	next := scheduler.Upcoming(s.Jobs(), h.clock.Now(), 1)
 	if len(next) == 0 {

@@ -219,9 +219,13 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		}
 	}
 	d.log.Info("schedule loaded", "why", why, "from", source, "reminders", len(s.Enabled()))
-	if wasBad {
+	switch {
+	case wasBad:
 		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule is fixed",
 			Body: "The new schedule is in use.", NoActions: true, Urgency: notify.UrgencyLow})
+	case missing && !d.builtin && prev != nil && prev.Path != "":
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule file is gone",
+			Body: "Using the built-in default schedule until " + d.path + " is back.", NoActions: true, Urgency: notify.UrgencyLow})
 	}
 }
 
@@ -250,6 +254,7 @@ func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 			return err
 		}
 	}
+	debounce := reloadDebounce
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
@@ -274,7 +279,7 @@ func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 				if t := timers[path]; t != nil {
 					t.Stop()
 				}
-				timers[path] = time.AfterFunc(reloadDebounce, func() {
+				timers[path] = time.AfterFunc(debounce, func() {
 					select {
 					case fire <- path:
 					default:

@@ -49,7 +49,7 @@ func (s *syncBuffer) String() string {
 
 // daemonHarness runs `bedtime run` in-process on a fake clock.
 type daemonHarness struct {
-	t       *testing.T
+	t       testing.TB
 	clock   *scheduler.FakeClock
 	path    string
 	notes   *daemonNotifier
@@ -66,12 +66,13 @@ type daemonHarness struct {
 
 func startDaemon(t *testing.T, schedule string, now time.Time) *daemonHarness {
 	t.Helper()
-	return startDaemonIn(t, schedule, now, filepath.Join(t.TempDir(), "state"))
+	return startDaemonIn(t, schedule, now, filepath.Join(t.TempDir(), "state"), 20*time.Millisecond)
 }
 
 // startDaemonIn starts the daemon with its state under stateHome, to
-// restart it on the state an earlier daemon left.
-func startDaemonIn(t *testing.T, schedule string, now time.Time, stateHome string) *daemonHarness {
+// restart it on the state an earlier daemon left, and the file watcher's
+// debounce set to debounce.
+func startDaemonIn(t testing.TB, schedule string, now time.Time, stateHome string, debounce time.Duration) *daemonHarness {
 	t.Helper()
 	dir := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", stateHome)
@@ -90,7 +91,7 @@ func startDaemonIn(t *testing.T, schedule string, now time.Time, stateHome strin
 		return h.notes, func() error { return nil }, nil
 	}
 	reloadHook = func(s *config.Schedule) { h.reloads <- s }
-	reloadDebounce = 20 * time.Millisecond
+	reloadDebounce = debounce
 	t.Cleanup(func() { newDesktopNotifier, reloadHook, reloadDebounce, controlHook = oldN, oldHook, oldDeb, oldCtl })
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -293,6 +294,9 @@ func TestDaemonKeepsScheduleOnBadEdit(t *testing.T) {
 	}
 	if s := h.reloaded(); s == nil || s.Path != "" {
 		t.Fatalf("after delete: %+v", s)
+	}
+	if m := h.shown(); m.Title != "Your bedtime schedule file is gone" {
+		t.Errorf("deletion notification = %+v", m)
 	}
 	if log := h.stderr.String(); !strings.Contains(log, "from=\"built-in default (no file at "+h.path+")\"") {
 		t.Errorf("fallback not logged:\n%s", log)
