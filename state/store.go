@@ -8,11 +8,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/bedtime-app/bedtime/config"
 )
 
 // MaxErrors is how many of the daemon's most recent problems State keeps.
@@ -207,12 +208,14 @@ func (s *Store) Update(fn func(*State) error) error {
 	if err != nil {
 		return fmt.Errorf("state: %w", err)
 	}
-	if err := writeAtomic(s.StatePath(), append(data, '\n')); err != nil {
-		return fmt.Errorf("state: cannot write %s: %w", s.StatePath(), err)
+	if err := config.WriteFile(s.StatePath(), append(data, '\n')); err != nil {
+		return fmt.Errorf("state: %w", err)
 	}
 	return nil
 }
 
+// tempPrefix starts the names of the temporary files config.WriteFile
+// writes beside state.json.
 const tempPrefix = ".state.json.tmp"
 
 // removeStaleTemps removes temporary files left by a writer that was
@@ -228,40 +231,4 @@ func (s *Store) removeStaleTemps() {
 			os.Remove(filepath.Join(s.dir, e.Name()))
 		}
 	}
-}
-
-// writeAtomic writes a temporary file beside path, flushes it to disk and
-// renames it over path, then flushes the directory, as config.WriteFile
-// does.
-func writeAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync() // not supported everywhere; the rename is done either way
-		d.Close()
-	}
-	return nil
 }
