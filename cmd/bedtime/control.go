@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,20 +26,38 @@ import (
 
 // daemonRunning reports whether a bedtime daemon holds the lock.
 func daemonRunning() bool {
+	_, _, ok := runningDaemon()
+	return ok
+}
+
+// runningDaemon returns the process id of the bedtime daemon that holds
+// the per-user lock, and since when it holds it, whether it was started by
+// a service manager or by hand.
+func runningDaemon() (pid int, since time.Time, ok bool) {
 	dir, err := stateDir()
 	if err != nil {
-		return false
+		return 0, time.Time{}, false
 	}
-	fl := flock.New(filepath.Join(dir, "daemon.lock"))
-	ok, err := fl.TryLock()
+	path := filepath.Join(dir, "daemon.lock")
+	if _, err := os.Stat(path); err != nil {
+		return 0, time.Time{}, false
+	}
+	fl := flock.New(path)
+	locked, err := fl.TryLock()
 	if err != nil {
-		return false
+		return 0, time.Time{}, false
 	}
-	if ok {
+	if locked {
 		fl.Unlock()
-		return false
+		return 0, time.Time{}, false
 	}
-	return true
+	if fi, err := os.Stat(path + ".pid"); err == nil {
+		since = fi.ModTime()
+		if b, err := os.ReadFile(path + ".pid"); err == nil {
+			pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+		}
+	}
+	return pid, since, true
 }
 
 // afterControl tells the user when their change takes effect.

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +252,34 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 	_, evs := loadState(t)
 	if got := kinds(evs); got != "calf-stretch:fired calf-stretch:done(routine started)" {
 		t.Fatalf("history = %s", got)
+	}
+}
+
+// TestStatusWithoutServiceManager: started from the session's autostart
+// on a machine without a service manager, status still says bedtime runs,
+// with its pid, and what comes next.
+func TestStatusWithoutServiceManager(t *testing.T) {
+	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
+	old := openServiceManager
+	openServiceManager = func() (serviceManager, error) { return nil, errors.New("no supported per-user service manager here") }
+	t.Cleanup(func() { openServiceManager = old })
+	code, out, errOut := runAt(t, h.clock.Now(), "status", "--config", h.path)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("bedtime: running (pid %d since ", os.Getpid()),
+		"), but not installed as a service\n",
+		"  service:  no supported per-user service manager here\n",
+		"  next:     hydration at Wed 25 Nov 20:00 (in 1h 00m)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	h.stop()
+	code, out, _ = runAt(t, h.clock.Now(), "status", "--config", h.path)
+	if code != statusNotRunning || !strings.HasPrefix(out, "bedtime: not installed as a service") {
+		t.Fatalf("after stop: exit %d\n%s", code, out)
 	}
 }

@@ -247,17 +247,30 @@ a mark per reminder (done, shown, missed, skipped, still due) and the
 daemon's last errors. It exits with status 3 when bedtime is not running.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			m, err := openServiceManager()
-			if err != nil {
-				return err
+			// Without a service manager (bedtime started from the
+			// session's autostart), status still says what runs.
+			var st serviceStatus
+			m, noManager := openServiceManager()
+			if noManager == nil {
+				var err error
+				st, err = m.Status(cmd.Context())
+				if err != nil {
+					return fmt.Errorf("cannot read the bedtime service's status: %w", err)
+				}
 			}
-			st, err := m.Status(cmd.Context())
-			if err != nil {
-				return fmt.Errorf("cannot read the bedtime service's status: %w", err)
+			if !st.Running {
+				if pid, since, ok := runningDaemon(); ok {
+					st.Running, st.PID = true, pid
+					if st.Since == "" && !since.IsZero() {
+						st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
+					}
+				}
 			}
 			if st.ConfigPath == "" {
 				if spec, err := resolveServiceSpec(app); err == nil {
 					st.ConfigPath = spec.ConfigPath
+				} else if path, err := app.schedulePath(); err == nil {
+					st.ConfigPath = path
 				}
 			}
 			now := app.now()
@@ -276,6 +289,9 @@ daemon's last errors. It exits with status 3 when bedtime is not running.`,
 				}
 			} else {
 				writeStatus(app.Stdout, st, next)
+				if noManager != nil {
+					fmt.Fprintf(app.Stdout, "  service:  %v\n", noManager)
+				}
 				writeStatusInfo(app.Stdout, info, markSet(ascii))
 			}
 			if !st.Running {
@@ -294,7 +310,7 @@ daemon's last errors. It exits with status 3 when bedtime is not running.`,
 func writeStatus(w io.Writer, st serviceStatus, next string) {
 	switch {
 	case !st.Installed && st.Running:
-		fmt.Fprintf(w, "bedtime: running (pid %d), but not installed as a service\n", st.PID)
+		fmt.Fprintf(w, "bedtime: running (pid %d since %s), but not installed as a service\n", st.PID, orUnknown(st.Since))
 	case !st.Installed:
 		fmt.Fprintln(w, `bedtime: not installed as a service (run "bedtime install")`)
 	case st.Running:
