@@ -57,6 +57,11 @@ func checkService(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "service"}
 	m, err := openServiceManager()
 	if err != nil {
+		if pid, _, ok := runningDaemon(); ok {
+			r.OK = true
+			r.Detail = fmt.Sprintf("running, pid %d, started without a service manager (%v)", pid, err)
+			return r
+		}
 		r.Detail, r.Fix = err.Error(), "start `bedtime run` from your desktop session's autostart"
 		return r
 	}

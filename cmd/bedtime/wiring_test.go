@@ -95,3 +95,18 @@ routines:
 }
 
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
+
+func TestDoctorServiceCheckWithoutManager(t *testing.T) {
+	old := openServiceManager
+	openServiceManager = func() (serviceManager, error) { return nil, errors.New("no manager") }
+	t.Cleanup(func() { openServiceManager = old })
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	if r := checkService(context.Background(), &App{}); r.OK || r.Detail != "no manager" {
+		t.Fatalf("nothing running: %+v", r)
+	}
+	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
+	_ = h
+	if r := checkService(context.Background(), &App{}); !r.OK || !strings.Contains(r.Detail, "started without a service manager") {
+		t.Fatalf("running by hand: %+v", r)
+	}
+}
