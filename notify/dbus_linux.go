@@ -61,18 +61,20 @@ const (
 	failNoServer
 	failTimeout
 	failInhibited
+	failBannersOff
 	failBus
 	failServer
 	nFailures
 )
 
 var failureLogs = [nFailures]string{
-	failNoBus:     "no session bus: reminders go to the log only; run bedtime inside the desktop session or set DBUS_SESSION_BUS_ADDRESS",
-	failNoServer:  "no notification server on the session bus: holding reminders and retrying",
-	failTimeout:   "the notification server did not answer in time: holding reminders and retrying",
-	failInhibited: "do not disturb is on: holding reminders until it ends",
-	failBus:       "cannot reach the session bus: retrying",
-	failServer:    "the notification server refused a notification: retrying",
+	failNoBus:      "no session bus: reminders go to the log only; run bedtime inside the desktop session or set DBUS_SESSION_BUS_ADDRESS",
+	failNoServer:   "no notification server on the session bus: holding reminders and retrying",
+	failTimeout:    "the notification server did not answer in time: holding reminders and retrying",
+	failInhibited:  "do not disturb is on: holding reminders until it ends",
+	failBannersOff: "do not disturb is on (GNOME's show-banners setting is off): holding reminders until it ends",
+	failBus:        "cannot reach the session bus: retrying",
+	failServer:     "the notification server refused a notification: retrying",
 }
 
 func kindOf(err error) failure {
@@ -83,6 +85,8 @@ func kindOf(err error) failure {
 		return failNoServer
 	case errors.Is(err, ErrTimeout):
 		return failTimeout
+	case errors.Is(err, errBannersOff):
+		return failBannersOff
 	case errors.Is(err, ErrInhibited):
 		return failInhibited
 	case errors.Is(err, ErrBus):
@@ -96,6 +100,8 @@ func kindOf(err error) failure {
 type dbusBackend struct {
 	o   Options
 	log *slog.Logger
+
+	banners *banners // GNOME's Do Not Disturb setting, cached
 
 	// ctx ends when the backend is closed.
 	ctx    context.Context
@@ -130,6 +136,7 @@ func newDBus(o Options) *dbusBackend {
 	ctx, cancel := context.WithCancel(context.Background())
 	d := &dbusBackend{
 		o: o, log: o.Logger, ctx: ctx, cancel: cancel,
+		banners: newBanners(o),
 		ids:     map[uint32]string{},
 		last:    map[string]uint32{},
 		pending: map[string]*pending{},
@@ -203,6 +210,11 @@ func retryable(err error) bool {
 // backoff, except that Do Not Disturb is waited out (its end wakes the loop)
 // with a slow poll for servers that do not signal it.
 func (d *dbusBackend) schedule(p *pending, err error, now time.Time) {
+	if errors.Is(err, errBannersOff) {
+		// GNOME says nothing on the bus when it ends: read it again.
+		p.next = now.Add(d.o.DNDPoll)
+		return
+	}
 	if errors.Is(err, ErrInhibited) {
 		p.next = now.Add(d.o.RetryMax)
 		return
@@ -363,14 +375,19 @@ func (d *dbusBackend) failure(err error) {
 // delivered notes a delivery, ending every failure logged before it.
 func (d *dbusBackend) delivered() {
 	d.mu.Lock()
-	var recovered bool
+	var recovered, dndEnded bool
 	for k, f := range d.failed {
-		recovered = recovered || f && failure(k) != failInhibited
+		dnd := failure(k) == failInhibited || failure(k) == failBannersOff
+		recovered = recovered || f && !dnd
+		dndEnded = dndEnded || f && dnd
 		d.failed[k] = false
 	}
 	d.mu.Unlock()
 	if recovered {
 		d.log.Info("notifications are delivered again")
+	}
+	if dndEnded {
+		d.log.Info("do not disturb has ended: delivering held reminders")
 	}
 }
 
@@ -398,14 +415,27 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	}
 
 	var inhibited dbus.Variant
+	hasInhibited := true
 	if err := obj.CallWithContext(ctx, propsIface+".Get", 0, busIface, "Inhibited").Store(&inhibited); err == nil {
 		if on, _ := inhibited.Value().(bool); on {
 			return ErrInhibited
 		}
-	} else if !isDBusError(err) {
-		// A D-Bus error means the server has no such property; anything
-		// else is the bus or the clock.
+	} else if isDBusError(err) {
+		// A D-Bus error means the server has no such property.
+		hasInhibited = false
+	} else {
+		// Anything else is the bus or the clock.
 		return d.classify(conn, err)
+	}
+	serverName := func() (string, error) {
+		var name, vendor, version, spec string
+		if err := obj.CallWithContext(ctx, busIface+".GetServerInformation", 0).Store(&name, &vendor, &version, &spec); err != nil {
+			return "", d.classify(conn, err)
+		}
+		return name, nil
+	}
+	if err := d.checkBanners(ctx, serverName, hasInhibited); err != nil {
+		return err
 	}
 
 	body := m.Body
@@ -704,8 +734,17 @@ func Probe(ctx context.Context) (Report, error) {
 		return r, d.classify(conn, err)
 	}
 	var inhibited dbus.Variant
+	hasInhibited := false
 	if err := obj.CallWithContext(ctx, propsIface+".Get", 0, busIface, "Inhibited").Store(&inhibited); err == nil {
 		r.Inhibited, r.InhibitedKnown = inhibited.Value().(bool)
+		hasInhibited = r.InhibitedKnown
+	}
+	if r.Server.Name == gnomeServer || !hasInhibited {
+		r.ShowBanners, r.ShowBannersKnown = probeBanners(ctx)
+		if r.ShowBannersKnown {
+			r.Inhibited = r.Inhibited || !r.ShowBanners
+			r.InhibitedKnown = true
+		}
 	}
 	return r, nil
 }

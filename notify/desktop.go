@@ -18,6 +18,12 @@ const (
 	DefaultRetryMin = 250 * time.Millisecond
 	// DefaultRetryMax is the longest pause between retries.
 	DefaultRetryMax = 15 * time.Second
+	// MaxDNDPoll is the longest pause between two readings of GNOME's Do
+	// Not Disturb setting while it holds a message.
+	MaxDNDPoll = 30 * time.Second
+	// DefaultDNDCache is how long one reading of GNOME's Do Not Disturb
+	// setting is reused.
+	DefaultDNDCache = 2 * time.Second
 )
 
 // AppName is the application name on every notification.
@@ -59,6 +65,17 @@ type Options struct {
 	// on the bus, or Do Not Disturb ending, triggers a retry at once.
 	RetryMin, RetryMax time.Duration
 
+	// DNDPoll is how often a message held by GNOME's Do Not Disturb (the
+	// show-banners setting, of which GNOME sends no news on the bus) reads
+	// the setting again. Zero means RetryMax; it is never more than
+	// MaxDNDPoll.
+	DNDPoll time.Duration
+
+	// DNDCache is how long one reading of GNOME's show-banners setting is
+	// reused, so that a burst of reminders runs gsettings once. Zero means
+	// DefaultDNDCache.
+	DNDCache time.Duration
+
 	// Icon is the notification icon: a file path or a themed icon name.
 	// Empty means the bedtime icon, written once to CacheDir.
 	Icon string
@@ -82,6 +99,8 @@ func (o Options) withDefaults() (Options, error) {
 		{"CallTimeout", &o.CallTimeout, DefaultCallTimeout},
 		{"RetryMin", &o.RetryMin, DefaultRetryMin},
 		{"RetryMax", &o.RetryMax, DefaultRetryMax},
+		{"DNDPoll", &o.DNDPoll, 0},
+		{"DNDCache", &o.DNDCache, DefaultDNDCache},
 	} {
 		if *d.v < 0 {
 			return o, fmt.Errorf("notify: %s is %v, want a positive duration or zero for the default", d.name, *d.v)
@@ -93,6 +112,10 @@ func (o Options) withDefaults() (Options, error) {
 	if o.RetryMax < o.RetryMin {
 		o.RetryMax = o.RetryMin
 	}
+	if o.DNDPoll == 0 {
+		o.DNDPoll = o.RetryMax
+	}
+	o.DNDPoll = min(o.DNDPoll, MaxDNDPoll)
 	if o.RetryFor == 0 {
 		o.RetryFor = DefaultRetryFor
 	}

@@ -9,9 +9,14 @@ type Report struct {
 	// Capabilities are the server's capabilities, such as "actions" and
 	// "body-markup".
 	Capabilities []string
-	// Inhibited reports whether Do Not Disturb is on; InhibitedKnown
-	// whether the server tells.
+	// Inhibited reports whether Do Not Disturb is on, by the server's
+	// Inhibited property or GNOME's show-banners setting; InhibitedKnown
+	// whether either tells.
 	Inhibited, InhibitedKnown bool
+	// ShowBanners is GNOME's show-banners setting (false is GNOME's Do Not
+	// Disturb); ShowBannersKnown whether it could be read (on Linux, with
+	// gsettings on PATH and the GNOME schema installed).
+	ShowBanners, ShowBannersKnown bool
 }
 
 // Has reports whether the server has capability c.

@@ -148,7 +148,9 @@ func checkNotifications(ctx context.Context, app *App) []checkResult {
 	}
 	detail := fmt.Sprintf("%s %s (%s), spec %s; Done/Snooze buttons: %s; capabilities: %s",
 		s.Name, s.Version, s.Vendor, s.SpecVersion, actions, strings.Join(report.Capabilities, ", "))
-	if report.Inhibited {
+	if report.Inhibited && report.ShowBannersKnown && !report.ShowBanners {
+		detail += "; do not disturb is on (GNOME's show-banners setting is off): reminders are held until it ends"
+	} else if report.Inhibited {
 		detail += "; do not disturb is on: reminders are held until it ends"
 	}
 	return []checkResult{bus, {Name: checkServer, OK: true, Detail: detail}, sendTest(ctx)}
