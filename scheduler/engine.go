@@ -10,6 +10,10 @@ import (
 // a job's catch-up grace: the wake-up itself takes a moment.
 const OnTime = time.Minute
 
+// OnceGrace is how late an extra firing (a snooze or a repeat) may still
+// be shown, after the machine slept or bedtime was not running.
+const OnceGrace = time.Hour
+
 // Job is one reminder as the Engine sees it.
 type Job struct {
 	// Name identifies the job across reloads.
@@ -244,8 +248,11 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 				continue
 			}
 			ev := Event{Kind: Fire, Job: name, Scheduled: t, At: now, Once: true}
-			if t.Before(e.paused) {
+			switch {
+			case t.Before(e.paused):
 				ev.Kind, ev.Paused = Skip, true
+			case ev.Late() > OnceGrace:
+				ev.Kind = Miss // a snooze from before a long sleep
 			}
 			events = append(events, ev)
 		}

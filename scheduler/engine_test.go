@@ -172,6 +172,11 @@ func TestSnoozeFiresOnce(t *testing.T) {
 	if evs, _ := e.Due(next.Add(time.Minute)); len(evs) != 0 {
 		t.Fatalf("snooze fired twice: %v", evs)
 	}
+	// A snooze that came due during a long sleep is missed, not shown.
+	e.FireOnceAt("magnesium", now.Add(time.Hour))
+	if evs, _ := e.Due(now.Add(3 * time.Hour)); len(evs) != 1 || evs[0].Kind != Miss || !evs[0].Once {
+		t.Fatalf("stale snooze: %v", evs)
+	}
 }
 
 // TestRunWithFakeClock runs the real loop: it fires at each due instant,

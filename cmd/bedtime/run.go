@@ -331,6 +331,12 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 		attrs = append(attrs, "again", true)
 	}
 	hist := state.Event{At: ev.At, Reminder: ev.Job, Scheduled: ev.Scheduled}
+	if ev.Once {
+		// A snooze or repeat counts for the firing it repeats.
+		if last, ok := d.engine.Last(ev.Job); ok {
+			hist.Scheduled = last
+		}
+	}
 	var again time.Time // the next repeat of a repeat_until_done reminder
 	if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
 		d.mu.Lock()
@@ -384,11 +390,7 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	d.log.Info("fired", attrs...)
 	hist.Kind = state.Fired
 	if ev.Once {
-		// A snooze or repeat counts for the firing it repeats.
 		hist.Detail = "again"
-		if last, ok := d.engine.Last(ev.Job); ok {
-			hist.Scheduled = last
-		}
 	}
 	d.record(hist)
 	grace := max(r.CatchUp, 5*time.Minute)
