@@ -7,39 +7,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// fakeNotifier records messages; NotifyFunc, when set, decides the result.
-type fakeNotifier struct {
-	NotifyFunc func(ctx context.Context, m notify.Message) error
-
-	mu  sync.Mutex
-	got []notify.Message
-}
-
-var _ notify.Notifier = (*fakeNotifier)(nil)
-
-func (f *fakeNotifier) Notify(ctx context.Context, m notify.Message) error {
-	f.mu.Lock()
-	f.got = append(f.got, m)
-	f.mu.Unlock()
-	if f.NotifyFunc != nil {
-		return f.NotifyFunc(ctx, m)
-	}
-	return nil
-}
-
-func (f *fakeNotifier) messages() []notify.Message {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]notify.Message(nil), f.got...)
-}
 
 // fakeClock waits instantly by moving its time forward. SleepFunc, when
 // set, runs before each wait and can fail it.
@@ -72,9 +47,9 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 
 // routineSeams replaces the seams of `bedtime routine` for one test and
 // returns the fakes.
-func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine) (*fakeNotifier, *fakeClock) {
+func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine) (*notifytest.Fake, *fakeClock) {
 	t.Helper()
-	n := &fakeNotifier{}
+	n := &notifytest.Fake{}
 	c := &fakeClock{now: time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)}
 	oldNotifier, oldTable, oldClock, oldTerminal := newNotifier, routineTable, routineClock, isTerminal
 	t.Cleanup(func() {
@@ -113,7 +88,7 @@ func TestRoutineGolden(t *testing.T) {
 			if c.slept != r.Duration() {
 				t.Errorf("routine waited %v, want its duration %v", c.slept, r.Duration())
 			}
-			msgs := n.messages()
+			msgs := n.Messages()
 			if got, want := len(msgs), len(r.Steps)+1; got != want {
 				t.Fatalf("sent %d notifications, want %d (one per step and one at the end)", got, want)
 			}
@@ -170,7 +145,7 @@ func TestRoutineCountdown(t *testing.T) {
 			if c.slept != 68*time.Second {
 				t.Errorf("waited %v, want 1m8s", c.slept)
 			}
-			msgs := n.messages()
+			msgs := n.Messages()
 			if len(msgs) != 4 || msgs[0].Reminder != "test" || msgs[3].Body != "Done." {
 				t.Errorf("notifications = %+v", msgs)
 			}
@@ -207,7 +182,7 @@ func TestRoutineStopsOnCancel(t *testing.T) {
 			if strings.Contains(out, "Step 3 of") {
 				t.Errorf("routine went on after the stop: %q", out)
 			}
-			if got := len(n.messages()); got != 2 {
+			if got := len(n.Messages()); got != 2 {
 				t.Errorf("sent %d notifications, want 2 (steps 1 and 2)", got)
 			}
 		})
@@ -264,8 +239,8 @@ func TestRoutineErrors(t *testing.T) {
 			if out != "" || errOut != tt.wantErr {
 				t.Errorf("stdout %q, stderr %q; want nothing and %q", out, errOut, tt.wantErr)
 			}
-			if len(n.messages()) != 0 {
-				t.Errorf("sent notifications for a failed command: %+v", n.messages())
+			if len(n.Messages()) != 0 {
+				t.Errorf("sent notifications for a failed command: %+v", n.Messages())
 			}
 		})
 	}
