@@ -15,7 +15,6 @@ import (
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-
 // fakeClock waits instantly by moving its time forward. SleepFunc, when
 // set, runs before each wait and can fail it.
 type fakeClock struct {
