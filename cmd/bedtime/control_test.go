@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -281,5 +282,29 @@ func TestStatusWithoutServiceManager(t *testing.T) {
 	code, out, _ = runAt(t, h.clock.Now(), "status", "--config", h.path)
 	if code != statusNotRunning || !strings.HasPrefix(out, "bedtime: not installed as a service") {
 		t.Fatalf("after stop: exit %d\n%s", code, out)
+	}
+}
+
+func TestInstallRefusesWhileRunByHand(t *testing.T) {
+	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
+	installed := false
+	m := &fakeManager{
+		InstallFunc: func(context.Context, serviceSpec) error { installed = true; return nil },
+		StatusFunc: func(context.Context) (serviceStatus, error) {
+			return serviceStatus{Manager: "fake", Installed: false}, nil
+		},
+	}
+	useFakeManager(t, m, "/usr/bin/bedtime")
+	code, _, errOut := runAt(t, h.clock.Now(), "install", "--config", h.path)
+	want := fmt.Sprintf("bedtime: bedtime is already running outside the service (pid %d), and only one may run; stop it, then run install again\n", os.Getpid())
+	if code != 1 || errOut != want || installed {
+		t.Fatalf("exit %d, installed %v, stderr %q", code, installed, errOut)
+	}
+	// The service's own daemon holding the lock is fine: install again updates it.
+	m.StatusFunc = func(context.Context) (serviceStatus, error) {
+		return serviceStatus{Manager: "fake", Installed: true, Running: true, PID: os.Getpid()}, nil
+	}
+	if code, _, errOut := runAt(t, h.clock.Now(), "install", "--config", h.path); code != 0 || !installed {
+		t.Fatalf("re-install: exit %d, installed %v, stderr %q", code, installed, errOut)
 	}
 }

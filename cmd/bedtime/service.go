@@ -153,6 +153,13 @@ Running install again updates the service to the current binary and options.`,
 			if err != nil {
 				return err
 			}
+			// A bedtime started by hand holds the per-user lock, and the
+			// service's own would exit at once: say so now, not later.
+			if pid, _, ok := runningDaemon(); ok {
+				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
+					return fmt.Errorf("bedtime is already running outside the service (pid %d), and only one may run; stop it, then run install again", pid)
+				}
+			}
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				return fmt.Errorf("cannot install the bedtime service: %w", err)
 			}
