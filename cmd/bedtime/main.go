@@ -10,6 +10,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	// The IANA time zone database, for `timezone:` on systems that lack
+	// one (Windows, minimal containers).
+	_ "time/tzdata"
 )
 
 func main() {
