@@ -610,6 +610,10 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 			p.errAt(given.value, c, "%s is too short (want at least 1s)", FormatDuration(d))
 			return
 		}
+		if d > 24*time.Hour {
+			p.errAt(given.value, c, "%s is longer than a day (want at most 24h; for every few days, use at with days, or cron)", FormatDuration(d))
+			return
+		}
 		r.Spec = FormatDuration(d)
 		iv := &scheduler.Interval{Every: d, Days: r.Days, Location: r.Location}
 		if kv, ok := get["between"]; ok {
