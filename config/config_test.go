@@ -195,3 +195,33 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestAnchorsAliasesAndTags(t *testing.T) {
+	src := `timezone: !!str Europe/Berlin
+reminders:
+  magnesium: &evening {at: "20:30", snooze: 15m}
+  calf-stretch: *evening
+  hydration: {every: 2h, between: &day "08:00-20:00"}
+  movement: {every: 1h, between: *day}
+`
+	s, err := Parse("anchors.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Reminder("calf-stretch")
+	if c.Form != FormAt || c.Spec != "20:30" || c.Snooze != 15*time.Minute {
+		t.Errorf("alias of a reminder: %+v", c)
+	}
+	m, _ := s.Reminder("movement")
+	if m.Spec != "1h between 08:00-20:00" {
+		t.Errorf("alias of a scalar: %q", m.Spec)
+	}
+	_, err = Parse("bad.yaml", []byte("reminders:\n  magnesium: *nowhere\n"))
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml:2:14:") {
+		t.Errorf("unknown alias: %v", err)
+	}
+	_, err = Parse("merge.yaml", []byte("reminders:\n  magnesium:\n    <<: {at: \"20:30\"}\n"))
+	if err == nil || !strings.Contains(err.Error(), "merge keys (<<) are not supported") {
+		t.Errorf("merge key: %v", err)
+	}
+}
