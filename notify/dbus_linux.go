@@ -558,6 +558,13 @@ func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
 			return nil, fmt.Errorf("%w: %w", ErrBus, err)
 		}
 	}
+	// Ids from an earlier connection belong to a server on a bus that is
+	// gone (a new login): replacing them on this one could close someone
+	// else's notification.
+	d.mu.Lock()
+	clear(d.ids)
+	clear(d.last)
+	d.mu.Unlock()
 	d.conn = conn
 	d.wg.Add(1)
 	go d.signals(sigs)
