@@ -101,8 +101,11 @@ func Template() []byte { return append([]byte(nil), template...) }
 
 // Default returns the built-in default schedule, in the system's local
 // time zone.
-func Default() *Schedule {
-	s, err := Parse("(built-in default)", template)
+func Default() *Schedule { return DefaultIn(time.Local) }
+
+// DefaultIn returns the built-in default schedule in the time zone local.
+func DefaultIn(local *time.Location) *Schedule {
+	s, err := ParseIn("(built-in default)", template, local)
 	if err != nil {
 		panic("config: the built-in default schedule is invalid: " + err.Error())
 	}
@@ -123,8 +126,14 @@ func DefaultPath() (string, error) {
 
 // Load reads and validates the schedule file at path. When the file does
 // not exist the error satisfies errors.Is(err, fs.ErrNotExist). When it is
-// invalid the error is an Errors listing every problem.
-func Load(path string) (*Schedule, error) {
+// invalid the error is an Errors listing every problem. A schedule without
+// a timezone is in the system's local zone.
+func Load(path string) (*Schedule, error) { return LoadIn(path, time.Local) }
+
+// LoadIn is Load with local as the zone of a schedule without a timezone
+// (the daemon passes the system's current zone, which can change while it
+// runs).
+func LoadIn(path string, local *time.Location) (*Schedule, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
@@ -137,12 +146,20 @@ func Load(path string) (*Schedule, error) {
 	if len(src) > MaxFileSize {
 		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}}
 	}
-	return Parse(path, src)
+	return ParseIn(path, src, local)
 }
 
-// Parse validates src, the contents of the schedule file name.
-func Parse(name string, src []byte) (*Schedule, error) {
-	p := &parser{file: name}
+// Parse validates src, the contents of the schedule file name, in the
+// system's local zone.
+func Parse(name string, src []byte) (*Schedule, error) { return ParseIn(name, src, time.Local) }
+
+// ParseIn validates src with local as the zone of a schedule without a
+// timezone.
+func ParseIn(name string, src []byte, local *time.Location) (*Schedule, error) {
+	if local == nil {
+		local = time.Local
+	}
+	p := &parser{file: name, local: local}
 	s := p.parse(src)
 	if len(p.errs) > 0 {
 		return nil, p.sorted()

@@ -32,6 +32,7 @@ var (
 // parser collects the errors of one file.
 type parser struct {
 	file    string
+	local   *time.Location // the zone of a schedule without a timezone
 	errs    Errors
 	anchors map[string]ast.Node
 	// misspelt records the keys suggested for unknown keys, so that a
@@ -102,7 +103,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	}
 	p.anchors = map[string]ast.Node{}
 	p.misspelt = map[string]bool{}
-	s = &Schedule{Location: time.Local, Routines: map[string]content.Routine{}}
+	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}}
 	pairs, ok := p.mapping(docs[0], ctx{})
 	if !ok {
 		return nil
@@ -332,7 +333,7 @@ func (p *parser) zone(n ast.Node, c ctx) (*time.Location, bool) {
 		return nil, false
 	}
 	if s == "" || s == "Local" {
-		return time.Local, true
+		return p.local, true
 	}
 	loc, err := time.LoadLocation(s)
 	if err != nil || strings.HasPrefix(s, "/") {

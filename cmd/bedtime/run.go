@@ -68,6 +68,7 @@ type daemon struct {
 	badSince string         // the first error of the invalid file last seen, to notify once
 	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
 	paused   time.Time      // the pause last applied, to log changes once
+	local    *time.Location // the system's zone, for a schedule without timezone
 	ctx      context.Context
 
 	sends sync.WaitGroup // notifications being sent
@@ -100,7 +101,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 	}
 	store.SetLogger(log)
 	d := &daemon{app: app, log: log, path: path, builtin: app.builtin, texts: newTexter(),
-		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}}
+		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: systemZone()}
 	n, closeN, err := newDesktopNotifier(log, d.respond)
 	if err != nil {
 		return err
@@ -143,6 +144,9 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if !d.builtin {
 		watched[filepath.Clean(path)] = func() { d.reload(ctx, "file changed") }
 	}
+	if _, ok := os.LookupEnv("TZ"); !ok {
+		watched[filepath.Clean(zoneFile)] = func() { d.zoneChanged(ctx) }
+	}
 	if err := d.watch(ctx, watched); err != nil {
 		log.Warn("cannot watch the schedule and state files; reload with SIGHUP", "err", err)
 	}
@@ -162,12 +166,15 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	var s *config.Schedule
 	var err error
 	missing := d.builtin
+	d.mu.Lock()
+	local := d.local
+	d.mu.Unlock()
 	if !d.builtin {
-		s, err = config.Load(d.path)
+		s, err = config.LoadIn(d.path, local)
 		missing = config.IsNotExist(err)
 	}
 	if missing {
-		s, err = config.Default(), nil
+		s, err = config.DefaultIn(local), nil
 	}
 	d.mu.Lock()
 	prev := d.schedule
@@ -227,6 +234,22 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule file is gone",
 			Body: "Using the built-in default schedule until " + d.path + " is back.", NoActions: true, Urgency: notify.UrgencyLow})
 	}
+}
+
+// zoneChanged reloads the schedule in the system's new time zone, if it
+// really changed.
+func (d *daemon) zoneChanged(ctx context.Context) {
+	loc := systemZone()
+	d.mu.Lock()
+	old := d.local
+	same := sameZone(old, loc, d.app.now())
+	d.local = loc
+	d.mu.Unlock()
+	if same {
+		return
+	}
+	d.log.Info("time zone changed", "from", old.String(), "to", loc.String())
+	d.reload(ctx, "time zone changed")
 }
 
 // watch calls the function of a file when the file changes. It watches
