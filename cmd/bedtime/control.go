@@ -3,16 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/gofrs/flock"
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -31,33 +28,13 @@ func daemonRunning() bool {
 }
 
 // runningDaemon returns the process id of the bedtime daemon that holds
-// the per-user lock, and since when it holds it, whether it was started by
-// a service manager or by hand.
+// the per-user lock, and since when.
 func runningDaemon() (pid int, since time.Time, ok bool) {
 	dir, err := stateDir()
 	if err != nil {
 		return 0, time.Time{}, false
 	}
-	path := filepath.Join(dir, "daemon.lock")
-	if _, err := os.Stat(path); err != nil {
-		return 0, time.Time{}, false
-	}
-	fl := flock.New(path)
-	locked, err := fl.TryLock()
-	if err != nil {
-		return 0, time.Time{}, false
-	}
-	if locked {
-		fl.Unlock()
-		return 0, time.Time{}, false
-	}
-	if fi, err := os.Stat(path + ".pid"); err == nil {
-		since = fi.ModTime()
-		if b, err := os.ReadFile(path + ".pid"); err == nil {
-			pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
-		}
-	}
-	return pid, since, true
+	return daemon.Running(dir)
 }
 
 // afterControl tells the user when their change takes effect.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 )
 
@@ -52,7 +53,7 @@ when it cannot be shown.`,
 			if !ok {
 				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
 			}
-			text, err := textFor(s, r, app, variant)
+			text, err := daemon.TextFor(s, r, app.now(), variant)
 			if err != nil {
 				return err
 			}

@@ -10,9 +10,9 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/spf13/cobra"
 )
@@ -38,7 +38,7 @@ var (
 	}
 
 	// routineClock tells the time and waits during a routine.
-	routineClock clock = realClock{}
+	routineClock daemon.RoutineClock = daemon.RealClock{}
 
 	// isTerminal reports whether w is a terminal, where the countdown is
 	// redrawn in place.
@@ -51,10 +51,6 @@ var (
 		return err == nil && fi.Mode()&os.ModeCharDevice != 0
 	}
 )
-
-// notifyTimeout bounds how long one step's notification may take, so a slow
-// or absent notification server never stalls the routine.
-const notifyTimeout = 2 * time.Second
 
 // newRoutineCmd returns `bedtime routine [NAME]`: a guided routine with a
 // countdown in the terminal and one notification per step.
@@ -95,7 +91,7 @@ Press Ctrl+C to stop.`,
 			if err := r.Validate(); err != nil {
 				return fmt.Errorf("routine %q: %w", name, err)
 			}
-			p := &routinePlayer{
+			p := &daemon.Player{
 				Out:      app.Stdout,
 				Warn:     app.Stderr,
 				Terminal: isTerminal(app.Stdout),
@@ -109,151 +105,5 @@ Press Ctrl+C to stop.`,
 			}
 			return err
 		},
-	}
-}
-
-// clock tells the time and waits; tests use a fake that waits instantly.
-type clock interface {
-	Now() time.Time
-	// Sleep waits for d, or until ctx is done and returns its error.
-	Sleep(ctx context.Context, d time.Duration) error
-}
-
-// realClock is the wall clock.
-type realClock struct{}
-
-func (realClock) Now() time.Time { return time.Now() }
-
-func (realClock) Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// routinePlayer plays a routine: it prints each step and counts its hold
-// down, and shows each step as a notification.
-type routinePlayer struct {
-	// Out receives the steps and the countdown.
-	Out io.Writer
-	// Warn receives a warning when a notification cannot be shown.
-	Warn io.Writer
-	// Terminal redraws the countdown on one line with \r; otherwise the
-	// countdown is plain lines, one every ten seconds.
-	Terminal bool
-	// Notifier shows each step; every message carries the routine's name as
-	// its Reminder, so each step replaces the previous notification.
-	Notifier notify.Notifier
-	// Clock tells the time and waits.
-	Clock clock
-
-	warned bool
-}
-
-// Play plays r to the end, or until ctx is done, when it returns ctx's error.
-func (p *routinePlayer) Play(ctx context.Context, r content.Routine) error {
-	n := len(r.Steps)
-	fmt.Fprintf(p.Out, "%s: %d steps, about %s. Press Ctrl+C to stop.\n\n", r.Title, n, formatAbout(r.Duration()))
-	for i, s := range r.Steps {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		fmt.Fprintf(p.Out, "Step %d of %d: %s\n", i+1, n, s.Text)
-		p.notify(ctx, notify.Message{
-			Reminder:  r.Name,
-			Title:     fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
-			Body:      s.Text,
-			NoActions: true,
-		})
-		if err := p.countdown(ctx, s.Hold); err != nil {
-			return err
-		}
-	}
-	done := r.Done
-	if done == "" {
-		done = "Done."
-	}
-	fmt.Fprintf(p.Out, "\n%s\n", done)
-	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done, NoActions: true})
-	return nil
-}
-
-// notify shows m, warning once on Warn if it cannot.
-func (p *routinePlayer) notify(ctx context.Context, m notify.Message) {
-	ctx, cancel := context.WithTimeout(ctx, notifyTimeout)
-	defer cancel()
-	err := p.Notifier.Notify(ctx, m)
-	if err != nil && !p.warned {
-		p.warned = true
-		fmt.Fprintf(p.Warn, "bedtime: cannot show the step as a notification (going on in the terminal only): %v\n", err)
-	}
-}
-
-// countdown waits for hold, showing the time left.
-func (p *routinePlayer) countdown(ctx context.Context, hold time.Duration) error {
-	if hold <= 0 {
-		return nil
-	}
-	end := p.Clock.Now().Add(hold)
-	width := 0
-	for {
-		left := end.Sub(p.Clock.Now())
-		if left <= 0 {
-			break
-		}
-		secs := int((left + time.Second - 1) / time.Second) // rounded up
-		var next int                                        // the whole second to wake at
-		if p.Terminal {
-			line := fmt.Sprintf("\r  %s left", formatClock(secs))
-			fmt.Fprint(p.Out, pad(line, width))
-			width = len(line)
-			next = secs - 1
-		} else {
-			if secs%10 == 0 || width == 0 {
-				fmt.Fprintf(p.Out, "  %s left\n", formatClock(secs))
-				width = 1
-			}
-			next = (secs - 1) / 10 * 10
-		}
-		if err := p.Clock.Sleep(ctx, left-time.Duration(next)*time.Second); err != nil {
-			if p.Terminal {
-				fmt.Fprintln(p.Out)
-			}
-			return err
-		}
-	}
-	if p.Terminal {
-		fmt.Fprint(p.Out, pad("\r  done", width)+"\n")
-	}
-	return nil
-}
-
-// pad pads s with spaces to width, so it covers a longer line drawn before.
-func pad(s string, width int) string {
-	if len(s) < width {
-		s += strings.Repeat(" ", width-len(s))
-	}
-	return s
-}
-
-// formatClock formats secs as m:ss.
-func formatClock(secs int) string {
-	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
-}
-
-// formatAbout formats d for people: "45 s", "4 min", "4 min 30 s".
-func formatAbout(d time.Duration) string {
-	secs := int(d.Round(time.Second) / time.Second)
-	switch {
-	case secs < 60:
-		return fmt.Sprintf("%d s", secs)
-	case secs%60 == 0:
-		return fmt.Sprintf("%d min", secs/60)
-	default:
-		return fmt.Sprintf("%d min %d s", secs/60, secs%60)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
@@ -260,7 +261,7 @@ func TestRealClockSleepStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	done := make(chan error, 1)
-	go func() { done <- realClock{}.Sleep(ctx, time.Hour) }()
+	go func() { done <- daemon.RealClock{}.Sleep(ctx, time.Hour) }()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("Sleep on a cancelled context = %v, want context.Canceled", err)
 	}

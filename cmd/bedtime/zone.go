@@ -1,56 +1,5 @@
 package main
 
-import (
-	"os"
-	"path/filepath"
-	"strings"
-	"time"
-)
-
-// zoneFile is the system's time zone setting; tests point it elsewhere.
+// zoneFile is the system's time zone setting, which the daemon watches so
+// that reminders follow a change of zone; tests point it elsewhere.
 var zoneFile = "/etc/localtime"
-
-// systemZone returns the system's time zone as it is now. Go reads the
-// zone once, at start, into time.Local; a daemon that runs for weeks reads
-// it again, so that moving the laptop's clock to another zone moves the
-// reminders with it. TZ in the environment, when set, wins, as it does for
-// time.Local.
-func systemZone() *time.Location {
-	if _, ok := os.LookupEnv("TZ"); ok {
-		return time.Local
-	}
-	data, err := os.ReadFile(zoneFile)
-	if err != nil {
-		return time.Local
-	}
-	name := "Local"
-	if target, err := filepath.EvalSymlinks(zoneFile); err == nil {
-		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
-			name = zone
-		}
-	}
-	loc, err := time.LoadLocationFromTZData(name, data)
-	if err != nil {
-		return time.Local
-	}
-	return loc
-}
-
-// sameZone reports whether a and b are the same zone: the same name, or,
-// for unnamed ones, the same offsets through the coming year.
-func sameZone(a, b *time.Location, now time.Time) bool {
-	if a.String() != "Local" && a.String() == b.String() {
-		return true
-	}
-	if a.String() != b.String() {
-		return false
-	}
-	for t := now; t.Before(now.AddDate(1, 0, 0)); t = t.Add(24 * time.Hour) {
-		_, oa := t.In(a).Zone()
-		_, ob := t.In(b).Zone()
-		if oa != ob {
-			return false
-		}
-	}
-	return true
-}

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"testing"
@@ -39,7 +39,7 @@ func TestTexterOverridesWin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tt.r.Location = time.UTC
-		if got := newTexter().text(tt.r, at, ""); !tt.want(got) {
+		if got := NewTexter().Text(tt.r, at, ""); !tt.want(got) {
 			t.Errorf("%s: got %+v", tt.name, got)
 		}
 	}
@@ -48,11 +48,11 @@ func TestTexterOverridesWin(t *testing.T) {
 func TestTexterNeverRepeatsBackToBack(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	r := config.Reminder{Name: "hydration", Location: berlin}
-	tx := newTexter()
+	tx := NewTexter()
 	prev := content.Text{}
 	at := time.Date(2026, 10, 1, 8, 0, 0, 0, berlin)
 	for i := 0; i < 31*7; i++ {
-		got := tx.text(r, at, "")
+		got := tx.Text(r, at, "")
 		if got == prev {
 			t.Fatalf("same text twice in a row at %v: %q", at, got.Title)
 		}

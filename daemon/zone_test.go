@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"archive/zip"
@@ -39,10 +39,11 @@ func tzif(t *testing.T, name string) []byte {
 	return b
 }
 
-// fakeZoneFile makes zoneFile a symlink into a private zoneinfo tree, as
-// /etc/localtime is, and returns a function that points it at another zone
-// the way `timedatectl set-timezone` does (a new link renamed over the old).
-func fakeZoneFile(t *testing.T, zones ...string) (set func(zone string)) {
+// fakeZoneFile makes a symlink into a private zoneinfo tree, as
+// /etc/localtime is, and returns its path and a function that points it at
+// another zone the way `timedatectl set-timezone` does (a new link renamed
+// over the old). It unsets TZ for the test.
+func fakeZoneFile(t *testing.T, zones ...string) (path string, set func(zone string)) {
 	t.Helper()
 	dir := t.TempDir()
 	for _, z := range zones {
@@ -54,17 +55,14 @@ func fakeZoneFile(t *testing.T, zones ...string) (set func(zone string)) {
 	}
 	link := filepath.Join(dir, "etc", "localtime")
 	os.MkdirAll(filepath.Dir(link), 0o755)
-	old := zoneFile
-	zoneFile = link
 	tz, hadTZ := os.LookupEnv("TZ")
 	os.Unsetenv("TZ")
 	t.Cleanup(func() {
-		zoneFile = old
 		if hadTZ {
 			os.Setenv("TZ", tz)
 		}
 	})
-	return func(zone string) {
+	return link, func(zone string) {
 		tmp := link + ".new"
 		os.Remove(tmp)
 		if err := os.Symlink(filepath.Join(dir, "zoneinfo", zone), tmp); err != nil {
@@ -77,40 +75,39 @@ func fakeZoneFile(t *testing.T, zones ...string) (set func(zone string)) {
 }
 
 func TestSystemZone(t *testing.T) {
-	set := fakeZoneFile(t, "Europe/Berlin", "America/New_York")
+	file, set := fakeZoneFile(t, "Europe/Berlin", "America/New_York")
 	set("Europe/Berlin")
-	if got := systemZone().String(); got != "Europe/Berlin" {
-		t.Fatalf("systemZone = %s", got)
+	if got := SystemZone(file).String(); got != "Europe/Berlin" {
+		t.Fatalf("SystemZone = %s", got)
 	}
 	set("America/New_York")
-	loc := systemZone()
+	loc := SystemZone(file)
 	if loc.String() != "America/New_York" {
 		t.Fatalf("after the change: %s", loc)
 	}
 	if _, off := time.Date(2026, 7, 1, 12, 0, 0, 0, loc).Zone(); off != -4*3600 {
 		t.Fatalf("New York summer offset = %d", off)
 	}
+	if SystemZone(filepath.Join(t.TempDir(), "none")) != time.Local {
+		t.Fatal("no zone file: SystemZone should be time.Local")
+	}
 	t.Setenv("TZ", "Asia/Kolkata")
-	if systemZone() != time.Local {
-		t.Fatal("TZ set: systemZone should be time.Local, as Go decides")
+	if SystemZone(file) != time.Local {
+		t.Fatal("TZ set: SystemZone should be time.Local, as Go decides")
 	}
 }
 
-// TestDaemonFollowsTimeZoneChange: the laptop's zone is changed while
-// bedtime runs; a schedule without timezone moves with it at once.
-func TestDaemonFollowsTimeZoneChange(t *testing.T) {
-	set := fakeZoneFile(t, "Europe/Berlin", "America/New_York")
-	set("Europe/Berlin")
-	now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC) // 20:00 in Berlin
-	h := startDaemon(t, "reminders:\n  magnesium: {at: \"20:30\"}\n", now)
-	h.idleUntil(time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC)) // 20:30 Berlin
-
-	set("America/New_York")
-	if s := h.reloaded(); s == nil || s.Location.String() != "America/New_York" {
-		t.Fatalf("after the zone change: %+v", s)
+func TestSameZone(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	paris, _ := time.LoadLocation("Europe/Paris")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	if !sameZone(berlin, berlin, now) || sameZone(berlin, paris, now) {
+		t.Fatal("named zones compare by name")
 	}
-	h.idleUntil(time.Date(2026, 11, 26, 1, 30, 0, 0, time.UTC)) // 20:30 in New York
-	if log := h.stderr.String(); !strings.Contains(log, `msg="time zone changed" from=Europe/Berlin to=America/New_York`) {
-		t.Errorf("zone change not logged:\n%s", log)
+	a, _ := time.LoadLocationFromTZData("Local", tzif(t, "Europe/Berlin"))
+	b, _ := time.LoadLocationFromTZData("Local", tzif(t, "Europe/Berlin"))
+	c, _ := time.LoadLocationFromTZData("Local", tzif(t, "America/New_York"))
+	if !sameZone(a, b, now) || sameZone(a, c, now) {
+		t.Fatal("unnamed zones compare by their offsets")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"fmt"
@@ -9,10 +9,10 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 )
 
-// texter chooses the words of each firing: the user's own variants, else
+// Texter chooses the words of each firing: the user's own variants, else
 // the built-in ones, rotated so the same text never shows twice in a row;
 // the user's title and message, when set, win over the chosen variant.
-type texter struct {
+type Texter struct {
 	mu  sync.Mutex
 	rot map[string]*rotation
 }
@@ -22,11 +22,12 @@ type rotation struct {
 	seq, prev int
 }
 
-func newTexter() *texter { return &texter{rot: map[string]*rotation{}} }
+// NewTexter returns a Texter that has shown nothing yet.
+func NewTexter() *Texter { return &Texter{rot: map[string]*rotation{}} }
 
-// text returns the title and body for a firing of r at t. routineTitle
+// Text returns the title and body for a firing of r at t. routineTitle
 // names the reminder's routine, if it has one, for a reminder with no text.
-func (tx *texter) text(r config.Reminder, t time.Time, routineTitle string) content.Text {
+func (tx *Texter) Text(r config.Reminder, t time.Time, routineTitle string) content.Text {
 	variants := r.Variants
 	if len(variants) == 0 {
 		variants, _ = content.Texts(r.Name)
@@ -64,9 +65,9 @@ func (tx *texter) text(r config.Reminder, t time.Time, routineTitle string) cont
 	return chosen
 }
 
-// textFor returns the text a firing of r shows now, or its variant-th
-// variant (1-based) when variant > 0.
-func textFor(s *config.Schedule, r config.Reminder, app *App, variant int) (content.Text, error) {
+// TextFor returns the text a firing of r in s shows at now, or its
+// variant-th variant (1-based) when variant > 0.
+func TextFor(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
 	routineTitle := ""
 	if rt, ok := s.Routine(r.Routine); ok {
 		routineTitle = rt.Title
@@ -81,5 +82,5 @@ func textFor(s *config.Schedule, r config.Reminder, app *App, variant int) (cont
 		}
 		r.Variants = variants[variant-1 : variant]
 	}
-	return newTexter().text(r, app.now(), routineTitle), nil
+	return NewTexter().Text(r, now, routineTitle), nil
 }

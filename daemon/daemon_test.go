@@ -1,0 +1,191 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// logBuffer is a log destination safe for the daemon's goroutines.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// chanNotifier hands every message to a channel.
+type chanNotifier chan notify.Message
+
+func (c chanNotifier) Notify(ctx context.Context, m notify.Message) error {
+	c <- m
+	return nil
+}
+
+// harness runs the daemon with Run on a fake clock, in temporary dirs.
+type harness struct {
+	t       *testing.T
+	clock   *scheduler.FakeClock
+	opts    Options
+	shown   chanNotifier
+	reloads chan *config.Schedule
+	log     *logBuffer
+}
+
+func newHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chanNotifier, 16),
+		reloads: make(chan *config.Schedule, 16), log: &logBuffer{}}
+	h.opts = Options{
+		SchedulePath: filepath.Join(dir, "schedule.yaml"),
+		StateDir:     filepath.Join(dir, "state"),
+		Clock:        h.clock,
+		Logger:       slog.New(slog.NewTextHandler(h.log, nil)),
+		Notifier: func(*slog.Logger, func(notify.Response)) (notify.Notifier, func() error, error) {
+			return h.shown, func() error { return nil }, nil
+		},
+		ZoneFile: zoneFile,
+		Debounce: 20 * time.Millisecond,
+		OnReload: func(s *config.Schedule) { h.reloads <- s },
+	}
+	if err := config.WriteFile(h.opts.SchedulePath, []byte(schedule)); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func (h *harness) start() {
+	h.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, h.opts) }()
+	h.t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			h.t.Error("Run did not return within 5s of cancel")
+		}
+	})
+	h.reloaded()
+}
+
+func (h *harness) reloaded() *config.Schedule {
+	h.t.Helper()
+	select {
+	case s := <-h.reloads:
+		return s
+	case <-time.After(5 * time.Second):
+		h.t.Fatalf("no reload; log:\n%s", h.log)
+		return nil
+	}
+}
+
+func (h *harness) idleUntil(want time.Time) {
+	h.t.Helper()
+	deadline := time.After(5 * time.Second)
+	for h.clock.Waiters() == 0 || !h.clock.NextWake().Equal(want) {
+		select {
+		case <-h.clock.Waiting():
+		case <-deadline:
+			h.t.Fatalf("not waiting for %s (waits for %s); log:\n%s", want, h.clock.NextWake(), h.log)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+func TestFiresRecordsAndNeverTwice(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	at := func(s string) time.Time {
+		v, _ := time.ParseInLocation("2006-01-02 15:04", s, berlin)
+		return v
+	}
+	h := newHarness(t, "timezone: Europe/Berlin\nreminders:\n  magnesium: {at: \"20:30\"}\n", at("2026-11-25 20:00"), filepath.Join(t.TempDir(), "none"))
+	h.start()
+	h.idleUntil(at("2026-11-25 20:30"))
+	h.clock.Set(at("2026-11-25 20:30"))
+	select {
+	case m := <-h.shown:
+		if m.Reminder != "magnesium" || !strings.Contains(m.Body+m.Title, "doctor") {
+			t.Fatalf("shown %+v", m)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("nothing shown")
+	}
+	h.idleUntil(at("2026-11-26 20:30"))
+	store, _ := state.Open(h.opts.StateDir)
+	st, _ := store.Load()
+	if !st.Last["magnesium"].Equal(at("2026-11-25 20:30")) {
+		t.Fatalf("state Last = %v", st.Last)
+	}
+	evs, _ := store.History(time.Time{})
+	if len(evs) != 1 || evs[0].Kind != state.Fired || evs[0].Reminder != "magnesium" {
+		t.Fatalf("history = %+v", evs)
+	}
+}
+
+func TestLockAndRunning(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, ok := Running(dir); ok {
+		t.Fatal("Running before any lock")
+	}
+	unlock, err := Lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pid, since, ok := Running(dir); !ok || pid != os.Getpid() || since.IsZero() {
+		t.Fatalf("Running = %d, %v, %v", pid, since, ok)
+	}
+	if _, err := Lock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
+		t.Fatalf("second Lock = %v", err)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("lock file: %v %v", fi, err)
+	}
+	unlock()
+	if _, _, ok := Running(dir); ok {
+		t.Fatal("Running after unlock")
+	}
+}
+
+// TestFollowsTimeZoneChange: the laptop's zone is changed while bedtime
+// runs; a schedule without timezone moves with it at once.
+func TestFollowsTimeZoneChange(t *testing.T) {
+	file, set := fakeZoneFile(t, "Europe/Berlin", "America/New_York")
+	set("Europe/Berlin")
+	now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC) // 20:00 in Berlin
+	h := newHarness(t, "reminders:\n  magnesium: {at: \"20:30\"}\n", now, file)
+	h.start()
+	h.idleUntil(time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC)) // 20:30 Berlin
+
+	set("America/New_York")
+	if s := h.reloaded(); s == nil || s.Location.String() != "America/New_York" {
+		t.Fatalf("after the zone change: %+v", s)
+	}
+	h.idleUntil(time.Date(2026, 11, 26, 1, 30, 0, 0, time.UTC)) // 20:30 in New York
+	if log := h.log.String(); !strings.Contains(log, `msg="time zone changed" from=Europe/Berlin to=America/New_York`) {
+		t.Errorf("zone change not logged:\n%s", log)
+	}
+}
