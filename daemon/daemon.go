@@ -185,7 +185,11 @@ func Run(ctx context.Context, o Options) error {
 		log.Warn("cannot watch the schedule and state files; reload with SIGHUP", "err", err)
 	}
 
-	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", d.path)
+	from := d.path
+	if d.builtin {
+		from = "built-in default"
+	}
+	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
 	d.engine.Run(ctx, o.Clock, func(ev scheduler.Event) { d.handle(ctx, ev) })
 	d.bg.Wait()
 	d.sends.Wait()
