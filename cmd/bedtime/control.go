@@ -56,12 +56,11 @@ func (app *App) controlReminder(name string) (*config.Schedule, config.Reminder,
 	}
 	r, ok := s.Reminder(name)
 	if !ok {
-		return nil, config.Reminder{}, fmt.Errorf("no reminder %q in the schedule (have %s)", name, joinNames(reminderNames(s)))
+		return nil, config.Reminder{}, fmt.Errorf("no reminder %q in the schedule (have %s)", name, strings.Join(reminderNames(s), ", "))
 	}
 	return s, r, nil
 }
 
-func joinNames(names []string) string { return strings.Join(names, ", ") }
 
 func (app *App) controlUpdate(fn func(*state.State), ev state.Event) error {
 	store, err := app.openStore()
