@@ -61,7 +61,6 @@ func (app *App) controlReminder(name string) (*config.Schedule, config.Reminder,
 	return s, r, nil
 }
 
-
 func (app *App) controlUpdate(fn func(*state.State), ev state.Event) error {
 	store, err := app.openStore()
 	if err != nil {
