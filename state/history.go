@@ -18,25 +18,44 @@ import (
 // Kind says what happened to a reminder.
 type Kind string
 
-// The kinds of history events.
+// The kinds of history events. Every kind but Paused and Resumed is about
+// one scheduled instant of one reminder (see Apply for the lifecycle).
 const (
-	// Fired: the reminder was shown.
-	Fired Kind = "fired"
-	// Done: the user answered it with Done (button or `bedtime done`).
+	// Due: the instant came due and the daemon is showing it. It is a
+	// status of an open instant, not written to the history.
+	Due Kind = "due"
+	// Held: it could not be shown yet (no notification server, do not
+	// disturb, the person away); Detail says why.
+	Held Kind = "held"
+	// Shown: a notification server accepted it (Via says which), or a
+	// fallback really delivered it. Detail is "again" for a snooze or a
+	// repeat of the same instant.
+	Shown Kind = "shown"
+	// Done: the user answered it with Done (button, `bedtime done`, the
+	// phone, or a routine started from it).
 	Done Kind = "done"
 	// Snoozed: the user asked to see it again later.
 	Snoozed Kind = "snoozed"
-	// Skipped: its scheduled instant was skipped on the user's request.
-	Skipped Kind = "skipped"
 	// Dismissed: the user closed it without an answer.
 	Dismissed Kind = "dismissed"
-	// Missed: it was due but too late to show (the machine slept or
-	// bedtime was not running past its catch-up grace), or it was paused.
+	// Expired: it was shown and never answered (the server took it down,
+	// or the next instant replaced it).
+	Expired Kind = "expired"
+	// Skipped: not shown on purpose (bedtime skip, a pause, the person
+	// away); Detail says why.
+	Skipped Kind = "skipped"
+	// Missed: it was due but never shown (the machine slept or bedtime was
+	// not running past its catch-up grace, or no notification server came
+	// up in time); Detail says why.
 	Missed Kind = "missed"
 	// Paused: reminders were paused; Detail says until when.
 	Paused Kind = "paused"
 	// Resumed: a pause ended.
 	Resumed Kind = "resumed"
+	// Fired is what version 1 wrote when it sent a notification, whether
+	// or not anyone saw it. It is read, never written: Stats counts it as
+	// Shown.
+	Fired Kind = "fired"
 )
 
 // Event is one line of the history.
@@ -51,6 +70,9 @@ type Event struct {
 	// reminder shown again (a repeat or a snooze) keeps the instant it was
 	// first due, so that it counts once.
 	Scheduled time.Time `json:"scheduled,omitzero"`
+	// Via names what showed the reminder (Shown events), such as
+	// "d-bus: dunst".
+	Via string `json:"via,omitempty"`
 	// Detail is free text, such as the pause's end or a failure.
 	Detail string `json:"detail,omitempty"`
 }

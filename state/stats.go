@@ -6,21 +6,36 @@ import (
 )
 
 // ReminderStats sums up the history of one reminder over a number of days.
+// Every count is a count of scheduled instants, each counted once whatever
+// happened to it: Due = Done + Dismissed + Unanswered + Missed, and a
+// skipped instant is not due.
 type ReminderStats struct {
 	Reminder string `json:"reminder"`
-	// Fired counts the scheduled instants the reminder was shown for; an
-	// instant shown again (a repeat, a snooze) counts once.
-	Fired int `json:"fired"`
-	// Done counts the instants answered with Done (a second Done for the
-	// same instant counts once).
-	Done      int `json:"done"`
-	Snoozed   int `json:"snoozed"`
-	Skipped   int `json:"skipped"`
+	// Due counts the instants that came due, skipped ones left out.
+	Due int `json:"due"`
+	// Done counts the due instants answered with Done.
+	Done int `json:"done"`
+	// Shown counts the instants that reached the screen at least once.
+	Shown int `json:"shown"`
+	// Snoozed counts the instants snoozed at least once.
+	Snoozed int `json:"snoozed"`
+	// Dismissed counts the instants closed without an answer (and not
+	// marked done after).
 	Dismissed int `json:"dismissed"`
-	// Missed counts the instants that were due but not shown.
+	// Unanswered counts the instants shown and never answered, or still
+	// waiting for an answer or for a screen to show them on.
+	Unanswered int `json:"unanswered"`
+	// Missed counts the instants that were never shown: too late after
+	// sleep or a stop, or no notification server until too late.
 	Missed int `json:"missed"`
-	// Adherence is Done / (Fired + Missed), from 0 to 1; 0 when nothing was
-	// due.
+	// Skipped counts the instants not shown on purpose (bedtime skip, a
+	// pause, the person away).
+	Skipped int `json:"skipped"`
+	// Unattributed counts old history lines (written before events named
+	// their scheduled instant) that match no instant; they count nowhere
+	// else.
+	Unattributed int `json:"unattributed,omitempty"`
+	// Adherence is Done / Due, from 0 to 1; 0 when nothing was due.
 	Adherence float64 `json:"adherence"`
 	// Days has one mark per day, oldest first, today last.
 	Days []DayMark `json:"days"`
@@ -39,21 +54,149 @@ type DayMark struct {
 	Mark string `json:"mark"`
 }
 
-// The marks of a day, from the best news to none: a day with any Done is
-// "done"; otherwise one with a missed instant is "missed"; otherwise one
-// on which it was shown is "fired"; otherwise one skipped is "skipped".
+// The marks of a day, from the best news to none: a day with any instant
+// done is "done"; otherwise one with a missed instant is "missed";
+// otherwise one with an instant shown or waiting is "fired"; otherwise one
+// skipped is "skipped".
 const (
 	MarkDone    = "done"
 	MarkMissed  = "missed"
-	MarkFired   = "fired" // shown, not answered with Done
+	MarkFired   = "fired" // shown (or waiting), not answered with Done
 	MarkSkipped = "skipped"
 	MarkNone    = "" // nothing due
 )
 
+// InstantOutcome is what became of one scheduled instant, as the history
+// tells it.
+type InstantOutcome struct {
+	Reminder  string
+	Scheduled time.Time
+	// Outcome is Done, Dismissed, Expired, Missed or Skipped for a
+	// finished instant, or Shown, Held or Snoozed for one still open.
+	Outcome Kind
+	// Shown and Snoozed say whether it was ever shown, ever snoozed.
+	Shown, Snoozed bool
+}
+
+// attributeWindow is how far back an old history line without a scheduled
+// instant looks for the instant it belongs to.
+const attributeWindow = 24 * time.Hour
+
+// Instants folds the history into one outcome per scheduled instant of
+// each reminder, sorted by reminder, then instant. The outcome of an
+// instant is Done if any Done belongs to it; otherwise its last finishing
+// event (Dismissed, Expired, Missed, Skipped); otherwise the last open
+// status. Events without a reminder (Paused, Resumed) are left out.
+//
+// Lines written by version 1 are read too: "fired" counts as shown (unless
+// the instant was later missed: version 1 wrote "fired" before it knew),
+// and a line without a scheduled instant belongs to the latest instant of
+// its reminder at or up to a day before it; one that matches none is
+// counted in the returned unattributed map, never twice.
+func Instants(events []Event) (out []InstantOutcome, unattributed map[string]int) {
+	type key struct {
+		reminder string
+		at       int64
+	}
+	type acc struct {
+		InstantOutcome
+		done, fired bool
+		final       Kind
+		open        Kind
+	}
+	byKey := map[key]*acc{}
+	perReminder := map[string][]time.Time{}
+	get := func(name string, t time.Time) *acc {
+		k := key{name, t.UnixNano()}
+		a := byKey[k]
+		if a == nil {
+			a = &acc{InstantOutcome: InstantOutcome{Reminder: name, Scheduled: t}}
+			byKey[k] = a
+			perReminder[name] = append(perReminder[name], t)
+		}
+		return a
+	}
+	apply := func(a *acc, k Kind) {
+		switch k {
+		case Done:
+			a.done = true
+		case Dismissed, Expired, Missed, Skipped:
+			a.final = k
+		case Shown:
+			a.Shown = true
+			a.open = Shown
+		case Fired:
+			a.fired = true
+			a.open = Shown
+		case Held:
+			if a.open == "" {
+				a.open = Held
+			}
+		case Snoozed:
+			a.Snoozed = true
+			a.open = Snoozed
+		}
+	}
+	var undated []Event
+	for _, ev := range events {
+		if ev.Reminder == "" || ev.Kind == Paused || ev.Kind == Resumed || ev.Kind == Due {
+			continue
+		}
+		if ev.Scheduled.IsZero() {
+			undated = append(undated, ev)
+			continue
+		}
+		apply(get(ev.Reminder, ev.Scheduled), ev.Kind)
+	}
+	for name := range perReminder {
+		slices.SortFunc(perReminder[name], func(a, b time.Time) int { return a.Compare(b) })
+	}
+	unattributed = map[string]int{}
+	for _, ev := range undated {
+		ts := perReminder[ev.Reminder]
+		i, _ := slices.BinarySearchFunc(ts, ev.At, func(t, at time.Time) int {
+			if t.After(at) {
+				return 1
+			}
+			return -1
+		})
+		// ts[i-1] is the latest instant at or before ev.At.
+		if i == 0 || ev.At.Sub(ts[i-1]) > attributeWindow {
+			unattributed[ev.Reminder]++
+			continue
+		}
+		apply(byKey[key{ev.Reminder, ts[i-1].UnixNano()}], ev.Kind)
+	}
+	for _, a := range byKey {
+		switch {
+		case a.done:
+			a.Outcome = Done
+		case a.final != "":
+			a.Outcome = a.final
+		default:
+			a.Outcome = a.open
+		}
+		if a.fired && a.final != Missed {
+			a.Shown = true
+		}
+		out = append(out, a.InstantOutcome)
+	}
+	slices.SortFunc(out, func(a, b InstantOutcome) int {
+		if a.Reminder != b.Reminder {
+			if a.Reminder < b.Reminder {
+				return -1
+			}
+			return 1
+		}
+		return a.Scheduled.Compare(b.Scheduled)
+	})
+	return out, unattributed
+}
+
 // Stats sums up events per reminder over the last days days, today (the
-// day of now in loc) included. An event belongs to the day of its
-// Scheduled instant, or of At when it has none. Events without a reminder
-// (Paused, Resumed) are not counted. The result is sorted by reminder name.
+// day of now in loc) included. An instant belongs to the day of its
+// scheduled time. Events without a reminder (Paused, Resumed) are not
+// counted. The result is sorted by reminder name.
 func Stats(events []Event, days int, now time.Time, loc *time.Location) []ReminderStats {
 	if loc == nil {
 		loc = time.Local
@@ -66,10 +209,14 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 	start := today.AddDate(0, 0, -(days - 1))
 	end := today.AddDate(0, 0, 1)
 
-	byName := map[string][]Event{}
-	for _, ev := range events {
-		if ev.Reminder != "" {
-			byName[ev.Reminder] = append(byName[ev.Reminder], ev)
+	instants, unattributed := Instants(events)
+	byName := map[string][]InstantOutcome{}
+	for _, in := range instants {
+		byName[in.Reminder] = append(byName[in.Reminder], in)
+	}
+	for name := range unattributed {
+		if _, ok := byName[name]; !ok {
+			byName[name] = nil
 		}
 	}
 	names := make([]string, 0, len(byName))
@@ -80,97 +227,96 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 
 	out := make([]ReminderStats, 0, len(names))
 	for _, name := range names {
-		evs := byName[name]
-		rs := ReminderStats{Reminder: name}
-		seen := map[Kind]map[time.Time]bool{}
-		kinds := map[string]map[Kind]bool{} // by date
-		for _, ev := range evs {
-			day := eventTime(ev).In(loc)
+		rs := ReminderStats{Reminder: name, Unattributed: unattributed[name]}
+		marks := map[string]string{} // by date, over all days
+		var first time.Time
+		for _, in := range byName[name] {
+			day := in.Scheduled.In(loc)
 			date := day.Format(time.DateOnly)
-			if kinds[date] == nil {
-				kinds[date] = map[Kind]bool{}
+			marks[date] = better(marks[date], markOf(in.Outcome))
+			if first.IsZero() || day.Before(first) {
+				first = day
 			}
-			kinds[date][ev.Kind] = true
 			if day.Before(start) || !day.Before(end) {
 				continue
 			}
-			if !ev.Scheduled.IsZero() {
-				if seen[ev.Kind] == nil {
-					seen[ev.Kind] = map[time.Time]bool{}
-				}
-				key := ev.Scheduled.UTC()
-				if seen[ev.Kind][key] && (ev.Kind == Fired || ev.Kind == Done || ev.Kind == Missed) {
-					continue
-				}
-				seen[ev.Kind][key] = true
+			if in.Shown {
+				rs.Shown++
 			}
-			switch ev.Kind {
-			case Fired:
-				rs.Fired++
-			case Done:
-				rs.Done++
-			case Snoozed:
+			if in.Snoozed {
 				rs.Snoozed++
+			}
+			switch in.Outcome {
 			case Skipped:
 				rs.Skipped++
+				continue
+			case Done:
+				rs.Done++
 			case Dismissed:
 				rs.Dismissed++
 			case Missed:
 				rs.Missed++
+			default: // expired, or still open
+				rs.Unanswered++
 			}
+			rs.Due++
 		}
-		if due := rs.Fired + rs.Missed; due > 0 {
-			rs.Adherence = min(1, float64(rs.Done)/float64(due))
+		if rs.Due > 0 {
+			rs.Adherence = float64(rs.Done) / float64(rs.Due)
 		}
 		for d := start; d.Before(end); d = d.AddDate(0, 0, 1) {
 			date := d.Format(time.DateOnly)
-			rs.Days = append(rs.Days, DayMark{Date: date, Mark: dayMark(kinds[date])})
+			rs.Days = append(rs.Days, DayMark{Date: date, Mark: marks[date]})
 		}
-		rs.Streak = streak(kinds, today, firstDay(evs, loc))
+		if !first.IsZero() {
+			first = time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
+			rs.Streak = streak(marks, today, first)
+		}
 		out = append(out, rs)
 	}
 	return out
 }
 
-// eventTime is the instant that decides an event's day.
-func eventTime(ev Event) time.Time {
-	if !ev.Scheduled.IsZero() {
-		return ev.Scheduled
-	}
-	return ev.At
-}
-
-// dayMark turns the kinds of event seen on a day into its mark.
-func dayMark(k map[Kind]bool) string {
-	switch {
-	case k[Done]:
+// markOf is the day mark one instant's outcome gives.
+func markOf(k Kind) string {
+	switch k {
+	case Done:
 		return MarkDone
-	case k[Missed]:
+	case Missed:
 		return MarkMissed
-	case k[Fired] || k[Snoozed] || k[Dismissed]:
-		return MarkFired
-	case k[Skipped]:
+	case Skipped:
 		return MarkSkipped
 	}
-	return MarkNone
+	return MarkFired
 }
 
-func firstDay(evs []Event, loc *time.Location) time.Time {
-	var first time.Time
-	for _, ev := range evs {
-		if t := eventTime(ev); first.IsZero() || t.Before(first) {
-			first = t
+// better returns the more telling of two marks of one day: done, then
+// missed, then fired, then skipped.
+func better(a, b string) string {
+	rank := func(m string) int {
+		switch m {
+		case MarkDone:
+			return 4
+		case MarkMissed:
+			return 3
+		case MarkFired:
+			return 2
+		case MarkSkipped:
+			return 1
 		}
+		return 0
 	}
-	first = first.In(loc)
-	return time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
 }
 
 // streak counts the done days back from today; see ReminderStats.Streak.
-func streak(kinds map[string]map[Kind]bool, today, first time.Time) int {
+func streak(marks map[string]string, today, first time.Time) int {
 	n := 0
 	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
-		switch dayMark(kinds[d.Format(time.DateOnly)]) {
+		switch marks[d.Format(time.DateOnly)] {
 		case MarkDone:
 			n++
 		case MarkFired:

@@ -43,15 +43,15 @@ func TestStats(t *testing.T) {
 	}
 	var magnesium []Event
 	for _, e := range [][]Event{
-		evening(9, Fired, Done),                 // before a 7-day window (days 6 to 0)
-		evening(7, Fired, Done),                 // also before it
+		evening(9, Shown, Done),                 // before a 7-day window (days 6 to 0)
+		evening(7, Shown, Done),                 // also before it
 		evening(6, Missed),                      // the machine was off
-		evening(5, Fired, Snoozed, Fired, Done), // snoozed once, then done: one instant
-		evening(4, Fired, Done, Done),           // a second Done for the same instant counts once
-		evening(3, Skipped),                     // skipped on purpose
-		evening(2, Fired, Done),
-		evening(1, Fired, Dismissed), // closed without Done
-		evening(0, Fired, Done),
+		evening(5, Shown, Snoozed, Shown, Done), // snoozed once, then done: one instant
+		evening(4, Shown, Done, Done),           // a second Done for the same instant counts once
+		evening(3, Skipped),                     // skipped on purpose: not due
+		evening(2, Held, Shown, Done),           // held for a while, then shown
+		evening(1, Shown, Dismissed),            // closed without Done
+		evening(0, Shown, Done),
 	} {
 		magnesium = append(magnesium, e...)
 	}
@@ -61,29 +61,55 @@ func TestStats(t *testing.T) {
 		events []Event
 		days   int
 		now    time.Time
-		want   string // reminder fired/done/snoozed/skipped/dismissed/missed adherence% strip streak
+		want   string // reminder due/done/shown/snoozed/dismissed/unanswered/missed/skipped[/unattributed] adherence% strip streak
 	}{
 		{"a week of magnesium", magnesium, 7, now,
-			"magnesium 5/4/1/1/1/1 67% MDDSDFD 1"},
-		{"streak across skips and nothing due", append(evening(4, Fired, Done), append(evening(2, Fired, Done), evening(0, Fired, Done)...)...), 7, now,
-			"magnesium 3/3/0/0/0/0 100% ..D.D.D 3"},
-		{"today shown, not done yet: the streak holds", append(evening(1, Fired, Done), evening(0, Fired)...), 3, now,
-			"magnesium 2/1/0/0/0/0 50% .DF 1"},
-		{"today missed breaks it", append(evening(1, Fired, Done), evening(0, Missed)...), 3, now,
-			"magnesium 1/1/0/0/0/1 50% .DM 0"},
-		{"the streak reaches beyond the window", append(evening(3, Fired, Done), append(evening(2, Fired, Done), append(evening(1, Fired, Done), evening(0, Fired, Done)...)...)...), 2, now,
-			"magnesium 2/2/0/0/0/0 100% DD 4"},
+			"magnesium 6/4/5/1/1/0/1/1 67% MDDSDFD 1"},
+		{"streak across skips and nothing due", append(evening(4, Shown, Done), append(evening(2, Shown, Done), evening(0, Shown, Done)...)...), 7, now,
+			"magnesium 3/3/3/0/0/0/0/0 100% ..D.D.D 3"},
+		{"today shown, not done yet: the streak holds", append(evening(1, Shown, Done), evening(0, Shown)...), 3, now,
+			"magnesium 2/1/2/0/0/1/0/0 50% .DF 1"},
+		{"today missed breaks it", append(evening(1, Shown, Done), evening(0, Missed)...), 3, now,
+			"magnesium 2/1/1/0/0/0/1/0 50% .DM 0"},
+		{"the streak reaches beyond the window", append(evening(3, Shown, Done), append(evening(2, Shown, Done), append(evening(1, Shown, Done), evening(0, Shown, Done)...)...)...), 2, now,
+			"magnesium 2/2/2/0/0/0/0/0 100% DD 4"},
 		{"nothing", nil, 7, now, ""},
 		{"pauses are not reminders", []Event{{At: at(0, "12:00"), Kind: Paused}, {At: at(0, "13:00"), Kind: Resumed}}, 7, now, ""},
-		{"events without a scheduled instant count each",
-			[]Event{{At: at(0, "10:00"), Reminder: "water", Kind: Fired}, {At: at(0, "12:00"), Reminder: "water", Kind: Fired}, {At: at(0, "12:01"), Reminder: "water", Kind: Done}}, 1, now,
-			"water 2/1/0/0/0/0 50% D 1"},
-		{"sorted by name", []Event{{At: at(0, "10:00"), Reminder: "water", Kind: Fired}, {At: at(0, "09:00"), Reminder: "calf-stretch", Kind: Missed}}, 2, now,
-			"calf-stretch 0/0/0/0/0/1 0% .M 0\nwater 1/0/0/0/0/0 0% .F 0"},
+		{"held, then never shown: missed, not shown", evening(0, Held, Missed), 1, now,
+			"magnesium 1/0/0/0/0/0/1/0 0% M 0"},
+		{"held and still waiting: due, unanswered", evening(0, Held), 1, now,
+			"magnesium 1/0/0/0/0/1/0/0 0% F 0"},
+		{"shown and expired: unanswered", evening(0, Shown, Expired), 1, now,
+			"magnesium 1/0/1/0/0/1/0/0 0% F 0"},
+		{"dismissed, then done from the command line: done once", evening(0, Shown, Dismissed, Done), 1, now,
+			"magnesium 1/1/1/0/0/0/0/0 100% D 1"},
+		{"missed, then done anyway: done", evening(0, Missed, Done), 1, now,
+			"magnesium 1/1/0/0/0/0/0/0 100% D 1"},
+		{"sorted by name", []Event{{At: at(0, "10:00"), Reminder: "water", Kind: Shown, Scheduled: at(0, "10:00")}, {At: at(0, "09:00"), Reminder: "calf-stretch", Kind: Missed, Scheduled: at(0, "09:00")}}, 2, now,
+			"calf-stretch 1/0/0/0/0/0/1/0 0% .M 0\nwater 1/0/1/0/0/1/0/0 0% .F 0"},
 		{"a day is the scheduled instant's day, in loc", []Event{{At: at(0, "00:30"), Reminder: "magnesium", Kind: Done, Scheduled: at(1, "21:00")}}, 2, now,
-			"magnesium 0/1/0/0/0/0 0% D. 1"},
-		{"a done without any firing counts, adherence stays at most 1", []Event{{At: at(0, "10:00"), Reminder: "magnesium", Kind: Done}}, 1, now,
-			"magnesium 0/1/0/0/0/0 0% D 1"},
+			"magnesium 1/1/0/0/0/0/0/0 100% D. 1"},
+
+		// Lines written by version 1, without the scheduled instant on
+		// done, snoozed, dismissed and missed, and with "fired" written
+		// before anything was shown.
+		{"v1: a done typed twice with nothing due counts nowhere", []Event{{At: at(0, "10:00"), Reminder: "magnesium", Kind: Done}, {At: at(0, "10:01"), Reminder: "magnesium", Kind: Done}}, 1, now,
+			"magnesium 0/0/0/0/0/0/0/0/2 0% . 0"},
+		{"v1: Done on the notification, then bedtime done: done once", []Event{
+			{At: at(0, "21:00"), Reminder: "magnesium", Kind: Fired, Scheduled: at(0, "21:00")},
+			{At: at(0, "21:02"), Reminder: "magnesium", Kind: Done},
+			{At: at(0, "21:05"), Reminder: "magnesium", Kind: Done}}, 1, now,
+			"magnesium 1/1/1/0/0/0/0/0 100% D 1"},
+		{"v1: fired with no server, then missed: missed, not shown", []Event{
+			{At: at(0, "10:00"), Reminder: "water", Kind: Fired, Scheduled: at(0, "10:00")},
+			{At: at(0, "10:05"), Reminder: "water", Kind: Missed},
+			{At: at(0, "12:00"), Reminder: "water", Kind: Fired, Scheduled: at(0, "12:00")},
+			{At: at(0, "12:05"), Reminder: "water", Kind: Missed}}, 1, now,
+			"water 2/0/0/0/0/0/2/0 0% M 0"},
+		{"v1: a line more than a day after any instant is unattributed", []Event{
+			{At: at(2, "10:00"), Reminder: "water", Kind: Fired, Scheduled: at(2, "10:00")},
+			{At: at(0, "10:05"), Reminder: "water", Kind: Done}}, 3, now,
+			"water 1/0/1/0/0/1/0/0/1 0% F.. 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,11 +121,12 @@ func TestStats(t *testing.T) {
 				if last := rs.Days[len(rs.Days)-1].Date; last != tt.now.Format(time.DateOnly) {
 					t.Errorf("%s: the last day is %s, want today", rs.Reminder, last)
 				}
-				if rs.Adherence < 0 || rs.Adherence > 1 {
-					t.Errorf("%s: adherence %v out of 0..1", rs.Reminder, rs.Adherence)
+				checkSums(t, rs)
+				counts := []string{itoa(rs.Due), itoa(rs.Done), itoa(rs.Shown), itoa(rs.Snoozed), itoa(rs.Dismissed), itoa(rs.Unanswered), itoa(rs.Missed), itoa(rs.Skipped)}
+				if rs.Unattributed > 0 {
+					counts = append(counts, itoa(rs.Unattributed))
 				}
-				lines = append(lines, strings.Join([]string{rs.Reminder,
-					strings.Join([]string{itoa(rs.Fired), itoa(rs.Done), itoa(rs.Snoozed), itoa(rs.Skipped), itoa(rs.Dismissed), itoa(rs.Missed)}, "/"),
+				lines = append(lines, strings.Join([]string{rs.Reminder, strings.Join(counts, "/"),
 					itoa(int(rs.Adherence*100+0.5)) + "%", strip(rs.Days), itoa(rs.Streak)}, " "))
 			}
 			if got := strings.Join(lines, "\n"); got != tt.want {
@@ -109,10 +136,27 @@ func TestStats(t *testing.T) {
 	}
 }
 
+// checkSums checks what every ReminderStats must satisfy.
+func checkSums(t *testing.T, rs ReminderStats) {
+	t.Helper()
+	if rs.Done > rs.Due {
+		t.Errorf("%s: DONE %d > DUE %d", rs.Reminder, rs.Done, rs.Due)
+	}
+	if sum := rs.Done + rs.Dismissed + rs.Unanswered + rs.Missed; sum != rs.Due {
+		t.Errorf("%s: done+dismissed+unanswered+missed = %d, want DUE %d", rs.Reminder, sum, rs.Due)
+	}
+	if rs.Shown > rs.Due || rs.Snoozed > rs.Due {
+		t.Errorf("%s: shown %d, snoozed %d, due %d", rs.Reminder, rs.Shown, rs.Snoozed, rs.Due)
+	}
+	if rs.Adherence < 0 || rs.Adherence > 1 {
+		t.Errorf("%s: adherence %v out of 0..1", rs.Reminder, rs.Adherence)
+	}
+}
+
 func TestStatsDaysAcrossDST(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	now := time.Date(2026, 3, 30, 9, 0, 0, 0, berlin) // the day after the spring change
-	evs := []Event{{At: time.Date(2026, 3, 29, 2, 30, 0, 0, time.UTC), Reminder: "water", Kind: Fired}}
+	evs := []Event{{At: time.Date(2026, 3, 29, 2, 30, 0, 0, time.UTC), Reminder: "water", Kind: Shown, Scheduled: time.Date(2026, 3, 29, 2, 30, 0, 0, time.UTC)}}
 	rs := Stats(evs, 3, now, berlin)[0]
 	got := rs.Days[0].Date + " " + rs.Days[1].Date + " " + rs.Days[2].Date
 	if want := "2026-03-28 2026-03-29 2026-03-30"; got != want {

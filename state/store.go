@@ -16,33 +16,52 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 )
 
-// MaxErrors is how many of the daemon's most recent problems State keeps.
-const MaxErrors = 10
-
 // State is everything bedtime remembers between runs besides the history.
 type State struct {
-	// Last holds, per reminder, the last scheduled instant handled (fired
-	// or missed).
+	// Last holds, per reminder, the last scheduled instant the daemon
+	// handled (fired, missed or skipped), so that none is handled twice.
 	Last map[string]time.Time `json:"last,omitempty"`
+	// Open holds, per reminder, its instant that is due, held, shown or
+	// snoozed and not yet finished. See Apply.
+	Open map[string]Instant `json:"open,omitempty"`
+	// Closed holds, per reminder, how its most recent finished instant
+	// ended.
+	Closed map[string]Outcome `json:"closed,omitempty"`
 	// PausedUntil is when a pause ends; the zero Time means not paused.
 	PausedUntil time.Time `json:"paused_until,omitzero"`
-	// Snoozes holds, per reminder, a time at which it fires once more.
+	// Snoozes holds, per reminder, a time at which its open instant is
+	// shown once more (a snooze, or a repeat of repeat_until_done).
 	Snoozes map[string]time.Time `json:"snoozes,omitempty"`
 	// Skips holds, per reminder, the scheduled instant to skip.
 	Skips map[string]time.Time `json:"skips,omitempty"`
-	// Done holds, per reminder, when it was last marked done.
-	Done map[string]time.Time `json:"done,omitempty"`
-	// Errors holds the daemon's most recent problems (schedule errors,
-	// delivery failures), newest last, at most MaxErrors.
-	Errors []string `json:"errors,omitempty"`
+	// Problems holds the daemon's problems that are still true, by what
+	// they are about (ProblemSchedule, ProblemNotifications): set when a
+	// problem starts, removed when it ends.
+	Problems map[string]string `json:"problems,omitempty"`
 }
 
-// AddError appends msg to s.Errors, dropping the oldest beyond MaxErrors.
-func (s *State) AddError(msg string) {
-	s.Errors = append(s.Errors, msg)
-	if n := len(s.Errors); n > MaxErrors {
-		s.Errors = append([]string(nil), s.Errors[n-MaxErrors:]...)
+// The keys of State.Problems.
+const (
+	// ProblemSchedule: the schedule file has errors (the first one).
+	ProblemSchedule = "schedule"
+	// ProblemNotifications: reminders cannot be shown (no session bus, no
+	// notification server).
+	ProblemNotifications = "notifications"
+)
+
+// SetProblem records msg as the problem about key; an empty msg clears it.
+// It reports whether anything changed.
+func (s *State) SetProblem(key, msg string) bool {
+	s.fill()
+	if s.Problems[key] == msg {
+		return false
 	}
+	if msg == "" {
+		delete(s.Problems, key)
+	} else {
+		s.Problems[key] = msg
+	}
+	return true
 }
 
 // fill makes the maps non-nil.
@@ -50,14 +69,20 @@ func (s *State) fill() {
 	if s.Last == nil {
 		s.Last = map[string]time.Time{}
 	}
+	if s.Open == nil {
+		s.Open = map[string]Instant{}
+	}
+	if s.Closed == nil {
+		s.Closed = map[string]Outcome{}
+	}
 	if s.Snoozes == nil {
 		s.Snoozes = map[string]time.Time{}
 	}
 	if s.Skips == nil {
 		s.Skips = map[string]time.Time{}
 	}
-	if s.Done == nil {
-		s.Done = map[string]time.Time{}
+	if s.Problems == nil {
+		s.Problems = map[string]string{}
 	}
 }
 
@@ -181,7 +206,7 @@ func (s *Store) lock() (*flock.Flock, error) {
 // processes: it loads the state, calls fn, and, if fn returns nil, writes
 // the result atomically (a temporary file, fsync, rename; 0600). When fn
 // returns an error nothing is written and Update returns that error.
-// Errors is trimmed to its newest MaxErrors entries. fn may call Append.
+// fn may call Append.
 func (s *Store) Update(fn func(*State) error) error {
 	fl, err := s.lock()
 	if err != nil {
@@ -200,9 +225,6 @@ func (s *Store) Update(fn func(*State) error) error {
 	}
 	if err := fn(&st); err != nil {
 		return err
-	}
-	if n := len(st.Errors); n > MaxErrors {
-		st.Errors = append([]string(nil), st.Errors[n-MaxErrors:]...)
 	}
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {

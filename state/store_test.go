@@ -34,10 +34,10 @@ func TestLoadMissingIsEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Last == nil || st.Snoozes == nil || st.Skips == nil || st.Done == nil {
+	if st.Last == nil || st.Snoozes == nil || st.Skips == nil || st.Open == nil || st.Closed == nil || st.Problems == nil {
 		t.Errorf("Load of a missing file = %+v, want non-nil maps", st)
 	}
-	if !st.PausedUntil.IsZero() || len(st.Errors) != 0 || len(st.Last) != 0 {
+	if !st.PausedUntil.IsZero() || len(st.Problems) != 0 || len(st.Last) != 0 {
 		t.Errorf("Load of a missing file = %+v, want empty", st)
 	}
 	if _, err := os.Stat(s.StatePath()); err == nil {
@@ -56,8 +56,9 @@ func TestUpdateRoundTripAndPermissions(t *testing.T) {
 		st.PausedUntil = at.Add(time.Hour)
 		st.Snoozes["water"] = at.Add(10 * time.Minute)
 		st.Skips["calf-stretch"] = at.Add(90 * time.Minute)
-		st.Done["magnesium"] = at.Add(2 * time.Minute)
-		st.AddError("schedule.yaml:3:5: bad")
+		st.Closed["magnesium"] = Outcome{Scheduled: at, Kind: Done, At: at.Add(2 * time.Minute)}
+		st.Open["water"] = Instant{Scheduled: at, Status: Held, Since: at, Via: "no notification server"}
+		st.SetProblem(ProblemSchedule, "schedule.yaml:3:5: bad")
 		return nil
 	})
 	if err != nil {
@@ -71,8 +72,8 @@ func TestUpdateRoundTripAndPermissions(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !st.Last["magnesium"].Equal(at) || !st.PausedUntil.Equal(at.Add(time.Hour)) || !st.Snoozes["water"].Equal(at.Add(10*time.Minute)) ||
-		!st.Skips["calf-stretch"].Equal(at.Add(90*time.Minute)) || !st.Done["magnesium"].Equal(at.Add(2*time.Minute)) ||
-		len(st.Errors) != 1 || st.Errors[0] != "schedule.yaml:3:5: bad" {
+		!st.Skips["calf-stretch"].Equal(at.Add(90*time.Minute)) || !st.Closed["magnesium"].At.Equal(at.Add(2*time.Minute)) ||
+		st.Open["water"].Status != Held || st.Problems[ProblemSchedule] != "schedule.yaml:3:5: bad" {
 		t.Errorf("Load after Update = %+v", st)
 	}
 	if runtime.GOOS == "windows" {
@@ -100,12 +101,12 @@ func TestUpdateRoundTripAndPermissions(t *testing.T) {
 
 func TestUpdateErrorWritesNothing(t *testing.T) {
 	s, _ := open(t)
-	if err := s.Update(func(st *State) error { st.Done["a"] = time.Unix(1, 0); return nil }); err != nil {
+	if err := s.Update(func(st *State) error { st.Last["a"] = time.Unix(1, 0); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(s.StatePath())
 	boom := fmt.Errorf("no such reminder %q", "magnsium")
-	err := s.Update(func(st *State) error { st.Done["b"] = time.Unix(2, 0); return boom })
+	err := s.Update(func(st *State) error { st.Last["b"] = time.Unix(2, 0); return boom })
 	if err != boom {
 		t.Errorf("Update = %v, want fn's error", err)
 	}
@@ -115,20 +116,26 @@ func TestUpdateErrorWritesNothing(t *testing.T) {
 	}
 }
 
-func TestErrorsKeepTheNewestTen(t *testing.T) {
+func TestProblemsHoldWhatIsStillTrue(t *testing.T) {
 	s, _ := open(t)
-	for i := range 13 {
-		if err := s.Update(func(st *State) error { st.AddError(strconv.Itoa(i)); return nil }); err != nil {
+	set := func(key, msg string, wantChanged bool) {
+		t.Helper()
+		if err := s.Update(func(st *State) error {
+			if got := st.SetProblem(key, msg); got != wantChanged {
+				t.Errorf("SetProblem(%q, %q) changed = %v, want %v", key, msg, got, wantChanged)
+			}
+			return nil
+		}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// Errors appended directly are trimmed by Update too.
-	if err := s.Update(func(st *State) error { st.Errors = append(st.Errors, "13", "14"); return nil }); err != nil {
-		t.Fatal(err)
-	}
+	set(ProblemSchedule, "schedule.yaml:3:5: bad", true)
+	set(ProblemSchedule, "schedule.yaml:3:5: bad", false)
+	set(ProblemNotifications, "no notification server", true)
+	set(ProblemSchedule, "", true) // fixed
 	st, _ := s.Load()
-	if got, want := strings.Join(st.Errors, ","), "5,6,7,8,9,10,11,12,13,14"; got != want {
-		t.Errorf("Errors = %s, want %s", got, want)
+	if len(st.Problems) != 1 || st.Problems[ProblemNotifications] != "no notification server" {
+		t.Errorf("Problems = %v, want only the notification problem", st.Problems)
 	}
 }
 
@@ -213,7 +220,7 @@ func TestConcurrentUpdatesLoseNothing(t *testing.T) {
 			}
 			for i := range each {
 				key := fmt.Sprintf("g%d-%d", w, i)
-				if err := mine.Update(func(st *State) error { st.Done[key] = time.Unix(int64(i), 0); return nil }); err != nil {
+				if err := mine.Update(func(st *State) error { st.Last[key] = time.Unix(int64(i), 0); return nil }); err != nil {
 					t.Error(err)
 					return
 				}
@@ -225,8 +232,8 @@ func TestConcurrentUpdatesLoseNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Done) != workers*each {
-		t.Errorf("%d changes survived, want %d", len(st.Done), workers*each)
+	if len(st.Last) != workers*each {
+		t.Errorf("%d changes survived, want %d", len(st.Last), workers*each)
 	}
 }
 
@@ -253,8 +260,8 @@ func TestConcurrentUpdatesFromProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Done) != 2*each {
-		t.Errorf("%d changes survived, want %d", len(st.Done), 2*each)
+	if len(st.Last) != 2*each {
+		t.Errorf("%d changes survived, want %d", len(st.Last), 2*each)
 	}
 	evs, err := s.History(time.Time{})
 	if err != nil {
@@ -315,7 +322,7 @@ func TestKillAtAnyMoment(t *testing.T) {
 			t.Fatalf("round %d: History after kill: %v", round, err)
 		}
 		for _, ev := range evs {
-			if ev.Reminder != "k" || ev.Kind != Fired || ev.Detail == "" {
+			if ev.Reminder != "k" || ev.Kind != Shown || ev.Detail == "" {
 				t.Fatalf("round %d: a broken event in the history: %+v", round, ev)
 			}
 		}
@@ -386,7 +393,7 @@ func TestHelperProcess(t *testing.T) {
 		for i := range n {
 			k := fmt.Sprintf("%s-%d", key, i)
 			err := s.Update(func(st *State) error {
-				st.Done[k] = time.Unix(int64(i), 0)
+				st.Last[k] = time.Unix(int64(i), 0)
 				return s.Append(Event{At: time.Now(), Reminder: k, Kind: Done})
 			})
 			if err != nil {
@@ -399,8 +406,8 @@ func TestHelperProcess(t *testing.T) {
 			err := s.Update(func(st *State) error {
 				next := count(st.Last[key]) + 1
 				st.Last[key] = time.Unix(next, 0)
-				st.AddError(strings.Repeat("x", int(next%200)))
-				return s.Append(Event{At: time.Now(), Reminder: key, Kind: Fired, Scheduled: time.Unix(next, 0),
+				st.SetProblem(ProblemSchedule, strings.Repeat("x", int(next%200)))
+				return s.Append(Event{At: time.Now(), Reminder: key, Kind: Shown, Scheduled: time.Unix(next, 0),
 					Detail: strings.Repeat("d", 1+int(next%3000))})
 			})
 			if err != nil {
