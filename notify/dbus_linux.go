@@ -111,7 +111,7 @@ type dbusBackend struct {
 	conn   *dbus.Conn
 
 	mu       sync.Mutex
-	ids      map[uint32]string   // unanswered notification id -> reminder
+	ids      map[uint32]shown    // unanswered notification id -> what it shows
 	last     map[string]uint32   // reminder -> its unanswered notification id
 	pending  map[string]*pending // reminder -> message held for later
 	retryNow bool                // retry everything held at the next wake
@@ -124,9 +124,33 @@ type dbusBackend struct {
 	wg      sync.WaitGroup
 }
 
+// shown is what an unanswered notification on the screen is about.
+type shown struct {
+	reminder  string
+	scheduled time.Time
+	step      int
+}
+
+// respondTo returns a Response of a about m.
+func (d *dbusBackend) respondTo(m Message, a Action, detail string) Response {
+	return Response{Reminder: m.Reminder, Action: a, At: d.o.Now(), Scheduled: m.Scheduled, Step: m.Step, Detail: detail}
+}
+
+// heldReasons says, per kind of failure, why a message is held.
+var heldReasons = [nFailures]string{
+	failNoBus:      "no session bus",
+	failNoServer:   "no notification server",
+	failTimeout:    "the notification server did not answer",
+	failInhibited:  "do not disturb",
+	failBannersOff: "do not disturb",
+	failBus:        "the session bus cannot be reached",
+	failServer:     "the notification server refused it",
+}
+
 // pending is a message held until a server can show it.
 type pending struct {
 	m        Message
+	why      string // why it is held
 	deadline time.Time
 	next     time.Time     // next attempt
 	backoff  time.Duration // pause before the attempt after next
@@ -137,7 +161,7 @@ func newDBus(o Options) *dbusBackend {
 	d := &dbusBackend{
 		o: o, log: o.Logger, ctx: ctx, cancel: cancel,
 		banners: newBanners(o),
-		ids:     map[uint32]string{},
+		ids:     map[uint32]shown{},
 		last:    map[string]uint32{},
 		pending: map[string]*pending{},
 		kick:    make(chan struct{}, 1),
@@ -150,6 +174,10 @@ func newDBus(o Options) *dbusBackend {
 }
 
 func (d *dbusBackend) Name() string { return "d-bus" }
+
+// reportsShown: the session bus backend reports Shown and Held through
+// OnResponse itself, from its dispatcher, in order with the answers.
+func (d *dbusBackend) reportsShown() bool { return true }
 
 // Notify makes one attempt to show m. When no server is on the bus, the
 // server does not answer, or Do Not Disturb is on, it holds m for retries
@@ -185,7 +213,7 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 	if !now.Before(deadline) {
 		return err
 	}
-	p := &pending{m: m, deadline: deadline}
+	p := &pending{m: m, deadline: deadline, why: heldReasons[kindOf(err)]}
 	d.schedule(p, err, now)
 	d.mu.Lock()
 	if d.closed {
@@ -196,6 +224,7 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 		d.missLocked(old)
 	}
 	d.pending[m.Reminder] = p
+	d.queueLocked(d.respondTo(m, Held, p.why))
 	d.mu.Unlock()
 	d.wake(false)
 	return nil
@@ -318,7 +347,7 @@ func (d *dbusBackend) retryDue() {
 func (d *dbusBackend) missLocked(p *pending) {
 	d.log.Warn("reminder missed: no notification could be shown before its deadline",
 		"reminder", p.m.Reminder, "title", p.m.Title, "deadline", p.deadline.Format(time.RFC3339))
-	d.queueLocked(Response{Reminder: p.m.Reminder, Action: Missed, At: d.o.Now()})
+	d.queueLocked(d.respondTo(p.m, Missed, "never shown: "+p.why))
 }
 
 // queueLocked queues r for OnResponse. d.mu must be held.
@@ -477,8 +506,11 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	if old, ok := d.last[m.Reminder]; ok && old != id {
 		delete(d.ids, old)
 	}
-	d.ids[id] = m.Reminder
+	d.ids[id] = shown{reminder: m.Reminder, scheduled: m.Scheduled, step: m.Step}
 	d.last[m.Reminder] = id
+	r := d.respondTo(m, Shown, "")
+	r.Via = "d-bus"
+	d.queueLocked(r)
 	d.mu.Unlock()
 	return nil
 }
@@ -673,16 +705,16 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 func (d *dbusBackend) answer(id uint32, a Action) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	reminder, ok := d.ids[id]
+	n, ok := d.ids[id]
 	if !ok {
 		return
 	}
 	delete(d.ids, id)
-	if d.last[reminder] == id {
-		delete(d.last, reminder)
+	if d.last[n.reminder] == id {
+		delete(d.last, n.reminder)
 	}
 	if a != 0 {
-		d.queueLocked(Response{Reminder: reminder, Action: a, At: d.o.Now()})
+		d.queueLocked(Response{Reminder: n.reminder, Action: a, At: d.o.Now(), Scheduled: n.scheduled, Step: n.step})
 	}
 }
 

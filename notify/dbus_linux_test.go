@@ -52,7 +52,8 @@ func (l *logBuffer) count(s string) int {
 type harness struct {
 	bus       *notifytest.Bus
 	d         *notify.Desktop
-	responses chan notify.Response
+	responses chan notify.Response // answers and Missed
+	news      chan notify.Response // Shown and Held
 	log       *logBuffer
 	cacheDir  string
 }
@@ -69,9 +70,15 @@ func newHarness(t *testing.T, opts notify.Options) *harness {
 
 func newDesktop(t *testing.T, bus *notifytest.Bus, opts notify.Options) *harness {
 	t.Helper()
-	h := &harness{bus: bus, responses: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()}
+	h := &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()}
 	opts.Logger = slog.New(slog.NewTextHandler(h.log, nil))
-	opts.OnResponse = func(r notify.Response) { h.responses <- r }
+	opts.OnResponse = func(r notify.Response) {
+		if r.Action == notify.Shown || r.Action == notify.Held {
+			h.news <- r
+			return
+		}
+		h.responses <- r
+	}
 	opts.CacheDir = h.cacheDir
 	d, err := notify.New(opts)
 	if err != nil {
@@ -274,6 +281,49 @@ func TestResponses(t *testing.T) {
 	}
 }
 
+// news waits for the next Shown or Held report.
+func (h *harness) nextNews(t *testing.T) notify.Response {
+	t.Helper()
+	select {
+	case r := <-h.news:
+		return r
+	case <-time.After(notifytest.Wait):
+		t.Fatalf("no Shown or Held within %v; log:\n%s", notifytest.Wait, h.log)
+		return notify.Response{}
+	}
+}
+
+// TestLifecycleNews checks that a message is reported Held while no server
+// is on the bus and Shown once one accepts it, then answered, each report
+// carrying the message's scheduled instant and step; and that a message
+// held past its deadline is Missed with the reason.
+func TestLifecycleNews(t *testing.T) {
+	sched := time.Date(2026, 11, 27, 20, 30, 0, 0, time.UTC)
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond, RetryFor: time.Minute})
+	h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Scheduled: sched})
+	held := h.nextNews(t)
+	if held.Action != notify.Held || held.Reminder != "magnesium" || !held.Scheduled.Equal(sched) || held.Detail != "no notification server" {
+		t.Fatalf("first news = %+v, want magnesium held (no notification server) for %v", held, sched)
+	}
+	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
+	srv.Next(t)
+	shown := h.nextNews(t)
+	if shown.Action != notify.Shown || shown.Via != "d-bus" || !shown.Scheduled.Equal(sched) {
+		t.Fatalf("news after the server came = %+v, want Shown via d-bus for %v", shown, sched)
+	}
+	h.notify(t, notify.Message{Reminder: "magnesium", Title: "Step 2", Scheduled: sched, Step: 2})
+	step := srv.Next(t)
+	if r := h.nextNews(t); r.Action != notify.Shown || r.Step != 2 {
+		t.Fatalf("news of a routine step = %+v, want Shown step 2", r)
+	}
+	if err := srv.InvokeAction(step.ID, "done"); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.response(t); r.Action != notify.Done || r.Step != 2 || !r.Scheduled.Equal(sched) {
+		t.Fatalf("answer = %+v, want Done on step 2 of %v", r, sched)
+	}
+}
+
 func TestRetryUntilServerAppears(t *testing.T) {
 	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond, RetryFor: time.Minute})
 	for _, name := range []string{"water", "stretch", "magnesium"} {
@@ -307,6 +357,11 @@ func TestMissedWhenNoServer(t *testing.T) {
 	want := map[string]notify.Action{"water": notify.Missed, "stretch": notify.Missed}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("responses = %v, want %v", got, want)
+	}
+	for range 2 {
+		if r := h.nextNews(t); r.Action != notify.Held {
+			t.Errorf("news = %+v, want Held before Missed", r)
+		}
 	}
 	if n := h.log.count("reminder missed"); n != 2 {
 		t.Errorf("%d missed lines, want 2:\n%s", n, h.log)

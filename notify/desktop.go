@@ -143,8 +143,10 @@ type backend interface {
 // Desktop is the Notifier the daemon uses: it tries the desktop backends in
 // order and falls back to the log. Its methods are safe for concurrent use.
 type Desktop struct {
-	backends []backend
-	log      Log
+	backends   []backend
+	log        Log
+	onResponse func(Response)
+	now        func() time.Time
 }
 
 var _ Notifier = (*Desktop)(nil)
@@ -162,12 +164,14 @@ func New(opts Options) (*Desktop, error) {
 	if o.Icon == "" {
 		o.Icon = installIcon(o.CacheDir, o.Logger)
 	}
-	return &Desktop{backends: platformBackends(o), log: Log{Logger: o.Logger}}, nil
+	return &Desktop{backends: platformBackends(o), log: Log{Logger: o.Logger}, onResponse: o.OnResponse, now: o.Now}, nil
 }
 
 // Notify shows m through the first backend that takes it. A message held for
 // a notification server or for the end of Do Not Disturb counts as taken: it
-// is delivered later or reported as Missed through Options.OnResponse. When
+// is reported Held, then Shown or Missed through Options.OnResponse. A
+// message that a backend shows at once is reported Shown (by the session
+// bus from its dispatcher; by a fallback such as beeep from this call). When
 // no backend takes m, Notify writes m to the log and returns the reasons,
 // wrapping errors such as ErrNoSessionBus, ErrNoServer or ErrTimeout. When a
 // backend reports ErrInhibited (Do Not Disturb, with holding turned off) the
@@ -177,6 +181,9 @@ func (d *Desktop) Notify(ctx context.Context, m Message) error {
 	for _, b := range d.backends {
 		e := b.Notify(ctx, m)
 		if e == nil {
+			if !reportsShown(b) {
+				d.onResponse(Response{Reminder: m.Reminder, Action: Shown, At: d.now(), Scheduled: m.Scheduled, Step: m.Step, Via: b.Name()})
+			}
 			return nil
 		}
 		e = fmt.Errorf("%s: %w", b.Name(), e)
@@ -195,6 +202,12 @@ func (d *Desktop) Notify(ctx context.Context, m Message) error {
 		return nil
 	}
 	return fmt.Errorf("cannot show reminder %q on the desktop: %w", m.Reminder, err)
+}
+
+// reportsShown reports whether b tells of Shown and Held itself.
+func reportsShown(b backend) bool {
+	r, ok := b.(interface{ reportsShown() bool })
+	return ok && r.reportsShown()
 }
 
 // Close stops the backends. Messages still held are reported as Missed.

@@ -139,11 +139,17 @@ func newGNOMEHarness(t *testing.T, opts notify.Options) *gnomeHarness {
 	bus.Setenv(t)
 	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
 	h := &gnomeHarness{
-		harness: &harness{bus: bus, responses: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()},
+		harness: &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()},
 		logged:  make(chan struct{}, 1),
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(io.MultiWriter(h.log, signalWriter(h.logged)), nil))
-	opts.OnResponse = func(r notify.Response) { h.responses <- r }
+	opts.OnResponse = func(r notify.Response) {
+		if r.Action == notify.Shown || r.Action == notify.Held {
+			h.news <- r
+			return
+		}
+		h.responses <- r
+	}
 	opts.CacheDir = h.cacheDir
 	d, err := notify.New(opts)
 	if err != nil {

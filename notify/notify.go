@@ -33,6 +33,11 @@ type Message struct {
 	// Start adds a "Start" button that starts the reminder's guided
 	// routine (answered with the Start action).
 	Start bool
+	// Scheduled is the scheduled instant the message is about; Step is
+	// the step of a guided routine it shows (0 for the reminder itself).
+	// Both are passed back in every Response about the message.
+	Scheduled time.Time
+	Step      int
 }
 
 // Urgency is the urgency level of a notification.
@@ -82,9 +87,16 @@ const (
 	// Start means the user pressed Start, to begin the reminder's guided
 	// routine.
 	Start
+	// Shown means a notification server accepted the message (Via says
+	// which): it is on the screen.
+	Shown
+	// Held means the message could not be shown yet and is held for
+	// retries until its deadline (Detail says why: no notification
+	// server, do not disturb). Shown or Missed follows.
+	Held
 )
 
-var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start"}
+var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start", Shown: "shown", Held: "held"}
 
 // String returns the lower-case name of a, such as "done".
 func (a Action) String() string {
@@ -103,6 +115,14 @@ type Response struct {
 	Action Action
 	// At is when it happened.
 	At time.Time
+	// Scheduled and Step are those of the Message.
+	Scheduled time.Time
+	Step      int
+	// Via names the backend that showed the message (Shown), such as
+	// "d-bus" or "beeep".
+	Via string
+	// Detail says why a message was held or missed.
+	Detail string
 }
 
 // Errors that Notify and Probe wrap.

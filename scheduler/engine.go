@@ -14,6 +14,10 @@ const OnTime = time.Minute
 // be shown, after the machine slept or bedtime was not running.
 const OnceGrace = time.Hour
 
+// MaxFolded bounds how many instants that came due in one gap (while the
+// machine slept or bedtime was not running) an Event lists.
+const MaxFolded = 100
+
 // Job is one reminder as the Engine sees it.
 type Job struct {
 	// Name identifies the job across reloads.
@@ -58,8 +62,10 @@ type Event struct {
 	// At is the wall-clock time the engine handled it.
 	At time.Time
 	// Superseded counts earlier instants that were due in the same gap
-	// (while the machine slept) and are folded into this one.
+	// (while the machine slept) and are folded into this one; Folded
+	// lists them, oldest first, up to MaxFolded.
 	Superseded int
+	Folded     []time.Time
 	// Once is true for an extra firing asked for with FireOnceAt (a
 	// snooze or a repeat), false for one from the schedule.
 	Once bool
@@ -271,9 +277,10 @@ func (e *Engine) due(j Job, last, now time.Time) (Event, bool) {
 		return Event{}, false
 	}
 	ev := Event{Kind: Fire, Job: j.Name, Scheduled: newest, At: now}
-	// Count the instants folded into this one, up to a bound.
-	for t, n := j.Schedule.Next(last), 0; !t.IsZero() && t.Before(newest) && n < 100; t, n = j.Schedule.Next(t), n+1 {
+	// List the instants folded into this one, up to a bound.
+	for t := j.Schedule.Next(last); !t.IsZero() && t.Before(newest) && ev.Superseded < MaxFolded; t = j.Schedule.Next(t) {
 		ev.Superseded++
+		ev.Folded = append(ev.Folded, t)
 	}
 	grace := j.CatchUp
 	if grace < OnTime {

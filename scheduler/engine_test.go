@@ -104,6 +104,16 @@ func TestSuspendResumeCatchUp(t *testing.T) {
 			var got []string
 			for _, ev := range evs {
 				got = append(got, fmt.Sprintf("%s %s %d", ev.Job, ev.Kind, ev.Superseded))
+				// Each folded instant is listed once, in order, before the
+				// one reported, and is an instant of the job's schedule.
+				if len(ev.Folded) != ev.Superseded {
+					t.Errorf("%s: %d folded instants listed, %d counted", ev.Job, len(ev.Folded), ev.Superseded)
+				}
+				for i, f := range ev.Folded {
+					if !f.Before(ev.Scheduled) || i > 0 && !f.After(ev.Folded[i-1]) {
+						t.Errorf("%s: folded instants out of order: %v before %v", ev.Job, ev.Folded, ev.Scheduled)
+					}
+				}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Fatalf("events = %v, want %v", got, tt.want)
