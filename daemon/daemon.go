@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -54,6 +55,9 @@ type Options struct {
 	// is called after the daemon applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// OnRecord, when set, is called with the history events of each change
+	// the daemon records, after they are written. (For tests.)
+	OnRecord func([]state.Event)
 }
 
 // DefaultDebounce is how long the file watcher waits for a burst of events
@@ -218,9 +222,9 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	prev := d.schedule
 	if err != nil {
 		var es config.Errors
-		first := err.Error()
+		first, more := err.Error(), 0
 		if errors.As(err, &es) && len(es) > 0 {
-			first = es[0].Error()
+			first, more = es[0].Error(), len(es)-1
 			for _, e := range es {
 				d.log.Error("schedule error", "error", e.Error())
 			}
@@ -239,9 +243,18 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		}
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
 		if tell {
-			d.update(func(st *state.State) { st.AddError(first) })
-			d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule has an error",
-				Body: first + "\n" + strings.ToUpper(keeping[:1]) + keeping[1:] + ".", NoActions: true})
+			problem, title := first, "Your bedtime schedule has an error"
+			if more > 0 {
+				problem = fmt.Sprintf("%s (and %d more)", first, more)
+				title = fmt.Sprintf("Your bedtime schedule has %d errors", more+1)
+			}
+			d.setProblem(state.ProblemSchedule, problem)
+			body := first + "\n"
+			if more > 0 {
+				body += fmt.Sprintf("And %d more: run `bedtime validate` to see them all.\n", more)
+			}
+			body += strings.ToUpper(keeping[:1]) + keeping[1:] + "."
+			d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: title, Body: body, NoActions: true})
 		}
 		return
 	}
@@ -252,6 +265,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	wasBad := d.badSince != ""
 	d.badSince = ""
 	d.mu.Unlock()
+	d.setProblem(state.ProblemSchedule, "")
 	d.engine.SetJobs(s.Jobs())
 	if why != "start" {
 		d.syncControl() // skips and snoozes of reminders that are new
@@ -383,13 +397,6 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 	if ev.Once {
 		attrs = append(attrs, "again", true)
 	}
-	hist := state.Event{At: ev.At, Reminder: ev.Job, Scheduled: ev.Scheduled}
-	if ev.Once {
-		// A snooze or repeat counts for the firing it repeats.
-		if last, ok := d.engine.Last(ev.Job); ok {
-			hist.Scheduled = last
-		}
-	}
 	var again time.Time // the next repeat of a repeat_until_done reminder
 	if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
 		d.mu.Lock()
@@ -403,133 +410,243 @@ func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
 		}
 		d.mu.Unlock()
 	}
-	d.update(func(st *state.State) {
-		if !ev.Once {
+	// instant is the scheduled instant this event is about: its own, or,
+	// for a snooze or a repeat, the one it shows again.
+	instant := ev.Scheduled
+	show := false
+	d.change(func(st *state.State) []state.Event {
+		var evs []state.Event
+		apply := func(step state.Step) bool {
+			step.Reminder, step.At = ev.Job, ev.At
+			out, err := st.Apply(step)
+			if err != nil {
+				d.log.Info("not shown again", "reminder", ev.Job, "why", err.Error())
+				return false
+			}
+			evs = append(evs, out...)
+			return true
+		}
+		if ev.Once {
+			delete(st.Snoozes, ev.Job)
+			if in, ok := st.Open[ev.Job]; ok {
+				instant = in.Scheduled
+			} else if c, ok := st.Closed[ev.Job]; ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && r.RepeatEvery > 0 {
+				instant = c.Scheduled // repeat until done, though dismissed
+			} else {
+				instant = time.Time{} // done meanwhile: nothing to show
+				return nil
+			}
+		} else {
 			st.Last[ev.Job] = ev.Scheduled
+			if ev.Kind == scheduler.Skip && !ev.Paused {
+				delete(st.Skips, ev.Job)
+			}
+			delete(st.Snoozes, ev.Job) // replaced by this instant
+			for _, t := range ev.Folded {
+				apply(state.Step{Scheduled: t, Kind: state.Missed, Detail: "the computer was asleep or bedtime was not running"})
+			}
 		}
-		if ev.Kind == scheduler.Skip && !ev.Paused {
-			delete(st.Skips, ev.Job)
+		switch ev.Kind {
+		case scheduler.Miss:
+			detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+			if ev.Once {
+				detail = "snoozed, then " + detail
+			}
+			apply(state.Step{Scheduled: instant, Kind: state.Missed, Detail: detail})
+		case scheduler.Skip:
+			detail := "bedtime skip"
+			if ev.Paused {
+				detail = "paused"
+			}
+			apply(state.Step{Scheduled: instant, Kind: state.Skipped, Detail: detail})
+		default:
+			show = apply(state.Step{Scheduled: instant, Kind: state.Due})
+			if show && !again.IsZero() {
+				st.Snoozes[ev.Job] = again
+			}
 		}
-		if ev.Once || ev.Kind == scheduler.Fire {
-			delete(st.Snoozes, ev.Job) // done with, or replaced by this firing
-		}
-		if !again.IsZero() {
-			st.Snoozes[ev.Job] = again
-		}
+		return evs
 	})
-	if !again.IsZero() {
-		d.engine.SetOnce(ev.Job, again)
-	}
 	switch ev.Kind {
 	case scheduler.Miss:
 		d.log.Warn("missed", append(attrs, "catch_up", r.CatchUp.String())...)
-		hist.Kind, hist.Detail = state.Missed, "too late after "+config.FormatDuration(ev.Late().Round(time.Second))
-		d.record(hist)
 		return
 	case scheduler.Skip:
-		hist.Kind, hist.Detail = state.Skipped, "bedtime skip"
-		if ev.Paused {
-			hist.Detail = "paused"
-		}
-		d.log.Info("skipped", append(attrs, "why", hist.Detail)...)
-		d.record(hist)
+		d.log.Info("skipped", attrs...)
 		return
 	}
+	if !show {
+		return
+	}
+	if !again.IsZero() {
+		d.engine.SetOnce(ev.Job, again)
+	}
 	routineTitle := ""
-	if rt, ok := s.Routine(r.Routine); ok {
+	rt, hasRoutine := s.Routine(r.Routine)
+	if hasRoutine {
 		routineTitle = rt.Title
 	}
-	t := d.texts.Text(r, ev.Scheduled, routineTitle)
+	t := d.texts.Text(r, instant, routineTitle)
 	d.log.Info("fired", attrs...)
-	hist.Kind = state.Fired
-	if ev.Once {
-		hist.Detail = "again"
-	}
-	d.record(hist)
 	grace := max(r.CatchUp, 5*time.Minute)
-	_, hasRoutine := s.Routine(r.Routine)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine})
+	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine, Scheduled: instant})
 }
 
-// update changes the state file, logging (not failing) on error: a
-// reminder is still shown when the disk is full.
-func (d *daemon) update(fn func(*state.State)) {
-	if err := d.store.Update(func(st *state.State) error { fn(st); return nil }); err != nil {
+// change changes the state through fn, which returns the history events
+// of the change, and records them. A failure to write is logged, not
+// fatal: the reminder is still shown when the disk is full.
+func (d *daemon) change(fn func(*state.State) []state.Event) {
+	evs, err := d.store.Record(func(st *state.State) ([]state.Event, error) { return fn(st), nil })
+	if err != nil {
+		d.log.Error("cannot write the state or the history", "err", err)
+	}
+	if d.o.OnRecord != nil && len(evs) > 0 {
+		d.o.OnRecord(evs)
+	}
+}
+
+// setProblem records msg as the daemon's problem about key, or clears it
+// when msg is empty; the file is written only when that changes anything.
+func (d *daemon) setProblem(key, msg string) {
+	err := d.store.Update(func(st *state.State) error {
+		if !st.SetProblem(key, msg) {
+			return state.ErrUnchanged
+		}
+		return nil
+	})
+	if err != nil {
 		d.log.Error("cannot write the state", "err", err)
 	}
 }
 
-// record appends ev to the history.
-func (d *daemon) record(ev state.Event) {
-	if err := d.store.Append(ev); err != nil {
-		d.log.Error("cannot write the history", "err", err)
-	}
-}
-
-// send delivers m without blocking the engine.
+// send delivers m without blocking the engine. A message about an instant
+// that no way could show (no session bus: only the log has it) is recorded
+// as missed; one held or shown is recorded when the notifier says so.
 func (d *daemon) send(ctx context.Context, m notify.Message) {
 	d.sends.Add(1)
 	go func() {
 		defer d.sends.Done()
-		// The notifier logs each kind of failure once; no line per reminder.
-		if err := d.notifier.Notify(ctx, m); err != nil && ctx.Err() == nil {
-			d.log.Debug("notification not shown", "reminder", m.Reminder, "err", err)
+		err := d.notifier.Notify(ctx, m)
+		if err == nil || ctx.Err() != nil {
+			return
 		}
+		// The notifier logs each kind of failure once; no line per reminder.
+		d.log.Debug("notification not shown", "reminder", m.Reminder, "err", err)
+		if m.Scheduled.IsZero() || m.Step != 0 {
+			return
+		}
+		why := notShownReason(err)
+		d.change(func(st *state.State) []state.Event {
+			st.SetProblem(state.ProblemNotifications, "reminders cannot be shown: "+why)
+			evs, _ := st.Apply(state.Step{Reminder: m.Reminder, Scheduled: m.Scheduled, Kind: state.Missed, At: d.o.Clock.Now(),
+				Detail: "never shown: " + why})
+			return evs
+		})
 	}()
 }
 
-// respond acts on the user's answer to a notification.
+// notShownReason says in a few words why the notifier could show nothing.
+func notShownReason(err error) string {
+	switch {
+	case errors.Is(err, notify.ErrNoSessionBus):
+		return "no session bus (only the log has it)"
+	case errors.Is(err, notify.ErrNoServer):
+		return "no notification server (only the log has it)"
+	case errors.Is(err, notify.ErrInhibited):
+		return "do not disturb"
+	}
+	return "no notification server answered (only the log has it)"
+}
+
+// respond acts on the notifier's news of a message (shown, held, missed)
+// and on the user's answers to it, through the lifecycle of the instant
+// the message is about. News of a routine's steps is not news of the
+// reminder.
 func (d *daemon) respond(resp notify.Response) {
+	if resp.Scheduled.IsZero() {
+		return // a message about bedtime itself, such as a schedule error
+	}
 	now := d.o.Clock.Now()
-	ev := state.Event{At: now, Reminder: resp.Reminder}
+	name := resp.Reminder
+	if resp.Step != 0 {
+		if resp.Action == notify.Missed {
+			d.log.Info("a routine step was not shown", "reminder", name, "step", resp.Step)
+		}
+		return
+	}
+	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
+	var snoozeAt time.Time
+	extra := func(*state.State) {}
 	switch resp.Action {
+	case notify.Shown:
+		step.Kind, step.Via = state.Shown, resp.Via
+		extra = func(st *state.State) { st.SetProblem(state.ProblemNotifications, "") }
+	case notify.Held:
+		step.Kind, step.Detail = state.Held, resp.Detail
+		if resp.Detail != "do not disturb" {
+			extra = func(st *state.State) {
+				st.SetProblem(state.ProblemNotifications, "reminders are held: "+resp.Detail)
+			}
+		}
+	case notify.Missed:
+		step.Kind, step.Detail = state.Missed, resp.Detail
 	case notify.Done:
-		d.engine.SetOnce(resp.Reminder, time.Time{})
-		d.update(func(st *state.State) {
-			st.Done[resp.Reminder] = now
-			delete(st.Snoozes, resp.Reminder)
-		})
-		ev.Kind = state.Done
+		step.Kind, step.Source = state.Done, "button"
 	case notify.Start:
 		// Doing the routine is doing the reminder.
-		d.engine.SetOnce(resp.Reminder, time.Time{})
-		d.update(func(st *state.State) {
-			st.Done[resp.Reminder] = now
-			delete(st.Snoozes, resp.Reminder)
-		})
-		ev.Kind, ev.Detail = state.Done, "routine started"
-		d.playRoutine(resp.Reminder)
+		step.Kind, step.Source = state.Done, "routine started"
 	case notify.Snooze:
 		d.mu.Lock()
 		s := d.schedule
 		d.mu.Unlock()
 		snooze := config.DefaultSnooze
 		if s != nil {
-			if r, ok := s.Reminder(resp.Reminder); ok {
+			if r, ok := s.Reminder(name); ok {
 				snooze = r.Snooze
 			}
 		}
-		at := now.Add(snooze)
-		d.engine.SetOnce(resp.Reminder, at)
-		d.update(func(st *state.State) { st.Snoozes[resp.Reminder] = at })
-		ev.Kind, ev.Detail = state.Snoozed, config.FormatDuration(snooze)
+		snoozeAt = now.Add(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, "button", config.FormatDuration(snooze)
+		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
-		ev.Kind = state.Dismissed
-	case notify.Missed:
-		ev.Kind, ev.Detail = state.Missed, "not shown: no notification server, or do not disturb, until too late"
-	default: // Expired: shown and left unanswered, as the history already says
-		d.log.Info(resp.Action.String(), "reminder", resp.Reminder)
+		step.Kind = state.Dismissed
+	case notify.Expired:
+		step.Kind = state.Expired
+	default:
 		return
 	}
-	d.log.Info(resp.Action.String(), "reminder", resp.Reminder)
-	if resp.Reminder != "bedtime-schedule" {
-		d.record(ev)
+	var applied bool
+	d.change(func(st *state.State) []state.Event {
+		evs, err := st.Apply(step)
+		if err != nil {
+			d.log.Info("answer not applied", "reminder", name, "action", resp.Action.String(), "why", err.Error())
+			return nil
+		}
+		applied = true
+		extra(st)
+		return evs
+	})
+	if !applied {
+		return
 	}
+	switch resp.Action {
+	case notify.Shown, notify.Held:
+		d.log.Debug(resp.Action.String(), "reminder", name, "via", resp.Via, "why", resp.Detail)
+		return
+	case notify.Done:
+		d.engine.SetOnce(name, time.Time{})
+	case notify.Start:
+		d.engine.SetOnce(name, time.Time{})
+		d.playRoutine(name, resp.Scheduled)
+	case notify.Snooze:
+		d.engine.SetOnce(name, snoozeAt)
+	}
+	d.log.Info(resp.Action.String(), "reminder", name, "scheduled", resp.Scheduled.Format(time.RFC3339))
 }
 
 // playRoutine plays the guided routine of the named reminder, one
 // notification per step, each replacing the one before.
-func (d *daemon) playRoutine(name string) {
+func (d *daemon) playRoutine(name string, scheduled time.Time) {
 	d.mu.Lock()
 	s := d.schedule
 	ctx := d.ctx
@@ -546,7 +663,7 @@ func (d *daemon) playRoutine(name string) {
 		return
 	}
 	rt.Name = name // replace the reminder's own notification
-	p := &Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.RoutineClock}
+	p := &Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.RoutineClock, Scheduled: scheduled}
 	d.sends.Add(1)
 	go func() {
 		defer d.sends.Done()
@@ -570,6 +687,13 @@ func (d *daemon) syncControl() {
 
 func (d *daemon) applyControl(st state.State) {
 	d.engine.PauseUntil(st.PausedUntil)
+	// An instant marked done before it fired (`bedtime done` within its
+	// grace) is not fired after.
+	for name, t := range st.Last {
+		if last, ok := d.engine.Last(name); ok && t.After(last) {
+			d.engine.SetLast(name, t)
+		}
+	}
 	names := map[string]bool{}
 	for _, j := range d.engine.Jobs() {
 		names[j.Name] = true

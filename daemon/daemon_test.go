@@ -35,11 +35,16 @@ func (l *logBuffer) String() string {
 	return l.b.String()
 }
 
-// chanNotifier hands every message to a channel.
-type chanNotifier chan notify.Message
+// chanNotifier hands every message to a channel and, like a notification
+// server that accepts it, reports it Shown.
+type chanNotifier struct {
+	ch      chan notify.Message
+	respond func(notify.Response)
+}
 
-func (c chanNotifier) Notify(ctx context.Context, m notify.Message) error {
-	c <- m
+func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
+	c.ch <- m
+	c.respond(notify.Response{Reminder: m.Reminder, Action: notify.Shown, At: time.Now(), Scheduled: m.Scheduled, Step: m.Step, Via: "test"})
 	return nil
 }
 
@@ -48,27 +53,45 @@ type harness struct {
 	t       *testing.T
 	clock   *scheduler.FakeClock
 	opts    Options
-	shown   chanNotifier
+	shown   chan notify.Message
 	reloads chan *config.Schedule
+	records chan state.Event
 	log     *logBuffer
+}
+
+// recorded waits for the next history event the daemon records.
+func (h *harness) recorded() state.Event {
+	h.t.Helper()
+	select {
+	case ev := <-h.records:
+		return ev
+	case <-time.After(5 * time.Second):
+		h.t.Fatalf("nothing recorded; log:\n%s", h.log)
+		return state.Event{}
+	}
 }
 
 func newHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *harness {
 	t.Helper()
 	dir := t.TempDir()
-	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chanNotifier, 16),
-		reloads: make(chan *config.Schedule, 16), log: &logBuffer{}}
+	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chan notify.Message, 16),
+		reloads: make(chan *config.Schedule, 16), records: make(chan state.Event, 64), log: &logBuffer{}}
 	h.opts = Options{
 		SchedulePath: filepath.Join(dir, "schedule.yaml"),
 		StateDir:     filepath.Join(dir, "state"),
 		Clock:        h.clock,
 		Logger:       slog.New(slog.NewTextHandler(h.log, nil)),
-		Notifier: func(*slog.Logger, func(notify.Response)) (notify.Notifier, func() error, error) {
-			return h.shown, func() error { return nil }, nil
+		Notifier: func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+			return &chanNotifier{ch: h.shown, respond: respond}, func() error { return nil }, nil
 		},
 		ZoneFile: zoneFile,
 		Debounce: 20 * time.Millisecond,
 		OnReload: func(s *config.Schedule) { h.reloads <- s },
+		OnRecord: func(evs []state.Event) {
+			for _, ev := range evs {
+				h.records <- ev
+			}
+		},
 	}
 	if err := config.WriteFile(h.opts.SchedulePath, []byte(schedule)); err != nil {
 		t.Fatal(err)
@@ -135,13 +158,16 @@ func TestFiresRecordsAndNeverTwice(t *testing.T) {
 		t.Fatal("nothing shown")
 	}
 	h.idleUntil(at("2026-11-26 20:30"))
+	if ev := h.recorded(); ev.Kind != state.Shown {
+		t.Fatalf("recorded %+v, want shown", ev)
+	}
 	store, _ := state.Open(h.opts.StateDir)
 	st, _ := store.Load()
 	if !st.Last["magnesium"].Equal(at("2026-11-25 20:30")) {
 		t.Fatalf("state Last = %v", st.Last)
 	}
 	evs, _ := store.History(time.Time{})
-	if len(evs) != 1 || evs[0].Kind != state.Fired || evs[0].Reminder != "magnesium" {
+	if len(evs) != 1 || evs[0].Kind != state.Shown || evs[0].Reminder != "magnesium" || !evs[0].Scheduled.Equal(at("2026-11-25 20:30")) || evs[0].Via != "test" {
 		t.Fatalf("history = %+v", evs)
 	}
 }

@@ -52,6 +52,10 @@ type Player struct {
 	Notifier notify.Notifier
 	// Clock tells the time and waits.
 	Clock RoutineClock
+	// Scheduled is the reminder's instant that started the routine; every
+	// step's message carries it, with its step number, so that news of a
+	// step is never taken for news of the reminder.
+	Scheduled time.Time
 
 	warned bool
 }
@@ -70,6 +74,8 @@ func (p *Player) Play(ctx context.Context, r content.Routine) error {
 			Title:     fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
 			Body:      s.Text,
 			NoActions: true,
+			Scheduled: p.Scheduled,
+			Step:      i + 1,
 		})
 		if err := p.countdown(ctx, s.Hold); err != nil {
 			return err
@@ -80,7 +86,7 @@ func (p *Player) Play(ctx context.Context, r content.Routine) error {
 		done = "Done."
 	}
 	fmt.Fprintf(p.Out, "\n%s\n", done)
-	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done, NoActions: true})
+	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done, NoActions: true, Scheduled: p.Scheduled, Step: n + 1})
 	return nil
 }
 

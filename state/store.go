@@ -205,7 +205,8 @@ func (s *Store) lock() (*flock.Flock, error) {
 // Update changes the state under an exclusive lock that holds across
 // processes: it loads the state, calls fn, and, if fn returns nil, writes
 // the result atomically (a temporary file, fsync, rename; 0600). When fn
-// returns an error nothing is written and Update returns that error.
+// returns an error nothing is written and Update returns that error (nil
+// for ErrUnchanged).
 // fn may call Append.
 func (s *Store) Update(fn func(*State) error) error {
 	fl, err := s.lock()
@@ -224,6 +225,9 @@ func (s *Store) Update(fn func(*State) error) error {
 		}
 	}
 	if err := fn(&st); err != nil {
+		if errors.Is(err, ErrUnchanged) {
+			return nil
+		}
 		return err
 	}
 	data, err := json.MarshalIndent(st, "", "  ")
@@ -235,6 +239,10 @@ func (s *Store) Update(fn func(*State) error) error {
 	}
 	return nil
 }
+
+// ErrUnchanged, returned by the function given to Update, means it changed
+// nothing: Update writes nothing and returns nil.
+var ErrUnchanged = errors.New("state: unchanged")
 
 // tempPrefix starts the names of the temporary files config.WriteFile
 // writes beside state.json.

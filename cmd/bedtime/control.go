@@ -66,13 +66,80 @@ func (app *App) controlUpdate(fn func(*state.State), ev state.Event) error {
 	if err != nil {
 		return err
 	}
-	if err := store.Update(func(st *state.State) error { fn(st); return nil }); err != nil {
-		return err
+	_, err = store.Record(func(st *state.State) ([]state.Event, error) {
+		fn(st)
+		if ev.Kind != "" {
+			return []state.Event{ev}, nil
+		}
+		return nil, nil
+	})
+	return app.recorded(err)
+}
+
+// recorded turns an error from state.Store.Record into what the command
+// says: a change that holds but is missing from the history is reported
+// on stderr, not as a failure.
+func (app *App) recorded(err error) error {
+	var unrecorded *state.UnrecordedError
+	if errors.As(err, &unrecorded) {
+		fmt.Fprintf(app.Stderr, "bedtime: the change is made, but it could not be written to the history (%v); stats will not count it.\n", unrecorded.Err)
+		return nil
 	}
-	if ev.Kind != "" {
-		return store.Append(ev)
+	return err
+}
+
+// answer applies a command-line answer (done or snooze) to the instant of
+// r it is about: the open one, or the latest one within its grace (see
+// state.Resolve). It returns that instant.
+func (app *App) answer(r config.Reminder, kind state.Kind, detail string, now time.Time, also func(*state.State)) (time.Time, error) {
+	store, err := app.openStore()
+	if err != nil {
+		return time.Time{}, err
 	}
-	return nil
+	latest := r.Schedule.Prev(now)
+	grace := max(r.CatchUp, scheduler.OnTime)
+	var sched time.Time
+	_, err = store.Record(func(st *state.State) ([]state.Event, error) {
+		sched, err = st.Resolve(r.Name, latest, grace, now)
+		if err != nil {
+			return nil, err
+		}
+		var evs []state.Event
+		if kind == state.Snoozed {
+			if _, open := st.Open[r.Name]; !open {
+				// Due within its grace but not shown (bedtime was not
+				// running, or it was dismissed): the snooze shows it.
+				due, err := st.Apply(state.Step{Reminder: r.Name, Scheduled: sched, Kind: state.Due, At: now})
+				if err != nil {
+					return nil, err
+				}
+				evs = append(evs, due...)
+				if st.Last[r.Name].Before(sched) {
+					st.Last[r.Name] = sched
+				}
+			}
+		}
+		step, err := st.Apply(state.Step{Reminder: r.Name, Scheduled: sched, Kind: kind, At: now, Source: "command", Detail: detail})
+		if err != nil {
+			return nil, err
+		}
+		if also != nil {
+			also(st)
+		}
+		return append(evs, step...), nil
+	})
+	return sched, app.recorded(err)
+}
+
+// nothingTo explains an answer that has no instant to apply to.
+func (app *App) nothingTo(verb string, s *config.Schedule, r config.Reminder, err error, now time.Time) error {
+	msg := strings.TrimPrefix(err.Error(), state.ErrNothing.Error()+": ")
+	next := r.Schedule.Next(now)
+	hint := ""
+	if !next.IsZero() {
+		hint = fmt.Sprintf("; it is next due %s (`bedtime skip %s` skips that one)", next.In(s.Location).Format("Mon 15:04"), r.Name)
+	}
+	return fmt.Errorf("nothing to %s: %s%s", verb, msg, hint)
 }
 
 func newPauseCmd(app *App) *cobra.Command {
@@ -164,8 +231,11 @@ func newResumeCmd(app *App) *cobra.Command {
 func newSnoozeCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "snooze NAME [DURATION]",
-		Short: "Show a reminder again after a while (default: its snooze time)",
-		Args:  cobra.RangeArgs(1, 2),
+		Short: "Show a due reminder again after a while (default: its snooze time)",
+		Long: `snooze puts off the reminder that is on screen or held now, or the one that
+came due within its catch-up grace, and shows it again after DURATION (default:
+the reminder's snooze time).`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, r, err := app.controlReminder(args[0])
 			if err != nil {
@@ -180,16 +250,27 @@ func newSnoozeCmd(app *App) *cobra.Command {
 			}
 			now := app.now()
 			at := now.Add(d)
-			err = app.controlUpdate(func(st *state.State) { st.Snoozes[r.Name] = at },
-				state.Event{At: now, Reminder: r.Name, Kind: state.Snoozed, Detail: humanDuration(d)})
+			_, err = app.answer(r, state.Snoozed, humanDuration(d), now, func(st *state.State) { st.Snoozes[r.Name] = at })
+			if errors.Is(err, state.ErrNothing) {
+				return app.nothingTo("snooze", s, r, err, now)
+			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "%s again at %s.\n", r.Name, at.In(s.Location).Format("15:04"))
+			fmt.Fprintf(app.Stdout, "%s again at %s.\n", r.Name, clockTime(at.In(s.Location)))
 			app.afterControl()
 			return nil
 		},
 	}
+}
+
+// clockTime formats t as 15:04, or 15:04:05 when it is not on a whole
+// minute, so that the time said is never earlier than the true one.
+func clockTime(t time.Time) string {
+	if t.Second() != 0 || t.Nanosecond() != 0 {
+		return t.Truncate(time.Second).Format("15:04:05")
+	}
+	return t.Format("15:04")
 }
 
 func newSkipCmd(app *App) *cobra.Command {
@@ -222,22 +303,30 @@ func newSkipCmd(app *App) *cobra.Command {
 func newDoneCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "done NAME",
-		Short: "Mark a reminder done (stops its snooze and repeats)",
-		Args:  cobra.ExactArgs(1),
+		Short: "Mark the reminder that is due now done (stops its snooze and repeats)",
+		Long: `done marks the reminder's instant that is on screen, held or snoozed now, or
+the one that came due within its catch-up grace, as done. Each instant is done
+once: a second done says when it was done and changes nothing.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, r, err := app.controlReminder(args[0])
+			s, r, err := app.controlReminder(args[0])
 			if err != nil {
 				return err
 			}
 			now := app.now()
-			err = app.controlUpdate(func(st *state.State) {
-				st.Done[r.Name] = now
-				delete(st.Snoozes, r.Name)
-			}, state.Event{At: now, Reminder: r.Name, Kind: state.Done})
-			if err != nil {
+			sched, err := app.answer(r, state.Done, "", now, nil)
+			var already *state.AlreadyError
+			switch {
+			case errors.As(err, &already):
+				fmt.Fprintf(app.Stdout, "%s was already done at %s (due %s); nothing changed.\n", r.Name,
+					already.Outcome.At.In(s.Location).Format("15:04"), already.Outcome.Scheduled.In(s.Location).Format("Mon 15:04"))
+				return nil
+			case errors.Is(err, state.ErrNothing):
+				return app.nothingTo("mark done", s, r, err, now)
+			case err != nil:
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Marked %s done.\n", r.Name)
+			fmt.Fprintf(app.Stdout, "Marked %s done (due %s).\n", r.Name, sched.In(s.Location).Format("Mon 15:04"))
 			app.afterControl()
 			return nil
 		},

@@ -89,15 +89,31 @@ func TestControlWithDaemonDown(t *testing.T) {
 	if out := run("skip", "magnesium"); !strings.HasPrefix(out, "Skipping magnesium at Wed 25 Nov 20:30; it comes back after that.\n") {
 		t.Errorf("skip: %q", out)
 	}
-	if out := run("snooze", "hydration", "15m"); !strings.HasPrefix(out, "hydration again at 19:15.\n") {
+	// At 19:00 the 18:00 water is an hour old, past its grace: nothing to
+	// snooze or mark done, and the command says so and fails.
+	for _, args := range [][]string{{"snooze", "hydration", "15m"}, {"done", "hydration"}} {
+		code, _, errOut := runAt(t, now, append(args, "--config", path)...)
+		if want := "nothing to "; code == 0 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "is next due Wed 20:00") {
+			t.Errorf("%v: exit %d, stderr %q: want an error saying %q and when it is next due", args, code, errOut, want)
+		}
+	}
+	// Within its grace the 18:00 water can be snoozed, then marked done,
+	// once; a second done says so and changes nothing.
+	now = berlin(t, "2026-11-25 18:00").Add(30 * time.Second)
+	if out := run("snooze", "hydration", "15m"); !strings.HasPrefix(out, "hydration again at 18:15:30.\n") {
 		t.Errorf("snooze: %q", out)
 	}
 	st, _ := loadState(t)
 	if !st.PausedUntil.Equal(berlin(t, "2026-11-25 21:00")) || !st.Skips["magnesium"].Equal(berlin(t, "2026-11-25 20:30")) ||
-		!st.Snoozes["hydration"].Equal(berlin(t, "2026-11-25 19:15")) {
+		!st.Snoozes["hydration"].Equal(berlin(t, "2026-11-25 18:15").Add(30*time.Second)) {
 		t.Fatalf("state = %+v", st)
 	}
-	run("done", "hydration")
+	if out := run("done", "hydration"); out != "Marked hydration done (due Wed 18:00).\nbedtime is not running; this applies when it starts.\n" {
+		t.Errorf("done: %q", out)
+	}
+	if out := run("done", "hydration"); out != "hydration was already done at 18:00 (due Wed 18:00); nothing changed.\n" {
+		t.Errorf("second done: %q", out)
+	}
 	if out := run("resume"); !strings.HasPrefix(out, "Reminders are back on.") {
 		t.Errorf("resume: %q", out)
 	}
@@ -105,10 +121,10 @@ func TestControlWithDaemonDown(t *testing.T) {
 		t.Errorf("second resume: %q", out)
 	}
 	st, evs := loadState(t)
-	if !st.PausedUntil.IsZero() || len(st.Snoozes) != 0 || st.Done["hydration"].IsZero() {
+	if !st.PausedUntil.IsZero() || len(st.Snoozes) != 0 || st.Closed["hydration"].Kind != state.Done {
 		t.Fatalf("state after done and resume = %+v", st)
 	}
-	if got, want := kinds(evs), "paused(until 2026-11-25T21:00:00+01:00) hydration:snoozed(15m) hydration:done resumed"; got != want {
+	if got, want := kinds(evs), "paused(until 2026-11-25T21:00:00+01:00) hydration:snoozed(command, 15m) hydration:done(command) resumed"; got != want {
 		t.Fatalf("history = %s\nwant      %s", got, want)
 	}
 	for _, args := range [][]string{{"skip", "nope"}, {"snooze", "magnesium", "5s"}, {"pause", "soon"}, {"pause", "1h", "--today"}} {
@@ -165,13 +181,13 @@ func TestPauseSkipSnoozeDoneWithDaemonUp(t *testing.T) {
 		t.Fatalf("21:15 repeat: %+v", m)
 	}
 	h.cli("done", "pills")
-	h.appliedWhere(func(st state.State) bool { return !st.Done["pills"].IsZero() })
+	h.appliedWhere(func(st state.State) bool { return st.Closed["pills"].Kind == state.Done })
 	h.idleUntil(berlin(t, "2026-11-26 08:00"))
 	h.nothingShown()
 
 	// Done from the notification's button stops repeats too.
 	_, evs := loadState(t)
-	want := "hydration:skipped(paused) hydration:fired magnesium:skipped(bedtime skip) hydration:snoozed(10m) hydration:fired(again) pills:fired pills:fired(again) pills:done"
+	want := "hydration:skipped(paused) hydration:shown magnesium:skipped(bedtime skip) hydration:snoozed(command, 10m) hydration:shown(again) pills:shown pills:shown(again) pills:done(command)"
 	var got []state.Event
 	for _, ev := range evs {
 		if ev.Kind != state.Paused {
@@ -197,8 +213,8 @@ func TestRepeatStopsAtMaxAndOnDoneButton(t *testing.T) {
 	// Two repeats, then no more.
 	h.idleUntil(berlin(t, "2026-11-26 21:00"))
 	h.clock.Set(berlin(t, "2026-11-26 21:00"))
-	h.shown()
-	h.respond(notify.Response{Reminder: "pills", Action: notify.Done})
+	m := h.shown()
+	h.respond(notify.Response{Reminder: "pills", Action: notify.Done, Scheduled: m.Scheduled})
 	h.idleUntil(berlin(t, "2026-11-27 21:00"))
 	h.nothingShown()
 }
@@ -239,7 +255,7 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 	if m.Reminder != "calf-stretch" || !m.Start {
 		t.Fatalf("reminder = %+v, want a Start button", m)
 	}
-	h.respond(notify.Response{Reminder: "calf-stretch", Action: notify.Start})
+	h.respond(notify.Response{Reminder: "calf-stretch", Action: notify.Start, Scheduled: m.Scheduled})
 	rt, _ := content.LookupRoutine("calf-stretch")
 	for i := range rt.Steps {
 		m := h.shown()
@@ -251,7 +267,7 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 		t.Fatalf("closing message = %+v", m)
 	}
 	_, evs := loadState(t)
-	if got := kinds(evs); got != "calf-stretch:fired calf-stretch:done(routine started)" {
+	if got := kinds(evs); got != "calf-stretch:shown calf-stretch:done(routine started)" {
 		t.Fatalf("history = %s", got)
 	}
 }

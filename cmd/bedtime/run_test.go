@@ -19,10 +19,17 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// daemonNotifier records what the daemon shows.
-type daemonNotifier struct{ got chan notify.Message }
+// daemonNotifier records what the daemon shows and, like a notification
+// server that accepted it, reports it Shown first.
+type daemonNotifier struct {
+	got     chan notify.Message
+	respond func(notify.Response)
+}
 
 func (f *daemonNotifier) Notify(ctx context.Context, m notify.Message) error {
+	if f.respond != nil {
+		f.respond(notify.Response{Reminder: m.Reminder, Action: notify.Shown, At: time.Now(), Scheduled: m.Scheduled, Step: m.Step, Via: "test"})
+	}
 	f.got <- m
 	return nil
 }
@@ -88,6 +95,7 @@ func startDaemonIn(t testing.TB, schedule string, now time.Time, stateHome strin
 	controlHook = func(st state.State) { h.controls <- st }
 	newDesktopNotifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
 		h.respond = on
+		h.notes.respond = on
 		return h.notes, func() error { return nil }, nil
 	}
 	reloadHook = func(s *config.Schedule) { h.reloads <- s }
@@ -222,7 +230,7 @@ func TestDaemonSnoozeFiresAgain(t *testing.T) {
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 	h.clock.Advance(time.Minute)
 	h.shown()
-	h.respond(notify.Response{Reminder: "magnesium", Action: notify.Snooze})
+	h.respond(notify.Response{Reminder: "magnesium", Action: notify.Snooze, Scheduled: berlin(t, "2026-11-25 20:30")})
 	h.idleUntil(berlin(t, "2026-11-25 20:40"))
 	h.clock.Advance(10 * time.Minute)
 	if m := h.shown(); m.Reminder != "magnesium" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -112,13 +113,13 @@ func (m marks) of(mark string) string {
 	switch mark {
 	case state.MarkDone:
 		return m.done
-	case state.MarkFired:
+	case state.MarkFired, string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
 		return m.fired
 	case state.MarkMissed:
 		return m.missed
-	case state.MarkSkipped, markPaused:
+	case state.MarkSkipped, state.MarkPaused:
 		return m.skipped
-	case markDue:
+	case state.MarkDue:
 		return m.due
 	}
 	return m.none
@@ -134,33 +135,33 @@ func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
 	fmt.Fprintf(w, "The last %d %s, %s to %s:\n\n", days, plural(days, "day", "days"),
 		first.Format("Mon 02 Jan"), last.Format("Mon 02 Jan"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REMINDER\tDAYS\tDONE\tSHOWN\tSNOOZED\tDISMISSED\tSKIPPED\tMISSED\tSTREAK")
+	fmt.Fprintln(tw, "REMINDER\tDAYS\tDONE\tSHOWN\tSNOOZED\tDISMISSED\tUNANSWERED\tMISSED\tSKIPPED\tSTREAK")
+	unattributed := 0
 	for _, rs := range stats {
 		var strip strings.Builder
 		for _, d := range rs.Days {
 			strip.WriteString(m.of(d.Mark))
 		}
-		done := fmt.Sprintf("%d of %d", rs.Done, rs.Fired+rs.Missed)
-		if rs.Fired+rs.Missed > 0 {
+		done := fmt.Sprintf("%d of %d", rs.Done, rs.Due)
+		if rs.Due > 0 {
 			done += fmt.Sprintf(" (%.0f%%)", rs.Adherence*100)
 		}
 		streak := "-"
 		if rs.Streak > 0 {
 			streak = fmt.Sprintf("%d %s", rs.Streak, plural(rs.Streak, "day", "days"))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", rs.Reminder, strip.String(), done,
-			rs.Fired, rs.Snoozed, rs.Dismissed, rs.Skipped, rs.Missed, streak)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", rs.Reminder, strip.String(), done,
+			rs.Shown, rs.Snoozed, rs.Dismissed, rs.Unanswered, rs.Missed, rs.Skipped, streak)
+		unattributed += rs.Unattributed
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nDays, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due\n", m.done, m.fired, m.missed, m.skipped, m.none)
-	fmt.Fprintln(w, "DONE counts the times it was due (shown or missed) and you answered Done; STREAK, the days in a row it was done.")
+	fmt.Fprintln(w, "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);")
+	fmt.Fprintln(w, "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).")
+	if unattributed > 0 {
+		fmt.Fprintf(w, "%d old history %s matched no instant and %s not counted.\n", unattributed, plural(unattributed, "line", "lines"), plural(unattributed, "is", "are"))
+	}
 }
-
-// Marks of today's firings in status, besides the state.Mark constants.
-const (
-	markDue    = "due"    // later today
-	markPaused = "paused" // later today, but bedtime is paused then
-)
 
 // statusSchedule loads the schedule that status shows the next firings and
 // today's picture of: the file, or the built-in default when there is
@@ -184,25 +185,19 @@ type statusInfo struct {
 	Now         time.Time
 	PausedUntil time.Time // zero unless paused now
 	Upcoming    []upcomingFiring
-	Errors      []string // newest last, at most 3
-	Today       []firingMark
+	Errors      []string // the daemon's problems that are still true
+	Today       []state.Firing
 	HaveToday   bool   // Today was worked out (the schedule is known)
 	Problem     string // why part of it is unknown, if it is
 }
 
 // upcomingFiring is one of the next firings; Note says "skipped" or
-// "paused" when it will not be shown.
+// "paused" when it will not be shown, "snoozed" or "again" for a snooze or
+// a repeat of an instant already shown.
 type upcomingFiring struct {
 	Reminder string    `json:"reminder"`
 	At       time.Time `json:"at"`
 	Note     string    `json:"note,omitempty"`
-}
-
-// firingMark is one firing of today and how it went.
-type firingMark struct {
-	Reminder string    `json:"reminder"`
-	At       time.Time `json:"at"`
-	Mark     string    `json:"mark"` // done, missed, fired, skipped, due or paused
 }
 
 // gatherStatus reads the state, the history and the schedule for status.
@@ -236,12 +231,21 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	if st.PausedUntil.After(now) {
 		info.PausedUntil = st.PausedUntil
 	}
-	info.Errors = st.Errors[max(0, len(st.Errors)-3):]
+	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
+		info.Errors = append(info.Errors, st.Problems[key])
+	}
 	if sched != nil {
 		for _, d := range scheduler.Upcoming(sched.Jobs(), now, 5) {
-			info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: d.Job, At: d.At, Note: plannedNote(st, d.Job, d.At, now)})
+			info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: d.Job, At: d.At, Note: st.Planned(d.Job, d.At, now)})
 		}
-		info.Today = todayMarks(sched.Jobs(), st, events, now, info.Loc)
+		for name, at := range st.Snoozes {
+			if at.After(now) {
+				info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: name, At: at, Note: "snoozed"})
+			}
+		}
+		slices.SortStableFunc(info.Upcoming, func(a, b upcomingFiring) int { return a.At.Compare(b.At) })
+		info.Upcoming = info.Upcoming[:min(len(info.Upcoming), 5)]
+		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
 	info.Problem = strings.Join(problems, "; ")
@@ -253,128 +257,16 @@ func startOfDay(t time.Time, loc *time.Location) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }
 
-// plannedNote says why a future firing will not be shown, if it will not.
-func plannedNote(st state.State, reminder string, at, now time.Time) string {
-	switch {
-	case st.Skips[reminder].Equal(at):
-		return state.MarkSkipped
-	case st.PausedUntil.After(now) && at.Before(st.PausedUntil):
-		return markPaused
-	}
-	return ""
-}
-
-// todayMarks lists the firings of today, the day of now in loc, in time
-// order: the schedule's, the snoozes' and any the history tells of (the
-// schedule may have changed since), each marked by what the history says
-// happened to it, or as due when it is still to come.
-func todayMarks(jobs []scheduler.Job, st state.State, events []state.Event, now time.Time, loc *time.Location) []firingMark {
-	start := startOfDay(now, loc)
-	end := start.AddDate(0, 0, 1)
-	type key struct {
-		reminder string
-		at       time.Time
-	}
-	kinds := map[key]map[state.Kind]bool{}
-	var order []key
-	add := func(k key) {
-		k.at = k.at.UTC()
-		if kinds[k] == nil {
-			kinds[k] = map[state.Kind]bool{}
-			order = append(order, k)
-		}
-	}
-	for _, j := range jobs {
-		for t, n := j.Schedule.Next(start.Add(-time.Nanosecond)), 0; !t.IsZero() && t.Before(end) && n < 24*60; t, n = j.Schedule.Next(t), n+1 {
-			add(key{j.Name, t})
-		}
-	}
-	for name, t := range st.Snoozes {
-		if !t.Before(start) && t.Before(end) {
-			add(key{name, t})
-		}
-	}
-	var inUseSince time.Time // the first event: before it, bedtime did not run
-	var undated []state.Event
-	for _, ev := range events {
-		if inUseSince.IsZero() || ev.At.Before(inUseSince) {
-			inUseSince = ev.At
-		}
-		if ev.Reminder == "" {
-			continue
-		}
-		if ev.Scheduled.IsZero() {
-			undated = append(undated, ev)
-			continue
-		}
-		if ev.Scheduled.Before(start) || !ev.Scheduled.Before(end) {
-			continue
-		}
-		k := key{ev.Reminder, ev.Scheduled.UTC()}
-		add(k)
-		kinds[k][ev.Kind] = true
-	}
-	// An event without a scheduled instant (a "bedtime done" typed later)
-	// is about the latest firing of its reminder before it.
-	for _, ev := range undated {
-		var best key
-		for _, k := range order {
-			if k.reminder == ev.Reminder && !k.at.After(ev.At) && k.at.After(best.at) {
-				best = k
-			}
-		}
-		if !best.at.IsZero() {
-			kinds[best][ev.Kind] = true
-		}
-	}
-	slices.SortFunc(order, func(a, b key) int {
-		if c := a.at.Compare(b.at); c != 0 {
-			return c
-		}
-		return strings.Compare(a.reminder, b.reminder)
-	})
-	var out []firingMark
-	for _, k := range order {
-		ks := kinds[k]
-		mark := ""
-		switch {
-		case ks[state.Done]:
-			mark = state.MarkDone
-		case ks[state.Skipped]:
-			mark = state.MarkSkipped
-		case ks[state.Missed]:
-			mark = state.MarkMissed
-		case ks[state.Fired] || ks[state.Snoozed] || ks[state.Dismissed]:
-			mark = state.MarkFired
-		case k.at.After(now):
-			mark = markDue
-			if n := plannedNote(st, k.reminder, k.at, now); n == state.MarkSkipped {
-				mark = state.MarkSkipped
-			} else if n == markPaused {
-				mark = markPaused
-			}
-		case !inUseSince.IsZero() && k.at.After(inUseSince):
-			// Due while bedtime was in use, but nothing was recorded: it
-			// was not shown.
-			mark = state.MarkMissed
-		default:
-			continue // before bedtime ran
-		}
-		out = append(out, firingMark{Reminder: k.reminder, At: k.at.In(loc), Mark: mark})
-	}
-	return out
-}
-
 // todayStrip draws today as 24 cells, one per hour, in groups of six:
 // each shows the most telling mark of the firings in that hour (missed,
 // then shown and not done, then done, then skipped, then due).
-func todayStrip(firings []firingMark, m marks) string {
-	rank := map[string]int{state.MarkMissed: 6, state.MarkFired: 5, state.MarkDone: 4, state.MarkSkipped: 3, markPaused: 3, markDue: 2}
+func todayStrip(firings []state.Firing, m marks) string {
+	rank := map[string]int{m.missed: 6, m.fired: 5, m.done: 4, m.skipped: 3, m.due: 2}
 	var cells [24]string
 	for _, f := range firings {
 		h := f.At.Hour()
-		if rank[f.Mark] > rank[cells[h]] {
-			cells[h] = f.Mark
+		if c := m.of(f.Mark); rank[c] > rank[cells[h]] {
+			cells[h] = c
 		}
 	}
 	var b strings.Builder
@@ -383,10 +275,9 @@ func todayStrip(firings []firingMark, m marks) string {
 			b.WriteByte(' ')
 		}
 		if c == "" {
-			b.WriteString(m.none)
-			continue
+			c = m.none
 		}
-		b.WriteString(m.of(c))
+		b.WriteString(c)
 	}
 	return b.String()
 }
@@ -413,7 +304,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		fmt.Fprintf(w, "            %s done  %s shown  %s missed  %s skipped  %s due  (now %s)\n", m.done, m.fired, m.missed, m.skipped, m.due, info.Now.In(info.Loc).Format("15:04"))
 	}
 	for i, e := range info.Errors {
-		label := "  errors:   "
+		label := "  problems: "
 		if i > 0 {
 			label = "            "
 		}
@@ -438,7 +329,7 @@ type statusJSON struct {
 	Next        string           `json:"next"`
 	PausedUntil *time.Time       `json:"paused_until,omitempty"`
 	Upcoming    []upcomingFiring `json:"upcoming"`
-	Today       []firingMark     `json:"today"`
+	Today       []state.Firing   `json:"today"`
 	Errors      []string         `json:"errors"`
 	Problem     string           `json:"problem,omitempty"`
 }
@@ -458,7 +349,7 @@ func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo
 		out.Upcoming = []upcomingFiring{}
 	}
 	if out.Today == nil {
-		out.Today = []firingMark{}
+		out.Today = []state.Firing{}
 	}
 	if out.Errors == nil {
 		out.Errors = []string{}
