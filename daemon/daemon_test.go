@@ -3,6 +3,7 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -213,5 +214,29 @@ func TestFollowsTimeZoneChange(t *testing.T) {
 	h.idleUntil(time.Date(2026, 11, 26, 1, 30, 0, 0, time.UTC)) // 20:30 in New York
 	if log := h.log.String(); !strings.Contains(log, `msg="time zone changed" from=Europe/Berlin to=America/New_York`) {
 		t.Errorf("zone change not logged:\n%s", log)
+	}
+}
+
+// TestSleepRecordsEveryInstant: the machine sleeps from 09:00 to 12:10
+// through three hourly instants of water (each due with no catch-up
+// grace): each is recorded missed, the ones folded into the last too, so
+// stats count three misses, not one.
+func TestSleepRecordsEveryInstant(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	h := newHarness(t, "timezone: UTC\nreminders:\n  hydration: {every: 1h, between: \"08:00-20:00\"}\n", now, filepath.Join(t.TempDir(), "none"))
+	h.start()
+	h.idleUntil(now.Add(time.Hour))
+	h.clock.Set(now.Add(3*time.Hour + 10*time.Minute))
+	var got []string
+	for range 3 {
+		ev := h.recorded()
+		got = append(got, ev.Scheduled.Format("15:04")+" "+string(ev.Kind))
+	}
+	if want := "[10:00 missed 11:00 missed 12:00 missed]"; fmt.Sprint(got) != want {
+		t.Fatalf("recorded %v, want %s", got, want)
+	}
+	rs := state.Stats(h.history(), 1, now.Add(4*time.Hour), time.UTC)
+	if len(rs) != 1 || rs[0].Missed != 3 || rs[0].Due != 3 {
+		t.Fatalf("stats = %+v, want 3 of 3 missed", rs)
 	}
 }

@@ -1,7 +1,15 @@
 // Package state keeps what bedtime must remember between runs: the last
 // scheduled instant handled per reminder (so nothing fires twice or is lost
-// across restarts), pauses, snoozes, skips and done marks, the daemon's
-// recent errors, and a history of what happened to each reminder.
+// across restarts), each reminder's open firing and how its last one
+// ended, pauses, snoozes and skips, the daemon's problems that are still
+// true, and a history of what happened to each scheduled instant.
+//
+// The lifecycle of a firing lives here and only here: State.Apply takes a
+// Step (due, held, shown, snoozed, done, dismissed, expired, skipped,
+// missed) and returns the history events it makes, so the daemon's button
+// handlers and the command line change a firing the same way, and each
+// instant ends exactly once. Store.Record applies a change and appends its
+// events.
 //
 // Everything lives in one private directory (0700): state.json, rewritten
 // atomically under a file lock by every change (Store.Update), and
@@ -15,6 +23,8 @@
 // directory and applies the change, so no network listener or socket is
 // needed, and a change made while the daemon is down waits in the file.
 //
-// Stats turns history events into per-reminder counts, a day-by-day strip
-// and a streak; it is a pure function of its arguments.
+// Instants folds the history into one outcome per scheduled instant; Stats
+// turns that into per-reminder counts of instants, a day-by-day strip and a
+// streak, and Today into the marks of today's firings for bedtime status.
+// All three are pure functions of their arguments.
 package state

@@ -1,0 +1,167 @@
+package daemon
+
+import (
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// busHarness runs the daemon with the real desktop notifier on a private
+// session bus (a real dbus-daemon), on a fake clock.
+func busHarness(t *testing.T, schedule string, now time.Time) (*harness, *notifytest.Bus) {
+	t.Helper()
+	bus := notifytest.StartBus(t)
+	bus.Setenv(t)
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	h := newHarness(t, schedule, now, filepath.Join(t.TempDir(), "none"))
+	h.opts.Notifier = func(log *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+		d, err := notify.New(notify.Options{Logger: log, OnResponse: respond, Now: h.clock.Now,
+			RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond, CacheDir: t.TempDir()})
+		if err != nil {
+			return nil, nil, err
+		}
+		return d, d.Close, nil
+	}
+	return h, bus
+}
+
+func (h *harness) history() []state.Event {
+	h.t.Helper()
+	store, err := state.Open(h.opts.StateDir)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	evs, err := store.History(time.Time{})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return evs
+}
+
+func (h *harness) wantRecorded(kind state.Kind, detail string) state.Event {
+	h.t.Helper()
+	ev := h.recorded()
+	if ev.Kind != kind || !strings.Contains(ev.Detail, detail) || ev.Scheduled.IsZero() {
+		h.t.Fatalf("recorded %+v, want %s (%s) with its instant; log:\n%s", ev, kind, detail, h.log)
+	}
+	return ev
+}
+
+// TestDoneOnARealBus: magnesium fires at 20:30, a notification server on a
+// real session bus shows it and the person presses Done. The history says
+// shown (via d-bus) and done (button), once each, for the 20:30 instant;
+// `bedtime done` after it changes nothing; stats say 1 of 1.
+func TestDoneOnARealBus(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	at := func(s string) time.Time {
+		v, _ := time.ParseInLocation("2006-01-02 15:04", s, berlin)
+		return v
+	}
+	h, bus := busHarness(t, "timezone: Europe/Berlin\nreminders:\n  magnesium: {at: \"20:30\"}\n", at("2026-11-25 20:00"))
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(at("2026-11-25 20:30"))
+	h.clock.Set(at("2026-11-25 20:30"))
+	n := srv.Next(t)
+	if ev := h.wantRecorded(state.Shown, ""); ev.Via != "d-bus" || !ev.Scheduled.Equal(at("2026-11-25 20:30")) {
+		t.Fatalf("shown = %+v, want via d-bus for 20:30", ev)
+	}
+	h.clock.Set(at("2026-11-25 20:34"))
+	if err := srv.InvokeAction(n.ID, "done"); err != nil {
+		t.Fatal(err)
+	}
+	h.wantRecorded(state.Done, "button")
+
+	store, _ := state.Open(h.opts.StateDir)
+	st, _ := store.Load()
+	_, err := st.Resolve("magnesium", at("2026-11-25 20:30"), config.DailyCatchUp, at("2026-11-25 20:40"))
+	var already *state.AlreadyError
+	if !errors.As(err, &already) || err.Error() != "magnesium was already done at 20:34" {
+		t.Fatalf("a later bedtime done: %v, want already done at 20:34", err)
+	}
+	evs := h.history()
+	if len(evs) != 2 {
+		t.Fatalf("history = %+v, want shown and done", evs)
+	}
+	rs := state.Stats(evs, 1, at("2026-11-25 21:00"), berlin)
+	if len(rs) != 1 || rs[0].Due != 1 || rs[0].Done != 1 || rs[0].Shown != 1 {
+		t.Fatalf("stats = %+v, want 1 of 1 done", rs)
+	}
+}
+
+// TestHeldThenShownThenMissed: with no notification server on the bus the
+// reminder is held (and status has the problem) until a server comes up,
+// then shown; the next evening no server comes before the deadline, and
+// it is recorded missed, never shown.
+func TestHeldThenShownThenMissed(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	at := func(s string) time.Time {
+		v, _ := time.ParseInLocation("2006-01-02 15:04", s, berlin)
+		return v
+	}
+	h, bus := busHarness(t, "timezone: Europe/Berlin\nreminders:\n  magnesium: {at: \"20:30\"}\n", at("2026-11-25 20:00"))
+	h.start()
+	h.idleUntil(at("2026-11-25 20:30"))
+	h.clock.Set(at("2026-11-25 20:30"))
+	h.wantRecorded(state.Held, "no notification server")
+	store, _ := state.Open(h.opts.StateDir)
+	if st, _ := store.Load(); st.Problems[state.ProblemNotifications] == "" || st.Open["magnesium"].Status != state.Held {
+		t.Fatalf("while held: problems %v, open %v", st.Problems, st.Open)
+	}
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+	if st, _ := store.Load(); len(st.Problems) != 0 {
+		t.Fatalf("after the server came: problems %v, want none", st.Problems)
+	}
+	srv.Stop()
+
+	h.idleUntil(at("2026-11-26 20:30"))
+	h.clock.Set(at("2026-11-26 20:30"))
+	// The 25th's instant, shown and never answered, ends as expired when
+	// the next one comes due.
+	h.wantRecorded(state.Expired, "not answered")
+	h.wantRecorded(state.Held, "no notification server")
+	h.clock.Set(at("2026-11-26 23:00")) // past the 2h catch-up grace
+	h.wantRecorded(state.Missed, "never shown")
+	rs := state.Stats(h.history(), 2, at("2026-11-26 23:00"), berlin)
+	if len(rs) != 1 || rs[0].Due != 2 || rs[0].Shown != 1 || rs[0].Missed != 1 || rs[0].Unanswered != 1 || rs[0].Done != 0 {
+		t.Fatalf("stats = %+v", rs)
+	}
+}
+
+// TestNoBusIsNotShown: with no session bus at all the reminder reaches only
+// the log; it is recorded missed, never shown.
+func TestNoBusIsNotShown(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	t.Setenv("DISPLAY", "")
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h := newHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now, filepath.Join(t.TempDir(), "none"))
+	h.opts.Notifier = func(log *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+		d, err := notify.New(notify.Options{Logger: log, OnResponse: respond, Now: h.clock.Now, CacheDir: t.TempDir()})
+		if err != nil {
+			return nil, nil, err
+		}
+		return d, d.Close, nil
+	}
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	ev := h.wantRecorded(state.Missed, "no session bus")
+	if !ev.Scheduled.Equal(now.Add(30 * time.Minute)) {
+		t.Fatalf("missed %+v, want the 20:30 instant", ev)
+	}
+	store, _ := state.Open(h.opts.StateDir)
+	if st, _ := store.Load(); !strings.Contains(st.Problems[state.ProblemNotifications], "no session bus") {
+		t.Fatalf("problems = %v, want the missing bus", st.Problems)
+	}
+}
