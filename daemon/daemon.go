@@ -55,10 +55,17 @@ type Options struct {
 	// is called after the daemon applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// WriteRetry is how often changes that could not be written (a full
+	// disk) are tried again; zero means DefaultWriteRetry.
+	WriteRetry time.Duration
 	// OnRecord, when set, is called with the history events of each change
 	// the daemon records, after they are written. (For tests.)
 	OnRecord func([]state.Event)
 }
+
+// DefaultWriteRetry is how often changes that could not be written are
+// tried again.
+const DefaultWriteRetry = 30 * time.Second
 
 // DefaultDebounce is how long the file watcher waits for a burst of events
 // to end before it reloads.
@@ -82,6 +89,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Debounce <= 0 {
 		o.Debounce = DefaultDebounce
+	}
+	if o.WriteRetry <= 0 {
+		o.WriteRetry = DefaultWriteRetry
 	}
 	return o
 }
@@ -116,6 +126,17 @@ type daemon struct {
 	paused   time.Time      // the pause last applied, to log changes once
 	local    *time.Location // the system's zone, for a schedule without timezone
 	ctx      context.Context
+
+	// The writer (see submit). qmu guards queue, writing, retryNow and
+	// retry; backlog and unrecorded, the changes and history lines not yet
+	// written (a full disk), belong to the one goroutine writing.
+	qmu        sync.Mutex
+	queue      []change
+	writing    bool
+	retryNow   bool
+	retry      *time.Timer
+	backlog    []func(*state.State) []state.Event
+	unrecorded []state.Event
 
 	sends sync.WaitGroup // notifications being sent
 	bg    sync.WaitGroup // the signal and file watchers
@@ -194,9 +215,22 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
-	d.engine.Run(ctx, o.Clock, func(ev scheduler.Event) { d.handle(ctx, ev) })
+	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) { d.handle(ctx, evs) })
 	d.bg.Wait()
 	d.sends.Wait()
+	d.qmu.Lock()
+	if d.retry != nil {
+		d.retry.Stop()
+		d.retry = nil
+	}
+	d.retryNow = true // the last try for what a full disk held back
+	d.qmu.Unlock()
+	d.change(nil)
+	d.qmu.Lock()
+	if n := len(d.backlog) + len(d.unrecorded); n > 0 {
+		log.Error("stopping with changes that could not be written", "changes", n)
+	}
+	d.qmu.Unlock()
 	log.Info("bedtime stopped")
 	return nil
 }
@@ -373,135 +407,284 @@ func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 	return nil
 }
 
-// handle shows a due reminder, or records a missed or skipped one. What
-// was handled is written to the state before the notification goes out, so
-// a crash never makes a reminder show twice.
-func (d *daemon) handle(ctx context.Context, ev scheduler.Event) {
+// firing is the daemon's plan for one event of the engine.
+type firing struct {
+	ev    scheduler.Event
+	r     config.Reminder
+	attrs []any
+	// again is the next repeat of a repeat_until_done reminder.
+	again time.Time
+	// instant is the scheduled instant the event is about: its own, or,
+	// for a snooze or a repeat, the one it shows again.
+	instant time.Time
+	show    bool
+}
+
+// handle shows due reminders, and records missed and skipped ones. What
+// was handled is written to the state, in one write for all the events
+// that came due together, before the notifications go out, so a crash
+// never makes a reminder show twice.
+func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 	d.mu.Lock()
 	s := d.schedule
 	d.mu.Unlock()
 	if s == nil {
 		return
 	}
-	r, ok := s.Reminder(ev.Job)
-	if !ok {
-		return
-	}
-	attrs := []any{"reminder", ev.Job, "scheduled", ev.Scheduled.In(r.Location).Format(time.RFC3339)}
-	if late := ev.Late().Round(time.Second); late > 0 {
-		attrs = append(attrs, "late", late.String())
-	}
-	if ev.Superseded > 0 {
-		attrs = append(attrs, "folded", ev.Superseded)
-	}
-	if ev.Once {
-		attrs = append(attrs, "again", true)
-	}
-	var again time.Time // the next repeat of a repeat_until_done reminder
-	if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
-		d.mu.Lock()
-		if !ev.Once {
-			d.repeats[r.Name] = 0
-		} else {
-			d.repeats[r.Name]++
+	lookup := s.Reminder
+	if len(events) > 8 {
+		// Many at once: index the schedule once rather than scan it for
+		// each.
+		byName := make(map[string]int, len(s.Reminders))
+		for i, r := range s.Reminders {
+			byName[r.Name] = i
 		}
-		if d.repeats[r.Name] < r.RepeatMax {
-			again = ev.At.Add(r.RepeatEvery)
-		}
-		d.mu.Unlock()
-	}
-	// instant is the scheduled instant this event is about: its own, or,
-	// for a snooze or a repeat, the one it shows again.
-	instant := ev.Scheduled
-	show := false
-	d.change(func(st *state.State) []state.Event {
-		var evs []state.Event
-		apply := func(step state.Step) bool {
-			step.Reminder, step.At = ev.Job, ev.At
-			out, err := st.Apply(step)
-			if err != nil {
-				d.log.Info("not shown again", "reminder", ev.Job, "why", err.Error())
-				return false
+		lookup = func(name string) (config.Reminder, bool) {
+			i, ok := byName[name]
+			if !ok {
+				return config.Reminder{}, false
 			}
-			evs = append(evs, out...)
-			return true
+			return s.Reminders[i], true
+		}
+	}
+	var plans []*firing
+	for _, ev := range events {
+		r, ok := lookup(ev.Job)
+		if !ok {
+			continue
+		}
+		f := &firing{ev: ev, r: r, instant: ev.Scheduled}
+		f.attrs = []any{"reminder", ev.Job, "scheduled", ev.Scheduled.In(r.Location).Format(time.RFC3339)}
+		if late := ev.Late().Round(time.Second); late > 0 {
+			f.attrs = append(f.attrs, "late", late.String())
+		}
+		if ev.Superseded > 0 {
+			f.attrs = append(f.attrs, "folded", ev.Superseded)
 		}
 		if ev.Once {
-			delete(st.Snoozes, ev.Job)
-			if in, ok := st.Open[ev.Job]; ok {
-				instant = in.Scheduled
-			} else if c, ok := st.Closed[ev.Job]; ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && r.RepeatEvery > 0 {
-				instant = c.Scheduled // repeat until done, though dismissed
-			} else {
-				instant = time.Time{} // done meanwhile: nothing to show
-				return nil
-			}
-		} else {
-			st.Last[ev.Job] = ev.Scheduled
-			if ev.Kind == scheduler.Skip && !ev.Paused {
-				delete(st.Skips, ev.Job)
-			}
-			delete(st.Snoozes, ev.Job) // replaced by this instant
-			for _, t := range ev.Folded {
-				apply(state.Step{Scheduled: t, Kind: state.Missed, Detail: "the computer was asleep or bedtime was not running"})
-			}
+			f.attrs = append(f.attrs, "again", true)
 		}
-		switch ev.Kind {
-		case scheduler.Miss:
-			detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
-			if ev.Once {
-				detail = "snoozed, then " + detail
+		if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
+			d.mu.Lock()
+			if !ev.Once {
+				d.repeats[r.Name] = 0
+			} else {
+				d.repeats[r.Name]++
 			}
-			apply(state.Step{Scheduled: instant, Kind: state.Missed, Detail: detail})
-		case scheduler.Skip:
-			detail := "bedtime skip"
-			if ev.Paused {
-				detail = "paused"
+			if d.repeats[r.Name] < r.RepeatMax {
+				f.again = ev.At.Add(r.RepeatEvery)
 			}
-			apply(state.Step{Scheduled: instant, Kind: state.Skipped, Detail: detail})
-		default:
-			show = apply(state.Step{Scheduled: instant, Kind: state.Due})
-			if show && !again.IsZero() {
-				st.Snoozes[ev.Job] = again
-			}
+			d.mu.Unlock()
+		}
+		plans = append(plans, f)
+	}
+	d.change(func(st *state.State) []state.Event {
+		var evs []state.Event
+		for _, f := range plans {
+			evs = append(evs, d.step(st, f)...)
 		}
 		return evs
 	})
+	for _, f := range plans {
+		d.fire(ctx, s, f)
+	}
+}
+
+// step applies one event of the engine to the state and returns the
+// history events it makes.
+func (d *daemon) step(st *state.State, f *firing) []state.Event {
+	ev := f.ev
+	var evs []state.Event
+	apply := func(step state.Step) bool {
+		step.Reminder, step.At = ev.Job, ev.At
+		out, err := st.Apply(step)
+		if err != nil {
+			d.log.Info("not shown again", "reminder", ev.Job, "why", err.Error())
+			return false
+		}
+		evs = append(evs, out...)
+		return true
+	}
+	f.show = false
+	if ev.Once {
+		delete(st.Snoozes, ev.Job)
+		if in, ok := st.Open[ev.Job]; ok {
+			f.instant = in.Scheduled
+		} else if c, ok := st.Closed[ev.Job]; ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && f.r.RepeatEvery > 0 {
+			f.instant = c.Scheduled // repeat until done, though dismissed
+		} else {
+			f.instant = time.Time{} // done meanwhile: nothing to show
+			return nil
+		}
+	} else {
+		st.Last[ev.Job] = ev.Scheduled
+		if ev.Kind == scheduler.Skip && !ev.Paused {
+			delete(st.Skips, ev.Job)
+		}
+		delete(st.Snoozes, ev.Job) // replaced by this instant
+		for _, t := range ev.Folded {
+			apply(state.Step{Scheduled: t, Kind: state.Missed, Detail: "the computer was asleep or bedtime was not running"})
+		}
+	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		d.log.Warn("missed", append(attrs, "catch_up", r.CatchUp.String())...)
+		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		if ev.Once {
+			detail = "snoozed, then " + detail
+		}
+		apply(state.Step{Scheduled: f.instant, Kind: state.Missed, Detail: detail})
+	case scheduler.Skip:
+		detail := "bedtime skip"
+		if ev.Paused {
+			detail = "paused"
+		}
+		apply(state.Step{Scheduled: f.instant, Kind: state.Skipped, Detail: detail})
+	default:
+		f.show = apply(state.Step{Scheduled: f.instant, Kind: state.Due})
+		if f.show && !f.again.IsZero() {
+			st.Snoozes[ev.Job] = f.again
+		}
+	}
+	return evs
+}
+
+// fire logs one event of the engine and shows its reminder if it is due.
+func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
+	r, ev := f.r, f.ev
+	switch ev.Kind {
+	case scheduler.Miss:
+		d.log.Warn("missed", append(f.attrs, "catch_up", r.CatchUp.String())...)
 		return
 	case scheduler.Skip:
-		d.log.Info("skipped", attrs...)
+		d.log.Info("skipped", f.attrs...)
 		return
 	}
-	if !show {
+	if !f.show {
 		return
 	}
-	if !again.IsZero() {
-		d.engine.SetOnce(ev.Job, again)
+	if !f.again.IsZero() {
+		d.engine.SetOnce(ev.Job, f.again)
 	}
 	routineTitle := ""
 	rt, hasRoutine := s.Routine(r.Routine)
 	if hasRoutine {
 		routineTitle = rt.Title
 	}
-	t := d.texts.Text(r, instant, routineTitle)
-	d.log.Info("fired", attrs...)
+	t := d.texts.Text(r, f.instant, routineTitle)
+	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine, Scheduled: instant})
+	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine, Scheduled: f.instant})
 }
 
 // change changes the state through fn, which returns the history events
-// of the change, and records them. A failure to write is logged, not
-// fatal: the reminder is still shown when the disk is full.
+// of the change, records them, and returns when that is done (or failed).
 func (d *daemon) change(fn func(*state.State) []state.Event) {
-	evs, err := d.store.Record(func(st *state.State) ([]state.Event, error) { return fn(st), nil })
-	if err != nil {
-		d.log.Error("cannot write the state or the history", "err", err)
+	done := make(chan struct{})
+	d.submit(fn, func() { close(done) })
+	<-done
+}
+
+// submit queues a change to the state: fn returns the history events of
+// the change; after, if not nil, is called once when fn has run and the
+// write is done (or failed). Changes queued while a write is under way are
+// written together in the next one, so a burst of firings and answers
+// costs a few writes, not one each. A change that cannot be written (a
+// full disk) is logged once, kept in memory and written, before anything
+// newer, with the next write that succeeds, or by a retry every
+// WriteRetry: the reminder is still shown meanwhile, and nothing is lost
+// or fired twice.
+func (d *daemon) submit(fn func(*state.State) []state.Event, after func()) {
+	d.qmu.Lock()
+	d.queue = append(d.queue, change{fn: fn, after: after})
+	writing := d.writing
+	d.writing = true
+	d.qmu.Unlock()
+	if !writing {
+		d.write()
 	}
-	if d.o.OnRecord != nil && len(evs) > 0 {
-		d.o.OnRecord(evs)
+}
+
+// change is one queued change to the state.
+type change struct {
+	fn    func(*state.State) []state.Event
+	after func()
+}
+
+// write writes the queued changes, batch after batch, until the queue is
+// empty. Only one goroutine writes at a time: the one that found no write
+// under way.
+func (d *daemon) write() {
+	for {
+		d.qmu.Lock()
+		batch := d.queue
+		d.queue = nil
+		if len(batch) == 0 && !d.retryNow {
+			d.writing = false
+			d.qmu.Unlock()
+			return
+		}
+		d.retryNow = false
+		d.qmu.Unlock()
+		d.writeBatch(batch)
+	}
+}
+
+func (d *daemon) writeBatch(batch []change) {
+	defer func() {
+		for _, c := range batch {
+			if c.after != nil {
+				c.after()
+			}
+		}
+	}()
+	fns := d.backlog
+	for _, c := range batch {
+		if c.fn != nil {
+			fns = append(fns, c.fn)
+		}
+	}
+	kept := len(d.backlog) + len(d.unrecorded)
+	if len(fns) == 0 && kept == 0 {
+		return
+	}
+	evs, err := d.store.Record(func(st *state.State) ([]state.Event, error) {
+		all := append([]state.Event(nil), d.unrecorded...)
+		for _, f := range fns {
+			all = append(all, f(st)...)
+		}
+		return all, nil
+	})
+	var unrecorded *state.UnrecordedError
+	switch {
+	case err == nil:
+		d.backlog, d.unrecorded = nil, nil
+		if kept > 0 {
+			d.log.Info("wrote the changes kept in memory", "changes", kept)
+		}
+		if d.o.OnRecord != nil && len(evs) > 0 {
+			d.o.OnRecord(evs)
+		}
+		return
+	case errors.As(err, &unrecorded):
+		d.backlog, d.unrecorded = nil, unrecorded.Events
+	default:
+		d.backlog = fns
+	}
+	if kept == 0 {
+		d.log.Error("cannot write the state or the history; keeping the changes in memory and retrying", "err", err)
+	}
+	if d.retry == nil {
+		d.retry = time.AfterFunc(d.o.WriteRetry, func() {
+			d.qmu.Lock()
+			d.retry = nil
+			d.retryNow = true
+			writing := d.writing
+			d.writing = true
+			d.qmu.Unlock()
+			if !writing {
+				d.write()
+			}
+		})
 	}
 }
 
@@ -615,8 +798,10 @@ func (d *daemon) respond(resp notify.Response) {
 	default:
 		return
 	}
+	// The notifier's dispatcher is not held up by the write: answers that
+	// come while one is under way are written together after it.
 	var applied bool
-	d.change(func(st *state.State) []state.Event {
+	d.submit(func(st *state.State) []state.Event {
 		evs, err := st.Apply(step)
 		if err != nil {
 			d.log.Info("answer not applied", "reminder", name, "action", resp.Action.String(), "why", err.Error())
@@ -625,23 +810,24 @@ func (d *daemon) respond(resp notify.Response) {
 		applied = true
 		extra(st)
 		return evs
+	}, func() {
+		if !applied {
+			return
+		}
+		switch resp.Action {
+		case notify.Shown, notify.Held:
+			d.log.Debug(resp.Action.String(), "reminder", name, "via", resp.Via, "why", resp.Detail)
+			return
+		case notify.Done:
+			d.engine.SetOnce(name, time.Time{})
+		case notify.Start:
+			d.engine.SetOnce(name, time.Time{})
+			d.playRoutine(name, resp.Scheduled)
+		case notify.Snooze:
+			d.engine.SetOnce(name, snoozeAt)
+		}
+		d.log.Info(resp.Action.String(), "reminder", name, "scheduled", resp.Scheduled.Format(time.RFC3339))
 	})
-	if !applied {
-		return
-	}
-	switch resp.Action {
-	case notify.Shown, notify.Held:
-		d.log.Debug(resp.Action.String(), "reminder", name, "via", resp.Via, "why", resp.Detail)
-		return
-	case notify.Done:
-		d.engine.SetOnce(name, time.Time{})
-	case notify.Start:
-		d.engine.SetOnce(name, time.Time{})
-		d.playRoutine(name, resp.Scheduled)
-	case notify.Snooze:
-		d.engine.SetOnce(name, snoozeAt)
-	}
-	d.log.Info(resp.Action.String(), "reminder", name, "scheduled", resp.Scheduled.Format(time.RFC3339))
 }
 
 // playRoutine plays the guided routine of the named reminder, one

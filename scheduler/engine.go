@@ -303,10 +303,20 @@ func later(a, b time.Time) time.Time {
 // event, until ctx is done. It sleeps in between: one wake-up per due
 // instant, plus one when the clock is changed or the jobs change.
 func (e *Engine) Run(ctx context.Context, clock Clock, handle func(Event)) {
-	for ctx.Err() == nil {
-		events, next := e.Due(clock.Now())
+	e.RunBatch(ctx, clock, func(events []Event) {
 		for _, ev := range events {
 			handle(ev)
+		}
+	})
+}
+
+// RunBatch is Run with the events that come due together handed over in
+// one call, so that the caller can record them in one write.
+func (e *Engine) RunBatch(ctx context.Context, clock Clock, handle func([]Event)) {
+	for ctx.Err() == nil {
+		events, next := e.Due(clock.Now())
+		if len(events) > 0 {
+			handle(events)
 		}
 		wctx, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})

@@ -84,12 +84,22 @@ func (s *Store) historyLockPath() string { return filepath.Join(s.dir, "history.
 // lock of its own (history.lock), so that it is safe across processes and
 // may be called inside Update. If the file ends in a torn line (a writer
 // killed mid-line), the new event starts on a line of its own.
-func (s *Store) Append(ev Event) error {
-	line, err := json.Marshal(ev)
-	if err != nil {
-		return fmt.Errorf("state: %w", err)
+func (s *Store) Append(ev Event) error { return s.AppendAll([]Event{ev}) }
+
+// AppendAll adds events to the end of the history like Append, all in one
+// write and one flush to disk.
+func (s *Store) AppendAll(events []Event) error {
+	if len(events) == 0 {
+		return nil
 	}
-	line = append(line, '\n')
+	var line []byte
+	for _, ev := range events {
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return fmt.Errorf("state: %w", err)
+		}
+		line = append(append(line, b...), '\n')
+	}
 	fl := flock.New(s.historyLockPath(), flock.SetPermissions(0o600))
 	if err := fl.Lock(); err != nil {
 		fl.Close()

@@ -289,10 +289,8 @@ func (s *Store) Record(fn func(*State) ([]Event, error)) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, ev := range events {
-		if err := s.Append(ev); err != nil {
-			return events, &UnrecordedError{Events: events[i:], Err: err}
-		}
+	if err := s.AppendAll(events); err != nil {
+		return events, &UnrecordedError{Events: events, Err: err}
 	}
 	return events, nil
 }
