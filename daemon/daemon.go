@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -124,6 +125,9 @@ type daemon struct {
 	badSince string         // the first error of the invalid file last seen, to notify once
 	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
 	paused   time.Time      // the pause last applied, to log changes once
+	// outcomes are the finished firings as the daemon last wrote or read
+	// them, to tell an answer made elsewhere (`bedtime done`).
+	outcomes map[string]state.Outcome
 	local    *time.Location // the system's zone, for a schedule without timezone
 	ctx      context.Context
 
@@ -652,6 +656,9 @@ func (d *daemon) writeBatch(batch []change) {
 		for _, f := range fns {
 			all = append(all, f(st)...)
 		}
+		d.mu.Lock()
+		d.outcomes = maps.Clone(st.Closed)
+		d.mu.Unlock()
 		return all, nil
 	})
 	var unrecorded *state.UnrecordedError
@@ -894,7 +901,26 @@ func (d *daemon) applyControl(st state.State) {
 	d.mu.Lock()
 	changed := !d.paused.Equal(st.PausedUntil)
 	d.paused = st.PausedUntil
+	var answered []string // answered elsewhere since the daemon last looked
+	if d.outcomes != nil {
+		for name, o := range st.Closed {
+			if prev, ok := d.outcomes[name]; o.Kind == state.Done && (!ok || !prev.At.Equal(o.At) || prev.Kind != o.Kind) {
+				answered = append(answered, name)
+			}
+		}
+	}
+	d.outcomes = maps.Clone(st.Closed)
 	d.mu.Unlock()
+	for _, name := range answered {
+		o := st.Closed[name]
+		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
+		d.engine.SetOnce(name, time.Time{})
+		if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
+			if err := w.Withdraw(d.ctx, name); err != nil {
+				d.log.Debug("cannot close the notification", "reminder", name, "err", err)
+			}
+		}
+	}
 	switch {
 	case changed && st.PausedUntil.After(d.o.Clock.Now()):
 		d.log.Info("paused", "until", st.PausedUntil.Format(time.RFC3339))

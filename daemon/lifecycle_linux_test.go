@@ -165,3 +165,48 @@ func TestNoBusIsNotShown(t *testing.T) {
 		t.Fatalf("problems = %v, want the missing bus", st.Problems)
 	}
 }
+
+// TestDoneFromTheCommandLineClosesTheNotification: the reminder is on the
+// screen; `bedtime done` (a change to the state file from outside) makes
+// the daemon log it and take the notification off the screen, without
+// recording a dismissal.
+func TestDoneFromTheCommandLineClosesTheNotification(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	n := srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+
+	// What `bedtime done magnesium` does, from another process.
+	other, err := state.Open(h.opts.StateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Record(func(st *state.State) ([]state.Event, error) {
+		sched, err := st.Resolve("magnesium", now.Add(30*time.Minute), time.Hour, now.Add(35*time.Minute))
+		if err != nil {
+			return nil, err
+		}
+		return st.Apply(state.Step{Reminder: "magnesium", Scheduled: sched, Kind: state.Done, At: now.Add(35 * time.Minute), Source: "command"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(notifytest.Wait)
+	for srv.IsOpen(n.ID) {
+		select {
+		case <-deadline:
+			t.Fatalf("the notification is still on screen after bedtime done; log:\n%s", h.log)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	if !strings.Contains(h.log.String(), `msg=done reminder=magnesium scheduled=2026-11-25T20:30:00Z from="command line"`) {
+		t.Errorf("the daemon did not log the done:\n%s", h.log)
+	}
+	evs := h.history()
+	if got := len(evs); got != 2 || evs[1].Kind != state.Done {
+		t.Fatalf("history = %+v, want shown and done only", evs)
+	}
+}

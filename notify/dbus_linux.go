@@ -718,6 +718,33 @@ func (d *dbusBackend) answer(id uint32, a Action) {
 	}
 }
 
+// Withdraw closes the notification shown for reminder, forgetting its id
+// first so that the server's NotificationClosed gives no Response, and
+// drops a message held for it.
+func (d *dbusBackend) Withdraw(ctx context.Context, reminder string) error {
+	d.mu.Lock()
+	delete(d.pending, reminder)
+	id, ok := d.last[reminder]
+	if ok {
+		delete(d.last, reminder)
+		delete(d.ids, id)
+	}
+	d.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, d.o.CallTimeout)
+	defer cancel()
+	conn, err := d.connection(ctx)
+	if err != nil {
+		return err
+	}
+	if err := conn.Object(busName, busPath).CallWithContext(ctx, busIface+".CloseNotification", 0, id).Err; err != nil {
+		return d.classify(conn, err)
+	}
+	return nil
+}
+
 // Close stops the backend, reports messages still held as Missed, and
 // closes the connection.
 func (d *dbusBackend) Close() error {

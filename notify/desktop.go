@@ -204,6 +204,22 @@ func (d *Desktop) Notify(ctx context.Context, m Message) error {
 	return fmt.Errorf("cannot show reminder %q on the desktop: %w", m.Reminder, err)
 }
 
+// Withdraw takes reminder's notification off the screen on every backend
+// that can, and drops a message held for it.
+func (d *Desktop) Withdraw(ctx context.Context, reminder string) error {
+	var err error
+	for _, b := range d.backends {
+		if w, ok := b.(Withdrawer); ok {
+			if e := w.Withdraw(ctx, reminder); e != nil && err == nil {
+				err = e
+			}
+		}
+	}
+	return err
+}
+
+var _ Withdrawer = (*Desktop)(nil)
+
 // reportsShown reports whether b tells of Shown and Held itself.
 func reportsShown(b backend) bool {
 	r, ok := b.(interface{ reportsShown() bool })

@@ -159,3 +159,11 @@ func (l Log) Notify(ctx context.Context, m Message) error {
 }
 
 var _ Notifier = Log{}
+
+// Withdrawer is a Notifier that can take a reminder's notification off the
+// screen, as when it is answered elsewhere (`bedtime done`, the phone).
+type Withdrawer interface {
+	// Withdraw closes the notification shown for reminder, if any, and
+	// drops a message held for it. It reports nothing through OnResponse.
+	Withdraw(ctx context.Context, reminder string) error
+}

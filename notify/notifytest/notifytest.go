@@ -297,6 +297,15 @@ func (s *Server) InvokeAction(id uint32, key string) error {
 	return s.Close(id, 2)
 }
 
+// IsOpen reports whether notification id is on the screen: sent and not
+// closed since.
+func (s *Server) IsOpen(id uint32) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.open[id]
+	return ok
+}
+
 // Close closes notification id with reason (1 expired, 2 dismissed by the
 // user, 3 closed by CloseNotification, 4 undefined) and emits
 // NotificationClosed.
