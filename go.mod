@@ -3,6 +3,7 @@ module github.com/bedtime-app/bedtime
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/gen2brain/beeep v0.11.3
 	github.com/goccy/go-yaml v1.19.2

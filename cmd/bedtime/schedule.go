@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/bedtime-app/bedtime/config"
 )
@@ -18,18 +19,22 @@ func (app *App) schedulePath() (string, error) {
 
 // loadSchedule loads the schedule file. When there is none, it uses the
 // built-in default and says once, on stderr, where a file would go.
-func (app *App) loadSchedule() (*config.Schedule, error) {
+func (app *App) loadSchedule() (*config.Schedule, error) { return app.loadScheduleIn(time.Local) }
+
+// loadScheduleIn is loadSchedule with local as the zone of a schedule
+// without a timezone.
+func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	path, err := app.schedulePath()
 	if err != nil {
 		return nil, err
 	}
-	s, err := config.Load(path)
+	s, err := config.LoadIn(path, local)
 	if config.IsNotExist(err) {
 		if !app.saidDefault {
 			app.saidDefault = true
 			fmt.Fprintf(app.Stderr, "bedtime: no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)\n", path)
 		}
-		return config.Default(), nil
+		return config.DefaultIn(local), nil
 	}
 	return s, err
 }
