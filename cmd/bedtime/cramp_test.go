@@ -24,7 +24,7 @@ func TestCramp(t *testing.T) {
 		t.Fatalf("bedtime cramp: exit %d, stderr %q; want 0 and nothing", code, errOut)
 	}
 	golden(t, "content/cramp.golden", []byte(out))
-	for _, want := range []string{"30-60 seconds", "heels", "See a doctor", "blood clot", content.Disclaimer()} {
+	for _, want := range []string{"30-60\u00a0seconds", "heels", "See a doctor", "blood clot", content.Disclaimer()} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bedtime cramp lacks %q", want)
 		}
