@@ -49,6 +49,11 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if !app.builtin {
+		if err := app.checkConfigExists(path); err != nil {
+			return err
+		}
+	}
 	dir, err := stateDir()
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -30,6 +31,9 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	}
 	s, err := config.LoadIn(path, local)
 	if config.IsNotExist(err) {
+		if app.ConfigPath != "" {
+			return nil, missingConfig(path)
+		}
 		if !app.saidDefault {
 			app.saidDefault = true
 			fmt.Fprintf(app.Stderr, "bedtime: no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)\n", path)
@@ -37,4 +41,21 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 		return config.DefaultIn(local), nil
 	}
 	return s, err
+}
+
+// missingConfig is the error for a --config that names no file: only the
+// default location may be absent (the built-in default stands in).
+func missingConfig(path string) error {
+	return fmt.Errorf("--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", path, path)
+}
+
+// checkConfigExists returns missingConfig when --config names no file.
+func (app *App) checkConfigExists(path string) error {
+	if app.ConfigPath == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); config.IsNotExist(err) {
+		return missingConfig(path)
+	}
+	return nil
 }
