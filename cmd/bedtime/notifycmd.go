@@ -33,17 +33,6 @@ func newNotifyCmd(app *App) *cobra.Command {
 have today (or variant N with --variant). Exits non-zero, with the reason,
 when it cannot be shown.`,
 		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			s, err := app.loadSchedule()
-			if err != nil || len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var names []cobra.Completion
-			for _, r := range s.Reminders {
-				names = append(names, r.Name)
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := app.loadSchedule()
 			if err != nil {

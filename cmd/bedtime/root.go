@@ -91,6 +91,8 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 		newStatsCmd(app), newExportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
+		newGenDocsCmd(app),
 	)
+	completeReminderArgs(app, root)
 	return root
 }
