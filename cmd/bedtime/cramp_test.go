@@ -36,7 +36,7 @@ func TestCrampRejectsArguments(t *testing.T) {
 	if code == 0 {
 		t.Fatalf("bedtime cramp now: exit 0, want non-zero")
 	}
-	if out != "" || !strings.Contains(errOut, `unknown command "now"`) {
+	if out != "" || errOut != "bedtime: cramp takes no arguments, got \"now\"\nusage: bedtime cramp [flags]\n" {
 		t.Errorf("bedtime cramp now: stdout %q, stderr %q", out, errOut)
 	}
 }

@@ -94,5 +94,6 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newGenDocsCmd(app),
 	)
 	completeReminderArgs(app, root)
+	explainArgs(root)
 	return root
 }

@@ -66,6 +66,11 @@ func checkService(ctx context.Context, app *App) checkResult {
 			return r
 		}
 		r.Detail, r.Fix = err.Error(), "start `bedtime run` from your desktop session's autostart"
+		// The error says what to do already; the line says it once, as the fix.
+		var none noServiceManagerError
+		if errors.As(err, &none) {
+			r.Detail = "no per-user service manager that bedtime can use (" + none.Found + ")"
+		}
 		return r
 	}
 	st, err := m.Status(ctx)
