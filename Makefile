@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test fmt vet unit cross tidy bench fuzz e2e e2e-notify e2e-service clean
+.PHONY: all build run test fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service clean
 
 all: build
 
@@ -38,6 +38,13 @@ cross:
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	GOOS=darwin  GOARCH=arm64 $(GO) vet ./...
 
+## docs: shell completions (bash, zsh, fish, PowerShell) and man pages, generated from the
+## command tree into $(DIST)/completions and $(DIST)/man/man1 (see the README for where each goes).
+DIST ?= dist
+docs: build
+	rm -rf $(DIST)/completions $(DIST)/man
+	./$(BIN) gen-docs $(DIST)
+
 ## bench: the speed and size figures quoted in the README.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -59,4 +66,4 @@ e2e-service:
 	bench/e2e-service.sh
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -101,8 +101,9 @@ pids+=($!)
 wait_for "dunst on the bus" dbus-send --session --print-reply --dest=org.freedesktop.Notifications \
 	/org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation
 
-# The icon goes to a throwaway cache dir.
-XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --config "$tmp/no-schedule.yaml"
+# The icon goes to a throwaway cache dir; with no schedule file in the
+# throwaway config dir, the built-in default is used.
+XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1
 
 # Wait until dunst has drawn something on the black screen.
 drawn() {

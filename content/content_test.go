@@ -86,12 +86,29 @@ func TestMagnesiumAlwaysCarriesTheCaution(t *testing.T) {
 // TestNoDoseBeyondTheArticle guards against a text becoming more specific
 // than the article: the only dose anywhere is the article's 200-400 mg.
 func TestNoDoseBeyondTheArticle(t *testing.T) {
-	dose := regexp.MustCompile(`(?i)[\d.,-]+\s*(mg|g|ml|mcg|iu)\b`)
+	dose := regexp.MustCompile(`(?i)[\d.,-]+[\s\x{00a0}]*(mg|g|ml|mcg|iu)\b`)
 	for _, u := range units() {
 		for _, m := range dose.FindAllString(u.text, -1) {
-			if m != "200-400 mg" {
+			if m != "200-400\u00a0mg" {
 				t.Errorf("%s: dose %q, want only the article's %q", u.name, m, "200-400 mg")
 			}
+		}
+	}
+}
+
+// TestNumbersKeepTheirUnits checks that no text can break between a number
+// and its unit: they are joined by a no-break space. It also catches the
+// same length said twice, as in "30 seconds (30 s)".
+func TestNumbersKeepTheirUnits(t *testing.T) {
+	split := regexp.MustCompile(`\d+[\s]+(s|sec|seconds?|minutes?|min|mg|g|ml|hours?|h|times|days?|weeks?)\b`)
+	twice := regexp.MustCompile(`(\d+)\x{00a0}(seconds|minutes|hours) \((\d+)\x{00a0}(s|min|h)\)`)
+	us := append(units(), unit{"disclaimer", "disclaimer", Disclaimer()})
+	for _, u := range us {
+		for _, m := range split.FindAllString(u.text, -1) {
+			t.Errorf("%s: %q can break between number and unit; join them with U+00A0", u.name, m)
+		}
+		for _, m := range twice.FindAllString(u.text, -1) {
+			t.Errorf("%s: %q says the same length twice", u.name, m)
 		}
 	}
 }
@@ -239,7 +256,7 @@ func TestCalfStretchFollowsTheArticle(t *testing.T) {
 			if s.Hold != 30*time.Second {
 				t.Errorf("step %d %q holds %v, want 30s", i+1, s.Text, s.Hold)
 			}
-			if want := "30 s (" + string(rune('0'+count[side])) + " of 3)"; !strings.Contains(s.Text, want) {
+			if want := "30\u00a0s (" + string(rune('0'+count[side])) + " of 3)"; !strings.Contains(s.Text, want) {
 				t.Errorf("step %d %q lacks %q", i+1, s.Text, want)
 			}
 			order = append(order, "stretch")

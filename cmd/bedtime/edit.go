@@ -23,9 +23,9 @@ func newEditCmd(app *App) *cobra.Command {
 		Long: `Open a private copy of the schedule file in your editor ($VISUAL, else
 $EDITOR, else nano or vi; notepad on Windows). When the editor exits, the
 copy is checked: a valid schedule is installed at once (the previous file is
-kept as a dated .bak beside it) and a running bedtime picks it up. If it has
-errors, they are listed and you choose: edit again, keep the file as it was,
-or save it anyway. With no schedule file yet, you start from the commented
+kept as a dated .bak beside it; the last 10 are kept) and a running bedtime
+picks it up. If it has errors, they are listed and you choose: edit again,
+keep the file as it was, or save it anyway. With no schedule file yet, you start from the commented
 default and the file is created when you save.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -156,7 +156,7 @@ func readLine(r io.Reader) (string, error) {
 // install writes data to path atomically, backing up the file there first.
 func (app *App) install(path string, data []byte, existed bool, done func()) error {
 	if _, err := os.Stat(path); err == nil {
-		bak, err := config.Backup(path, app.now())
+		bak, err := app.backup(path)
 		if err != nil {
 			return err
 		}

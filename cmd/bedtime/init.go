@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -17,23 +18,27 @@ func newInitCmd(app *App) *cobra.Command {
 		Short: "Write the default schedule to the schedule file, to edit",
 		Long: `Write the built-in default schedule, with comments that explain every
 setting, to the schedule file. An existing file is left alone unless
---force, and then it is backed up first.`,
+--force, and then it is backed up first (the last 10 backups are kept).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := app.schedulePath()
 			if err != nil {
 				return err
 			}
-			_, statErr := os.Stat(path)
-			exists := statErr == nil
-			if statErr != nil && !errors.Is(statErr, os.ErrNotExist) {
-				return statErr
+			old, readErr := os.ReadFile(path)
+			exists := readErr == nil
+			if readErr != nil && !errors.Is(readErr, os.ErrNotExist) {
+				return readErr
 			}
 			if exists && !force {
 				return fmt.Errorf("%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", path)
 			}
+			if exists && bytes.Equal(old, config.Template()) {
+				fmt.Fprintf(app.Stdout, "%s is the default schedule already; nothing to do.\n", path)
+				return nil
+			}
 			if exists {
-				bak, err := config.Backup(path, app.now())
+				bak, err := app.backup(path)
 				if err != nil {
 					return err
 				}

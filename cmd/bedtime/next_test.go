@@ -74,14 +74,37 @@ func TestNextErrors(t *testing.T) {
 }
 
 func TestNoFileUsesDefaultAndSaysWhere(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "nope", "schedule.yaml")
-	code, out, errOut := runAt(t, time.Now(), "next", "--config", missing, "-n", "3")
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(t.TempDir(), "nope"))
+	missing := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "bedtime", "schedule.yaml")
+	code, out, errOut := runAt(t, time.Now(), "next", "-n", "3")
 	if code != 0 || !strings.Contains(out, "REMINDER") {
 		t.Fatalf("exit %d, out %q", code, out)
 	}
 	want := "bedtime: no schedule file at " + missing + "; using the built-in default (`bedtime init` writes it there for you to edit)\n"
 	if errOut != want {
 		t.Fatalf("stderr = %q, want %q", errOut, want)
+	}
+}
+
+// TestExplicitConfigMustExist: only the default location may be absent; a
+// mistyped --config is an error, not a silent switch to the default.
+func TestExplicitConfigMustExist(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "schedule.yml")
+	want := "--config " + missing + ": no such file; write one there with `bedtime init --config " + missing + "`, or leave out --config to use the default location\n"
+	for _, args := range [][]string{
+		{"next"}, {"validate"}, {"export", "--ics"}, {"notify", "magnesium"}, {"run"}, {"routine", "calf-stretch"},
+	} {
+		code, out, errOut := runAt(t, time.Now(), append(args, "--config", missing)...)
+		if code != 1 || out != "" || !strings.HasPrefix(errOut, "bedtime: ") || !strings.HasSuffix(errOut, want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", args, code, out, errOut, want)
+		}
+	}
+	// init writes the file that --config names.
+	if code, _, errOut := runAt(t, time.Now(), "init", "--config", missing); code != 0 {
+		t.Errorf("init: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runAt(t, time.Now(), "validate", "--config", missing); code != 0 {
+		t.Errorf("validate after init: exit %d, stderr %q", code, errOut)
 	}
 }
 

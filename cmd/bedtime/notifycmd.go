@@ -32,19 +32,12 @@ func newNotifyCmd(app *App) *cobra.Command {
 		Long: `Show the notification of the reminder NAME now, with the text it would
 have today (or variant N with --variant). Exits non-zero, with the reason,
 when it cannot be shown.`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			s, err := app.loadSchedule()
-			if err != nil || len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var names []cobra.Completion
-			for _, r := range s.Reminders {
-				names = append(names, r.Name)
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
+		Example: "  bedtime notify magnesium\n  bedtime notify magnesium --variant 2",
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("variant") && variant < 1 {
+				return fmt.Errorf("--variant %d: variants count from 1 (the first); leave out --variant for today's text", variant)
+			}
 			s, err := app.loadSchedule()
 			if err != nil {
 				return err

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
@@ -31,7 +32,9 @@ func TestNotifyCommandOnRealBus(t *testing.T) {
 	}
 
 	// A built-in text by variant.
-	code, _, _ = runAt(t, now, "notify", "magnesium", "--variant", "1", "--config", filepath.Join(t.TempDir(), "none.yaml"))
+	builtin := filepath.Join(t.TempDir(), "schedule.yaml")
+	os.WriteFile(builtin, config.Template(), 0o600)
+	code, _, _ = runAt(t, now, "notify", "magnesium", "--variant", "1", "--config", builtin)
 	texts, _ := content.Texts("magnesium")
 	if n := srv.Next(t); code != 0 || n.Summary != texts[0].Title {
 		t.Fatalf("variant 1: exit %d, summary %q, want %q", code, n.Summary, texts[0].Title)

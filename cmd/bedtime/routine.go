@@ -64,7 +64,8 @@ shown as a desktop notification that replaces the one before.
 Built-in routines: calf-stretch (the default: the wall calf stretch, 30 s,
 3 times per leg, then ankle circles and point and flex) and morning-stretch.
 Press Ctrl+C to stop.`,
-		Args: cobra.MaximumNArgs(1),
+		Example: "  bedtime routine morning-stretch",
+		Args:    cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			table, err := routineTable(app)
 			if err != nil || len(args) > 0 {

@@ -226,7 +226,7 @@ func TestRoutineErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"unknown", nil, []string{"routine", "yoga"}, "bedtime: unknown routine \"yoga\": want one of calf-stretch, morning-stretch\n"},
-		{"two names", nil, []string{"routine", "a", "b"}, "bedtime: accepts at most 1 arg(s), received 2\n"},
+		{"two names", nil, []string{"routine", "a", "b"}, "bedtime: routine takes at most 1 argument, got 2\nusage: bedtime routine [NAME] [flags]\nexample: bedtime routine morning-stretch\n"},
 		{"invalid custom", map[string]content.Routine{"empty": {Title: "Empty"}}, []string{"routine", "empty"}, "bedtime: routine \"empty\": has no steps\n"},
 	}
 	for _, tt := range tests {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -49,9 +51,17 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if !app.builtin {
+		if err := app.checkConfigExists(path); err != nil {
+			return err
+		}
+	}
 	dir, err := stateDir()
 	if err != nil {
 		return err
+	}
+	if pid, since, ok := daemon.Running(dir); ok {
+		return alreadyRunning(pid, since, app.now())
 	}
 	return daemon.Run(ctx, daemon.Options{
 		SchedulePath:  path,
@@ -68,4 +78,17 @@ func (app *App) runDaemon(ctx context.Context) error {
 		OnReload:      reloadHook,
 		OnControl:     controlHook,
 	})
+}
+
+// alreadyRunning says that another daemon, pid, holds the lock since since,
+// and how to stop it.
+func alreadyRunning(pid int, since, now time.Time) error {
+	when := ""
+	if !since.IsZero() {
+		when = " since " + since.In(now.Location()).Format("15:04")
+		if y, m, d := since.In(now.Location()).Date(); !sameDay(now, y, m, d) {
+			when = " since " + since.In(now.Location()).Format("Mon 02 Jan 15:04")
+		}
+	}
+	return fmt.Errorf("already running (process %d%s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)", pid, when, pid)
 }

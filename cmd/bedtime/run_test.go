@@ -316,7 +316,8 @@ func TestSecondDaemonRefused(t *testing.T) {
 	var out bytes.Buffer
 	app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, Clock: h.clock}
 	code := app.Run(context.Background(), []string{"run", "--config", h.path})
-	if code == 0 || !strings.Contains(out.String(), fmt.Sprintf("bedtime is already running (pid %d)", os.Getpid())) {
+	want := fmt.Sprintf("bedtime: already running (process %d since ", os.Getpid())
+	if code != 1 || !strings.HasPrefix(out.String(), want) || !strings.HasSuffix(out.String(), fmt.Sprintf("), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)\n", os.Getpid())) {
 		t.Fatalf("second daemon: code %d, output %q", code, out.String())
 	}
 }

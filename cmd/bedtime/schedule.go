@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/bedtime-app/bedtime/config"
 )
@@ -18,18 +20,42 @@ func (app *App) schedulePath() (string, error) {
 
 // loadSchedule loads the schedule file. When there is none, it uses the
 // built-in default and says once, on stderr, where a file would go.
-func (app *App) loadSchedule() (*config.Schedule, error) {
+func (app *App) loadSchedule() (*config.Schedule, error) { return app.loadScheduleIn(time.Local) }
+
+// loadScheduleIn is loadSchedule with local as the zone of a schedule
+// without a timezone.
+func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	path, err := app.schedulePath()
 	if err != nil {
 		return nil, err
 	}
-	s, err := config.Load(path)
+	s, err := config.LoadIn(path, local)
 	if config.IsNotExist(err) {
+		if app.ConfigPath != "" {
+			return nil, missingConfig(path)
+		}
 		if !app.saidDefault {
 			app.saidDefault = true
 			fmt.Fprintf(app.Stderr, "bedtime: no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)\n", path)
 		}
-		return config.Default(), nil
+		return config.DefaultIn(local), nil
 	}
 	return s, err
+}
+
+// missingConfig is the error for a --config that names no file: only the
+// default location may be absent (the built-in default stands in).
+func missingConfig(path string) error {
+	return fmt.Errorf("--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", path, path)
+}
+
+// checkConfigExists returns missingConfig when --config names no file.
+func (app *App) checkConfigExists(path string) error {
+	if app.ConfigPath == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); config.IsNotExist(err) {
+		return missingConfig(path)
+	}
+	return nil
 }

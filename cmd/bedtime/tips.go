@@ -18,6 +18,7 @@ func newTipsCmd(app *App) *cobra.Command {
 		Short: "How to prevent night leg cramps, by topic",
 		Long: `tips prints how to prevent night leg cramps on one topic. Without a topic it
 lists the topics: ` + strings.Join(content.TopicNames(), ", ") + `.`,
+		Example:   "  bedtime tips magnesium",
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: content.TopicNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -53,7 +53,7 @@ func TestTipsErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"unknown topic", []string{"tips", "vitamins"}, "bedtime: unknown topic \"vitamins\": want one of magnesium, potassium, hydration, stretching, movement, sleep, remedies, medications\n"},
-		{"two topics", []string{"tips", "sleep", "magnesium"}, "bedtime: accepts at most 1 arg(s), received 2\n"},
+		{"two topics", []string{"tips", "sleep", "magnesium"}, "bedtime: tips takes at most 1 argument, got 2\nusage: bedtime tips [TOPIC] [flags]\nexample: bedtime tips magnesium\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,6 +35,9 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 	}
 	s, err := config.Load(path)
 	switch {
+	case config.IsNotExist(err) && app.ConfigPath != "":
+		r.Detail = fmt.Sprintf("no file at %s, which --config names", path)
+		r.Fix = fmt.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
 	case config.IsNotExist(err):
 		r.OK = true
 		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(config.Default(), app.now()))
@@ -63,6 +66,11 @@ func checkService(ctx context.Context, app *App) checkResult {
 			return r
 		}
 		r.Detail, r.Fix = err.Error(), "start `bedtime run` from your desktop session's autostart"
+		// The error says what to do already; the line says it once, as the fix.
+		var none noServiceManagerError
+		if errors.As(err, &none) {
+			r.Detail = "no per-user service manager that bedtime can use (" + none.Found + ")"
+		}
 		return r
 	}
 	st, err := m.Status(ctx)
@@ -119,7 +127,7 @@ func scheduleRoutines(app *App) (map[string]content.Routine, error) {
 	}
 	s, err := config.Load(path)
 	if config.IsNotExist(err) {
-		return all, nil
+		return all, app.checkConfigExists(path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")

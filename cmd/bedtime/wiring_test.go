@@ -24,16 +24,18 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		want string
 	}{
 		{good, true, good + ": 5 reminders, next: hydration at 20:00"},
-		{filepath.Join(dir, "none.yaml"), true, "none at " + filepath.Join(dir, "none.yaml") + "; the built-in default is in use"},
+		{filepath.Join(dir, "none.yaml"), false, "no file at " + filepath.Join(dir, "none.yaml") + ", which --config names"},
 		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
+		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
 	}
+	t.Setenv("XDG_CONFIG_HOME", dir)
 	for _, tt := range tests {
 		app := &App{ConfigPath: tt.path, Clock: fakeAt(now)}
 		r := checkSchedule(context.Background(), app)
 		if r.OK != tt.ok || !strings.HasPrefix(r.Detail, tt.want) {
-			t.Errorf("checkSchedule(%s) = %v %q, want %v %q", filepath.Base(tt.path), r.OK, r.Detail, tt.ok, tt.want)
+			t.Errorf("checkSchedule(%q) = %v %q, want %v %q", filepath.Base(tt.path), r.OK, r.Detail, tt.ok, tt.want)
 		}
-		if !r.OK && !strings.Contains(r.Fix, "bedtime validate") {
+		if !r.OK && !strings.Contains(r.Fix, "bedtime validate") && !strings.Contains(r.Fix, "bedtime init --config") {
 			t.Errorf("fix = %q", r.Fix)
 		}
 	}

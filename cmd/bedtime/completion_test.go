@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCompleteReminderNames asks the shell completion, as a shell does
+// through cobra's __complete, for the first argument of each command that
+// takes a reminder.
+func TestCompleteReminderNames(t *testing.T) {
+	path := berlinDefault(t)
+	names := "calf-stretch\nhydration\nmagnesium\nmorning-stretch\nmovement\n:4\n" // :4 = no file names
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"done", ""}, names},
+		{[]string{"snooze", ""}, names},
+		{[]string{"skip", ""}, names},
+		{[]string{"notify", ""}, names},
+		{[]string{"snooze", "magnesium", ""}, ":4\n"},
+		{[]string{"done", "magnesium", ""}, ":4\n"},
+	} {
+		args := append([]string{"__complete", "--config", path}, tt.args...)
+		code, out, _ := runAt(t, time.Now(), args...)
+		if code != 0 || out != tt.want {
+			t.Errorf("%v: exit %d, completions %q, want %q", tt.args, code, out, tt.want)
+		}
+	}
+}
+
+// TestGenDocs writes the completions and man pages `make docs` ships and
+// checks them with the tools that read them: bash loads the completion,
+// groff formats the man pages without a warning.
+func TestGenDocs(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := runAt(t, time.Now(), "gen-docs", dir); code != 0 {
+		t.Fatalf("gen-docs: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for _, f := range []string{"completions/bedtime.bash", "completions/_bedtime", "completions/bedtime.fish", "completions/bedtime.ps1"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil || !bytes.Contains(data, []byte("bedtime")) {
+			t.Errorf("%s: %v, %d bytes", f, err, len(data))
+		}
+	}
+
+	bash := filepath.Join(dir, "completions", "bedtime.bash")
+	out, err := exec.Command("bash", "-c", `source "$1" && complete -p bedtime`, "bash", bash).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "__start_bedtime") {
+		t.Errorf("bash cannot load %s: %v\n%s", bash, err, out)
+	}
+
+	groff, err := exec.LookPath("groff")
+	if err != nil {
+		t.Fatal("groff is missing: apt-get install groff-base")
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "man", "man1", "*.1"))
+	want := map[string]bool{"bedtime.1": false, "bedtime-export.1": false, "bedtime-done.1": false, "bedtime-gen-docs.1": false}
+	for _, p := range pages {
+		if _, ok := want[filepath.Base(p)]; ok {
+			want[filepath.Base(p)] = true
+		}
+	}
+	for page, found := range want {
+		if found != (page != "bedtime-gen-docs.1") {
+			t.Errorf("man page %s written: %v", page, found)
+		}
+	}
+	for _, page := range []string{"bedtime.1", "bedtime-export.1"} {
+		cmd := exec.Command(groff, "-man", "-Tutf8", "-ww", filepath.Join(dir, "man", "man1", page))
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		text, err := cmd.Output()
+		if err != nil || stderr.Len() > 0 {
+			t.Errorf("groff %s: %v\n%s", page, err, stderr.Bytes())
+		}
+		if !bytes.Contains(text, []byte("bedtime")) {
+			t.Errorf("%s formats to no text about bedtime", page)
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/calendar"
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/daemon"
+)
+
+func newExportCmd(app *App) *cobra.Command {
+	var (
+		ics  bool
+		days int
+		out  string
+	)
+	cmd := &cobra.Command{
+		Use:   "export --ics [--days N] [-o FILE]",
+		Short: "Export the coming reminders as a calendar file",
+		Long: `Export the reminders of the coming days as an iCalendar (.ics) file, one
+event with an alarm per reminder, to import into a calendar app (a phone's
+too), which then reminds you without bedtime. It is a snapshot: export and
+import again after you change the schedule.`,
+		Example: `  bedtime export --ics > bedtime.ics
+  bedtime export --ics --days 30 -o ~/bedtime.ics`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !ics {
+				return errors.New("give --ics: iCalendar is the only export format")
+			}
+			if days < 1 || days > calendar.MaxDays {
+				return fmt.Errorf("--days %d: want 1 to %d", days, calendar.MaxDays)
+			}
+			s, err := app.loadScheduleIn(namedLocalZone())
+			if err != nil {
+				return err
+			}
+			now := app.now()
+			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s))
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := calendar.Write(&buf, firings, now); err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err := app.Stdout.Write(buf.Bytes())
+				return err
+			}
+			if err := config.WriteFile(out, buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stderr, "Wrote %d reminders of the next %d days to %s\n", len(firings), days, out)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&ics, "ics", false, "write iCalendar (RFC 5545)")
+	cmd.Flags().IntVar(&days, "days", 14, fmt.Sprintf("how many days ahead, 1 to %d", calendar.MaxDays))
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (private, replaced atomically) instead of standard output")
+	return cmd
+}
+
+// daemonTexts returns the words of each firing as the daemon's rotation
+// picks them.
+func daemonTexts(s *config.Schedule) calendar.TextFunc {
+	tx := daemon.NewTexter()
+	return func(r config.Reminder, at time.Time) content.Text {
+		title := ""
+		if rt, ok := s.Routine(r.Routine); ok {
+			title = rt.Title
+		}
+		return tx.Text(r, at, title)
+	}
+}
+
+// namedLocalZone returns the system's time zone with its IANA name where
+// it can be found (TZ, else the link /etc/localtime), so that a calendar
+// gets "Europe/Berlin" rather than "Local".
+func namedLocalZone() *time.Location {
+	if tz, ok := os.LookupEnv("TZ"); ok {
+		if name := strings.TrimPrefix(tz, ":"); name != "" {
+			if loc, err := time.LoadLocation(name); err == nil {
+				return loc
+			}
+		}
+		return time.Local
+	}
+	return daemon.SystemZone(zoneFile)
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExportGolden(t *testing.T) {
+	path := berlinDefault(t)
+	now := time.Date(2026, 3, 27, 15, 30, 0, 0, time.UTC) // a Friday; Berlin springs forward on Sunday
+	code, out, errOut := runAt(t, now, "export", "--ics", "--days", "2", "--config", path)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	golden(t, "export/berlin-2days.ics.golden", []byte(out))
+}
+
+func TestExportErrors(t *testing.T) {
+	path := berlinDefault(t)
+	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--config", path}, "bedtime: give --ics: iCalendar is the only export format\n"},
+		{[]string{"export", "--ics", "--config", path, "--days", "0"}, "bedtime: --days 0: want 1 to 92\n"},
+		{[]string{"export", "--ics", "--config", path, "--days", "-3"}, "bedtime: --days -3: want 1 to 92\n"},
+		{[]string{"export", "--ics", "--config", path, "--days", "93"}, "bedtime: --days 93: want 1 to 92\n"},
+	} {
+		code, out, errOut := runAt(t, now, tt.args...)
+		if code != 1 || errOut != tt.want || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q, want 1, nothing and %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+}
+
+func TestExportToFile(t *testing.T) {
+	path := berlinDefault(t)
+	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
+	_, want, _ := runAt(t, now, "export", "--ics", "--config", path)
+	file := filepath.Join(t.TempDir(), "new", "bedtime.ics")
+	for range 2 { // the second run replaces the first file
+		code, out, errOut := runAt(t, now, "export", "--ics", "--config", path, "-o", file)
+		if code != 0 || out != "" || !strings.HasPrefix(errOut, "Wrote ") || !strings.HasSuffix(errOut, " reminders of the next 14 days to "+file+"\n") {
+			t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("the file differs from what stdout gets")
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode of %s = %v (%v), want 0600", file, fi.Mode().Perm(), err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(file)); len(entries) != 1 {
+		t.Errorf("%s holds %d entries, want only bedtime.ics (a temporary file left behind?)", filepath.Dir(file), len(entries))
+	}
+}
+
+// dstSchedule has reminders in three zones whose clocks change on
+// different days, a time in the hour that repeats when Europe turns its
+// clocks back, and texts that need escaping and folding.
+const dstSchedule = `timezone: Europe/Berlin
+bedtime: {default: "22:30", sat: "02:45"}
+reminders:
+  night-owl:
+    at: ["02:30", "12:00"]
+    title: "Night, owl; still up?"
+    message: "Commas, semicolons; a backslash \\ and a line long enough to be folded, with ümlauts and “quotes” – and more."
+  new-york:
+    at: "08:00"
+    timezone: America/New_York
+    title: "Good morning, New York"
+  london:
+    every: 45m
+    between: "00:30-03:30"
+    timezone: Europe/London
+    message: "Water."
+  sydney:
+    cron: "30 2 * * *"
+    timezone: Australia/Sydney
+    title: "Sydney"
+  calf-stretch:
+    before_bedtime: 30m
+    routine: calf-stretch
+  magnesium:
+    at: "20:30"
+`
+
+// icsEvent is one event as python3-icalendar reads it.
+type icsEvent struct {
+	UID, Start, Summary, Description string
+	Alarms                           []struct{ Action, Trigger string }
+}
+
+// parseICS parses ics with Debian's python3-icalendar.
+func parseICS(t *testing.T, ics []byte) []icsEvent {
+	t.Helper()
+	python := "/usr/bin/python3" // Debian's, which the package installs for
+	if _, err := os.Stat(python); err != nil {
+		if python, err = exec.LookPath("python3"); err != nil {
+			t.Fatal("python3 is missing: apt-get install python3-icalendar")
+		}
+	}
+	cmd := exec.Command(python, filepath.Join("testdata", "export", "icsdump.py"))
+	cmd.Stdin = bytes.NewReader(ics)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() == 3 {
+		t.Fatalf("%s has no module icalendar: apt-get install python3-icalendar", python)
+	}
+	if err != nil {
+		t.Fatalf("python3-icalendar cannot read the export: %v\n%s", err, stderr.Bytes())
+	}
+	var events []icsEvent
+	if err := json.Unmarshal(out, &events); err != nil {
+		t.Fatalf("icsdump.py printed no JSON: %v\n%s", err, out)
+	}
+	return events
+}
+
+// TestExportAgreesWithNext reads the export with an independent parser and
+// checks it against `bedtime next`, instant for instant, over 14 days that
+// cross clock changes.
+func TestExportAgreesWithNext(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "dst.yaml")
+	if err := os.WriteFile(dst, []byte(dstSchedule), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, path string
+		now        time.Time
+	}{
+		{"default, spring", berlinDefault(t), time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)},
+		{"default, autumn", berlinDefault(t), time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC)},
+		{"zones, spring", dst, time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)},
+		{"zones, autumn", dst, time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, ics, errOut := runAt(t, tt.now, "export", "--ics", "--config", tt.path)
+			if code != 0 || errOut != "" {
+				t.Fatalf("export: exit %d, stderr %q", code, errOut)
+			}
+			got := parseICS(t, []byte(ics))
+
+			code, out, errOut := runAt(t, tt.now, "next", "--config", tt.path, "--json", "-n", "5000")
+			if code != 0 || errOut != "" {
+				t.Fatalf("next: exit %d, stderr %q", code, errOut)
+			}
+			var next []nextJSON
+			if err := json.Unmarshal([]byte(out), &next); err != nil {
+				t.Fatal(err)
+			}
+			berlin, _ := time.LoadLocation("Europe/Berlin")
+			end := tt.now.In(berlin).AddDate(0, 0, 14)
+			var want []nextJSON
+			for _, n := range next {
+				at, err := time.Parse(time.RFC3339, n.At)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if at.Before(end) {
+					want = append(want, nextJSON{n.Reminder, at.UTC().Format("2006-01-02T15:04:05Z")})
+				}
+			}
+			if len(want) == len(next) {
+				t.Fatalf("next -n 5000 ends before 14 days are over; raise -n")
+			}
+			if len(got) != len(want) {
+				t.Errorf("the export has %d events, next has %d firings in 14 days", len(got), len(want))
+			}
+			for i := range min(len(got), len(want)) {
+				g, w := got[i], want[i]
+				if g.Start != w.At || !strings.HasPrefix(g.UID, w.Reminder+"-") {
+					t.Errorf("event %d: %s at %s, next says %s at %s", i, g.UID, g.Start, w.Reminder, w.At)
+				}
+				wantUID := w.Reminder + "-" + strings.NewReplacer("-", "", ":", "").Replace(w.At) + "@bedtime"
+				if g.UID != wantUID {
+					t.Errorf("event %d: UID %q, want %q", i, g.UID, wantUID)
+				}
+				if g.Summary == "" || len(g.Alarms) != 1 || g.Alarms[0].Action != "DISPLAY" || g.Alarms[0].Trigger != "0:00:00" {
+					t.Errorf("event %d (%s): summary %q, alarms %+v; want a title and one display alarm at the start", i, g.UID, g.Summary, g.Alarms)
+				}
+			}
+			// Texts survive escaping and folding.
+			for _, g := range got {
+				if strings.HasPrefix(g.UID, "night-owl-") {
+					want := "Commas, semicolons; a backslash \\ and a line long enough to be folded, with ümlauts and “quotes” – and more."
+					if g.Summary != "Night, owl; still up?" || g.Description != want {
+						t.Fatalf("night-owl reads back as %q / %q", g.Summary, g.Description)
+					}
+				}
+			}
+		})
+	}
+}
