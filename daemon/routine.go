@@ -153,16 +153,18 @@ func formatClock(secs int) string {
 	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
 
-// formatAbout formats d for people: "45 s", "4 min", "4 min 30 s".
+// formatAbout formats d for people: "45 s", "4 min", "4 min 30 s", each
+// number joined to its unit by a no-break space so that no line breaks
+// between them.
 func formatAbout(d time.Duration) string {
 	secs := int(d.Round(time.Second) / time.Second)
 	switch {
 	case secs < 60:
-		return fmt.Sprintf("%d s", secs)
+		return fmt.Sprintf("%d\u00a0s", secs)
 	case secs%60 == 0:
-		return fmt.Sprintf("%d min", secs/60)
+		return fmt.Sprintf("%d\u00a0min", secs/60)
 	default:
-		return fmt.Sprintf("%d min %d s", secs/60, secs%60)
+		return fmt.Sprintf("%d\u00a0min %d\u00a0s", secs/60, secs%60)
 	}
 }
 

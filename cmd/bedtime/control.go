@@ -185,7 +185,7 @@ recorded as such. "bedtime resume" ends the pause early.`,
 				end = now.Add(time.Hour)
 			case 1:
 			default:
-				return errors.New("give one of DURATION, --until and --today")
+				return errors.New("give only one of DURATION, --until and --today")
 			}
 			err := app.controlUpdate(func(st *state.State) { st.PausedUntil = end },
 				state.Event{At: now, Kind: state.Paused, Detail: "until " + end.In(loc).Format(time.RFC3339)})

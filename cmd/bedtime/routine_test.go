@@ -120,12 +120,12 @@ func TestRoutineCountdown(t *testing.T) {
 		terminal bool
 		want     string
 	}{
-		{true, "Test: 3 steps, about 1 min 8 s. Press Ctrl+C to stop.\n\n" +
+		{true, "Test: 3 steps, about 1\u00a0min 8\u00a0s. Press Ctrl+C to stop.\n\n" +
 			"Step 1 of 3: Hold this\n" + countdownLine(65) + "\r  done     \n" +
 			"Step 2 of 3: Then this, no timer\n" +
 			"Step 3 of 3: Short one\n" + countdownLine(3) + "\r  done     \n" +
 			"\nDone.\n"},
-		{false, "Test: 3 steps, about 1 min 8 s. Press Ctrl+C to stop.\n\n" +
+		{false, "Test: 3 steps, about 1\u00a0min 8\u00a0s. Press Ctrl+C to stop.\n\n" +
 			"Step 1 of 3: Hold this\n" +
 			"  1:05 left\n  1:00 left\n  0:50 left\n  0:40 left\n  0:30 left\n  0:20 left\n  0:10 left\n" +
 			"Step 2 of 3: Then this, no timer\n" +
