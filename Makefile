@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service clean
+.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service clean
 
 all: build
 
@@ -16,8 +16,18 @@ run: build
 	./$(BIN) run --builtin
 
 ## test: everything CI checks: formatting, vet, go.mod tidiness, the race-enabled
-## test suite, and the cross-compiles for macOS and Windows.
-test: fmt vet tidy unit cross
+## test suite, and the cross-compiles for macOS and Windows. It installs the
+## Debian packages its tests need first (as root or with sudo -n), or stops
+## with the one command to run.
+test: test-deps fmt vet tidy unit cross
+
+# What the tests talk to: gcc for -race, a real dbus-daemon, systemd-analyze,
+# a real vim, Python's icalendar as an independent parser, groff for the
+# man pages.
+TEST_DEPS = gcc:gcc dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
+	py.icalendar:python3-icalendar groff:groff-base git:git
+test-deps:
+	@scripts/need $(TEST_DEPS)
 
 fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
