@@ -18,6 +18,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -38,9 +39,6 @@ type Options struct {
 	// Notifier builds the notifier reminders are shown with; onResponse
 	// receives the user's answers. Nil means notify.New.
 	Notifier func(log *slog.Logger, onResponse func(notify.Response)) (notify.Notifier, func() error, error)
-	// RoutineClock times the steps of a routine started from a
-	// notification; nil means real time.
-	RoutineClock RoutineClock
 	// ZoneFile is the system's time zone setting, watched for changes;
 	// empty means /etc/localtime.
 	ZoneFile string
@@ -81,9 +79,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Notifier == nil {
 		o.Notifier = DesktopNotifier
-	}
-	if o.RoutineClock == nil {
-		o.RoutineClock = RealClock{}
 	}
 	if o.ZoneFile == "" {
 		o.ZoneFile = "/etc/localtime"
@@ -128,8 +123,12 @@ type daemon struct {
 	// outcomes are the finished firings as the daemon last wrote or read
 	// them, to tell an answer made elsewhere (`bedtime done`).
 	outcomes map[string]state.Outcome
-	local    *time.Location // the system's zone, for a schedule without timezone
-	ctx      context.Context
+	// routines stop the guided routines playing, by reminder; routineStop
+	// is the last `bedtime routine --stop` applied.
+	routines    map[string]*playing
+	routineStop time.Time
+	local       *time.Location // the system's zone, for a schedule without timezone
+	ctx         context.Context
 
 	// The writer (see submit). qmu guards queue, writing, retryNow and
 	// retry; backlog and unrecorded, the changes and history lines not yet
@@ -164,7 +163,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	store.SetLogger(log)
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
-		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile)}
+		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	n, closeN, err := o.Notifier(log, d.respond)
 	if err != nil {
 		return err
@@ -189,6 +188,7 @@ func Run(ctx context.Context, o Options) error {
 	for name, t := range st.Last {
 		d.engine.SetLast(name, t)
 	}
+	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
 	d.reload(ctx, "start")
 	d.applyControl(st)
 	d.bg.Add(1)
@@ -759,8 +759,11 @@ func (d *daemon) respond(resp notify.Response) {
 	now := d.o.Clock.Now()
 	name := resp.Reminder
 	if resp.Step != 0 {
-		if resp.Action == notify.Missed {
+		switch resp.Action {
+		case notify.Missed:
 			d.log.Info("a routine step was not shown", "reminder", name, "step", resp.Step)
+		case notify.Stop:
+			d.stopRoutines(name)
 		}
 		return
 	}
@@ -838,7 +841,8 @@ func (d *daemon) respond(resp notify.Response) {
 }
 
 // playRoutine plays the guided routine of the named reminder, one
-// notification per step, each replacing the one before.
+// notification per step, each replacing the one before, with a Stop
+// button. A routine of the same reminder already playing is stopped first.
 func (d *daemon) playRoutine(name string, scheduled time.Time) {
 	d.mu.Lock()
 	s := d.schedule
@@ -856,15 +860,52 @@ func (d *daemon) playRoutine(name string, scheduled time.Time) {
 		return
 	}
 	rt.Name = name // replace the reminder's own notification
-	p := &Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.RoutineClock, Scheduled: scheduled}
+	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled}
+	ctx, cancel := context.WithCancel(ctx)
+	me := &playing{stop: cancel}
+	d.mu.Lock()
+	if other := d.routines[name]; other != nil {
+		other.stop()
+	}
+	d.routines[name] = me
+	d.mu.Unlock()
 	d.sends.Add(1)
 	go func() {
 		defer d.sends.Done()
+		defer cancel()
 		d.log.Info("routine started", "reminder", name, "routine", r.Routine)
-		if err := p.Play(ctx, rt); err == nil {
+		err := p.Play(ctx, rt)
+		d.mu.Lock()
+		if d.routines[name] == me {
+			delete(d.routines, name)
+		}
+		d.mu.Unlock()
+		switch {
+		case err == nil:
 			d.log.Info("routine finished", "reminder", name)
+		case d.ctx.Err() == nil:
+			d.log.Info("routine stopped", "reminder", name)
 		}
 	}()
+}
+
+// playing is a guided routine the daemon plays.
+type playing struct{ stop context.CancelFunc }
+
+// stopRoutines stops the routines playing, those of name or, with an empty
+// name, all. It reports how many it stopped.
+func (d *daemon) stopRoutines(name string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for r, p := range d.routines {
+		if name == "" || r == name {
+			p.stop()
+			delete(d.routines, r)
+			n++
+		}
+	}
+	return n
 }
 
 // syncControl applies what the control commands (pause, snooze, skip,
@@ -901,6 +942,8 @@ func (d *daemon) applyControl(st state.State) {
 	d.mu.Lock()
 	changed := !d.paused.Equal(st.PausedUntil)
 	d.paused = st.PausedUntil
+	stopRoutines := st.RoutineStop.After(d.routineStop)
+	d.routineStop = st.RoutineStop
 	var answered []string // answered elsewhere since the daemon last looked
 	if d.outcomes != nil {
 		for name, o := range st.Closed {
@@ -911,6 +954,9 @@ func (d *daemon) applyControl(st state.State) {
 	}
 	d.outcomes = maps.Clone(st.Closed)
 	d.mu.Unlock()
+	if stopRoutines {
+		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
+	}
 	for _, name := range answered {
 		o := st.Closed[name]
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")

@@ -240,3 +240,16 @@ func TestSleepRecordsEveryInstant(t *testing.T) {
 		t.Fatalf("stats = %+v, want 3 of 3 missed", rs)
 	}
 }
+
+func (h *harness) history() []state.Event {
+	h.t.Helper()
+	store, err := state.Open(h.opts.StateDir)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	evs, err := store.History(time.Time{})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return evs
+}

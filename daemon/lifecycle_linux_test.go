@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/state"
@@ -31,19 +33,6 @@ func busHarness(t *testing.T, schedule string, now time.Time) (*harness, *notify
 		return d, d.Close, nil
 	}
 	return h, bus
-}
-
-func (h *harness) history() []state.Event {
-	h.t.Helper()
-	store, err := state.Open(h.opts.StateDir)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	evs, err := store.History(time.Time{})
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return evs
 }
 
 func (h *harness) wantRecorded(kind state.Kind, detail string) state.Event {
@@ -208,5 +197,81 @@ func TestDoneFromTheCommandLineClosesTheNotification(t *testing.T) {
 	evs := h.history()
 	if got := len(evs); got != 2 || evs[1].Kind != state.Done {
 		t.Fatalf("history = %+v, want shown and done only", evs)
+	}
+}
+
+// TestStopARoutine: Start on a reminder with a routine plays it on a real
+// notification server, each step with only a Stop button. Stop on a step
+// ends it; `bedtime routine --stop` (the state file) ends another.
+func TestStopARoutine(t *testing.T) {
+	now := time.Date(2026, 11, 25, 21, 59, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n"+
+		"  calf-stretch: {at: \"22:00\", routine: calf-stretch}\n"+
+		"  limber: {at: \"22:00\", routine: morning-stretch, title: Limber up}\n", now)
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(time.Minute))
+	h.clock.Set(now.Add(time.Minute))
+	byName := map[string]notifytest.Notification{}
+	for range 2 {
+		n := srv.Next(t)
+		byName[n.Summary] = n
+		if fmt.Sprint(n.Actions) != "[start Start done Done snooze Snooze]" {
+			t.Fatalf("reminder actions = %v", n.Actions)
+		}
+	}
+	// Both shown (the server's answer read) before a button is pressed.
+	h.wantRecorded(state.Shown, "")
+	h.wantRecorded(state.Shown, "")
+	limber := byName["Limber up"]
+	delete(byName, "Limber up")
+	var calf notifytest.Notification
+	for _, n := range byName {
+		calf = n
+	}
+	if calf.ID == 0 || limber.ID == 0 {
+		t.Fatalf("notifications = %+v", byName)
+	}
+	if err := srv.InvokeAction(calf.ID, "start"); err != nil {
+		t.Fatal(err)
+	}
+	waitLog(t, h, `msg="routine started" reminder=calf-stretch`)
+	step := srv.Next(t)
+	rt, _ := content.LookupRoutine("calf-stretch")
+	if want := int32((rt.Steps[0].Hold + 5*time.Second).Milliseconds()); fmt.Sprint(step.Actions) != "[stop Stop]" || step.ExpireTimeout != want {
+		t.Fatalf("step 1 = %+v, want only a Stop button and %d ms on screen (its hold and 5 s)", step, want)
+	}
+	if err := srv.InvokeAction(step.ID, "stop"); err != nil {
+		t.Fatal(err)
+	}
+	waitLog(t, h, `msg="routine stopped" reminder=calf-stretch`)
+
+	h.wantRecorded(state.Done, "routine started")
+	if err := srv.InvokeAction(limber.ID, "start"); err != nil {
+		t.Fatal(err)
+	}
+	srv.Next(t)
+	other, _ := state.Open(h.opts.StateDir)
+	if err := other.Update(func(st *state.State) error { st.RoutineStop = h.clock.Now(); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	waitLog(t, h, `msg="routines stopped" count=1 from="command line"`)
+	waitLog(t, h, `msg="routine stopped" reminder=limber`)
+	for _, n := range srv.Calls() {
+		if strings.Contains(n.Summary, "(2 of") {
+			t.Fatalf("a stopped routine went on to step 2: %+v", n)
+		}
+	}
+}
+
+func waitLog(t *testing.T, h *harness, want string) {
+	t.Helper()
+	deadline := time.After(notifytest.Wait)
+	for !strings.Contains(h.log.String(), want) {
+		select {
+		case <-deadline:
+			t.Fatalf("the log never said %q:\n%s", want, h.log)
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 }

@@ -27,6 +27,7 @@ const (
 	keyDone   = "done"
 	keySnooze = "snooze"
 	keyStart  = "start"
+	keyStop   = "stop"
 )
 
 // platformBackends returns the Linux chain: the session bus directly, then
@@ -189,10 +190,12 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 		d.mu.Unlock()
 		return ErrClosed
 	}
-	// A newer message replaces an older one still held.
+	// A newer message replaces an older one still held: one of another
+	// firing was missed; one of the same firing (a routine step after its
+	// reminder, a snooze) lives on in the newer.
 	if old := d.pending[m.Reminder]; old != nil {
 		delete(d.pending, m.Reminder)
-		d.missLocked(old)
+		d.replacedLocked(old, m)
 	}
 	d.mu.Unlock()
 
@@ -221,7 +224,7 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 		return ErrClosed
 	}
 	if old := d.pending[m.Reminder]; old != nil {
-		d.missLocked(old)
+		d.replacedLocked(old, m)
 	}
 	d.pending[m.Reminder] = p
 	d.queueLocked(d.respondTo(m, Held, p.why))
@@ -340,6 +343,14 @@ func (d *dbusBackend) retryDue() {
 			}
 		}
 		d.mu.Unlock()
+	}
+}
+
+// replacedLocked reports held p, replaced by m, as missed unless m is
+// about the same firing. d.mu must be held.
+func (d *dbusBackend) replacedLocked(p *pending, m Message) {
+	if m.Scheduled.IsZero() || !p.m.Scheduled.Equal(m.Scheduled) {
+		d.missLocked(p)
 	}
 }
 
@@ -472,7 +483,11 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 		body = escapeMarkup(body)
 	}
 	var actions []string
-	if has("actions") && !m.NoActions {
+	switch {
+	case !has("actions") || m.NoActions:
+	case m.Stop:
+		actions = []string{keyStop, "Stop"}
+	default:
 		if m.Start {
 			actions = append(actions, keyStart, "Start")
 		}
@@ -645,6 +660,8 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 			a = Snooze
 		case keyStart:
 			a = Start
+		case keyStop:
+			a = Stop
 		default:
 			return
 		}

@@ -33,6 +33,12 @@ type Message struct {
 	// Start adds a "Start" button that starts the reminder's guided
 	// routine (answered with the Start action).
 	Start bool
+	// Stop makes the message a step of a routine: its only button is
+	// "Stop" (answered with the Stop action).
+	Stop bool
+	// Sound is a freedesktop sound name to play with the message where
+	// the server plays sounds; empty for none.
+	Sound string
 	// Scheduled is the scheduled instant the message is about; Step is
 	// the step of a guided routine it shows (0 for the reminder itself).
 	// Both are passed back in every Response about the message.
@@ -94,9 +100,11 @@ const (
 	// retries until its deadline (Detail says why: no notification
 	// server, do not disturb). Shown or Missed follows.
 	Held
+	// Stop means the user pressed Stop on a step of a routine.
+	Stop
 )
 
-var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start", Shown: "shown", Held: "held"}
+var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start", Shown: "shown", Held: "held", Stop: "stop"}
 
 // String returns the lower-case name of a, such as "done".
 func (a Action) String() string {

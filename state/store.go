@@ -34,6 +34,9 @@ type State struct {
 	Snoozes map[string]time.Time `json:"snoozes,omitempty"`
 	// Skips holds, per reminder, the scheduled instant to skip.
 	Skips map[string]time.Time `json:"skips,omitempty"`
+	// RoutineStop is when `bedtime routine --stop` last asked the daemon to
+	// stop the guided routines it plays.
+	RoutineStop time.Time `json:"routine_stop,omitzero"`
 	// Problems holds the daemon's problems that are still true, by what
 	// they are about (ProblemSchedule, ProblemNotifications): set when a
 	// problem starts, removed when it ends.

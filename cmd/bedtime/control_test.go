@@ -259,9 +259,10 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 	rt, _ := content.LookupRoutine("calf-stretch")
 	for i := range rt.Steps {
 		m := h.shown()
-		if m.Reminder != "calf-stretch" || m.Body != rt.Steps[i].Text || !m.NoActions {
-			t.Fatalf("step %d = %+v, want %q replacing the reminder, without buttons", i+1, m, rt.Steps[i].Text)
+		if m.Reminder != "calf-stretch" || m.Body != rt.Steps[i].Text || !m.Stop || m.Step != i+1 || !m.Scheduled.Equal(berlin(t, "2026-11-25 22:00")) {
+			t.Fatalf("step %d = %+v, want %q replacing the reminder, with only a Stop button", i+1, m, rt.Steps[i].Text)
 		}
+		h.clock.Advance(rt.Steps[i].Hold) // the step's hold, on the one clock
 	}
 	if m := h.shown(); m.Title != rt.Title {
 		t.Fatalf("closing message = %+v", m)

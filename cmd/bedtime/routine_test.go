@@ -7,42 +7,49 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// fakeClock waits instantly by moving its time forward. SleepFunc, when
-// set, runs before each wait and can fail it.
+// fakeClock is a scheduler.Clock that waits instantly by moving its time
+// forward. OnWait, when set, runs before each wait (to stop the routine
+// at a given moment).
 type fakeClock struct {
-	now       time.Time
-	slept     time.Duration
-	sleeps    int
-	SleepFunc func(n int) error
+	mu     sync.Mutex
+	now    time.Time
+	slept  time.Duration
+	sleeps int
+	OnWait func(n int)
 }
 
-func (c *fakeClock) Now() time.Time { return c.now }
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
 
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+func (c *fakeClock) WaitUntil(ctx context.Context, t time.Time) {
+	c.mu.Lock()
 	c.sleeps++
-	if c.SleepFunc != nil {
-		if err := c.SleepFunc(c.sleeps); err != nil {
-			return err
-		}
+	n := c.sleeps
+	c.mu.Unlock()
+	if c.OnWait != nil {
+		c.OnWait(n)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if ctx.Err() != nil {
+		return
 	}
-	if d < 0 {
-		return fmt.Errorf("sleep of %v", d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t.After(c.now) {
+		c.slept += t.Sub(c.now)
+		c.now = t
 	}
-	c.now = c.now.Add(d)
-	c.slept += d
-	return nil
 }
 
 // routineSeams replaces the seams of `bedtime routine` for one test and
@@ -57,7 +64,7 @@ func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine)
 	})
 	newNotifier = func(*App) notify.Notifier { return n }
 	routineClock = c
-	isTerminal = func(io.Writer) bool { return terminal }
+	isTerminal = func(io.Writer) (bool, int) { return terminal, 0 }
 	if table != nil {
 		routineTable = func(*App) (map[string]content.Routine, error) { return table, nil }
 	}
@@ -122,8 +129,8 @@ func TestRoutineCountdown(t *testing.T) {
 	}{
 		{true, "Test: 3 steps, about 1\u00a0min 8\u00a0s. Press Ctrl+C to stop.\n\n" +
 			"Step 1 of 3: Hold this\n" + countdownLine(65) + "\r  done     \n" +
-			"Step 2 of 3: Then this, no timer\n" +
-			"Step 3 of 3: Short one\n" + countdownLine(3) + "\r  done     \n" +
+			"\aStep 2 of 3: Then this, no timer\n" +
+			"\aStep 3 of 3: Short one\n" + countdownLine(3) + "\r  done     \n" +
 			"\nDone.\n"},
 		{false, "Test: 3 steps, about 1\u00a0min 8\u00a0s. Press Ctrl+C to stop.\n\n" +
 			"Step 1 of 3: Hold this\n" +
@@ -166,13 +173,16 @@ func TestRoutineStopsOnCancel(t *testing.T) {
 	for _, terminal := range []bool{true, false} {
 		t.Run(fmt.Sprintf("terminal=%v", terminal), func(t *testing.T) {
 			n, c := routineSeams(t, terminal, nil)
-			c.SleepFunc = func(i int) error {
-				if c.now.Sub(time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)) >= 15*time.Second {
-					return context.Canceled
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			c.OnWait = func(int) {
+				if c.Now().Sub(time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)) >= 15*time.Second {
+					cancel() // Ctrl+C
 				}
-				return nil
 			}
-			code, out, _ := run(t, "routine")
+			var stdout, stderr bytes.Buffer
+			code := Run(ctx, []string{"routine"}, strings.NewReader(""), &stdout, &stderr)
+			out := stdout.String()
 			if code != 130 {
 				t.Fatalf("exit %d, want 130", code)
 			}
@@ -226,7 +236,7 @@ func TestRoutineErrors(t *testing.T) {
 		wantErr string
 	}{
 		{"unknown", nil, []string{"routine", "yoga"}, "bedtime: unknown routine \"yoga\": want one of calf-stretch, morning-stretch\n"},
-		{"two names", nil, []string{"routine", "a", "b"}, "bedtime: routine takes at most 1 argument, got 2\nusage: bedtime routine [NAME] [flags]\nexample: bedtime routine morning-stretch\n"},
+		{"two names", nil, []string{"routine", "a", "b"}, "bedtime: routine takes at most 1 argument, got 2\nusage: bedtime routine [NAME | --stop] [flags]\nexample: bedtime routine morning-stretch\n"},
 		{"invalid custom", map[string]content.Routine{"empty": {Title: "Empty"}}, []string{"routine", "empty"}, "bedtime: routine \"empty\": has no steps\n"},
 	}
 	for _, tt := range tests {
@@ -257,18 +267,8 @@ func TestRoutineTableError(t *testing.T) {
 	}
 }
 
-func TestRealClockSleepStopsOnCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	done := make(chan error, 1)
-	go func() { done <- daemon.RealClock{}.Sleep(ctx, time.Hour) }()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Fatalf("Sleep on a cancelled context = %v, want context.Canceled", err)
-	}
-}
-
 func TestIsTerminal(t *testing.T) {
-	if isTerminal(&bytes.Buffer{}) {
+	if ok, _ := isTerminal(&bytes.Buffer{}); ok {
 		t.Error("isTerminal(buffer) = true")
 	}
 }

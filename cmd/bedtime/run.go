@@ -70,7 +70,6 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Clock:         app.clock(),
 		Logger:        app.logger(),
 		Notifier:      newDesktopNotifier,
-		RoutineClock:  routineClock,
 		ZoneFile:      zoneFile,
 		ReloadSignals: reloadSignals,
 		Debounce:      reloadDebounce,

@@ -1,4 +1,4 @@
-package daemon
+package routine
 
 import (
 	"context"
@@ -9,33 +9,8 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
-
-// RoutineClock tells the time and waits, for the steps of a routine; tests
-// use a fake that waits instantly.
-type RoutineClock interface {
-	Now() time.Time
-	// Sleep waits for d, or until ctx is done and returns its error.
-	Sleep(ctx context.Context, d time.Duration) error
-}
-
-// RealClock is the RoutineClock of real time.
-type RealClock struct{}
-
-// Now returns the current time.
-func (RealClock) Now() time.Time { return time.Now() }
-
-// Sleep waits for d, or until ctx is done and returns its error.
-func (RealClock) Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
 
 // Player plays a routine: it prints each step and counts its hold
 // down, and shows each step as a notification.
@@ -44,14 +19,21 @@ type Player struct {
 	Out io.Writer
 	// Warn receives a warning when a notification cannot be shown.
 	Warn io.Writer
-	// Terminal redraws the countdown on one line with \r; otherwise the
-	// countdown is plain lines, one every ten seconds.
+	// Terminal redraws the countdown on one line with \r and rings the
+	// bell at each new step; otherwise the countdown is plain lines, one
+	// every ten seconds.
 	Terminal bool
+	// Width wraps the steps' text at words to this many columns; zero
+	// does not wrap.
+	Width int
 	// Notifier shows each step; every message carries the routine's name as
 	// its Reminder, so each step replaces the previous notification.
 	Notifier notify.Notifier
-	// Clock tells the time and waits.
-	Clock RoutineClock
+	// Clock tells the time and waits: the scheduler's clock.
+	Clock scheduler.Clock
+	// Sound is the freedesktop sound name played with each step's
+	// notification where the server plays sounds; empty for none.
+	Sound string
 	// Scheduled is the reminder's instant that started the routine; every
 	// step's message carries it, with its step number, so that news of a
 	// step is never taken for news of the reminder.
@@ -60,20 +42,43 @@ type Player struct {
 	warned bool
 }
 
-// Play plays r to the end, or until ctx is done, when it returns ctx's error.
-func (p *Player) Play(ctx context.Context, r content.Routine) error {
+// stepLinger is how much longer than its hold a step's notification stays,
+// so that it is still there when the countdown ends.
+const stepLinger = 5 * time.Second
+
+// Play plays r to the end, or until ctx is done, when it returns ctx's
+// error and takes the last step's notification off the screen.
+func (p *Player) Play(ctx context.Context, r content.Routine) (err error) {
+	defer func() {
+		if err != nil {
+			if w, ok := p.Notifier.(notify.Withdrawer); ok {
+				wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), notifyTimeout)
+				w.Withdraw(wctx, r.Name)
+				cancel()
+			}
+		}
+	}()
 	n := len(r.Steps)
 	fmt.Fprintf(p.Out, "%s: %d steps, about %s. Press Ctrl+C to stop.\n\n", r.Title, n, formatAbout(r.Duration()))
 	for i, s := range r.Steps {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		fmt.Fprintf(p.Out, "Step %d of %d: %s\n", i+1, n, s.Text)
+		if p.Terminal && i > 0 {
+			fmt.Fprint(p.Out, "\a")
+		}
+		fmt.Fprintln(p.Out, Wrap(fmt.Sprintf("Step %d of %d: %s", i+1, n, s.Text), p.Width, "  "))
+		expire := time.Duration(0)
+		if s.Hold > 0 {
+			expire = s.Hold + stepLinger
+		}
 		p.notify(ctx, notify.Message{
 			Reminder:  r.Name,
 			Title:     fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
 			Body:      s.Text,
-			NoActions: true,
+			Stop:      true,
+			Expire:    expire,
+			Sound:     p.Sound,
 			Scheduled: p.Scheduled,
 			Step:      i + 1,
 		})
@@ -127,7 +132,7 @@ func (p *Player) countdown(ctx context.Context, hold time.Duration) error {
 			}
 			next = (secs - 1) / 10 * 10
 		}
-		if err := p.Clock.Sleep(ctx, left-time.Duration(next)*time.Second); err != nil {
+		if err := p.sleep(ctx, left-time.Duration(next)*time.Second); err != nil {
 			if p.Terminal {
 				fmt.Fprintln(p.Out)
 			}
@@ -138,6 +143,46 @@ func (p *Player) countdown(ctx context.Context, hold time.Duration) error {
 		fmt.Fprint(p.Out, pad("\r  done", width)+"\n")
 	}
 	return nil
+}
+
+// sleep waits for d on the clock, or until ctx is done and returns its
+// error.
+func (p *Player) sleep(ctx context.Context, d time.Duration) error {
+	until := p.Clock.Now().Add(d)
+	for p.Clock.Now().Before(until) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p.Clock.WaitUntil(ctx, until)
+	}
+	return ctx.Err()
+}
+
+// Wrap breaks s into lines of at most width columns at spaces, indenting
+// the lines after the first with indent. Only ASCII spaces are break
+// points: a no-break space (between a number and its unit) never is. A
+// word longer than a line stays whole. Zero width does not wrap.
+func Wrap(s string, width int, indent string) string {
+	if width <= 0 {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Split(s, " ") {
+		w := len([]rune(word))
+		switch {
+		case i == 0:
+		case col+1+w > width && col > len(indent):
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += w
+	}
+	return b.String()
 }
 
 // pad pads s with spaces to width, so it covers a longer line drawn before.
