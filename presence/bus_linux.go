@@ -153,6 +153,12 @@ func (b *bus) subscribe(ctx context.Context, h func(*dbus.Signal), match ...dbus
 	}, nil
 }
 
+// match adds a match rule for signals that a handler subscribed with
+// another rule takes; it is removed with the connection.
+func (b *bus) match(ctx context.Context, match ...dbus.MatchOption) error {
+	return b.conn.AddMatchSignalContext(ctx, match...)
+}
+
 // hasOwner reports whether name is on the bus.
 func (b *bus) hasOwner(ctx context.Context, name string) (bool, error) {
 	var ok bool

@@ -46,6 +46,13 @@ func newCore(awayAfter time.Duration, idleSrc string, now time.Time) *core {
 	return c
 }
 
+// continueFrom makes c's last status prev, the last one published by the
+// core c replaces: a change is then a change from what was last said, and
+// a state that goes on keeps its beginning.
+func (c *core) continueFrom(prev Status) {
+	c.last = prev
+}
+
 // apply records ev.
 func (c *core) apply(ev event) {
 	switch ev.kind {
@@ -98,9 +105,6 @@ func (c *core) status(now time.Time) (Status, bool) {
 	if s.State == c.last.State {
 		// Same state: it began when it began, whatever refreshed it.
 		s.Since = c.last.Since
-		if s.State != Locked {
-			s.Source = c.last.Source
-		}
 		c.last = s
 		return s, false
 	}

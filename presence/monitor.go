@@ -100,6 +100,9 @@ func (m *monitor) selectSources(ctx context.Context, again bool) {
 	m.mu.Lock()
 	prev := m.core
 	m.core = newCore(m.opts.AwayAfter, SourceNone, now)
+	if prev != nil {
+		m.core.continueFrom(prev.last)
+	}
 	m.mu.Unlock()
 
 	cur := m.sel.choose(ctx, m.opts, s)
@@ -112,18 +115,9 @@ func (m *monitor) selectSources(ctx context.Context, again bool) {
 		return
 	}
 	m.cur = cur
-	idle := cur.report.Idle
-	m.core.idleSrc = idle
-	if m.core.last.State == Here {
-		m.core.last.Source = idle
-	}
-	if prev != nil {
-		// Keep the state's beginning across a new selection when the new
-		// sources agree about the state.
-		st, _ := m.core.status(now)
-		if st.State == prev.last.State {
-			m.core.last.Since = prev.last.Since
-		}
+	if m.core.last.State == Here && m.core.idleSrc == SourceNone {
+		// No idle event yet: here, as far as the new source knows.
+		m.core.idleSrc = cur.report.Idle
 	}
 	m.publishLocked()
 	m.mu.Unlock()

@@ -41,10 +41,16 @@ func (l *linuxSelector) sessionBus(ctx context.Context) (*bus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot connect to the session bus at %q: %w", addr, err)
 	}
-	for _, name := range sessionNames {
-		if _, err := b.subscribe(ctx, l.nameOwnerChanged, dbus.WithMatchSender("org.freedesktop.DBus"),
+	for i, name := range sessionNames {
+		match := []dbus.MatchOption{dbus.WithMatchSender("org.freedesktop.DBus"),
 			dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"),
-			dbus.WithMatchArg(0, name)); err != nil {
+			dbus.WithMatchArg(0, name)}
+		if i == 0 {
+			_, err = b.subscribe(ctx, l.nameOwnerChanged, match...)
+		} else {
+			err = b.match(ctx, match...)
+		}
+		if err != nil {
 			b.close()
 			return nil, fmt.Errorf("cannot watch the session bus: %s", dbusErr(err))
 		}
@@ -66,9 +72,15 @@ func (l *linuxSelector) systemBus(ctx context.Context) (*bus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot connect to the system bus at %q: %w", addr, err)
 	}
-	for _, member := range []string{"SessionNew", "SessionRemoved"} {
-		if _, err := b.subscribe(ctx, l.sessionsChanged, dbus.WithMatchObjectPath(logindPath),
-			dbus.WithMatchInterface(logindManager), dbus.WithMatchMember(member)); err != nil {
+	for i, member := range []string{"SessionNew", "SessionRemoved"} {
+		match := []dbus.MatchOption{dbus.WithMatchObjectPath(logindPath),
+			dbus.WithMatchInterface(logindManager), dbus.WithMatchMember(member)}
+		if i == 0 {
+			_, err = b.subscribe(ctx, l.sessionsChanged, match...)
+		} else {
+			err = b.match(ctx, match...)
+		}
+		if err != nil {
 			b.close()
 			return nil, fmt.Errorf("cannot watch logind's sessions: %s", dbusErr(err))
 		}
