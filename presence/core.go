@@ -35,8 +35,8 @@ type core struct {
 	locked   map[string]time.Time // lock source -> when it locked
 	lastLock string               // the lock source that locked last
 
-	backAt  time.Time // the last input or unlock
-	last Status
+	backAt time.Time // the last input or unlock
+	last   Status
 }
 
 // newCore returns a core that says here since now, from idleSrc.

@@ -23,7 +23,9 @@ func TestCoreTransitions(t *testing.T) {
 	idle := func(since time.Duration, src string) *event { return &event{kind: evIdle, at: at(since), source: src} }
 	active := func(when time.Duration, src string) *event { return &event{kind: evActive, at: at(when), source: src} }
 	lock := func(when time.Duration, src string) *event { return &event{kind: evLocked, at: at(when), source: src} }
-	unlock := func(when time.Duration, src string) *event { return &event{kind: evUnlocked, at: at(when), source: src} }
+	unlock := func(when time.Duration, src string) *event {
+		return &event{kind: evUnlocked, at: at(when), source: src}
+	}
 	tests := []struct {
 		name  string
 		steps []step
