@@ -115,8 +115,8 @@ func (m *monitor) selectSources(ctx context.Context, again bool) {
 		return
 	}
 	m.cur = cur
-	if m.core.last.State == Here && m.core.idleSrc == SourceNone {
-		// No idle event yet: here, as far as the new source knows.
+	if m.core.idleSrc == SourceNone {
+		// No idle event from the new source yet.
 		m.core.idleSrc = cur.report.Idle
 	}
 	m.publishLocked()
