@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -131,7 +132,7 @@ type Report struct {
 func (r Report) String() string {
 	var b strings.Builder
 	if r.Idle == SourceNone || r.Idle == "" {
-		b.WriteString("no idle source: away is never detected")
+		b.WriteString("none: no idle source, so reminders come as if you were always here")
 	} else {
 		fmt.Fprintf(&b, "%s (away after %s of no input)", r.Idle, fmtDuration(r.AwayAfter))
 	}
@@ -142,8 +143,9 @@ func (r Report) String() string {
 	}
 	var not []string
 	for _, a := range r.Tried {
-		if !a.Used {
-			not = append(not, fmt.Sprintf("%s: %s", a.Source, a.Why))
+		// A source tried for idleness and locks fails once, said once.
+		if line := fmt.Sprintf("%s: %s", a.Source, a.Why); !a.Used && !slices.Contains(not, line) {
+			not = append(not, line)
 		}
 	}
 	if len(not) > 0 {
