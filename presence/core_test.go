@@ -1,6 +1,7 @@
 package presence
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -103,6 +104,39 @@ func TestCoreDeadline(t *testing.T) {
 	c.apply(event{kind: evLocked, at: t0.Add(3 * time.Minute), source: SourceLogind})
 	if _, ok := c.deadline(t0.Add(3 * time.Minute)); ok {
 		t.Fatal("deadline while locked, want none")
+	}
+}
+
+func TestStatusJSONAndDescribe(t *testing.T) {
+	since := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	st := Status{State: Away, Since: since, Source: SourceMutter}
+	b, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), `{"state":"away","since":"2026-12-01T09:00:00Z","source":"GNOME idle monitor"}`; got != want {
+		t.Errorf("JSON = %s, want %s", got, want)
+	}
+	var back Status
+	if err := json.Unmarshal(b, &back); err != nil || back != st {
+		t.Errorf("round trip = %v, %v; want %v", back, err, st)
+	}
+	if err := json.Unmarshal([]byte(`{"state":"gone"}`), &back); err == nil {
+		t.Error("unknown state accepted")
+	}
+	for _, tt := range []struct {
+		after time.Duration
+		want  string
+	}{
+		{12*time.Minute + 40*time.Second, "away for 12m (GNOME idle monitor)"},
+		{2*time.Hour + 5*time.Minute, "away for 2h5m (GNOME idle monitor)"},
+		{3 * time.Hour, "away for 3h (GNOME idle monitor)"},
+		{40*time.Second + 300*time.Millisecond, "away for 40s (GNOME idle monitor)"},
+		{-time.Second, "away for 0s (GNOME idle monitor)"},
+	} {
+		if got := st.Describe(since.Add(tt.after)); got != tt.want {
+			t.Errorf("Describe(+%v) = %q, want %q", tt.after, got, tt.want)
+		}
 	}
 }
 

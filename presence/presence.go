@@ -34,22 +34,59 @@ func (s State) String() string {
 	return stateNames[s]
 }
 
+// MarshalText returns the name of s, so that JSON has "here", "away" or
+// "locked".
+func (s State) MarshalText() ([]byte, error) {
+	if s < 0 || int(s) >= len(stateNames) {
+		return nil, fmt.Errorf("presence: invalid state %d", int(s))
+	}
+	return []byte(stateNames[s]), nil
+}
+
+// UnmarshalText reads a name written by MarshalText.
+func (s *State) UnmarshalText(b []byte) error {
+	for i, n := range stateNames {
+		if n == string(b) {
+			*s = State(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("presence: unknown state %q (want here, away or locked)", b)
+}
+
 // Status is the person's state, since when, and which source said so.
+// Its JSON form is {"state": "away", "since": RFC 3339, "source": "..."}.
 type Status struct {
 	// State is here, away or locked.
-	State State
+	State State `json:"state"`
 	// Since is when the state began: for Away the last input, for Locked
 	// the lock, for Here the input or unlock that ended the last absence
 	// (or when watching began).
-	Since time.Time
+	Since time.Time `json:"since"`
 	// Source names the source that decided the state, such as "GNOME idle
 	// monitor"; "none" when no source works.
-	Source string
+	Source string `json:"source"`
 }
 
 // String formats s as "away since 12:03:04 (GNOME idle monitor)".
 func (s Status) String() string {
 	return fmt.Sprintf("%s since %s (%s)", s.State, s.Since.Format(time.TimeOnly), s.Source)
+}
+
+// Describe formats s at now for people, as `bedtime status` shows it:
+// "away for 12m (GNOME idle monitor)", "here for 2h5m (none)"; under a
+// minute in seconds.
+func (s Status) Describe(now time.Time) string {
+	d := now.Sub(s.Since)
+	if d < 0 {
+		d = 0
+	}
+	if d >= time.Minute {
+		d = d.Truncate(time.Minute)
+	} else {
+		d = d.Truncate(time.Second)
+	}
+	return fmt.Sprintf("%s for %s (%s)", s.State, fmtDuration(d), s.Source)
 }
 
 // Monitor watches whether the person is at the computer.
@@ -168,12 +205,11 @@ func (r Report) source() string {
 
 func fmtDuration(d time.Duration) string {
 	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
 	if strings.HasSuffix(s, "h0m") {
 		s = strings.TrimSuffix(s, "0m")
-	}
-	if s == "" {
-		return "0s"
 	}
 	return s
 }
