@@ -31,10 +31,11 @@ type logindSource struct {
 	s        sink
 	unsub    func()
 
-	mu     sync.Mutex
-	closed bool
-	idle   bool
-	locked bool
+	mu        sync.Mutex
+	closed    bool
+	idle      bool
+	idleSince time.Time
+	locked    bool
 }
 
 // logindProps is what logind says about the session.
@@ -141,12 +142,14 @@ func (l *logindSource) updateLocked(p logindProps) {
 		}
 		l.s.emit(event{kind: k, at: now, source: SourceLogind})
 	}
-	if l.wantIdle && p.idle != l.idle {
-		l.idle = p.idle
-		at := p.idleSince
-		if at.IsZero() || at.After(now) {
-			at = now
-		}
+	at := p.idleSince
+	if at.IsZero() || at.After(now) {
+		at = now
+	}
+	// A new IdleSinceHint while idle is news too (it may come in a
+	// signal of its own).
+	if l.wantIdle && (p.idle != l.idle || p.idle && !p.idleSince.IsZero() && !p.idleSince.Equal(l.idleSince)) {
+		l.idle, l.idleSince = p.idle, p.idleSince
 		k := evActive
 		if p.idle {
 			k = evIdle

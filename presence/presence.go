@@ -160,6 +160,10 @@ type Report struct {
 	Locks []string
 	// AwayAfter is the idle time that counts as away.
 	AwayAfter time.Duration
+	// OnDemand reports whether the idle source has no events and is only
+	// asked by Current (X11): Changes then never says the person came
+	// back from away, and whoever holds something until then must ask.
+	OnDemand bool
 	// Tried lists every source tried, in order.
 	Tried []Attempt
 }

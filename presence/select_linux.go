@@ -174,6 +174,7 @@ func (l *linuxSelector) choose(ctx context.Context, opts Options, s sink) select
 			note(SourceX11, "idle", false, err.Error())
 		} else {
 			sel.idle = x
+			r.OnDemand = true
 			note(SourceX11, "idle", true, "asked when a reminder is due")
 		}
 	}

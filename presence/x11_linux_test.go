@@ -72,8 +72,8 @@ func TestX11(t *testing.T) {
 	opts.AwayAfter = time.Second
 	xdotool(t, display, "mousemove", "10", "10")
 	m, r := open(t, opts)
-	if r.Idle != SourceX11 {
-		t.Fatalf("report = %s, want %s", r, SourceX11)
+	if r.Idle != SourceX11 || !r.OnDemand {
+		t.Fatalf("report = %+v, want %s, on demand", r, SourceX11)
 	}
 	ctx := context.Background()
 	if got := m.Current(ctx); got.State != Here || got.Source != SourceX11 {
