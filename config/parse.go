@@ -414,6 +414,10 @@ func (p *parser) away(n, key ast.Node, s *Schedule) {
 	}
 	for _, kv := range p.keys(pairs, awayKeys, c) {
 		c := ctx{field: "away.after"}
+		if kv.value == nil {
+			p.errAt(kv.keyNode, c, "is empty (want a duration from 1m to 2h, such as 5m)")
+			continue
+		}
 		d, ok := p.duration(kv.valueNode, c)
 		if !ok {
 			continue
@@ -444,6 +448,15 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	if name == "movement" {
 		r.WhenAway = WhenAwaySkip
 	}
+	empty := func(key, want string) { // an empty value is an error, and then left out
+		if kv, ok := get[key]; ok && kv.value == nil {
+			p.errAt(kv.keyNode, ctx{name, key}, "is empty (want %s)", want)
+			delete(get, key)
+		}
+	}
+	empty("when_away", "hold, skip or show")
+	empty("stay", "true, false or a duration such as 2m")
+	empty("sound", "true, false or a sound name such as bell")
 	if kv, ok := get["when_away"]; ok {
 		c := ctx{name, "when_away"}
 		if v, ok := p.str(kv.valueNode, c, "hold, skip or show"); ok {
