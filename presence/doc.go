@@ -32,5 +32,9 @@
 // read, plus at most one timer for the moment an idle session turns away.
 //
 // Open returns a Report that names the sources in use and, for every other
-// one, why it is not used; `bedtime doctor` prints it.
+// one, why it is not used; `bedtime doctor` prints it. Report.OnDemand is
+// true for X11: Changes then never says the person came back, so whoever
+// waits for that must call Current again.
+//
+// presencetest.Fake is a Monitor whose state a test sets.
 package presence

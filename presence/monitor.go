@@ -121,9 +121,12 @@ func (m *monitor) selectSources(ctx context.Context, again bool) {
 	}
 	m.publishLocked()
 	m.mu.Unlock()
-	if again {
+	switch {
+	case again && cur.report.source() == old.report.source():
+		m.opts.Logger.Debug("presence sources checked again, unchanged", "sources", cur.report.source())
+	case again:
 		m.opts.Logger.Info("presence sources changed", "sources", cur.report.source(), "report", cur.report.String())
-	} else {
+	default:
 		m.opts.Logger.Info("presence sources chosen", "sources", cur.report.source(), "away_after", m.opts.AwayAfter.String())
 	}
 }
