@@ -56,6 +56,8 @@ type monitor struct {
 	timer   *time.Timer
 	changes chan Status
 	closed  bool
+	// chosenAt is when the sources were last chosen (monotonic clock).
+	chosenAt time.Time
 
 	reselectMu sync.Mutex // one selection at a time
 }
@@ -115,6 +117,7 @@ func (m *monitor) selectSources(ctx context.Context, again bool) {
 		return
 	}
 	m.cur = cur
+	m.chosenAt = time.Now()
 	if m.core.idleSrc == SourceNone {
 		// No idle event from the new source yet.
 		m.core.idleSrc = cur.report.Idle
@@ -161,6 +164,15 @@ func (m *monitor) lost(gen int, src string, err error) {
 	}
 	m.opts.Logger.Info("presence source lost", "source", src, "err", err)
 	go func() {
+		// A source that fails right after it was chosen (a compositor
+		// that accepts and hangs up) is chosen again at most once a
+		// second.
+		m.mu.Lock()
+		wait := time.Second - time.Since(m.chosenAt)
+		m.mu.Unlock()
+		if wait > 0 {
+			<-time.After(wait)
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		m.mu.Lock()
