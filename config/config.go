@@ -26,6 +26,9 @@ type Schedule struct {
 	Location *time.Location
 	// Bedtime is the bedtime of each night, indexed by time.Weekday.
 	Bedtime [7]scheduler.TimeOfDay
+	// AwayAfter is how long without keyboard or mouse input counts as
+	// away (away.after; DefaultAwayAfter unless the file says).
+	AwayAfter time.Duration
 	// Reminders are the reminders in file order, disabled ones included.
 	Reminders []Reminder
 	// Routines are the guided routines defined in the file, by name.
@@ -76,12 +79,48 @@ type Reminder struct {
 	// until the user marks it done, at most RepeatMax times.
 	RepeatEvery time.Duration
 	RepeatMax   int
+	// WhenAway says what happens when the reminder is due while the
+	// person is away or the screen is locked: WhenAwaySkip for the
+	// reminder named movement, WhenAwayHold for all others, unless the
+	// file says.
+	WhenAway WhenAway
+	// Stay is how long the notification stays on screen, with the
+	// meaning of notify.Message.Expire: StayUntilAnswered (negative, the
+	// default: stay: true) until the user answers it, zero for the
+	// notification server's own timeout (stay: false), else that long.
+	Stay time.Duration
+	// Sound is the freedesktop sound name to play with the notification
+	// (DefaultSound for sound: true); empty means silent, the default.
+	Sound string
 	// Line is the line of the reminder's name in the file.
 	Line int
 }
 
+// WhenAway is what happens to a reminder due while the person is away
+// or the screen is locked.
+type WhenAway string
+
+// The values of when_away.
+const (
+	// WhenAwayHold keeps the reminder until the person is back, then
+	// shows it if still within its catch_up.
+	WhenAwayHold WhenAway = "hold"
+	// WhenAwaySkip records the reminder skipped, because away.
+	WhenAwaySkip WhenAway = "skip"
+	// WhenAwayShow shows it anyway.
+	WhenAwayShow WhenAway = "show"
+)
+
 // Default values for reminders.
 const (
+	// DefaultAwayAfter is how long without input counts as away unless
+	// away.after says.
+	DefaultAwayAfter = 5 * time.Minute
+	// StayUntilAnswered is the Stay of a reminder that stays on screen
+	// until it is answered (stay: true, the default).
+	StayUntilAnswered time.Duration = -1
+	// DefaultSound is the freedesktop sound of sound: true.
+	DefaultSound = "message-new-instant"
 	// DefaultSnooze is how long Snooze waits unless a reminder says.
 	DefaultSnooze = 10 * time.Minute
 	// DailyCatchUp is the catch-up grace of reminders due at most once a

@@ -18,9 +18,13 @@ import (
 )
 
 var (
-	topKeys      = []string{"timezone", "bedtime", "reminders", "routines"}
+	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
-		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max"}
+		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
+		"when_away", "stay", "sound"}
+	awayKeys    = []string{"after"}
+	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow}
 	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys = []string{"title", "message"}
 	routineKeys = []string{"title", "steps", "done"}
@@ -103,7 +107,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	}
 	p.anchors = map[string]ast.Node{}
 	p.misspelt = map[string]bool{}
-	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}}
+	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}, AwayAfter: DefaultAwayAfter}
 	pairs, ok := p.mapping(docs[0], ctx{})
 	if !ok {
 		return nil
@@ -117,6 +121,8 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			}
 		case "bedtime":
 			bedNode = kv.value
+		case "away":
+			p.away(kv.value, kv.keyNode, s)
 		case "reminders":
 			remNode = kv.value
 		case "routines":
@@ -389,6 +395,120 @@ func (p *parser) bedtime(n ast.Node) [7]scheduler.TimeOfDay {
 	return out
 }
 
+// away reads the away section: {after: 5m}.
+func (p *parser) away(n, key ast.Node, s *Schedule) {
+	c := ctx{field: "away"}
+	if n == nil {
+		p.errAt(key, c, "is empty (want after: 5m, or leave away out for the default)")
+		return
+	}
+	if _, ok := p.resolve(n).(*ast.MappingNode); !ok {
+		if _, ok := p.resolve(n).(*ast.MappingValueNode); !ok {
+			p.errAt(n, c, "got %s, want a map such as {after: 5m}", describe(p.resolve(n)))
+			return
+		}
+	}
+	pairs, ok := p.mapping(n, c)
+	if !ok {
+		return
+	}
+	for _, kv := range p.keys(pairs, awayKeys, c) {
+		c := ctx{field: "away.after"}
+		if kv.value == nil {
+			p.errAt(kv.keyNode, c, "is empty (want a duration from 1m to 2h, such as 5m)")
+			continue
+		}
+		d, ok := p.duration(kv.valueNode, c)
+		if !ok {
+			continue
+		}
+		if d < time.Minute || d > 2*time.Hour {
+			p.errAt(kv.valueNode, c, "%s is out of range (want 1m to 2h)", FormatDuration(d))
+			continue
+		}
+		s.AwayAfter = d
+	}
+}
+
+// boolWord reads YAML's words for true and false.
+func boolWord(s string) (v, ok bool) {
+	switch strings.ToLower(s) {
+	case "true", "yes", "on":
+		return true, true
+	case "false", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+// presenceKeys reads when_away, stay and sound into r.
+func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
+	name := r.Name
+	r.WhenAway = WhenAwayHold
+	if name == "movement" {
+		r.WhenAway = WhenAwaySkip
+	}
+	empty := func(key, want string) { // an empty value is an error, and then left out
+		if kv, ok := get[key]; ok && kv.value == nil {
+			p.errAt(kv.keyNode, ctx{name, key}, "is empty (want %s)", want)
+			delete(get, key)
+		}
+	}
+	empty("when_away", "hold, skip or show")
+	empty("stay", "true, false or a duration such as 2m")
+	empty("sound", "true, false or a sound name such as bell")
+	if kv, ok := get["when_away"]; ok {
+		c := ctx{name, "when_away"}
+		if v, ok := p.str(kv.valueNode, c, "hold, skip or show"); ok {
+			w := WhenAway(strings.ToLower(v))
+			if slices.Contains(whenAwayAll, w) {
+				r.WhenAway = w
+			} else {
+				msg := fmt.Sprintf("%q is not hold, skip or show", v)
+				if sg := suggest(v, []string{"hold", "skip", "show"}); sg != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", sg)
+				}
+				p.errAt(kv.valueNode, c, "%s", msg)
+			}
+		}
+	}
+	r.Stay = StayUntilAnswered
+	if kv, ok := get["stay"]; ok {
+		c := ctx{name, "stay"}
+		v, ok := p.str(kv.valueNode, c, "true, false or a duration such as 2m")
+		if b, isBool := boolWord(v); ok && isBool {
+			if !b {
+				r.Stay = 0
+			}
+		} else if ok {
+			d, err := time.ParseDuration(v)
+			switch {
+			case err != nil || strings.HasPrefix(strings.TrimSpace(v), "-"):
+				p.errAt(kv.valueNode, c, "%q is not true, false or a duration (want e.g. true, false or 2m)", v)
+			case d < time.Second || d > 24*time.Hour:
+				p.errAt(kv.valueNode, c, "%s is out of range (want 1s to 24h, or true to stay until answered)", FormatDuration(d))
+			default:
+				r.Stay = d
+			}
+		}
+	}
+	if kv, ok := get["sound"]; ok {
+		c := ctx{name, "sound"}
+		v, ok := p.str(kv.valueNode, c, "true, false or a sound name such as bell")
+		if b, isBool := boolWord(v); ok && isBool {
+			if b {
+				r.Sound = DefaultSound
+			}
+		} else if ok {
+			if !soundRE.MatchString(v) || len(v) > 100 {
+				p.errAt(kv.valueNode, c, "%q is not true, false or a freedesktop sound name (want e.g. bell or message-new-instant)", v)
+			} else {
+				r.Sound = v
+			}
+		}
+	}
+}
+
 func (p *parser) reminders(n ast.Node, s *Schedule) {
 	c := ctx{field: "reminders"}
 	pairs, ok := p.mapping(n, c)
@@ -541,6 +661,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 			r.Routine = rn
 		}
 	}
+	p.presenceKeys(&r, get)
 	if len(given) == 1 {
 		p.form(&r, given[0], get, s)
 	}

@@ -47,6 +47,7 @@ var doctorChecks = []doctorCheck{
 	seam(&scheduleCheck),
 	seam(&serviceCheck),
 	checkTimeZone,
+	checkPresence,
 }
 
 // seam runs the check *f points to when it is set at run time.
@@ -67,8 +68,9 @@ func newDoctorCmd(app *App) *cobra.Command {
 		Long: `doctor checks, one line each, what bedtime needs to show reminders: the
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
-the background service and the time zone. Each failed check says how to fix
-it. The exit status is 1 when any check fails.`,
+the background service, the time zone, and how bedtime tells whether you
+are at the computer (presence). Each failed check says how to fix it. The
+exit status is 1 when any check fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failed := 0

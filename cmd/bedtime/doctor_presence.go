@@ -1,0 +1,28 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/presence"
+)
+
+// checkPresence says how bedtime tells whether the person is at the
+// computer: the sources in use and why the others are not. Having none is
+// not a failure: reminders then come as before presence existed.
+func checkPresence(ctx context.Context, app *App) []checkResult {
+	away := config.DefaultAwayAfter
+	if path, err := app.schedulePath(); err == nil {
+		if s, err := config.Load(path); err == nil {
+			away = s.AwayAfter
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	m, report := presence.Open(ctx, presence.Options{AwayAfter: away})
+	st := m.Current(ctx)
+	m.Close()
+	return []checkResult{{Name: "presence", OK: true, Detail: fmt.Sprintf("now %s; %s", st.State, report)}}
+}
