@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service clean
+.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence clean
 
 all: build
 
@@ -23,9 +23,9 @@ test: test-deps fmt vet tidy unit cross
 
 # What the tests talk to: gcc for -race, a real dbus-daemon, systemd-analyze,
 # a real vim, Python's icalendar as an independent parser, groff for the
-# man pages.
+# man pages, Xvfb and xdotool for X11 idle time.
 TEST_DEPS = gcc:gcc dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
-	py.icalendar:python3-icalendar groff:groff-base git:git
+	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool
 test-deps:
 	@scripts/need $(TEST_DEPS)
 
@@ -67,13 +67,17 @@ fuzz:
 ## e2e: the end-to-end runs, against real parts: a reminder shown by dunst under Xvfb
 ## (screenshot to $(E2E_PNG)) and bedtime as a systemd user service in a real user manager.
 E2E_PNG ?= docs/reminder.png
-e2e: e2e-notify e2e-service
+e2e: e2e-notify e2e-service e2e-presence
 
 e2e-notify:
 	bench/e2e-notify.sh $(E2E_PNG)
 
 e2e-service:
 	bench/e2e-service.sh
+
+## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
+e2e-presence:
+	e2e/presence.sh
 
 clean:
 	rm -rf bin dist
