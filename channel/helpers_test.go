@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -163,3 +164,15 @@ var (
 	at2030    = time.Date(2026, 12, 1, 20, 30, 0, 0, berlin)
 	msg       = Message{Title: "Magnesium", Body: "Take your magnesium with a glass of water.", Tags: []string{"pill"}, Answers: true}
 )
+
+// waitLog waits until the log has a line containing s.
+func (f *fixture) waitLog(s string) {
+	f.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(f.log.String(), s) {
+		if time.Now().After(deadline) {
+			f.t.Fatalf("no log line with %q within 10s", s)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

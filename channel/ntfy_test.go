@@ -135,9 +135,11 @@ func TestOutages(t *testing.T) {
 
 func TestGiveUpAtDeadline(t *testing.T) {
 	f := newFixture(t)
-	f.srv.FailNext(500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500)
+	for range 40 {
+		f.srv.FailNext(500)
+	}
 	d := f.open()
-	if err := d.Send("magnesium", at2030, time.Now().Add(150*time.Millisecond), msg, []string{"phone"}); err != nil {
+	if err := d.Send("magnesium", at2030, time.Now().Add(time.Second), msg, []string{"phone"}); err != nil {
 		t.Fatal(err)
 	}
 	r := f.final()
@@ -160,7 +162,7 @@ func TestSendDoesNotWait(t *testing.T) {
 	if err := d.Send("magnesium", at2030, time.Now().Add(time.Minute), msg, []string{"desktop", "phone"}); err != nil {
 		t.Fatal(err)
 	}
-	if el := time.Since(start); el > 500*time.Millisecond {
+	if el := time.Since(start); el > time.Second {
 		t.Fatalf("Send took %v with a slow server, want it not to wait", el)
 	}
 	if r := f.final(); r.State != StateSent {
@@ -295,13 +297,10 @@ func TestSpoofedAndStale(t *testing.T) {
 		}
 		f.srv.Publish(reply, s)
 	}
-	noAnswer(t, d, 300*time.Millisecond)
-	log := f.log.String()
 	for _, want := range []string{"spoofed: the token is wrong", "stale: no reminder sent", "not an answer from bedtime", `unknown action \"delete\"`} {
-		if !strings.Contains(log, want) {
-			t.Errorf("log lacks %q", want)
-		}
+		f.waitLog(want)
 	}
+	noAnswer(t, d, 100*time.Millisecond)
 	if err := ntfytest.Press(context.Background(), snooze); err != nil {
 		t.Fatal(err)
 	}
