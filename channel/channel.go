@@ -154,3 +154,15 @@ func FromConfig(s *config.Schedule, o NtfyOptions) (map[string]Channel, error) {
 	}
 	return out, errors.Join(errs...)
 }
+
+// RandomTopic returns a new ntfy topic name nobody can guess: "bedtime-"
+// and 20 random letters and digits (about 103 bits). On a public server
+// the topic is the only secret.
+func RandomTopic() string {
+	const abc = "abcdefghijkmnopqrstuvwxyz23456789" // no l, 0, 1: easy to type on a phone
+	b := make([]byte, 20)
+	for i := range b {
+		b[i] = abc[randIntn(len(abc))]
+	}
+	return "bedtime-" + string(b)
+}
