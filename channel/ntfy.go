@@ -379,15 +379,22 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 		since = strconv.FormatInt(time.Now().Unix(), 10)
 	}
 	backoff := n.o.MinBackoff
+	var last time.Time // when the message since names was published
 	for {
 		opened, err := n.stream(ctx, since, func(r Reply) {
 			if r.ID != "" {
-				since = r.ID
+				since, last = r.ID, r.Time
 			}
 			yield(r)
 		})
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		var se *StatusError
+		if errors.As(err, &se) && se.Code == http.StatusBadRequest && !last.IsZero() {
+			// A server that does not know the id any more: ask by time
+			// (what arrives twice is ignored as already answered).
+			since, last = strconv.FormatInt(last.Unix(), 10), time.Time{}
 		}
 		if opened {
 			backoff = n.o.MinBackoff

@@ -102,6 +102,7 @@ var (
 	jsonRE    = regexp.MustCompile(`^/([-_A-Za-z0-9]{1,64})/json$`)
 	authRE    = regexp.MustCompile(`^/([-_A-Za-z0-9]{1,64})/auth$`)
 	topicName = regexp.MustCompile(`^[-_A-Za-z0-9]{1,64}$`)
+	idRE      = regexp.MustCompile(`^[-_A-Za-z0-9]{12}$`)
 )
 
 // New starts a server on 127.0.0.1 and stops it when the test ends.
@@ -428,9 +429,12 @@ func (s *Server) since(topic, since string) ([]Message, bool) {
 			}
 			return out, true
 		}
-		i := slices.IndexFunc(s.msgs, func(m Message) bool { return m.ID == since })
-		if i < 0 {
+		if !idRE.MatchString(since) {
 			return nil, false
+		}
+		i := slices.IndexFunc(s.msgs, func(m Message) bool { return m.ID == since })
+		if i < 0 { // like ntfy: an id no longer cached asks for nothing old
+			return nil, true
 		}
 		for _, m := range s.msgs[i+1:] {
 			if m.Topic == topic {
