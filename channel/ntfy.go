@@ -380,6 +380,7 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 	}
 	backoff := n.o.MinBackoff
 	var last time.Time // when the message since names was published
+	var lastErr string
 	for {
 		opened, err := n.stream(ctx, since, func(r Reply) {
 			if r.ID != "" {
@@ -399,7 +400,19 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 		if opened {
 			backoff = n.o.MinBackoff
 		}
-		n.o.Logger.Warn("ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", backoff)
+		if IsPermanent(err) { // a 4xx: a person must fix something first
+			backoff = max(backoff, 10*n.o.MaxBackoff)
+		}
+		// The same failure again (the server down for hours) is logged
+		// once, not at every try.
+		level := slog.LevelWarn
+		if err != nil && !opened && err.Error() == lastErr {
+			level = slog.LevelDebug
+		}
+		if err != nil {
+			lastErr = err.Error()
+		}
+		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", backoff)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

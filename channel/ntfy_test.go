@@ -459,3 +459,23 @@ func TestHeadersPublish(t *testing.T) {
 		t.Fatalf("reply topic = %+v", got)
 	}
 }
+
+// TestListenQuietWhileDown: a server that stays down is retried with
+// backoff and logged once, not at every try.
+func TestListenQuietWhileDown(t *testing.T) {
+	f := newFixture(t)
+	f.srv.Stop()
+	n, err := NewNtfy("phone", f.cfg, f.nopts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	n.Listen(ctx, "", func(Reply) { t.Error("a reply from a server that is down") })
+	log := f.log.String()
+	tries := strings.Count(log, "reconnecting")
+	warns := strings.Count(log, "level=WARN msg=\"ntfy reply stream ended")
+	if tries < 3 || warns != 1 {
+		t.Fatalf("%d tries, %d logged as warnings; want several tries and one warning:\n%s", tries, warns, log)
+	}
+}
