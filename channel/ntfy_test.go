@@ -479,3 +479,31 @@ func TestListenQuietWhileDown(t *testing.T) {
 		t.Fatalf("%d tries, %d logged as warnings; want several tries and one warning:\n%s", tries, warns, log)
 	}
 }
+
+// TestSetChannels: after a reload that drops a channel, what waited for it
+// is given up and reported; a channel added works at once.
+func TestSetChannels(t *testing.T) {
+	f := newFixture(t)
+	f.srv.Stop()
+	d := f.open()
+	if err := d.Send("magnesium", at2030, time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
+		t.Fatal(err)
+	}
+	f.retry()
+	d.SetChannels(map[string]Channel{})
+	if r := f.final(); r.State != StateFailed || !strings.Contains(r.Err.Error(), "no longer in the schedule") {
+		t.Fatalf("report = %+v", r)
+	}
+	f.srv.Start(t)
+	n, _ := NewNtfy("phone", f.cfg, f.nopts)
+	d.SetChannels(map[string]Channel{"phone": n})
+	if err := d.Send("magnesium", at2030.Add(24*time.Hour), time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
+		t.Fatal(err)
+	}
+	if r := f.final(); r.State != StateSent || !r.Scheduled.Equal(at2030.Add(24*time.Hour)) {
+		t.Fatalf("report = %+v", r)
+	}
+	if got := len(f.srv.Messages(topic)); got != 1 {
+		t.Fatalf("%d messages, want 1", got)
+	}
+}

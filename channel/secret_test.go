@@ -81,3 +81,23 @@ func topicRE(s string) bool {
 	}
 	return len(s) <= 64
 }
+
+func TestCorruptOutbox(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, OutboxFile), []byte(`{"entries": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	log := &logBuffer{}
+	d, err := Open(Options{Dir: dir, Logger: log.logger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	aside, _ := filepath.Glob(filepath.Join(dir, OutboxFile+".corrupt-*"))
+	if len(aside) != 1 || readFile(t, aside[0]) != `{"entries": [` {
+		t.Fatalf("the bad outbox was not kept aside: %v", aside)
+	}
+	if !strings.Contains(log.String(), "outbox does not parse") {
+		t.Errorf("no warning in the log:\n%s", log)
+	}
+}
