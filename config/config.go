@@ -33,6 +33,9 @@ type Schedule struct {
 	Reminders []Reminder
 	// Routines are the guided routines defined in the file, by name.
 	Routines map[string]content.Routine
+	// Channels are the file's own delivery channels by name (the built-in
+	// desktop channel is not among them).
+	Channels map[string]Channel
 }
 
 // Form names which of the four ways of saying when a reminder is due it
@@ -92,6 +95,9 @@ type Reminder struct {
 	// Sound is the freedesktop sound name to play with the notification
 	// (DefaultSound for sound: true); empty means silent, the default.
 	Sound string
+	// Channels names where the reminder is delivered: desktop (the
+	// default) and channels of Schedule.Channels, in file order.
+	Channels []string
 	// Line is the line of the reminder's name in the file.
 	Line int
 }
@@ -185,7 +191,14 @@ func LoadIn(path string, local *time.Location) (*Schedule, error) {
 	if len(src) > MaxFileSize {
 		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}}
 	}
-	return ParseIn(path, src, local)
+	s, err := ParseIn(path, src, local)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRunsCommands(path, f, s); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Parse validates src, the contents of the schedule file name, in the

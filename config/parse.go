@@ -18,10 +18,10 @@ import (
 )
 
 var (
-	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines"}
+	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
-		"when_away", "stay", "sound"}
+		"when_away", "stay", "sound", "channels"}
 	awayKeys    = []string{"after"}
 	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow}
@@ -107,12 +107,12 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	}
 	p.anchors = map[string]ast.Node{}
 	p.misspelt = map[string]bool{}
-	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}, AwayAfter: DefaultAwayAfter}
+	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}, AwayAfter: DefaultAwayAfter, Channels: map[string]Channel{}}
 	pairs, ok := p.mapping(docs[0], ctx{})
 	if !ok {
 		return nil
 	}
-	var bedNode, remNode, routNode ast.Node
+	var bedNode, remNode, routNode, chanNode ast.Node
 	for _, kv := range p.keys(pairs, topKeys, ctx{}) {
 		switch kv.key {
 		case "timezone":
@@ -127,11 +127,16 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			remNode = kv.value
 		case "routines":
 			routNode = kv.value
+		case "channels":
+			chanNode = kv.value
 		}
 	}
 	s.Bedtime = p.bedtime(bedNode)
 	if routNode != nil {
 		p.routines(routNode, s)
+	}
+	if chanNode != nil {
+		p.channels(chanNode, s)
 	}
 	if remNode == nil {
 		p.errAt(docs[0], ctx{}, "no reminders: section (want a map of reminders by name)")
@@ -542,7 +547,7 @@ func (p *parser) reminders(n ast.Node, s *Schedule) {
 
 func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) (Reminder, bool) {
 	c := ctx{reminder: name}
-	r := Reminder{Name: name, Enabled: true, Snooze: DefaultSnooze, Location: s.Location, Line: line(pair.Key)}
+	r := Reminder{Name: name, Enabled: true, Snooze: DefaultSnooze, Location: s.Location, Line: line(pair.Key), Channels: []string{Desktop}}
 	if pair.Value == nil || isNull(p.resolve(pair.Value)) {
 		p.errAt(pair.Key, c, "has no schedule (want one of cron, every, at or before_bedtime)")
 		return r, false
@@ -662,6 +667,9 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 		}
 	}
 	p.presenceKeys(&r, get)
+	if kv, ok := get["channels"]; ok {
+		r.Channels = p.reminderChannels(kv, s, ctx{name, "channels"})
+	}
 	if len(given) == 1 {
 		p.form(&r, given[0], get, s)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/spf13/cobra"
 )
@@ -48,6 +50,7 @@ var doctorChecks = []doctorCheck{
 	seam(&serviceCheck),
 	checkTimeZone,
 	checkPresence,
+	checkChannels,
 }
 
 // seam runs the check *f points to when it is set at run time.
@@ -68,8 +71,9 @@ func newDoctorCmd(app *App) *cobra.Command {
 		Long: `doctor checks, one line each, what bedtime needs to show reminders: the
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
-the background service, the time zone, and how bedtime tells whether you
-are at the computer (presence). Each failed check says how to fix it. The
+the background service, the time zone, how bedtime tells whether you are
+at the computer (presence), and each channel of the schedule (an ntfy
+server gets a test message). Each failed check says how to fix it. The
 exit status is 1 when any check fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -225,4 +229,47 @@ func localZone() (name, source string, loc *time.Location) {
 		}
 	}
 	return time.Local.String(), "the system", time.Local
+}
+
+// checkChannels checks each channel of the schedule file besides the
+// desktop, one line each: for ntfy, that the server answers, the token is
+// valid, a test message can be published and answers can come back; for a
+// command, that its program is found. A schedule that does not load is the
+// schedule check's to report.
+func checkChannels(ctx context.Context, app *App) []checkResult {
+	path, err := app.schedulePath()
+	if err != nil {
+		return nil
+	}
+	s, err := config.Load(path)
+	if err != nil {
+		return nil
+	}
+	var out []checkResult
+	for _, name := range s.ChannelNames() {
+		c, ok := s.Channels[name]
+		if !ok {
+			continue
+		}
+		r := checkResult{Name: "channel " + name}
+		var ch channel.Channel
+		switch {
+		case c.Ntfy != nil:
+			n, err := channel.NewNtfy(name, *c.Ntfy, channel.NtfyOptions{Timeout: 10 * time.Second, Logger: slog.New(slog.DiscardHandler)})
+			if err != nil {
+				r.Detail, r.Fix = err.Error(), "token_file must name a plain file holding the token, readable only by you (chmod 600)"
+				out = append(out, r)
+				continue
+			}
+			ch = n
+		case c.Command != nil:
+			ch = channel.NewCommand(name, *c.Command)
+		default:
+			continue
+		}
+		res := ch.Check(ctx)
+		r.OK, r.Detail, r.Fix = res.OK, res.Detail, res.Fix
+		out = append(out, r)
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 )
 
@@ -48,6 +49,8 @@ setting, to the schedule file. An existing file is left alone unless
 				return err
 			}
 			fmt.Fprintf(app.Stdout, "Wrote the default schedule to %s\nEdit it, then check it with `bedtime validate`.\n", path)
+			fmt.Fprintf(app.Stdout, "To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s\n"+
+				"(see \"Phone and other channels\" in the README).\n", channel.RandomTopic())
 			return nil
 		},
 	}

@@ -1,0 +1,168 @@
+package channel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+)
+
+// Action is what an answer from a channel asks for.
+type Action string
+
+// The actions a person can answer with.
+const (
+	ActionDone   Action = "done"
+	ActionSnooze Action = "snooze"
+)
+
+// Message is what a channel shows for one reminder instant.
+type Message struct {
+	// Title and Body are the reminder's text.
+	Title, Body string
+	// Tags are ntfy tags (emoji short codes such as "bed"); other
+	// channels ignore them.
+	Tags []string
+	// Click is a URL the phone opens when the notification is tapped;
+	// empty for none.
+	Click string
+	// Answers offers Done and Snooze buttons where the channel has them.
+	Answers bool
+}
+
+// Delivery is one attempt to deliver one reminder instant on one channel.
+type Delivery struct {
+	// Reminder and Scheduled name the instant.
+	Reminder  string
+	Scheduled time.Time
+	// Message is what to show.
+	Message Message
+	// Ref identifies the instant in an answer without naming the
+	// reminder.
+	Ref string
+	// Tokens holds, per action, the token an answer must carry.
+	Tokens map[Action]string
+	// Attempt counts the attempts, from 1; First is when the first one
+	// began. An attempt after the first may find that an earlier one
+	// arrived after all.
+	Attempt int
+	First   time.Time
+}
+
+// Channel delivers reminders somewhere other than the desktop.
+type Channel interface {
+	// Name returns the channel's name in the schedule file.
+	Name() string
+	// Deliver delivers d. An error that retrying cannot fix is marked
+	// with Permanent.
+	Deliver(ctx context.Context, d Delivery) error
+	// Check says whether the channel can deliver, for `bedtime doctor`.
+	Check(ctx context.Context) CheckResult
+}
+
+// Reply is one message read from a channel's reply stream, not yet
+// verified.
+type Reply struct {
+	// ID is the server's id of the message; Time is when it was
+	// published.
+	ID   string
+	Time time.Time
+	// Ref, Action and Token are what the phone's button sent.
+	Ref    string
+	Action Action
+	Token  string
+	// Check marks the harmless message `bedtime doctor` publishes to
+	// test that the reply topic is writable.
+	Check bool
+	// Err says why the message is not a reply bedtime understands.
+	Err error
+}
+
+// Replier is a Channel whose messages can be answered (ntfy).
+type Replier interface {
+	Channel
+	// Listen reads replies until ctx ends, starting after the message
+	// with id since (all new ones when since is empty) and reconnecting
+	// with backoff when the connection fails. It calls yield for each
+	// message, in order.
+	Listen(ctx context.Context, since string, yield func(Reply)) error
+}
+
+// Answer is a verified answer from a channel: the person pressed Done or
+// Snooze for one reminder instant on, say, their phone.
+type Answer struct {
+	Reminder  string
+	Scheduled time.Time
+	Action    Action
+	// Channel is the channel the answer came from; Time is when it was
+	// given.
+	Channel string
+	Time    time.Time
+}
+
+// CheckResult is what a channel's Check found, one line of `bedtime
+// doctor`.
+type CheckResult struct {
+	// OK reports whether the channel can deliver.
+	OK bool
+	// Detail says what was found; Fix says what to do when not OK.
+	Detail, Fix string
+}
+
+// permanent marks an error retrying cannot fix.
+type permanent struct{ err error }
+
+func (p permanent) Error() string { return p.err.Error() }
+func (p permanent) Unwrap() error { return p.err }
+
+// Permanent marks err as one that retrying cannot fix (a bad token, a
+// program that failed), so the Dispatcher gives up at once.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return permanent{err}
+}
+
+// IsPermanent reports whether err was marked with Permanent.
+func IsPermanent(err error) bool {
+	var p permanent
+	return errors.As(err, &p)
+}
+
+// FromConfig builds the channels of the schedule s. The ntfy channels read
+// their token files now: a token file that is missing, not a regular
+// file, not 0600 or not the user's is an error naming it. Every channel
+// that can be built is returned, with the errors of the others joined.
+func FromConfig(s *config.Schedule, o NtfyOptions) (map[string]Channel, error) {
+	out := map[string]Channel{}
+	var errs []error
+	for name, c := range s.Channels {
+		switch {
+		case c.Ntfy != nil:
+			n, err := NewNtfy(name, *c.Ntfy, o)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("channel %q: %w", name, err))
+				continue
+			}
+			out[name] = n
+		case c.Command != nil:
+			out[name] = NewCommand(name, *c.Command)
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// RandomTopic returns a new ntfy topic name nobody can guess: "bedtime-"
+// and 20 random letters and digits (about 103 bits). On a public server
+// the topic is the only secret.
+func RandomTopic() string {
+	const abc = "abcdefghijkmnopqrstuvwxyz23456789" // no l, 0, 1: easy to type on a phone
+	b := make([]byte, 20)
+	for i := range b {
+		b[i] = abc[randIntn(len(abc))]
+	}
+	return "bedtime-" + string(b)
+}

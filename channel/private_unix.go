@@ -1,0 +1,28 @@
+//go:build unix
+
+package channel
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// checkPrivateFile refuses a file that is not a regular file, not 0600
+// (or stricter) or not owned by the user.
+func checkPrivateFile(path string) error {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (a symlink, a directory or a device); make it a plain file", path)
+	}
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Geteuid() {
+		return fmt.Errorf("%s is owned by uid %d, not by you (uid %d); fix: chown %d %s", path, st.Uid, os.Geteuid(), os.Geteuid(), path)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		return fmt.Errorf("%s can be read or changed by others (mode %04o); fix: chmod 600 %s", path, perm, path)
+	}
+	return nil
+}
