@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -741,10 +740,6 @@ func (p *parser) text(n ast.Node, c ctx, oneLine bool) (string, bool) {
 	}
 	if oneLine && strings.ContainsAny(s, "\r\n") {
 		p.errAt(n, c, "spans more than one line (want a one-line title)")
-		return "", false
-	}
-	if !utf8.ValidString(s) {
-		p.errAt(n, c, "is not valid UTF-8 text (save the file as UTF-8)")
 		return "", false
 	}
 	if i, r, ok := controlChar(s); ok {

@@ -12,10 +12,11 @@ const (
 	// MaxDepth is how deeply lists and maps may nest.
 	MaxDepth = 32
 	// MaxEntries is how many entries one list or map may have.
-	MaxEntries = 5000
-	// MaxItems is how many lines (comments included) and entries of
-	// one-line [lists] and {maps} a file may have in all.
-	MaxItems = 50000
+	MaxEntries = 2000
+	// MaxItems is how many lines (comments included), and entries and
+	// brackets of [lists] and {maps}, a file may have in all. 1,000
+	// reminders in the style of the default file take about 6,000.
+	MaxItems = 20000
 	// maxRawDepth bounds the nesting of brackets counted without regard to
 	// quotes or comments, and of "- " or "? " chains at the start of any
 	// line. It is a second line of defence: should the scan's reading of
@@ -28,11 +29,11 @@ const (
 // nil. It reads YAML well enough to tell structure from text: quoted
 // strings, plain text, comments and block scalars (| and >) do not count.
 func checkShape(src []byte) *Error {
-	if e := checkRawDepth(src); e != nil {
+	s := &shapeScanner{src: src, line: 1, col: 1}
+	if e := s.scan(); e != nil {
 		return e
 	}
-	s := &shapeScanner{src: src, line: 1, col: 1}
-	return s.scan()
+	return checkRawDepth(src)
 }
 
 // shapeScanner is the state of checkShape's scan.
@@ -375,6 +376,9 @@ func (s *shapeScanner) flowCollection() *Error {
 		case c == '[' || c == '{':
 			s.flow = append(s.flow, level{seq: c == '[', entries: 1, line: s.line, pos: s.col})
 			if e := s.tooDeep(s.line, s.col); e != nil {
+				return e
+			}
+			if e := s.countItem(); e != nil {
 				return e
 			}
 			s.adv()
