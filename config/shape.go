@@ -47,7 +47,7 @@ type shapeScanner struct {
 	items     int
 	maxDepth  int // the deepest nesting seen, for tests
 	// inScalar is true while the lines of a block scalar are skipped:
-	// those indented more than scalarIndent.
+	// those that start right of column scalarIndent.
 	inScalar     bool
 	scalarIndent int
 }
@@ -161,7 +161,7 @@ func (s *shapeScanner) blockLine() *Error {
 		return nil
 	}
 	if s.inScalar {
-		if indent > s.scalarIndent {
+		if s.col > s.scalarIndent { // indented more than its key or "- "
 			s.skipToEOL()
 			return nil
 		}

@@ -267,3 +267,16 @@ func bench1000() []byte {
 	}
 	return []byte(sb.String())
 }
+
+// TestShapeBlockScalarIndent checks where the text of a | block ends: at
+// the first line not indented more than its key, even by one space.
+func TestShapeBlockScalarIndent(t *testing.T) {
+	text := "  k: |\n   " + strings.Repeat("- ", MaxDepth+5) + "\n   more\n  j: 1\n"
+	if d, e := scanDepth([]byte(text)); e != nil || d != 1 {
+		t.Errorf("text one space in: depth %d, %v; want 1, nil", d, e)
+	}
+	deep := "  k: |\n   text\n  " + strings.Repeat("- ", MaxDepth+5) + "\n"
+	if _, e := scanDepth([]byte(deep)); e == nil || e.Line != 3 {
+		t.Errorf("nesting after the text: %v, want nested too deeply on line 3", e)
+	}
+}
