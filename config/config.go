@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -188,9 +189,6 @@ func LoadIn(path string, local *time.Location) (*Schedule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	if len(src) > MaxFileSize {
-		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}}
-	}
 	s, err := ParseIn(path, src, local)
 	if err != nil {
 		return nil, err
@@ -206,10 +204,24 @@ func LoadIn(path string, local *time.Location) (*Schedule, error) {
 func Parse(name string, src []byte) (*Schedule, error) { return ParseIn(name, src, time.Local) }
 
 // ParseIn validates src with local as the zone of a schedule without a
-// timezone.
+// timezone. A file larger than MaxFileSize, or nested deeper or longer
+// than the limits of MaxDepth, MaxEntries and MaxItems, is rejected before
+// it is parsed, so that no input makes loading take much time or memory.
+// A leading UTF-8 byte order mark (as Windows Notepad writes) is ignored.
 func ParseIn(name string, src []byte, local *time.Location) (*Schedule, error) {
 	if local == nil {
 		local = time.Local
+	}
+	if len(src) > MaxFileSize {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}}
+	}
+	src, err := stripBOM(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if e := checkShape(src); e != nil {
+		e.File = name
+		return nil, Errors{e}
 	}
 	p := &parser{file: name, local: local}
 	s := p.parse(src)
@@ -218,6 +230,18 @@ func ParseIn(name string, src []byte, local *time.Location) (*Schedule, error) {
 	}
 	s.Path = name
 	return s, nil
+}
+
+// stripBOM returns src without a leading UTF-8 byte order mark. Columns
+// count from after it, as an editor shows them. A UTF-16 file is an error.
+func stripBOM(name string, src []byte) ([]byte, error) {
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		return src[3:], nil
+	}
+	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
+		return nil, Errors{{File: name, Line: 1, Column: 1, Msg: "the file is in UTF-16 (want UTF-8; in Notepad, choose Save As and the encoding UTF-8)"}}
+	}
+	return src, nil
 }
 
 // Enabled returns the enabled reminders.

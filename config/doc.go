@@ -4,7 +4,11 @@
 // suggestion for a near miss), and every error, syntax or meaning, names the
 // file, line and column, the reminder and the field, and what was expected.
 // All errors in a file are reported at once, in file order. Loading never
-// panics, whatever the bytes.
+// panics, whatever the bytes, and takes bounded time and memory: a file
+// over MaxFileSize, nested deeper than MaxDepth or longer than MaxEntries
+// and MaxItems is refused by a scan of the bytes before the YAML parser
+// sees it (shape.go). A leading UTF-8 byte order mark is ignored; titles
+// and messages may not hold control characters other than tab and newline.
 //
 // The built-in default schedule is the commented file that `bedtime init`
 // writes (template.yaml), parsed by the same code.

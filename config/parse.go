@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -870,11 +871,29 @@ func (p *parser) text(n ast.Node, c ctx, oneLine bool) (string, bool) {
 		p.errAt(n, c, "spans more than one line (want a one-line title)")
 		return "", false
 	}
+	if i, r, ok := controlChar(s); ok {
+		p.errAt(n, c, "contains the control character %U at character %d (a notification cannot show it; remove it)", r, i)
+		return "", false
+	}
 	if len([]rune(s)) > 1000 {
 		p.errAt(n, c, "is %d characters long (want at most 1000)", len([]rune(s)))
 		return "", false
 	}
 	return strings.TrimSpace(s), true
+}
+
+// controlChar finds the first control character in s other than tab and
+// line feed (NUL, escape, DEL, the C1 controls...) and returns where it is,
+// counting characters from 1.
+func controlChar(s string) (int, rune, bool) {
+	i := 0
+	for _, r := range s {
+		i++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' {
+			return i, r, true
+		}
+	}
+	return 0, 0, false
 }
 
 func (p *parser) variants(n ast.Node, c ctx) []content.Text {

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -79,7 +80,14 @@ func (e Event) Late() time.Duration { return e.At.Sub(e.Scheduled) }
 
 // Engine decides which jobs are due. It remembers, per job, the last
 // scheduled instant it handled, so no instant is handled twice, even when
-// the clock is set backwards.
+// the clock is set back by less than the job's period.
+//
+// A last instant later than now is suspect: the clock ran ahead when it
+// was handled (or the state says so), or has been set back since. If it is
+// the job's very next instant, it stays, and is not handled again.
+// Otherwise it would silence the job until the clock gets there, so Due
+// logs it once and forgets it: the job is due again at its next instant
+// after now.
 type Engine struct {
 	mu      sync.Mutex
 	jobs    []Job
@@ -88,6 +96,7 @@ type Engine struct {
 	skip    map[string]time.Time   // per job: a scheduled instant not to show
 	paused  time.Time              // nothing is shown before this instant
 	changed chan struct{}
+	log     *slog.Logger
 }
 
 // NewEngine returns an Engine for jobs.
@@ -123,8 +132,17 @@ func (e *Engine) Jobs() []Job {
 	return append([]Job(nil), e.jobs...)
 }
 
+// SetLogger makes the engine log to l (a last handled instant in the
+// future) instead of slog.Default().
+func (e *Engine) SetLogger(l *slog.Logger) {
+	e.mu.Lock()
+	e.log = l
+	e.mu.Unlock()
+}
+
 // SetLast records t as the last handled instant of the named job, as when
-// state is restored after a restart.
+// state is restored after a restart. A t later than the clock is handled
+// as Engine says.
 func (e *Engine) SetLast(name string, t time.Time) {
 	e.mu.Lock()
 	e.last[name] = t
@@ -219,9 +237,17 @@ func (e *Engine) poke() {
 func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	var suspect []string // jobs marked handled at a time still to come
+	var latest time.Time
 	for _, j := range e.jobs {
 		last, ok := e.last[j.Name]
 		if !ok {
+			last = now
+			e.last[j.Name] = now
+		}
+		if last.After(now) && !j.Schedule.Next(now).Equal(last) {
+			suspect = append(suspect, j.Name)
+			latest = later(latest, last)
 			last = now
 			e.last[j.Name] = now
 		}
@@ -242,6 +268,14 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 		if n := j.Schedule.Next(later(last, now)); !n.IsZero() && (next.IsZero() || n.Before(next)) {
 			next = n
 		}
+	}
+	if len(suspect) > 0 {
+		l := e.log
+		if l == nil {
+			l = slog.Default()
+		}
+		l.Warn("reminders marked handled at a time still to come; the clock ran ahead or was set back: they are due again from now",
+			"reminders", suspect, "marked", latest.Format(time.RFC3339), "now", now.Format(time.RFC3339))
 	}
 	for name, ts := range e.once {
 		keep := ts[:0]

@@ -1,8 +1,11 @@
 package scheduler
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -198,6 +201,7 @@ func TestRunWithFakeClock(t *testing.T) {
 		{Name: "hydration", Schedule: &Interval{Every: 2 * time.Hour, Window: true, Start: TimeOfDay{8, 0}, End: TimeOfDay{20, 0}, Location: berlin}},
 		{Name: "magnesium", Schedule: &Daily{Times: []TimeOfDay{{20, 30}}, Location: berlin}, CatchUp: 2 * time.Hour},
 	})
+	e.SetLogger(slog.New(slog.DiscardHandler))
 	ctx, cancel := context.WithCancel(context.Background())
 	events := make(chan Event, 16)
 	var wg sync.WaitGroup
@@ -238,18 +242,26 @@ func TestRunWithFakeClock(t *testing.T) {
 	expect("hydration", Miss, "2026-11-25 20:00 +0100")
 	expect("magnesium", Fire, "2026-11-25 20:30 +0100")
 	waitIdle(at(t, berlin, "2026-11-26 08:00 +0100"))
-	// The clock is set back to noon: nothing fires again; the engine now
-	// waits for the next hydration after noon... but only after 20:30.
+	// The clock is set back to noon: nothing fires at once. Hydration is
+	// due again at 14:00, as the clock now says (its 14:00 to 18:00 were
+	// missed, never shown); magnesium, shown at 20:30, is not shown again
+	// at 20:30 but waits for the next day.
 	clock.Set(at(t, berlin, "2026-11-25 12:00 +0100"))
-	waitIdle(at(t, berlin, "2026-11-26 08:00 +0100"))
+	waitIdle(at(t, berlin, "2026-11-25 14:00 +0100"))
 	select {
 	case ev := <-events:
 		t.Fatalf("after setting the clock back: %v", ev)
 	default:
 	}
+	if last, _ := e.Last("magnesium"); !last.Equal(at(t, berlin, "2026-11-25 20:30 +0100")) {
+		t.Errorf("magnesium last = %s, want 20:30 kept", wall(last))
+	}
+	clock.Advance(2 * time.Hour)
+	expect("hydration", Fire, "2026-11-25 14:00 +0100")
+	waitIdle(at(t, berlin, "2026-11-25 16:00 +0100"))
 	// A reload is noticed at once.
-	e.SetJobs(append(e.Jobs(), Job{Name: "stretch", Schedule: &Daily{Times: []TimeOfDay{{21, 0}}, Location: berlin}}))
-	waitIdle(at(t, berlin, "2026-11-25 21:00 +0100"))
+	e.SetJobs(append(e.Jobs(), Job{Name: "stretch", Schedule: &Daily{Times: []TimeOfDay{{14, 30}}, Location: berlin}}))
+	waitIdle(at(t, berlin, "2026-11-25 14:30 +0100"))
 }
 
 func TestSkipAndPause(t *testing.T) {
@@ -291,3 +303,114 @@ func TestSkipAndPause(t *testing.T) {
 }
 
 func must(evs []Event, _ time.Time) []Event { return evs }
+
+// TestFutureLastFiresFromNow is issue 12 item 6: a last handled instant in
+// the future (a clock that ran ahead, written to the state and restored
+// with SetLast) silenced the reminder until then. It is logged once and
+// the reminder fires at its next instant after now; a mark that is the
+// very next instant (the clock set back by less than a period) stays, so
+// nothing is shown twice.
+func TestFutureLastFiresFromNow(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	magnesium := Job{Name: "magnesium", Schedule: &Daily{Times: []TimeOfDay{{20, 30}}, Location: berlin}, CatchUp: 2 * time.Hour}
+	hydration := Job{Name: "hydration", Schedule: &Interval{Every: 2 * time.Hour, Window: true, Start: TimeOfDay{8, 0}, End: TimeOfDay{20, 0}, Location: berlin}}
+	tests := []struct {
+		name     string
+		last     string // magnesium's mark
+		now      string
+		next     string // the wake-up Due returns
+		fires    string // when magnesium fires next
+		logLines int
+	}{
+		{"ran ahead by months", "2027-03-01 20:30 +0100", "2026-11-25 19:00 +0100", "2026-11-25 20:00 +0100", "2026-11-25 20:30 +0100", 1},
+		{"ran ahead by two days", "2026-11-27 20:30 +0100", "2026-11-25 21:00 +0100", "2026-11-26 08:00 +0100", "2026-11-26 20:30 +0100", 1},
+		// The very next instant stays marked: the user may have seen it
+		// an hour ago, before the clock was set back.
+		{"ran ahead by a day", "2026-11-26 20:30 +0100", "2026-11-25 21:00 +0100", "2026-11-26 08:00 +0100", "2026-11-27 20:30 +0100", 0},
+		{"ran ahead by a minute, past an instant", "2026-11-25 20:30 +0100", "2026-11-25 20:29 +0100", "2026-11-26 08:00 +0100", "2026-11-26 20:30 +0100", 0},
+		{"set back an hour after firing", "2026-11-25 20:30 +0100", "2026-11-25 19:30 +0100", "2026-11-25 20:00 +0100", "2026-11-26 20:30 +0100", 0},
+		{"not in the future", "2026-11-24 20:30 +0100", "2026-11-25 19:00 +0100", "2026-11-25 20:00 +0100", "2026-11-25 20:30 +0100", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			e := NewEngine([]Job{magnesium, hydration})
+			e.SetLogger(slog.New(slog.NewTextHandler(&logs, nil)))
+			now := at(t, berlin, tt.now)
+			e.SetLast("magnesium", at(t, berlin, tt.last))
+			e.SetLast("hydration", now)
+			evs, next := e.Due(now)
+			if len(evs) != 0 {
+				t.Fatalf("events at once: %v", evs)
+			}
+			if want := at(t, berlin, tt.next); !next.Equal(want) {
+				t.Errorf("next = %s, want %s", wall(next), wall(want))
+			}
+			// Waking again logs nothing more.
+			e.Due(now.Add(time.Second))
+			if got := strings.Count(logs.String(), "\n"); got != tt.logLines {
+				t.Errorf("%d log lines, want %d:\n%s", got, tt.logLines, logs.String())
+			}
+			if tt.logLines > 0 && !strings.Contains(logs.String(), "reminders=[magnesium] marked="+at(t, berlin, tt.last).Format(time.RFC3339)) {
+				t.Errorf("log = %s", logs.String())
+			}
+			// Magnesium fires at its next instant, and then every day,
+			// its old mark included.
+			var got []string
+			for _, ev := range simulate(t, e, now.Add(time.Second), at(t, berlin, "2027-03-03 00:00 +0100")) {
+				if ev.Job == "magnesium" {
+					if ev.Kind != Fire {
+						t.Fatalf("magnesium %s at %s", ev.Kind, wall(ev.Scheduled))
+					}
+					got = append(got, ev.Scheduled.In(berlin).Format("2006-01-02 15:04 -0700"))
+				}
+			}
+			if len(got) == 0 || got[0] != tt.fires {
+				t.Fatalf("magnesium first fires at %v, want %s", got[:min(len(got), 1)], tt.fires)
+			}
+			first, _ := time.Parse("2006-01-02 15:04 -0700", tt.fires)
+			if want := int(at(t, berlin, "2027-03-02 20:30 +0100").Sub(first).Hours()/24) + 1; len(got) != want {
+				t.Errorf("magnesium fired %d times up to 2 March, want %d (once a day)", len(got), want)
+			}
+		})
+	}
+}
+
+// TestFutureLastWithRun restores a mark from the future the way the daemon
+// does at start, and runs the real loop on a fake clock: the reminder
+// fires at 20:30 today.
+func TestFutureLastWithRun(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	clock := NewFakeClock(at(t, berlin, "2026-11-25 19:00 +0100"))
+	e := NewEngine([]Job{{Name: "magnesium", Schedule: &Daily{Times: []TimeOfDay{{20, 30}}, Location: berlin}, CatchUp: 2 * time.Hour}})
+	var logs bytes.Buffer
+	e.SetLogger(slog.New(slog.NewTextHandler(&logs, nil)))
+	e.SetLast("magnesium", at(t, berlin, "2031-06-01 20:30 +0200"))
+	ctx, cancel := context.WithCancel(context.Background())
+	events := make(chan Event, 4)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); e.Run(ctx, clock, func(ev Event) { events <- ev }) }()
+	defer func() { cancel(); wg.Wait() }()
+	want := at(t, berlin, "2026-11-25 20:30 +0100")
+	deadline := time.After(5 * time.Second)
+	for clock.Waiters() == 0 || !clock.NextWake().Equal(want) {
+		select {
+		case <-clock.Waiting():
+		case <-deadline:
+			t.Fatalf("engine waits for %s, want %s", wall(clock.NextWake()), wall(want))
+		}
+	}
+	clock.Set(want)
+	select {
+	case ev := <-events:
+		if ev.Kind != Fire || !ev.Scheduled.Equal(want) {
+			t.Fatalf("event %v", ev)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("magnesium did not fire")
+	}
+	if n := strings.Count(logs.String(), "\n"); n != 1 {
+		t.Errorf("%d log lines, want 1:\n%s", n, logs.String())
+	}
+}

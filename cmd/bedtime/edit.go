@@ -69,7 +69,7 @@ func (app *App) edit() error {
 		if err := app.runEditor(editor, tmp); err != nil {
 			return fmt.Errorf("%w; %s not changed", err, path)
 		}
-		data, err := os.ReadFile(tmp)
+		data, err := readEdited(tmp)
 		if err != nil {
 			return fmt.Errorf("cannot read the edited copy: %w; %s not changed", err, path)
 		}
@@ -94,7 +94,9 @@ func (app *App) edit() error {
 		for _, e := range es {
 			fmt.Fprintln(app.Stderr, e)
 		}
-		switch app.askAfterErrors(len(es)) {
+		// A file over the size cap is refused by everything that reads
+		// it, the daemon included: it cannot be saved, even anyway.
+		switch app.askAfterErrors(len(es), len(data) <= config.MaxFileSize) {
 		case 'e':
 			continue
 		case 's':
@@ -110,11 +112,15 @@ func (app *App) edit() error {
 }
 
 // askAfterErrors asks what to do with an edit that has n errors and
-// returns 'e' (edit again), 'k' (keep the file as it was) or 's' (save
-// anyway). The end of the input means keep.
-func (app *App) askAfterErrors(n int) byte {
+// returns 'e' (edit again), 'k' (keep the file as it was) or, if canSave,
+// 's' (save anyway). The end of the input means keep.
+func (app *App) askAfterErrors(n int, canSave bool) byte {
 	for {
-		fmt.Fprintf(app.Stderr, "The edit has %d %s. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n, plural(n, "error", "errors"))
+		if canSave {
+			fmt.Fprintf(app.Stderr, "The edit has %d %s. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n, plural(n, "error", "errors"))
+		} else {
+			fmt.Fprintf(app.Stderr, "The edit has %d %s and is too large to save. [e]dit again or [k]eep the file as it was? ", n, plural(n, "error", "errors"))
+		}
 		answer, err := readLine(app.Stdin)
 		switch strings.ToLower(strings.TrimSpace(answer)) {
 		case "e", "edit":
@@ -122,16 +128,36 @@ func (app *App) askAfterErrors(n int) byte {
 		case "k", "keep":
 			return 'k'
 		case "s", "save":
-			return 's'
+			if canSave {
+				return 's'
+			}
+			fmt.Fprintf(app.Stderr, "A file over %d KiB cannot be saved: bedtime would not read it.\n", config.MaxFileSize>>10)
+			continue
 		}
 		if err != nil {
 			fmt.Fprintln(app.Stderr)
 			return 'k'
 		}
-		if strings.TrimSpace(answer) != "" {
+		if strings.TrimSpace(answer) == "" {
+			continue
+		}
+		if canSave {
 			fmt.Fprintf(app.Stderr, "Please answer e, k or s.\n")
+		} else {
+			fmt.Fprintf(app.Stderr, "Please answer e or k.\n")
 		}
 	}
+}
+
+// readEdited reads the edited copy, but no more than one byte over the
+// size cap: the editor may have written anything.
+func readEdited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, config.MaxFileSize+1))
 }
 
 // readLine reads one line from r a byte at a time, so that nothing meant

@@ -29,6 +29,9 @@ time order, strictly after --from (default: now).`,
 			if count < 1 {
 				return fmt.Errorf("--count %d: want 1 or more", count)
 			}
+			if count > maxNextCount {
+				return fmt.Errorf("--count %d: want 1 to %d", count, maxNextCount)
+			}
 			s, err := app.loadSchedule()
 			if err != nil {
 				return err

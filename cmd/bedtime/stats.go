@@ -38,6 +38,9 @@ A reminder counts as done when you press Done on it or run "bedtime done".`,
 			if days < 1 {
 				return fmt.Errorf("--days %d: want 1 or more", days)
 			}
+			if days > maxStatsDays {
+				return fmt.Errorf("--days %d: want 1 to %d (ten years)", days, maxStatsDays)
+			}
 			store, err := app.openStore()
 			if err != nil {
 				return err
