@@ -190,6 +190,7 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
+	trimMemory()
 	d.engine.Run(ctx, o.Clock, func(ev scheduler.Event) { d.handle(ctx, ev) })
 	d.bg.Wait()
 	d.sends.Wait()
@@ -201,6 +202,7 @@ func Run(ctx context.Context, o Options) error {
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
+	defer trimMemory()
 	var s *config.Schedule
 	var err error
 	missing := d.builtin
