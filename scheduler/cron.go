@@ -380,18 +380,7 @@ func (w wallTime) plusMinute() wallTime {
 }
 
 // resolve returns the instant w names in loc, with resolve's rules for
-// times skipped or repeated by a daylight-saving jump. Far from any change
-// of the zone's offset it computes the instant directly.
+// times skipped or repeated by a daylight-saving jump.
 func (w wallTime) resolve(loc *time.Location) time.Time {
-	naive := int64(daysFromCivil(w.y, w.m, w.d))*86400 + int64(w.h*3600+w.mi*60)
-	probe := time.Unix(naive, 0).In(loc)
-	_, off := probe.Zone()
-	start, end := probe.ZoneBounds()
-	// resolve looks at the offsets two days around the naive instant, and
-	// offsets stay within 14 hours of UTC.
-	const margin = 62 * 3600
-	if (start.IsZero() || start.Unix() <= naive-margin) && (end.IsZero() || end.Unix() > naive+margin) {
-		return time.Unix(naive-int64(off), 0).In(loc)
-	}
 	return resolve(date{w.y, time.Month(w.m), w.d}, w.h, w.mi, loc)
 }

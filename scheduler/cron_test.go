@@ -81,7 +81,8 @@ func TestCronDayFieldErrors(t *testing.T) {
 }
 
 // slowCron is the straightforward reading of a Cron: every wall time of
-// every matching day, resolved one by one, searched day by day. The fast
+// every matching day, resolved one by one by resolveSlow, searched day by
+// day. The fast
 // Next and Prev must agree with it.
 type slowCron struct{ c *Cron }
 
@@ -100,7 +101,7 @@ func (s slowCron) on(dt date) []time.Time {
 	for h := 0; h < 24; h++ {
 		for m := 0; m < 60; m++ {
 			if c.hour&(1<<h) != 0 && c.minute&(1<<m) != 0 {
-				out = append(out, resolve(dt, h, m, c.Location))
+				out = append(out, resolveSlow(dt, h, m, c.Location))
 			}
 		}
 	}
@@ -301,4 +302,35 @@ func randomCron(rng *rand.Rand) randomExpr {
 		}
 	}
 	return e
+}
+
+// TestResolveFastPath compares resolve with resolveSlow at random wall
+// times, many of them within hours of a change of offset, in zones with
+// odd histories too.
+func TestResolveFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 14))
+	for _, z := range []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata",
+		"Pacific/Apia", "Europe/Dublin", "America/Sao_Paulo", "Antarctica/Troll", "UTC"} {
+		loc := mustLoad(t, z)
+		for i := 0; i < 3000; i++ {
+			at := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(45 * 365 * 24 * time.Hour))))
+			if i%2 == 0 {
+				// near the next change of offset
+				if _, end := at.In(loc).ZoneBounds(); !end.IsZero() {
+					at = end.Add(time.Duration(rng.Int64N(int64(150*time.Hour))) - 75*time.Hour)
+				}
+			}
+			w := wallMinute(at.In(loc))
+			if i%4 == 0 {
+				// read with the offset of hours before: a wall time the
+				// change skips or repeats
+				_, o := at.Add(-3 * time.Hour).In(loc).Zone()
+				w = wallMinute(at.In(time.FixedZone("before", o)))
+			}
+			dt := date{w.y, time.Month(w.m), w.d}
+			if got, want := resolve(dt, w.h, w.mi, loc), resolveSlow(dt, w.h, w.mi, loc); !got.Equal(want) {
+				t.Fatalf("%s %v %02d:%02d: resolve = %s, resolveSlow = %s", z, dt, w.h, w.mi, wall(got), wall(want))
+			}
+		}
+	}
 }
