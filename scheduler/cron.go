@@ -197,8 +197,6 @@ func (c *Cron) OncePerDayAtMost() bool {
 	return bits.OnesCount32(c.hour) == 1 && bits.OnesCount64(c.minute) == 1
 }
 
-func (c *Cron) location() *time.Location { return c.Location }
-
 // cronHorizon bounds the search for a firing, in months: any date recurs
 // on any weekday within the 400-year Gregorian cycle.
 const cronHorizon = 400*12 + 1
