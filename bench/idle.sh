@@ -1,19 +1,29 @@
 #!/bin/bash
 # idle.sh: how small and how quiet the daemon is at rest. Runs `bedtime run
-# --builtin` for a while and reports its resident memory and how often its
-# threads woke up (context switches) while it waited for the next reminder.
+# --builtin` connected to a session bus of its own, and reports its resident
+# memory (anonymous and file-backed pages) and how often its threads woke up
+# (context switches) while it waited for the next reminder; then reloads it
+# (SIGHUP) and reports its memory again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${SECS:-30}
+command -v dbus-daemon >/dev/null || { echo "idle.sh needs dbus-daemon (Debian package dbus)" >&2; exit 1; }
 go build -o bin/bedtime ./cmd/bedtime
 dir=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-XDG_STATE_HOME=$dir DBUS_SESSION_BUS_ADDRESS= XDG_RUNTIME_DIR=$dir ./bin/bedtime run --builtin 2>"$dir/log" &
+pid= buspid=
+trap 'kill $pid $buspid 2>/dev/null || true; rm -rf "$dir"' EXIT
+dbus-daemon --session --fork --print-address=3 --print-pid=4 3>"$dir/addr" 4>"$dir/buspid"
+buspid=$(cat "$dir/buspid")
+XDG_STATE_HOME=$dir XDG_CONFIG_HOME=$dir XDG_RUNTIME_DIR=$dir DBUS_SESSION_BUS_ADDRESS=$(cat "$dir/addr") \
+	./bin/bedtime run --builtin 2>"$dir/log" &
 pid=$!
 sleep 2
 switches() { awk '/ctxt_switches/ {s += $2} END {print s}' /proc/$pid/task/*/status; }
+rss() { awk '/^(VmRSS|RssAnon|RssFile)/ {v[$1] = $2} END {printf "RSS %d KiB (anonymous %d, file-backed %d)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"]}' /proc/$pid/status; }
 before=$(switches)
 sleep "$SECS"
 after=$(switches)
-rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-echo "idle for ${SECS}s: RSS ${rss} KiB, $((after - before)) context switches across all threads"
+echo "idle for ${SECS}s: $(rss), $((after - before)) context switches across all threads"
+kill -HUP $pid
+sleep 2
+echo "after a reload: $(rss)"

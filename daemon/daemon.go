@@ -219,6 +219,7 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
+	trimMemory()
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) { d.handle(ctx, evs) })
 	d.bg.Wait()
 	d.sends.Wait()
@@ -243,6 +244,7 @@ func Run(ctx context.Context, o Options) error {
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
+	defer trimMemory()
 	var s *config.Schedule
 	var err error
 	missing := d.builtin

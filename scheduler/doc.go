@@ -10,9 +10,25 @@
 //     counts. Times of one reminder that land on the same instant fire once.
 //   - An interval (every) counts real elapsed time from its window's start.
 //
-// robfig/cron is used only to parse cron expressions; its own Next skips
-// spring-forward times and repeats fall-back ones, so the times are computed
-// here.
+// Cron expressions mean what they mean to cronie and Vixie cron:
+//
+//   - A day field (day-of-month or day-of-week) that starts with "*", as
+//     "*" and "*/2" do, leaves the day unrestricted, so a day must match
+//     both fields: "0 0 */2 * mon" is Mondays that are odd days of the
+//     month. Only when both day fields are restricted does a day match
+//     either: "0 0 13 * fri" is the 13th and every Friday. The descriptors
+//     are the expressions they stand for (@weekly is "0 0 * * 0").
+//   - In the day-of-week field 0 and 7 are both Sunday, ranges run up to 7
+//     ("5-7", "1-7/2" is Mon, Wed, Fri, Sun), and a range that ends on
+//     Sunday written as 0 ("fri-sun", "5-0") runs to the end of the week.
+//   - robfig/cron's extensions stay: "?" is "*", and "N/step" is
+//     "N-max/step" (max being 7 for the day of the week).
+//
+// robfig/cron parses the fields; the day fields' rules are applied around
+// it. Its own Next skips spring-forward times and repeats fall-back ones,
+// so the times are computed here, on the fields' bit sets: a cron's Next
+// and Prev cost about the same whether it fires every minute or once in
+// years.
 //
 // An Engine holds the schedules of all reminders and decides, for a given
 // wall-clock instant, which reminders are due, which were missed and when to

@@ -21,7 +21,7 @@ func (dt date) add(n int) date {
 }
 
 func (dt date) weekday() time.Weekday {
-	return time.Date(dt.y, dt.m, dt.d, 12, 0, 0, 0, time.UTC).Weekday()
+	return time.Weekday(weekdayOf(dt.y, int(dt.m), dt.d))
 }
 
 // at returns the instant when the wall clock in loc first shows dt at tod.
@@ -34,6 +34,24 @@ func (dt date) at(tod TimeOfDay, loc *time.Location) time.Time {
 }
 
 func resolve(dt date, h, mi int, loc *time.Location) time.Time {
+	// Far from any change of the zone's offset, the instant is the wall
+	// time less the offset. resolveSlow looks at the offsets two days
+	// around the wall time read as UTC, and offsets stay within 14 hours
+	// of UTC: if one offset holds 62 hours either side, it is the answer.
+	naive := int64(daysFromCivil(dt.y, int(dt.m), dt.d))*86400 + int64(h*3600+mi*60)
+	probe := time.Unix(naive, 0).In(loc)
+	_, off := probe.Zone()
+	start, end := probe.ZoneBounds()
+	const margin = 62 * 3600
+	if (start.IsZero() || start.Unix() <= naive-margin) && (end.IsZero() || end.Unix() > naive+margin) {
+		return time.Unix(naive-int64(off), 0).In(loc)
+	}
+	return resolveSlow(dt, h, mi, loc)
+}
+
+// resolveSlow is resolve by its definition: it tries the offsets in force
+// around the day and takes the first instant whose wall time matches.
+func resolveSlow(dt date, h, mi int, loc *time.Location) time.Time {
 	naive := time.Date(dt.y, dt.m, dt.d, h, mi, 0, 0, time.UTC)
 	// The offsets in force around that day: before, at and after any change.
 	var offs [3]int

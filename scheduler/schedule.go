@@ -8,10 +8,12 @@ import (
 // Schedule is when one reminder is due.
 type Schedule interface {
 	// Next returns the first instant strictly after t at which the
-	// schedule is due, or the zero Time if there is none within eight years.
+	// schedule is due, or the zero Time if there is none within eight years
+	// (400 for a Cron).
 	Next(t time.Time) time.Time
 	// Prev returns the last instant at or before t at which the schedule
-	// is due, or the zero Time if there is none within eight years.
+	// is due, or the zero Time if there is none within eight years (400
+	// for a Cron).
 	Prev(t time.Time) time.Time
 }
 

@@ -1,7 +1,7 @@
 package scheduler
 
 import (
-	"slices"
+	"container/heap"
 	"time"
 )
 
@@ -12,30 +12,54 @@ type Due struct {
 }
 
 // Upcoming returns the first n firings of jobs strictly after t, in time
-// order; firings at the same instant keep the jobs' order.
+// order; firings at the same instant keep the jobs' order. It merges the
+// jobs' firings as they come, asking each job for one firing more only
+// when its last one was taken, so it costs about len(jobs)+n calls of Next.
 func Upcoming(jobs []Job, t time.Time, n int) []Due {
 	if n <= 0 {
 		return nil
 	}
-	var out []Due
-	for _, j := range jobs {
-		cur := t
-		for i := 0; i < n; i++ {
-			next := j.Schedule.Next(cur)
-			if next.IsZero() {
-				break
-			}
-			// No need to look past the n-th firing found so far.
-			if len(out) >= n && !next.Before(out[n-1].At) {
-				break
-			}
-			out = append(out, Due{Job: j.Name, At: next})
-			cur = next
+	var q dueQueue
+	for i, j := range jobs {
+		if at := j.Schedule.Next(t); !at.IsZero() {
+			q = append(q, pending{at, i})
 		}
-		slices.SortStableFunc(out, func(a, b Due) int { return a.At.Compare(b.At) })
-		if len(out) > n {
-			out = out[:n]
+	}
+	heap.Init(&q)
+	out := make([]Due, 0, min(n, 1024))
+	for len(out) < n && len(q) > 0 {
+		p := &q[0]
+		out = append(out, Due{Job: jobs[p.job].Name, At: p.at})
+		if p.at = jobs[p.job].Schedule.Next(p.at); p.at.IsZero() {
+			heap.Pop(&q)
+		} else {
+			heap.Fix(&q, 0)
 		}
 	}
 	return out
+}
+
+// pending is the next firing of jobs[job].
+type pending struct {
+	at  time.Time
+	job int
+}
+
+// dueQueue orders pending firings by time, then by job.
+type dueQueue []pending
+
+func (q dueQueue) Len() int { return len(q) }
+func (q dueQueue) Less(i, j int) bool {
+	if c := q[i].at.Compare(q[j].at); c != 0 {
+		return c < 0
+	}
+	return q[i].job < q[j].job
+}
+func (q dueQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *dueQueue) Push(x any)   { *q = append(*q, x.(pending)) }
+func (q *dueQueue) Pop() any {
+	old := *q
+	p := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return p
 }

@@ -262,7 +262,7 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 		if m.Reminder != "calf-stretch" || m.Body != rt.Steps[i].Text || !m.Stop || m.Step != i+1 || !m.Scheduled.Equal(berlin(t, "2026-11-25 22:00")) {
 			t.Fatalf("step %d = %+v, want %q replacing the reminder, with only a Stop button", i+1, m, rt.Steps[i].Text)
 		}
-		h.clock.Advance(rt.Steps[i].Hold) // the step's hold, on the one clock
+		h.playThrough(rt.Steps[i].Hold) // the step's hold, on the one clock
 	}
 	if m := h.shown(); m.Title != rt.Title {
 		t.Fatalf("closing message = %+v", m)
@@ -323,5 +323,26 @@ func TestInstallRefusesWhileRunByHand(t *testing.T) {
 	}
 	if code, _, errOut := runAt(t, h.clock.Now(), "install", "--config", h.path); code != 0 || !installed {
 		t.Fatalf("re-install: exit %d, installed %v, stderr %q", code, installed, errOut)
+	}
+}
+
+// playThrough moves the fake clock through d of a routine's countdown, one
+// wake-up of the player at a time, so that no wait is jumped over before
+// the player has started it.
+func (h *daemonHarness) playThrough(d time.Duration) {
+	h.t.Helper()
+	end := h.clock.Now().Add(d)
+	deadline := time.After(5 * time.Second)
+	for h.clock.Now().Before(end) {
+		if next := h.clock.NextWake(); h.clock.Waiters() > 0 && !next.After(end) && next.After(h.clock.Now()) {
+			h.clock.Set(next)
+			continue
+		}
+		select {
+		case <-h.clock.Waiting():
+		case <-deadline:
+			h.t.Fatalf("the routine does not wait within its hold (next wake %v, end %v)", h.clock.NextWake(), end)
+		case <-time.After(time.Millisecond):
+		}
 	}
 }
