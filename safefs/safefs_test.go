@@ -213,4 +213,3 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("Links = %v, want %v", got, want)
 	}
 }
-
