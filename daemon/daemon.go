@@ -12,8 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
-
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -119,21 +117,28 @@ type daemon struct {
 
 // Run runs the daemon until ctx is done. It returns an error when it
 // cannot start: another daemon holds the lock, or the state directory or
-// the notifier cannot be set up.
+// the notifier cannot be set up; and when it stopped because it lost the
+// lock to another daemon (its state directory was removed while it ran).
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	unlock, err := Lock(o.StateDir)
+	lock, err := TakeLock(o.StateDir)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer lock.Unlock()
 
-	store, err := state.Open(o.StateDir)
+	// Another process holding the state's lock, or a full disk, never
+	// stops the reminders: the change is kept and written later.
+	store, err := state.OpenWith(o.StateDir, state.Options{Logger: log, Background: true, LockWait: stateLockWait})
 	if err != nil {
 		return err
 	}
-	store.SetLogger(log)
+	defer func() {
+		if err := store.Close(); err != nil {
+			log.Error("the state is not saved", "err", err)
+		}
+	}()
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
 		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile)}
 	n, closeN, err := o.Notifier(log, d.respond)
@@ -146,6 +151,7 @@ func Run(ctx context.Context, o Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d.ctx = ctx
+	keep := &keeper{lock: lock, log: log, stop: cancel, retaken: d.writeBackLast}
 	hup := make(chan os.Signal, 1)
 	if len(o.ReloadSignals) > 0 {
 		signal.Notify(hup, o.ReloadSignals...)
@@ -174,7 +180,10 @@ func Run(ctx context.Context, o Options) error {
 			}
 		}
 	}()
-	watched := map[string]func(){filepath.Clean(store.StatePath()): func() { d.syncControl() }}
+	watched := map[string]func(){
+		filepath.Clean(store.StatePath()): func() { d.syncControl() },
+		lock.path:                         func() { keep.ensure("the lock file changed") },
+	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
 	}
@@ -190,11 +199,15 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
-	d.engine.Run(ctx, o.Clock, func(ev scheduler.Event) { d.handle(ctx, ev) })
+	d.engine.Run(ctx, o.Clock, func(ev scheduler.Event) {
+		if keep.ensure("a reminder is due") { // never two daemons firing
+			d.handle(ctx, ev)
+		}
+	})
 	d.bg.Wait()
 	d.sends.Wait()
 	log.Info("bedtime stopped")
-	return nil
+	return keep.stopped()
 }
 
 // reload loads the schedule file and hands it to the engine. An invalid
@@ -288,75 +301,6 @@ func (d *daemon) zoneChanged(ctx context.Context) {
 	}
 	d.log.Info("time zone changed", "from", old.String(), "to", loc.String())
 	d.reload(ctx, "time zone changed")
-}
-
-// watch calls the function of a file when the file changes. It watches
-// the directories, not the files, so that editors which save by writing a
-// new file and renaming it over the old one (vim, VS Code, sed -i) are seen;
-// bursts of events for one file are folded into one call.
-func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return err
-	}
-	dirs := map[string]bool{}
-	for path := range files {
-		dir := filepath.Dir(path)
-		if dirs[dir] {
-			continue
-		}
-		dirs[dir] = true
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			w.Close()
-			return err
-		}
-		if err := w.Add(dir); err != nil {
-			w.Close()
-			return err
-		}
-	}
-	debounce := d.o.Debounce
-	d.bg.Add(1)
-	go func() {
-		defer d.bg.Done()
-		defer w.Close()
-		timers := map[string]*time.Timer{}
-		fire := make(chan string, len(files))
-		for {
-			select {
-			case <-ctx.Done():
-				for _, t := range timers {
-					t.Stop()
-				}
-				return
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				path := filepath.Clean(ev.Name)
-				if _, ok := files[path]; !ok {
-					continue
-				}
-				if t := timers[path]; t != nil {
-					t.Stop()
-				}
-				timers[path] = time.AfterFunc(debounce, func() {
-					select {
-					case fire <- path:
-					default:
-					}
-				})
-			case path := <-fire:
-				files[path]()
-			case err, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				d.log.Warn("file watch error", "err", err)
-			}
-		}
-	}()
-	return nil
 }
 
 // handle shows a due reminder, or records a missed or skipped one. What

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"time"
 )
 
 // NotRegularError is the error for a path that holds something other than
@@ -183,6 +184,22 @@ func Links(path string) ([]string, error) {
 		chain = append(chain, filepath.Clean(target))
 	}
 	return chain, fmt.Errorf("%s: too many levels of symbolic links", path)
+}
+
+// MoveAside renames path to path+suffix+<time>, such as
+// state.json.corrupt-20261125T203000, adding -2, -3... to keep an earlier
+// one, and returns the new name. A link or a pipe is moved itself, never
+// what it points to.
+func MoveAside(path, suffix string) (string, error) {
+	base := path + suffix + time.Now().Format("20060102T150405")
+	dst := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		dst = fmt.Sprintf("%s-%d", base, i)
+	}
+	return dst, os.Rename(path, dst)
 }
 
 // DirError is the error for a directory bedtime will not keep private

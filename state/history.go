@@ -92,7 +92,7 @@ func (s *Store) writeHistory(evs []Event, wait time.Duration) error {
 	defer fl.Unlock()
 	f, err := safefs.OpenPrivate(s.HistoryPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if safefs.IsNotRegular(err) {
-		dst, merr := setAside(s.HistoryPath(), ".unusable-")
+		dst, merr := safefs.MoveAside(s.HistoryPath(), ".unusable-")
 		if merr != nil {
 			return fmt.Errorf("state: cannot open the history: %w (and cannot move it aside: %v)", err, merr)
 		}

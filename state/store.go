@@ -246,28 +246,13 @@ func (s *Store) moveAside(bad *badFile) error {
 	if safefs.IsNotRegular(bad.err) {
 		what, suffix = "is not a regular file", ".unusable-"
 	}
-	dst, err := setAside(s.StatePath(), suffix)
+	dst, err := safefs.MoveAside(s.StatePath(), suffix)
 	if err != nil {
 		return fmt.Errorf("state: %s %s (%v) and cannot be moved aside: %w", s.StatePath(), what, bad.err, err)
 	}
 	s.logger.Warn("state file "+what+"; moved it aside and started from an empty state",
 		"path", s.StatePath(), "moved_to", dst, "err", bad.err.Error(), "bytes", len(bad.data))
 	return nil
-}
-
-// setAside renames path to path+suffix+<time>, adding -2, -3... to keep
-// an earlier one, and returns the new name. (A rename moves a link or a
-// pipe itself, never what it points to.)
-func setAside(path, suffix string) (string, error) {
-	base := path + suffix + time.Now().Format("20060102T150405")
-	dst := base
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		dst = fmt.Sprintf("%s-%d", base, i)
-	}
-	return dst, os.Rename(path, dst)
 }
 
 // lock takes the exclusive lock on state.lock, waiting for it at most
@@ -293,7 +278,7 @@ func (s *Store) lockFile(path string, wait time.Duration) (*flock.Flock, error) 
 	if !safefs.IsNotRegular(err) {
 		return fl, err
 	}
-	dst, merr := setAside(path, ".unusable-")
+	dst, merr := safefs.MoveAside(path, ".unusable-")
 	if merr != nil {
 		return nil, fmt.Errorf("%w (and cannot move it aside: %v)", err, merr)
 	}
