@@ -23,6 +23,19 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
+// WriteThrough is WriteFile for a path that may be a symbolic link, such
+// as a schedule kept in a dotfiles repository: it writes the file the link
+// points to (through every link of a chain), atomically, so the link stays
+// a link. It returns the path it wrote.
+func WriteThrough(path string, data []byte) (string, error) {
+	chain, err := safefs.Links(path)
+	if err != nil {
+		return "", fmt.Errorf("config: cannot write %s: %w", path, err)
+	}
+	target := chain[len(chain)-1]
+	return target, WriteFile(target, data)
+}
+
 // writeAtomic writes a temporary file beside path, flushes it to disk and
 // renames it over path, then flushes the directory. (renameio does the
 // same, but only on Unix.)
