@@ -127,6 +127,9 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer lock.Unlock()
+	if lock.wasOpen != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	}
 
 	// Another process holding the state's lock, or a full disk, never
 	// stops the reminders: the change is kept and written later.

@@ -375,3 +375,30 @@ func TestConfigDirRemovedAndMadeAgain(t *testing.T) {
 	os.WriteFile(h.opts.SchedulePath, []byte("reminders:\n  calf-stretch: {at: \"22:00\"}\n"), 0o600)
 	h.waitReload("the new file's calf-stretch", func(s *config.Schedule) bool { return s.Path != "" && len(s.Reminders) == 1 && has("calf-stretch")(s) })
 }
+
+// TestStateDirOfAnotherUserOrOpenToOthers: item 4 at start-up. A state
+// directory another user owns (who could pause everything, or plant
+// links) is refused; one of ours that others may write to is made private.
+func TestStateDirOfAnotherUserOrOpenToOthers(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Fatal("this test makes a directory owned by another user: run it as root (make test does, in a container)")
+	}
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	os.Mkdir(h.opts.StateDir, 0o777)
+	os.Chmod(h.opts.StateDir, 0o777)
+	os.Chown(h.opts.StateDir, 65534, 65534)
+	err := Run(context.Background(), h.opts)
+	want := "cannot use the state directory: " + h.opts.StateDir + " is owned by nobody (uid 65534) with mode drwxrwxrwx, not by you; bedtime keeps its files only in a directory that is yours alone (mode 0700): remove it or move it aside"
+	if err == nil || err.Error() != want {
+		t.Fatalf("Run = %v\nwant %s", err, want)
+	}
+
+	os.Chown(h.opts.StateDir, os.Geteuid(), os.Getegid())
+	h.start()
+	if fi, _ := os.Lstat(h.opts.StateDir); fi.Mode().Perm() != 0o700 {
+		t.Errorf("mode = %v, want 0700", fi.Mode())
+	}
+	if want := `level=WARN msg="the state directory was open to other users; made it private (0700)" path=` + h.opts.StateDir + " mode_was=drwxrwxrwx"; !strings.Contains(h.log.String(), want) {
+		t.Errorf("log lacks %s:\n%s", want, h.log)
+	}
+}

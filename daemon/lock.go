@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -32,6 +33,9 @@ type Lock struct {
 	mu   sync.Mutex
 	fl   *flock.Flock
 	file os.FileInfo // the file locked, to compare with what is at path
+	// wasOpen is the directory's mode when it was open to others and the
+	// lock made it private (0700), for the log; zero otherwise.
+	wasOpen fs.FileMode
 }
 
 // TakeLock takes the daemon lock in dir, creating dir (0700) if needed.
@@ -50,8 +54,12 @@ func TakeLock(dir string) (*Lock, error) {
 var errRunning = errors.New("bedtime is already running")
 
 func (l *Lock) take() error {
-	if _, err := safefs.PrivateDir(l.dir); err != nil {
+	was, err := safefs.PrivateDir(l.dir)
+	if err != nil {
 		return fmt.Errorf("cannot use the state directory: %w", err)
+	}
+	if was != 0 {
+		l.wasOpen = was
 	}
 	fl, err := safefs.Lock(l.path, 0)
 	if safefs.IsNotRegular(err) { // planted while the directory was open: not a lock of ours
