@@ -402,3 +402,36 @@ func TestStateDirOfAnotherUserOrOpenToOthers(t *testing.T) {
 		t.Errorf("log lacks %s:\n%s", want, h.log)
 	}
 }
+
+// TestStopsWhileTheLockIsHeldElsewhere: asked to stop (SIGTERM) while
+// another process still holds the state's lock, the daemon stops at once
+// and says what it could not save.
+func TestStopsWhileTheLockIsHeldElsewhere(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, h.opts) }()
+	h.reloaded()
+	h.idleUntil(instant(0))
+	fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.Unlock()
+	h.clock.Set(instant(0))
+	<-h.shown
+	h.idleUntil(instant(1))
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("Run did not return within 5s of the stop; log:\n%s", h.log)
+	}
+	if want := `level=ERROR msg="the state is not saved" err="state: 1 state changes could not be written: state: cannot lock the state: `; !strings.Contains(h.log.String(), want) {
+		t.Errorf("log lacks %s:\n%s", want, h.log)
+	}
+}
