@@ -104,23 +104,28 @@ type fileWatch struct {
 // update resolves every file's links again and watches the directories
 // they need, dropping those no longer needed.
 func (fw *fileWatch) update() error {
-	want := map[string]bool{}
+	want := map[string]bool{} // directory -> its watch is needed (not only a parent's)
 	for path := range fw.files {
 		chain, _ := safefs.Links(path) // a loop: watch what was resolved
 		fw.chains[path] = chain
 		for _, p := range chain {
 			dir := filepath.Dir(p)
+			if parent := existing(filepath.Dir(dir)); !want[parent] {
+				want[parent] = false
+			}
 			want[existing(dir)] = true
-			want[existing(filepath.Dir(dir))] = true
 		}
 	}
 	var errs []error
-	for dir := range want {
+	for dir, needed := range want {
 		if fw.dirs[dir] {
 			continue
 		}
 		if err := fw.w.Add(dir); err != nil {
-			if !errors.Is(err, fs.ErrNotExist) { // gone again: the next event says where
+			// Gone again: the next event says where. A parent that may
+			// not be read (/home 0711) only costs noticing its child
+			// removed, which the child's own watch mostly sees.
+			if needed && !errors.Is(err, fs.ErrNotExist) {
 				errs = append(errs, err)
 			}
 			continue
@@ -128,7 +133,7 @@ func (fw *fileWatch) update() error {
 		fw.dirs[dir] = true
 	}
 	for dir := range fw.dirs {
-		if !want[dir] {
+		if _, ok := want[dir]; !ok {
 			fw.w.Remove(dir) // an error means the directory is gone, and its watch with it
 			delete(fw.dirs, dir)
 		}
