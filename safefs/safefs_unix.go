@@ -56,6 +56,12 @@ func PrivateDir(path string) (was fs.FileMode, err error) {
 	if err := os.Chmod(path, 0o700); err != nil {
 		return 0, fmt.Errorf("%s is open to others (mode %s) and cannot be made private: %w", path, fi.Mode(), err)
 	}
+	if after, err := os.Lstat(path); err == nil && after.Mode().Perm()&0o077 != 0 {
+		// A file system without Unix modes (FAT, some mounts) where the
+		// mount decides who may enter; saying so at every write would
+		// only fill the log.
+		return 0, nil
+	}
 	return fi.Mode(), nil
 }
 
