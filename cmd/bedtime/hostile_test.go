@@ -130,3 +130,45 @@ func TestStateLockHeldByAnotherProcess(t *testing.T) {
 		t.Errorf("pause took %v, want about 5s", took)
 	}
 }
+
+// TestPipesInTheStateDirNeverHang: named pipes at state.json and
+// history.jsonl made pause, done and status hang; they are moved aside.
+func TestPipesInTheStateDirNeverHang(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, err := stateDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(dir, 0o700)
+	for _, name := range []string{"state.json", "history.jsonl"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := berlinDefault(t)
+	for _, args := range [][]string{{"status"}, {"pause", "1h"}, {"done", "magnesium"}, {"status"}} {
+		done := make(chan struct{})
+		var code int
+		var out, errOut string
+		go func() {
+			defer close(done)
+			code, out, errOut = runAt(t, time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC), append(args, "--config", path)...)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v hung for 10s", args)
+		}
+		if code != 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	moved, _ := filepath.Glob(filepath.Join(dir, "*.unusable-*"))
+	if len(moved) != 2 {
+		t.Errorf("moved aside: %v, want both pipes", moved)
+	}
+	st, evs := loadState(t)
+	if st.PausedUntil.IsZero() || len(evs) != 2 {
+		t.Errorf("after: paused until %v, history %v", st.PausedUntil, kinds(evs))
+	}
+}
