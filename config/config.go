@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -180,7 +181,7 @@ func Load(path string) (*Schedule, error) { return LoadIn(path, time.Local) }
 // (the daemon passes the system's current zone, which can change while it
 // runs).
 func LoadIn(path string, local *time.Location) (*Schedule, error) {
-	f, err := os.Open(path)
+	f, err := safefs.Open(path) // a regular file (or a link to one); never blocks on a pipe
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}

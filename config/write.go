@@ -2,10 +2,12 @@ package config
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
+
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // WriteFile writes data to path atomically: readers see the old file or
@@ -21,47 +23,53 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
+// WriteThrough is WriteFile for a path that may be a symbolic link, such
+// as a schedule kept in a dotfiles repository: it writes the file the link
+// points to (through every link of a chain), atomically, so the link stays
+// a link. It returns the path it wrote.
+func WriteThrough(path string, data []byte) (string, error) {
+	chain, err := safefs.Links(path)
+	if err != nil {
+		return "", fmt.Errorf("config: cannot write %s: %w", path, err)
+	}
+	target := chain[len(chain)-1]
+	return target, WriteFile(target, data)
+}
+
 // writeAtomic writes a temporary file beside path, flushes it to disk and
 // renames it over path, then flushes the directory. (renameio does the
 // same, but only on Unix.)
-func writeAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+func writeAtomic(path string, data []byte) error { return safefs.WriteAtomic(path, data) }
+
+// ReadFile reads the schedule file at path as Load does: a regular file
+// or a link to one, never a pipe or a device, at most MaxFileSize bytes
+// (a larger file is an error).
+func ReadFile(path string) ([]byte, error) {
+	data, err := readAll(path, MaxFileSize+1)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("config: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
-		return err
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("config: %s is larger than %d KiB; is it the right file?", path, MaxFileSize>>10)
 	}
-	if _, err := f.Write(data); err != nil {
-		return err
+	return data, err
+}
+
+// readAll reads at most limit bytes of the regular file at path.
+func readAll(path string, limit int64) ([]byte, error) {
+	f, err := safefs.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync() // not supported everywhere; the rename is done either way
-		d.Close()
-	}
-	return nil
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 // Backup copies the file at path to a new file beside it named after the
 // time, such as schedule.yaml.2026-11-25T220300.bak, and returns its path.
 // It never overwrites an earlier backup.
 func Backup(path string, now time.Time) (string, error) {
-	data, err := os.ReadFile(path)
+	data, err := readAll(path, 1<<40) // all of it, whatever its size
 	if err != nil {
 		return "", fmt.Errorf("config: cannot back up: %w", err)
 	}

@@ -14,8 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
-
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/routine"
@@ -140,6 +138,10 @@ type daemon struct {
 	retry      *time.Timer
 	backlog    []func(*state.State) []state.Event
 	unrecorded []state.Event
+	// mirror is the state as the daemon knows it: as last written, with
+	// the backlog applied. Changes are decided on it when the state
+	// cannot be read.
+	mirror state.State
 
 	sends sync.WaitGroup // notifications being sent
 	bg    sync.WaitGroup // the signal and file watchers
@@ -147,21 +149,27 @@ type daemon struct {
 
 // Run runs the daemon until ctx is done. It returns an error when it
 // cannot start: another daemon holds the lock, or the state directory or
-// the notifier cannot be set up.
+// the notifier cannot be set up; and when it stopped because it lost the
+// lock to another daemon (its state directory was removed while it ran).
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	unlock, err := Lock(o.StateDir)
+	lock, err := TakeLock(o.StateDir)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer lock.Unlock()
+	if lock.wasOpen != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	}
 
-	store, err := state.Open(o.StateDir)
+	// Another process holding the state's lock, or a full disk, never
+	// stops the reminders: the daemon waits for the lock briefly, and a
+	// change it cannot write is kept and written later (see submit).
+	store, err := state.OpenWith(o.StateDir, state.Options{Logger: log, LockWait: stateLockWait})
 	if err != nil {
 		return err
 	}
-	store.SetLogger(log)
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
 		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	n, closeN, err := o.Notifier(log, d.respond)
@@ -174,6 +182,7 @@ func Run(ctx context.Context, o Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d.ctx = ctx
+	keep := &keeper{lock: lock, log: log, stop: cancel, retaken: d.writeBackLast}
 	hup := make(chan os.Signal, 1)
 	if len(o.ReloadSignals) > 0 {
 		signal.Notify(hup, o.ReloadSignals...)
@@ -188,6 +197,7 @@ func Run(ctx context.Context, o Options) error {
 	for name, t := range st.Last {
 		d.engine.SetLast(name, t)
 	}
+	d.mirror = st.Clone()
 	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
 	d.reload(ctx, "start")
 	d.applyControl(st)
@@ -203,7 +213,10 @@ func Run(ctx context.Context, o Options) error {
 			}
 		}
 	}()
-	watched := map[string]func(){filepath.Clean(store.StatePath()): func() { d.syncControl() }}
+	watched := map[string]func(){
+		filepath.Clean(store.StatePath()): func() { d.syncControl() },
+		lock.path:                         func() { keep.ensure("the lock file changed") },
+	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
 	}
@@ -220,7 +233,11 @@ func Run(ctx context.Context, o Options) error {
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
 	trimMemory()
-	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) { d.handle(ctx, evs) })
+	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
+		if keep.ensure("a reminder is due") { // never two daemons firing
+			d.handle(ctx, evs)
+		}
+	})
 	d.bg.Wait()
 	d.sends.Wait()
 	d.qmu.Lock()
@@ -237,7 +254,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	d.qmu.Unlock()
 	log.Info("bedtime stopped")
-	return nil
+	return keep.stopped()
 }
 
 // reload loads the schedule file and hands it to the engine. An invalid
@@ -342,75 +359,6 @@ func (d *daemon) zoneChanged(ctx context.Context) {
 	}
 	d.log.Info("time zone changed", "from", old.String(), "to", loc.String())
 	d.reload(ctx, "time zone changed")
-}
-
-// watch calls the function of a file when the file changes. It watches
-// the directories, not the files, so that editors which save by writing a
-// new file and renaming it over the old one (vim, VS Code, sed -i) are seen;
-// bursts of events for one file are folded into one call.
-func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return err
-	}
-	dirs := map[string]bool{}
-	for path := range files {
-		dir := filepath.Dir(path)
-		if dirs[dir] {
-			continue
-		}
-		dirs[dir] = true
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			w.Close()
-			return err
-		}
-		if err := w.Add(dir); err != nil {
-			w.Close()
-			return err
-		}
-	}
-	debounce := d.o.Debounce
-	d.bg.Add(1)
-	go func() {
-		defer d.bg.Done()
-		defer w.Close()
-		timers := map[string]*time.Timer{}
-		fire := make(chan string, len(files))
-		for {
-			select {
-			case <-ctx.Done():
-				for _, t := range timers {
-					t.Stop()
-				}
-				return
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				path := filepath.Clean(ev.Name)
-				if _, ok := files[path]; !ok {
-					continue
-				}
-				if t := timers[path]; t != nil {
-					t.Stop()
-				}
-				timers[path] = time.AfterFunc(debounce, func() {
-					select {
-					case fire <- path:
-					default:
-					}
-				})
-			case path := <-fire:
-				files[path]()
-			case err, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				d.log.Warn("file watch error", "err", err)
-			}
-		}
-	}()
-	return nil
 }
 
 // firing is the daemon's plan for one event of the engine.
@@ -653,16 +601,34 @@ func (d *daemon) writeBatch(batch []change) {
 	if len(fns) == 0 && kept == 0 {
 		return
 	}
+	ran := false
 	evs, err := d.store.Record(func(st *state.State) ([]state.Event, error) {
+		ran = true
 		all := append([]state.Event(nil), d.unrecorded...)
 		for _, f := range fns {
 			all = append(all, f(st)...)
 		}
+		d.mirror = st.Clone()
 		d.mu.Lock()
 		d.outcomes = maps.Clone(st.Closed)
 		d.mu.Unlock()
 		return all, nil
 	})
+	if !ran {
+		// The state could not even be read (its lock held elsewhere): the
+		// new changes are decided on what the daemon knows, the state as
+		// last written with what is kept in memory, so that the reminders
+		// still show; they are written, in order, when the state can be.
+		for _, c := range batch {
+			if c.fn != nil {
+				c.fn(&d.mirror) // its events come when it is written
+			}
+		}
+		fns = fns[len(d.backlog):]
+		d.backlog = append(d.backlog, fns...)
+		d.retryLater(err, kept)
+		return
+	}
 	var unrecorded *state.UnrecordedError
 	switch {
 	case err == nil:
@@ -679,9 +645,17 @@ func (d *daemon) writeBatch(batch []change) {
 	default:
 		d.backlog = fns
 	}
+	d.retryLater(err, kept)
+}
+
+// retryLater logs a failed write (once, while kept changes wait) and
+// makes sure a retry comes.
+func (d *daemon) retryLater(err error, kept int) {
 	if kept == 0 {
 		d.log.Error("cannot write the state or the history; keeping the changes in memory and retrying", "err", err)
 	}
+	d.qmu.Lock()
+	defer d.qmu.Unlock()
 	if d.retry == nil {
 		d.retry = time.AfterFunc(d.o.WriteRetry, func() {
 			d.qmu.Lock()

@@ -178,20 +178,20 @@ func TestLockAndRunning(t *testing.T) {
 	if _, _, ok := Running(dir); ok {
 		t.Fatal("Running before any lock")
 	}
-	unlock, err := Lock(dir)
+	lock, err := TakeLock(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pid, since, ok := Running(dir); !ok || pid != os.Getpid() || since.IsZero() {
 		t.Fatalf("Running = %d, %v, %v", pid, since, ok)
 	}
-	if _, err := Lock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
+	if _, err := TakeLock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
 		t.Fatalf("second Lock = %v", err)
 	}
 	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("lock file: %v %v", fi, err)
 	}
-	unlock()
+	lock.Unlock()
 	if _, _, ok := Running(dir); ok {
 		t.Fatal("Running after unlock")
 	}

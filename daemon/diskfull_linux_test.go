@@ -1,6 +1,8 @@
 package daemon
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -10,45 +12,64 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// limitFileSize makes every write of a regular file past n bytes fail in
-// this process (EFBIG), as a full disk would, until the returned function
-// is called. It works for root too, unlike file modes.
-func limitFileSize(t *testing.T, n uint64) (restore func()) {
+// smallDisk mounts a 256 KiB tmpfs for the test and returns its path. It
+// needs root (as make test runs in CI), and says so otherwise.
+func smallDisk(t *testing.T) string {
 	t.Helper()
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+	if os.Geteuid() != 0 {
+		t.Fatal("this test mounts a small tmpfs to fill it, which needs root: run it as root (make test does in CI)")
+	}
+	dir := filepath.Join(t.TempDir(), "disk")
+	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	lim := old
-	lim.Cur = n
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-		t.Fatal(err)
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=256k,mode=0700"); err != nil {
+		t.Fatalf("cannot mount a tmpfs: %v", err)
 	}
-	restored := false
-	restore = func() {
-		if !restored {
-			restored = true
-			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	t.Cleanup(restore)
-	return restore
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	return dir
 }
 
-// TestDiskFullKeepsTheFiring: a reminder comes due while nothing can be
-// written. It is still shown, the failure is logged once, and the change
-// is kept in memory and written when space returns, before the next one:
-// the history has the firing, and a restart does not fire it again.
+// fill writes a file into dir until the disk is full and returns a
+// function that removes it.
+func fill(t *testing.T, dir string) (free func()) {
+	t.Helper()
+	path := filepath.Join(dir, "filler")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 4096)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("filling the disk: %v", err)
+			}
+			break
+		}
+	}
+	f.Close()
+	return func() {
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDiskFullKeepsTheFiring: a reminder comes due while the disk is full.
+// It is still shown, the failure is logged once, and the change is kept
+// in memory and written when space returns, before the next one: the
+// history has the firing, and the state has it (no refire on restart).
 func TestDiskFullKeepsTheFiring(t *testing.T) {
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
 	h := newHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n  calf-stretch: {at: \"22:00\", routine: calf-stretch}\n", now, filepath.Join(t.TempDir(), "none"))
+	disk := smallDisk(t)
+	h.opts.StateDir = filepath.Join(disk, "state")
 	h.opts.WriteRetry = time.Hour // the test writes the next change itself
 	h.start()
 	h.idleUntil(now.Add(30 * time.Minute))
 
-	restore := limitFileSize(t, 1)
+	free := fill(t, disk)
 	h.clock.Set(now.Add(30 * time.Minute))
 	select {
 	case m := <-h.shown:
@@ -59,12 +80,16 @@ func TestDiskFullKeepsTheFiring(t *testing.T) {
 		t.Fatalf("nothing shown while the disk was full; log:\n%s", h.log)
 	}
 	h.idleUntil(now.Add(2 * time.Hour))
-	restore()
+	waitLog(t, h.log, "cannot write the state or the history")
 	if n := strings.Count(h.log.String(), "cannot write the state or the history"); n != 1 {
 		t.Fatalf("%d log lines about the failed write, want 1:\n%s", n, h.log)
 	}
+	if !strings.Contains(h.log.String(), "no space left on device") {
+		t.Errorf("the log does not say the disk is full:\n%s", h.log)
+	}
 
 	// Space is back; the next firing writes both, oldest first.
+	free()
 	h.clock.Set(now.Add(2 * time.Hour))
 	var got []string
 	for range 2 {

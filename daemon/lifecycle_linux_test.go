@@ -235,7 +235,7 @@ func TestStopARoutine(t *testing.T) {
 	if err := srv.InvokeAction(calf.ID, "start"); err != nil {
 		t.Fatal(err)
 	}
-	waitLog(t, h, `msg="routine started" reminder=calf-stretch`)
+	waitLog(t, h.log, `msg="routine started" reminder=calf-stretch`)
 	step := srv.Next(t)
 	rt, _ := content.LookupRoutine("calf-stretch")
 	if want := int32((rt.Steps[0].Hold + 5*time.Second).Milliseconds()); fmt.Sprint(step.Actions) != "[stop Stop]" || step.ExpireTimeout != want {
@@ -244,7 +244,7 @@ func TestStopARoutine(t *testing.T) {
 	if err := srv.InvokeAction(step.ID, "stop"); err != nil {
 		t.Fatal(err)
 	}
-	waitLog(t, h, `msg="routine stopped" reminder=calf-stretch`)
+	waitLog(t, h.log, `msg="routine stopped" reminder=calf-stretch`)
 
 	h.wantRecorded(state.Done, "routine started")
 	if err := srv.InvokeAction(limber.ID, "start"); err != nil {
@@ -255,23 +255,11 @@ func TestStopARoutine(t *testing.T) {
 	if err := other.Update(func(st *state.State) error { st.RoutineStop = h.clock.Now(); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	waitLog(t, h, `msg="routines stopped" count=1 from="command line"`)
-	waitLog(t, h, `msg="routine stopped" reminder=limber`)
+	waitLog(t, h.log, `msg="routines stopped" count=1 from="command line"`)
+	waitLog(t, h.log, `msg="routine stopped" reminder=limber`)
 	for _, n := range srv.Calls() {
 		if strings.Contains(n.Summary, "(2 of") {
 			t.Fatalf("a stopped routine went on to step 2: %+v", n)
-		}
-	}
-}
-
-func waitLog(t *testing.T, h *harness, want string) {
-	t.Helper()
-	deadline := time.After(notifytest.Wait)
-	for !strings.Contains(h.log.String(), want) {
-		select {
-		case <-deadline:
-			t.Fatalf("the log never said %q:\n%s", want, h.log)
-		case <-time.After(5 * time.Millisecond):
 		}
 	}
 }

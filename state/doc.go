@@ -19,6 +19,14 @@
 // is skipped when it is read. A state.json that does not parse is moved
 // aside, with a warning, and bedtime goes on from an empty state.
 //
+// Nothing there is trusted blindly (safefs): the directory must be the
+// user's own (one open to others is made 0700; another user's is refused),
+// every file is opened without following links and without blocking, and
+// a link, pipe or device found at a state path is moved aside, never read
+// or written through. A lock another process holds is waited for at most
+// LockWait and then reported with the holder's pid; the daemon's Store
+// (Options.Background) keeps such a change in memory and writes it later.
+//
 // The command line changes the state file; the running daemon watches the
 // directory and applies the change, so no network listener or socket is
 // needed, and a change made while the daemon is down waits in the file.

@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/gofrs/flock"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // Kind says what happened to a reminder.
@@ -83,7 +83,9 @@ func (s *Store) historyLockPath() string { return filepath.Join(s.dir, "history.
 // one write to a file opened O_APPEND (0600) and flushed to disk, under a
 // lock of its own (history.lock), so that it is safe across processes and
 // may be called inside Update. If the file ends in a torn line (a writer
-// killed mid-line), the new event starts on a line of its own.
+// killed mid-line), the new event starts on a line of its own. A history
+// that is not a regular file (a named pipe, a symbolic link) is moved
+// aside, never written through.
 func (s *Store) Append(ev Event) error { return s.AppendAll([]Event{ev}) }
 
 // AppendAll adds events to the end of the history like Append, all in one
@@ -92,31 +94,47 @@ func (s *Store) AppendAll(events []Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	var line []byte
-	for _, ev := range events {
-		b, err := json.Marshal(ev)
+	return s.writeHistory(events, s.lockWait)
+}
+
+// writeHistory appends evs to the history under its lock, waiting for it
+// at most wait.
+func (s *Store) writeHistory(evs []Event, wait time.Duration) error {
+	var lines []byte
+	for _, ev := range evs {
+		line, err := json.Marshal(ev)
 		if err != nil {
 			return fmt.Errorf("state: %w", err)
 		}
-		line = append(append(line, b...), '\n')
+		lines = append(append(lines, line...), '\n')
 	}
-	fl := flock.New(s.historyLockPath(), flock.SetPermissions(0o600))
-	if err := fl.Lock(); err != nil {
-		fl.Close()
-		return fmt.Errorf("state: cannot lock %s: %w", s.historyLockPath(), err)
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	fl, err := s.lockFile(s.historyLockPath(), wait)
+	if err != nil {
+		return fmt.Errorf("state: cannot lock the history: %w", err)
 	}
 	defer fl.Unlock()
-	f, err := os.OpenFile(s.HistoryPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := safefs.OpenPrivate(s.HistoryPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if safefs.IsNotRegular(err) {
+		dst, merr := safefs.MoveAside(s.HistoryPath(), ".unusable-")
+		if merr != nil {
+			return fmt.Errorf("state: cannot open the history: %w (and cannot move it aside: %v)", err, merr)
+		}
+		s.logger.Warn("the history is not a regular file; moved it aside and started a new one", "path", s.HistoryPath(), "moved_to", dst, "err", err.Error())
+		f, err = safefs.OpenPrivate(s.HistoryPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	}
 	if err != nil {
 		return fmt.Errorf("state: cannot open the history: %w", err)
 	}
 	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
 		last := make([]byte, 1)
 		if _, err := f.ReadAt(last, fi.Size()-1); err == nil && last[0] != '\n' {
-			line = append([]byte{'\n'}, line...)
+			lines = append([]byte{'\n'}, lines...)
 		}
 	}
-	_, werr := f.Write(line)
+	_, werr := f.Write(lines)
 	if err := f.Sync(); werr == nil {
 		werr = err
 	}
@@ -134,7 +152,7 @@ func (s *Store) AppendAll(events []Event) error {
 // killed mid-line, a disk error) is skipped, with one warning per call,
 // never an error.
 func (s *Store) History(since time.Time) ([]Event, error) {
-	f, err := os.Open(s.HistoryPath())
+	f, err := safefs.OpenPrivate(s.HistoryPath(), os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

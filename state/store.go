@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/gofrs/flock"
 
-	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // State is everything bedtime remembers between runs besides the history.
@@ -51,6 +52,15 @@ const (
 	// notification server).
 	ProblemNotifications = "notifications"
 )
+
+// Clone returns a copy of s that shares no map with it.
+func (s State) Clone() State {
+	c := s
+	c.Last, c.Open, c.Closed = maps.Clone(s.Last), maps.Clone(s.Open), maps.Clone(s.Closed)
+	c.Snoozes, c.Skips, c.Problems = maps.Clone(s.Snoozes), maps.Clone(s.Skips), maps.Clone(s.Problems)
+	c.fill()
+	return c
+}
 
 // SetProblem records msg as the problem about key; an empty msg clears it.
 // It reports whether anything changed.
@@ -93,19 +103,64 @@ func (s *State) fill() {
 // files. Its methods are safe for concurrent use by goroutines and by
 // processes.
 type Store struct {
-	dir    string
-	logger *slog.Logger
+	dir      string
+	logger   *slog.Logger
+	lockWait time.Duration
 }
 
-// Open returns the Store in dir, creating dir (0700) if needed.
-func Open(dir string) (*Store, error) {
+// Options configure a Store opened with OpenWith.
+type Options struct {
+	// Logger gets the Store's warnings; nil means slog.Default().
+	Logger *slog.Logger
+	// LockWait is how long Load, Update and Append wait for a lock that
+	// another process holds before they give up with an error naming it
+	// (safefs.ErrLocked); zero means DefaultLockWait. The daemon waits
+	// briefly and keeps what it could not write for later.
+	LockWait time.Duration
+}
+
+// DefaultLockWait is how long a Store waits for a lock another process
+// holds: long enough for any write, short enough that a hung process is
+// reported instead of hanging the command.
+const DefaultLockWait = 5 * time.Second
+
+// Open returns the Store in dir, creating dir (0700) if needed, with the
+// default Options.
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith returns the Store in dir, creating dir (0700) if needed. The
+// directory must be the user's own and not a symbolic link: one open to
+// others is made 0700 (with a warning); one that belongs to another user
+// is refused with an error naming it, its owner and mode.
+func OpenWith(dir string, o Options) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("state: no directory given")
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state: cannot create %s: %w", dir, err)
+	if o.Logger == nil {
+		o.Logger = slog.Default()
 	}
-	return &Store{dir: dir, logger: slog.Default()}, nil
+	if o.LockWait <= 0 {
+		o.LockWait = DefaultLockWait
+	}
+	s := &Store{dir: dir, logger: o.Logger, lockWait: o.LockWait}
+	if err := s.ensureDir(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ensureDir makes sure the state directory exists and is private. It runs
+// before every write, so a directory removed or opened up while the
+// daemon runs is re-created or closed again.
+func (s *Store) ensureDir() error {
+	was, err := safefs.PrivateDir(s.dir)
+	if err != nil {
+		return fmt.Errorf("state: cannot use the state directory: %w", err)
+	}
+	if was != 0 {
+		s.logger.Warn("the state directory was open to other users; made it private (0700)", "path", s.dir, "mode_was", was.String())
+	}
+	return nil
 }
 
 // SetLogger makes the Store log its warnings (a corrupt state file moved
@@ -156,13 +211,19 @@ type badFile struct {
 }
 
 // read reads and parses state.json. When the file does not parse it
-// returns an empty State and the bad file.
+// returns an empty State and the bad file. A state.json that is not a
+// regular file (a named pipe, a symbolic link) is a bad file too: it is
+// never read or followed.
 func (s *Store) read() (State, *badFile, error) {
 	var st State
-	data, err := os.ReadFile(s.StatePath())
+	data, err := safefs.ReadPrivate(s.StatePath())
 	if errors.Is(err, fs.ErrNotExist) {
 		st.fill()
 		return st, nil, nil
+	}
+	if safefs.IsNotRegular(err) {
+		st.fill()
+		return st, &badFile{nil, err}, nil
 	}
 	if err != nil {
 		return State{}, nil, fmt.Errorf("state: cannot read: %w", err)
@@ -179,40 +240,67 @@ func (s *Store) read() (State, *badFile, error) {
 // moveAside renames the unparsable state file to state.json.corrupt-<time>
 // and logs a warning. The caller holds the lock.
 func (s *Store) moveAside(bad *badFile) error {
-	base := s.StatePath() + ".corrupt-" + time.Now().Format("20060102T150405")
-	dst := base
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		dst = fmt.Sprintf("%s-%d", base, i)
+	what, suffix := "does not parse", ".corrupt-"
+	if safefs.IsNotRegular(bad.err) {
+		what, suffix = "is not a regular file", ".unusable-"
 	}
-	if err := os.Rename(s.StatePath(), dst); err != nil {
-		return fmt.Errorf("state: %s does not parse (%v) and cannot be moved aside: %w", s.StatePath(), bad.err, err)
+	dst, err := safefs.MoveAside(s.StatePath(), suffix)
+	if err != nil {
+		return fmt.Errorf("state: %s %s (%v) and cannot be moved aside: %w", s.StatePath(), what, bad.err, err)
 	}
-	s.logger.Warn("state file does not parse; moved it aside and started from an empty state",
+	s.logger.Warn("state file "+what+"; moved it aside and started from an empty state",
 		"path", s.StatePath(), "moved_to", dst, "err", bad.err.Error(), "bytes", len(bad.data))
 	return nil
 }
 
-// lock takes the exclusive lock on state.lock, waiting for it.
+// lock takes the exclusive lock on state.lock, waiting for it at most
+// the LockWait.
 func (s *Store) lock() (*flock.Flock, error) {
-	fl := flock.New(s.lockPath(), flock.SetPermissions(0o600))
-	if err := fl.Lock(); err != nil {
-		fl.Close()
-		return nil, fmt.Errorf("state: cannot lock %s: %w", s.lockPath(), err)
+	return s.lockWithin(s.lockWait)
+}
+
+func (s *Store) lockWithin(wait time.Duration) (*flock.Flock, error) {
+	fl, err := s.lockFile(s.lockPath(), wait)
+	if err != nil {
+		return nil, fmt.Errorf("state: cannot lock the state: %w", err)
 	}
 	return fl, nil
+}
+
+// lockFile takes the lock on path, waiting at most wait. A link, pipe or
+// device there (planted while the directory was open to others) is no
+// lock of ours: it is moved aside, with a warning, and a new lock file
+// made.
+func (s *Store) lockFile(path string, wait time.Duration) (*flock.Flock, error) {
+	fl, err := safefs.Lock(path, wait)
+	if !safefs.IsNotRegular(err) {
+		return fl, err
+	}
+	dst, merr := safefs.MoveAside(path, ".unusable-")
+	if merr != nil {
+		return nil, fmt.Errorf("%w (and cannot move it aside: %v)", err, merr)
+	}
+	s.logger.Warn("a lock file is not a regular file; moved it aside", "path", path, "moved_to", dst, "err", err.Error())
+	return safefs.Lock(path, wait)
 }
 
 // Update changes the state under an exclusive lock that holds across
 // processes: it loads the state, calls fn, and, if fn returns nil, writes
 // the result atomically (a temporary file, fsync, rename; 0600). When fn
 // returns an error nothing is written and Update returns that error (nil
-// for ErrUnchanged).
-// fn may call Append.
+// for ErrUnchanged). fn may call Append. A lock another process holds
+// past the LockWait is an error naming that process.
 func (s *Store) Update(fn func(*State) error) error {
-	fl, err := s.lock()
+	return s.writeState(fn, s.lockWait)
+}
+
+// writeState applies fn to the state under the lock, waiting for it at
+// most wait, and writes the result.
+func (s *Store) writeState(fn func(*State) error, wait time.Duration) error {
+	if err := s.ensureDir(); err != nil {
+		return err
+	}
+	fl, err := s.lockWithin(wait)
 	if err != nil {
 		return err
 	}
@@ -237,8 +325,8 @@ func (s *Store) Update(fn func(*State) error) error {
 	if err != nil {
 		return fmt.Errorf("state: %w", err)
 	}
-	if err := config.WriteFile(s.StatePath(), append(data, '\n')); err != nil {
-		return fmt.Errorf("state: %w", err)
+	if err := safefs.WriteAtomic(s.StatePath(), append(data, '\n')); err != nil {
+		return fmt.Errorf("state: cannot write %s: %w", s.StatePath(), err)
 	}
 	return nil
 }
@@ -247,7 +335,7 @@ func (s *Store) Update(fn func(*State) error) error {
 // nothing: Update writes nothing and returns nil.
 var ErrUnchanged = errors.New("state: unchanged")
 
-// tempPrefix starts the names of the temporary files config.WriteFile
+// tempPrefix starts the names of the temporary files safefs.WriteAtomic
 // writes beside state.json.
 const tempPrefix = ".state.json.tmp"
 

@@ -44,7 +44,7 @@ func (app *App) edit() error {
 	if err != nil {
 		return err
 	}
-	orig, err := os.ReadFile(path)
+	orig, err := config.ReadFile(path) // never blocks on a pipe
 	exists := err == nil
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("cannot read the schedule: %w", err)
@@ -180,6 +180,8 @@ func readLine(r io.Reader) (string, error) {
 }
 
 // install writes data to path atomically, backing up the file there first.
+// When path is a symbolic link (a schedule kept in a dotfiles repository)
+// it writes the link's target and the link stays.
 func (app *App) install(path string, data []byte, existed bool, done func()) error {
 	if _, err := os.Stat(path); err == nil {
 		bak, err := app.backup(path)
@@ -190,7 +192,7 @@ func (app *App) install(path string, data []byte, existed bool, done func()) err
 	} else if existed {
 		fmt.Fprintf(app.Stderr, "bedtime: %s was removed while you edited; writing it anew\n", path)
 	}
-	if err := config.WriteFile(path, data); err != nil {
+	if _, err := config.WriteThrough(path, data); err != nil {
 		return err
 	}
 	done()

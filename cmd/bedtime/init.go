@@ -45,7 +45,7 @@ setting, to the schedule file. An existing file is left alone unless
 				}
 				fmt.Fprintf(app.Stdout, "Backed up the old schedule to %s\n", bak)
 			}
-			if err := config.WriteFile(path, config.Template()); err != nil {
+			if _, err := config.WriteThrough(path, config.Template()); err != nil { // a link stays a link
 				return err
 			}
 			fmt.Fprintf(app.Stdout, "Wrote the default schedule to %s\nEdit it, then check it with `bedtime validate`.\n", path)

@@ -1,0 +1,451 @@
+//go:build linux
+
+package daemon
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/safefs"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// Issue 12, items 3, 5, 7 and 8.
+
+const hourly = "timezone: UTC\nreminders:\n  hydration: {every: 1h}\n"
+
+var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
+
+// instant is the n-th firing of hourly after evening: 20:00, 21:00...
+func instant(n int) time.Time { return time.Date(2026, 11, 25, 20+n, 0, 0, 0, time.UTC) }
+
+// second is another daemon run on h's schedule, state directory and
+// clock, as a second `bedtime run` started by hand would be.
+type second struct {
+	shown  chan notify.Message
+	done   chan error
+	log    *logBuffer
+	cancel context.CancelFunc
+}
+
+func (h *harness) startSecond(t *testing.T) *second {
+	t.Helper()
+	s := &second{shown: make(chan notify.Message, 16), done: make(chan error, 1), log: &logBuffer{}}
+	o := h.opts
+	o.Logger = slog.New(slog.NewTextHandler(s.log, nil))
+	o.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+		return &chanNotifier{ch: s.shown, respond: respond}, func() error { return nil }, nil
+	}
+	started := make(chan struct{}, 16)
+	o.OnReload = func(*config.Schedule) { started <- struct{}{} }
+	o.OnRecord = nil
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go func() { s.done <- Run(ctx, o) }()
+	t.Cleanup(cancel)
+	select {
+	case <-started:
+	case err := <-s.done:
+		s.done <- err
+	case <-time.After(5 * time.Second):
+		t.Fatalf("the second daemon neither started nor failed; log:\n%s", s.log)
+	}
+	return s
+}
+
+// waitLog waits until log has want.
+func waitLog(t *testing.T, log *logBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log has no %q within 5s:\n%s", want, log)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// fireAll makes the n instants come, each once the daemons wait for it,
+// and returns how many notifications each daemon showed.
+func fireAll(t *testing.T, h *harness, b *second, from, n int) (first, other int) {
+	t.Helper()
+	for i := from; i < from+n; i++ {
+		h.idleUntil(instant(i))
+		h.clock.Set(instant(i))
+		select {
+		case <-h.shown:
+			first++
+		case <-b.shown:
+			other++
+		case <-time.After(5 * time.Second):
+			t.Fatalf("instant %d not shown; log:\n%s\nsecond daemon:\n%s", i, h.log, b.log)
+		}
+	}
+	// Settle: both wait again, or have stopped, before counting.
+	h.idleUntil(instant(from + n))
+	return first + len(h.shown), other + len(b.shown)
+}
+
+// waitState waits until the state on disk satisfies cond.
+func waitState(t *testing.T, dir string, cond func(state.State) bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "state.json"))
+		if err == nil {
+			if s, err := state.Open(dir); err == nil {
+				if st, err := s.Load(); err == nil && cond(st) {
+					return
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the state is not as expected within 5s: %s", data)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestStateDirRemovedTheDaemonTakesTheLockAgain: the state directory is
+// removed while bedtime runs; it makes it again at once, so a second
+// daemon started then refuses to run, and every instant fires once.
+func TestStateDirRemovedTheDaemonTakesTheLockAgain(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	h.start()
+	h.idleUntil(instant(0))
+	h.clock.Set(instant(0))
+	<-h.shown
+	h.recorded() // shown, written: nothing is writing when the directory goes
+	h.idleUntil(instant(1))
+
+	if err := os.RemoveAll(h.opts.StateDir); err != nil {
+		t.Fatal(err)
+	}
+	waitLog(t, h.log, `level=WARN msg="the state directory or its lock file was removed; made them again and took the lock"`)
+	if fi, err := os.Lstat(h.opts.StateDir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("state dir after: %v, %v", fi, err)
+	}
+	// What was handled is written back, so a restart does not fire it again.
+	waitState(t, h.opts.StateDir, func(st state.State) bool { return st.Last["hydration"].Equal(instant(0)) })
+
+	b := h.startSecond(t)
+	select {
+	case err := <-b.done:
+		want := "bedtime is already running (pid " + strconv.Itoa(os.Getpid()) + ")"
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("second daemon: %v, want %s...", err, want)
+		}
+	default:
+		t.Fatalf("a second daemon runs beside the first; its log:\n%s", b.log)
+	}
+	first, other := fireAll(t, h, b, 1, 8)
+	if first != 8 || other != 0 {
+		t.Fatalf("shown %d by the first daemon and %d by the second; want 8 and 0", first, other)
+	}
+}
+
+// TestStateDirRemovedAndASecondDaemonStartedFirst: the directory is
+// removed and a second daemon starts before the first notices (its watch
+// is slow here); at the next instant the first finds the lock is not its
+// own any more and stops instead of firing, so no instant shows twice.
+func TestStateDirRemovedAndASecondDaemonStartedFirst(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	h.opts.Debounce = time.Hour // the watch does not see the removal in time
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	firstDone := make(chan error, 1)
+	go func() { firstDone <- Run(ctx, h.opts) }()
+	h.reloaded()
+	h.idleUntil(instant(0))
+
+	if err := os.RemoveAll(h.opts.StateDir); err != nil {
+		t.Fatal(err)
+	}
+	b := h.startSecond(t)
+	select {
+	case err := <-b.done:
+		t.Fatalf("the second daemon did not start: %v", err)
+	default:
+	}
+	for deadline := time.Now().Add(5 * time.Second); h.clock.Waiters() < 2; { // both wait for 20:00
+		if time.Now().After(deadline) {
+			t.Fatalf("the daemons do not both wait; second:\n%s", b.log)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	first, other := fireAll(t, h, b, 0, 8)
+	if first != 0 || other != 8 {
+		t.Fatalf("shown %d by the first daemon and %d by the second; want 0 and 8", first, other)
+	}
+	select {
+	case err := <-firstDone:
+		want := "the state directory " + h.opts.StateDir + " was removed while bedtime ran, and another bedtime has taken the lock since (bedtime is already running (pid "
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("first daemon: %v\nwant %s...", err, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the first daemon still runs")
+	}
+	b.cancel()
+	if err := <-b.done; err != nil {
+		t.Fatal(err)
+	}
+	store, _ := state.Open(h.opts.StateDir)
+	evs, _ := store.History(time.Time{})
+	seen := map[time.Time]int{}
+	for _, ev := range evs {
+		if ev.Kind == state.Shown {
+			seen[ev.Scheduled]++
+		}
+	}
+	if len(seen) != 8 {
+		t.Errorf("history has %d instants fired, want 8: %v", len(seen), seen)
+	}
+	for at, n := range seen {
+		if n != 1 {
+			t.Errorf("%s fired %d times", at, n)
+		}
+	}
+}
+
+// TestLockHeldElsewhereFiringGoesOn: another process holds the state's and
+// the history's locks (a hung `bedtime pause`, a backup tool); reminders
+// still show, the daemon stops at once when asked, and what it could not
+// write is written when the locks are free.
+func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	h.opts.WriteRetry = 20 * time.Millisecond
+	h.start()
+	var held []func() error
+	for _, name := range []string{"state.lock", "history.lock"} {
+		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, name), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, fl.Unlock)
+	}
+	for i := range 3 {
+		h.idleUntil(instant(i))
+		h.clock.Set(instant(i))
+		select {
+		case <-h.shown:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("instant %d not shown while the lock is held; log:\n%s", i, h.log)
+		}
+	}
+	h.idleUntil(instant(3))
+	if !strings.Contains(h.log.String(), "state.lock is locked by another process (pid "+strconv.Itoa(os.Getpid())) {
+		t.Errorf("the log does not name the lock's holder:\n%s", h.log)
+	}
+	for _, unlock := range held {
+		unlock()
+	}
+	waitState(t, h.opts.StateDir, func(st state.State) bool { return st.Last["hydration"].Equal(instant(2)) })
+	waitLog(t, h.log, `msg="wrote the changes kept in memory"`)
+	store, _ := state.Open(h.opts.StateDir)
+	evs, _ := store.History(time.Time{})
+	shown := map[time.Time]int{}
+	for _, ev := range evs {
+		if ev.Kind == state.Shown {
+			shown[ev.Scheduled]++
+		}
+	}
+	if len(shown) != 3 || shown[instant(0)] != 1 || shown[instant(2)] != 1 {
+		t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
+	}
+}
+
+// TestPipeAtTheSchedulePathDoesNotHang: a named pipe where the schedule
+// should be is an error the daemon reports, not a hang; it still stops
+// when asked (the harness checks Run returns within 5s of cancel).
+func TestPipeAtTheSchedulePathDoesNotHang(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	os.Remove(h.opts.SchedulePath)
+	if err := syscall.Mkfifo(h.opts.SchedulePath, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(h.opts.StateDir, "state.json"), 0o600); err != nil {
+		os.MkdirAll(h.opts.StateDir, 0o700)
+		if err := syscall.Mkfifo(filepath.Join(h.opts.StateDir, "state.json"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start()
+	for _, want := range []string{
+		"is a named pipe (FIFO), not a regular file",
+		`msg="state file is not a regular file; moved it aside and started from an empty state"`,
+	} {
+		if !strings.Contains(h.log.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, h.log)
+		}
+	}
+}
+
+// waitReload waits for a reload whose schedule satisfies cond.
+func (h *harness) waitReload(what string, cond func(*config.Schedule) bool) {
+	h.t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case s := <-h.reloads:
+			if s != nil && cond(s) {
+				return
+			}
+		case <-deadline:
+			h.t.Fatalf("no reload with %s within 5s; log:\n%s", what, h.log)
+		}
+	}
+}
+
+func has(name string) func(*config.Schedule) bool {
+	return func(s *config.Schedule) bool { _, ok := s.Reminder(name); return ok }
+}
+
+// saveLikeVim writes a new file beside path and renames it over path.
+func saveLikeVim(t *testing.T, path, data string) {
+	t.Helper()
+	tmp := path + ".swp"
+	if err := os.WriteFile(tmp, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// relink points the link at path to target the way `ln -sfn` does.
+func relink(t *testing.T, path, target string) {
+	t.Helper()
+	tmp := path + ".new"
+	if err := os.Symlink(target, tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLinkedScheduleFileIsFollowed: the schedule file is a link into a
+// dotfiles repository. Edits of the target are live; so is pointing the
+// link elsewhere, and edits of the new target after that.
+func TestLinkedScheduleFileIsFollowed(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	dotfiles := filepath.Join(t.TempDir(), "dotfiles")
+	os.MkdirAll(filepath.Join(dotfiles, "bedtime"), 0o700)
+	target := filepath.Join(dotfiles, "bedtime", "schedule.yaml")
+	os.WriteFile(target, []byte(hourly), 0o600)
+	os.Remove(h.opts.SchedulePath)
+	os.Symlink(target, h.opts.SchedulePath)
+	h.start()
+	h.idleUntil(instant(0)) // up: the files are watched
+
+	saveLikeVim(t, target, "reminders:\n  magnesium: {at: \"20:30\"}\n")
+	h.waitReload("magnesium, after an edit of the target", has("magnesium"))
+
+	other := filepath.Join(dotfiles, "laptop.yaml")
+	os.WriteFile(other, []byte("reminders:\n  calf-stretch: {at: \"22:00\"}\n"), 0o600)
+	relink(t, h.opts.SchedulePath, other)
+	h.waitReload("calf-stretch, after the link moved", has("calf-stretch"))
+
+	saveLikeVim(t, other, "reminders:\n  hydration: {every: 2h}\n")
+	h.waitReload("hydration, after an edit of the new target", has("hydration"))
+}
+
+// TestConfigDirRemovedAndMadeAgain: the schedule's directory is removed
+// and made again with a new file in it; the new file is loaded.
+func TestConfigDirRemovedAndMadeAgain(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	h.opts.SchedulePath = filepath.Join(filepath.Dir(h.opts.SchedulePath), "config", "bedtime", "schedule.yaml")
+	if err := config.WriteFile(h.opts.SchedulePath, []byte(hourly)); err != nil {
+		t.Fatal(err)
+	}
+	h.start()
+	h.idleUntil(instant(0)) // up: the files are watched
+	dir := filepath.Dir(h.opts.SchedulePath)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	h.waitReload("the built-in default", func(s *config.Schedule) bool { return s.Path == "" })
+	os.Mkdir(dir, 0o700)
+	os.WriteFile(h.opts.SchedulePath, []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600)
+	h.waitReload("the new file's magnesium", func(s *config.Schedule) bool {
+		_, ok := s.Reminder("magnesium")
+		return ok && s.Path != "" && len(s.Reminders) == 1
+	})
+	// And once more, a level deeper: the parent of the directory too.
+	parent := filepath.Dir(dir)
+	os.RemoveAll(parent)
+	h.waitReload("the built-in default", func(s *config.Schedule) bool { return s.Path == "" })
+	os.MkdirAll(dir, 0o700)
+	os.WriteFile(h.opts.SchedulePath, []byte("reminders:\n  calf-stretch: {at: \"22:00\"}\n"), 0o600)
+	h.waitReload("the new file's calf-stretch", func(s *config.Schedule) bool { return s.Path != "" && len(s.Reminders) == 1 && has("calf-stretch")(s) })
+}
+
+// TestStateDirOfAnotherUserOrOpenToOthers: item 4 at start-up. A state
+// directory another user owns (who could pause everything, or plant
+// links) is refused; one of ours that others may write to is made private.
+func TestStateDirOfAnotherUserOrOpenToOthers(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Fatal("this test makes a directory owned by another user: run it as root (make test does, in a container)")
+	}
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	os.Mkdir(h.opts.StateDir, 0o777)
+	os.Chmod(h.opts.StateDir, 0o777)
+	os.Chown(h.opts.StateDir, 65534, 65534)
+	err := Run(context.Background(), h.opts)
+	want := "cannot use the state directory: " + h.opts.StateDir + " is owned by nobody (uid 65534) with mode drwxrwxrwx, not by you; bedtime keeps its files only in a directory that is yours alone (mode 0700): remove it or move it aside"
+	if err == nil || err.Error() != want {
+		t.Fatalf("Run = %v\nwant %s", err, want)
+	}
+
+	os.Chown(h.opts.StateDir, os.Geteuid(), os.Getegid())
+	h.start()
+	if fi, _ := os.Lstat(h.opts.StateDir); fi.Mode().Perm() != 0o700 {
+		t.Errorf("mode = %v, want 0700", fi.Mode())
+	}
+	if want := `level=WARN msg="the state directory was open to other users; made it private (0700)" path=` + h.opts.StateDir + " mode_was=drwxrwxrwx"; !strings.Contains(h.log.String(), want) {
+		t.Errorf("log lacks %s:\n%s", want, h.log)
+	}
+}
+
+// TestStopsWhileTheLockIsHeldElsewhere: asked to stop (SIGTERM) while
+// another process still holds the state's lock, the daemon stops at once
+// and says what it could not save.
+func TestStopsWhileTheLockIsHeldElsewhere(t *testing.T) {
+	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, h.opts) }()
+	h.reloaded()
+	h.idleUntil(instant(0))
+	fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.Unlock()
+	h.clock.Set(instant(0))
+	<-h.shown
+	h.idleUntil(instant(1))
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("Run did not return within 5s of the stop; log:\n%s", h.log)
+	}
+	if want := `level=ERROR msg="stopping with changes that could not be written" changes=`; !strings.Contains(h.log.String(), want) {
+		t.Errorf("log lacks %s:\n%s", want, h.log)
+	}
+}
