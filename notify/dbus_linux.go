@@ -449,7 +449,7 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	if m.Sound != "" && info.has("sound") {
 		hints["sound-name"] = dbus.MakeVariant(m.Sound)
 	}
-	return d.send(ctx, conn, m, body, actions, hints, expireTimeout(m.Expire, len(actions) > 0))
+	return d.send(ctx, conn, info.owner, m, body, actions, hints, expireTimeout(m.Expire, len(actions) > 0))
 }
 
 // expireTimeout returns the expire_timeout argument for Message.Expire e:

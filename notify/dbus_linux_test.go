@@ -122,6 +122,7 @@ func TestNotifyCall(t *testing.T) {
 		wantActions []string
 		wantUrgency byte
 		wantExpire  int32
+		wantSound   any // the sound-name hint; nil for none
 	}{
 		{
 			name:        "markup and actions",
@@ -138,6 +139,60 @@ func TestNotifyCall(t *testing.T) {
 			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "Tom & Jerry <3", Urgency: notify.UrgencyCritical, Expire: -1},
 			wantBody:    "Tom & Jerry <3",
 			wantUrgency: 2,
+			wantExpire:  0,
+		},
+		{
+			name:        "buttons stay until answered",
+			caps:        both,
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "a glass"},
+			wantBody:    "a glass",
+			wantActions: []string{"done", "Done", "snooze", "Snooze"},
+			wantUrgency: 1,
+			wantExpire:  0,
+		},
+		{
+			name:        "buttons with the server's timeout",
+			caps:        both,
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "a glass", Expire: notify.ServerDefault},
+			wantBody:    "a glass",
+			wantActions: []string{"done", "Done", "snooze", "Snooze"},
+			wantUrgency: 1,
+			wantExpire:  -1,
+		},
+		{
+			name:        "no buttons on the server: its timeout",
+			caps:        []string{"body"},
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "a glass"},
+			wantBody:    "a glass",
+			wantUrgency: 1,
+			wantExpire:  -1,
+		},
+		{
+			name:        "routine step stays for its hold",
+			caps:        append([]string{"sound"}, both...),
+			msg:         notify.Message{Reminder: "calf-stretch", Title: "Step 1 of 4", Body: "Hold", NoActions: true, Expire: 30 * time.Second, Sound: "bell"},
+			wantBody:    "Hold",
+			wantUrgency: 1,
+			wantExpire:  30000,
+			wantSound:   "bell",
+		},
+		{
+			name:        "sound where the server plays sounds",
+			caps:        append([]string{"sound"}, both...),
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "a glass", Sound: notify.DefaultSound},
+			wantBody:    "a glass",
+			wantActions: []string{"done", "Done", "snooze", "Snooze"},
+			wantUrgency: 1,
+			wantExpire:  0,
+			wantSound:   "message-new-instant",
+		},
+		{
+			name:        "no sound hint for a server without sounds",
+			caps:        both,
+			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "a glass", Sound: notify.DefaultSound},
+			wantBody:    "a glass",
+			wantActions: []string{"done", "Done", "snooze", "Snooze"},
+			wantUrgency: 1,
 			wantExpire:  0,
 		},
 		{
@@ -180,6 +235,7 @@ func TestNotifyCall(t *testing.T) {
 				"urgency":       tt.wantUrgency,
 				"category":      "x-bedtime.reminder",
 				"desktop-entry": "bedtime",
+				"sound-name":    tt.wantSound,
 			} {
 				if got := n.Hint(hint); got != want {
 					t.Errorf("hint %q = %#v, want %#v", hint, got, want)

@@ -39,7 +39,12 @@ var errBusy = fmt.Errorf("%w: still waiting for its answer to the previous notif
 
 // serverInfo is what a notification server said about itself.
 type serverInfo struct {
-	caps []string
+	// owner is the server's unique name on the bus. Notify is sent there,
+	// so that a call never reaches a newer server than the one these
+	// capabilities are from: it fails instead, and the next attempt asks
+	// the new one.
+	owner string
+	caps  []string
 	// name and version answer GetServerInformation; empty when it failed.
 	name, version string
 	// hasInhibited reports whether the server has an Inhibited property;
@@ -114,6 +119,16 @@ func (d *dbusBackend) fetchInfo(f *infoFetch) {
 	var vendor, spec string
 	if err := srv.Store(&f.info.name, &vendor, &f.info.version, &spec); err != nil && !isDBusError(err) {
 		f.err = d.classify(f.conn, err)
+		return
+	}
+	// Asked after the calls above, which may have started the server
+	// through D-Bus activation.
+	if err := f.conn.BusObject().CallWithContext(d.ctx, "org.freedesktop.DBus.GetNameOwner", 0, busName).Store(&f.info.owner); err != nil {
+		if isDBusError(err) {
+			f.err = fmt.Errorf("%w (it left the bus)", ErrNoServer)
+			return
+		}
+		f.err = d.classify(f.conn, err)
 	}
 }
 
@@ -169,7 +184,7 @@ type flight struct {
 // send makes the Notify call for m on conn and takes the id of its answer.
 // When ctx ends first, the call stays in flight (see the top of this file)
 // and send returns errInFlight.
-func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, m Message, body string, actions []string, hints map[string]dbus.Variant, expire int32) error {
+func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, dest string, m Message, body string, actions []string, hints map[string]dbus.Variant, expire int32) error {
 	now := d.o.Now()
 	fl := &flight{m: m, deadline: m.Deadline}
 	if fl.deadline.IsZero() {
@@ -185,7 +200,7 @@ func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, m Message, body
 	d.mu.Unlock()
 
 	// The call lives as long as the backend, not as long as ctx.
-	call := conn.Object(busName, busPath).GoWithContext(d.ctx, busIface+".Notify", 0, make(chan *dbus.Call, 1),
+	call := conn.Object(dest, busPath).GoWithContext(d.ctx, busIface+".Notify", 0, make(chan *dbus.Call, 1),
 		AppName, replaces, d.o.Icon, m.Title, body, actions, hints, expire)
 	select {
 	case <-call.Done:
@@ -208,6 +223,10 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 	err := call.Store(&id)
 	if err != nil {
 		err = d.classify(conn, err)
+		if errors.Is(err, ErrNoServer) {
+			// The server left since it was asked: ask the next one.
+			d.forgetServer()
+		}
 	}
 	name := fl.m.Reminder
 	now := d.o.Now()
@@ -237,8 +256,9 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 	d.mu.Unlock()
 	if late && !closed {
 		if err == nil {
-			d.log.Info("the notification server answered late: the reminder is on screen", "reminder", name)
-			d.delivered()
+			// Not news: the slowness was logged once, and a call answered
+			// in time will say that it is over.
+			d.log.Debug("the notification server answered late: the reminder is on screen", "reminder", name, "id", id)
 		} else if !errors.Is(err, context.Canceled) {
 			d.failure(err)
 		}

@@ -133,6 +133,10 @@ type Config struct {
 	Capabilities []string
 	// NoInhibited leaves out the Inhibited property, as most servers do.
 	NoInhibited bool
+	// Delay makes Notify, GetCapabilities and GetServerInformation answer
+	// only after this long, as a slow or overloaded server does. Calls are
+	// answered concurrently, each after its own delay.
+	Delay time.Duration
 }
 
 // DefaultConfig is a server with actions and body markup.
@@ -185,6 +189,7 @@ type Server struct {
 	nextID    uint32
 	open      map[uint32]bool
 	calls     []Notification
+	methods   map[string]int // method name -> calls received
 	hold      chan struct{} // while non-nil, Notify waits for it to close
 
 	notified chan Notification
@@ -194,7 +199,7 @@ type Server struct {
 // stops it when the test ends.
 func (b *Bus) StartServer(t testing.TB, c Config) *Server {
 	t.Helper()
-	s := &Server{bus: b, cfg: c, open: map[uint32]bool{}, notified: make(chan Notification, 4096)}
+	s := &Server{bus: b, cfg: c, open: map[uint32]bool{}, methods: map[string]int{}, notified: make(chan Notification, 4096)}
 	if err := s.start(); err != nil {
 		t.Fatal(err)
 	}
@@ -280,6 +285,24 @@ func (s *Server) Next(t testing.TB) Notification {
 	}
 }
 
+// MethodCalls returns how many calls of method (such as "GetCapabilities")
+// the server received so far.
+func (s *Server) MethodCalls(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.methods[method]
+}
+
+// called counts a call of method and waits the configured delay.
+func (s *Server) called(method string) {
+	s.mu.Lock()
+	s.methods[method]++
+	s.mu.Unlock()
+	if s.cfg.Delay > 0 {
+		time.Sleep(s.cfg.Delay) // the slowness being simulated
+	}
+}
+
 // Calls returns every Notify call so far, in order.
 func (s *Server) Calls() []Notification {
 	s.mu.Lock()
@@ -361,6 +384,7 @@ func (h handler) Notify(appName string, replacesID uint32, appIcon, summary, bod
 	actions []string, hints map[string]dbus.Variant, expire int32) (uint32, *dbus.Error) {
 	received := time.Now()
 	s := h.s
+	s.called("Notify")
 	s.mu.Lock()
 	hold := s.hold
 	s.mu.Unlock()
@@ -384,11 +408,13 @@ func (h handler) Notify(appName string, replacesID uint32, appIcon, summary, bod
 
 // GetCapabilities answers with the configured capabilities.
 func (h handler) GetCapabilities() ([]string, *dbus.Error) {
+	h.s.called("GetCapabilities")
 	return h.s.cfg.Capabilities, nil
 }
 
 // GetServerInformation answers with the configured names.
 func (h handler) GetServerInformation() (string, string, string, string, *dbus.Error) {
+	h.s.called("GetServerInformation")
 	c := h.s.cfg
 	return c.Name, c.Vendor, c.Version, c.SpecVersion, nil
 }
