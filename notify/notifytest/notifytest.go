@@ -6,8 +6,9 @@
 // written in Go, on that bus: it records every Notify call, answers
 // GetCapabilities and GetServerInformation, has a settable Inhibited
 // property, can emit ActionInvoked and NotificationClosed, and can be
-// stopped and restarted. Nothing here sleeps: Next and the other waits block
-// on channels with a deadline.
+// stopped and restarted; with Config.Delay it answers slowly, as an
+// overloaded server does. Nothing else here sleeps: Next and the other waits
+// block on channels with a deadline.
 package notifytest
 
 import (
@@ -190,7 +191,7 @@ type Server struct {
 	open      map[uint32]bool
 	calls     []Notification
 	methods   map[string]int // method name -> calls received
-	hold      chan struct{} // while non-nil, Notify waits for it to close
+	hold      chan struct{}  // while non-nil, Notify waits for it to close
 
 	notified chan Notification
 }
