@@ -499,7 +499,7 @@ func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
 	default:
 		if name := dbusErrorName(err); strings.HasPrefix(name, "org.freedesktop.DBus.Error.Spawn.") {
 			// D-Bus activation started a server, and it failed.
-			return fmt.Errorf("%w: D-Bus tried to start one, and it failed (%s)", ErrNoServer, dbusErrorText(err))
+			return fmt.Errorf("%w: %w (%s)", ErrNoServer, ErrStartFailed, dbusErrorText(err))
 		}
 		return fmt.Errorf("the notification server answered with an error: %s", dbusErrorText(err))
 	}

@@ -236,7 +236,10 @@ type backendError struct {
 	err  error
 }
 
-func (e *backendError) Error() string { return e.name + ": " + e.err.Error() }
+func (e *backendError) Error() string {
+	// beeep's errors already start with "beeep: ".
+	return e.name + ": " + strings.TrimPrefix(e.err.Error(), e.name+": ")
+}
 func (e *backendError) Unwrap() error { return e.err }
 
 // Explain says in one short sentence, without a leading capital, what err
@@ -245,6 +248,8 @@ func Explain(err error) string {
 	switch {
 	case errors.Is(err, ErrNoSessionBus):
 		return "there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS"
+	case errors.Is(err, ErrStartFailed):
+		return "no notification server is running: D-Bus tried to start one, and it failed; run `bedtime doctor`, and see its error with `journalctl --user -b`"
 	case errors.Is(err, ErrNoServer):
 		return "no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`"
 	case errors.Is(err, ErrInhibited):

@@ -138,6 +138,10 @@ var (
 	ErrBus = errors.New("session bus connection failed")
 	// ErrNoServer means no notification server is on the session bus.
 	ErrNoServer = errors.New("no notification server on the session bus")
+	// ErrStartFailed means D-Bus tried to start the notification server on
+	// demand (D-Bus activation) and the server failed, as dunst does when
+	// it cannot open the display. Errors wrapping it also wrap ErrNoServer.
+	ErrStartFailed = errors.New("D-Bus tried to start one, and it failed")
 	// ErrTimeout means the bus or the notification server did not answer in time.
 	ErrTimeout = errors.New("notification server did not answer in time")
 	// ErrInhibited means the desktop has Do Not Disturb on.

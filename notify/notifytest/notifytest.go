@@ -62,6 +62,14 @@ const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Con
 // test when dbus-daemon is not installed.
 func StartBus(t testing.TB) *Bus {
 	t.Helper()
+	return StartBusWith(t, nil)
+}
+
+// StartBusWith starts a bus like StartBus on which each well-known name in
+// services is started on demand (D-Bus activation) by running its command
+// line, as the session bus starts dunst when a notification is sent.
+func StartBusWith(t testing.TB, services map[string]string) *Bus {
+	t.Helper()
 	path, err := exec.LookPath("dbus-daemon")
 	if err != nil {
 		t.Fatalf("dbus-daemon not found (install the Debian package dbus): %v", err)
@@ -72,8 +80,22 @@ func StartBus(t testing.TB) *Bus {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
+	config := fmt.Sprintf(busConfig, dir)
+	if len(services) > 0 {
+		sdir := filepath.Join(dir, "services")
+		if err := os.Mkdir(sdir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for name, exec := range services {
+			unit := fmt.Sprintf("[D-BUS Service]\nName=%s\nExec=%s\n", name, exec)
+			if err := os.WriteFile(filepath.Join(sdir, name+".service"), []byte(unit), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		config = strings.Replace(config, "</busconfig>", "  <servicedir>"+sdir+"</servicedir>\n</busconfig>", 1)
+	}
 	conf := filepath.Join(dir, "session.conf")
-	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
+	if err := os.WriteFile(conf, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(path, "--config-file="+conf, "--nofork", "--nopidfile", "--print-address")
