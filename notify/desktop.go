@@ -267,7 +267,7 @@ func Explain(err error) string {
 	if errors.As(err, &be) {
 		err = be.err
 	}
-	return "the notification server refused it (" + err.Error() + "); run `bedtime doctor` to see why"
+	return err.Error() + "; run `bedtime doctor` to see why"
 }
 
 // Close stops the backends. Messages still held are reported as Missed.
