@@ -102,7 +102,7 @@ wait_for "dunst on the bus" dbus-send --session --print-reply --dest=org.freedes
 	/org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation
 
 # The icon goes to a throwaway cache dir.
-XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --config "$tmp/no-schedule.yaml"
+XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --wait 0 --config "$tmp/no-schedule.yaml"
 
 # Wait until dunst has drawn something on the black screen.
 drawn() {
