@@ -55,7 +55,7 @@ with the reason, when it cannot be shown.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if wait < 0 || wait > maxNotifyWait {
-				return fmt.Errorf("--wait is %v: give how long to wait for a button, from 0 (do not wait) to %v, such as 60s", wait, maxNotifyWait)
+				return fmt.Errorf("--wait is %v: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s", wait)
 			}
 			s, err := app.loadSchedule()
 			if err != nil {

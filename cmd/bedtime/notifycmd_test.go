@@ -140,9 +140,16 @@ func TestNotifyCommandButtons(t *testing.T) {
 }
 
 func TestNotifyCommandBadWait(t *testing.T) {
-	code, _, errOut := run(t, "notify", "walk", "--wait", "-1s")
-	want := "--wait is -1s: give how long to wait for a button, from 0 (do not wait) to 1h0m0s, such as 60s"
-	if code == 0 || !strings.Contains(errOut, want) {
-		t.Fatalf("exit %d, stderr %q; want %q", code, errOut, want)
+	for _, tt := range []struct{ wait, shown string }{
+		{"-1s", "-1s"},
+		{"2h", "2h0m0s"},
+	} {
+		t.Run(tt.wait, func(t *testing.T) {
+			code, _, errOut := run(t, "notify", "walk", "--wait", tt.wait)
+			want := "--wait is " + tt.shown + ": give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s"
+			if code == 0 || !strings.Contains(errOut, want) {
+				t.Fatalf("exit %d, stderr %q; want %q", code, errOut, want)
+			}
+		})
 	}
 }
