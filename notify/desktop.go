@@ -51,7 +51,10 @@ type Options struct {
 	OnResponse func(Response)
 
 	// CallTimeout bounds each delivery attempt on the bus, all its D-Bus
-	// calls together, and each beeep call. Zero means DefaultCallTimeout.
+	// calls together (the connection's handshake too), and each beeep
+	// call. A Notify call the server has not answered by then is not sent
+	// again: its answer is awaited in the background. Zero means
+	// DefaultCallTimeout.
 	CallTimeout time.Duration
 
 	// RetryFor is how long a message with no Deadline is held and retried
