@@ -84,14 +84,15 @@ func kindOf(err error) failure {
 		return failNoBus
 	case errors.Is(err, ErrNoServer):
 		return failNoServer
-	case errors.Is(err, ErrTimeout):
-		return failTimeout
+	case errors.Is(err, ErrBus):
+		// Before ErrTimeout: a bus that does not complete the handshake.
+		return failBus
 	case errors.Is(err, errBannersOff):
 		return failBannersOff
 	case errors.Is(err, ErrInhibited):
 		return failInhibited
-	case errors.Is(err, ErrBus):
-		return failBus
+	case errors.Is(err, ErrTimeout):
+		return failTimeout
 	default:
 		return failServer
 	}

@@ -257,10 +257,10 @@ func Explain(err error) string {
 		return "no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`"
 	case errors.Is(err, ErrInhibited):
 		return "do not disturb is on; turn it off to see reminders"
-	case errors.Is(err, ErrTimeout):
-		return "the notification server did not answer in time; if no popup comes, restart it (or log out and in again)"
 	case errors.Is(err, ErrBus):
 		return "the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus"
+	case errors.Is(err, ErrTimeout):
+		return "the notification server did not answer in time; if no popup comes, restart it (or log out and in again)"
 	case errors.Is(err, ErrUnsupported):
 		return "this system has no notification centre bedtime can use"
 	case errors.Is(err, ErrClosed):

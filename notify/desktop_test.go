@@ -25,6 +25,8 @@ func TestNotShownError(t *testing.T) {
 			`cannot show reminder "water": there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS`},
 		{"slow", fmt.Errorf("%w within 2s", notify.ErrTimeout),
 			`cannot show reminder "water": the notification server did not answer in time; if no popup comes, restart it (or log out and in again)`},
+		{"silent bus", fmt.Errorf("%w: %w", notify.ErrBus, notify.ErrTimeout),
+			`cannot show reminder "water": the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus`},
 		{"do not disturb", notify.ErrInhibited,
 			`cannot show reminder "water": do not disturb is on; turn it off to see reminders`},
 		{"refused", errors.New("the notification server answered with an error: no more room"),
