@@ -103,7 +103,7 @@ wait_for "dunst on the bus" dbus-send --session --print-reply --dest=org.freedes
 
 # The icon goes to a throwaway cache dir; with no schedule file in the
 # throwaway config dir, the built-in default is used.
-XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1
+XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --wait 0
 
 # Wait until dunst has drawn something on the black screen.
 drawn() {

@@ -527,7 +527,21 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	t := d.texts.Text(r, f.instant, routineTitle)
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine, Scheduled: f.instant})
+	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound})
+}
+
+// expireOf turns a reminder's stay into how long its notification stays
+// on screen: until answered (the default), the server's own timeout
+// (stay: false), or the duration given.
+func expireOf(stay time.Duration) time.Duration {
+	switch {
+	case stay == 0:
+		return notify.ServerDefault
+	case stay < 0:
+		return notify.UntilAnswered
+	}
+	return stay
 }
 
 // change changes the state through fn, which returns the history events
@@ -836,7 +850,7 @@ func (d *daemon) playRoutine(name string, scheduled time.Time) {
 		return
 	}
 	rt.Name = name // replace the reminder's own notification
-	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled}
+	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled, Sound: r.Sound}
 	ctx, cancel := context.WithCancel(ctx)
 	me := &playing{stop: cancel}
 	d.mu.Lock()

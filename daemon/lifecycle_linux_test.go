@@ -60,6 +60,9 @@ func TestDoneOnARealBus(t *testing.T) {
 	h.idleUntil(at("2026-11-25 20:30"))
 	h.clock.Set(at("2026-11-25 20:30"))
 	n := srv.Next(t)
+	if n.ExpireTimeout != 0 {
+		t.Errorf("expire_timeout = %d, want 0: a reminder stays until answered", n.ExpireTimeout)
+	}
 	if ev := h.wantRecorded(state.Shown, ""); ev.Via != "d-bus" || !ev.Scheduled.Equal(at("2026-11-25 20:30")) {
 		t.Fatalf("shown = %+v, want via d-bus for 20:30", ev)
 	}
@@ -260,6 +263,39 @@ func TestStopARoutine(t *testing.T) {
 	for _, n := range srv.Calls() {
 		if strings.Contains(n.Summary, "(2 of") {
 			t.Fatalf("a stopped routine went on to step 2: %+v", n)
+		}
+	}
+}
+
+// TestStayAndSound: stay and sound of a reminder reach the notification
+// server: how long it stays (the server's own time with stay: false) and
+// the sound-name hint where the server plays sounds.
+func TestStayAndSound(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n"+
+		"  magnesium: {at: \"20:30\", stay: 2m, sound: true}\n"+
+		"  hydration: {at: \"20:30\", stay: false}\n", now)
+	cfg := notifytest.DefaultConfig
+	cfg.Capabilities = append(append([]string(nil), cfg.Capabilities...), "sound")
+	srv := bus.StartServer(t, cfg)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	got := map[string]notifytest.Notification{}
+	for range 2 {
+		n := srv.Next(t)
+		got[n.Summary] = n
+	}
+	for _, n := range got {
+		switch {
+		case n.Hint("sound-name") == "message-new-instant":
+			if n.ExpireTimeout != 120000 {
+				t.Errorf("magnesium: expire_timeout %d, want 120000 (stay: 2m)", n.ExpireTimeout)
+			}
+		default:
+			if n.ExpireTimeout != -1 || n.Hint("sound-name") != nil {
+				t.Errorf("hydration: expire_timeout %d, sound %v; want -1 (the server's own time) and no sound", n.ExpireTimeout, n.Hint("sound-name"))
+			}
 		}
 	}
 }

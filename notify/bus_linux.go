@@ -35,30 +35,36 @@ func FindSessionBus() (BusAddress, error) {
 	return BusAddress{Address: "unix:path=" + dbus.EscapeBusAddressValue(path), Source: path}, nil
 }
 
-// connect dials addr and says hello, within ctx. When ctx ends first the
-// connection still being made is closed once it is.
+// connect dials addr, authenticates and says hello, all within ctx. When
+// ctx ends first, the connection being made is closed at once, which ends
+// the handshake: a bus that accepts and then says nothing leaves neither a
+// socket nor a goroutine behind. (Only the dial itself, connect(2) on a
+// socket whose listen queue is full, cannot be cut short; the goroutine
+// then ends when it returns.)
 func connect(ctx context.Context, addr string) (*dbus.Conn, error) {
 	type result struct {
 		c   *dbus.Conn
 		err error
 	}
+	// The connection lives until it is closed, or until cancel ends the
+	// handshake.
+	life, cancel := context.WithCancel(context.Background())
 	ch := make(chan result, 1)
 	go func() {
-		c, err := dbus.Connect(addr)
+		c, err := dbus.Connect(addr, dbus.WithContext(life))
 		ch <- result{c, err}
 	}()
 	select {
 	case r := <-ch:
 		if r.err != nil {
+			cancel()
 			return nil, fmt.Errorf("cannot connect to the session bus at %q: %w", addr, r.err)
 		}
+		context.AfterFunc(r.c.Context(), cancel)
 		return r.c, nil
 	case <-ctx.Done():
-		go func() {
-			if r := <-ch; r.c != nil {
-				r.c.Close()
-			}
-		}()
-		return nil, fmt.Errorf("cannot connect to the session bus at %q: %w", addr, ErrTimeout)
+		// Closes the connection, so Connect returns.
+		cancel()
+		return nil, fmt.Errorf("cannot connect to the session bus at %q: %w (no answer to the handshake within the call timeout)", addr, ErrTimeout)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -71,7 +72,7 @@ const (
 var failureLogs = [nFailures]string{
 	failNoBus:      "no session bus: reminders go to the log only; run bedtime inside the desktop session or set DBUS_SESSION_BUS_ADDRESS",
 	failNoServer:   "no notification server on the session bus: holding reminders and retrying",
-	failTimeout:    "the notification server did not answer in time: holding reminders and retrying",
+	failTimeout:    "the notification server did not answer in time: waiting for it, without sending anything twice",
 	failInhibited:  "do not disturb is on: holding reminders until it ends",
 	failBannersOff: "do not disturb is on (GNOME's show-banners setting is off): holding reminders until it ends",
 	failBus:        "cannot reach the session bus: retrying",
@@ -84,14 +85,15 @@ func kindOf(err error) failure {
 		return failNoBus
 	case errors.Is(err, ErrNoServer):
 		return failNoServer
-	case errors.Is(err, ErrTimeout):
-		return failTimeout
+	case errors.Is(err, ErrBus):
+		// Before ErrTimeout: a bus that does not complete the handshake.
+		return failBus
 	case errors.Is(err, errBannersOff):
 		return failBannersOff
 	case errors.Is(err, ErrInhibited):
 		return failInhibited
-	case errors.Is(err, ErrBus):
-		return failBus
+	case errors.Is(err, ErrTimeout):
+		return failTimeout
 	default:
 		return failServer
 	}
@@ -115,6 +117,8 @@ type dbusBackend struct {
 	ids      map[uint32]shown    // unanswered notification id -> what it shows
 	last     map[string]uint32   // reminder -> its unanswered notification id
 	pending  map[string]*pending // reminder -> message held for later
+	flights  map[string]*flight  // reminder -> its Notify call not yet answered
+	info     *infoFetch          // what the server said; nil to ask again
 	retryNow bool                // retry everything held at the next wake
 	failed   [nFailures]bool     // failure kinds logged since the last delivery
 	closed   bool
@@ -165,6 +169,7 @@ func newDBus(o Options) *dbusBackend {
 		ids:     map[uint32]shown{},
 		last:    map[string]uint32{},
 		pending: map[string]*pending{},
+		flights: map[string]*flight{},
 		kick:    make(chan struct{}, 1),
 		respond: make(chan struct{}, 1),
 	}
@@ -205,6 +210,10 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 		return nil
 	}
 	d.failure(err)
+	if errors.Is(err, errInFlight) && d.o.RetryFor >= 0 {
+		// Sent, and its answer awaited: never sent twice.
+		return nil
+	}
 	if d.o.RetryFor < 0 || !retryable(err) || ctx.Err() != nil && !errors.Is(err, ErrTimeout) {
 		return err
 	}
@@ -333,7 +342,7 @@ func (d *dbusBackend) retryDue() {
 		d.mu.Lock()
 		if d.pending[p.m.Reminder] == p {
 			switch {
-			case err == nil:
+			case err == nil, errors.Is(err, errInFlight):
 				delete(d.pending, p.m.Reminder)
 			case !retryable(err):
 				delete(d.pending, p.m.Reminder)
@@ -431,7 +440,13 @@ func (d *dbusBackend) delivered() {
 	}
 }
 
-// attempt shows m once, within the call timeout.
+// attempt shows m once, within the call timeout. What the server said
+// about itself (capabilities, name, Do Not Disturb) comes from the cache
+// (server_linux.go), so a reminder costs one round trip: the Notify call.
+// When that call is not answered in time it stays in flight and attempt
+// returns errInFlight: the answer is awaited in the background and m is not
+// sent again. While a call for m.Reminder is in flight, attempt returns
+// errBusy without sending.
 func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	ctx, cancel := context.WithTimeout(ctx, d.o.CallTimeout)
 	defer cancel()
@@ -439,52 +454,30 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	if err != nil {
 		return err
 	}
-	obj := conn.Object(busName, busPath)
-
-	var caps []string
-	if err := obj.CallWithContext(ctx, busIface+".GetCapabilities", 0).Store(&caps); err != nil {
-		return d.classify(conn, err)
+	info, err := d.serverInfo(ctx, conn)
+	if err != nil {
+		return err
 	}
-	has := func(c string) bool {
-		for _, x := range caps {
-			if x == c {
-				return true
-			}
-		}
-		return false
-	}
-
-	var inhibited dbus.Variant
-	hasInhibited := true
-	if err := obj.CallWithContext(ctx, propsIface+".Get", 0, busIface, "Inhibited").Store(&inhibited); err == nil {
-		if on, _ := inhibited.Value().(bool); on {
+	if info.inhibited {
+		// Confirm it, for servers that do not signal its end.
+		if on, err := d.readInhibited(ctx, conn); err != nil {
+			return err
+		} else if on {
 			return ErrInhibited
 		}
-	} else if isDBusError(err) {
-		// A D-Bus error means the server has no such property.
-		hasInhibited = false
-	} else {
-		// Anything else is the bus or the clock.
-		return d.classify(conn, err)
 	}
-	serverName := func() (string, error) {
-		var name, vendor, version, spec string
-		if err := obj.CallWithContext(ctx, busIface+".GetServerInformation", 0).Store(&name, &vendor, &version, &spec); err != nil {
-			return "", d.classify(conn, err)
-		}
-		return name, nil
-	}
-	if err := d.checkBanners(ctx, serverName, hasInhibited); err != nil {
+	serverName := func() (string, error) { return info.name, nil }
+	if err := d.checkBanners(ctx, serverName, info.hasInhibited); err != nil {
 		return err
 	}
 
 	body := m.Body
-	if has("body-markup") {
+	if info.has("body-markup") {
 		body = escapeMarkup(body)
 	}
 	var actions []string
 	switch {
-	case !has("actions") || m.NoActions:
+	case !info.has("actions") || m.NoActions:
 	case m.Stop:
 		actions = []string{keyStop, "Stop"}
 	default:
@@ -498,36 +491,27 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 		"category":      dbus.MakeVariant(Category),
 		"desktop-entry": dbus.MakeVariant(DesktopEntry),
 	}
-	expire := int32(-1)
+	if m.Sound != "" && info.has("sound") {
+		hints["sound-name"] = dbus.MakeVariant(m.Sound)
+	}
+	return d.send(ctx, conn, info.owner, m, body, actions, hints, expireTimeout(m.Expire, len(actions) > 0))
+}
+
+// expireTimeout returns the expire_timeout argument for Message.Expire e:
+// -1 for the server's default, 0 for never.
+func expireTimeout(e time.Duration, buttons bool) int32 {
 	switch {
-	case m.Expire < 0:
-		expire = 0
-	case m.Expire > 0:
-		expire = int32(min(m.Expire.Milliseconds(), math.MaxInt32))
-		expire = max(expire, 1)
+	case e == ServerDefault:
+		return -1
+	case e < 0:
+		return 0
+	case e > 0:
+		return max(int32(min(e.Milliseconds(), math.MaxInt32)), 1)
+	case buttons:
+		// A reminder to answer stays until it is answered.
+		return 0
 	}
-
-	d.mu.Lock()
-	replaces := d.last[m.Reminder]
-	d.mu.Unlock()
-
-	var id uint32
-	err = obj.CallWithContext(ctx, busIface+".Notify", 0,
-		AppName, replaces, d.o.Icon, m.Title, body, actions, hints, expire).Store(&id)
-	if err != nil {
-		return d.classify(conn, err)
-	}
-	d.mu.Lock()
-	if old, ok := d.last[m.Reminder]; ok && old != id {
-		delete(d.ids, old)
-	}
-	d.ids[id] = shown{reminder: m.Reminder, scheduled: m.Scheduled, step: m.Step}
-	d.last[m.Reminder] = id
-	r := d.respondTo(m, Shown, "")
-	r.Via = "d-bus"
-	d.queueLocked(r)
-	d.mu.Unlock()
-	return nil
+	return -1
 }
 
 func isDBusError(err error) bool {
@@ -558,7 +542,11 @@ func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
 		return fmt.Errorf("%w (%v)", ErrTimeout, err)
 	case "":
 	default:
-		return fmt.Errorf("notification server: %w", err)
+		if name := dbusErrorName(err); strings.HasPrefix(name, "org.freedesktop.DBus.Error.Spawn.") {
+			// D-Bus activation started a server, and it failed.
+			return fmt.Errorf("%w: %w (%s)", ErrNoServer, ErrStartFailed, dbusErrorText(err))
+		}
+		return fmt.Errorf("the notification server answered with an error: %s", dbusErrorText(err))
 	}
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
@@ -569,7 +557,26 @@ func (d *dbusBackend) classify(conn *dbus.Conn, err error) error {
 		d.dropConnection(conn)
 		return fmt.Errorf("%w: %w", ErrBus, err)
 	}
-	return fmt.Errorf("notification server: %w", err)
+	return fmt.Errorf("talking to the notification server: %w", err)
+}
+
+// dbusErrorText returns the message of a D-Bus error, or the error's text.
+func dbusErrorText(err error) string {
+	var e dbus.Error
+	var pe *dbus.Error
+	switch {
+	case errors.As(err, &e):
+		pe = &e
+	case errors.As(err, &pe):
+	default:
+		return err.Error()
+	}
+	if len(pe.Body) > 0 {
+		if s, ok := pe.Body[0].(string); ok && s != "" {
+			return s
+		}
+	}
+	return pe.Name
 }
 
 // connection returns the connection to the session bus, connecting first
@@ -611,6 +618,7 @@ func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
 	d.mu.Lock()
 	clear(d.ids)
 	clear(d.last)
+	d.info = nil
 	d.mu.Unlock()
 	d.conn = conn
 	d.wg.Add(1)
@@ -689,11 +697,15 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 			return
 		}
 		v, ok := changed["Inhibited"]
-		if on, _ := v.Value().(bool); ok && !on {
-			d.wake(true)
+		if on, isBool := v.Value().(bool); ok && isBool {
+			d.setInhibited(nil, on)
+			if !on {
+				d.wake(true)
+			}
 		}
 		for _, p := range invalidated {
 			if p == "Inhibited" {
+				d.forgetServer()
 				d.wake(true)
 			}
 		}
@@ -702,6 +714,8 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 		if dbus.Store(s.Body, &name, &oldOwner, &newOwner) != nil || name != busName {
 			return
 		}
+		// Another server, or none: what the old one said is void.
+		d.forgetServer()
 		if oldOwner != "" {
 			// The server went away, and its notifications with it.
 			d.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 )
 
@@ -50,7 +51,10 @@ type Options struct {
 	OnResponse func(Response)
 
 	// CallTimeout bounds each delivery attempt on the bus, all its D-Bus
-	// calls together, and each beeep call. Zero means DefaultCallTimeout.
+	// calls together (the connection's handshake too), and each beeep
+	// call. A Notify call the server has not answered by then is not sent
+	// again: its answer is awaited in the background. Zero means
+	// DefaultCallTimeout.
 	CallTimeout time.Duration
 
 	// RetryFor is how long a message with no Deadline is held and retried
@@ -172,12 +176,15 @@ func New(opts Options) (*Desktop, error) {
 // is reported Held, then Shown or Missed through Options.OnResponse. A
 // message that a backend shows at once is reported Shown (by the session
 // bus from its dispatcher; by a fallback such as beeep from this call). When
-// no backend takes m, Notify writes m to the log and returns the reasons,
-// wrapping errors such as ErrNoSessionBus, ErrNoServer or ErrTimeout. When a
-// backend reports ErrInhibited (Do Not Disturb, with holding turned off) the
-// later desktop backends are not tried.
+// no backend takes m, Notify writes m to the log and returns a *NotShownError
+// that says in one sentence why and what to do, and wraps each backend's
+// error (ErrNoSessionBus, ErrNoServer, ErrTimeout...). When a backend reports
+// ErrInhibited (Do Not Disturb, with holding turned off) or ErrTimeout (the
+// bus or the server is there but slow, and may still show m), the later
+// desktop backends are not tried: they would go through the same bus, and a
+// slow server would show m twice.
 func (d *Desktop) Notify(ctx context.Context, m Message) error {
-	var err error
+	var errs []error
 	for _, b := range d.backends {
 		e := b.Notify(ctx, m)
 		if e == nil {
@@ -186,22 +193,91 @@ func (d *Desktop) Notify(ctx context.Context, m Message) error {
 			}
 			return nil
 		}
-		e = fmt.Errorf("%s: %w", b.Name(), e)
-		if err == nil {
-			err = e
-		} else {
-			err = fmt.Errorf("%w; %w", err, e)
-		}
-		if errors.Is(e, ErrInhibited) {
-			// The desktop asked for quiet: no other way round it.
+		errs = append(errs, &backendError{name: b.Name(), err: e})
+		if errors.Is(e, ErrInhibited) || errors.Is(e, ErrTimeout) {
+			// The desktop asked for quiet, or has m already: no other way round it.
 			break
 		}
 	}
 	d.log.Notify(ctx, m)
-	if err == nil {
+	if len(errs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("cannot show reminder %q on the desktop: %w", m.Reminder, err)
+	err := &NotShownError{Reminder: m.Reminder, Errs: errs}
+	d.log.Logger.DebugContext(ctx, "notification not shown", "reminder", m.Reminder, "detail", err.Detail())
+	return err
+}
+
+// NotShownError is the error of Desktop.Notify when no backend could show a
+// message. Its text is one sentence saying why and what to do; Detail has
+// every backend's own error.
+type NotShownError struct {
+	// Reminder is the Message.Reminder that was not shown.
+	Reminder string
+	// Errs are the errors of the backends tried, in order, each naming its
+	// backend.
+	Errs []error
+}
+
+// Error returns one sentence: why the reminder was not shown, from the first
+// backend's error, and what to do about it.
+func (e *NotShownError) Error() string {
+	return fmt.Sprintf("cannot show reminder %q: %s", e.Reminder, Explain(e.Errs[0]))
+}
+
+// Unwrap returns the backends' errors, so that errors.Is finds ErrNoServer
+// and the others.
+func (e *NotShownError) Unwrap() []error { return e.Errs }
+
+// Detail returns every backend's error, for the debug log and `bedtime
+// doctor`, such as "d-bus: no notification server on the session bus (...);
+// beeep: exit status 1".
+func (e *NotShownError) Detail() string {
+	parts := make([]string, len(e.Errs))
+	for i, err := range e.Errs {
+		parts[i] = err.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// backendError is one backend's error, named.
+type backendError struct {
+	name string
+	err  error
+}
+
+func (e *backendError) Error() string {
+	// beeep's errors already start with "beeep: ".
+	return e.name + ": " + strings.TrimPrefix(e.err.Error(), e.name+": ")
+}
+func (e *backendError) Unwrap() error { return e.err }
+
+// Explain says in one short sentence, without a leading capital, what err
+// (from Notify or Probe) means for the user's reminders and what to do.
+func Explain(err error) string {
+	switch {
+	case errors.Is(err, ErrNoSessionBus):
+		return "there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS"
+	case errors.Is(err, ErrStartFailed):
+		return "no notification server is running: D-Bus tried to start one, and it failed; run `bedtime doctor`, and see its error with `journalctl --user -b`"
+	case errors.Is(err, ErrNoServer):
+		return "no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`"
+	case errors.Is(err, ErrInhibited):
+		return "do not disturb is on; turn it off to see reminders"
+	case errors.Is(err, ErrBus):
+		return "the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus"
+	case errors.Is(err, ErrTimeout):
+		return "the notification server did not answer in time; if no popup comes, restart it (or log out and in again)"
+	case errors.Is(err, ErrUnsupported):
+		return "this system has no notification centre bedtime can use"
+	case errors.Is(err, ErrClosed):
+		return "bedtime is shutting down"
+	}
+	var be *backendError
+	if errors.As(err, &be) {
+		err = be.err
+	}
+	return err.Error() + "; run `bedtime doctor` to see why"
 }
 
 // Withdraw takes reminder's notification off the screen on every backend

@@ -16,9 +16,22 @@
 // $XDG_RUNTIME_DIR/bus or /run/user/UID/bus). When there is none, nothing
 // talks to D-Bus, so no stray bus is ever started with dbus-launch.
 //
-// Every D-Bus call is bounded by a timeout. When no notification server is on
-// the bus, or Do Not Disturb is on, a message is held and retried with backoff
-// until its deadline, then reported as Missed. What the user does with a
+// Every D-Bus call is bounded by a timeout, and so is the connection's
+// handshake: a bus that accepts and never answers leaves nothing behind. When
+// no notification server is on the bus, or Do Not Disturb is on, a message is
+// held and retried with backoff until its deadline, then reported as Missed.
+//
+// A reminder costs one round trip: what the server says about itself
+// (capabilities, name, Inhibited) is asked once per server and dropped when
+// another server takes the name. A message is never shown twice: a Notify
+// call the server is slow to answer stays in flight, its id is taken when the
+// answer comes (so the popup's buttons work), and nothing more is sent for
+// that reminder until then (server_linux.go).
+//
+// A message with buttons stays on screen until answered unless Message.Expire
+// says otherwise; Message.Sound sets the sound-name hint where the server
+// plays sounds. When nothing could show a message, Desktop.Notify returns a
+// NotShownError: one sentence for the user, every backend's reason in Detail. What the user does with a
 // notification (Done, Snooze, dismissing it) and what became of held messages
 // arrive as Response values through Options.OnResponse.
 //

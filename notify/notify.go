@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"time"
 )
 
@@ -20,9 +21,17 @@ type Message struct {
 	// Urgency is how insistent the notification is; the zero value is
 	// UrgencyNormal.
 	Urgency Urgency
-	// Expire is how long the notification stays on screen. Zero means the
-	// server's default; a negative value means until the user acts on it.
+	// Expire is how long the notification stays on screen. Zero means
+	// until the user answers it when it has buttons (a reminder should not
+	// vanish unseen) and the server's default otherwise; ServerDefault
+	// means the server's default in either case; any other negative value
+	// means until the user acts on it. Servers may ignore it (GNOME Shell
+	// does).
 	Expire time.Duration
+	// Sound is a freedesktop sound name, such as DefaultSound, to play
+	// with the notification (the sound-name hint). It is sent only to a
+	// server that announces the "sound" capability. Empty means silent.
+	Sound string
 	// Deadline is the last moment the message is still worth showing. While
 	// no notification server is on the bus or Do Not Disturb is on, the
 	// message is held and retried until then, and reported as Missed after.
@@ -36,15 +45,27 @@ type Message struct {
 	// Stop makes the message a step of a routine: its only button is
 	// "Stop" (answered with the Stop action).
 	Stop bool
-	// Sound is a freedesktop sound name to play with the message where
-	// the server plays sounds; empty for none.
-	Sound string
 	// Scheduled is the scheduled instant the message is about; Step is
 	// the step of a guided routine it shows (0 for the reminder itself).
 	// Both are passed back in every Response about the message.
 	Scheduled time.Time
 	Step      int
 }
+
+// Special values of Message.Expire.
+const (
+	// UntilAnswered keeps a notification on screen until the user acts on
+	// it (expire_timeout 0).
+	UntilAnswered time.Duration = -1
+	// ServerDefault leaves how long a notification stays on screen to the
+	// server (expire_timeout -1), also for one with buttons.
+	ServerDefault time.Duration = math.MinInt64
+)
+
+// DefaultSound is the sound of a reminder with a sound and no sound name of
+// its own: "message-new-instant", a standard notification sound of the
+// freedesktop sound naming specification that every sound theme has.
+const DefaultSound = "message-new-instant"
 
 // Urgency is the urgency level of a notification.
 type Urgency int
@@ -142,6 +163,10 @@ var (
 	ErrBus = errors.New("session bus connection failed")
 	// ErrNoServer means no notification server is on the session bus.
 	ErrNoServer = errors.New("no notification server on the session bus")
+	// ErrStartFailed means D-Bus tried to start the notification server on
+	// demand (D-Bus activation) and the server failed, as dunst does when
+	// it cannot open the display. Errors wrapping it also wrap ErrNoServer.
+	ErrStartFailed = errors.New("D-Bus tried to start one, and it failed")
 	// ErrTimeout means the bus or the notification server did not answer in time.
 	ErrTimeout = errors.New("notification server did not answer in time")
 	// ErrInhibited means the desktop has Do Not Disturb on.

@@ -141,9 +141,13 @@ func checkNotifications(ctx context.Context, app *App) []checkResult {
 		}
 	}
 	if err != nil {
+		fix := "log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako"
+		if errors.Is(err, notify.ErrStartFailed) {
+			fix = "see why with `journalctl --user -b` (a server started outside your graphical session cannot open the display), or start one from your desktop session"
+		}
 		return []checkResult{
 			bus,
-			{Name: checkServer, Detail: err.Error(), Fix: "log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako"},
+			{Name: checkServer, Detail: err.Error(), Fix: fix},
 			{Name: checkTest, Detail: "not sent without a notification server", Fix: "start a notification server first"},
 		}
 	}
@@ -183,6 +187,11 @@ func sendTest(ctx context.Context) checkResult {
 		r.Detail, r.Fix = "held: do not disturb is on", "turn do not disturb off and run `bedtime doctor` again"
 	case err != nil:
 		r.Detail, r.Fix = err.Error(), "check the notification server's own log (journalctl --user), or restart it"
+		var ns *notify.NotShownError
+		if errors.As(err, &ns) {
+			// The whole chain: doctor is where the details belong.
+			r.Detail = "not shown: " + ns.Detail()
+		}
 	default:
 		r.OK, r.Detail = true, `sent: a "bedtime doctor" popup should be on screen now`
 	}

@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,6 +87,22 @@ func TestDoctorFailures(t *testing.T) {
 			want: []string{
 				"OK   session bus: ",
 				"FAIL notification server: no notification server on the session bus",
+				"FAIL test notification: not sent",
+			},
+		},
+		{
+			// The session bus starts dunst on demand, and dunst dies
+			// (SIGTRAP, as GLib does when it cannot open the display).
+			name: "activated server crashes",
+			setup: func(t *testing.T) {
+				script := filepath.Join(t.TempDir(), "crashing-server")
+				if err := os.WriteFile(script, []byte("#!/bin/sh\nkill -TRAP $$\n"), 0o700); err != nil {
+					t.Fatal(err)
+				}
+				notifytest.StartBusWith(t, map[string]string{"org.freedesktop.Notifications": script}).Setenv(t)
+			},
+			want: []string{
+				"FAIL notification server: no notification server on the session bus: D-Bus tried to start one, and it failed (Process org.freedesktop.Notifications received signal 5); fix: see why with `journalctl --user -b`",
 				"FAIL test notification: not sent",
 			},
 		},

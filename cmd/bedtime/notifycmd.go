@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,29 +15,40 @@ import (
 )
 
 // sendNow builds the notifier `bedtime notify` sends with: one attempt,
-// no holding, failures as errors. Tests replace it.
-var sendNow = func(app *App) (notify.Notifier, func() error, error) {
+// no holding, failures as errors, the user's answers to onResponse.
+var sendNow = func(app *App, onResponse func(notify.Response)) (notify.Notifier, func() error, error) {
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1})
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1, OnResponse: onResponse})
 	if err != nil {
 		return nil, nil, err
 	}
 	return d, d.Close, nil
 }
 
+// maxNotifyWait bounds `bedtime notify --wait`.
+const maxNotifyWait = time.Hour
+
 func newNotifyCmd(app *App) *cobra.Command {
 	var variant int
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "notify NAME",
-		Short: "Show a reminder's notification now, to try the setup and the texts",
+		Short: "Show a reminder's notification now, to try the setup, the texts and the buttons",
 		Long: `Show the notification of the reminder NAME now, with the text it would
-have today (or variant N with --variant). Exits non-zero, with the reason,
-when it cannot be shown.`,
-		Example: "  bedtime notify magnesium\n  bedtime notify magnesium --variant 2",
+have today (or variant N with --variant) and the buttons it has when it
+fires (Done, Snooze, and Start when it has a routine). bedtime then waits
+up to --wait for you to press one and says which you pressed. Nothing is
+recorded: the reminder's state and history stay as they were. With --wait 0
+the notification has no buttons and bedtime does not wait. Exits non-zero,
+with the reason, when it cannot be shown.`,
+		Example: "  bedtime notify magnesium\n  bedtime notify magnesium --variant 2 --wait 0",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("variant") && variant < 1 {
 				return fmt.Errorf("--variant %d: variants count from 1 (the first); leave out --variant for today's text", variant)
+			}
+			if wait < 0 || wait > maxNotifyWait {
+				return fmt.Errorf("--wait is %v: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s", wait)
 			}
 			s, err := app.loadSchedule()
 			if err != nil {
@@ -50,20 +62,77 @@ when it cannot be shown.`,
 			if err != nil {
 				return err
 			}
-			n, closeN, err := sendNow(app)
+			m := notify.Message{Reminder: r.Name, Title: text.Title, Body: text.Body, NoActions: true}
+			if wait > 0 {
+				if report, err := notify.Probe(cmd.Context()); err == nil && !report.Actions() {
+					// Sent without buttons; the line below says why.
+					wait = -1
+				} else {
+					_, m.Start = s.Routine(r.Routine)
+					// The popup goes when bedtime stops waiting for it.
+					m.NoActions, m.Expire = false, wait
+				}
+			}
+			answers := make(chan notify.Response, 8)
+			n, closeN, err := sendNow(app, func(resp notify.Response) {
+				if resp.Reminder == r.Name && resp.Action != notify.Shown && resp.Action != notify.Held {
+					select {
+					case answers <- resp:
+					default:
+					}
+				}
+			})
 			if err != nil {
 				return err
 			}
 			defer closeN()
-			if err := n.Notify(cmd.Context(), notify.Message{Reminder: r.Name, Title: text.Title, Body: text.Body, NoActions: true}); err != nil {
+			if err := n.Notify(cmd.Context(), m); err != nil {
 				return err
 			}
 			fmt.Fprintf(app.Stdout, "Shown: %s\n", text.Title)
+			switch {
+			case wait < 0:
+				fmt.Fprintf(app.Stdout, "This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.\n", r.Name, r.Name)
+				return nil
+			case wait == 0:
+				return nil
+			}
+			buttons := "Done or Snooze"
+			if m.Start {
+				buttons = "Start, Done or Snooze"
+			}
+			fmt.Fprintf(app.Stdout, "Press %s on it: waiting up to %s (nothing is recorded)...\n", buttons, waitText(wait))
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			select {
+			case resp := <-answers:
+				switch resp.Action {
+				case notify.Done, notify.Snooze, notify.Start:
+					fmt.Fprintf(app.Stdout, "You pressed %s%s. Nothing was recorded.\n", strings.ToUpper(resp.Action.String()[:1]), resp.Action.String()[1:])
+				case notify.Dismissed:
+					fmt.Fprintln(app.Stdout, "You closed it without pressing a button.")
+				default:
+					fmt.Fprintf(app.Stdout, "No answer within %s.\n", waitText(wait))
+				}
+			case <-t.C:
+				fmt.Fprintf(app.Stdout, "No answer within %s.\n", waitText(wait))
+			case <-cmd.Context().Done():
+				return cmd.Context().Err()
+			}
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&variant, "variant", 0, "show text variant N (1 = the first) instead of today's")
+	cmd.Flags().DurationVar(&wait, "wait", time.Minute, "how long to wait for a button to be pressed (0: show it without buttons and return)")
 	return cmd
+}
+
+// waitText formats a --wait duration: "60s" as "1m", "1.5s" as "1s".
+func waitText(d time.Duration) string {
+	if d < time.Second {
+		return d.String()
+	}
+	return humanDuration(d)
 }
 
 func reminderNames(s *config.Schedule) []string {

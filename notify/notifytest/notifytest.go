@@ -6,8 +6,9 @@
 // written in Go, on that bus: it records every Notify call, answers
 // GetCapabilities and GetServerInformation, has a settable Inhibited
 // property, can emit ActionInvoked and NotificationClosed, and can be
-// stopped and restarted. Nothing here sleeps: Next and the other waits block
-// on channels with a deadline.
+// stopped and restarted; with Config.Delay it answers slowly, as an
+// overloaded server does. Nothing else here sleeps: Next and the other waits
+// block on channels with a deadline.
 package notifytest
 
 import (
@@ -61,6 +62,14 @@ const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Con
 // test when dbus-daemon is not installed.
 func StartBus(t testing.TB) *Bus {
 	t.Helper()
+	return StartBusWith(t, nil)
+}
+
+// StartBusWith starts a bus like StartBus on which each well-known name in
+// services is started on demand (D-Bus activation) by running its command
+// line, as the session bus starts dunst when a notification is sent.
+func StartBusWith(t testing.TB, services map[string]string) *Bus {
+	t.Helper()
 	path, err := exec.LookPath("dbus-daemon")
 	if err != nil {
 		t.Fatalf("dbus-daemon not found (install the Debian package dbus): %v", err)
@@ -71,8 +80,22 @@ func StartBus(t testing.TB) *Bus {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
+	config := fmt.Sprintf(busConfig, dir)
+	if len(services) > 0 {
+		sdir := filepath.Join(dir, "services")
+		if err := os.Mkdir(sdir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for name, exec := range services {
+			unit := fmt.Sprintf("[D-BUS Service]\nName=%s\nExec=%s\n", name, exec)
+			if err := os.WriteFile(filepath.Join(sdir, name+".service"), []byte(unit), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		config = strings.Replace(config, "</busconfig>", "  <servicedir>"+sdir+"</servicedir>\n</busconfig>", 1)
+	}
 	conf := filepath.Join(dir, "session.conf")
-	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
+	if err := os.WriteFile(conf, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(path, "--config-file="+conf, "--nofork", "--nopidfile", "--print-address")
@@ -133,6 +156,10 @@ type Config struct {
 	Capabilities []string
 	// NoInhibited leaves out the Inhibited property, as most servers do.
 	NoInhibited bool
+	// Delay makes Notify, GetCapabilities and GetServerInformation answer
+	// only after this long, as a slow or overloaded server does. Calls are
+	// answered concurrently, each after its own delay.
+	Delay time.Duration
 }
 
 // DefaultConfig is a server with actions and body markup.
@@ -185,7 +212,8 @@ type Server struct {
 	nextID    uint32
 	open      map[uint32]bool
 	calls     []Notification
-	hold      chan struct{} // while non-nil, Notify waits for it to close
+	methods   map[string]int // method name -> calls received
+	hold      chan struct{}  // while non-nil, Notify waits for it to close
 
 	notified chan Notification
 }
@@ -194,7 +222,7 @@ type Server struct {
 // stops it when the test ends.
 func (b *Bus) StartServer(t testing.TB, c Config) *Server {
 	t.Helper()
-	s := &Server{bus: b, cfg: c, open: map[uint32]bool{}, notified: make(chan Notification, 4096)}
+	s := &Server{bus: b, cfg: c, open: map[uint32]bool{}, methods: map[string]int{}, notified: make(chan Notification, 4096)}
 	if err := s.start(); err != nil {
 		t.Fatal(err)
 	}
@@ -277,6 +305,24 @@ func (s *Server) Next(t testing.TB) Notification {
 	case <-time.After(Wait):
 		t.Fatalf("notifytest: no Notify call within %v", Wait)
 		return Notification{}
+	}
+}
+
+// MethodCalls returns how many calls of method (such as "GetCapabilities")
+// the server received so far.
+func (s *Server) MethodCalls(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.methods[method]
+}
+
+// called counts a call of method and waits the configured delay.
+func (s *Server) called(method string) {
+	s.mu.Lock()
+	s.methods[method]++
+	s.mu.Unlock()
+	if s.cfg.Delay > 0 {
+		time.Sleep(s.cfg.Delay) // the slowness being simulated
 	}
 }
 
@@ -370,6 +416,7 @@ func (h handler) Notify(appName string, replacesID uint32, appIcon, summary, bod
 	actions []string, hints map[string]dbus.Variant, expire int32) (uint32, *dbus.Error) {
 	received := time.Now()
 	s := h.s
+	s.called("Notify")
 	s.mu.Lock()
 	hold := s.hold
 	s.mu.Unlock()
@@ -393,11 +440,13 @@ func (h handler) Notify(appName string, replacesID uint32, appIcon, summary, bod
 
 // GetCapabilities answers with the configured capabilities.
 func (h handler) GetCapabilities() ([]string, *dbus.Error) {
+	h.s.called("GetCapabilities")
 	return h.s.cfg.Capabilities, nil
 }
 
 // GetServerInformation answers with the configured names.
 func (h handler) GetServerInformation() (string, string, string, string, *dbus.Error) {
+	h.s.called("GetServerInformation")
 	c := h.s.cfg
 	return c.Name, c.Vendor, c.Version, c.SpecVersion, nil
 }
