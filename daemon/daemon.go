@@ -247,12 +247,12 @@ func Run(ctx context.Context, o Options) error {
 	}
 	d.retryNow = true // the last try for what a full disk held back
 	d.qmu.Unlock()
-	d.change(nil)
-	d.qmu.Lock()
-	if n := len(d.backlog) + len(d.unrecorded); n > 0 {
-		log.Error("stopping with changes that could not be written", "changes", n)
+	left, done := 0, make(chan struct{})
+	d.submit(nil, func() { left = len(d.backlog) + len(d.unrecorded); close(done) }) // on the writer
+	<-done
+	if left > 0 {
+		log.Error("stopping with changes that could not be written", "changes", left)
 	}
-	d.qmu.Unlock()
 	log.Info("bedtime stopped")
 	return keep.stopped()
 }
@@ -432,11 +432,22 @@ func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 		}
 		plans = append(plans, f)
 	}
+	// The decisions (show it? which instant?) are those of the first
+	// run: a change kept for later (a full disk) runs again on the
+	// writer, and must not touch the plans then.
+	var once sync.Once
 	d.change(func(st *state.State) []state.Event {
 		var evs []state.Event
-		for _, f := range plans {
-			evs = append(evs, d.step(st, f)...)
+		decided := make([]firing, len(plans))
+		for i, f := range plans {
+			decided[i] = *f
+			evs = append(evs, d.step(st, &decided[i])...)
 		}
+		once.Do(func() {
+			for i, f := range plans {
+				f.show, f.instant = decided[i].show, decided[i].instant
+			}
+		})
 		return evs
 	})
 	for _, f := range plans {
@@ -801,13 +812,14 @@ func (d *daemon) respond(resp notify.Response) {
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it.
 	var applied bool
+	var once sync.Once
 	d.submit(func(st *state.State) []state.Event {
 		evs, err := st.Apply(step)
+		once.Do(func() { applied = err == nil }) // the first run decides
 		if err != nil {
 			d.log.Info("answer not applied", "reminder", name, "action", resp.Action.String(), "why", err.Error())
 			return nil
 		}
-		applied = true
 		extra(st)
 		return evs
 	}, func() {
