@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -161,12 +162,49 @@ func TestLockAndRunning(t *testing.T) {
 	if _, err := Lock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
 		t.Fatalf("second Lock = %v", err)
 	}
-	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || fi.Mode().Perm() != 0o600 {
+	// Private on Unix; Windows has no such mode bits (the directory's ACL
+	// keeps it private there).
+	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600) {
+		unlock()
 		t.Fatalf("lock file: %v %v", fi, err)
 	}
 	unlock()
 	if _, _, ok := Running(dir); ok {
 		t.Fatal("Running after unlock")
+	}
+}
+
+// TestLockWhileProbed: Running, as "bedtime status" calls it, takes the
+// lock for a moment to see whether it is free; a daemon starting at that
+// moment must still get it.
+func TestLockWhileProbed(t *testing.T) {
+	dir := t.TempDir()
+	stop := make(chan struct{})
+	var probers sync.WaitGroup
+	for range 4 {
+		probers.Add(1)
+		go func() {
+			defer probers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					Running(dir)
+				}
+			}
+		}()
+	}
+	defer func() { close(stop); probers.Wait() }()
+	for i := range 300 {
+		unlock, err := Lock(dir)
+		if err != nil {
+			t.Fatalf("Lock %d while Running probes it: %v", i, err)
+		}
+		if pid, ok := Holder(dir); !ok || pid != os.Getpid() {
+			t.Fatalf("Holder = %d, %v", pid, ok)
+		}
+		unlock()
 	}
 }
 

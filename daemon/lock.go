@@ -1,6 +1,8 @@
 package daemon
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,8 +23,12 @@ func Lock(dir string) (unlock func(), err error) {
 	}
 	path := filepath.Join(dir, "daemon.lock")
 	fl := flock.New(path, flock.SetPermissions(0o600))
-	ok, err := fl.TryLock()
-	if err != nil {
+	// Running probes the lock by taking it for a moment, so a lock that is
+	// held is tried again for a short while before it counts as taken.
+	ctx, cancel := context.WithTimeout(context.Background(), lockRetry)
+	defer cancel()
+	ok, err := fl.TryLockContext(ctx, 5*time.Millisecond)
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
 	}
 	if !ok {
@@ -37,6 +43,22 @@ func Lock(dir string) (unlock func(), err error) {
 		os.Remove(path + ".pid")
 		fl.Unlock()
 	}, nil
+}
+
+// lockRetry is how long Lock tries again to take a lock that is held.
+const lockRetry = 250 * time.Millisecond
+
+// Holder returns the process id the daemon that last took the lock in dir
+// wrote beside it, without touching the lock: it tells whether a daemon
+// just started has taken the lock yet. The id may be stale; Running says
+// whether a daemon holds the lock now.
+func Holder(dir string) (pid int, ok bool) {
+	b, err := os.ReadFile(filepath.Join(dir, "daemon.lock.pid"))
+	if err != nil {
+		return 0, false
+	}
+	pid, err = strconv.Atoi(strings.TrimSpace(string(b)))
+	return pid, err == nil
 }
 
 // Running returns the process id of the daemon that holds the lock in dir

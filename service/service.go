@@ -189,7 +189,10 @@ func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, t
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		if p, _, ok := o.running(); ok && p == pid {
+		// The daemon writes its pid once it holds the lock. Probing the
+		// lock itself here would take it for a moment, just when the
+		// daemon tries to.
+		if p, ok := daemon.Holder(o.StateDir); ok && p == pid {
 			return nil
 		}
 		select {
