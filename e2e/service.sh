@@ -25,6 +25,8 @@ set -uo pipefail
 
 TOP=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 SANDBOX=${SANDBOX:-$TOP/e2e/systemd-user-sandbox}
+own_bindir=
+[ -n "${BINDIR:-}" ] || own_bindir=1
 export BINDIR=${BINDIR:-$(mktemp -d /tmp/bedtime-e2e-bin.XXXXXX)}
 chmod 755 "$BINDIR" # the sandbox user runs the binary from it
 SCHED_REL='My Plans/100% $night.yaml' # relative to the user's home (the cwd of "user")
@@ -38,7 +40,11 @@ fail() {
 }
 step() { echo "e2e-service: $*"; }
 u() { "$SANDBOX" user "$@"; }
-cleanup() { [ "${KEEP:-}" = 1 ] || "$SANDBOX" down >/dev/null 2>&1 || true; }
+cleanup() {
+	[ "${KEEP:-}" = 1 ] && return
+	"$SANDBOX" down >/dev/null 2>&1 || true
+	[ -n "$own_bindir" ] && rm -rf "$BINDIR"
+}
 trap cleanup EXIT
 
 # want NAME EXPECTED CMD...: CMD's stdout (trimmed) must be EXPECTED.
