@@ -14,7 +14,7 @@
 //   - Linux without one (OpenRC, runit, containers) and the BSDs: an XDG
 //     autostart entry, $XDG_CONFIG_HOME/autostart/bedtime.desktop, which the
 //     desktop session runs at login; install also starts the daemon now,
-//     detached from the terminal (xdg.go, launch_unix.go).
+//     detached from the terminal (xdg.go; the entry is rendered in desktop.go).
 //   - macOS: a LaunchAgent in ~/Library/LaunchAgents, loaded into the GUI
 //     domain with launchctl (launchd_darwin.go, launchd.go).
 //   - Windows: a value in the user's logon Run key,

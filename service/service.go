@@ -33,7 +33,9 @@ func (s Spec) Args() []string {
 
 // Status is what a Manager reports about the service.
 type Status struct {
-	// Manager names the mechanism, for example "systemd user unit".
+	// Manager names the mechanism, for example "systemd user unit"; it is
+	// "none" where bedtime cannot install a service (see Unsupported), and
+	// State then says why.
 	Manager string
 	// Installed reports whether the unit (plist, autostart entry, Run value) exists.
 	Installed bool
@@ -111,9 +113,10 @@ func (o Options) stopTimeout() time.Duration {
 	return 10 * time.Second
 }
 
-// LogFile is the log of a daemon started by install or start outside a
-// service manager that keeps logs (XDG autostart): stdout and stderr go
-// there, never to the terminal that ran install.
+// LogFile returns the path of the log of a daemon that install or start
+// launch themselves (XDG autostart, Windows): its stdout and stderr go
+// there, never to the terminal or pipe that ran install. It is "" when
+// StateDir is.
 func (o Options) LogFile() string {
 	if o.StateDir == "" {
 		return ""
@@ -241,7 +244,8 @@ func (d *detected) Status(ctx context.Context) (Status, error)  { return d.get(c
 type Unsupported struct {
 	// Found is what was found instead of a service manager (see NoManagerError).
 	Found string
-	Opts  Options
+	// Opts locate the daemon's lock.
+	Opts Options
 }
 
 var _ Manager = Unsupported{}
