@@ -191,6 +191,10 @@ func TestLockWhileProbed(t *testing.T) {
 					return
 				default:
 					Running(dir)
+					// A moment between probes, as between two
+					// "bedtime status": the lock is free more
+					// often than not.
+					time.Sleep(50 * time.Microsecond)
 				}
 			}
 		}()
