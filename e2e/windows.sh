@@ -62,7 +62,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 		exit 1
 	fi
 	step "installing ${missing[*]}"
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+	apt_get() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q "$@"; }
+	apt_get install --no-install-recommends "${missing[@]}" ||
+		{ apt_get update && apt_get install --no-install-recommends "${missing[@]}"; } ||
 		fail "apt-get install ${missing[*]} failed"
 	find_wine || fail "wine64 is installed but neither wine64 nor /usr/lib/wine/wine64 is found"
 fi
