@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence clean
+.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows clean
 
 all: build
 
@@ -63,17 +63,26 @@ bench:
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./config -run '^$$' -fuzz FuzzShape -fuzztime $(FUZZTIME)
 
-## e2e: the end-to-end runs, against real parts: a reminder shown by dunst under Xvfb
-## (screenshot to $(E2E_PNG)) and bedtime as a systemd user service in a real user manager.
-E2E_PNG ?= docs/reminder.png
-e2e: e2e-notify e2e-service e2e-presence
+## e2e: the end-to-end runs (scripts in e2e/), against real parts: a reminder
+## shown by dunst under Xvfb, bedtime as a per-user service (XDG autostart on
+## this machine, then a systemd user unit in a real user manager), presence
+## against a real headless GNOME (mutter), and the Windows build under Wine.
+## None writes into the repository: the screenshot goes to a temporary file
+## unless E2E_PNG names one
+## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
+E2E_PNG ?=
+e2e: e2e-notify e2e-service e2e-presence e2e-windows
 
 e2e-notify:
-	bench/e2e-notify.sh $(E2E_PNG)
+	e2e/notify.sh $(E2E_PNG)
 
 e2e-service:
-	bench/e2e-service.sh
+	e2e/service.sh
+
+e2e-windows:
+	e2e/windows.sh
 
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:

@@ -61,10 +61,12 @@ func (l *Lock) take() error {
 	if was != 0 {
 		l.wasOpen = was
 	}
-	fl, err := safefs.Lock(l.path, 0)
+	// Running probes the lock by taking it for a moment, so a lock that is
+	// held is tried again for a short while before it counts as taken.
+	fl, err := safefs.Lock(l.path, lockRetry)
 	if safefs.IsNotRegular(err) { // planted while the directory was open: not a lock of ours
 		if _, merr := safefs.MoveAside(l.path, ".unusable-"); merr == nil {
-			fl, err = safefs.Lock(l.path, 0)
+			fl, err = safefs.Lock(l.path, lockRetry)
 		}
 	}
 	if errors.Is(err, safefs.ErrLocked) {
@@ -120,6 +122,22 @@ func (l *Lock) Unlock() {
 	os.Remove(l.path + ".pid")
 	l.fl.Unlock()
 	l.fl = nil
+}
+
+// lockRetry is how long Lock tries again to take a lock that is held.
+const lockRetry = 250 * time.Millisecond
+
+// Holder returns the process id the daemon that last took the lock in dir
+// wrote beside it, without touching the lock: it tells whether a daemon
+// just started has taken the lock yet. The id may be stale; Running says
+// whether a daemon holds the lock now.
+func Holder(dir string) (pid int, ok bool) {
+	b, err := os.ReadFile(filepath.Join(dir, "daemon.lock.pid"))
+	if err != nil {
+		return 0, false
+	}
+	pid, err = strconv.Atoi(strings.TrimSpace(string(b)))
+	return pid, err == nil
 }
 
 // Running returns the process id of the daemon that holds the lock in dir

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,19 +48,21 @@ func TestArgCountText(t *testing.T) {
 	}
 }
 
-// TestDoctorServiceLineSaysItOnce: without a service manager, the line
-// says what was found and, once, as the fix, what to do.
+// TestDoctorServiceLineSaysItOnce: without a service manager and with no
+// daemon running, the line says what was found and, once, as the fix,
+// what to do.
 func TestDoctorServiceLineSaysItOnce(t *testing.T) {
-	old := openServiceManager
-	openServiceManager = func() (serviceManager, error) {
-		return nil, noServiceManagerError{Found: "the init system is unix-systemv, not systemd"}
-	}
-	t.Cleanup(func() { openServiceManager = old })
 	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon runs there
-	r := checkService(context.Background(), &App{Stderr: os.Stderr})
+	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
+		return serviceStatus{Manager: "none", State: "no per-user service manager here"}, nil
+	}}
+	r := checkService(context.Background(), &App{Stderr: os.Stderr, Service: m})
 	got := r.line()
-	want := "FAIL service: no per-user service manager that bedtime can use (the init system is unix-systemv, not systemd); fix: start `bedtime run` from your desktop session's autostart"
+	want := "FAIL service: not running; fix: start `bedtime run` from your desktop session's autostart"
 	if got != want {
 		t.Errorf("doctor line\n%s\nwant\n%s", got, want)
+	}
+	if strings.Count(got, "bedtime run") != 1 {
+		t.Errorf("the line says what to do more than once: %s", got)
 	}
 }

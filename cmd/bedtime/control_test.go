@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -278,17 +278,20 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 // with its pid, and what comes next.
 func TestStatusWithoutServiceManager(t *testing.T) {
 	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
-	old := openServiceManager
-	openServiceManager = func() (serviceManager, error) { return nil, errors.New("no supported per-user service manager here") }
-	t.Cleanup(func() { openServiceManager = old })
-	code, out, errOut := runAt(t, h.clock.Now(), "status", "--config", h.path)
+	none := service.Unsupported{Found: "launchctl is missing", Opts: serviceOptions()}
+	status := func() (int, string, string) {
+		app := withService(none, "/usr/bin/bedtime")
+		app.Clock = h.clock
+		return runApp(app, "status", "--config", h.path)
+	}
+	code, out, errOut := status()
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q\n%s", code, errOut, out)
 	}
 	for _, want := range []string{
 		fmt.Sprintf("bedtime: running (pid %d since ", os.Getpid()),
-		"), but not installed as a service\n",
-		"  service:  no supported per-user service manager here\n",
+		"), started by hand\n",
+		"  service:  no supported per-user service manager here (launchctl is missing)",
 		"  next:     hydration at Wed 25 Nov 20:00 (in 1h 00m)\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -296,8 +299,8 @@ func TestStatusWithoutServiceManager(t *testing.T) {
 		}
 	}
 	h.stop()
-	code, out, _ = runAt(t, h.clock.Now(), "status", "--config", h.path)
-	if code != statusNotRunning || !strings.HasPrefix(out, "bedtime: not installed as a service") {
+	code, out, _ = status()
+	if code != statusNotRunning || !strings.HasPrefix(out, "bedtime: not running\n") {
 		t.Fatalf("after stop: exit %d\n%s", code, out)
 	}
 }
@@ -306,14 +309,18 @@ func TestInstallRefusesWhileRunByHand(t *testing.T) {
 	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
 	installed := false
 	m := &fakeManager{
-		InstallFunc: func(context.Context, serviceSpec) error { installed = true; return nil },
+		InstallFunc: func(context.Context, service.Spec) error { installed = true; return nil },
 		StatusFunc: func(context.Context) (serviceStatus, error) {
 			return serviceStatus{Manager: "fake", Installed: false}, nil
 		},
 	}
-	useFakeManager(t, m, "/usr/bin/bedtime")
-	code, _, errOut := runAt(t, h.clock.Now(), "install", "--config", h.path)
-	want := fmt.Sprintf("bedtime: bedtime is already running outside the service (pid %d), and only one may run; stop it, then run install again\n", os.Getpid())
+	install := func() (int, string, string) {
+		app := withService(m, "/usr/bin/bedtime")
+		app.Clock = h.clock
+		return runApp(app, "install", "--config", h.path)
+	}
+	code, _, errOut := install()
+	want := fmt.Sprintf("bedtime: bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again\n", os.Getpid())
 	if code != 1 || errOut != want || installed {
 		t.Fatalf("exit %d, installed %v, stderr %q", code, installed, errOut)
 	}
@@ -321,7 +328,7 @@ func TestInstallRefusesWhileRunByHand(t *testing.T) {
 	m.StatusFunc = func(context.Context) (serviceStatus, error) {
 		return serviceStatus{Manager: "fake", Installed: true, Running: true, PID: os.Getpid()}, nil
 	}
-	if code, _, errOut := runAt(t, h.clock.Now(), "install", "--config", h.path); code != 0 || !installed {
+	if code, _, errOut := install(); code != 0 || !installed {
 		t.Fatalf("re-install: exit %d, installed %v, stderr %q", code, installed, errOut)
 	}
 }

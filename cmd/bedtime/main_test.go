@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -35,11 +34,6 @@ func TestMain(m *testing.M) {
 		"XDG_STATE_HOME": filepath.Join(home, ".local/state"), "XDG_CACHE_HOME": filepath.Join(home, ".cache"),
 	} {
 		os.Setenv(k, v)
-	}
-	openServiceManager = func() (serviceManager, error) {
-		return &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
-			return serviceStatus{Manager: "fake", Installed: true, Running: true, PID: 42, Since: "today", UnitPath: "/fake/bedtime.service"}, nil
-		}}, nil
 	}
 	code := m.Run()
 	os.RemoveAll(home)

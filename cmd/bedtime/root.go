@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/service"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -25,6 +26,12 @@ type App struct {
 
 	// Clock is the wall clock; nil means the system's. Tests set a fake.
 	Clock scheduler.Clock
+
+	// Service installs and controls the per-user service; nil means this
+	// machine's (service.Detect). Tests set a fake.
+	Service service.Manager
+	// Executable is the bedtime binary the service runs; empty means this one.
+	Executable string
 
 	saidDefault bool // the note about the missing schedule file was printed
 	builtin     bool // run --builtin

@@ -8,19 +8,22 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/service"
 )
 
-// fakeManager is a serviceManager whose methods are function fields.
+// fakeManager is a service.Manager whose methods are function fields.
 type fakeManager struct {
-	InstallFunc   func(ctx context.Context, spec serviceSpec) error
+	InstallFunc   func(ctx context.Context, spec service.Spec) error
 	UninstallFunc func(ctx context.Context) (bool, error)
 	ControlFunc   func(ctx context.Context, verb string) error
 	StatusFunc    func(ctx context.Context) (serviceStatus, error)
 }
 
-var _ serviceManager = (*fakeManager)(nil)
+var _ service.Manager = (*fakeManager)(nil)
 
-func (f *fakeManager) Install(ctx context.Context, spec serviceSpec) error {
+func (f *fakeManager) Install(ctx context.Context, spec service.Spec) error {
 	return f.InstallFunc(ctx, spec)
 }
 func (f *fakeManager) Uninstall(ctx context.Context) (bool, error) { return f.UninstallFunc(ctx) }
@@ -31,19 +34,17 @@ func (f *fakeManager) Status(ctx context.Context) (serviceStatus, error) {
 	return f.StatusFunc(ctx)
 }
 
-// useFakeManager makes the service commands use m and see the binary at exe.
-func useFakeManager(t *testing.T, m serviceManager, exe string) {
-	t.Helper()
-	oldOpen, oldExe, oldNext := openServiceManager, executablePath, nextReminder
-	openServiceManager = func() (serviceManager, error) { return m, nil }
-	executablePath = func() (string, error) { return exe, nil }
-	nextReminder = nil
-	t.Cleanup(func() { openServiceManager, executablePath, nextReminder = oldOpen, oldExe, oldNext })
+// withService returns an App whose service manager is m and whose binary is exe.
+func withService(m service.Manager, exe string) *App {
+	return &App{Service: m, Executable: exe}
 }
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
+// runApp runs the command line on app, with empty stdin, and returns the
+// exit code, stdout and stderr.
+func runApp(app *App, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = Run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	app.Stdin, app.Stdout, app.Stderr = strings.NewReader(""), &out, &errOut
+	code = app.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
 }
 
@@ -54,22 +55,21 @@ var installedStatus = serviceStatus{Manager: "systemd user unit", Installed: tru
 func TestInstallCmd(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	var got []serviceSpec
+	var got []service.Spec
 	m := &fakeManager{
-		InstallFunc: func(_ context.Context, spec serviceSpec) error { got = append(got, spec); return nil },
+		InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
 		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
 	}
-	useFakeManager(t, m, "/opt/bedtime/bin/bedtime")
-	defaultCfg, err := defaultConfigPath()
+	defaultCfg, err := config.DefaultPath()
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	code, stdout, stderr := runCLI("install", "--config", "plans/schedule.yaml")
+	code, stdout, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--config", "plans/schedule.yaml")
 	if code != 0 {
 		t.Fatalf("install exited %d: %s", code, stderr)
 	}
-	want := serviceSpec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: filepath.Join(dir, "plans", "schedule.yaml")}
+	want := service.Spec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: filepath.Join(dir, "plans", "schedule.yaml")}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("Install got %+v, want the absolute paths %+v", got, want)
 	}
@@ -80,7 +80,7 @@ func TestInstallCmd(t *testing.T) {
 		}
 	}
 
-	if code, _, stderr := runCLI("install"); code != 0 {
+	if code, _, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install"); code != 0 {
 		t.Fatalf("install exited %d: %s", code, stderr)
 	}
 	if len(got) != 2 || got[1].ConfigPath != defaultCfg {
@@ -92,7 +92,6 @@ func TestInstallCmdErrors(t *testing.T) {
 	tests := []struct {
 		name       string
 		exe        string
-		open       error
 		install    error
 		wantStderr string
 	}{
@@ -104,8 +103,8 @@ func TestInstallCmdErrors(t *testing.T) {
 		{
 			name:       "no service manager",
 			exe:        "/usr/bin/bedtime",
-			open:       noServiceManagerError{Found: "the init system is linux-openrc, not systemd"},
-			wantStderr: "bedtime: no supported per-user service manager here (the init system is linux-openrc, not systemd): start \"bedtime run\" from your desktop session's autostart instead\n",
+			install:    service.NoManagerError{Found: "launchctl is missing"},
+			wantStderr: "bedtime: no supported per-user service manager here (launchctl is missing): start \"bedtime run\" from your desktop session's autostart instead\n",
 		},
 		{
 			name:       "manager fails",
@@ -117,14 +116,10 @@ func TestInstallCmdErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := &fakeManager{
-				InstallFunc: func(context.Context, serviceSpec) error { return tt.install },
+				InstallFunc: func(context.Context, service.Spec) error { return tt.install },
 				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
 			}
-			useFakeManager(t, m, tt.exe)
-			if tt.open != nil {
-				openServiceManager = func() (serviceManager, error) { return nil, tt.open }
-			}
-			code, stdout, stderr := runCLI("install", "--config", "/x/schedule.yaml")
+			code, stdout, stderr := runApp(withService(m, tt.exe), "install", "--config", "/x/schedule.yaml")
 			if code != 1 || stdout != "" || !strings.HasPrefix(stderr, tt.wantStderr) {
 				t.Errorf("install = %d, stdout %q, stderr %q; want 1, nothing, %q", code, stdout, stderr, tt.wantStderr)
 			}
@@ -140,12 +135,11 @@ func TestUninstallAndControlCmds(t *testing.T) {
 		ControlFunc: func(_ context.Context, verb string) error {
 			calls = append(calls, verb)
 			if verb == "stop" {
-				return errNotInstalled
+				return service.ErrNotRunning
 			}
 			return nil
 		},
 	}
-	useFakeManager(t, m, "/usr/bin/bedtime")
 	tests := []struct {
 		args       []string
 		wantCode   int
@@ -155,16 +149,16 @@ func TestUninstallAndControlCmds(t *testing.T) {
 		{[]string{"uninstall"}, 0, "bedtime is stopped and uninstalled; your schedule, state and history are kept\n", ""},
 		{[]string{"start"}, 0, "bedtime started\n", ""},
 		{[]string{"restart"}, 0, "bedtime restarted\n", ""},
-		{[]string{"stop"}, 1, "", "bedtime: cannot stop the bedtime service: bedtime is not installed as a service; run \"bedtime install\" first\n"},
+		{[]string{"stop"}, 1, "", "bedtime: cannot stop bedtime: bedtime is not running\n"},
 	}
 	for _, tt := range tests {
-		code, stdout, stderr := runCLI(tt.args...)
+		code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), tt.args...)
 		if code != tt.wantCode || stdout != tt.wantStdout || stderr != tt.wantStderr {
 			t.Errorf("%v = %d, %q, %q; want %d, %q, %q", tt.args, code, stdout, stderr, tt.wantCode, tt.wantStdout, tt.wantStderr)
 		}
 	}
 	removed = false
-	if _, stdout, _ := runCLI("uninstall"); stdout != "bedtime is not installed as a service; nothing to do\n" {
+	if _, stdout, _ := runApp(withService(m, "/usr/bin/bedtime"), "uninstall"); stdout != "bedtime is not installed as a service; nothing to do\n" {
 		t.Errorf("uninstall when not installed said %q", stdout)
 	}
 	if got, want := strings.Join(calls, " "), "uninstall start restart stop uninstall"; got != want {
@@ -189,23 +183,32 @@ func TestStatusCmd(t *testing.T) {
 		{"failed", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed",
 			UnitPath: installedStatus.UnitPath, ConfigPath: installedStatus.ConfigPath}, nil, statusNotRunning},
 		{"not-installed", serviceStatus{Manager: "systemd user unit", UnitPath: installedStatus.UnitPath, State: "inactive, dead"}, nil, statusNotRunning},
+		{"xdg-not-installed", serviceStatus{Manager: "XDG autostart entry", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", State: "not installed"}, nil, statusNotRunning},
+		{"xdg-running", serviceStatus{Manager: "XDG autostart entry", Installed: true, Enabled: "starts at login", Running: true, PID: 4242,
+			Since: "Tue 2025-11-25 21:54:01 UTC", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, 0},
+		{"no-manager", serviceStatus{Manager: "none", State: service.NoManagerError{Found: "launchctl is missing"}.Error()}, nil, statusNotRunning},
 	}
+	oldNext := nextReminder
+	t.Cleanup(func() { nextReminder = oldNext })
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon holds a lock there
 			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.status, nil }}
-			useFakeManager(t, m, "/usr/bin/bedtime")
 			nextReminder = tt.next
-			code, stdout, stderr := runCLI("status", "--config", "/home/alice/other.yaml")
+			code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), "status", "--config", "/home/alice/other.yaml")
 			if code != tt.wantCode || stderr != "" {
 				t.Errorf("status = %d, stderr %q; want %d, nothing", code, stderr, tt.wantCode)
 			}
 			golden(t, "service/status-"+tt.name+".golden", []byte(stdout))
+			if strings.Contains(stdout, "not installed") && strings.Contains(stdout, "no supported") {
+				t.Errorf("status says both \"not installed\" and that install is impossible:\n%s", stdout)
+			}
 		})
 	}
 }
 
-func TestNoServiceManagerErrorIsOneSentence(t *testing.T) {
-	msg := noServiceManagerError{Found: "the init system is linux-openrc, not systemd"}.Error()
+func TestNoManagerErrorIsOneSentence(t *testing.T) {
+	msg := service.NoManagerError{Found: "launchctl is missing"}.Error()
 	if strings.Count(msg, ". ") > 0 || strings.Contains(msg, "\n") || !strings.Contains(msg, `"bedtime run"`) {
 		t.Errorf("message is not one sentence that says to start bedtime run: %q", msg)
 	}

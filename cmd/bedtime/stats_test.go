@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -234,10 +235,13 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 			st := installedStatus
 			st.ConfigPath = path
 			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
-			useFakeManager(t, m, "/usr/bin/bedtime")
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock = scheduler.NewFakeClock(now)
+			oldNext := nextReminder
 			nextReminder = describeNext
+			t.Cleanup(func() { nextReminder = oldNext })
 			statusDay(t, useStateDir(t), tt.paused)
-			code, out, errOut := runAt(t, now, append([]string{"status"}, tt.args...)...)
+			code, out, errOut := runApp(app, append([]string{"status"}, tt.args...)...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -254,8 +258,9 @@ func TestStatusFreshInstallHasNoMisses(t *testing.T) {
 	st := installedStatus
 	st.ConfigPath = berlinDefault(t)
 	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
-	useFakeManager(t, m, "/usr/bin/bedtime")
-	_, out, _ := runAt(t, nov(t, 27, "16:30"), "status", "--ascii")
+	app := withService(m, "/usr/bin/bedtime")
+	app.Clock = scheduler.NewFakeClock(nov(t, 27, "16:30"))
+	_, out, _ := runApp(app, "status", "--ascii")
 	// Due at 16:55, 18:00, 20:00 and 20:30, 22:00; nothing before.
 	want := "  today:    0h ...... ...... ....*. *.*.*. 24h\n"
 	if !strings.Contains(out, want) {

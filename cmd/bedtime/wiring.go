@@ -58,33 +58,27 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 // checkService is doctor's "service" line.
 func checkService(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "service"}
-	m, err := openServiceManager()
-	if err != nil {
-		if pid, _, ok := runningDaemon(); ok {
-			r.OK = true
-			r.Detail = fmt.Sprintf("running, pid %d, started without a service manager (%v)", pid, err)
-			return r
-		}
-		r.Detail, r.Fix = err.Error(), "start `bedtime run` from your desktop session's autostart"
-		// The error says what to do already; the line says it once, as the fix.
-		var none noServiceManagerError
-		if errors.As(err, &none) {
-			r.Detail = "no per-user service manager that bedtime can use (" + none.Found + ")"
-		}
-		return r
-	}
-	st, err := m.Status(ctx)
+	st, err := app.services().Status(ctx)
+	pid, _, byHand := runningDaemon()
 	switch {
 	case err != nil:
-		r.Detail, r.Fix = err.Error(), "run `bedtime install`"
-	case !st.Installed:
-		r.Detail, r.Fix = "not installed", "run `bedtime install` (it starts bedtime now and at every login)"
-	case !st.Running:
-		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
-		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
-	default:
+		r.Detail, r.Fix = err.Error(), "run `bedtime status` for the service manager's message"
+	case st.Installed && st.Running:
 		r.OK = true
 		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+	case st.Installed:
+		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
+		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
+	case byHand && st.Manager == "none":
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
+	case byHand:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
+	case st.Manager == "none":
+		r.Detail, r.Fix = "not running", "start `bedtime run` from your desktop session's autostart"
+	default:
+		r.Detail, r.Fix = "not installed ("+st.Manager+")", "run `bedtime install` (it starts bedtime now and at every login)"
 	}
 	return r
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/service"
 )
 
 func TestDoctorScheduleCheck(t *testing.T) {
@@ -42,6 +43,7 @@ func TestDoctorScheduleCheck(t *testing.T) {
 }
 
 func TestDoctorServiceCheck(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon holds a lock there
 	tests := []struct {
 		st   serviceStatus
 		err  error
@@ -49,15 +51,19 @@ func TestDoctorServiceCheck(t *testing.T) {
 		want string
 	}{
 		{serviceStatus{Manager: "systemd user unit", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true, "running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit)"},
-		{serviceStatus{Installed: false}, nil, false, "not installed"},
+		{serviceStatus{Manager: "XDG autostart entry", Installed: false}, nil, false, "not installed (XDG autostart entry)"},
 		{serviceStatus{Installed: true, UnitPath: "/u/bedtime.service", State: "failed"}, nil, false, "installed (/u/bedtime.service) but not running (failed)"},
 		{serviceStatus{}, errors.New("systemctl: boom"), false, "systemctl: boom"},
+		{serviceStatus{Manager: "none", State: "no supported per-user service manager here (launchctl is missing)"}, nil, false, "not running"},
 	}
 	for _, tt := range tests {
-		useFakeManager(t, &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, tt.err }}, "/usr/bin/bedtime")
-		r := checkService(context.Background(), &App{})
+		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, tt.err }}, "/usr/bin/bedtime")
+		r := checkService(context.Background(), app)
 		if r.OK != tt.ok || r.Detail != tt.want {
 			t.Errorf("checkService = %v %q, want %v %q", r.OK, r.Detail, tt.ok, tt.want)
+		}
+		if !r.OK && (r.Fix == "" || strings.Contains(r.Fix, r.Detail)) {
+			t.Errorf("checkService(%+v): fix %q does not say what to do beyond the detail", tt.st, r.Fix)
 		}
 	}
 }
@@ -99,16 +105,13 @@ routines:
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
-	old := openServiceManager
-	openServiceManager = func() (serviceManager, error) { return nil, errors.New("no manager") }
-	t.Cleanup(func() { openServiceManager = old })
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	if r := checkService(context.Background(), &App{}); r.OK || r.Detail != "no manager" {
+	none := service.Unsupported{Found: "launchctl is missing", Opts: serviceOptions()}
+	if r := checkService(context.Background(), withService(none, "")); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
 		t.Fatalf("nothing running: %+v", r)
 	}
-	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
-	_ = h
-	if r := checkService(context.Background(), &App{}); !r.OK || !strings.Contains(r.Detail, "started without a service manager") {
+	startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
+	if r := checkService(context.Background(), withService(none, "")); !r.OK || !strings.Contains(r.Detail, "started by hand") {
 		t.Fatalf("running by hand: %+v", r)
 	}
 }

@@ -1,7 +1,7 @@
-package main
+package service
 
 // The macOS LaunchAgent's plist. It is rendered here, in a file built on every
-// OS, so that its golden test runs in CI on Linux too; service_darwin.go
+// OS, so that its golden test runs in CI on Linux too; launchd_darwin.go
 // installs it.
 
 import (
@@ -60,7 +60,7 @@ func launchdPlistPath(home string) string {
 
 // renderLaunchdPlist returns the LaunchAgent plist that runs spec for the
 // user whose home directory is home.
-func renderLaunchdPlist(spec serviceSpec, home string) ([]byte, error) {
+func renderLaunchdPlist(spec Spec, home string) ([]byte, error) {
 	var b bytes.Buffer
 	err := launchdPlistTemplate.Execute(&b, map[string]any{
 		"Label":      launchdLabel,

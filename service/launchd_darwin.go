@@ -1,6 +1,6 @@
 //go:build darwin
 
-package main
+package service
 
 // macOS: a LaunchAgent in ~/Library/LaunchAgents, loaded into the user's GUI
 // domain (gui/UID) with launchctl bootstrap, so it starts at every login and
@@ -10,7 +10,7 @@ package main
 // directory with os/user (ignoring $HOME, so it cannot be tested without
 // touching the real ~/Library), refuses to overwrite an existing plist and
 // uses the deprecated "launchctl load". The plist is rendered in
-// service_launchd.go.
+// launchd.go.
 
 import (
 	"bytes"
@@ -28,25 +28,26 @@ import (
 	"github.com/google/renameio/v2"
 )
 
-// newServiceManager returns the launchd manager for the current user.
-func newServiceManager() (serviceManager, error) {
+// choose returns the launchd manager for the current user.
+func choose(_ context.Context, opts Options) Manager {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return nil, fmt.Errorf("cannot find the home directory: %w", err)
+		return Unsupported{Found: "cannot find the home directory: " + err.Error(), Opts: opts}
 	}
 	if _, err := exec.LookPath("launchctl"); err != nil {
-		return nil, noServiceManagerError{Found: "launchctl is missing"}
+		return Unsupported{Found: "launchctl is missing", Opts: opts}
 	}
-	return &launchdManager{home: home, uid: os.Getuid()}, nil
+	return &launchdManager{home: home, uid: os.Getuid(), opts: opts}
 }
 
 // launchdManager installs bedtime as a LaunchAgent.
 type launchdManager struct {
 	home string
 	uid  int
+	opts Options
 }
 
-var _ serviceManager = (*launchdManager)(nil)
+var _ Manager = (*launchdManager)(nil)
 
 func (m *launchdManager) domain() string    { return "gui/" + strconv.Itoa(m.uid) }
 func (m *launchdManager) target() string    { return m.domain() + "/" + launchdLabel }
@@ -73,7 +74,7 @@ func (m *launchdManager) loaded(ctx context.Context) bool {
 // Install writes the plist, unloads a previous version and loads the new one,
 // which starts it (RunAtLoad). A failed step puts the previous plist back, or
 // removes the new one.
-func (m *launchdManager) Install(ctx context.Context, spec serviceSpec) (err error) {
+func (m *launchdManager) Install(ctx context.Context, spec Spec) (err error) {
 	plist, err := renderLaunchdPlist(spec, m.home)
 	if err != nil {
 		return fmt.Errorf("cannot render the plist: %w", err)
@@ -136,7 +137,7 @@ func (m *launchdManager) Uninstall(ctx context.Context) (bool, error) {
 
 func (m *launchdManager) installed() error {
 	if _, err := os.Stat(m.plistPath()); errors.Is(err, fs.ErrNotExist) {
-		return errNotInstalled
+		return ErrNotInstalled
 	}
 	return nil
 }
@@ -155,9 +156,10 @@ func (m *launchdManager) Start(ctx context.Context) error {
 }
 
 // Stop sends SIGTERM; the clean exit keeps launchd from restarting it until
-// the next login or start.
+// the next login or start. Without a plist it stops a daemon started by hand.
 func (m *launchdManager) Stop(ctx context.Context) error {
 	if err := m.installed(); err != nil {
+		_, err = m.opts.stopByLock(ctx)
 		return err
 	}
 	_, err := m.launchctl(ctx, "kill", "SIGTERM", m.target())
@@ -183,8 +185,8 @@ var (
 )
 
 // Status asks launchd about the agent and ps about its start time.
-func (m *launchdManager) Status(ctx context.Context) (serviceStatus, error) {
-	st := serviceStatus{Manager: "LaunchAgent", UnitPath: m.plistPath()}
+func (m *launchdManager) Status(ctx context.Context) (Status, error) {
+	st := Status{Manager: "LaunchAgent", UnitPath: m.plistPath()}
 	if _, err := os.Stat(st.UnitPath); err == nil {
 		st.Installed = true
 		st.ConfigPath = launchdConfigFromPlist(st.UnitPath)

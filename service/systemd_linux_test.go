@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package service
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeSystemctlScript records each call's arguments, one line per call, and
@@ -63,7 +64,7 @@ func newFakeSystemd(t *testing.T) *fakeSystemd {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.m = &systemdManager{system: sys}
+	f.m = &systemdManager{system: sys, opts: Options{StateDir: filepath.Join(home, ".local", "state", "bedtime"), StopTimeout: 5 * time.Second}}
 	return f
 }
 
@@ -124,14 +125,14 @@ var installCalls = []string{
 }
 
 var (
-	plainSpec = serviceSpec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
-	oddSpec   = serviceSpec{Executable: `/opt/my apps/100% $bed/bedtime`, ConfigPath: `/home/bob/My "night" $HOME\notes/50% schedule.yaml`}
+	plainSpec = Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
+	oddSpec   = Spec{Executable: `/opt/my apps/100% $bed/bedtime`, ConfigPath: `/home/bob/My "night" $HOME\notes/50% schedule.yaml`}
 )
 
 func TestSystemdUnitGolden(t *testing.T) {
 	tests := []struct {
 		name string
-		spec serviceSpec
+		spec Spec
 	}{
 		{"plain", plainSpec},
 		{"odd-paths", oddSpec},
@@ -146,7 +147,7 @@ func TestSystemdUnitGolden(t *testing.T) {
 			if !ok {
 				t.Fatal("Install wrote no unit")
 			}
-			golden(t, "service/"+tt.name+".service.golden", []byte(unit))
+			golden(t, tt.name+".service.golden", []byte(unit))
 			if got, want := configFromUnit(unit), tt.spec.ConfigPath; got != want {
 				t.Errorf("configFromUnit = %q, want %q", got, want)
 			}
@@ -183,7 +184,7 @@ func TestSystemdUnitVerifies(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := f.m.Install(context.Background(), serviceSpec{Executable: exe, ConfigPath: oddSpec.ConfigPath}); err != nil {
+			if err := f.m.Install(context.Background(), Spec{Executable: exe, ConfigPath: oddSpec.ConfigPath}); err != nil {
 				t.Fatalf("Install: %v", err)
 			}
 			runtime := t.TempDir()
@@ -307,7 +308,7 @@ func TestSystemdInstallFailure(t *testing.T) {
 	for _, exe := range []string{`/opt/"bed"/bedtime`, `/opt/it's/bedtime`, `/opt/a\b/bedtime`, "/opt/a\tb/bedtime"} {
 		t.Run("binary "+exe, func(t *testing.T) {
 			f := newFakeSystemd(t)
-			err := f.m.Install(context.Background(), serviceSpec{Executable: exe, ConfigPath: plainSpec.ConfigPath})
+			err := f.m.Install(context.Background(), Spec{Executable: exe, ConfigPath: plainSpec.ConfigPath})
 			if err == nil || !strings.Contains(err.Error(), "systemd cannot run a binary whose path contains") {
 				t.Errorf("Install = %v, want a refusal of the binary's path", err)
 			}
@@ -321,9 +322,9 @@ func TestSystemdInstallFailure(t *testing.T) {
 		f := newFakeSystemd(t)
 		t.Setenv("PATH", t.TempDir())
 		err := f.m.Install(context.Background(), plainSpec)
-		var nsm noServiceManagerError
+		var nsm NoManagerError
 		if !errors.As(err, &nsm) {
-			t.Fatalf("Install without systemctl: %v, want a noServiceManagerError", err)
+			t.Fatalf("Install without systemctl: %v, want a NoManagerError", err)
 		}
 		if _, ok := f.unit(); ok {
 			t.Error("Install without systemctl wrote a unit")
@@ -389,10 +390,14 @@ func TestSystemdUninstall(t *testing.T) {
 func TestSystemdControl(t *testing.T) {
 	f := newFakeSystemd(t)
 	ctx := context.Background()
-	for _, do := range []func(context.Context) error{f.m.Start, f.m.Stop, f.m.Restart} {
-		if err := do(ctx); !errors.Is(err, errNotInstalled) {
-			t.Errorf("control before install = %v, want errNotInstalled", err)
+	for _, do := range []func(context.Context) error{f.m.Start, f.m.Restart} {
+		if err := do(ctx); !errors.Is(err, ErrNotInstalled) {
+			t.Errorf("control before install = %v, want ErrNotInstalled", err)
 		}
+	}
+	// Stop without a unit stops a daemon started by hand; there is none.
+	if err := f.m.Stop(ctx); !errors.Is(err, ErrNotRunning) {
+		t.Errorf("Stop before install with nothing running = %v, want ErrNotRunning", err)
 	}
 	sameCalls(t, f.calls(), nil)
 	if err := f.m.Install(ctx, plainSpec); err != nil {
@@ -421,25 +426,25 @@ func TestSystemdStatus(t *testing.T) {
 		name    string
 		install bool
 		props   string
-		want    serviceStatus
+		want    Status
 	}{
 		{
 			name:    "running",
 			install: true,
 			props:   "MainPID=4242\nActiveState=active\nSubState=running\nActiveEnterTimestamp=Tue 2025-11-25 21:54:01 UTC\nUnitFileState=enabled\n",
-			want: serviceStatus{Installed: true, Enabled: "enabled", Running: true, PID: 4242,
+			want: Status{Installed: true, Enabled: "enabled", Running: true, PID: 4242,
 				Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running", ConfigPath: plainSpec.ConfigPath},
 		},
 		{
 			name:    "failed",
 			install: true,
 			props:   "MainPID=0\nActiveState=failed\nSubState=failed\nActiveEnterTimestamp=Tue 2025-11-25 21:54:01 UTC\nUnitFileState=enabled\n",
-			want:    serviceStatus{Installed: true, Enabled: "enabled", State: "failed", ConfigPath: plainSpec.ConfigPath},
+			want:    Status{Installed: true, Enabled: "enabled", State: "failed", ConfigPath: plainSpec.ConfigPath},
 		},
 		{
 			name:  "not installed",
 			props: "MainPID=0\nActiveState=inactive\nSubState=dead\nActiveEnterTimestamp=\nUnitFileState=\n",
-			want:  serviceStatus{State: "inactive, dead"},
+			want:  Status{State: "inactive, dead"},
 		},
 	}
 	for _, tt := range tests {

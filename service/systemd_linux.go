@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package service
 
 // Linux: a systemd user unit, written by kardianos/service from our own
 // template (its default one is for system units: WantedBy=multi-user.target
@@ -26,7 +26,7 @@ import (
 	"strings"
 
 	"github.com/google/renameio/v2"
-	"github.com/kardianos/service"
+	kservice "github.com/kardianos/service"
 )
 
 // systemdUnitTemplate is the unit, in kardianos/service's template syntax
@@ -55,25 +55,46 @@ WantedBy=default.target
 `
 
 // systemdUnitName is the unit's file name.
-const systemdUnitName = serviceName + ".service"
+const systemdUnitName = Name + ".service"
 
-// newServiceManager returns the systemd user manager, or a
-// noServiceManagerError when this Linux does not run systemd.
-func newServiceManager() (serviceManager, error) {
-	sys := service.ChosenSystem()
-	if sys == nil {
-		return nil, noServiceManagerError{Found: "no init system recognised"}
+// choose returns the systemd user manager when bedtime's unit is installed
+// or a systemd user manager answers, else the XDG autostart entry.
+func choose(ctx context.Context, opts Options) Manager {
+	x, xerr := newXDGManager(opts)
+	if xerr == nil && x.installed() {
+		return x
 	}
-	if sys.String() != "linux-systemd" {
-		return nil, noServiceManagerError{Found: "the init system is " + sys.String() + ", not systemd"}
+	sd, err := newSystemdManager(opts)
+	if err == nil {
+		if unit, uerr := sd.unitPath(); uerr == nil {
+			if _, serr := os.Stat(unit); serr == nil {
+				return sd
+			}
+		}
+		if sd.reachable(ctx) == nil {
+			return sd
+		}
 	}
-	return &systemdManager{system: sys}, nil
+	if xerr != nil {
+		return Unsupported{Found: xerr.Error(), Opts: opts}
+	}
+	return x
+}
+
+// newSystemdManager returns the systemd user unit manager; whether a user
+// manager answers is checked by Install.
+func newSystemdManager(opts Options) (*systemdManager, error) {
+	sys, err := systemdSystem()
+	if err != nil {
+		return nil, err
+	}
+	return &systemdManager{system: sys, opts: opts}, nil
 }
 
 // systemdSystem returns kardianos/service's systemd backend whatever the
-// machine runs, for tests that choose it explicitly.
-func systemdSystem() (service.System, error) {
-	for _, s := range service.AvailableSystems() {
+// machine runs: which manager to use is decided by asking systemctl.
+func systemdSystem() (kservice.System, error) {
+	for _, s := range kservice.AvailableSystems() {
 		if s.String() == "linux-systemd" {
 			return s, nil
 		}
@@ -84,10 +105,11 @@ func systemdSystem() (service.System, error) {
 // systemdManager installs bedtime as a systemd user unit.
 type systemdManager struct {
 	// system is kardianos/service's linux-systemd backend.
-	system service.System
+	system kservice.System
+	opts   Options
 }
 
-var _ serviceManager = (*systemdManager)(nil)
+var _ Manager = (*systemdManager)(nil)
 
 // unitPath is where kardianos/service writes user units: ~/.config/systemd/user.
 func (m *systemdManager) unitPath() (string, error) {
@@ -119,7 +141,7 @@ func (m *systemdManager) reachable(ctx context.Context) error {
 	if _, err := m.systemctl(ctx, "show-environment"); err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) || errors.Is(err, exec.ErrNotFound) {
-			return noServiceManagerError{Found: "no systemd user manager answers: " + err.Error()}
+			return NoManagerError{Found: "no systemd user manager answers: " + err.Error()}
 		}
 		return err
 	}
@@ -130,17 +152,17 @@ func (m *systemdManager) reachable(ctx context.Context) error {
 // escaped for systemd first, as kardianos escapes only spaces (in the binary's
 // path) and quotes (in arguments): "%" starts a specifier everywhere in
 // ExecStart; "$" a variable and "\" an escape in the arguments.
-func kardianosConfig(spec serviceSpec) *service.Config {
+func kardianosConfig(spec Spec) *kservice.Config {
 	args := spec.Args()
 	for i := range args {
 		args[i] = systemdArgEscaper.Replace(args[i])
 	}
-	return &service.Config{
-		Name:        serviceName,
-		Description: serviceDescription,
+	return &kservice.Config{
+		Name:        Name,
+		Description: Description,
 		Executable:  strings.ReplaceAll(spec.Executable, "%", "%%"),
 		Arguments:   args,
-		Option: service.KeyValue{
+		Option: kservice.KeyValue{
 			"UserService":   true,
 			"SystemdScript": systemdUnitTemplate,
 		},
@@ -163,14 +185,14 @@ func checkSystemdExecutable(path string) error {
 // daemon is "bedtime run", not this process, so it is never called.
 type noProgram struct{}
 
-func (noProgram) Start(service.Service) error { return nil }
-func (noProgram) Stop(service.Service) error  { return nil }
+func (noProgram) Start(kservice.Service) error { return nil }
+func (noProgram) Stop(kservice.Service) error  { return nil }
 
 // Install writes the unit through kardianos/service (which also enables it
 // and reloads systemd), then restarts the service so a re-install runs the
 // new binary and options. A failed step restores what was there before: the
 // previous unit, or no unit at all.
-func (m *systemdManager) Install(ctx context.Context, spec serviceSpec) (err error) {
+func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := checkSystemdExecutable(spec.Executable); err != nil {
 		return err
 	}
@@ -280,7 +302,7 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 		return err
 	}
 	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
-		return errNotInstalled
+		return ErrNotInstalled
 	}
 	_, err = m.systemctl(ctx, verb, systemdUnitName)
 	return err
@@ -289,20 +311,27 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 // Start starts the service.
 func (m *systemdManager) Start(ctx context.Context) error { return m.control(ctx, "start") }
 
-// Stop stops the service until the next login or start.
-func (m *systemdManager) Stop(ctx context.Context) error { return m.control(ctx, "stop") }
+// Stop stops the service until the next login or start. Without a unit it
+// stops a daemon started by hand.
+func (m *systemdManager) Stop(ctx context.Context) error {
+	err := m.control(ctx, "stop")
+	if errors.Is(err, ErrNotInstalled) {
+		_, err = m.opts.stopByLock(ctx)
+	}
+	return err
+}
 
 // Restart restarts the service.
 func (m *systemdManager) Restart(ctx context.Context) error { return m.control(ctx, "restart") }
 
 // Status reads the unit's state from the user manager and the schedule path
 // from the unit file.
-func (m *systemdManager) Status(ctx context.Context) (serviceStatus, error) {
+func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 	unit, err := m.unitPath()
 	if err != nil {
-		return serviceStatus{}, err
+		return Status{}, err
 	}
-	st := serviceStatus{Manager: "systemd user unit", UnitPath: unit}
+	st := Status{Manager: "systemd user unit", UnitPath: unit}
 	text, err := os.ReadFile(unit)
 	switch {
 	case err == nil:

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# e2e-notify.sh: show one real bedtime reminder on a real notification server
+# e2e/notify.sh: show one real bedtime reminder on a real notification server
 # and save a screenshot of it.
 #
 # Runs Xvfb, a private D-Bus session bus and dunst on it, sends a calf-stretch
 # reminder with `bedtime notify` (the same Desktop notifier the daemon uses),
 # waits until dunst has drawn it, and
-# saves the cropped screenshot to $1 (default docs/reminder.png).
+# saves the cropped screenshot to $1 (default: a new temporary file, so a
+# plain run changes nothing in the repository; `make e2e-notify
+# E2E_PNG=docs/reminder.png` updates the README's picture).
 #
 # Needs the Debian packages dbus, xvfb, dunst and imagemagick.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-out=${1:-docs/reminder.png}
+out=${1:-$(mktemp -d /tmp/bedtime-e2e-notify.XXXXXX)/reminder.png}
 
 for bin in Xvfb dbus-daemon dbus-send dunst import convert; do
 	if ! command -v "$bin" >/dev/null; then

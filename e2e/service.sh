@@ -1,7 +1,15 @@
 #!/bin/bash
-# e2e-service.sh: bedtime as a per-user systemd service, against a real systemd
-# user manager (../shared/tools/systemd-user-sandbox: Debian with systemd as
-# PID 1 in systemd-nspawn, one ordinary user with linger). Needs root.
+# e2e/service.sh: bedtime as a per-user service, for real.
+#
+# First without a systemd user manager (on this host, with systemctl --user
+# kept from reaching one): install writes the XDG autostart entry and starts
+# the daemon detached ("bedtime install | cat" must return), status names
+# the manager, stop, start, uninstall; and "bedtime stop" stops a bedtime
+# run started by hand.
+#
+# Then against a real systemd user manager (e2e/systemd-user-sandbox: Debian
+# with systemd as PID 1 in systemd-nspawn, one ordinary user with linger).
+# Needs root.
 #
 #   install -> is-enabled, is-active -> a reminder fires (journalctl --user)
 #   -> install again (idempotent) -> stop/start (clean SIGTERM) -> status
@@ -11,11 +19,14 @@
 # The schedule lives at a path with a space, "%" and "$" in it, so a firing
 # also proves the unit's ExecStart escaping. Exits non-zero, saying what
 # failed, on the first failure. Environment: SANDBOX (the tool), BINDIR,
-# KEEP=1 to leave the sandbox up afterwards.
+# KEEP=1 to leave the sandbox up afterwards, SKIP_SANDBOX=1 to run the
+# autostart part only.
 set -uo pipefail
 
 TOP=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
-SANDBOX=${SANDBOX:-$TOP/../shared/tools/systemd-user-sandbox}
+SANDBOX=${SANDBOX:-$TOP/e2e/systemd-user-sandbox}
+own_bindir=
+[ -n "${BINDIR:-}" ] || own_bindir=1
 export BINDIR=${BINDIR:-$(mktemp -d /tmp/bedtime-e2e-bin.XXXXXX)}
 chmod 755 "$BINDIR" # the sandbox user runs the binary from it
 SCHED_REL='My Plans/100% $night.yaml' # relative to the user's home (the cwd of "user")
@@ -29,7 +40,11 @@ fail() {
 }
 step() { echo "e2e-service: $*"; }
 u() { "$SANDBOX" user "$@"; }
-cleanup() { [ "${KEEP:-}" = 1 ] || "$SANDBOX" down >/dev/null 2>&1 || true; }
+cleanup() {
+	[ "${KEEP:-}" = 1 ] && return
+	"$SANDBOX" down >/dev/null 2>&1 || true
+	[ -n "$own_bindir" ] && rm -rf "$BINDIR"
+}
 trap cleanup EXIT
 
 # want NAME EXPECTED CMD...: CMD's stdout (trimmed) must be EXPECTED.
@@ -57,11 +72,64 @@ journal_has_firing() { # in the current boot, after the cursor $1 if given
 journal_cursor() { u journalctl --user -u bedtime.service -n 0 --show-cursor --no-pager | sed -n 's/^-- cursor: //p'; }
 bedtime_pids() { u sh -c 'for p in /proc/[0-9]*; do [ "$(cat $p/comm 2>/dev/null)" = bedtime ] && echo ${p#/proc/}; done; true'; }
 
+# autostart_phase: the XDG autostart fallback, on this host, in a scratch
+# home. systemctl --user cannot reach a user manager there (no
+# XDG_RUNTIME_DIR, no session bus), as under OpenRC or in a container.
+autostart_phase() {
+	local home out pid i
+	home=$(mktemp -d /tmp/bedtime-e2e-home.XXXXXX)
+	local hcmd=(env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_STATE_HOME="$home/.local/state"
+		XDG_RUNTIME_DIR="$home/no-runtime" DBUS_SESSION_BUS_ADDRESS="unix:path=$home/no-bus" "$BINDIR/bedtime")
+	h() { "${hcmd[@]}" "$@"; }
+	afail() { echo "--- $home/.local/state/bedtime/bedtime.log:" >&2; cat "$home/.local/state/bedtime/bedtime.log" >&2 2>/dev/null; fail "$@"; }
+	step "autostart: install | cat returns (no systemd user manager here)"
+	mkdir -p "$home/plans"
+	printf '%s\n' "reminders:" "  ping:" "    every: 5s" "    title: Ping" >"$home/plans/s.yaml"
+	out=$(timeout 30 bash -c 'set -o pipefail; "$@" | cat' sh "${hcmd[@]}" install --config "$home/plans/s.yaml" 2>&1) ||
+		afail "bedtime install | cat did not return in 30 s or failed: $out"
+	echo "$out"
+	case "$out" in *"installed XDG autostart entry $home/.config/autostart/bedtime.desktop"*) ;; *) afail "install output: $out" ;; esac
+	[ "$(stat -c %a "$home/.config/autostart/bedtime.desktop")" = 600 ] || afail "the autostart entry is not 0600"
+	grep -qxF "Exec=\"$BINDIR/bedtime\" \"run\" \"--config\" \"$home/plans/s.yaml\"" "$home/.config/autostart/bedtime.desktop" ||
+		afail "the autostart entry's Exec: $(grep ^Exec= "$home/.config/autostart/bedtime.desktop")"
+	out=$(h status 2>&1) || afail "status exited non-zero after install: $out"
+	echo "$out"
+	case "$out" in *"installed, running (pid "*"(XDG autostart entry, starts at login)"*) ;; *) afail "status after install: $out" ;; esac
+	for ((i = 0; i < 40; i++)); do grep -qF "$FIRED" "$home/.local/state/bedtime/bedtime.log" 2>/dev/null && break; sleep 0.5; done
+	grep -qF "$FIRED" "$home/.local/state/bedtime/bedtime.log" || afail "no firing in the daemon's log"
+
+	step "autostart: stop, start, uninstall"
+	h stop || afail "bedtime stop"
+	out=$(h status 2>&1) && afail "status exited 0 after stop: $out"
+	case "$out" in *"installed, not running"*) ;; *) afail "status after stop: $out" ;; esac
+	timeout 30 bash -c 'set -o pipefail; "$@" | cat' sh "${hcmd[@]}" start >/dev/null || afail "bedtime start | cat did not return"
+	h status >/dev/null || afail "not running after start"
+	out=$(h uninstall 2>&1) || afail "bedtime uninstall: $out"
+	[ -e "$home/.config/autostart/bedtime.desktop" ] && afail "the entry is still there after uninstall"
+	out=$(h status 2>&1) && afail "status exited 0 after uninstall: $out"
+	case "$out" in *'not installed as a service (run "bedtime install")'*"service:  XDG autostart entry; install writes"*) ;;
+	*) afail "status after uninstall: $out" ;; esac
+
+	step "autostart: bedtime stop stops a bedtime run started by hand"
+	"${hcmd[@]}" run --config "$home/plans/s.yaml" >/dev/null 2>&1 </dev/null &
+	pid=$!
+	for ((i = 0; i < 40; i++)); do h status >/dev/null 2>&1 && break; sleep 0.25; done
+	out=$(h status 2>&1) || afail "status does not see the bedtime run started by hand: $out"
+	case "$out" in *"running (pid $pid since "*"but not installed as a service"*) ;; *) afail "status of a run by hand: $out" ;; esac
+	h stop || afail "bedtime stop of a run by hand"
+	kill -0 "$pid" 2>/dev/null && afail "bedtime run (pid $pid) still runs after bedtime stop"
+	wait "$pid" || afail "bedtime run did not exit cleanly on bedtime stop (status $?)"
+	rm -rf "$home"
+}
+
 [ "$(id -u)" = 0 ] || fail "needs root (systemd-nspawn)"
 [ -x "$SANDBOX" ] || fail "no sandbox tool at $SANDBOX"
 
 step "build bedtime into $BINDIR"
 (cd "$TOP" && CGO_ENABLED=0 go build -o "$BINDIR/bedtime" ./cmd/bedtime) || fail "go build"
+
+autostart_phase
+[ "${SKIP_SANDBOX:-}" = 1 ] && { step "PASS (without the systemd sandbox: SKIP_SANDBOX=1)"; exit 0; }
 
 step "sandbox setup and boot"
 "$SANDBOX" setup >/dev/null || fail "sandbox setup"
@@ -123,9 +191,9 @@ journal_has_firing "$cursor" && fail "a reminder fired after uninstall"
 out=$(u bedtime status 2>&1) && fail "status exited 0 after uninstall: $out"
 case "$out" in *"not installed"*) ;; *) fail "status after uninstall: $out" ;; esac
 
-step "nothing left but the schedule and the state dir"
+step "nothing left but the schedule, the state dir and the notification icon in the cache"
 u sh -c 'find "$HOME" \( -type f -o -type l \) | sort' >"$BINDIR/after.txt" || fail "cannot list the home"
-left=$(comm -13 "$BINDIR/before.txt" "$BINDIR/after.txt" | grep -v '^/home/tester/\.local/state/bedtime/')
+left=$(comm -13 "$BINDIR/before.txt" "$BINDIR/after.txt" | grep -v -e '^/home/tester/\.local/state/bedtime/' -e '^/home/tester/\.cache/bedtime/')
 [ -z "$left" ] || fail "left behind after uninstall: $left"
 gone=$(comm -23 "$BINDIR/before.txt" "$BINDIR/after.txt")
 [ -z "$gone" ] || fail "uninstall removed user files: $gone"

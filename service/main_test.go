@@ -1,0 +1,91 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/daemon"
+)
+
+// The test binary doubles as a stand-in for "bedtime run": with
+// BEDTIME_TEST_DAEMON set it takes the daemon's real lock in
+// $BEDTIME_TEST_STATE (daemon.Lock), writes its arguments to
+// $BEDTIME_TEST_ARGS, and exits cleanly on SIGTERM, as bedtime run does.
+// BEDTIME_TEST_DAEMON=stubborn ignores SIGTERM; =fail exits at once with a
+// message on stderr. BEDTIME_TEST_INSTALL makes it instead run an XDG
+// install of itself, for the test that its stdout is not held open.
+func TestMain(m *testing.M) {
+	switch {
+	case os.Getenv("BEDTIME_TEST_DAEMON") != "":
+		os.Exit(fakeDaemon(os.Getenv("BEDTIME_TEST_DAEMON")))
+	case os.Getenv("BEDTIME_TEST_INSTALL") != "" && installFromChild != nil:
+		os.Exit(installFromChild())
+	}
+	os.Exit(m.Run())
+}
+
+// installFromChild is set where the XDG manager exists (xdg_test.go).
+var installFromChild func() int
+
+func fakeDaemon(mode string) int {
+	if mode == "fail" {
+		fmt.Fprintln(os.Stderr, "bedtime: the schedule file has errors")
+		return 1
+	}
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	if mode == "stubborn" {
+		signal.Ignore(syscall.SIGTERM)
+	}
+	lock, err := daemon.TakeLock(os.Getenv("BEDTIME_TEST_STATE"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer lock.Unlock()
+	if p := os.Getenv("BEDTIME_TEST_ARGS"); p != "" {
+		os.WriteFile(p, []byte(strings.Join(os.Args[1:], "\n")), 0o600)
+	}
+	fmt.Println("fake daemon started")
+	if mode == "stubborn" {
+		select {}
+	}
+	<-term
+	return 0
+}
+
+// testOptions are Options with a fresh state directory, which the fake
+// daemons started by this test (and their children) use.
+func testOptions(t *testing.T) Options {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "state")
+	t.Setenv("BEDTIME_TEST_STATE", dir)
+	return Options{StateDir: dir, StopTimeout: 3 * time.Second}
+}
+
+// waitRunning waits until a daemon holds the lock in opts.StateDir.
+func waitRunning(t *testing.T, opts Options) int {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if pid, _, ok := opts.running(); ok {
+			return pid
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("no daemon took the lock within 10 s")
+	return 0
+}
+
+func testContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}

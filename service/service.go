@@ -1,0 +1,292 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bedtime-app/bedtime/daemon"
+)
+
+// Name is the service's name: the systemd unit is Name+".service", the XDG
+// autostart entry Name+".desktop" and the Windows Run value Name.
+const Name = "bedtime"
+
+// Description is the one-line description the service manager shows.
+const Description = "bedtime: reminders that prevent night leg cramps"
+
+// Spec is what an installed service runs: Executable run --config ConfigPath.
+// Both paths are absolute.
+type Spec struct {
+	Executable string
+	ConfigPath string
+}
+
+// Args returns the arguments the service passes to Executable.
+func (s Spec) Args() []string {
+	return []string{"run", "--config", s.ConfigPath}
+}
+
+// Status is what a Manager reports about the service.
+type Status struct {
+	// Manager names the mechanism, for example "systemd user unit"; it is
+	// "none" where bedtime cannot install a service (see Unsupported), and
+	// State then says why.
+	Manager string
+	// Installed reports whether the unit (plist, autostart entry, Run value) exists.
+	Installed bool
+	// Enabled is the manager's own word for whether it starts at login
+	// ("enabled", "disabled", ...); empty when the manager has none.
+	Enabled string
+	// Running reports whether the daemon runs now; PID and Since say which and since when.
+	Running bool
+	PID     int
+	Since   string
+	// State is the manager's own state word when not running ("failed", "inactive", ...).
+	State string
+	// UnitPath is where the unit lives, or would live once installed: a
+	// file path or a registry value.
+	UnitPath string
+	// ConfigPath is the --config the installed unit runs with; empty when unknown.
+	ConfigPath string
+}
+
+// Manager installs and controls the per-user bedtime service on one machine.
+// Errors carry the service manager's own message.
+type Manager interface {
+	// Install writes (or rewrites) the unit for spec, enables it at login and
+	// (re)starts it. On failure it leaves no half-written unit behind.
+	Install(ctx context.Context, spec Spec) error
+	// Uninstall stops the service and removes its unit. It reports false
+	// when there was nothing to remove. It never touches the schedule or
+	// the state directory.
+	Uninstall(ctx context.Context) (removed bool, err error)
+	// Start starts the installed service; ErrNotInstalled when there is none.
+	Start(ctx context.Context) error
+	// Stop stops bedtime until the next login or start: the installed
+	// service, or else a daemon started by hand (found by its lock). It
+	// returns ErrNotRunning when neither runs.
+	Stop(ctx context.Context) error
+	// Restart restarts the installed service; ErrNotInstalled when there is none.
+	Restart(ctx context.Context) error
+	// Status reports what is installed and what runs.
+	Status(ctx context.Context) (Status, error)
+}
+
+// ErrNotInstalled is returned by Start and Restart when there is no unit.
+var ErrNotInstalled = errors.New(`bedtime is not installed as a service; run "bedtime install" first`)
+
+// ErrNotRunning is returned by Stop when nothing runs: no service and no
+// daemon started by hand.
+var ErrNotRunning = errors.New("bedtime is not running")
+
+// NoManagerError says that this machine has no mechanism bedtime can install
+// a per-user service with, and what to do instead.
+type NoManagerError struct {
+	// Found describes what was found instead, for example "launchctl is missing".
+	Found string
+}
+
+func (e NoManagerError) Error() string {
+	return fmt.Sprintf("no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", e.Found)
+}
+
+// Options are what every Manager needs to know about the user.
+type Options struct {
+	// StateDir is bedtime's state directory: the daemon's lock is there
+	// (to find a daemon however it was started), and the log of a daemon
+	// that install starts outside a service manager.
+	StateDir string
+	// StopTimeout bounds how long Stop waits for a daemon to exit after
+	// SIGTERM; zero means 10 seconds.
+	StopTimeout time.Duration
+}
+
+func (o Options) stopTimeout() time.Duration {
+	if o.StopTimeout > 0 {
+		return o.StopTimeout
+	}
+	return 10 * time.Second
+}
+
+// LogFile returns the path of the log of a daemon that install or start
+// launch themselves (XDG autostart, Windows): its stdout and stderr go
+// there, never to the terminal or pipe that ran install. It is "" when
+// StateDir is.
+func (o Options) LogFile() string {
+	if o.StateDir == "" {
+		return ""
+	}
+	return filepath.Join(o.StateDir, "bedtime.log")
+}
+
+// running returns the daemon holding the per-user lock.
+func (o Options) running() (pid int, since time.Time, ok bool) {
+	if o.StateDir == "" {
+		return 0, time.Time{}, false
+	}
+	return daemon.Running(o.StateDir)
+}
+
+// sinceText formats the time a daemon took its lock the way status prints it.
+func sinceText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
+}
+
+// stopByLock stops the daemon that holds the lock: it asks it to exit
+// (SIGTERM; on Windows it terminates it) and waits until the lock is
+// released, at most o.stopTimeout(). It returns ErrNotRunning when no daemon
+// holds the lock.
+func (o Options) stopByLock(ctx context.Context) (pid int, err error) {
+	pid, _, ok := o.running()
+	if !ok {
+		return 0, ErrNotRunning
+	}
+	if pid <= 0 {
+		return 0, fmt.Errorf("a bedtime daemon holds the lock in %s, but its process id is unknown; stop it by hand", o.StateDir)
+	}
+	if err := terminate(pid); err != nil {
+		return pid, fmt.Errorf("cannot stop bedtime (pid %d): %w", pid, err)
+	}
+	if err := o.waitReleased(ctx, pid); err != nil {
+		return pid, err
+	}
+	return pid, nil
+}
+
+// waitReleased waits until no daemon with pid holds the lock. The daemon
+// holds it until it exits, and the kernel releases it then; a few checks a
+// second are cheap, and this only runs while a command waits.
+func (o Options) waitReleased(ctx context.Context, pid int) error {
+	ctx, cancel := context.WithTimeout(ctx, o.stopTimeout())
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		// A held lock with no pid is a daemon on its way out (it removes
+		// its pid file just before the lock goes): wait for that too.
+		if p, _, ok := o.running(); !ok || p != pid && p != 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("bedtime (pid %d) did not exit within %s of being asked to: %w", pid, o.stopTimeout(), ctx.Err())
+		case <-tick.C:
+		}
+	}
+}
+
+// waitLocked waits until the process pid, just started, holds the daemon's
+// lock. exited reports the process's exit; timeout zero means 10 seconds.
+func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, timeout time.Duration) error {
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		// The daemon writes its pid once it holds the lock. Probing the
+		// lock itself here would take it for a moment, just when the
+		// daemon tries to.
+		if p, ok := daemon.Holder(o.StateDir); ok && p == pid {
+			return nil
+		}
+		select {
+		case err := <-exited:
+			return fmt.Errorf("bedtime exited at once (%v)", err)
+		case <-deadline.C:
+			return fmt.Errorf("bedtime (pid %d) did not start within %s", pid, timeout)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
+
+// Detect returns the Manager for this machine. It chooses the mechanism on
+// first use, with that call's context (on Linux it asks systemctl whether a
+// systemd user manager answers), so creating it costs nothing.
+func Detect(opts Options) Manager {
+	return &detected{opts: opts}
+}
+
+// detected is the Manager Detect returns: it forwards to the one chosen.
+type detected struct {
+	opts Options
+	once sync.Once
+	m    Manager
+}
+
+func (d *detected) get(ctx context.Context) Manager {
+	d.once.Do(func() { d.m = choose(ctx, d.opts) })
+	return d.m
+}
+
+func (d *detected) Install(ctx context.Context, spec Spec) error {
+	return d.get(ctx).Install(ctx, spec)
+}
+func (d *detected) Uninstall(ctx context.Context) (bool, error) { return d.get(ctx).Uninstall(ctx) }
+func (d *detected) Start(ctx context.Context) error             { return d.get(ctx).Start(ctx) }
+func (d *detected) Stop(ctx context.Context) error              { return d.get(ctx).Stop(ctx) }
+func (d *detected) Restart(ctx context.Context) error           { return d.get(ctx).Restart(ctx) }
+func (d *detected) Status(ctx context.Context) (Status, error)  { return d.get(ctx).Status(ctx) }
+
+// Unsupported is the Manager of a machine bedtime cannot install a service
+// on: Install says why and what to do instead; Status and Stop still find a
+// daemon started by hand by its lock.
+type Unsupported struct {
+	// Found is what was found instead of a service manager (see NoManagerError).
+	Found string
+	// Opts locate the daemon's lock.
+	Opts Options
+}
+
+var _ Manager = Unsupported{}
+
+func (u Unsupported) err() error { return NoManagerError{Found: u.Found} }
+
+// Install reports that there is no service manager.
+func (u Unsupported) Install(context.Context, Spec) error { return u.err() }
+
+// Uninstall has nothing to remove.
+func (u Unsupported) Uninstall(context.Context) (bool, error) { return false, nil }
+
+// Start reports that there is no service manager.
+func (u Unsupported) Start(context.Context) error { return u.err() }
+
+// Restart reports that there is no service manager.
+func (u Unsupported) Restart(context.Context) error { return u.err() }
+
+// Stop stops a daemon started by hand.
+func (u Unsupported) Stop(ctx context.Context) error {
+	_, err := u.Opts.stopByLock(ctx)
+	return err
+}
+
+// Status reports "none" as the manager, the reason in State, and a daemon
+// started by hand.
+func (u Unsupported) Status(context.Context) (Status, error) {
+	st := Status{Manager: "none", State: u.err().Error()}
+	if pid, since, ok := u.Opts.running(); ok {
+		st.Running, st.PID, st.Since = true, pid, sinceText(since)
+	}
+	return st, nil
+}
+
+// checkPlainPath rejects paths a unit or autostart line cannot carry
+// reliably: control characters (a newline would end the line).
+func checkPlainPath(what, path string) error {
+	if strings.IndexFunc(path, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
+		return fmt.Errorf("the %s's path contains control characters (%q): move it to a plainer path and install from there", what, path)
+	}
+	return nil
+}
