@@ -23,9 +23,11 @@ test: test-deps fmt vet tidy unit cross
 
 # What the tests talk to: gcc for -race, a real dbus-daemon, systemd-analyze,
 # a real vim, Python's icalendar as an independent parser, groff for the
-# man pages, Xvfb and xdotool for X11 idle time.
+# man pages, Xvfb and xdotool for X11 idle time, gio (GLib's reading of the
+# XDG autostart entry), python3's plistlib for the macOS plist.
 TEST_DEPS = gcc:gcc dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
-	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool
+	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool \
+	gio:libglib2.0-bin file=/usr/bin/python3:python3
 test-deps:
 	@scripts/need $(TEST_DEPS)
 

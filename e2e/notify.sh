@@ -9,18 +9,14 @@
 # plain run changes nothing in the repository; `make e2e-notify
 # E2E_PNG=docs/reminder.png` updates the README's picture).
 #
-# Needs the Debian packages dbus, xvfb, dunst and imagemagick.
+# Needs the Debian packages dbus, xvfb, dunst and imagemagick; scripts/need
+# installs the missing ones (as root or with sudo -n) or says what to run.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d /tmp/bedtime-e2e-notify.XXXXXX)/reminder.png}
 
-for bin in Xvfb dbus-daemon dbus-send dunst import convert; do
-	if ! command -v "$bin" >/dev/null; then
-		echo "e2e-notify: $bin not found; install the Debian packages: dbus xvfb dunst imagemagick" >&2
-		exit 1
-	fi
-done
+scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-send:dbus dunst:dunst import:imagemagick
 # ImageMagick's own convert, in case a stand-in comes first on PATH.
 convert=/usr/bin/convert
 [ -x "$convert" ] || convert=$(command -v convert)
