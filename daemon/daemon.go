@@ -16,6 +16,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -52,6 +53,9 @@ type Options struct {
 	// is called after the daemon applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// Presence opens the watch on whether the person is at the computer;
+	// nil means presence.Open.
+	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
 	// WriteRetry is how often changes that could not be written (a full
 	// disk) are tried again; zero means DefaultWriteRetry.
 	WriteRetry time.Duration
@@ -86,6 +90,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.WriteRetry <= 0 {
 		o.WriteRetry = DefaultWriteRetry
+	}
+	if o.Presence == nil {
+		o.Presence = presence.Open
 	}
 	return o
 }
@@ -125,8 +132,10 @@ type daemon struct {
 	// is the last `bedtime routine --stop` applied.
 	routines    map[string]*playing
 	routineStop time.Time
-	local       *time.Location // the system's zone, for a schedule without timezone
-	ctx         context.Context
+	// away is the person's presence and the reminders held for them.
+	away  *away
+	local *time.Location // the system's zone, for a schedule without timezone
+	ctx   context.Context
 
 	// The writer (see submit). qmu guards queue, writing, retryNow and
 	// retry; backlog and unrecorded, the changes and history lines not yet
@@ -239,6 +248,12 @@ func Run(ctx context.Context, o Options) error {
 		}
 	})
 	d.bg.Wait()
+	d.mu.Lock()
+	a := d.away
+	d.mu.Unlock()
+	if a != nil {
+		a.close()
+	}
 	d.sends.Wait()
 	d.qmu.Lock()
 	if d.retry != nil {
@@ -324,6 +339,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.mu.Unlock()
 	d.setProblem(state.ProblemSchedule, "")
 	d.engine.SetJobs(s.Jobs())
+	d.openPresence(ctx, s.AwayAfter)
 	if why != "start" {
 		d.syncControl() // skips and snoozes of reminders that are new
 	}
@@ -538,8 +554,12 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	t := d.texts.Text(r, f.instant, routineTitle)
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
-	d.send(ctx, notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound})
+	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+	if !d.awayDecision(ctx, f, m) {
+		return // held until the person is back, or skipped
+	}
+	d.send(ctx, m)
 }
 
 // expireOf turns a reminder's stay into how long its notification stays

@@ -15,6 +15,8 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/presence/presencetest"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -88,6 +90,11 @@ func newHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *
 		},
 		ZoneFile: zoneFile,
 		Debounce: 20 * time.Millisecond,
+		// Always here, unless a test says otherwise: never the machine's
+		// own desktop.
+		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+			return presencetest.NewFake(presence.Status{State: presence.Here, Source: "test"}), presence.Report{}
+		},
 		OnReload: func(s *config.Schedule) { h.reloads <- s },
 		OnRecord: func(evs []state.Event) {
 			for _, ev := range evs {

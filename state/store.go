@@ -42,6 +42,19 @@ type State struct {
 	// they are about (ProblemSchedule, ProblemNotifications): set when a
 	// problem starts, removed when it ends.
 	Problems map[string]string `json:"problems,omitempty"`
+	// Presence is whether the person is at the computer, as the daemon
+	// last saw it; nil when it does not know.
+	Presence *Presence `json:"presence,omitempty"`
+}
+
+// Presence is the person's presence as the daemon last saw it.
+type Presence struct {
+	// State is "here", "away" or "locked".
+	State string `json:"state"`
+	// Since is when it began (for away, the last input).
+	Since time.Time `json:"since"`
+	// Source names how bedtime knows, such as "GNOME idle monitor".
+	Source string `json:"source"`
 }
 
 // The keys of State.Problems.

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -190,7 +191,8 @@ type statusInfo struct {
 	Upcoming    []upcomingFiring
 	Errors      []string // the daemon's problems that are still true
 	Today       []state.Firing
-	HaveToday   bool   // Today was worked out (the schedule is known)
+	HaveToday   bool // Today was worked out (the schedule is known)
+	Presence    *state.Presence
 	Problem     string // why part of it is unknown, if it is
 }
 
@@ -234,6 +236,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	if st.PausedUntil.After(now) {
 		info.PausedUntil = st.PausedUntil
 	}
+	info.Presence = st.Presence
 	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
@@ -302,6 +305,9 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		}
 		fmt.Fprintf(w, "%s%s  %s (in %s%s)\n", label, f.At.In(info.Loc).Format("Mon 15:04"), f.Reminder, humanDuration(f.At.Sub(info.Now)), note)
 	}
+	if p := info.Presence; p != nil {
+		fmt.Fprintf(w, "  presence: %s\n", describePresence(*p, info.Now))
+	}
 	if info.HaveToday {
 		fmt.Fprintf(w, "  today:    0h %s 24h\n", todayStrip(info.Today, m))
 		fmt.Fprintf(w, "            %s done  %s shown  %s missed  %s skipped  %s due  (now %s)\n", m.done, m.fired, m.missed, m.skipped, m.due, info.Now.In(info.Loc).Format("15:04"))
@@ -331,6 +337,7 @@ type statusJSON struct {
 	Config      string           `json:"config,omitempty"`
 	Next        string           `json:"next"`
 	PausedUntil *time.Time       `json:"paused_until,omitempty"`
+	Presence    *state.Presence  `json:"presence,omitempty"`
 	Upcoming    []upcomingFiring `json:"upcoming"`
 	Today       []state.Firing   `json:"today"`
 	Errors      []string         `json:"errors"`
@@ -340,7 +347,7 @@ type statusJSON struct {
 func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
 	out := statusJSON{Installed: st.Installed, Running: st.Running, PID: st.PID, Since: st.Since, State: st.State,
 		Manager: st.Manager, Enabled: st.Enabled, Unit: st.UnitPath, Config: st.ConfigPath, Next: next,
-		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem}
+		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem, Presence: info.Presence}
 	if !info.PausedUntil.IsZero() {
 		p := info.PausedUntil.In(info.Loc)
 		out.PausedUntil = &p
@@ -360,4 +367,14 @@ func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// describePresence says, for status, whether the person is at the
+// computer and since when: "away for 12m (GNOME idle monitor)".
+func describePresence(p state.Presence, now time.Time) string {
+	var st presence.State
+	if err := st.UnmarshalText([]byte(p.State)); err != nil {
+		return p.State + " (" + p.Source + ")"
+	}
+	return presence.Status{State: st, Since: p.Since, Source: p.Source}.Describe(now)
 }

@@ -207,6 +207,7 @@ func statusDay(t *testing.T, s *state.Store, paused bool) {
 		st.SetProblem(state.ProblemSchedule, "") // fixed: gone
 		st.SetProblem(state.ProblemSchedule, `schedule.yaml:4:9: reminder "water": every: want a duration like 2h`)
 		st.SetProblem(state.ProblemNotifications, "reminders are held: no notification server")
+		st.Presence = &state.Presence{State: "away", Since: nov(t, 27, "16:18"), Source: "GNOME idle monitor"}
 		// The 16:00 water is shown and not answered yet.
 		st.Open["hydration"] = state.Instant{Scheduled: nov(t, 27, "16:00"), Status: state.Shown, Since: nov(t, 27, "16:00"), Via: "d-bus"}
 		return nil

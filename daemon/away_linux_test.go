@@ -1,0 +1,112 @@
+package daemon
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/notify/notifytest"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// awayHarness is busHarness with a presence the test sets.
+func awayHarness(t *testing.T, schedule string, now time.Time) (*harness, *notifytest.Server, *presencetest.Fake) {
+	t.Helper()
+	h, bus := busHarness(t, schedule, now)
+	p := presencetest.NewFake(presence.Status{State: presence.Here, Since: now.Add(-time.Hour), Source: "test"})
+	h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+		return p, presence.Report{}
+	}
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	return h, srv, p
+}
+
+// nothingOnScreen checks the server was sent nothing.
+func nothingOnScreen(t *testing.T, srv *notifytest.Server) {
+	t.Helper()
+	if calls := srv.Calls(); len(calls) != 0 {
+		t.Fatalf("shown %d notifications, want none: %+v", len(calls), calls)
+	}
+}
+
+// TestHeldWhileLockedShownWhenBack: magnesium comes due while the screen
+// is locked; it is held (not shown to the lock screen), and shown at once
+// on a real notification server when the person unlocks, within its grace.
+func TestHeldWhileLockedShownWhenBack(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	h.idleUntil(now.Add(30 * time.Minute))
+	p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+	h.clock.Set(now.Add(30 * time.Minute))
+	h.wantRecorded(state.Held, "locked")
+	nothingOnScreen(t, srv)
+
+	h.clock.Set(now.Add(50 * time.Minute)) // back 20 minutes later, within its 2h grace
+	p.Set(presence.Status{State: presence.Here, Since: now.Add(50 * time.Minute), Source: "test"})
+	n := srv.Next(t)
+	if n.Summary == "" {
+		t.Fatalf("shown %+v", n)
+	}
+	if ev := h.wantRecorded(state.Shown, ""); !ev.Scheduled.Equal(now.Add(30 * time.Minute)) {
+		t.Fatalf("shown %+v, want the 20:30 instant", ev)
+	}
+	store, _ := state.Open(h.opts.StateDir)
+	if st, _ := store.Load(); st.Presence == nil || st.Presence.State != "here" {
+		t.Fatalf("presence in the state = %+v, want here", st.Presence)
+	}
+}
+
+// TestHeldTooLongIsMissed: away past the reminder's grace, it is recorded
+// missed when the person comes back, never shown late.
+func TestHeldTooLongIsMissed(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\", catch_up: 15m}\n", now)
+	h.idleUntil(now.Add(30 * time.Minute))
+	p.Set(presence.Status{State: presence.Away, Since: now.Add(10 * time.Minute), Source: "test"})
+	h.clock.Set(now.Add(30 * time.Minute))
+	h.wantRecorded(state.Held, "away")
+	h.clock.Set(now.Add(2 * time.Hour))
+	p.Set(presence.Status{State: presence.Here, Since: now.Add(2 * time.Hour), Source: "test"})
+	h.wantRecorded(state.Missed, "away until too late")
+	nothingOnScreen(t, srv)
+}
+
+// TestMovementSkippedWhenAway and the natural break: a movement break due
+// while away is skipped (why away); back after a long absence, the next
+// movement break within the hour is skipped too (why natural break), and
+// the one after that is shown.
+func TestMovementSkippedWhenAwayAndNaturalBreak(t *testing.T) {
+	now := time.Date(2026, 11, 25, 11, 0, 0, 0, time.UTC) // a Wednesday
+	h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  movement: {cron: \"55 9-16 * * mon-fri\"}\n", now)
+	h.idleUntil(now.Add(55 * time.Minute))
+	p.Set(presence.Status{State: presence.Away, Since: now.Add(30 * time.Minute), Source: "test"}) // lunch
+	h.clock.Set(now.Add(55 * time.Minute))
+	h.wantRecorded(state.Skipped, "away")
+
+	h.clock.Set(now.Add(90 * time.Minute)) // 12:30: back after an hour away
+	p.Set(presence.Status{State: presence.Here, Since: now.Add(90 * time.Minute), Source: "test"})
+	waitLog(t, h.log, `msg="natural break"`)
+	h.idleUntil(now.Add(115 * time.Minute))
+	h.clock.Set(now.Add(115 * time.Minute)) // 12:55
+	h.wantRecorded(state.Skipped, "natural break")
+	nothingOnScreen(t, srv)
+
+	h.idleUntil(now.Add(175 * time.Minute))
+	h.clock.Set(now.Add(175 * time.Minute)) // 13:55: an ordinary break again
+	srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+}
+
+// TestShowWhenAway: a reminder that says when_away: show is shown anyway.
+func TestShowWhenAway(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\", when_away: show}\n", now)
+	h.idleUntil(now.Add(30 * time.Minute))
+	p.Set(presence.Status{State: presence.Away, Since: now.Add(10 * time.Minute), Source: "test"})
+	h.clock.Set(now.Add(30 * time.Minute))
+	srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+}
