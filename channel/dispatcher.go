@@ -449,10 +449,12 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 			ActionDone:   d.sign.token(e.Reminder, e.Scheduled, ActionDone),
 			ActionSnooze: d.sign.token(e.Reminder, e.Scheduled, ActionSnooze),
 		}}
-	deadline := e.Deadline
+	left := e.Deadline.Sub(now)
 	d.mu.Unlock()
 
-	actx, cancel := context.WithDeadline(ctx, deadline)
+	// The time left, not the deadline itself: Now may be another clock
+	// than the one contexts run on.
+	actx, cancel := context.WithTimeout(ctx, left)
 	err := ch.Deliver(actx, dl)
 	cancel()
 	if ctx.Err() != nil && err != nil {

@@ -117,6 +117,10 @@ const (
 	WhenAwaySkip WhenAway = "skip"
 	// WhenAwayShow shows it anyway.
 	WhenAwayShow WhenAway = "show"
+	// WhenAwayPhone holds it on the desktop, like WhenAwayHold, and sends
+	// it to the reminder's other channels (or, when it lists none, to
+	// every channel of the schedule) at once.
+	WhenAwayPhone WhenAway = "phone"
 )
 
 // Default values for reminders.

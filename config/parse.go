@@ -25,7 +25,7 @@ var (
 		"when_away", "stay", "sound", "channels"}
 	awayKeys    = []string{"after"}
 	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
-	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow}
+	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
 	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys = []string{"title", "message"}
 	routineKeys = []string{"title", "steps", "done"}
@@ -43,6 +43,9 @@ type parser struct {
 	// misspelt records the keys suggested for unknown keys, so that a
 	// misspelt schedule field is not also reported as missing.
 	misspelt map[string]bool
+	// phoneNodes are the when_away: phone values, by reminder, checked
+	// once the channels are known.
+	phoneNodes map[string]ast.Node
 }
 
 // ctx is where in the file a value sits, for error messages.
@@ -107,6 +110,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		return nil
 	}
 	p.anchors = map[string]ast.Node{}
+	p.phoneNodes = map[string]ast.Node{}
 	p.misspelt = map[string]bool{}
 	s = &Schedule{Location: p.local, Routines: map[string]content.Routine{}, AwayAfter: DefaultAwayAfter, Channels: map[string]Channel{}}
 	pairs, ok := p.mapping(docs[0], ctx{})
@@ -144,7 +148,20 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		return s
 	}
 	p.reminders(remNode, s)
+	p.checkPhone(s)
 	return s
+}
+
+// checkPhone checks that each reminder with when_away: phone has a
+// channel other than the desktop to send to.
+func (p *parser) checkPhone(s *Schedule) {
+	for _, r := range s.Reminders {
+		n, ok := p.phoneNodes[r.Name]
+		if !ok || len(s.Channels) > 0 {
+			continue
+		}
+		p.errAt(n, ctx{r.Name, "when_away"}, "phone needs a channel to send to (want an ntfy or command channel under channels:)")
+	}
 }
 
 func firstLine(s string) string {
@@ -460,18 +477,21 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 			delete(get, key)
 		}
 	}
-	empty("when_away", "hold, skip or show")
+	empty("when_away", "hold, skip, show or phone")
 	empty("stay", "true, false or a duration such as 2m")
 	empty("sound", "true, false or a sound name such as bell")
 	if kv, ok := get["when_away"]; ok {
 		c := ctx{name, "when_away"}
-		if v, ok := p.str(kv.valueNode, c, "hold, skip or show"); ok {
+		if v, ok := p.str(kv.valueNode, c, "hold, skip, show or phone"); ok {
 			w := WhenAway(strings.ToLower(v))
 			if slices.Contains(whenAwayAll, w) {
 				r.WhenAway = w
+				if w == WhenAwayPhone {
+					p.phoneNodes[name] = kv.valueNode
+				}
 			} else {
-				msg := fmt.Sprintf("%q is not hold, skip or show", v)
-				if sg := suggest(v, []string{"hold", "skip", "show"}); sg != "" {
+				msg := fmt.Sprintf("%q is not hold, skip, show or phone", v)
+				if sg := suggest(v, []string{"hold", "skip", "show", "phone"}); sg != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", sg)
 				}
 				p.errAt(kv.valueNode, c, "%s", msg)

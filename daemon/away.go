@@ -149,7 +149,7 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 	case config.WhenAwaySkip:
 		return state.Skipped, st.State.String()
 	}
-	return state.Held, st.State.String()
+	return state.Held, st.State.String() // hold, or phone: held on the desktop
 }
 
 // hold keeps m until the person is back, or until deadline.

@@ -10,10 +10,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -133,7 +135,10 @@ type daemon struct {
 	routines    map[string]*playing
 	routineStop time.Time
 	// away is the person's presence and the reminders held for them.
-	away  *away
+	away *away
+	// disp delivers to the schedule's other channels (the phone); nil
+	// while the schedule has none.
+	disp  *channel.Dispatcher
 	local *time.Location // the system's zone, for a schedule without timezone
 	ctx   context.Context
 
@@ -254,6 +259,14 @@ func Run(ctx context.Context, o Options) error {
 	if a != nil {
 		a.close()
 	}
+	d.mu.Lock()
+	disp := d.disp
+	d.mu.Unlock()
+	if disp != nil {
+		if err := disp.Close(); err != nil {
+			log.Error("cannot close the channels", "err", err)
+		}
+	}
 	d.sends.Wait()
 	d.qmu.Lock()
 	if d.retry != nil {
@@ -340,6 +353,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.setProblem(state.ProblemSchedule, "")
 	d.engine.SetJobs(s.Jobs())
 	d.openPresence(ctx, s.AwayAfter)
+	d.useChannels(ctx, s)
 	if why != "start" {
 		d.syncControl() // skips and snoozes of reminders that are new
 	}
@@ -556,7 +570,16 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
 		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+	others, desktop := otherChannels(r)
+	d.sendChannels(f, t.Title, t.Body, others)
+	if !desktop {
+		return // only elsewhere: the channels say when it is shown
+	}
 	if !d.awayDecision(ctx, f, m) {
+		if r.WhenAway == config.WhenAwayPhone {
+			// Held on the desktop; on the phone now.
+			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
+		}
 		return // held until the person is back, or skipped
 	}
 	d.send(ctx, m)
@@ -773,7 +796,11 @@ func notShownReason(err error) string {
 // and on the user's answers to it, through the lifecycle of the instant
 // the message is about. News of a routine's steps is not news of the
 // reminder.
-func (d *daemon) respond(resp notify.Response) {
+func (d *daemon) respond(resp notify.Response) { d.respondFrom(resp, "button") }
+
+// respondFrom is respond for an answer from source: "button" (the
+// desktop), or the name of the channel it came through (the phone).
+func (d *daemon) respondFrom(resp notify.Response, source string) {
 	if resp.Scheduled.IsZero() {
 		return // a message about bedtime itself, such as a schedule error
 	}
@@ -805,7 +832,7 @@ func (d *daemon) respond(resp notify.Response) {
 	case notify.Missed:
 		step.Kind, step.Detail = state.Missed, resp.Detail
 	case notify.Done:
-		step.Kind, step.Source = state.Done, "button"
+		step.Kind, step.Source = state.Done, source
 	case notify.Start:
 		// Doing the routine is doing the reminder.
 		step.Kind, step.Source = state.Done, "routine started"
@@ -820,7 +847,7 @@ func (d *daemon) respond(resp notify.Response) {
 			}
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, "button", config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
 		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
 		step.Kind = state.Dismissed

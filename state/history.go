@@ -48,6 +48,10 @@ const (
 	// not running past its catch-up grace, or no notification server came
 	// up in time); Detail says why.
 	Missed Kind = "missed"
+	// Sent: it was delivered to another channel than the desktop (Via
+	// names the channel; Detail has a command's exit status). It is no
+	// outcome: the instant goes on.
+	Sent Kind = "sent"
 	// Paused: reminders were paused; Detail says until when.
 	Paused Kind = "paused"
 	// Resumed: a pause ended.

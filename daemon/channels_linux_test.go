@@ -1,0 +1,109 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// phoneSchedule is a schedule whose magnesium goes to the desktop and to
+// an ntfy topic on srv.
+func phoneSchedule(srv *ntfytest.Server, reminder string) string {
+	return fmt.Sprintf("timezone: UTC\nchannels:\n  phone:\n    ntfy: {server: %q, topic: bedtime-test-topic}\nreminders:\n  %s\n", srv.URL(), reminder)
+}
+
+// TestDoneFromThePhone: magnesium is due; it shows on the desktop (a real
+// notification server on a real bus) and is published to ntfy (a server
+// double on 127.0.0.1) with Done and Snooze actions. Pressing Done on the
+// phone, by replaying the action the message carries, marks that instant
+// done (from the phone), once, and takes the desktop notification down.
+func TestDoneFromThePhone(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	ntfy := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	desk := srv.Next(t)
+	// Shown (on the desktop, or by the phone if that was first) and sent
+	// to the phone, in either order.
+	got := map[state.Kind]state.Event{}
+	for len(got) < 2 {
+		ev := h.recorded()
+		if _, dup := got[ev.Kind]; !dup {
+			got[ev.Kind] = ev
+		}
+	}
+	if got[state.Sent].Via != "phone" || got[state.Shown].Scheduled.IsZero() {
+		t.Fatalf("recorded %+v, want shown and sent via phone", got)
+	}
+	msgs := ntfy.Messages("bedtime-test-topic")
+	if len(msgs) != 1 || msgs[0].Title == "" || len(msgs[0].Tags) == 0 || msgs[0].Tags[0] != "pill" {
+		t.Fatalf("published %+v, want one message with its title and the pill tag", msgs)
+	}
+	done, ok := msgs[0].Action("Done")
+	if !ok {
+		t.Fatalf("no Done action in %+v", msgs[0])
+	}
+	if err := ntfytest.Press(context.Background(), done); err != nil {
+		t.Fatal(err)
+	}
+	ev := h.recorded()
+	for ev.Kind == state.Shown { // the second of desktop and phone
+		ev = h.recorded()
+	}
+	if ev.Kind != state.Done || ev.Detail != "phone" || !ev.Scheduled.Equal(now.Add(30*time.Minute)) {
+		t.Fatalf("done %+v, want the 20:30 instant", ev)
+	}
+	for deadline := time.Now().Add(notifytest.Wait); srv.IsOpen(desk.ID); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the desktop notification is still on screen after Done on the phone")
+		}
+	}
+	// Done pressed again (a second tap, or a replay): nothing more.
+	if err := ntfytest.Press(context.Background(), done); err != nil {
+		t.Fatal(err)
+	}
+	rs := state.Stats(h.history(), 1, now.Add(time.Hour), time.UTC)
+	if len(rs) != 1 || rs[0].Done != 1 || rs[0].Due != 1 {
+		t.Fatalf("stats = %+v, want 1 of 1", rs)
+	}
+}
+
+// TestPhoneWhenAway: with when_away: phone, a reminder due while the
+// screen is locked is held on the desktop and published to the phone at
+// once; it counts as shown (by the phone).
+func TestPhoneWhenAway(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	ntfy := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", when_away: phone}`), now)
+	p := presencetest.NewFake(presence.Status{State: presence.Locked, Since: now, Source: "test"})
+	h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+		return p, presence.Report{}
+	}
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	h.wantRecorded(state.Held, "locked")
+	if ev := h.wantRecorded(state.Sent, ""); ev.Via != "phone" {
+		t.Fatalf("sent %+v", ev)
+	}
+	if ev := h.wantRecorded(state.Shown, ""); ev.Via != "phone" {
+		t.Fatalf("shown %+v, want via phone", ev)
+	}
+	if len(srv.Calls()) != 0 {
+		t.Fatalf("shown on the locked desktop: %+v", srv.Calls())
+	}
+	if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
+		t.Fatalf("%d messages on the phone, want 1", n)
+	}
+}
