@@ -55,6 +55,10 @@ type Options struct {
 	// is called after the daemon applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// Probe asks the desktop's notification server what it is, for the
+	// start-up line that says whether reminders can be shown; nil means
+	// notify.Probe with the default Notifier, and no probe with another.
+	Probe func(context.Context) (notify.Report, error)
 	// Presence opens the watch on whether the person is at the computer;
 	// nil means presence.Open.
 	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
@@ -83,6 +87,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Notifier == nil {
 		o.Notifier = DesktopNotifier
+		if o.Probe == nil {
+			o.Probe = notify.Probe
+		}
 	}
 	if o.ZoneFile == "" {
 		o.ZoneFile = "/etc/localtime"
@@ -246,6 +253,7 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
+	d.sayWhatComes(ctx)
 	trimMemory()
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
 		if keep.ensure("a reminder is due") { // never two daemons firing
@@ -583,6 +591,37 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		return // held until the person is back, or skipped
 	}
 	d.send(ctx, m)
+}
+
+// sayWhatComes logs, at start, whether reminders can be shown (the
+// notification server, or why not) and which one comes next, so that a
+// problem shows now rather than with the first reminder, hours later.
+func (d *daemon) sayWhatComes(ctx context.Context) {
+	if d.o.Probe != nil {
+		pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+		rep, err := d.o.Probe(pctx)
+		cancel()
+		switch {
+		case errors.Is(err, notify.ErrUnsupported):
+		case err != nil:
+			d.log.Warn("reminders cannot be shown on the desktop now; they are held until a notification server appears (bedtime doctor says how to fix it)",
+				"why", strings.TrimSuffix(notShownReason(err), " (only the log has it)"))
+		default:
+			d.log.Info("notification server", "name", rep.Server.Name, "version", rep.Server.Version, "buttons", rep.Has("actions"))
+		}
+	}
+	d.mu.Lock()
+	s := d.schedule
+	d.mu.Unlock()
+	if s == nil {
+		return
+	}
+	now := d.o.Clock.Now()
+	if next := scheduler.Upcoming(s.Jobs(), now, 1); len(next) > 0 {
+		d.log.Info("next", "reminder", next[0].Job, "at", next[0].At.In(s.Location).Format(time.RFC3339), "in", next[0].At.Sub(now).Round(time.Minute).String())
+	} else {
+		d.log.Info("next", "reminder", "none: no reminder is enabled")
+	}
 }
 
 // expireOf turns a reminder's stay into how long its notification stays

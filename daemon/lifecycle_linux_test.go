@@ -299,3 +299,24 @@ func TestStayAndSound(t *testing.T) {
 		}
 	}
 }
+
+// TestStartSaysWhatComes: at start the daemon says at once whether
+// reminders can be shown and what fires next, not hours later with the
+// first reminder.
+func TestStartSaysWhatComes(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	for _, server := range []bool{false, true} {
+		h, bus := busHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+		h.opts.Probe = notify.Probe
+		if server {
+			bus.StartServer(t, notifytest.DefaultConfig)
+		}
+		h.start()
+		want := `msg="reminders cannot be shown on the desktop now; they are held until a notification server appears (bedtime doctor says how to fix it)" why="no notification server"`
+		if server {
+			want = `msg="notification server" name=notifytest version=1.0 buttons=true`
+		}
+		waitLog(t, h.log, want)
+		waitLog(t, h.log, `msg=next reminder=magnesium at=2026-11-25T20:30:00Z in=30m0s`)
+	}
+}

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // TestApply runs sequences of steps through the lifecycle and checks the
@@ -244,5 +247,37 @@ func TestLifecycleProperty(t *testing.T) {
 		for _, rs := range Stats(history, 60, now, time.UTC) {
 			checkSums(t, rs)
 		}
+	}
+}
+
+// TestRecordSaysWhenTheHistoryIsNotWritten: the change is written to the
+// state, the history cannot be (its lock held elsewhere, as a full disk
+// would refuse it): Record says so with an *UnrecordedError holding the
+// events, and the change holds.
+func TestRecordSaysWhenTheHistoryIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	s, err := OpenWith(dir, Options{LockWait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := safefs.Lock(filepath.Join(dir, "history.lock"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	at := time.Date(2026, 11, 27, 20, 30, 0, 0, time.UTC)
+	_, err = s.Record(func(st *State) ([]Event, error) {
+		return st.Apply(Step{Reminder: "magnesium", Scheduled: at, Kind: Done, At: at, Source: "command"})
+	})
+	var un *UnrecordedError
+	if !errors.As(err, &un) || len(un.Events) != 1 || un.Events[0].Kind != Done {
+		t.Fatalf("Record = %v, want an UnrecordedError with the done event", err)
+	}
+	if !strings.HasPrefix(err.Error(), "done, but not recorded in the history: ") {
+		t.Errorf("error = %q", err)
+	}
+	st, _ := s.Load()
+	if st.Closed["magnesium"].Kind != Done {
+		t.Fatalf("the change did not hold: %+v", st.Closed)
 	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -351,5 +353,22 @@ func (h *daemonHarness) playThrough(d time.Duration) {
 			h.t.Fatalf("the routine does not wait within its hold (next wake %v, end %v)", h.clock.NextWake(), end)
 		case <-time.After(time.Millisecond):
 		}
+	}
+}
+
+// TestDoneReportsAnUnrecordedChangeTruthfully: when the change is made but
+// the history could not take it, the command succeeds and says so.
+func TestDoneReportsAnUnrecordedChangeTruthfully(t *testing.T) {
+	var stderr bytes.Buffer
+	app := &App{Stderr: &stderr}
+	err := app.recorded(&state.UnrecordedError{Events: []state.Event{{Kind: state.Done}}, Err: errors.New("no space left on device")})
+	if err != nil {
+		t.Fatalf("recorded = %v, want nil: the change was made", err)
+	}
+	if want := "bedtime: the change is made, but it could not be written to the history (no space left on device); stats will not count it.\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+	if err := app.recorded(errors.New("state: cannot lock the state")); err == nil {
+		t.Error("a change not made is not reported as made")
 	}
 }

@@ -172,7 +172,7 @@ func TestExportAgreesWithNext(t *testing.T) {
 					t.Fatal(err)
 				}
 				if at.Before(end) {
-					want = append(want, nextJSON{n.Reminder, at.UTC().Format("2006-01-02T15:04:05Z")})
+					want = append(want, nextJSON{Reminder: n.Reminder, At: at.UTC().Format("2006-01-02T15:04:05Z")})
 				}
 			}
 			if len(want) == len(next) {

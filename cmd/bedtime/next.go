@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -23,7 +24,9 @@ func newNextCmd(app *App) *cobra.Command {
 		Use:   "next",
 		Short: "Show the next reminders",
 		Long: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now).`,
+time order, strictly after --from (default: now). Without --from it also
+shows the snoozes and repeats waiting, and marks the firings that a skip or
+a pause will leave out.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if count < 1 {
@@ -44,10 +47,14 @@ time order, strictly after --from (default: now).`,
 				}
 			}
 			due := scheduler.Upcoming(s.Jobs(), now, count)
-			if asJSON {
-				return writeNextJSON(app, s, due)
+			var notes map[scheduler.Due]string
+			if from == "" {
+				due, notes = app.withPending(due, now, count)
 			}
-			writeNextTable(app, s, now, due)
+			if asJSON {
+				return writeNextJSON(app, s, due, notes)
+			}
+			writeNextTable(app, s, now, due, notes)
 			return nil
 		},
 	}
@@ -57,22 +64,54 @@ time order, strictly after --from (default: now).`,
 	return cmd
 }
 
+// withPending adds to due the snoozes and repeats waiting in the state,
+// keeping the first count in time order, and notes which will not be
+// shown (skipped, paused) and which are snoozes.
+func (app *App) withPending(due []scheduler.Due, now time.Time, count int) ([]scheduler.Due, map[scheduler.Due]string) {
+	store, err := app.openStore()
+	if err != nil {
+		return due, nil
+	}
+	st, err := store.Load()
+	if err != nil {
+		return due, nil
+	}
+	notes := map[scheduler.Due]string{}
+	for _, d := range due {
+		if n := st.Planned(d.Job, d.At, now); n != "" {
+			notes[d] = n
+		}
+	}
+	for name, at := range st.Snoozes {
+		if at.After(now) {
+			d := scheduler.Due{Job: name, At: at}
+			due = append(due, d)
+			notes[d] = "snoozed"
+		}
+	}
+	slices.SortStableFunc(due, func(a, b scheduler.Due) int { return a.At.Compare(b.At) })
+	return due[:min(len(due), count)], notes
+}
+
 type nextJSON struct {
 	Reminder string `json:"reminder"`
 	At       string `json:"at"`
+	// Note says "snoozed" for a snooze or repeat waiting, "skipped" or
+	// "paused" for a firing that will not be shown.
+	Note string `json:"note,omitempty"`
 }
 
-func writeNextJSON(app *App, s *config.Schedule, due []scheduler.Due) error {
+func writeNextJSON(app *App, s *config.Schedule, due []scheduler.Due, notes map[scheduler.Due]string) error {
 	out := make([]nextJSON, 0, len(due))
 	for _, d := range due {
-		out = append(out, nextJSON{Reminder: d.Job, At: d.At.In(s.Location).Format(time.RFC3339)})
+		out = append(out, nextJSON{Reminder: d.Job, At: d.At.In(s.Location).Format(time.RFC3339), Note: notes[d]})
 	}
 	enc := json.NewEncoder(app.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
 
-func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler.Due) {
+func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler.Due, notes map[scheduler.Due]string) {
 	if len(due) == 0 {
 		fmt.Fprintln(app.Stdout, "No reminders are scheduled: every reminder is disabled.")
 		return
@@ -80,7 +119,11 @@ func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler
 	tw := tabwriter.NewWriter(app.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tREMINDER\tIN")
 	for _, d := range due {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", d.At.In(s.Location).Format("Mon 02 Jan 15:04 MST"), d.Job, "in "+humanDuration(d.At.Sub(now)))
+		in := "in " + humanDuration(d.At.Sub(now))
+		if n := notes[d]; n != "" {
+			in += " (" + n + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", d.At.In(s.Location).Format("Mon 02 Jan 15:04 MST"), d.Job, in)
 	}
 	tw.Flush()
 }

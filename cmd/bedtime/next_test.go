@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // runCLI runs the command line in-process and returns the exit code,
@@ -167,5 +168,29 @@ func TestInit(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(bak); !strings.HasPrefix(string(b), "# mine") {
 		t.Fatal("backup does not hold the old file")
+	}
+}
+
+// TestNextShowsWhatWaits: a snooze waiting is listed among the next
+// firings, and a firing that a skip leaves out says so.
+func TestNextShowsWhatWaits(t *testing.T) {
+	s := useStateDir(t)
+	path := berlinDefault(t)
+	now := berlin(t, "2026-11-25 19:00")
+	if err := s.Update(func(st *state.State) error {
+		st.Snoozes["magnesium"] = berlin(t, "2026-11-25 19:12").Add(34 * time.Second)
+		st.Skips["hydration"] = berlin(t, "2026-11-25 20:00")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runAt(t, now, "next", "-n", "3", "--config", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"magnesium  in 12m (snoozed)", "hydration  in 1h 00m (skipped)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("next lacks %q:\n%s", want, out)
+		}
 	}
 }

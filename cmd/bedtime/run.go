@@ -63,12 +63,14 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if pid, since, ok := daemon.Running(dir); ok {
 		return alreadyRunning(pid, since, app.now())
 	}
+	log, closeLog := app.daemonLogger(dir)
+	defer closeLog()
 	return daemon.Run(ctx, daemon.Options{
 		SchedulePath:  path,
 		Builtin:       app.builtin,
 		StateDir:      dir,
 		Clock:         app.clock(),
-		Logger:        app.logger(),
+		Logger:        log,
 		Notifier:      newDesktopNotifier,
 		ZoneFile:      zoneFile,
 		ReloadSignals: reloadSignals,
