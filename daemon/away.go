@@ -66,7 +66,6 @@ func (d *daemon) openPresence(ctx context.Context, after time.Duration) {
 	d.mu.Lock()
 	d.away = a
 	d.mu.Unlock()
-	d.log.Info("presence", "source", mon.Source(), "now", a.last.State.String(), "away_after", config.FormatDuration(after))
 	d.setPresence(a.last)
 	go a.watch(wctx)
 }

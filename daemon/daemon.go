@@ -603,6 +603,8 @@ func (d *daemon) sayWhatComes(ctx context.Context) {
 		cancel()
 		switch {
 		case errors.Is(err, notify.ErrUnsupported):
+		case errors.Is(err, notify.ErrNoSessionBus):
+			d.log.Warn("no session bus: reminders reach only this log, and are recorded missed, until bedtime runs inside your desktop session (bedtime doctor says how to fix it)")
 		case err != nil:
 			d.log.Warn("reminders cannot be shown on the desktop now; they are held until a notification server appears (bedtime doctor says how to fix it)",
 				"why", strings.TrimSuffix(notShownReason(err), " (only the log has it)"))

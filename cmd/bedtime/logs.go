@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/logfile"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // logFileName is the daemon's own log in the state directory, the same
@@ -34,7 +35,11 @@ func (app *App) daemonLogger(dir string) (*slog.Logger, func()) {
 	if f, ok := app.Stderr.(*os.File); ok && logfile.Is(f, path) {
 		return slog.New(slog.NewTextHandler(app.Stderr, opts)), func() {}
 	}
-	w, err := logfile.Open(path, 0)
+	var w *logfile.Writer
+	_, err := state.Open(dir) // the private state directory, made if need be
+	if err == nil {
+		w, err = logfile.Open(path, 0)
+	}
 	if err != nil {
 		l := slog.New(slog.NewTextHandler(app.Stderr, opts))
 		l.Warn("no log file; the log goes to stderr only", "err", err)

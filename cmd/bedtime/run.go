@@ -10,6 +10,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -72,6 +73,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Clock:         app.clock(),
 		Logger:        log,
 		Notifier:      newDesktopNotifier,
+		Probe:         notify.Probe,
 		ZoneFile:      zoneFile,
 		ReloadSignals: reloadSignals,
 		Debounce:      reloadDebounce,
