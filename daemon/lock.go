@@ -125,7 +125,7 @@ func (l *Lock) Unlock() {
 }
 
 // lockRetry is how long Lock tries again to take a lock that is held.
-const lockRetry = 250 * time.Millisecond
+const lockRetry = time.Second
 
 // Holder returns the process id the daemon that last took the lock in dir
 // wrote beside it, without touching the lock: it tells whether a daemon

@@ -53,7 +53,7 @@ func Lock(path string, wait time.Duration) (*flock.Flock, error) {
 	ok, err := fl.TryLock()
 	if err == nil && !ok && wait > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), wait)
-		ok, err = fl.TryLockContext(ctx, 20*time.Millisecond)
+		ok, err = fl.TryLockContext(ctx, 5*time.Millisecond)
 		cancel()
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = nil
