@@ -16,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d /tmp/bedtime-e2e-notify.XXXXXX)/reminder.png}
 
-scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-send:dbus dunst:dunst import:imagemagick
+scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-send:dbus dunst:dunst import:imagemagick \
+	file=/usr/lib/notification-daemon/notification-daemon:notification-daemon
 # ImageMagick's own convert, in case a stand-in comes first on PATH.
 convert=/usr/bin/convert
 [ -x "$convert" ] || convert=$(command -v convert)
@@ -113,3 +114,21 @@ wait_for "the notification on screen" drawn
 mkdir -p "$(dirname "$out")"
 "$convert" "$tmp/shot.png" -trim +repage -fuzz 2% -fill "#4c566a" -opaque black -bordercolor '#4c566a' -border 20 -strip "$out"
 echo "e2e-notify: reminder shown by $(dunst --version | head -n1 | cut -d- -f1)and saved to $out"
+
+# The same reminder under GNOME's reference server, notification-daemon,
+# with its buttons (Start, Done, Snooze): bedtime notify waits for an
+# answer while the screenshot is taken, and nobody answers.
+kill "${pids[-1]}"
+wait "${pids[-1]}" 2>/dev/null || true
+wait_for "dunst gone" sh -c '! dbus-send --session --print-reply --dest=org.freedesktop.Notifications /org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation'
+/usr/lib/notification-daemon/notification-daemon 2>"$tmp/nd.log" &
+pids+=($!)
+wait_for "notification-daemon on the bus" dbus-send --session --print-reply --dest=org.freedesktop.Notifications \
+	/org/freedesktop/Notifications org.freedesktop.Notifications.GetServerInformation
+rm -f "$tmp/shot.png"
+XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" "$tmp/bedtime" notify calf-stretch --variant 1 --wait 5s >"$tmp/notify2.txt" &
+pids+=($!)
+wait_for "the notification with its buttons on screen" drawn
+out2=${out%.png}-gnome.png
+"$convert" "$tmp/shot.png" -trim +repage -fuzz 2% -fill "#4c566a" -opaque black -bordercolor '#4c566a' -border 20 -strip "$out2"
+echo "e2e-notify: reminder with buttons shown by notification-daemon and saved to $out2"

@@ -117,7 +117,8 @@ with the reason, when it cannot be shown.`,
 			case <-t.C:
 				fmt.Fprintf(app.Stdout, "No answer within %s.\n", waitText(wait))
 			case <-cmd.Context().Done():
-				return cmd.Context().Err()
+				fmt.Fprintln(app.Stdout, "Stopped waiting. Nothing was recorded.")
+				return exitError{code: 130}
 			}
 			return nil
 		},
