@@ -197,7 +197,7 @@ func (a *away) release(ctx context.Context, now time.Time) {
 	a.mu.Unlock()
 	st, err := a.d.store.Load()
 	for name, h := range held {
-		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held) {
+		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due) {
 			continue // answered meanwhile (bedtime done), or replaced by its next firing
 		}
 		if now.After(h.deadline) {
@@ -240,6 +240,15 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		return true
 	}
 	now := f.ev.At
+	if kind == state.Held {
+		// Held before it is recorded so, so that a return at this very
+		// moment releases it.
+		deadline := f.instant.Add(max(f.r.CatchUp, scheduler.OnTime))
+		if f.ev.Once {
+			deadline = f.ev.At.Add(scheduler.OnceGrace)
+		}
+		a.hold(m, deadline)
+	}
 	d.change(func(st *state.State) []state.Event {
 		evs, err := st.Apply(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})
 		if err != nil {
@@ -248,11 +257,6 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		return evs
 	})
 	if kind == state.Held {
-		deadline := f.instant.Add(max(f.r.CatchUp, scheduler.OnTime))
-		if f.ev.Once {
-			deadline = f.ev.At.Add(scheduler.OnceGrace)
-		}
-		a.hold(m, deadline)
 		d.log.Info("held until you are back", "reminder", f.r.Name, "why", why)
 	} else {
 		d.log.Info("skipped", "reminder", f.r.Name, "why", why)
