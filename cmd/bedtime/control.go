@@ -22,15 +22,15 @@ import (
 // the same mechanism works on every OS and survives restarts.
 
 // daemonRunning reports whether a bedtime daemon holds the lock.
-func daemonRunning() bool {
-	_, _, ok := runningDaemon()
+func (app *App) daemonRunning() bool {
+	_, _, ok := app.runningDaemon()
 	return ok
 }
 
 // runningDaemon returns the process id of the bedtime daemon that holds
 // the per-user lock, and since when.
-func runningDaemon() (pid int, since time.Time, ok bool) {
-	dir, err := stateDir()
+func (app *App) runningDaemon() (pid int, since time.Time, ok bool) {
+	dir, err := app.stateDir()
 	if err != nil {
 		return 0, time.Time{}, false
 	}
@@ -39,7 +39,7 @@ func runningDaemon() (pid int, since time.Time, ok bool) {
 
 // afterControl tells the user when their change takes effect.
 func (app *App) afterControl() {
-	if !daemonRunning() {
+	if !app.daemonRunning() {
 		fmt.Fprintln(app.Stdout, "bedtime is not running; this applies when it starts.")
 	}
 }

@@ -37,7 +37,7 @@ func (h *daemonHarness) cli(args ...string) string {
 
 func loadState(t *testing.T) (state.State, []state.Event) {
 	t.Helper()
-	dir, err := stateDir()
+	dir, err := userStateDir()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +246,6 @@ func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
 }
 
 func TestStartButtonPlaysTheRoutine(t *testing.T) {
-	routineSeams(t, false, nil) // the routine's waits pass instantly
 	sched := "timezone: Europe/Berlin\nbedtime: \"22:30\"\nreminders:\n  calf-stretch: {before_bedtime: 30m, routine: calf-stretch}\n"
 	h := startDaemon(t, sched, berlin(t, "2026-11-25 21:59"))
 	h.idleUntil(berlin(t, "2026-11-25 22:00"))
@@ -278,7 +277,7 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 // with its pid, and what comes next.
 func TestStatusWithoutServiceManager(t *testing.T) {
 	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
-	none := service.Unsupported{Found: "launchctl is missing", Opts: serviceOptions()}
+	none := service.Unsupported{Found: "launchctl is missing", Opts: (&App{}).serviceOptions()}
 	status := func() (int, string, string) {
 		app := withService(none, "/usr/bin/bedtime")
 		app.Clock = h.clock

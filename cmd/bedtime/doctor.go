@@ -33,33 +33,22 @@ type checkResult struct {
 // line it prints (none when it has nothing to say).
 type doctorCheck func(ctx context.Context, app *App) []checkResult
 
-// Seams for the checks other parts of bedtime own. The config code sets
-// scheduleCheck ("schedule file valid": the schedule at app.ConfigPath, or
-// the default location, loads without errors) and the service code sets
-// serviceCheck ("service installed and running"), each from an init func in
-// its own file. A nil seam prints nothing.
-var (
-	scheduleCheck func(ctx context.Context, app *App) checkResult
-	serviceCheck  func(ctx context.Context, app *App) checkResult
-)
-
-// doctorChecks are the checks of `bedtime doctor`, in the order printed.
-var doctorChecks = []doctorCheck{
-	checkNotifications,
-	seam(&scheduleCheck),
-	seam(&serviceCheck),
-	checkTimeZone,
-	checkPresence,
-	checkChannels,
+// allChecks are the checks of `bedtime doctor`, in the order printed.
+func allChecks() []doctorCheck {
+	return []doctorCheck{
+		checkNotifications,
+		one(checkSchedule),
+		one(checkService),
+		checkTimeZone,
+		checkPresence,
+		checkChannels,
+	}
 }
 
-// seam runs the check *f points to when it is set at run time.
-func seam(f *func(context.Context, *App) checkResult) doctorCheck {
+// one makes a check of one line a doctorCheck.
+func one(f func(context.Context, *App) checkResult) doctorCheck {
 	return func(ctx context.Context, app *App) []checkResult {
-		if *f == nil {
-			return nil
-		}
-		return []checkResult{(*f)(ctx, app)}
+		return []checkResult{f(ctx, app)}
 	}
 }
 
@@ -77,8 +66,12 @@ server gets a test message). Each failed check says how to fix it. The
 exit status is 1 when any check fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			checks := app.Checks
+			if checks == nil {
+				checks = allChecks()
+			}
 			failed := 0
-			for _, check := range doctorChecks {
+			for _, check := range checks {
 				for _, r := range check(cmd.Context(), app) {
 					if !r.OK {
 						failed++

@@ -11,15 +11,15 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // liveWithin is how soon after a save the new schedule must be in use.
 const liveWithin = 500 * time.Millisecond
 
-// productionDebounce is the reload debounce the program ships with, read
-// before any test changes reloadDebounce.
-var productionDebounce = reloadDebounce
+// productionDebounce is the reload debounce the program ships with.
+const productionDebounce = daemon.DefaultDebounce
 
 // startLiveDaemon is startDaemon with the production reload debounce, for
 // the tests and the benchmark that measure how soon a save is live. (The

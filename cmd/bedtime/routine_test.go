@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -52,23 +53,24 @@ func (c *fakeClock) WaitUntil(ctx context.Context, t time.Time) {
 	}
 }
 
-// routineSeams replaces the seams of `bedtime routine` for one test and
-// returns the fakes.
-func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine) (*notifytest.Fake, *fakeClock) {
+// routineApp returns an App for `bedtime routine` with a fake notifier, a
+// fake clock, a terminal probe that says terminal and, when table is not
+// nil, the routines in table; and the fakes.
+func routineApp(t *testing.T, terminal bool, table map[string]content.Routine) (*App, *notifytest.Fake, *fakeClock) {
 	t.Helper()
 	n := &notifytest.Fake{}
 	c := &fakeClock{now: time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)}
-	oldNotifier, oldTable, oldClock, oldTerminal := newNotifier, routineTable, routineClock, isTerminal
-	t.Cleanup(func() {
-		newNotifier, routineTable, routineClock, isTerminal = oldNotifier, oldTable, oldClock, oldTerminal
-	})
-	newNotifier = func(*App) notify.Notifier { return n }
-	routineClock = c
-	isTerminal = func(io.Writer) (bool, int) { return terminal, 0 }
-	if table != nil {
-		routineTable = func(*App) (map[string]content.Routine, error) { return table, nil }
+	app := &App{
+		Notifier: func(*slog.Logger, func(notify.Response)) (notify.Notifier, func() error, error) {
+			return n, func() error { return nil }, nil
+		},
+		Clock:    c,
+		Terminal: func(io.Writer) (bool, int) { return terminal, 0 },
 	}
-	return n, c
+	if table != nil {
+		app.Routines = func() (map[string]content.Routine, error) { return table, nil }
+	}
+	return app, n, c
 }
 
 func TestRoutineGolden(t *testing.T) {
@@ -84,8 +86,8 @@ func TestRoutineGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, c := routineSeams(t, tt.terminal, nil)
-			code, out, errOut := run(t, tt.args...)
+			app, n, c := routineApp(t, tt.terminal, nil)
+			code, out, errOut := runApp(app, tt.args...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("bedtime %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, errOut)
 			}
@@ -141,8 +143,8 @@ func TestRoutineCountdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("terminal=%v", tt.terminal), func(t *testing.T) {
-			n, c := routineSeams(t, tt.terminal, table)
-			code, out, errOut := run(t, "routine", "test")
+			app, n, c := routineApp(t, tt.terminal, table)
+			code, out, errOut := runApp(app, "routine", "test")
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, errOut)
 			}
@@ -172,7 +174,7 @@ func countdownLine(secs int) string {
 func TestRoutineStopsOnCancel(t *testing.T) {
 	for _, terminal := range []bool{true, false} {
 		t.Run(fmt.Sprintf("terminal=%v", terminal), func(t *testing.T) {
-			n, c := routineSeams(t, terminal, nil)
+			app, n, c := routineApp(t, terminal, nil)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			c.OnWait = func(int) {
@@ -181,7 +183,8 @@ func TestRoutineStopsOnCancel(t *testing.T) {
 				}
 			}
 			var stdout, stderr bytes.Buffer
-			code := Run(ctx, []string{"routine"}, strings.NewReader(""), &stdout, &stderr)
+			app.Stdin, app.Stdout, app.Stderr = strings.NewReader(""), &stdout, &stderr
+			code := app.Run(ctx, []string{"routine"})
 			out := stdout.String()
 			if code != 130 {
 				t.Fatalf("exit %d, want 130", code)
@@ -200,9 +203,9 @@ func TestRoutineStopsOnCancel(t *testing.T) {
 }
 
 func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
-	n, _ := routineSeams(t, false, nil)
+	app, n, _ := routineApp(t, false, nil)
 	n.NotifyFunc = func(context.Context, notify.Message) error { return errors.New("no notification server") }
-	code, out, errOut := run(t, "routine", "morning-stretch")
+	code, out, errOut := runApp(app, "routine", "morning-stretch")
 	if code != 0 {
 		t.Fatalf("exit %d, want 0", code)
 	}
@@ -216,14 +219,14 @@ func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
 }
 
 func TestRoutineNotifyIsBounded(t *testing.T) {
-	n, _ := routineSeams(t, false, nil)
+	app, n, _ := routineApp(t, false, nil)
 	n.NotifyFunc = func(ctx context.Context, m notify.Message) error {
 		if _, ok := ctx.Deadline(); !ok {
 			return errors.New("notification context has no deadline")
 		}
 		return nil
 	}
-	if code, _, errOut := run(t, "routine"); code != 0 || errOut != "" {
+	if code, _, errOut := runApp(app, "routine"); code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 }
@@ -241,8 +244,8 @@ func TestRoutineErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, _ := routineSeams(t, false, tt.table)
-			code, out, errOut := run(t, tt.args...)
+			app, n, _ := routineApp(t, false, tt.table)
+			code, out, errOut := runApp(app, tt.args...)
 			if code == 0 {
 				t.Fatal("exit 0, want non-zero")
 			}
@@ -257,11 +260,11 @@ func TestRoutineErrors(t *testing.T) {
 }
 
 func TestRoutineTableError(t *testing.T) {
-	routineSeams(t, false, nil)
-	routineTable = func(*App) (map[string]content.Routine, error) {
+	app, _, _ := routineApp(t, false, nil)
+	app.Routines = func() (map[string]content.Routine, error) {
 		return nil, errors.New("schedule.yaml:3:5: bad")
 	}
-	code, _, errOut := run(t, "routine")
+	code, _, errOut := runApp(app, "routine")
 	if want := "bedtime: cannot load routines: schedule.yaml:3:5: bad\n"; code != 1 || errOut != want {
 		t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errOut, want)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -91,20 +92,19 @@ func startDaemonIn(t testing.TB, schedule string, now time.Time, stateHome strin
 			t.Fatal(err)
 		}
 	}
-	oldN, oldHook, oldDeb, oldCtl := newDesktopNotifier, reloadHook, reloadDebounce, controlHook
-	controlHook = func(st state.State) { h.controls <- st }
-	newDesktopNotifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
-		h.respond = on
-		h.notes.respond = on
-		return h.notes, func() error { return nil }, nil
-	}
-	reloadHook = func(s *config.Schedule) { h.reloads <- s }
-	reloadDebounce = debounce
-	t.Cleanup(func() { newDesktopNotifier, reloadHook, reloadDebounce, controlHook = oldN, oldHook, oldDeb, oldCtl })
-
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
-	app := &App{Stdin: strings.NewReader(""), Stdout: h.stderr, Stderr: h.stderr, Clock: h.clock}
+	app := &App{Stdin: strings.NewReader(""), Stdout: h.stderr, Stderr: h.stderr, Clock: h.clock,
+		Daemon: func(o *daemon.Options) {
+			o.OnControl = func(st state.State) { h.controls <- st }
+			o.Notifier = func(log *slog.Logger, on func(notify.Response)) (notify.Notifier, func() error, error) {
+				h.respond = on
+				h.notes.respond = on
+				return h.notes, func() error { return nil }, nil
+			}
+			o.OnReload = func(s *config.Schedule) { h.reloads <- s }
+			o.Debounce = debounce
+		}}
 	go func() { h.done <- app.Run(ctx, []string{"run", "--config", h.path}) }()
 	t.Cleanup(h.stop)
 	h.reloaded() // the start-up load

@@ -70,7 +70,7 @@ A reminder counts as done when you press Done on it or run "bedtime done".`,
 // openStore opens the state directory, with its warnings (a corrupt state
 // file moved aside, a torn history line) on stderr.
 func (app *App) openStore() (*state.Store, error) {
-	dir, err := stateDir()
+	dir, err := app.stateDir()
 	if err != nil {
 		return nil, fmt.Errorf("cannot find the state directory: %w", err)
 	}
@@ -169,9 +169,8 @@ func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
 
 // statusSchedule loads the schedule that status shows the next firings and
 // today's picture of: the file, or the built-in default when there is
-// none. Tests of the other status lines, which run on the real clock, set
-// it to nil, and those lines are left out.
-var statusSchedule = func(configPath string) (*config.Schedule, error) {
+// none.
+func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.Load(configPath)
 	if config.IsNotExist(err) {
 		return config.Default(), nil
@@ -210,11 +209,15 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info := statusInfo{Loc: time.Local, Now: now}
 	var problems []string
 	var sched *config.Schedule
-	if statusSchedule != nil && configPath != "" {
-		s, err := statusSchedule(configPath)
+	load := app.StatusSchedule
+	if load == nil {
+		load = statusSchedule
+	}
+	if configPath != "" {
+		s, err := load(configPath)
 		if err != nil {
 			problems = append(problems, err.Error())
-		} else {
+		} else if s != nil {
 			sched = s
 			info.Loc = s.Location
 		}

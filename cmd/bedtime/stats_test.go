@@ -12,27 +12,12 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// The status lines about the next firings and today depend on the clock,
-// and the other status tests (service_test.go) run on the real one: they
-// leave these lines out. The tests here turn them on.
-func init() { statusSchedule = nil }
-
-// useStatusSchedule turns status's firing lines on for one test.
-func useStatusSchedule(t *testing.T) {
-	old := statusSchedule
-	statusSchedule = loadStatusSchedule
-	t.Cleanup(func() { statusSchedule = old })
-}
-
-// loadStatusSchedule is statusSchedule as the program has it.
-var loadStatusSchedule = statusSchedule
-
 // useStateDir gives the test an empty state directory of its own and
 // returns the store in it.
 func useStateDir(t *testing.T) *state.Store {
 	t.Helper()
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	dir, err := stateDir()
+	dir, err := userStateDir()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,16 +216,12 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			useStatusSchedule(t)
 			path := berlinDefault(t)
 			st := installedStatus
 			st.ConfigPath = path
 			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
 			app := withService(m, "/usr/bin/bedtime")
 			app.Clock = scheduler.NewFakeClock(now)
-			oldNext := nextReminder
-			nextReminder = describeNext
-			t.Cleanup(func() { nextReminder = oldNext })
 			statusDay(t, useStateDir(t), tt.paused)
 			code, out, errOut := runApp(app, append([]string{"status"}, tt.args...)...)
 			if code != 0 || errOut != "" {
@@ -254,7 +235,6 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 func TestStatusFreshInstallHasNoMisses(t *testing.T) {
 	// Nothing in the history: the firings before now did not happen while
 	// bedtime ran, so they are not shown as missed.
-	useStatusSchedule(t)
 	useStateDir(t)
 	st := installedStatus
 	st.ConfigPath = berlinDefault(t)

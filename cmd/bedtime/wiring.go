@@ -15,16 +15,6 @@ import (
 	"time"
 )
 
-// The seams the commands leave for one another, filled in here so that
-// each command's file stays about one command.
-func init() {
-	scheduleCheck = checkSchedule
-	serviceCheck = checkService
-	nextReminder = describeNext
-	newNotifier = desktopNotifier
-	routineTable = scheduleRoutines
-}
-
 // checkSchedule is doctor's "schedule file" line.
 func checkSchedule(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "schedule file"}
@@ -59,7 +49,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 func checkService(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "service"}
 	st, err := app.services().Status(ctx)
-	pid, _, byHand := runningDaemon()
+	pid, _, byHand := app.runningDaemon()
 	switch {
 	case err != nil:
 		r.Detail, r.Fix = err.Error(), "run `bedtime status` for the service manager's message"
@@ -100,15 +90,34 @@ func describeNext(ctx context.Context, configPath string, now time.Time) (string
 	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
 }
 
-// desktopNotifier shows routine steps on the desktop, once each: a step
+// routineNotifier shows routine steps on the desktop, once each: a step
 // that cannot be shown now is not worth holding.
-func desktopNotifier(app *App) notify.Notifier {
+func (app *App) routineNotifier() notify.Notifier {
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1})
+	n, _, err := app.notifier()(log, nil)
 	if err != nil {
 		return notify.Log{Logger: log}
 	}
-	return d
+	return n
+}
+
+// notifier returns the factory of the notifier `bedtime notify` and
+// `bedtime routine` show with.
+func (app *App) notifier() NotifierFactory {
+	if app.Notifier != nil {
+		return app.Notifier
+	}
+	return sendNow
+}
+
+// sendNow is the desktop notifier `bedtime notify` and `bedtime routine`
+// send with: one attempt, no holding, failures as errors.
+func sendNow(log *slog.Logger, onResponse func(notify.Response)) (notify.Notifier, func() error, error) {
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1, OnResponse: onResponse})
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, d.Close, nil
 }
 
 // scheduleRoutines returns the built-in routines and the schedule file's

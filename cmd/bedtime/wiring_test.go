@@ -106,7 +106,7 @@ func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t)
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	none := service.Unsupported{Found: "launchctl is missing", Opts: serviceOptions()}
+	none := service.Unsupported{Found: "launchctl is missing", Opts: (&App{}).serviceOptions()}
 	if r := checkService(context.Background(), withService(none, "")); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
 		t.Fatalf("nothing running: %+v", r)
 	}
