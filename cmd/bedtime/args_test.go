@@ -11,6 +11,7 @@ import (
 // TestArgumentErrors: a wrong number of arguments says what the command
 // takes, its usage line and an example.
 func TestArgumentErrors(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	for _, tt := range []struct {
 		args []string
@@ -33,6 +34,7 @@ func TestArgumentErrors(t *testing.T) {
 }
 
 func TestArgCountText(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ cobra, want string }{
 		{"accepts 1 arg(s), received 0", "takes 1 argument, got 0"},
 		{"accepts 2 arg(s), received 3", "takes 2 arguments, got 3"},

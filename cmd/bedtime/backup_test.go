@@ -33,6 +33,7 @@ func touch(t *testing.T, path string) {
 }
 
 func TestPruneBackups(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "schedule.yaml")
 	touch(t, path)
@@ -67,6 +68,7 @@ func TestPruneBackups(t *testing.T) {
 // TestInitForceKeepsTenBackups: init --force backs up a changed file and
 // keeps the newest 10 backups; over the default itself it does nothing.
 func TestInitForceKeepsTenBackups(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "schedule.yaml")
 	now := time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC)
 	for i := range 12 {

@@ -458,6 +458,7 @@ func TestEditorFallback(t *testing.T) {
 }
 
 func TestParseEditor(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		value, goos string
 		want        editorCmd

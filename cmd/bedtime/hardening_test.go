@@ -98,6 +98,7 @@ func TestEditRefusesOversize(t *testing.T) {
 // 12 the way a user meets them: each gives a positioned error and exit 1,
 // or loads, at once.
 func TestValidateHostileFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bom := "\xef\xbb\xbf"
 	for _, tt := range []struct {

@@ -35,6 +35,7 @@ func berlinDefault(t *testing.T) string {
 }
 
 func TestNextGolden(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC) // a Friday, 16:30 in Berlin
 	tests := []struct {
@@ -57,6 +58,7 @@ func TestNextGolden(t *testing.T) {
 }
 
 func TestNextErrors(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -89,6 +91,7 @@ func TestNoFileUsesDefaultAndSaysWhere(t *testing.T) {
 // TestExplicitConfigMustExist: only the default location may be absent; a
 // mistyped --config is an error, not a silent switch to the default.
 func TestExplicitConfigMustExist(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "schedule.yml")
 	want := "--config " + missing + ": no such file; write one there with `bedtime init --config " + missing + "`, or leave out --config to use the default location\n"
 	for _, args := range [][]string{
@@ -109,6 +112,7 @@ func TestExplicitConfigMustExist(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC) // 19:00 in Berlin, a Wednesday
 	good := berlinDefault(t)
 	code, out, _ := runAt(t, now, "validate", "--config", good)
@@ -132,6 +136,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestInit(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC)
 	dir := filepath.Join(t.TempDir(), "bedtime")
 	path := filepath.Join(dir, "schedule.yaml")

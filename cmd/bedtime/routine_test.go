@@ -74,6 +74,7 @@ func routineApp(t *testing.T, terminal bool, table map[string]content.Routine) (
 }
 
 func TestRoutineGolden(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -118,6 +119,7 @@ func TestRoutineGolden(t *testing.T) {
 // TestRoutineCountdown checks the countdown of one step in both modes,
 // including minutes, a step without a hold and the default closing text.
 func TestRoutineCountdown(t *testing.T) {
+	t.Parallel()
 	table := map[string]content.Routine{
 		"test": {Title: "Test", Steps: []content.Step{
 			{Text: "Hold this", Hold: 65 * time.Second},
@@ -172,6 +174,7 @@ func countdownLine(secs int) string {
 }
 
 func TestRoutineStopsOnCancel(t *testing.T) {
+	t.Parallel()
 	for _, terminal := range []bool{true, false} {
 		t.Run(fmt.Sprintf("terminal=%v", terminal), func(t *testing.T) {
 			app, n, c := routineApp(t, terminal, nil)
@@ -203,6 +206,7 @@ func TestRoutineStopsOnCancel(t *testing.T) {
 }
 
 func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
+	t.Parallel()
 	app, n, _ := routineApp(t, false, nil)
 	n.NotifyFunc = func(context.Context, notify.Message) error { return errors.New("no notification server") }
 	code, out, errOut := runApp(app, "routine", "morning-stretch")
@@ -219,6 +223,7 @@ func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
 }
 
 func TestRoutineNotifyIsBounded(t *testing.T) {
+	t.Parallel()
 	app, n, _ := routineApp(t, false, nil)
 	n.NotifyFunc = func(ctx context.Context, m notify.Message) error {
 		if _, ok := ctx.Deadline(); !ok {
@@ -232,6 +237,7 @@ func TestRoutineNotifyIsBounded(t *testing.T) {
 }
 
 func TestRoutineErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		table   map[string]content.Routine
@@ -260,6 +266,7 @@ func TestRoutineErrors(t *testing.T) {
 }
 
 func TestRoutineTableError(t *testing.T) {
+	t.Parallel()
 	app, _, _ := routineApp(t, false, nil)
 	app.Routines = func() (map[string]content.Routine, error) {
 		return nil, errors.New("schedule.yaml:3:5: bad")
@@ -271,6 +278,7 @@ func TestRoutineTableError(t *testing.T) {
 }
 
 func TestIsTerminal(t *testing.T) {
+	t.Parallel()
 	if ok, _ := isTerminal(&bytes.Buffer{}); ok {
 		t.Error("isTerminal(buffer) = true")
 	}

@@ -89,6 +89,7 @@ func TestInstallCmd(t *testing.T) {
 }
 
 func TestInstallCmdErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		exe        string
@@ -128,6 +129,7 @@ func TestInstallCmdErrors(t *testing.T) {
 }
 
 func TestUninstallAndControlCmds(t *testing.T) {
+	t.Parallel()
 	var calls []string
 	removed := true
 	m := &fakeManager{
@@ -167,6 +169,7 @@ func TestUninstallAndControlCmds(t *testing.T) {
 }
 
 func TestStatusCmd(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		status   serviceStatus
@@ -214,6 +217,7 @@ func TestStatusCmd(t *testing.T) {
 }
 
 func TestNoManagerErrorIsOneSentence(t *testing.T) {
+	t.Parallel()
 	msg := service.NoManagerError{Found: "launchctl is missing"}.Error()
 	if strings.Count(msg, ". ") > 0 || strings.Contains(msg, "\n") || !strings.Contains(msg, `"bedtime run"`) {
 		t.Errorf("message is not one sentence that says to start bedtime run: %q", msg)

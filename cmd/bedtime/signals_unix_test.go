@@ -27,6 +27,7 @@ func TestDaemonReloadsOnSIGHUP(t *testing.T) {
 // TestDaemonStopsOnSignals runs the real binary and checks it exits
 // cleanly and quickly on SIGTERM and on SIGINT.
 func TestDaemonStopsOnSignals(t *testing.T) {
+	t.Parallel()
 	bin := buildBedtime(t)
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		t.Run(sig.String(), func(t *testing.T) {

@@ -69,6 +69,7 @@ func TestDoctorServiceCheck(t *testing.T) {
 }
 
 func TestDescribeNext(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
 	got, err := describeNext(context.Background(), berlinDefault(t), now)
 	if err != nil || got != "hydration at Wed 25 Nov 20:00 (in 1h 00m)" {
@@ -82,6 +83,7 @@ func TestDescribeNext(t *testing.T) {
 }
 
 func TestRoutineTableIncludesSchedule(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "s.yaml")
 	os.WriteFile(path, []byte(`reminders:
   desk: {at: "15:00", routine: desk}
