@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -194,7 +193,8 @@ func sendTest(ctx context.Context) checkResult {
 // checkTimeZone reports the time zone reminders fire in.
 func checkTimeZone(ctx context.Context, app *App) []checkResult {
 	r := checkResult{Name: "time zone"}
-	name, source, loc := localZone()
+	z := config.ReadSystemZone(app.zoneFile())
+	name, source, loc := z.Name, z.Source, z.Loc
 	if loc == nil {
 		r.Detail = fmt.Sprintf("TZ is %q, which is not a time zone this system knows", os.Getenv("TZ"))
 		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
@@ -211,28 +211,6 @@ func checkTimeZone(ctx context.Context, app *App) []checkResult {
 	return []checkResult{r}
 }
 
-// localZone returns the name of the local time zone, where that name came
-// from, and the zone; the zone is nil when TZ names an unknown one.
-func localZone() (name, source string, loc *time.Location) {
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		name := strings.TrimPrefix(tz, ":")
-		if name == "" {
-			return "UTC", "TZ", time.UTC
-		}
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			return name, "TZ", nil
-		}
-		return name, "TZ", loc
-	}
-	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
-		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
-			return zone, "/etc/localtime", time.Local
-		}
-	}
-	return time.Local.String(), "the system", time.Local
-}
-
 // checkChannels checks each channel of the schedule file besides the
 // desktop, one line each: for ntfy, that the server answers, the token is
 // valid, a test message can be published and answers can come back; for a
@@ -243,7 +221,7 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 	if err != nil {
 		return nil
 	}
-	s, err := config.Load(path)
+	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil {
 		return nil
 	}

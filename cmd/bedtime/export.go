@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -86,13 +84,5 @@ func daemonTexts(s *config.Schedule) calendar.TextFunc {
 // it can be found (TZ, else the link /etc/localtime), so that a calendar
 // gets "Europe/Berlin" rather than "Local".
 func (app *App) namedLocalZone() *time.Location {
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		if name := strings.TrimPrefix(tz, ":"); name != "" {
-			if loc, err := time.LoadLocation(name); err == nil {
-				return loc
-			}
-		}
-		return time.Local
-	}
-	return daemon.SystemZone(app.zoneFile())
+	return config.ReadSystemZone(app.zoneFile()).Named()
 }

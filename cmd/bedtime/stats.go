@@ -90,10 +90,7 @@ func (app *App) scheduleLocation() *time.Location {
 	if err != nil {
 		return time.Local
 	}
-	s, err := config.Load(path)
-	if config.IsNotExist(err) {
-		s, err = config.Default(), nil
-	}
+	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil || s.Location == nil {
 		return time.Local
 	}
@@ -171,10 +168,7 @@ func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
 // today's picture of: the file, or the built-in default when there is
 // none.
 func statusSchedule(configPath string) (*config.Schedule, error) {
-	s, err := config.Load(configPath)
-	if config.IsNotExist(err) {
-		return config.Default(), nil
-	}
+	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
 		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
 	}

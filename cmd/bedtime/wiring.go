@@ -23,14 +23,14 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), "set --config to the schedule file"
 		return r
 	}
-	s, err := config.Load(path)
+	s, err := config.LoadOrDefault(path, time.Local)
 	switch {
-	case config.IsNotExist(err) && app.ConfigPath != "":
+	case err == nil && s.Path == "" && app.ConfigPath != "":
 		r.Detail = fmt.Sprintf("no file at %s, which --config names", path)
 		r.Fix = fmt.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
-	case config.IsNotExist(err):
+	case err == nil && s.Path == "":
 		r.OK = true
-		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(config.Default(), app.now()))
+		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(s, app.now()))
 	case err != nil:
 		var es config.Errors
 		r.Detail = err.Error()
@@ -75,10 +75,7 @@ func checkService(ctx context.Context, app *App) checkResult {
 
 // describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
 func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
-	s, err := config.Load(configPath)
-	if config.IsNotExist(err) {
-		s, err = config.Default(), nil
-	}
+	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
 		return "", errors.New("the schedule file has errors; run `bedtime validate`")
 	}
@@ -128,12 +125,12 @@ func scheduleRoutines(app *App) (map[string]content.Routine, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := config.Load(path)
-	if config.IsNotExist(err) {
-		return all, app.checkConfigExists(path)
-	}
+	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil {
 		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
+	}
+	if s.Path == "" {
+		return all, app.checkConfigExists(path)
 	}
 	maps.Copy(all, s.Routines)
 	return all, nil

@@ -1,14 +1,12 @@
 package main
 
-// systemZoneFile is the system's time zone setting, which the daemon
-// watches so that reminders follow a change of zone.
-const systemZoneFile = "/etc/localtime"
+import "github.com/bedtime-app/bedtime/config"
 
 // zoneFile returns the system's time zone setting: app.ZoneFile, or
-// systemZoneFile.
+// config.SystemZoneFile.
 func (app *App) zoneFile() string {
 	if app.ZoneFile != "" {
 		return app.ZoneFile
 	}
-	return systemZoneFile
+	return config.SystemZoneFile
 }
