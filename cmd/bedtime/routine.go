@@ -132,7 +132,7 @@ func (app *App) stopDaemonRoutine() error {
 		return nil
 	}
 	now := app.now()
-	if err := app.controlUpdate(func(st *state.State) { st.RoutineStop = now }, state.Event{}); err != nil {
+	if err := app.control(func(store *state.Store) error { return store.StopRoutine(now) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, "Asked bedtime to stop the routine it plays.")
