@@ -107,13 +107,16 @@ routines:
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	none := service.Unsupported{Found: "launchctl is missing", Opts: (&App{}).serviceOptions()}
-	if r := checkService(context.Background(), withService(none, "")); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	app := &App{StateDir: stateDir}
+	none := service.Unsupported{Found: "launchctl is missing", Opts: app.serviceOptions()}
+	app.Service = none
+	if r := checkService(context.Background(), app); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
 		t.Fatalf("nothing running: %+v", r)
 	}
-	startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
-	if r := checkService(context.Background(), withService(none, "")); !r.OK || !strings.Contains(r.Detail, "started by hand") {
+	holdLock(t, stateDir) // a daemon started by hand
+	if r := checkService(context.Background(), app); !r.OK || !strings.Contains(r.Detail, "started by hand") {
 		t.Fatalf("running by hand: %+v", r)
 	}
 }
