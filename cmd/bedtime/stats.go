@@ -15,7 +15,6 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/presence"
-	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -181,21 +180,12 @@ type statusInfo struct {
 	Loc         *time.Location
 	Now         time.Time
 	PausedUntil time.Time // zero unless paused now
-	Upcoming    []upcomingFiring
+	Upcoming    []state.Coming
 	Errors      []string // the daemon's problems that are still true
 	Today       []state.Firing
 	HaveToday   bool // Today was worked out (the schedule is known)
 	Presence    *state.Presence
 	Problem     string // why part of it is unknown, if it is
-}
-
-// upcomingFiring is one of the next firings; Note says "skipped" or
-// "paused" when it will not be shown, "snoozed" or "again" for a snooze or
-// a repeat of an instant already shown.
-type upcomingFiring struct {
-	Reminder string    `json:"reminder"`
-	At       time.Time `json:"at"`
-	Note     string    `json:"note,omitempty"`
 }
 
 // gatherStatus reads the state, the history and the schedule for status.
@@ -238,16 +228,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
 	if sched != nil {
-		for _, d := range scheduler.Upcoming(sched.Jobs(), now, 5) {
-			info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: d.Job, At: d.At, Note: st.Planned(d.Job, d.At, now)})
-		}
-		for name, at := range st.Snoozes {
-			if at.After(now) {
-				info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: name, At: at, Note: "snoozed"})
-			}
-		}
-		slices.SortStableFunc(info.Upcoming, func(a, b upcomingFiring) int { return a.At.Compare(b.At) })
-		info.Upcoming = info.Upcoming[:min(len(info.Upcoming), 5)]
+		info.Upcoming = st.Next(sched.Jobs(), now, 5)
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
@@ -323,22 +304,22 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 
 // statusJSON is status --json.
 type statusJSON struct {
-	Installed   bool             `json:"installed"`
-	Running     bool             `json:"running"`
-	PID         int              `json:"pid,omitempty"`
-	Since       string           `json:"since,omitempty"`
-	State       string           `json:"state,omitempty"`
-	Manager     string           `json:"manager,omitempty"`
-	Enabled     string           `json:"enabled,omitempty"`
-	Unit        string           `json:"unit,omitempty"`
-	Config      string           `json:"config,omitempty"`
-	Next        string           `json:"next"`
-	PausedUntil *time.Time       `json:"paused_until,omitempty"`
-	Presence    *state.Presence  `json:"presence,omitempty"`
-	Upcoming    []upcomingFiring `json:"upcoming"`
-	Today       []state.Firing   `json:"today"`
-	Errors      []string         `json:"errors"`
-	Problem     string           `json:"problem,omitempty"`
+	Installed   bool            `json:"installed"`
+	Running     bool            `json:"running"`
+	PID         int             `json:"pid,omitempty"`
+	Since       string          `json:"since,omitempty"`
+	State       string          `json:"state,omitempty"`
+	Manager     string          `json:"manager,omitempty"`
+	Enabled     string          `json:"enabled,omitempty"`
+	Unit        string          `json:"unit,omitempty"`
+	Config      string          `json:"config,omitempty"`
+	Next        string          `json:"next"`
+	PausedUntil *time.Time      `json:"paused_until,omitempty"`
+	Presence    *state.Presence `json:"presence,omitempty"`
+	Upcoming    []state.Coming  `json:"upcoming"`
+	Today       []state.Firing  `json:"today"`
+	Errors      []string        `json:"errors"`
+	Problem     string          `json:"problem,omitempty"`
 }
 
 func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
@@ -353,7 +334,7 @@ func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo
 		out.Upcoming[i].At = out.Upcoming[i].At.In(info.Loc)
 	}
 	if out.Upcoming == nil {
-		out.Upcoming = []upcomingFiring{}
+		out.Upcoming = []state.Coming{}
 	}
 	if out.Today == nil {
 		out.Today = []state.Firing{}
