@@ -54,11 +54,11 @@ func TestArgCountText(t *testing.T) {
 // daemon running, the line says what was found and, once, as the fix,
 // what to do.
 func TestDoctorServiceLineSaysItOnce(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon runs there
+	t.Parallel()
 	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
 		return serviceStatus{Manager: "none", State: "no per-user service manager here"}, nil
 	}}
-	r := checkService(context.Background(), &App{Stderr: os.Stderr, Service: m})
+	r := checkService(context.Background(), &App{Stderr: os.Stderr, Service: m, StateDir: t.TempDir()}) // no daemon runs there
 	got := r.line()
 	want := "FAIL service: not running; fix: start `bedtime run` from your desktop session's autostart"
 	if got != want {

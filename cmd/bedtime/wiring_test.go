@@ -43,7 +43,8 @@ func TestDoctorScheduleCheck(t *testing.T) {
 }
 
 func TestDoctorServiceCheck(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon holds a lock there
+	t.Parallel()
+	stateDir := t.TempDir() // no daemon holds a lock there
 	tests := []struct {
 		st   serviceStatus
 		err  error
@@ -58,6 +59,7 @@ func TestDoctorServiceCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, tt.err }}, "/usr/bin/bedtime")
+		app.StateDir = stateDir
 		r := checkService(context.Background(), app)
 		if r.OK != tt.ok || r.Detail != tt.want {
 			t.Errorf("checkService = %v %q, want %v %q", r.OK, r.Detail, tt.ok, tt.want)
