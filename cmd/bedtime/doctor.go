@@ -253,3 +253,61 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 	}
 	return out
 }
+
+// checkSchedule is doctor's "schedule file" line.
+func checkSchedule(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "schedule file"}
+	path, err := app.schedulePath()
+	if err != nil {
+		r.Detail, r.Fix = err.Error(), "set --config to the schedule file"
+		return r
+	}
+	s, err := config.LoadOrDefault(path, time.Local)
+	switch {
+	case err == nil && s.Path == "" && app.ConfigPath != "":
+		r.Detail = fmt.Sprintf("no file at %s, which --config names", path)
+		r.Fix = fmt.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
+	case err == nil && s.Path == "":
+		r.OK = true
+		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(s, app.now()))
+	case err != nil:
+		var es config.Errors
+		r.Detail = err.Error()
+		if errors.As(err, &es) {
+			r.Detail = fmt.Sprintf("%d %s, first: %s", len(es), plural(len(es), "error", "errors"), es[0])
+		}
+		r.Fix = "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"
+	default:
+		r.OK = true
+		r.Detail = fmt.Sprintf("%s: %s", path, summary(s, app.now()))
+	}
+	return r
+}
+
+// checkService is doctor's "service" line.
+func checkService(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "service"}
+	st, err := app.services().Status(ctx)
+	pid, _, byHand := app.runningDaemon()
+	switch {
+	case err != nil:
+		r.Detail, r.Fix = err.Error(), "run `bedtime status` for the service manager's message"
+	case st.Installed && st.Running:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+	case st.Installed:
+		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
+		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
+	case byHand && st.Manager == "none":
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
+	case byHand:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
+	case st.Manager == "none":
+		r.Detail, r.Fix = "not running", "start `bedtime run` from your desktop session's autostart"
+	default:
+		r.Detail, r.Fix = "not installed ("+st.Manager+")", "run `bedtime install` (it starts bedtime now and at every login)"
+	}
+	return r
+}

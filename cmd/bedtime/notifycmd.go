@@ -133,3 +133,33 @@ func reminderNames(s *config.Schedule) []string {
 	slices.Sort(names)
 	return names
 }
+
+// routineNotifier shows routine steps on the desktop, once each: a step
+// that cannot be shown now is not worth holding.
+func (app *App) routineNotifier() notify.Notifier {
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	n, _, err := app.notifier()(log, nil)
+	if err != nil {
+		return notify.Log{Logger: log}
+	}
+	return n
+}
+
+// notifier returns the factory of the notifier `bedtime notify` and
+// `bedtime routine` show with.
+func (app *App) notifier() NotifierFactory {
+	if app.Notifier != nil {
+		return app.Notifier
+	}
+	return sendNow
+}
+
+// sendNow is the desktop notifier `bedtime notify` and `bedtime routine`
+// send with: one attempt, no holding, failures as errors.
+func sendNow(log *slog.Logger, onResponse func(notify.Response)) (notify.Notifier, func() error, error) {
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1, OnResponse: onResponse})
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, d.Close, nil
+}

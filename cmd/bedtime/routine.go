@@ -9,10 +9,12 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/state"
@@ -137,4 +139,23 @@ func (app *App) stopDaemonRoutine() error {
 	}
 	fmt.Fprintln(app.Stdout, "Asked bedtime to stop the routine it plays.")
 	return nil
+}
+
+// scheduleRoutines returns the built-in routines and the schedule file's
+// own, which win on a name clash.
+func scheduleRoutines(app *App) (map[string]content.Routine, error) {
+	all := content.Routines()
+	path, err := app.schedulePath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := config.LoadOrDefault(path, time.Local)
+	if err != nil {
+		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
+	}
+	if s.Path == "" {
+		return all, app.checkConfigExists(path)
+	}
+	maps.Copy(all, s.Routines)
+	return all, nil
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/spf13/cobra"
 )
@@ -281,4 +282,18 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
+func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
+	s, err := config.LoadOrDefault(configPath, time.Local)
+	if err != nil {
+		return "", errors.New("the schedule file has errors; run `bedtime validate`")
+	}
+	due := scheduler.Upcoming(s.Jobs(), now, 1)
+	if len(due) == 0 {
+		return "none (every reminder is disabled)", nil
+	}
+	at := due[0].At.In(s.Location)
+	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
 }
