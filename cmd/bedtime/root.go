@@ -21,7 +21,10 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = ""
 
-// App holds what every subcommand shares: the streams and the global flags.
+// App holds what every subcommand shares: the streams, the global flags
+// and the parts the commands are built with. main leaves the parts empty,
+// which means this machine's real ones; tests set fakes. There are no
+// package-level seams.
 type App struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
@@ -39,7 +42,7 @@ type App struct {
 	Executable string
 
 	// StateDir is where the state and history live; empty means the
-	// user's (see stateDir). Tests set a directory of their own.
+	// user's (see userStateDir). Tests set a directory of their own.
 	StateDir string
 	// ZoneFile is the system's time zone setting, which the daemon watches
 	// so that reminders follow a change of zone; empty means
@@ -56,10 +59,9 @@ type App struct {
 	// Routines returns the routines `bedtime routine` can play, by name;
 	// nil means the built-in ones and the schedule file's.
 	Routines func() (map[string]content.Routine, error)
-	// Daemon, when set, adjusts the options `bedtime run` starts the
-	// daemon with (its notifier, reload and control hooks, debounce).
-	Daemon func(*daemon.Options)
-	// RunDaemon runs the daemon for `bedtime run`; nil means daemon.Run.
+	// RunDaemon runs the daemon for `bedtime run` with the options run
+	// built; nil means daemon.Run. A test sees or adjusts the options
+	// there (hooks, a fake notifier) and may pass them on to daemon.Run.
 	RunDaemon func(context.Context, daemon.Options) error
 	// Checks are the checks of `bedtime doctor`, in the order printed; nil
 	// means all of them (allChecks).

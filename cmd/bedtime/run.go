@@ -60,9 +60,6 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
 	}
-	if app.Daemon != nil {
-		app.Daemon(&o)
-	}
 	if app.RunDaemon != nil {
 		return app.RunDaemon(ctx, o)
 	}
