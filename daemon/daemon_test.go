@@ -143,6 +143,18 @@ func (h *harness) start() {
 	h.reloaded()
 }
 
+// reportShownFirst makes the fake server report Shown before the test sees
+// the message, for tests that move the clock on as soon as they see it: a
+// Shown that comes after the next instant finds its instant closed. (Not
+// for tests that hold the state lock while a reminder fires: there the
+// report waits for the lock, and the test would never see the message.)
+func (h *harness) reportShownFirst() {
+	h.opts.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+		h.respond = respond
+		return &chanNotifier{ch: h.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
+	}
+}
+
 // stop stops the daemon that start started, once.
 func (h *harness) stop() { h.stopOnce.Do(h.stopNow) }
 

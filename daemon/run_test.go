@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"log/slog"
 	"os"
 	"strings"
 	"testing"
@@ -28,10 +27,7 @@ func startRun(t testing.TB, schedule string, now time.Time, stateDir string, deb
 		h.opts.StateDir = stateDir
 	}
 	h.opts.Debounce = debounce
-	h.opts.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
-		h.respond = respond
-		return &chanNotifier{ch: h.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
-	}
+	h.reportShownFirst()
 	h.controls = make(chan state.State, 64)
 	h.opts.OnControl = func(st state.State) { h.controls <- st }
 	h.start()
