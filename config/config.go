@@ -204,6 +204,18 @@ func LoadIn(path string, local *time.Location) (*Schedule, error) {
 	return s, nil
 }
 
+// LoadOrDefault loads the schedule file at path as LoadIn does or, when
+// there is no file at path, returns the built-in default in the zone local
+// (its Path is empty). A file that exists but cannot be read or is invalid
+// is an error, never replaced by the default.
+func LoadOrDefault(path string, local *time.Location) (*Schedule, error) {
+	s, err := LoadIn(path, local)
+	if IsNotExist(err) {
+		return DefaultIn(local), nil
+	}
+	return s, err
+}
+
 // Parse validates src, the contents of the schedule file name, in the
 // system's local zone.
 func Parse(name string, src []byte) (*Schedule, error) { return ParseIn(name, src, time.Local) }

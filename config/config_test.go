@@ -225,3 +225,45 @@ reminders:
 		t.Errorf("merge key: %v", err)
 	}
 }
+
+func TestLoadOrDefault(t *testing.T) {
+	t.Parallel()
+	kolkata, err := time.LoadLocation("Asia/Kolkata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(good, []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600)
+	os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n"), 0o600)
+	tests := []struct {
+		name, path  string
+		wantPath    string // "" for the built-in default
+		wantErr     bool
+		reminderLen int
+	}{
+		{"file", good, good, false, 1},
+		{"absent", filepath.Join(dir, "none.yaml"), "", false, len(Default().Reminders)},
+		{"invalid", bad, "", true, 0},
+		{"a directory", dir, "", true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := LoadOrDefault(tt.path, kolkata)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("LoadOrDefault(%s) error = %v, want an error: %v", tt.name, err, tt.wantErr)
+			}
+			if tt.wantErr {
+				if s != nil {
+					t.Errorf("LoadOrDefault(%s) returned a schedule with its error", tt.name)
+				}
+				return
+			}
+			if s.Path != tt.wantPath || len(s.Reminders) != tt.reminderLen || s.Location != kolkata {
+				t.Errorf("LoadOrDefault(%s) = path %q, %d reminders, zone %v; want %q, %d, Asia/Kolkata",
+					tt.name, s.Path, len(s.Reminders), s.Location, tt.wantPath, tt.reminderLen)
+			}
+		})
+	}
+}

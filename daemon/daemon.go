@@ -304,12 +304,11 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.mu.Lock()
 	local := d.local
 	d.mu.Unlock()
-	if !d.builtin {
-		s, err = config.LoadIn(d.path, local)
-		missing = config.IsNotExist(err)
-	}
-	if missing {
-		s, err = config.DefaultIn(local), nil
+	if d.builtin {
+		s = config.DefaultIn(local)
+	} else {
+		s, err = config.LoadOrDefault(d.path, local)
+		missing = err == nil && s.Path == ""
 	}
 	d.mu.Lock()
 	prev := d.schedule

@@ -44,9 +44,17 @@ func (l *logBuffer) String() string {
 type chanNotifier struct {
 	ch      chan notify.Message
 	respond func(notify.Response)
+	// shownFirst reports Shown before the test sees the message, so that
+	// an answer the test gives comes after it, as with a real server.
+	shownFirst bool
 }
 
 func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
+	if c.shownFirst {
+		c.respond(notify.Response{Reminder: m.Reminder, Action: notify.Shown, At: time.Now(), Scheduled: m.Scheduled, Step: m.Step, Via: "test"})
+		c.ch <- m
+		return nil
+	}
 	c.ch <- m
 	c.respond(notify.Response{Reminder: m.Reminder, Action: notify.Shown, At: time.Now(), Scheduled: m.Scheduled, Step: m.Step, Via: "test"})
 	return nil
@@ -54,13 +62,22 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 
 // harness runs the daemon with Run on a fake clock, in temporary dirs.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	clock   *scheduler.FakeClock
 	opts    Options
 	shown   chan notify.Message
 	reloads chan *config.Schedule
 	records chan state.Event
 	log     *logBuffer
+
+	// respond answers as the user would, on the notifier; set when the
+	// daemon made its notifier.
+	respond func(notify.Response)
+	// controls receives the state each time the daemon applied the state
+	// file, when startRun started it.
+	controls chan state.State
+	stopOnce sync.Once
+	stopNow  func()
 }
 
 // recorded waits for the next history event the daemon records.
@@ -75,10 +92,10 @@ func (h *harness) recorded() state.Event {
 	}
 }
 
-func newHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *harness {
+func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *harness {
 	t.Helper()
 	dir := t.TempDir()
-	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chan notify.Message, 16),
+	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chan notify.Message, 64),
 		reloads: make(chan *config.Schedule, 16), records: make(chan state.Event, 64), log: &logBuffer{}}
 	h.opts = Options{
 		SchedulePath: filepath.Join(dir, "schedule.yaml"),
@@ -86,6 +103,7 @@ func newHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *
 		Clock:        h.clock,
 		Logger:       slog.New(slog.NewTextHandler(h.log, nil)),
 		Notifier: func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+			h.respond = respond
 			return &chanNotifier{ch: h.shown, respond: respond}, func() error { return nil }, nil
 		},
 		ZoneFile: zoneFile,
@@ -113,16 +131,32 @@ func (h *harness) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Run(ctx, h.opts) }()
-	h.t.Cleanup(func() {
+	h.stopNow = func() {
 		cancel()
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
 			h.t.Error("Run did not return within 5s of cancel")
 		}
-	})
+	}
+	h.t.Cleanup(h.stop)
 	h.reloaded()
 }
+
+// reportShownFirst makes the fake server report Shown before the test sees
+// the message, for tests that move the clock on as soon as they see it: a
+// Shown that comes after the next instant finds its instant closed. (Not
+// for tests that hold the state lock while a reminder fires: there the
+// report waits for the lock, and the test would never see the message.)
+func (h *harness) reportShownFirst() {
+	h.opts.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
+		h.respond = respond
+		return &chanNotifier{ch: h.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
+	}
+}
+
+// stop stops the daemon that start started, once.
+func (h *harness) stop() { h.stopOnce.Do(h.stopNow) }
 
 func (h *harness) reloaded() *config.Schedule {
 	h.t.Helper()

@@ -66,6 +66,7 @@ func TestDiskFullKeepsTheFiring(t *testing.T) {
 	disk := smallDisk(t)
 	h.opts.StateDir = filepath.Join(disk, "state")
 	h.opts.WriteRetry = time.Hour // the test writes the next change itself
+	h.reportShownFirst()          // magnesium's Shown before calf-stretch's
 	h.start()
 	h.idleUntil(now.Add(30 * time.Minute))
 

@@ -43,7 +43,10 @@ func (h *harness) startSecond(t *testing.T) *second {
 	o := h.opts
 	o.Logger = slog.New(slog.NewTextHandler(s.log, nil))
 	o.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
-		return &chanNotifier{ch: s.shown, respond: respond}, func() error { return nil }, nil
+		// Shown before the test sees it: the test moves the clock on as
+		// soon as it sees it, and a Shown that came after the next
+		// instant would find its instant closed as never shown.
+		return &chanNotifier{ch: s.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
 	}
 	started := make(chan struct{}, 16)
 	o.OnReload = func(*config.Schedule) { started <- struct{}{} }

@@ -1,37 +1,19 @@
 package daemon
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
+
+	"github.com/bedtime-app/bedtime/config"
 )
 
-// SystemZone returns the system's time zone as it is now, read from
-// zoneFile (normally /etc/localtime). Go reads the
-// zone once, at start, into time.Local; a daemon that runs for weeks reads
-// it again, so that moving the laptop's clock to another zone moves the
-// reminders with it. TZ in the environment, when set, wins, as it does for
-// time.Local.
+// SystemZone returns the zone the daemon fires in, read from zoneFile
+// (normally /etc/localtime) as it is now: config.ReadSystemZone's Local.
+// Go reads the zone once, at start, into time.Local; a daemon that runs for
+// weeks reads it again, so that moving the laptop's clock to another zone
+// moves the reminders with it. TZ in the environment, when set, wins, as it
+// does for time.Local.
 func SystemZone(zoneFile string) *time.Location {
-	if _, ok := os.LookupEnv("TZ"); ok {
-		return time.Local
-	}
-	data, err := os.ReadFile(zoneFile)
-	if err != nil {
-		return time.Local
-	}
-	name := "Local"
-	if target, err := filepath.EvalSymlinks(zoneFile); err == nil {
-		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
-			name = zone
-		}
-	}
-	loc, err := time.LoadLocationFromTZData(name, data)
-	if err != nil {
-		return time.Local
-	}
-	return loc
+	return config.ReadSystemZone(zoneFile).Local()
 }
 
 // sameZone reports whether a and b are the same zone: the same name, or,

@@ -11,6 +11,7 @@ import (
 // TestArgumentErrors: a wrong number of arguments says what the command
 // takes, its usage line and an example.
 func TestArgumentErrors(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	for _, tt := range []struct {
 		args []string
@@ -33,6 +34,7 @@ func TestArgumentErrors(t *testing.T) {
 }
 
 func TestArgCountText(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ cobra, want string }{
 		{"accepts 1 arg(s), received 0", "takes 1 argument, got 0"},
 		{"accepts 2 arg(s), received 3", "takes 2 arguments, got 3"},
@@ -52,11 +54,11 @@ func TestArgCountText(t *testing.T) {
 // daemon running, the line says what was found and, once, as the fix,
 // what to do.
 func TestDoctorServiceLineSaysItOnce(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon runs there
+	t.Parallel()
 	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
 		return serviceStatus{Manager: "none", State: "no per-user service manager here"}, nil
 	}}
-	r := checkService(context.Background(), &App{Stderr: os.Stderr, Service: m})
+	r := checkService(context.Background(), &App{Stderr: os.Stderr, Service: m, StateDir: t.TempDir()}) // no daemon runs there
 	got := r.line()
 	want := "FAIL service: not running; fix: start `bedtime run` from your desktop session's autostart"
 	if got != want {

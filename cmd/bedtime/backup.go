@@ -1,15 +1,7 @@
 package main
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/bedtime-app/bedtime/config"
 )
@@ -26,53 +18,8 @@ func (app *App) backup(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := pruneBackups(path, keepBackups); err != nil {
+	if err := config.PruneBackups(path, keepBackups); err != nil {
 		fmt.Fprintf(app.Stderr, "bedtime: cannot remove old backups: %v\n", err)
 	}
 	return bak, nil
-}
-
-// backupSuffix matches what config.Backup appends to the file name:
-// ".2026-11-25T220300.bak", or ".2026-11-25T220300-2.bak" for a second
-// backup within the same second.
-var backupSuffix = regexp.MustCompile(`^\.(\d{4}-\d\d-\d\dT\d{6})(?:-(\d+))?\.bak$`)
-
-// pruneBackups removes all but the newest keep backups of path, by the
-// time and number in their names. Other files are never touched.
-func pruneBackups(path string, keep int) error {
-	dir, base := filepath.Split(path)
-	entries, err := os.ReadDir(filepath.Clean(dir + "."))
-	if err != nil {
-		return err
-	}
-	type backup struct {
-		name, stamp string
-		n           int
-	}
-	var baks []backup
-	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), base)
-		m := backupSuffix.FindStringSubmatch(rest)
-		if !ok || m == nil || !e.Type().IsRegular() {
-			continue
-		}
-		n := 1
-		if m[2] != "" {
-			n, _ = strconv.Atoi(m[2])
-		}
-		baks = append(baks, backup{e.Name(), m[1], n})
-	}
-	if len(baks) <= keep {
-		return nil
-	}
-	slices.SortFunc(baks, func(a, b backup) int {
-		return cmp.Or(strings.Compare(a.stamp, b.stamp), cmp.Compare(a.n, b.n))
-	})
-	var errs []error
-	for _, b := range baks[:len(baks)-keep] {
-		if err := os.Remove(filepath.Join(dir, b.name)); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
 }

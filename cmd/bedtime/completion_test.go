@@ -14,6 +14,7 @@ import (
 // through cobra's __complete, for the first argument of each command that
 // takes a reminder.
 func TestCompleteReminderNames(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	names := "calf-stretch\nhydration\nmagnesium\nmorning-stretch\nmovement\n:4\n" // :4 = no file names
 	for _, tt := range []struct {
@@ -39,6 +40,7 @@ func TestCompleteReminderNames(t *testing.T) {
 // checks them with the tools that read them: bash loads the completion,
 // groff formats the man pages without a warning.
 func TestGenDocs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, out, errOut := runAt(t, time.Now(), "gen-docs", dir); code != 0 {
 		t.Fatalf("gen-docs: exit %d, stdout %q, stderr %q", code, out, errOut)

@@ -22,15 +22,15 @@ import (
 // the same mechanism works on every OS and survives restarts.
 
 // daemonRunning reports whether a bedtime daemon holds the lock.
-func daemonRunning() bool {
-	_, _, ok := runningDaemon()
+func (app *App) daemonRunning() bool {
+	_, _, ok := app.runningDaemon()
 	return ok
 }
 
 // runningDaemon returns the process id of the bedtime daemon that holds
 // the per-user lock, and since when.
-func runningDaemon() (pid int, since time.Time, ok bool) {
-	dir, err := stateDir()
+func (app *App) runningDaemon() (pid int, since time.Time, ok bool) {
+	dir, err := app.stateDir()
 	if err != nil {
 		return 0, time.Time{}, false
 	}
@@ -39,7 +39,7 @@ func runningDaemon() (pid int, since time.Time, ok bool) {
 
 // afterControl tells the user when their change takes effect.
 func (app *App) afterControl() {
-	if !daemonRunning() {
+	if !app.daemonRunning() {
 		fmt.Fprintln(app.Stdout, "bedtime is not running; this applies when it starts.")
 	}
 }
@@ -61,19 +61,14 @@ func (app *App) controlReminder(name string) (*config.Schedule, config.Reminder,
 	return s, r, nil
 }
 
-func (app *App) controlUpdate(fn func(*state.State), ev state.Event) error {
+// control makes a change to the state with change, on the store of the
+// state directory.
+func (app *App) control(change func(*state.Store) error) error {
 	store, err := app.openStore()
 	if err != nil {
 		return err
 	}
-	_, err = store.Record(func(st *state.State) ([]state.Event, error) {
-		fn(st)
-		if ev.Kind != "" {
-			return []state.Event{ev}, nil
-		}
-		return nil, nil
-	})
-	return app.recorded(err)
+	return app.recorded(change(store))
 }
 
 // recorded turns an error from state.Store.Record into what the command
@@ -88,47 +83,17 @@ func (app *App) recorded(err error) error {
 	return err
 }
 
-// answer applies a command-line answer (done or snooze) to the instant of
-// r it is about: the open one, or the latest one within its grace (see
-// state.Resolve). It returns that instant.
-func (app *App) answer(r config.Reminder, kind state.Kind, detail string, now time.Time, also func(*state.State)) (time.Time, error) {
-	store, err := app.openStore()
-	if err != nil {
-		return time.Time{}, err
-	}
-	latest := r.Schedule.Prev(now)
-	grace := max(r.CatchUp, scheduler.OnTime)
+// answer applies a command-line answer (done, or a snooze until
+// snoozeUntil) to the instant of r it is about (see state.Store.Answer)
+// and returns that instant.
+func (app *App) answer(r config.Reminder, kind state.Kind, detail string, now, snoozeUntil time.Time) (time.Time, error) {
 	var sched time.Time
-	_, err = store.Record(func(st *state.State) ([]state.Event, error) {
-		sched, err = st.Resolve(r.Name, latest, grace, now)
-		if err != nil {
-			return nil, err
-		}
-		var evs []state.Event
-		if kind == state.Snoozed {
-			if _, open := st.Open[r.Name]; !open {
-				// Due within its grace but not shown (bedtime was not
-				// running, or it was dismissed): the snooze shows it.
-				due, err := st.Apply(state.Step{Reminder: r.Name, Scheduled: sched, Kind: state.Due, At: now})
-				if err != nil {
-					return nil, err
-				}
-				evs = append(evs, due...)
-				if st.Last[r.Name].Before(sched) {
-					st.Last[r.Name] = sched
-				}
-			}
-		}
-		step, err := st.Apply(state.Step{Reminder: r.Name, Scheduled: sched, Kind: kind, At: now, Source: "command", Detail: detail})
-		if err != nil {
-			return nil, err
-		}
-		if also != nil {
-			also(st)
-		}
-		return append(evs, step...), nil
+	err := app.control(func(store *state.Store) (err error) {
+		sched, err = store.Answer(state.Answer{Reminder: r.Name, Schedule: r.Schedule, CatchUp: r.CatchUp,
+			Kind: kind, Detail: detail, At: now, SnoozeUntil: snoozeUntil})
+		return err
 	})
-	return sched, app.recorded(err)
+	return sched, err
 }
 
 // nothingTo explains an answer that has no instant to apply to.
@@ -187,8 +152,7 @@ recorded as such. "bedtime resume" ends the pause early.`,
 			default:
 				return errors.New("give only one of DURATION, --until and --today")
 			}
-			err := app.controlUpdate(func(st *state.State) { st.PausedUntil = end },
-				state.Event{At: now, Kind: state.Paused, Detail: "until " + end.In(loc).Format(time.RFC3339)})
+			err := app.control(func(store *state.Store) error { return store.Pause(end, now, loc) })
 			if err != nil {
 				return err
 			}
@@ -209,17 +173,17 @@ func newResumeCmd(app *App) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			now := app.now()
-			was := time.Time{}
-			err := app.controlUpdate(func(st *state.State) { was, st.PausedUntil = st.PausedUntil, time.Time{} }, state.Event{})
+			paused := false
+			err := app.control(func(store *state.Store) (err error) {
+				paused, err = store.Resume(now)
+				return err
+			})
 			if err != nil {
 				return err
 			}
-			if !was.After(now) {
+			if !paused {
 				fmt.Fprintln(app.Stdout, "Reminders were not paused.")
 				return nil
-			}
-			if err := app.controlUpdate(func(*state.State) {}, state.Event{At: now, Kind: state.Resumed}); err != nil {
-				return err
 			}
 			fmt.Fprintln(app.Stdout, "Reminders are back on.")
 			app.afterControl()
@@ -250,7 +214,7 @@ the reminder's snooze time).`,
 			}
 			now := app.now()
 			at := now.Add(d)
-			_, err = app.answer(r, state.Snoozed, humanDuration(d), now, func(st *state.State) { st.Snoozes[r.Name] = at })
+			_, err = app.answer(r, state.Snoozed, humanDuration(d), now, at)
 			if errors.Is(err, state.ErrNothing) {
 				return app.nothingTo("snooze", s, r, err, now)
 			}
@@ -290,7 +254,7 @@ func newSkipCmd(app *App) *cobra.Command {
 			if next.IsZero() {
 				return fmt.Errorf("%s has no next firing", r.Name)
 			}
-			if err := app.controlUpdate(func(st *state.State) { st.Skips[r.Name] = next }, state.Event{}); err != nil {
+			if err := app.control(func(store *state.Store) error { return store.Skip(r.Name, next) }); err != nil {
 				return err
 			}
 			fmt.Fprintf(app.Stdout, "Skipping %s at %s; it comes back after that.\n", r.Name, next.In(s.Location).Format("Mon 02 Jan 15:04"))
@@ -314,7 +278,7 @@ once: a second done says when it was done and changes nothing.`,
 				return err
 			}
 			now := app.now()
-			sched, err := app.answer(r, state.Done, "", now, nil)
+			sched, err := app.answer(r, state.Done, "", now, time.Time{})
 			var already *state.AlreadyError
 			switch {
 			case errors.As(err, &already):

@@ -19,6 +19,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestCramp(t *testing.T) {
+	t.Parallel()
 	code, out, errOut := run(t, "cramp")
 	if code != 0 || errOut != "" {
 		t.Fatalf("bedtime cramp: exit %d, stderr %q; want 0 and nothing", code, errOut)
@@ -32,6 +33,7 @@ func TestCramp(t *testing.T) {
 }
 
 func TestCrampRejectsArguments(t *testing.T) {
+	t.Parallel()
 	code, out, errOut := run(t, "cramp", "now")
 	if code == 0 {
 		t.Fatalf("bedtime cramp now: exit 0, want non-zero")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -33,33 +32,22 @@ type checkResult struct {
 // line it prints (none when it has nothing to say).
 type doctorCheck func(ctx context.Context, app *App) []checkResult
 
-// Seams for the checks other parts of bedtime own. The config code sets
-// scheduleCheck ("schedule file valid": the schedule at app.ConfigPath, or
-// the default location, loads without errors) and the service code sets
-// serviceCheck ("service installed and running"), each from an init func in
-// its own file. A nil seam prints nothing.
-var (
-	scheduleCheck func(ctx context.Context, app *App) checkResult
-	serviceCheck  func(ctx context.Context, app *App) checkResult
-)
-
-// doctorChecks are the checks of `bedtime doctor`, in the order printed.
-var doctorChecks = []doctorCheck{
-	checkNotifications,
-	seam(&scheduleCheck),
-	seam(&serviceCheck),
-	checkTimeZone,
-	checkPresence,
-	checkChannels,
+// allChecks are the checks of `bedtime doctor`, in the order printed.
+func allChecks() []doctorCheck {
+	return []doctorCheck{
+		checkNotifications,
+		one(checkSchedule),
+		one(checkService),
+		checkTimeZone,
+		checkPresence,
+		checkChannels,
+	}
 }
 
-// seam runs the check *f points to when it is set at run time.
-func seam(f *func(context.Context, *App) checkResult) doctorCheck {
+// one makes a check of one line a doctorCheck.
+func one(f func(context.Context, *App) checkResult) doctorCheck {
 	return func(ctx context.Context, app *App) []checkResult {
-		if *f == nil {
-			return nil
-		}
-		return []checkResult{(*f)(ctx, app)}
+		return []checkResult{f(ctx, app)}
 	}
 }
 
@@ -77,8 +65,12 @@ server gets a test message). Each failed check says how to fix it. The
 exit status is 1 when any check fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			checks := app.Checks
+			if checks == nil {
+				checks = allChecks()
+			}
 			failed := 0
-			for _, check := range doctorChecks {
+			for _, check := range checks {
 				for _, r := range check(cmd.Context(), app) {
 					if !r.OK {
 						failed++
@@ -201,7 +193,8 @@ func sendTest(ctx context.Context) checkResult {
 // checkTimeZone reports the time zone reminders fire in.
 func checkTimeZone(ctx context.Context, app *App) []checkResult {
 	r := checkResult{Name: "time zone"}
-	name, source, loc := localZone()
+	z := config.ReadSystemZone(app.zoneFile())
+	name, source, loc := z.Name, z.Source, z.Loc
 	if loc == nil {
 		r.Detail = fmt.Sprintf("TZ is %q, which is not a time zone this system knows", os.Getenv("TZ"))
 		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
@@ -218,28 +211,6 @@ func checkTimeZone(ctx context.Context, app *App) []checkResult {
 	return []checkResult{r}
 }
 
-// localZone returns the name of the local time zone, where that name came
-// from, and the zone; the zone is nil when TZ names an unknown one.
-func localZone() (name, source string, loc *time.Location) {
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		name := strings.TrimPrefix(tz, ":")
-		if name == "" {
-			return "UTC", "TZ", time.UTC
-		}
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			return name, "TZ", nil
-		}
-		return name, "TZ", loc
-	}
-	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
-		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
-			return zone, "/etc/localtime", time.Local
-		}
-	}
-	return time.Local.String(), "the system", time.Local
-}
-
 // checkChannels checks each channel of the schedule file besides the
 // desktop, one line each: for ntfy, that the server answers, the token is
 // valid, a test message can be published and answers can come back; for a
@@ -250,7 +221,7 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 	if err != nil {
 		return nil
 	}
-	s, err := config.Load(path)
+	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil {
 		return nil
 	}
@@ -281,4 +252,62 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 		out = append(out, r)
 	}
 	return out
+}
+
+// checkSchedule is doctor's "schedule file" line.
+func checkSchedule(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "schedule file"}
+	path, err := app.schedulePath()
+	if err != nil {
+		r.Detail, r.Fix = err.Error(), "set --config to the schedule file"
+		return r
+	}
+	s, err := config.LoadOrDefault(path, time.Local)
+	switch {
+	case err == nil && s.Path == "" && app.ConfigPath != "":
+		r.Detail = fmt.Sprintf("no file at %s, which --config names", path)
+		r.Fix = fmt.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
+	case err == nil && s.Path == "":
+		r.OK = true
+		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(s, app.now()))
+	case err != nil:
+		var es config.Errors
+		r.Detail = err.Error()
+		if errors.As(err, &es) {
+			r.Detail = fmt.Sprintf("%d %s, first: %s", len(es), plural(len(es), "error", "errors"), es[0])
+		}
+		r.Fix = "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"
+	default:
+		r.OK = true
+		r.Detail = fmt.Sprintf("%s: %s", path, summary(s, app.now()))
+	}
+	return r
+}
+
+// checkService is doctor's "service" line.
+func checkService(ctx context.Context, app *App) checkResult {
+	r := checkResult{Name: "service"}
+	st, err := app.services().Status(ctx)
+	pid, _, byHand := app.runningDaemon()
+	switch {
+	case err != nil:
+		r.Detail, r.Fix = err.Error(), "run `bedtime status` for the service manager's message"
+	case st.Installed && st.Running:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+	case st.Installed:
+		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
+		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
+	case byHand && st.Manager == "none":
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
+	case byHand:
+		r.OK = true
+		r.Detail = fmt.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
+	case st.Manager == "none":
+		r.Detail, r.Fix = "not running", "start `bedtime run` from your desktop session's autostart"
+	default:
+		r.Detail, r.Fix = "not installed ("+st.Manager+")", "run `bedtime install` (it starts bedtime now and at every login)"
+	}
+	return r
 }

@@ -15,7 +15,7 @@ import (
 func checkPresence(ctx context.Context, app *App) []checkResult {
 	away := config.DefaultAwayAfter
 	if path, err := app.schedulePath(); err == nil {
-		if s, err := config.Load(path); err == nil {
+		if s, err := config.LoadOrDefault(path, time.Local); err == nil {
 			away = s.AwayAfter
 		}
 	}

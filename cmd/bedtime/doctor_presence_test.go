@@ -51,7 +51,6 @@ func startXvfb(t *testing.T) string {
 // TestDoctorPresence checks the presence line: the source in use, with the
 // schedule's away.after, and why the others are not used.
 func TestDoctorPresence(t *testing.T) {
-	withoutSeams(t)
 	bus := notifytest.StartBus(t)
 	bus.Setenv(t)
 	bus.StartServer(t, notifytest.DefaultConfig)
@@ -76,7 +75,7 @@ func TestDoctorPresence(t *testing.T) {
 
 	t.Run("none", func(t *testing.T) {
 		t.Setenv("DISPLAY", "")
-		code, lines := runDoctor(t)
+		code, lines := runDoctor(t, nil)
 		if code != 0 {
 			t.Errorf("exit code = %d, want 0", code)
 		}
@@ -89,7 +88,7 @@ func TestDoctorPresence(t *testing.T) {
 	})
 	t.Run("X11", func(t *testing.T) {
 		t.Setenv("DISPLAY", startXvfb(t))
-		_, lines := runDoctor(t)
+		_, lines := runDoctor(t, nil)
 		want := "OK   presence: now here; X11 MIT-SCREEN-SAVER (away after 12m of no input); " +
 			"no lock source: a locked screen is not detected; not used: " + notUsed + logind
 		if got := findLine(t, lines, "OK   presence: "); got != want {

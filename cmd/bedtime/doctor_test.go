@@ -7,27 +7,26 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// withoutSeams turns the schedule and service checks off for the test:
-// these tests cover the notification and time zone checks, and the seams'
-// owners test theirs.
-func withoutSeams(t *testing.T) {
+// runDoctor runs `bedtime doctor` without the schedule and service checks
+// (these tests cover the notification, time zone and presence checks, and
+// wiring_test.go covers those two), with the schedule check schedule
+// instead when it is not nil, and returns its exit code and output lines.
+func runDoctor(t *testing.T, schedule func(context.Context, *App) checkResult) (int, []string) {
 	t.Helper()
-	sc, sv := scheduleCheck, serviceCheck
-	t.Cleanup(func() { scheduleCheck, serviceCheck = sc, sv })
-	scheduleCheck, serviceCheck = nil, nil
-}
-
-// runDoctor runs `bedtime doctor` and returns its exit code and output lines.
-func runDoctor(t *testing.T) (int, []string) {
-	t.Helper()
+	checks := []doctorCheck{checkNotifications, checkTimeZone, checkPresence, checkChannels}
+	if schedule != nil {
+		checks = slices.Insert(checks, 1, one(schedule))
+	}
 	var out, errOut bytes.Buffer
-	code := Run(context.Background(), []string{"doctor"}, strings.NewReader(""), &out, &errOut)
+	app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Checks: checks}
+	code := app.Run(context.Background(), []string{"doctor"})
 	if errOut.Len() > 0 {
 		t.Errorf("stderr: %s", errOut.String())
 	}
@@ -47,7 +46,6 @@ func findLine(t *testing.T, lines []string, prefix string) string {
 }
 
 func TestDoctor(t *testing.T) {
-	withoutSeams(t)
 	bus := notifytest.StartBus(t)
 	bus.Setenv(t)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
@@ -55,7 +53,7 @@ func TestDoctor(t *testing.T) {
 	srv := bus.StartServer(t, notifytest.Config{Name: "dunst", Vendor: "knopwob", Version: "1.9.0", SpecVersion: "1.2",
 		Capabilities: []string{"actions", "body", "body-markup"}})
 
-	code, lines := runDoctor(t)
+	code, lines := runDoctor(t, nil)
 	if code != 0 {
 		t.Errorf("exit code = %d, want 0; output:\n%s", code, strings.Join(lines, "\n"))
 	}
@@ -75,9 +73,10 @@ func TestDoctor(t *testing.T) {
 
 func TestDoctorFailures(t *testing.T) {
 	tests := []struct {
-		name  string
-		setup func(t *testing.T)
-		want  []string
+		name     string
+		setup    func(t *testing.T)
+		schedule func(context.Context, *App) checkResult
+		want     []string
 	}{
 		{
 			name: "no notification server",
@@ -146,24 +145,23 @@ func TestDoctorFailures(t *testing.T) {
 			},
 		},
 		{
-			name: "schedule seam",
+			name: "schedule check",
 			setup: func(t *testing.T) {
 				bus := notifytest.StartBus(t)
 				bus.Setenv(t)
 				bus.StartServer(t, notifytest.DefaultConfig)
-				scheduleCheck = func(ctx context.Context, app *App) checkResult {
-					return checkResult{Name: "schedule file", Detail: "schedule.yaml:3:7: bad time", Fix: "edit it"}
-				}
+			},
+			schedule: func(ctx context.Context, app *App) checkResult {
+				return checkResult{Name: "schedule file", Detail: "schedule.yaml:3:7: bad time", Fix: "edit it"}
 			},
 			want: []string{"FAIL schedule file: schedule.yaml:3:7: bad time; fix: edit it"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			withoutSeams(t)
 			t.Setenv("XDG_CACHE_HOME", t.TempDir())
 			tt.setup(t)
-			code, lines := runDoctor(t)
+			code, lines := runDoctor(t, tt.schedule)
 			if code != 1 {
 				t.Errorf("exit code = %d, want 1; output:\n%s", code, strings.Join(lines, "\n"))
 			}

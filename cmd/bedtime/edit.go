@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/editor"
 )
 
 func newEditCmd(app *App) *cobra.Command {
@@ -40,7 +39,7 @@ func (app *App) edit() error {
 	if err != nil {
 		return err
 	}
-	editor, err := findEditor()
+	ed, err := editor.Find()
 	if err != nil {
 		return err
 	}
@@ -66,7 +65,7 @@ func (app *App) edit() error {
 	}
 
 	for {
-		if err := app.runEditor(editor, tmp); err != nil {
+		if err := ed.Run(tmp, app.Stdin, app.Stdout, app.Stderr); err != nil {
 			return fmt.Errorf("%w; %s not changed", err, path)
 		}
 		data, err := readEdited(tmp)
@@ -197,115 +196,4 @@ func (app *App) install(path string, data []byte, existed bool, done func()) err
 	}
 	done()
 	return nil
-}
-
-// editorCmd is the editor to run: a program and its arguments, or a
-// command line for the shell.
-type editorCmd struct {
-	name  string   // as the user gave it, for messages
-	argv  []string // run directly, the file appended
-	shell bool     // run argv[0] with sh -c, the file as "$1"
-}
-
-// findEditor returns the editor to use: $VISUAL, else $EDITOR, else the
-// system's default.
-func findEditor() (editorCmd, error) {
-	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
-			return parseEditor(e, runtime.GOOS)
-		}
-	}
-	fallbacks := []string{"editor", "nano", "vi"} // Debian's alternatives link first
-	if runtime.GOOS == "windows" {
-		fallbacks = []string{"notepad"}
-	}
-	for _, f := range fallbacks {
-		if p, err := exec.LookPath(f); err == nil {
-			return editorCmd{name: f, argv: []string{p}}, nil
-		}
-	}
-	return editorCmd{}, fmt.Errorf("no editor found (tried %s); set $VISUAL or $EDITOR", strings.Join(fallbacks, ", "))
-}
-
-// shellMeta are the characters after which a Unix editor value is handed
-// to the shell, as git does: arguments, quotes, variables, ~.
-const shellMeta = "|&;<>()$`\\\"' \t\n*?[#~=%"
-
-// parseEditor turns an $EDITOR value into a command. On Unix a value with
-// arguments or quotes runs through sh, so that "code --wait" and
-// "'/opt/My Editor/ed' -f" mean what they mean at a prompt. On Windows it
-// is split at spaces outside double quotes.
-func parseEditor(v, goos string) (editorCmd, error) {
-	if goos != "windows" {
-		if strings.ContainsAny(v, shellMeta) {
-			return editorCmd{name: v, argv: []string{v}, shell: true}, nil
-		}
-		return editorCmd{name: v, argv: []string{v}}, nil
-	}
-	argv := splitWindows(v)
-	if len(argv) == 0 || argv[0] == "" {
-		return editorCmd{}, fmt.Errorf("editor %q is empty", v)
-	}
-	return editorCmd{name: v, argv: argv}, nil
-}
-
-// splitWindows splits a command line at spaces and tabs outside double
-// quotes, and drops the quotes: "C:\Program Files\ed.exe" -w gives two
-// words.
-func splitWindows(s string) []string {
-	var words []string
-	var w strings.Builder
-	inWord, quoted := false, false
-	for _, r := range s {
-		switch {
-		case r == '"':
-			quoted = !quoted
-			inWord = true
-		case (r == ' ' || r == '\t') && !quoted:
-			if inWord {
-				words = append(words, w.String())
-				w.Reset()
-				inWord = false
-			}
-		default:
-			w.WriteRune(r)
-			inWord = true
-		}
-	}
-	if inWord {
-		words = append(words, w.String())
-	}
-	return words
-}
-
-// runEditor opens file in the editor and waits for it to exit.
-func (app *App) runEditor(e editorCmd, file string) error {
-	var cmd *exec.Cmd
-	if e.shell {
-		cmd = exec.Command("sh", "-c", e.argv[0]+` "$@"`, e.argv[0], file)
-	} else {
-		p, err := exec.LookPath(e.argv[0])
-		if err != nil {
-			return fmt.Errorf("editor %q not found; set $VISUAL or $EDITOR", e.name)
-		}
-		cmd = exec.Command(p, append(e.argv[1:len(e.argv):len(e.argv)], file)...)
-	}
-	// The editor talks to the terminal. Answers to our own questions,
-	// when they come from elsewhere (a pipe, a test), are not its to read.
-	if f, ok := app.Stdin.(*os.File); ok {
-		cmd.Stdin = f
-	}
-	cmd.Stdout, cmd.Stderr = app.Stdout, app.Stderr
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &ee) && e.shell && ee.ExitCode() == 127:
-		return fmt.Errorf("editor %q not found (the shell said 127); set $VISUAL or $EDITOR", e.name)
-	case errors.As(err, &ee):
-		return fmt.Errorf("editor %q failed (%v)", e.name, ee)
-	default:
-		return fmt.Errorf("cannot run editor %q: %w", e.name, err)
-	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -411,79 +410,5 @@ func TestEditCopyIsPrivate(t *testing.T) {
 	}
 	if _, err := os.Stat(copyPath); !os.IsNotExist(err) {
 		t.Errorf("the private copy %s is left behind (%v)", copyPath, err)
-	}
-}
-
-func TestEditorFallback(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("Unix editors")
-	}
-	tests := []struct {
-		onPath []string
-		want   string
-	}{
-		{[]string{"vi", "nano", "editor"}, "editor"},
-		{[]string{"vi", "nano"}, "nano"},
-		{[]string{"vi"}, "vi"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.Join(tt.onPath, ","), func(t *testing.T) {
-			dir := t.TempDir()
-			for _, name := range tt.onPath {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"), 0o700); err != nil {
-					t.Fatal(err)
-				}
-			}
-			t.Setenv("PATH", dir)
-			t.Setenv("VISUAL", "")
-			t.Setenv("EDITOR", " ")
-			e, err := findEditor()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := e.argv, []string{filepath.Join(dir, tt.want)}; !reflect.DeepEqual(got, want) {
-				t.Fatalf("editor = %q, want %q", got, want)
-			}
-		})
-	}
-	t.Run("none", func(t *testing.T) {
-		t.Setenv("PATH", t.TempDir())
-		t.Setenv("VISUAL", "")
-		t.Setenv("EDITOR", "")
-		_, err := findEditor()
-		if err == nil || err.Error() != "no editor found (tried editor, nano, vi); set $VISUAL or $EDITOR" {
-			t.Fatalf("err = %v", err)
-		}
-	})
-}
-
-func TestParseEditor(t *testing.T) {
-	tests := []struct {
-		value, goos string
-		want        editorCmd
-	}{
-		{"vim", "linux", editorCmd{name: "vim", argv: []string{"vim"}}},
-		{"/usr/bin/nvim", "darwin", editorCmd{name: "/usr/bin/nvim", argv: []string{"/usr/bin/nvim"}}},
-		{"code --wait", "linux", editorCmd{name: "code --wait", argv: []string{"code --wait"}, shell: true}},
-		{"'/opt/My Editor/ed'", "linux", editorCmd{name: "'/opt/My Editor/ed'", argv: []string{"'/opt/My Editor/ed'"}, shell: true}},
-		{"notepad", "windows", editorCmd{name: "notepad", argv: []string{"notepad"}}},
-		{"code --wait", "windows", editorCmd{name: "code --wait", argv: []string{"code", "--wait"}}},
-		{`"C:\Program Files\Notepad++\notepad++.exe" -multiInst  -nosession`, "windows",
-			editorCmd{name: `"C:\Program Files\Notepad++\notepad++.exe" -multiInst  -nosession`,
-				argv: []string{`C:\Program Files\Notepad++\notepad++.exe`, "-multiInst", "-nosession"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.goos+" "+tt.value, func(t *testing.T) {
-			got, err := parseEditor(tt.value, tt.goos)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("parseEditor(%q) = %+v, want %+v", tt.value, got, tt.want)
-			}
-		})
-	}
-	if _, err := parseEditor(`""`, "windows"); err == nil {
-		t.Error(`parseEditor("\"\"", windows): no error`)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,7 +37,7 @@ import again after you change the schedule.`,
 			if days < 1 || days > calendar.MaxDays {
 				return fmt.Errorf("--days %d: want 1 to %d", days, calendar.MaxDays)
 			}
-			s, err := app.loadScheduleIn(namedLocalZone())
+			s, err := app.loadScheduleIn(app.namedLocalZone())
 			if err != nil {
 				return err
 			}
@@ -85,14 +83,6 @@ func daemonTexts(s *config.Schedule) calendar.TextFunc {
 // namedLocalZone returns the system's time zone with its IANA name where
 // it can be found (TZ, else the link /etc/localtime), so that a calendar
 // gets "Europe/Berlin" rather than "Local".
-func namedLocalZone() *time.Location {
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		if name := strings.TrimPrefix(tz, ":"); name != "" {
-			if loc, err := time.LoadLocation(name); err == nil {
-				return loc
-			}
-		}
-		return time.Local
-	}
-	return daemon.SystemZone(zoneFile)
+func (app *App) namedLocalZone() *time.Location {
+	return config.ReadSystemZone(app.zoneFile()).Named()
 }

@@ -13,6 +13,7 @@ import (
 )
 
 func TestExportGolden(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 3, 27, 15, 30, 0, 0, time.UTC) // a Friday; Berlin springs forward on Sunday
 	code, out, errOut := runAt(t, now, "export", "--ics", "--days", "2", "--config", path)
@@ -23,6 +24,7 @@ func TestExportGolden(t *testing.T) {
 }
 
 func TestExportErrors(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -42,6 +44,7 @@ func TestExportErrors(t *testing.T) {
 }
 
 func TestExportToFile(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
 	_, want, _ := runAt(t, now, "export", "--ics", "--config", path)
@@ -135,6 +138,7 @@ func parseICS(t *testing.T, ics []byte) []icsEvent {
 // checks it against `bedtime next`, instant for instant, over 14 days that
 // cross clock changes.
 func TestExportAgreesWithNext(t *testing.T) {
+	t.Parallel()
 	dst := filepath.Join(t.TempDir(), "dst.yaml")
 	if err := os.WriteFile(dst, []byte(dstSchedule), 0o600); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,9 @@ import (
 // TestFlagBounds is issue 12 item 13: numbers that panicked or ran out of
 // memory are refused with the range, and the ends of the range work.
 func TestFlagBounds(t *testing.T) {
-	aWeek(t, useStateDir(t))
+	t.Parallel()
+	store := newStateDir(t)
+	aWeek(t, store)
 	path := berlinDefault(t)
 	now := nov(t, 27, "22:30")
 	for _, tt := range []struct {
@@ -30,7 +32,7 @@ func TestFlagBounds(t *testing.T) {
 		{[]string{"next", "-n", "10000", "--json"}, ""},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			code, out, errOut := runAt(t, now, append(tt.args, "--config", path)...)
+			code, out, errOut := runIn(t, store.Dir(), now, append(tt.args, "--config", path)...)
 			if tt.want == "" {
 				if code != 0 || errOut != "" || out == "" {
 					t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -98,6 +100,7 @@ func TestEditRefusesOversize(t *testing.T) {
 // 12 the way a user meets them: each gives a positioned error and exit 1,
 // or loads, at once.
 func TestValidateHostileFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bom := "\xef\xbb\xbf"
 	for _, tt := range []struct {

@@ -97,7 +97,7 @@ func TestStateLockHeldByAnotherProcess(t *testing.T) {
 		t.Fatal("flock(1) is missing: install the Debian package util-linux")
 	}
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	dir, err := stateDir()
+	dir, err := userStateDir()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestStateLockHeldByAnotherProcess(t *testing.T) {
 // history.jsonl made pause, done and status hang; they are moved aside.
 func TestPipesInTheStateDirNeverHang(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	dir, err := stateDir()
+	dir, err := userStateDir()
 	if err != nil {
 		t.Fatal(err)
 	}

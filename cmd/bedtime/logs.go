@@ -65,7 +65,7 @@ directory, which logs shows instead.`,
 			if lines < 1 || lines > 100000 {
 				return fmt.Errorf("-n %d: want 1 to 100000 lines", lines)
 			}
-			dir, err := stateDir()
+			dir, err := app.stateDir()
 			if err != nil {
 				return err
 			}

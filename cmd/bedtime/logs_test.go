@@ -13,7 +13,7 @@ import (
 // to a file in the state directory as well as stderr, and `bedtime logs`
 // shows its last lines.
 func TestLogsOfADaemonStartedByHand(t *testing.T) {
-	s := useStateDir(t)
+	s := newStateDir(t)
 	t.Setenv("JOURNAL_STREAM", "")
 	xdg := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
 		return serviceStatus{Manager: "XDG autostart entry"}, nil
@@ -33,7 +33,7 @@ func TestLogsOfADaemonStartedByHand(t *testing.T) {
 	}
 
 	var out, errOut bytes.Buffer
-	code := (&App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: xdg}).Run(context.Background(), []string{"logs", "-n", "2"})
+	code := (&App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: xdg, StateDir: s.Dir()}).Run(context.Background(), []string{"logs", "-n", "2"})
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], "msg=fired") || !strings.Contains(lines[1], "msg=done") {
 		t.Fatalf("logs -n 2: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
@@ -41,12 +41,13 @@ func TestLogsOfADaemonStartedByHand(t *testing.T) {
 }
 
 func TestLogsBeforeAnyLog(t *testing.T) {
-	useStateDir(t)
+	t.Parallel()
+	s := newStateDir(t)
 	xdg := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
 		return serviceStatus{Manager: "XDG autostart entry"}, nil
 	}}
 	var out, errOut bytes.Buffer
-	code := (&App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: xdg}).Run(context.Background(), []string{"logs"})
+	code := (&App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: xdg, StateDir: s.Dir()}).Run(context.Background(), []string{"logs"})
 	if code != 1 || !strings.Contains(errOut.String(), "no log yet at ") || !strings.Contains(errOut.String(), "bedtime install") {
 		t.Fatalf("exit %d, stderr %q", code, errOut.String())
 	}

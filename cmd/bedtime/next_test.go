@@ -36,6 +36,7 @@ func berlinDefault(t *testing.T) string {
 }
 
 func TestNextGolden(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC) // a Friday, 16:30 in Berlin
 	tests := []struct {
@@ -58,6 +59,7 @@ func TestNextGolden(t *testing.T) {
 }
 
 func TestNextErrors(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -90,6 +92,7 @@ func TestNoFileUsesDefaultAndSaysWhere(t *testing.T) {
 // TestExplicitConfigMustExist: only the default location may be absent; a
 // mistyped --config is an error, not a silent switch to the default.
 func TestExplicitConfigMustExist(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "schedule.yml")
 	want := "--config " + missing + ": no such file; write one there with `bedtime init --config " + missing + "`, or leave out --config to use the default location\n"
 	for _, args := range [][]string{
@@ -110,6 +113,7 @@ func TestExplicitConfigMustExist(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC) // 19:00 in Berlin, a Wednesday
 	good := berlinDefault(t)
 	code, out, _ := runAt(t, now, "validate", "--config", good)
@@ -133,6 +137,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestInit(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC)
 	dir := filepath.Join(t.TempDir(), "bedtime")
 	path := filepath.Join(dir, "schedule.yaml")
@@ -174,7 +179,8 @@ func TestInit(t *testing.T) {
 // TestNextShowsWhatWaits: a snooze waiting is listed among the next
 // firings, and a firing that a skip leaves out says so.
 func TestNextShowsWhatWaits(t *testing.T) {
-	s := useStateDir(t)
+	t.Parallel()
+	s := newStateDir(t)
 	path := berlinDefault(t)
 	now := berlin(t, "2026-11-25 19:00")
 	if err := s.Update(func(st *state.State) error {
@@ -184,7 +190,7 @@ func TestNextShowsWhatWaits(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runAt(t, now, "next", "-n", "3", "--config", path)
+	code, out, errOut := runIn(t, s.Dir(), now, "next", "-n", "3", "--config", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -14,17 +14,6 @@ import (
 	"github.com/bedtime-app/bedtime/notify"
 )
 
-// sendNow builds the notifier `bedtime notify` sends with: one attempt,
-// no holding, failures as errors, the user's answers to onResponse.
-var sendNow = func(app *App, onResponse func(notify.Response)) (notify.Notifier, func() error, error) {
-	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1, OnResponse: onResponse})
-	if err != nil {
-		return nil, nil, err
-	}
-	return d, d.Close, nil
-}
-
 // maxNotifyWait bounds `bedtime notify --wait`.
 const maxNotifyWait = time.Hour
 
@@ -74,7 +63,8 @@ with the reason, when it cannot be shown.`,
 				}
 			}
 			answers := make(chan notify.Response, 8)
-			n, closeN, err := sendNow(app, func(resp notify.Response) {
+			log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+			n, closeN, err := app.notifier()(log, func(resp notify.Response) {
 				if resp.Reminder == r.Name && resp.Action != notify.Shown && resp.Action != notify.Held {
 					select {
 					case answers <- resp:
@@ -143,4 +133,34 @@ func reminderNames(s *config.Schedule) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// routineNotifier shows routine steps on the desktop, once each: a step
+// that cannot be shown now is not worth holding.
+func (app *App) routineNotifier() notify.Notifier {
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	n, _, err := app.notifier()(log, nil)
+	if err != nil {
+		return notify.Log{Logger: log}
+	}
+	return n
+}
+
+// notifier returns the factory of the notifier `bedtime notify` and
+// `bedtime routine` show with.
+func (app *App) notifier() NotifierFactory {
+	if app.Notifier != nil {
+		return app.Notifier
+	}
+	return sendNow
+}
+
+// sendNow is the desktop notifier `bedtime notify` and `bedtime routine`
+// send with: one attempt, no holding, failures as errors.
+func sendNow(log *slog.Logger, onResponse func(notify.Response)) (notify.Notifier, func() error, error) {
+	d, err := notify.New(notify.Options{Logger: log, RetryFor: -1, OnResponse: onResponse})
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, d.Close, nil
 }

@@ -143,6 +143,7 @@ func TestNotifyCommandButtons(t *testing.T) {
 }
 
 func TestNotifyCommandBadWait(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ wait, shown string }{
 		{"-1s", "-1s"},
 		{"2h", "2h0m0s"},

@@ -6,11 +6,19 @@ import (
 	"runtime"
 )
 
-// stateDir returns where bedtime keeps its state and history:
+// stateDir returns app.StateDir, or the user's state directory.
+func (app *App) stateDir() (string, error) {
+	if app.StateDir != "" {
+		return app.StateDir, nil
+	}
+	return userStateDir()
+}
+
+// userStateDir returns where bedtime keeps its state and history:
 // $XDG_STATE_HOME/bedtime (default ~/.local/state/bedtime) on Linux and the
 // BSDs, ~/Library/Application Support/bedtime on macOS, and
 // %LocalAppData%\bedtime on Windows.
-func stateDir() (string, error) {
+func userStateDir() (string, error) {
 	switch runtime.GOOS {
 	case "darwin", "windows":
 		dir, err := os.UserConfigDir()

@@ -5,10 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
 )
@@ -16,7 +21,10 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = ""
 
-// App holds what every subcommand shares: the streams and the global flags.
+// App holds what every subcommand shares: the streams, the global flags
+// and the parts the commands are built with. main leaves the parts empty,
+// which means this machine's real ones; tests set fakes. There are no
+// package-level seams.
 type App struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
@@ -33,9 +41,46 @@ type App struct {
 	// Executable is the bedtime binary the service runs; empty means this one.
 	Executable string
 
+	// StateDir is where the state and history live; empty means the
+	// user's (see userStateDir). Tests set a directory of their own.
+	StateDir string
+	// ZoneFile is the system's time zone setting, which the daemon watches
+	// so that reminders follow a change of zone; empty means
+	// /etc/localtime.
+	ZoneFile string
+	// Notifier builds the desktop notifier `bedtime notify` and `bedtime
+	// routine` show with: one attempt, no holding, the user's answers to
+	// onResponse. nil means the desktop's (notify.New). Tests set a fake.
+	Notifier NotifierFactory
+	// Terminal reports whether w is a terminal, where the routine's
+	// countdown is redrawn in place, and how wide it is (0 when unknown);
+	// nil means the real probe.
+	Terminal func(w io.Writer) (ok bool, width int)
+	// Routines returns the routines `bedtime routine` can play, by name;
+	// nil means the built-in ones and the schedule file's.
+	Routines func() (map[string]content.Routine, error)
+	// RunDaemon runs the daemon for `bedtime run` with the options run
+	// built; nil means daemon.Run. A test sees or adjusts the options
+	// there (hooks, a fake notifier) and may pass them on to daemon.Run.
+	RunDaemon func(context.Context, daemon.Options) error
+	// Checks are the checks of `bedtime doctor`, in the order printed; nil
+	// means all of them (allChecks).
+	Checks []doctorCheck
+	// NextReminder describes status's next reminder of the schedule at
+	// configPath after now; nil means describeNext.
+	NextReminder func(ctx context.Context, configPath string, now time.Time) (string, error)
+	// StatusSchedule loads the schedule status shows the next firings and
+	// today's picture of; nil means the file or the built-in default. A
+	// nil schedule without an error leaves those lines out.
+	StatusSchedule func(configPath string) (*config.Schedule, error)
+
 	saidDefault bool // the note about the missing schedule file was printed
 	builtin     bool // run --builtin
 }
+
+// NotifierFactory builds a notifier that logs to log and passes the user's
+// answers to onResponse; the func it returns closes the notifier.
+type NotifierFactory func(log *slog.Logger, onResponse func(notify.Response)) (notify.Notifier, func() error, error)
 
 // now returns the current wall-clock time.
 func (app *App) now() time.Time { return app.clock().Now() }

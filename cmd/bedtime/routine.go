@@ -5,63 +5,57 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"maps"
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
-	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/routine"
-	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
 // defaultRoutine is what `bedtime routine` plays without a name.
 const defaultRoutine = "calf-stretch"
 
-// The seams of `bedtime routine`. Tests replace them; the command reads them
-// only when it runs.
-var (
-	// newNotifier returns the notifier that shows each routine step as a
-	// desktop notification. Until the desktop notifier is wired in here, the
-	// steps go to a log on stderr.
-	newNotifier = func(app *App) notify.Notifier {
-		return notify.Log{Logger: slog.New(slog.NewTextHandler(app.Stderr, nil))}
+// terminal reports whether w is a terminal, where the countdown is redrawn
+// in place, and how wide it is (0 when unknown).
+func (app *App) terminal(w io.Writer) (bool, int) {
+	if app.Terminal != nil {
+		return app.Terminal(w)
 	}
+	return isTerminal(w)
+}
 
-	// routineTable returns the routines `bedtime routine` can play, by name:
-	// the built-in ones, and (once the schedule file is wired in here) the
-	// user's own from app.ConfigPath.
-	routineTable = func(app *App) (map[string]content.Routine, error) {
-		return content.Routines(), nil
+// isTerminal is the real terminal probe.
+func isTerminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false, 0
 	}
-
-	// routineClock tells the time and waits during a routine.
-	routineClock scheduler.Clock = scheduler.SystemClock{}
-
-	// isTerminal reports whether w is a terminal, where the countdown is
-	// redrawn in place, and how wide it is (0 when unknown).
-	isTerminal = func(w io.Writer) (bool, int) {
-		f, ok := w.(*os.File)
-		if !ok {
-			return false, 0
-		}
-		fi, err := f.Stat()
-		if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-			return false, 0
-		}
-		width, _, err := term.GetSize(int(f.Fd()))
-		if err != nil {
-			width = 0
-		}
-		return true, width
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false, 0
 	}
-)
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		width = 0
+	}
+	return true, width
+}
+
+// routines returns the routines `bedtime routine` can play, by name.
+func (app *App) routines() (map[string]content.Routine, error) {
+	if app.Routines != nil {
+		return app.Routines()
+	}
+	return scheduleRoutines(app)
+}
 
 // newRoutineCmd returns `bedtime routine [NAME]`: a guided routine with a
 // countdown in the terminal and one notification per step.
@@ -80,7 +74,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 		Example: "  bedtime routine morning-stretch",
 		Args:    cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			table, err := routineTable(app)
+			table, err := app.routines()
 			if err != nil || len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -97,7 +91,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 			if len(args) == 1 {
 				name = args[0]
 			}
-			table, err := routineTable(app)
+			table, err := app.routines()
 			if err != nil {
 				return fmt.Errorf("cannot load routines: %w", err)
 			}
@@ -111,14 +105,14 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 			if err := r.Validate(); err != nil {
 				return fmt.Errorf("routine %q: %w", name, err)
 			}
-			terminal, width := isTerminal(app.Stdout)
+			terminal, width := app.terminal(app.Stdout)
 			p := &routine.Player{
 				Out:      app.Stdout,
 				Warn:     app.Stderr,
 				Terminal: terminal,
 				Width:    width,
-				Notifier: newNotifier(app),
-				Clock:    routineClock,
+				Notifier: app.routineNotifier(),
+				Clock:    app.clock(),
 			}
 			err = p.Play(cmd.Context(), r)
 			if errors.Is(err, context.Canceled) {
@@ -135,14 +129,33 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 // stopDaemonRoutine asks the running daemon, through the state file, to
 // stop the routine it plays.
 func (app *App) stopDaemonRoutine() error {
-	if !daemonRunning() {
+	if !app.daemonRunning() {
 		fmt.Fprintln(app.Stdout, "bedtime is not running, so it plays no routine.")
 		return nil
 	}
 	now := app.now()
-	if err := app.controlUpdate(func(st *state.State) { st.RoutineStop = now }, state.Event{}); err != nil {
+	if err := app.control(func(store *state.Store) error { return store.StopRoutine(now) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(app.Stdout, "Asked bedtime to stop the routine it plays.")
 	return nil
+}
+
+// scheduleRoutines returns the built-in routines and the schedule file's
+// own, which win on a name clash.
+func scheduleRoutines(app *App) (map[string]content.Routine, error) {
+	all := content.Routines()
+	path, err := app.schedulePath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := config.LoadOrDefault(path, time.Local)
+	if err != nil {
+		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
+	}
+	if s.Path == "" {
+		return all, app.checkConfigExists(path)
+	}
+	maps.Copy(all, s.Routines)
+	return all, nil
 }

@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
-	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
@@ -16,62 +17,45 @@ import (
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// fakeClock is a scheduler.Clock that waits instantly by moving its time
-// forward. OnWait, when set, runs before each wait (to stop the routine
-// at a given moment).
-type fakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	slept  time.Duration
-	sleeps int
-	OnWait func(n int)
-}
+// bubbleClock is a scheduler.Clock on the time package, for tests run in
+// a synctest bubble: there time is fake and moves on, at once and exactly,
+// when every goroutine waits, so a routine's holds pass without a wait and
+// time.Since measures them.
+type bubbleClock struct{}
 
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
+func (bubbleClock) Now() time.Time { return time.Now() }
 
-func (c *fakeClock) WaitUntil(ctx context.Context, t time.Time) {
-	c.mu.Lock()
-	c.sleeps++
-	n := c.sleeps
-	c.mu.Unlock()
-	if c.OnWait != nil {
-		c.OnWait(n)
-	}
-	if ctx.Err() != nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t.After(c.now) {
-		c.slept += t.Sub(c.now)
-		c.now = t
+func (bubbleClock) WaitUntil(ctx context.Context, t time.Time) {
+	tm := time.NewTimer(time.Until(t))
+	defer tm.Stop()
+	select {
+	case <-ctx.Done():
+	case <-tm.C:
 	}
 }
 
-// routineSeams replaces the seams of `bedtime routine` for one test and
-// returns the fakes.
-func routineSeams(t *testing.T, terminal bool, table map[string]content.Routine) (*notifytest.Fake, *fakeClock) {
+// routineApp returns an App for `bedtime routine` with a fake notifier,
+// a bubbleClock (run it inside synctest.Test), a terminal probe that
+// says terminal and, when table is not nil, the routines in table; and the
+// notifier.
+func routineApp(t *testing.T, terminal bool, table map[string]content.Routine) (*App, *notifytest.Fake) {
 	t.Helper()
 	n := &notifytest.Fake{}
-	c := &fakeClock{now: time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)}
-	oldNotifier, oldTable, oldClock, oldTerminal := newNotifier, routineTable, routineClock, isTerminal
-	t.Cleanup(func() {
-		newNotifier, routineTable, routineClock, isTerminal = oldNotifier, oldTable, oldClock, oldTerminal
-	})
-	newNotifier = func(*App) notify.Notifier { return n }
-	routineClock = c
-	isTerminal = func(io.Writer) (bool, int) { return terminal, 0 }
-	if table != nil {
-		routineTable = func(*App) (map[string]content.Routine, error) { return table, nil }
+	app := &App{
+		Notifier: func(*slog.Logger, func(notify.Response)) (notify.Notifier, func() error, error) {
+			return n, func() error { return nil }, nil
+		},
+		Clock:    bubbleClock{},
+		Terminal: func(io.Writer) (bool, int) { return terminal, 0 },
 	}
-	return n, c
+	if table != nil {
+		app.Routines = func() (map[string]content.Routine, error) { return table, nil }
+	}
+	return app, n
 }
 
 func TestRoutineGolden(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -84,31 +68,35 @@ func TestRoutineGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, c := routineSeams(t, tt.terminal, nil)
-			code, out, errOut := run(t, tt.args...)
-			if code != 0 || errOut != "" {
-				t.Fatalf("bedtime %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, errOut)
-			}
-			golden(t, "content/routine-"+tt.name+".golden", []byte(out))
-
-			r, _ := content.LookupRoutine(tt.routine)
-			if c.slept != r.Duration() {
-				t.Errorf("routine waited %v, want its duration %v", c.slept, r.Duration())
-			}
-			msgs := n.Messages()
-			if got, want := len(msgs), len(r.Steps)+1; got != want {
-				t.Fatalf("sent %d notifications, want %d (one per step and one at the end)", got, want)
-			}
-			for i, s := range r.Steps {
-				m := msgs[i]
-				wantTitle := fmt.Sprintf("%s (%d of %d)", r.Title, i+1, len(r.Steps))
-				if m.Reminder != tt.routine || m.Title != wantTitle || m.Body != s.Text {
-					t.Errorf("notification %d = %+v, want reminder %q, title %q, body %q", i, m, tt.routine, wantTitle, s.Text)
+			synctest.Test(t, func(t *testing.T) {
+				app, n := routineApp(t, tt.terminal, nil)
+				start := time.Now()
+				code, out, errOut := runApp(app, tt.args...)
+				slept := time.Since(start)
+				if code != 0 || errOut != "" {
+					t.Fatalf("bedtime %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, errOut)
 				}
-			}
-			if last := msgs[len(msgs)-1]; last.Reminder != tt.routine || last.Body != r.Done {
-				t.Errorf("last notification = %+v, want reminder %q and body %q", last, tt.routine, r.Done)
-			}
+				golden(t, "content/routine-"+tt.name+".golden", []byte(out))
+
+				r, _ := content.LookupRoutine(tt.routine)
+				if slept != r.Duration() {
+					t.Errorf("routine waited %v, want its duration %v", slept, r.Duration())
+				}
+				msgs := n.Messages()
+				if got, want := len(msgs), len(r.Steps)+1; got != want {
+					t.Fatalf("sent %d notifications, want %d (one per step and one at the end)", got, want)
+				}
+				for i, s := range r.Steps {
+					m := msgs[i]
+					wantTitle := fmt.Sprintf("%s (%d of %d)", r.Title, i+1, len(r.Steps))
+					if m.Reminder != tt.routine || m.Title != wantTitle || m.Body != s.Text {
+						t.Errorf("notification %d = %+v, want reminder %q, title %q, body %q", i, m, tt.routine, wantTitle, s.Text)
+					}
+				}
+				if last := msgs[len(msgs)-1]; last.Reminder != tt.routine || last.Body != r.Done {
+					t.Errorf("last notification = %+v, want reminder %q and body %q", last, tt.routine, r.Done)
+				}
+			})
 		})
 	}
 }
@@ -116,6 +104,7 @@ func TestRoutineGolden(t *testing.T) {
 // TestRoutineCountdown checks the countdown of one step in both modes,
 // including minutes, a step without a hold and the default closing text.
 func TestRoutineCountdown(t *testing.T) {
+	t.Parallel()
 	table := map[string]content.Routine{
 		"test": {Title: "Test", Steps: []content.Step{
 			{Text: "Hold this", Hold: 65 * time.Second},
@@ -141,21 +130,25 @@ func TestRoutineCountdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("terminal=%v", tt.terminal), func(t *testing.T) {
-			n, c := routineSeams(t, tt.terminal, table)
-			code, out, errOut := run(t, "routine", "test")
-			if code != 0 || errOut != "" {
-				t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, errOut)
-			}
-			if out != tt.want {
-				t.Errorf("output:\n%q\nwant:\n%q", out, tt.want)
-			}
-			if c.slept != 68*time.Second {
-				t.Errorf("waited %v, want 1m8s", c.slept)
-			}
-			msgs := n.Messages()
-			if len(msgs) != 4 || msgs[0].Reminder != "test" || msgs[3].Body != "Done." {
-				t.Errorf("notifications = %+v", msgs)
-			}
+			synctest.Test(t, func(t *testing.T) {
+				app, n := routineApp(t, tt.terminal, table)
+				start := time.Now()
+				code, out, errOut := runApp(app, "routine", "test")
+				slept := time.Since(start)
+				if code != 0 || errOut != "" {
+					t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, errOut)
+				}
+				if out != tt.want {
+					t.Errorf("output:\n%q\nwant:\n%q", out, tt.want)
+				}
+				if slept != 68*time.Second {
+					t.Errorf("waited %v, want 1m8s", slept)
+				}
+				msgs := n.Messages()
+				if len(msgs) != 4 || msgs[0].Reminder != "test" || msgs[3].Body != "Done." {
+					t.Errorf("notifications = %+v", msgs)
+				}
+			})
 		})
 	}
 }
@@ -170,65 +163,72 @@ func countdownLine(secs int) string {
 }
 
 func TestRoutineStopsOnCancel(t *testing.T) {
+	t.Parallel()
 	for _, terminal := range []bool{true, false} {
 		t.Run(fmt.Sprintf("terminal=%v", terminal), func(t *testing.T) {
-			n, c := routineSeams(t, terminal, nil)
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			c.OnWait = func(int) {
-				if c.Now().Sub(time.Date(2026, 3, 29, 21, 30, 0, 0, time.UTC)) >= 15*time.Second {
-					cancel() // Ctrl+C
+			synctest.Test(t, func(t *testing.T) {
+				app, n := routineApp(t, terminal, nil)
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				time.AfterFunc(15*time.Second, cancel) // Ctrl+C, in step 2
+				var stdout, stderr bytes.Buffer
+				app.Stdin, app.Stdout, app.Stderr = strings.NewReader(""), &stdout, &stderr
+				code := app.Run(ctx, []string{"routine"})
+				out := stdout.String()
+				if code != 130 {
+					t.Fatalf("exit %d, want 130", code)
 				}
-			}
-			var stdout, stderr bytes.Buffer
-			code := Run(ctx, []string{"routine"}, strings.NewReader(""), &stdout, &stderr)
-			out := stdout.String()
-			if code != 130 {
-				t.Fatalf("exit %d, want 130", code)
-			}
-			if !strings.HasSuffix(out, "\nStopped.\n") {
-				t.Errorf("output does not end with Stopped: %q", out)
-			}
-			if strings.Contains(out, "Step 3 of") {
-				t.Errorf("routine went on after the stop: %q", out)
-			}
-			if got := len(n.Messages()); got != 2 {
-				t.Errorf("sent %d notifications, want 2 (steps 1 and 2)", got)
-			}
+				if !strings.HasSuffix(out, "\nStopped.\n") {
+					t.Errorf("output does not end with Stopped: %q", out)
+				}
+				if strings.Contains(out, "Step 3 of") {
+					t.Errorf("routine went on after the stop: %q", out)
+				}
+				if got := len(n.Messages()); got != 2 {
+					t.Errorf("sent %d notifications, want 2 (steps 1 and 2)", got)
+				}
+			})
 		})
 	}
 }
 
 func TestRoutineGoesOnWhenNotificationsFail(t *testing.T) {
-	n, _ := routineSeams(t, false, nil)
-	n.NotifyFunc = func(context.Context, notify.Message) error { return errors.New("no notification server") }
-	code, out, errOut := run(t, "routine", "morning-stretch")
-	if code != 0 {
-		t.Fatalf("exit %d, want 0", code)
-	}
-	want := "bedtime: cannot show the step as a notification (going on in the terminal only): no notification server\n"
-	if errOut != want {
-		t.Errorf("stderr = %q, want one warning %q", errOut, want)
-	}
-	if !strings.Contains(out, "Step 7 of 7") {
-		t.Errorf("routine did not reach its last step: %q", out)
-	}
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		app, n := routineApp(t, false, nil)
+		n.NotifyFunc = func(context.Context, notify.Message) error { return errors.New("no notification server") }
+		code, out, errOut := runApp(app, "routine", "morning-stretch")
+		if code != 0 {
+			t.Fatalf("exit %d, want 0", code)
+		}
+		want := "bedtime: cannot show the step as a notification (going on in the terminal only): no notification server\n"
+		if errOut != want {
+			t.Errorf("stderr = %q, want one warning %q", errOut, want)
+		}
+		if !strings.Contains(out, "Step 7 of 7") {
+			t.Errorf("routine did not reach its last step: %q", out)
+		}
+	})
 }
 
 func TestRoutineNotifyIsBounded(t *testing.T) {
-	n, _ := routineSeams(t, false, nil)
-	n.NotifyFunc = func(ctx context.Context, m notify.Message) error {
-		if _, ok := ctx.Deadline(); !ok {
-			return errors.New("notification context has no deadline")
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		app, n := routineApp(t, false, nil)
+		n.NotifyFunc = func(ctx context.Context, m notify.Message) error {
+			if _, ok := ctx.Deadline(); !ok {
+				return errors.New("notification context has no deadline")
+			}
+			return nil
 		}
-		return nil
-	}
-	if code, _, errOut := run(t, "routine"); code != 0 || errOut != "" {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
-	}
+		if code, _, errOut := runApp(app, "routine"); code != 0 || errOut != "" {
+			t.Fatalf("exit %d, stderr %q", code, errOut)
+		}
+	})
 }
 
 func TestRoutineErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		table   map[string]content.Routine
@@ -241,8 +241,8 @@ func TestRoutineErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, _ := routineSeams(t, false, tt.table)
-			code, out, errOut := run(t, tt.args...)
+			app, n := routineApp(t, false, tt.table)
+			code, out, errOut := runApp(app, tt.args...)
 			if code == 0 {
 				t.Fatal("exit 0, want non-zero")
 			}
@@ -257,17 +257,21 @@ func TestRoutineErrors(t *testing.T) {
 }
 
 func TestRoutineTableError(t *testing.T) {
-	routineSeams(t, false, nil)
-	routineTable = func(*App) (map[string]content.Routine, error) {
-		return nil, errors.New("schedule.yaml:3:5: bad")
-	}
-	code, _, errOut := run(t, "routine")
-	if want := "bedtime: cannot load routines: schedule.yaml:3:5: bad\n"; code != 1 || errOut != want {
-		t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errOut, want)
-	}
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		app, _ := routineApp(t, false, nil)
+		app.Routines = func() (map[string]content.Routine, error) {
+			return nil, errors.New("schedule.yaml:3:5: bad")
+		}
+		code, _, errOut := runApp(app, "routine")
+		if want := "bedtime: cannot load routines: schedule.yaml:3:5: bad\n"; code != 1 || errOut != want {
+			t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errOut, want)
+		}
+	})
 }
 
 func TestIsTerminal(t *testing.T) {
+	t.Parallel()
 	if ok, _ := isTerminal(&bytes.Buffer{}); ok {
 		t.Error("isTerminal(buffer) = true")
 	}

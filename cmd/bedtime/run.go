@@ -8,10 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
-	"github.com/bedtime-app/bedtime/state"
 )
 
 func newRunCmd(app *App) *cobra.Command {
@@ -30,19 +28,6 @@ Ctrl+C or SIGTERM. "bedtime install" runs it as a service instead.`,
 	return cmd
 }
 
-// The daemon's seams, which tests replace.
-var (
-	// newDesktopNotifier builds the notifier the daemon shows reminders with.
-	newDesktopNotifier = daemon.DesktopNotifier
-	// reloadHook and controlHook, when set, see each reload and each
-	// applied state file.
-	reloadHook  func(*config.Schedule)
-	controlHook func(state.State)
-	// reloadDebounce is how long the file watcher waits for a burst of
-	// events to end before it reloads.
-	reloadDebounce = daemon.DefaultDebounce
-)
-
 func (app *App) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
@@ -57,7 +42,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 			return err
 		}
 	}
-	dir, err := stateDir()
+	dir, err := app.stateDir()
 	if err != nil {
 		return err
 	}
@@ -66,21 +51,23 @@ func (app *App) runDaemon(ctx context.Context) error {
 	}
 	log, closeLog := app.daemonLogger(dir)
 	defer closeLog()
-	return daemon.Run(ctx, daemon.Options{
+	o := daemon.Options{
 		SchedulePath:  path,
 		Builtin:       app.builtin,
 		StateDir:      dir,
 		Clock:         app.clock(),
 		Logger:        log,
-		Notifier:      newDesktopNotifier,
+		Notifier:      daemon.DesktopNotifier,
 		Probe:         notify.Probe,
-		ZoneFile:      zoneFile,
+		ZoneFile:      app.zoneFile(),
 		ReloadSignals: reloadSignals,
-		Debounce:      reloadDebounce,
+		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
-		OnReload:      reloadHook,
-		OnControl:     controlHook,
-	})
+	}
+	if app.RunDaemon != nil {
+		return app.RunDaemon(ctx, o)
+	}
+	return daemon.Run(ctx, o)
 }
 
 // alreadyRunning says that another daemon, pid, holds the lock since since,

@@ -29,8 +29,11 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := config.LoadIn(path, local)
-	if config.IsNotExist(err) {
+	s, err := config.LoadOrDefault(path, local)
+	if err != nil {
+		return nil, err
+	}
+	if s.Path == "" {
 		if app.ConfigPath != "" {
 			return nil, missingConfig(path)
 		}
@@ -38,9 +41,8 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 			app.saidDefault = true
 			fmt.Fprintf(app.Stderr, "bedtime: no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)\n", path)
 		}
-		return config.DefaultIn(local), nil
 	}
-	return s, err
+	return s, nil
 }
 
 // missingConfig is the error for a --config that names no file: only the

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/spf13/cobra"
 )
@@ -26,14 +27,14 @@ type serviceStatus = service.Status
 // services returns the service manager: app.Service, or this machine's.
 func (app *App) services() service.Manager {
 	if app.Service == nil {
-		app.Service = service.Detect(serviceOptions())
+		app.Service = service.Detect(app.serviceOptions())
 	}
 	return app.Service
 }
 
 // serviceOptions are this user's: the state directory holds the daemon's lock.
-func serviceOptions() service.Options {
-	dir, _ := stateDir()
+func (app *App) serviceOptions() service.Options {
+	dir, _ := app.stateDir()
 	return service.Options{StateDir: dir}
 }
 
@@ -44,11 +45,6 @@ func (app *App) executable() (string, error) {
 	}
 	return os.Executable()
 }
-
-// nextReminder describes the next reminder the schedule at configPath fires
-// after now, for example "calf-stretch at Tue 22:30 (in 2h5m)". It is the seam
-// for the scheduler: while it is nil, status prints "next: unknown".
-var nextReminder func(ctx context.Context, configPath string, now time.Time) (string, error)
 
 // resolveServiceSpec returns the absolute binary and schedule paths the
 // service will run with.
@@ -95,7 +91,7 @@ Running install again updates the service to the current binary and options.`,
 			m := app.services()
 			// A bedtime started by hand holds the per-user lock, and the
 			// service's own would exit at once: say so now, not later.
-			if pid, _, ok := runningDaemon(); ok {
+			if pid, _, ok := app.runningDaemon(); ok {
 				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
 					return fmt.Errorf("bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again", pid)
 				}
@@ -198,7 +194,7 @@ status 3 when bedtime is not running.`,
 			// A bedtime started by hand (or by a session's autostart)
 			// is found by its lock.
 			if !st.Running {
-				if pid, since, ok := runningDaemon(); ok {
+				if pid, since, ok := app.runningDaemon(); ok {
 					st.Running, st.PID = true, pid
 					if st.Since == "" && !since.IsZero() {
 						st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
@@ -214,7 +210,11 @@ status 3 when bedtime is not running.`,
 			}
 			now := app.now()
 			next := "unknown"
-			if nextReminder != nil && st.ConfigPath != "" {
+			nextReminder := app.NextReminder
+			if nextReminder == nil {
+				nextReminder = describeNext
+			}
+			if st.ConfigPath != "" {
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
 					next = "unknown: " + err.Error()
 				} else {
@@ -282,4 +282,18 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
+func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
+	s, err := config.LoadOrDefault(configPath, time.Local)
+	if err != nil {
+		return "", errors.New("the schedule file has errors; run `bedtime validate`")
+	}
+	due := scheduler.Upcoming(s.Jobs(), now, 1)
+	if len(due) == 0 {
+		return "none (every reminder is disabled)", nil
+	}
+	at := due[0].At.In(s.Location)
+	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
 }

@@ -89,6 +89,7 @@ func TestInstallCmd(t *testing.T) {
 }
 
 func TestInstallCmdErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		exe        string
@@ -128,6 +129,7 @@ func TestInstallCmdErrors(t *testing.T) {
 }
 
 func TestUninstallAndControlCmds(t *testing.T) {
+	t.Parallel()
 	var calls []string
 	removed := true
 	m := &fakeManager{
@@ -167,6 +169,7 @@ func TestUninstallAndControlCmds(t *testing.T) {
 }
 
 func TestStatusCmd(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		status   serviceStatus
@@ -188,14 +191,20 @@ func TestStatusCmd(t *testing.T) {
 			Since: "Tue 2025-11-25 21:54:01 UTC", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, 0},
 		{"no-manager", serviceStatus{Manager: "none", State: service.NoManagerError{Found: "launchctl is missing"}.Error()}, nil, statusNotRunning},
 	}
-	oldNext := nextReminder
-	t.Cleanup(func() { nextReminder = oldNext })
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon holds a lock there
+			t.Parallel()
 			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.status, nil }}
-			nextReminder = tt.next
-			code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), "status", "--config", "/home/alice/other.yaml")
+			app := withService(m, "/usr/bin/bedtime")
+			app.StateDir = t.TempDir() // no daemon holds a lock there
+			// These tests run on the real clock: the lines about the next
+			// firings are left out (stats_test.go covers them).
+			app.NextReminder = tt.next
+			if tt.next == nil {
+				app.NextReminder = func(context.Context, string, time.Time) (string, error) { return "unknown", nil }
+			}
+			app.StatusSchedule = func(string) (*config.Schedule, error) { return nil, nil }
+			code, stdout, stderr := runApp(app, "status", "--config", "/home/alice/other.yaml")
 			if code != tt.wantCode || stderr != "" {
 				t.Errorf("status = %d, stderr %q; want %d, nothing", code, stderr, tt.wantCode)
 			}
@@ -208,6 +217,7 @@ func TestStatusCmd(t *testing.T) {
 }
 
 func TestNoManagerErrorIsOneSentence(t *testing.T) {
+	t.Parallel()
 	msg := service.NoManagerError{Found: "launchctl is missing"}.Error()
 	if strings.Count(msg, ". ") > 0 || strings.Contains(msg, "\n") || !strings.Contains(msg, `"bedtime run"`) {
 		t.Errorf("message is not one sentence that says to start bedtime run: %q", msg)

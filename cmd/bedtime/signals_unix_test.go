@@ -11,22 +11,10 @@ import (
 	"time"
 )
 
-func TestDaemonReloadsOnSIGHUP(t *testing.T) {
-	h := startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	if s := h.reloaded(); s == nil {
-		t.Fatal("SIGHUP reload rejected the file")
-	}
-	if log := h.stderr.String(); !strings.Contains(log, "why=SIGHUP") {
-		t.Errorf("no SIGHUP reload in log:\n%s", log)
-	}
-}
-
 // TestDaemonStopsOnSignals runs the real binary and checks it exits
 // cleanly and quickly on SIGTERM and on SIGINT.
 func TestDaemonStopsOnSignals(t *testing.T) {
+	t.Parallel()
 	bin := buildBedtime(t)
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		t.Run(sig.String(), func(t *testing.T) {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/presence"
-	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -70,7 +69,7 @@ A reminder counts as done when you press Done on it or run "bedtime done".`,
 // openStore opens the state directory, with its warnings (a corrupt state
 // file moved aside, a torn history line) on stderr.
 func (app *App) openStore() (*state.Store, error) {
-	dir, err := stateDir()
+	dir, err := app.stateDir()
 	if err != nil {
 		return nil, fmt.Errorf("cannot find the state directory: %w", err)
 	}
@@ -90,10 +89,7 @@ func (app *App) scheduleLocation() *time.Location {
 	if err != nil {
 		return time.Local
 	}
-	s, err := config.Load(path)
-	if config.IsNotExist(err) {
-		s, err = config.Default(), nil
-	}
+	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil || s.Location == nil {
 		return time.Local
 	}
@@ -169,13 +165,9 @@ func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
 
 // statusSchedule loads the schedule that status shows the next firings and
 // today's picture of: the file, or the built-in default when there is
-// none. Tests of the other status lines, which run on the real clock, set
-// it to nil, and those lines are left out.
-var statusSchedule = func(configPath string) (*config.Schedule, error) {
-	s, err := config.Load(configPath)
-	if config.IsNotExist(err) {
-		return config.Default(), nil
-	}
+// none.
+func statusSchedule(configPath string) (*config.Schedule, error) {
+	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
 		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
 	}
@@ -188,7 +180,7 @@ type statusInfo struct {
 	Loc         *time.Location
 	Now         time.Time
 	PausedUntil time.Time // zero unless paused now
-	Upcoming    []upcomingFiring
+	Upcoming    []state.Coming
 	Errors      []string // the daemon's problems that are still true
 	Today       []state.Firing
 	HaveToday   bool // Today was worked out (the schedule is known)
@@ -196,25 +188,20 @@ type statusInfo struct {
 	Problem     string // why part of it is unknown, if it is
 }
 
-// upcomingFiring is one of the next firings; Note says "skipped" or
-// "paused" when it will not be shown, "snoozed" or "again" for a snooze or
-// a repeat of an instant already shown.
-type upcomingFiring struct {
-	Reminder string    `json:"reminder"`
-	At       time.Time `json:"at"`
-	Note     string    `json:"note,omitempty"`
-}
-
 // gatherStatus reads the state, the history and the schedule for status.
 func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info := statusInfo{Loc: time.Local, Now: now}
 	var problems []string
 	var sched *config.Schedule
-	if statusSchedule != nil && configPath != "" {
-		s, err := statusSchedule(configPath)
+	load := app.StatusSchedule
+	if load == nil {
+		load = statusSchedule
+	}
+	if configPath != "" {
+		s, err := load(configPath)
 		if err != nil {
 			problems = append(problems, err.Error())
-		} else {
+		} else if s != nil {
 			sched = s
 			info.Loc = s.Location
 		}
@@ -241,16 +228,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
 	if sched != nil {
-		for _, d := range scheduler.Upcoming(sched.Jobs(), now, 5) {
-			info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: d.Job, At: d.At, Note: st.Planned(d.Job, d.At, now)})
-		}
-		for name, at := range st.Snoozes {
-			if at.After(now) {
-				info.Upcoming = append(info.Upcoming, upcomingFiring{Reminder: name, At: at, Note: "snoozed"})
-			}
-		}
-		slices.SortStableFunc(info.Upcoming, func(a, b upcomingFiring) int { return a.At.Compare(b.At) })
-		info.Upcoming = info.Upcoming[:min(len(info.Upcoming), 5)]
+		info.Upcoming = st.Next(sched.Jobs(), now, 5)
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
@@ -326,22 +304,22 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 
 // statusJSON is status --json.
 type statusJSON struct {
-	Installed   bool             `json:"installed"`
-	Running     bool             `json:"running"`
-	PID         int              `json:"pid,omitempty"`
-	Since       string           `json:"since,omitempty"`
-	State       string           `json:"state,omitempty"`
-	Manager     string           `json:"manager,omitempty"`
-	Enabled     string           `json:"enabled,omitempty"`
-	Unit        string           `json:"unit,omitempty"`
-	Config      string           `json:"config,omitempty"`
-	Next        string           `json:"next"`
-	PausedUntil *time.Time       `json:"paused_until,omitempty"`
-	Presence    *state.Presence  `json:"presence,omitempty"`
-	Upcoming    []upcomingFiring `json:"upcoming"`
-	Today       []state.Firing   `json:"today"`
-	Errors      []string         `json:"errors"`
-	Problem     string           `json:"problem,omitempty"`
+	Installed   bool            `json:"installed"`
+	Running     bool            `json:"running"`
+	PID         int             `json:"pid,omitempty"`
+	Since       string          `json:"since,omitempty"`
+	State       string          `json:"state,omitempty"`
+	Manager     string          `json:"manager,omitempty"`
+	Enabled     string          `json:"enabled,omitempty"`
+	Unit        string          `json:"unit,omitempty"`
+	Config      string          `json:"config,omitempty"`
+	Next        string          `json:"next"`
+	PausedUntil *time.Time      `json:"paused_until,omitempty"`
+	Presence    *state.Presence `json:"presence,omitempty"`
+	Upcoming    []state.Coming  `json:"upcoming"`
+	Today       []state.Firing  `json:"today"`
+	Errors      []string        `json:"errors"`
+	Problem     string          `json:"problem,omitempty"`
 }
 
 func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
@@ -356,7 +334,7 @@ func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo
 		out.Upcoming[i].At = out.Upcoming[i].At.In(info.Loc)
 	}
 	if out.Upcoming == nil {
-		out.Upcoming = []upcomingFiring{}
+		out.Upcoming = []state.Coming{}
 	}
 	if out.Today == nil {
 		out.Today = []state.Firing{}

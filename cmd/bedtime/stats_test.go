@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,35 +14,24 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// The status lines about the next firings and today depend on the clock,
-// and the other status tests (service_test.go) run on the real one: they
-// leave these lines out. The tests here turn them on.
-func init() { statusSchedule = nil }
-
-// useStatusSchedule turns status's firing lines on for one test.
-func useStatusSchedule(t *testing.T) {
-	old := statusSchedule
-	statusSchedule = loadStatusSchedule
-	t.Cleanup(func() { statusSchedule = old })
-}
-
-// loadStatusSchedule is statusSchedule as the program has it.
-var loadStatusSchedule = statusSchedule
-
-// useStateDir gives the test an empty state directory of its own and
-// returns the store in it.
-func useStateDir(t *testing.T) *state.Store {
+// newStateDir makes an empty state directory for the test and returns the
+// store in it; runIn and App.StateDir use it.
+func newStateDir(t *testing.T) *state.Store {
 	t.Helper()
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	dir, err := stateDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := state.Open(dir)
+	s, err := state.Open(filepath.Join(t.TempDir(), "state"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// runIn is runAt with the state directory dir.
+func runIn(t testing.TB, dir string, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(now), StateDir: dir}
+	code := app.Run(context.Background(), args)
+	return code, stdout.String(), stderr.String()
 }
 
 // nov returns the time hh:mm on the given day of November 2026 in Berlin.
@@ -104,6 +95,7 @@ func aWeek(t *testing.T, s *state.Store) {
 }
 
 func TestStatsGolden(t *testing.T) {
+	t.Parallel()
 	path := berlinDefault(t)
 	now := nov(t, 27, "22:30").UTC()
 	tests := []struct {
@@ -117,8 +109,10 @@ func TestStatsGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			aWeek(t, useStateDir(t))
-			code, out, errOut := runAt(t, now, tt.args...)
+			t.Parallel()
+			s := newStateDir(t)
+			aWeek(t, s)
+			code, out, errOut := runIn(t, s.Dir(), now, tt.args...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -128,8 +122,10 @@ func TestStatsGolden(t *testing.T) {
 }
 
 func TestStatsJSONIsTheFigures(t *testing.T) {
-	aWeek(t, useStateDir(t))
-	_, out, _ := runAt(t, nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t), "--json")
+	t.Parallel()
+	s := newStateDir(t)
+	aWeek(t, s)
+	_, out, _ := runIn(t, s.Dir(), nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t), "--json")
 	var got []state.ReminderStats
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
@@ -147,26 +143,28 @@ func TestStatsJSONIsTheFigures(t *testing.T) {
 }
 
 func TestStatsEmptyAndErrors(t *testing.T) {
-	useStateDir(t)
+	t.Parallel()
+	dir := newStateDir(t).Dir()
 	now := nov(t, 27, "22:30")
-	code, out, errOut := runAt(t, now, "stats", "--config", berlinDefault(t))
+	code, out, errOut := runIn(t, dir, now, "stats", "--config", berlinDefault(t))
 	if code != 0 || errOut != "" || !strings.HasPrefix(out, "No history yet") {
 		t.Errorf("stats with no history: exit %d, out %q, stderr %q", code, out, errOut)
 	}
-	if _, out, _ := runAt(t, now, "stats", "--json"); out != "[]\n" {
+	if _, out, _ := runIn(t, dir, now, "stats", "--json"); out != "[]\n" {
 		t.Errorf("stats --json with no history = %q, want []", out)
 	}
-	code, _, errOut = runAt(t, now, "stats", "--days", "0")
+	code, _, errOut = runIn(t, dir, now, "stats", "--days", "0")
 	if code != 1 || errOut != "bedtime: --days 0: want 1 or more\n" {
 		t.Errorf("--days 0: exit %d, stderr %q", code, errOut)
 	}
 }
 
 func TestStatsTornHistoryWarns(t *testing.T) {
-	s := useStateDir(t)
+	t.Parallel()
+	s := newStateDir(t)
 	aWeek(t, s)
 	appendRaw(t, s.HistoryPath(), `{"at":"2026-11-27T21:00:00+01:00","remi`)
-	code, out, errOut := runAt(t, nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t))
+	code, out, errOut := runIn(t, s.Dir(), nov(t, 27, "22:30"), "stats", "--config", berlinDefault(t))
 	if code != 0 || !strings.Contains(out, "magnesium") {
 		t.Fatalf("exit %d, out %q", code, out)
 	}
@@ -218,6 +216,7 @@ func statusDay(t *testing.T, s *state.Store, paused bool) {
 }
 
 func TestStatusWithHistoryGolden(t *testing.T) {
+	t.Parallel()
 	now := nov(t, 27, "16:30").UTC()
 	tests := []struct {
 		name   string
@@ -231,17 +230,16 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			useStatusSchedule(t)
+			t.Parallel()
 			path := berlinDefault(t)
 			st := installedStatus
 			st.ConfigPath = path
 			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
 			app := withService(m, "/usr/bin/bedtime")
 			app.Clock = scheduler.NewFakeClock(now)
-			oldNext := nextReminder
-			nextReminder = describeNext
-			t.Cleanup(func() { nextReminder = oldNext })
-			statusDay(t, useStateDir(t), tt.paused)
+			store := newStateDir(t)
+			app.StateDir = store.Dir()
+			statusDay(t, store, tt.paused)
 			code, out, errOut := runApp(app, append([]string{"status"}, tt.args...)...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -254,13 +252,13 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 func TestStatusFreshInstallHasNoMisses(t *testing.T) {
 	// Nothing in the history: the firings before now did not happen while
 	// bedtime ran, so they are not shown as missed.
-	useStatusSchedule(t)
-	useStateDir(t)
+	t.Parallel()
 	st := installedStatus
 	st.ConfigPath = berlinDefault(t)
 	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
 	app := withService(m, "/usr/bin/bedtime")
 	app.Clock = scheduler.NewFakeClock(nov(t, 27, "16:30"))
+	app.StateDir = newStateDir(t).Dir()
 	_, out, _ := runApp(app, "status", "--ascii")
 	// Due at 16:55, 18:00, 20:00 and 20:30, 22:00; nothing before.
 	want := "  today:    0h ...... ...... ....*. *.*.*. 24h\n"

@@ -8,6 +8,7 @@ import (
 )
 
 func TestTips(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		args   []string
@@ -38,6 +39,7 @@ func TestTips(t *testing.T) {
 }
 
 func TestTipsListsEveryTopic(t *testing.T) {
+	t.Parallel()
 	_, out, _ := run(t, "tips")
 	for _, tp := range content.Topics() {
 		if !strings.Contains(out, "  "+tp.Name+" ") || !strings.Contains(out, tp.Summary) {
@@ -47,6 +49,7 @@ func TestTipsListsEveryTopic(t *testing.T) {
 }
 
 func TestTipsErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		args    []string

@@ -43,7 +43,8 @@ func TestDoctorScheduleCheck(t *testing.T) {
 }
 
 func TestDoctorServiceCheck(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir()) // no daemon holds a lock there
+	t.Parallel()
+	stateDir := t.TempDir() // no daemon holds a lock there
 	tests := []struct {
 		st   serviceStatus
 		err  error
@@ -58,6 +59,7 @@ func TestDoctorServiceCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, tt.err }}, "/usr/bin/bedtime")
+		app.StateDir = stateDir
 		r := checkService(context.Background(), app)
 		if r.OK != tt.ok || r.Detail != tt.want {
 			t.Errorf("checkService = %v %q, want %v %q", r.OK, r.Detail, tt.ok, tt.want)
@@ -69,6 +71,7 @@ func TestDoctorServiceCheck(t *testing.T) {
 }
 
 func TestDescribeNext(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
 	got, err := describeNext(context.Background(), berlinDefault(t), now)
 	if err != nil || got != "hydration at Wed 25 Nov 20:00 (in 1h 00m)" {
@@ -82,6 +85,7 @@ func TestDescribeNext(t *testing.T) {
 }
 
 func TestRoutineTableIncludesSchedule(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "s.yaml")
 	os.WriteFile(path, []byte(`reminders:
   desk: {at: "15:00", routine: desk}
@@ -105,13 +109,16 @@ routines:
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	none := service.Unsupported{Found: "launchctl is missing", Opts: serviceOptions()}
-	if r := checkService(context.Background(), withService(none, "")); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	app := &App{StateDir: stateDir}
+	none := service.Unsupported{Found: "launchctl is missing", Opts: app.serviceOptions()}
+	app.Service = none
+	if r := checkService(context.Background(), app); r.OK || r.Detail != "not running" || !strings.Contains(r.Fix, "autostart") {
 		t.Fatalf("nothing running: %+v", r)
 	}
-	startDaemon(t, berlinSchedule, berlin(t, "2026-11-25 19:00"))
-	if r := checkService(context.Background(), withService(none, "")); !r.OK || !strings.Contains(r.Detail, "started by hand") {
+	holdLock(t, stateDir) // a daemon started by hand
+	if r := checkService(context.Background(), app); !r.OK || !strings.Contains(r.Detail, "started by hand") {
 		t.Fatalf("running by hand: %+v", r)
 	}
 }

@@ -1,5 +1,12 @@
 package main
 
-// zoneFile is the system's time zone setting, which the daemon watches so
-// that reminders follow a change of zone; tests point it elsewhere.
-var zoneFile = "/etc/localtime"
+import "github.com/bedtime-app/bedtime/config"
+
+// zoneFile returns the system's time zone setting: app.ZoneFile, or
+// config.SystemZoneFile.
+func (app *App) zoneFile() string {
+	if app.ZoneFile != "" {
+		return app.ZoneFile
+	}
+	return config.SystemZoneFile
+}

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"fmt"
@@ -19,14 +19,14 @@ func BenchmarkReloadLatency(b *testing.B) {
 	for b.Loop() {
 		i++
 		want := fmt.Sprintf("21:%02d", i%60)
-		saveByRename(b, h.path, []byte(strings.Replace(berlinSchedule, `"20:30"`, `"`+want+`"`, 1)))
+		saveByRename(b, h.opts.SchedulePath, []byte(strings.Replace(berlinSchedule, `"20:30"`, `"`+want+`"`, 1)))
 		saved := time.Now()
 		for got := ""; got != want; {
 			select {
 			case s := <-h.reloads:
 				got = magnesiumAt(s)
 			case <-time.After(5 * time.Second):
-				b.Fatalf("magnesium at %s not live within 5s; log:\n%s", want, h.stderr.String())
+				b.Fatalf("magnesium at %s not live within 5s; log:\n%s", want, h.log.String())
 			}
 		}
 		total += time.Since(saved)

@@ -1,4 +1,4 @@
-package main
+package daemon
 
 import (
 	"fmt"
@@ -17,22 +17,27 @@ import (
 // liveWithin is how soon after a save the new schedule must be in use.
 const liveWithin = 500 * time.Millisecond
 
-// productionDebounce is the reload debounce the program ships with, read
-// before any test changes reloadDebounce.
-var productionDebounce = reloadDebounce
+// productionDebounce is the reload debounce the program ships with.
+const productionDebounce = DefaultDebounce
 
-// startLiveDaemon is startDaemon with the production reload debounce, for
+// The schedule saved valid (magnesium moved to 21:15) and invalid.
+var (
+	editValid   = strings.Replace(berlinSchedule, `"20:30"`, `"21:15"`, 1)
+	editInvalid = strings.Replace(berlinSchedule, `"20:30"`, `"25:00"`, 1)
+)
+
+// startLiveDaemon is startRun with the production reload debounce, for
 // the tests and the benchmark that measure how soon a save is live. (The
 // debounce must be set before the daemon starts: its watcher reads it.)
-func startLiveDaemon(tb testing.TB, schedule string, now time.Time) *daemonHarness {
+func startLiveDaemon(tb testing.TB, schedule string, now time.Time) *harness {
 	tb.Helper()
-	return startDaemonIn(tb, schedule, now, filepath.Join(tb.TempDir(), "state"), productionDebounce)
+	return startRun(tb, schedule, now, "", productionDebounce)
 }
 
 // liveAfter returns the schedule of the first reload after a save that
 // ended at saved, and fails unless it came within liveWithin. It waits no
 // longer than that.
-func liveAfter(tb testing.TB, h *daemonHarness, saved time.Time) *config.Schedule {
+func liveAfter(tb testing.TB, h *harness, saved time.Time) *config.Schedule {
 	tb.Helper()
 	timeout := time.NewTimer(liveWithin - time.Since(saved))
 	defer timeout.Stop()
@@ -43,7 +48,7 @@ func liveAfter(tb testing.TB, h *daemonHarness, saved time.Time) *config.Schedul
 		}
 		return s
 	case <-timeout.C:
-		tb.Fatalf("no reload within %v of the save; log:\n%s", liveWithin, h.stderr.String())
+		tb.Fatalf("no reload within %v of the save; log:\n%s", liveWithin, h.log.String())
 		return nil
 	}
 }
@@ -219,17 +224,17 @@ func TestReloadEditorSaves(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
 			h.idleUntil(berlin(t, "2026-11-25 20:30"))
-			tt.save(t, h.path, []byte(editValid))
+			tt.save(t, h.opts.SchedulePath, []byte(editValid))
 			saved := time.Now()
 			if got := magnesiumAt(liveAfter(t, h, saved)); got != "21:15" {
-				t.Fatalf("first reload after the save: magnesium at %s, want 21:15; log:\n%s", got, h.stderr.String())
+				t.Fatalf("first reload after the save: magnesium at %s, want 21:15; log:\n%s", got, h.log.String())
 			}
 			h.idleUntil(berlin(t, "2026-11-25 21:15"))
 			h.clock.Advance(65 * time.Minute)
-			if m := h.shown(); m.Reminder != "magnesium" {
+			if m := h.nextShown(); m.Reminder != "magnesium" {
 				t.Fatalf("shown %+v, want magnesium at its new time", m)
 			}
-			if log := h.stderr.String(); strings.Contains(log, "level=ERROR") || strings.Contains(log, "built-in default") {
+			if log := h.log.String(); strings.Contains(log, "level=ERROR") || strings.Contains(log, "built-in default") {
 				t.Errorf("a half-saved file was loaded:\n%s", log)
 			}
 		})
@@ -243,7 +248,7 @@ func TestReloadBurstFoldsIntoOne(t *testing.T) {
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 	start := time.Now()
 	for m := 1; m <= 5; m++ {
-		saveInPlace(t, h.path, []byte(strings.Replace(berlinSchedule, `"20:30"`, fmt.Sprintf(`"21:0%d"`, m), 1)))
+		saveInPlace(t, h.opts.SchedulePath, []byte(strings.Replace(berlinSchedule, `"20:30"`, fmt.Sprintf(`"21:0%d"`, m), 1)))
 	}
 	saved := time.Now()
 	if burst := saved.Sub(start); burst >= productionDebounce {
@@ -259,7 +264,7 @@ func TestReloadBurstFoldsIntoOne(t *testing.T) {
 		t.Fatalf("a second reload (magnesium at %s) for one burst", magnesiumAt(s))
 	case <-time.After(3 * productionDebounce):
 	}
-	if n := strings.Count(h.stderr.String(), "msg=\"schedule loaded\""); n != 2 {
+	if n := strings.Count(h.log.String(), "msg=\"schedule loaded\""); n != 2 {
 		t.Errorf("%d loads logged, want 2 (start-up and the burst)", n)
 	}
 }
@@ -271,13 +276,13 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	saveByRename(t, h.path, []byte(editInvalid))
+	saveByRename(t, h.opts.SchedulePath, []byte(editInvalid))
 	if s := liveAfter(t, h, time.Now()); s != nil {
 		t.Fatal("an invalid file was accepted")
 	}
-	m := h.shown()
+	m := h.nextShown()
 	if m.Title != "Your bedtime schedule has an error" ||
-		!strings.Contains(m.Body, h.path+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
+		!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
 		!strings.Contains(m.Body, "Running the previous schedule until it is fixed.") {
 		t.Fatalf("error notification = %+v", m)
 	}
@@ -285,25 +290,25 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 
 	// Saved again, still with the same error (and another change): no
 	// second notification.
-	saveInPlace(t, h.path, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
+	saveInPlace(t, h.opts.SchedulePath, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
 	if s := liveAfter(t, h, time.Now()); s != nil {
 		t.Fatal("an invalid file was accepted")
 	}
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	saveByRename(t, h.path, []byte(editValid))
+	saveByRename(t, h.opts.SchedulePath, []byte(editValid))
 	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
 		t.Fatalf("fixed file: magnesium at %s, want 21:15", got)
 	}
-	if m := h.shown(); m.Title != "Your bedtime schedule is fixed" {
+	if m := h.nextShown(); m.Title != "Your bedtime schedule is fixed" {
 		t.Fatalf("after the fix, shown %+v; want the fixed notification (and only one error notification before it)", m)
 	}
 	h.idleUntil(berlin(t, "2026-11-25 21:15"))
 	h.clock.Advance(65 * time.Minute)
-	if m := h.shown(); m.Reminder != "magnesium" {
+	if m := h.nextShown(); m.Reminder != "magnesium" {
 		t.Fatalf("shown %+v, want magnesium at 21:15", m)
 	}
-	if n := strings.Count(h.stderr.String(), "level=ERROR msg=\"schedule error\""); n != 2 {
+	if n := strings.Count(h.log.String(), "level=ERROR msg=\"schedule error\""); n != 2 {
 		t.Errorf("%d error lines logged, want one per invalid save", n)
 	}
 }
@@ -314,15 +319,15 @@ func TestReloadDeletedThenRecreated(t *testing.T) {
 	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	mustDo(t, os.Remove(h.path))
+	mustDo(t, os.Remove(h.opts.SchedulePath))
 	s := liveAfter(t, h, time.Now())
 	if s == nil || s.Path != "" {
 		t.Fatalf("after delete: %+v, want the built-in default", s)
 	}
-	if log := h.stderr.String(); !strings.Contains(log, `from="built-in default (no file at `+h.path+`)"`) {
+	if log := h.log.String(); !strings.Contains(log, `from="built-in default (no file at `+h.opts.SchedulePath+`)"`) {
 		t.Errorf("fallback not logged:\n%s", log)
 	}
-	if m := h.shown(); m.Title != "Your bedtime schedule file is gone" || !strings.Contains(m.Body, h.path) {
+	if m := h.nextShown(); m.Title != "Your bedtime schedule file is gone" || !strings.Contains(m.Body, h.opts.SchedulePath) {
 		t.Errorf("deletion notification = %+v", m)
 	}
 	next := scheduler.Upcoming(s.Jobs(), h.clock.Now(), 1)
@@ -332,7 +337,7 @@ func TestReloadDeletedThenRecreated(t *testing.T) {
 	h.idleUntil(next[0].At)
 
 	// Re-created the way `bedtime edit` and `bedtime init` write it.
-	mustDo(t, config.WriteFile(h.path, []byte(editValid)))
+	mustDo(t, config.WriteFile(h.opts.SchedulePath, []byte(editValid)))
 	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
 		t.Fatalf("re-created file: magnesium at %s, want 21:15", got)
 	}
@@ -347,7 +352,7 @@ func TestReloadDoesNotRefire(t *testing.T) {
 	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:29"))
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 	h.clock.Advance(time.Minute)
-	if m := h.shown(); m.Reminder != "magnesium" {
+	if m := h.nextShown(); m.Reminder != "magnesium" {
 		t.Fatalf("shown %+v, want magnesium", m)
 	}
 	tomorrow := berlin(t, "2026-11-26 08:00") // hydration's next
@@ -356,18 +361,18 @@ func TestReloadDoesNotRefire(t *testing.T) {
 
 	// An unrelated change, saved as vim does.
 	unrelated := strings.Replace(berlinSchedule, "Water!", "Drink!", 1)
-	editorSaves[0].save(t, h.path, []byte(unrelated))
+	editorSaves[0].save(t, h.opts.SchedulePath, []byte(unrelated))
 	s := liveAfter(t, h, time.Now())
 	if r, ok := s.Reminder("hydration"); s == nil || !ok || r.Title != "Drink!" {
 		t.Fatalf("the unrelated change is not live: %+v", s)
 	}
 	h.idleUntil(tomorrow)
 	h.clock.Set(tomorrow)
-	if m := h.shown(); m.Reminder != "hydration" || m.Title != "Drink!" {
+	if m := h.nextShown(); m.Reminder != "hydration" || m.Title != "Drink!" {
 		t.Fatalf("shown %+v, want only tomorrow's hydration: magnesium fired again after the save", m)
 	}
 	h.nothingShown()
-	if n := strings.Count(h.stderr.String(), "msg=fired reminder=magnesium"); n != 1 {
-		t.Errorf("magnesium fired %d times, want once:\n%s", n, h.stderr.String())
+	if n := strings.Count(h.log.String(), "msg=fired reminder=magnesium"); n != 1 {
+		t.Errorf("magnesium fired %d times, want once:\n%s", n, h.log.String())
 	}
 }

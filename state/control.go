@@ -1,0 +1,122 @@
+package state
+
+import (
+	"time"
+
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// The changes the control commands (bedtime pause, resume, skip, snooze,
+// done, routine --stop) make to the state file, under its lock. A running
+// daemon watches the file and acts on them at once; one that is not
+// running reads them when it starts. Tests of the daemon make the same
+// changes through these methods.
+
+// Pause pauses every reminder until until, and records the pause at now
+// (its detail says until when, in loc).
+func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
+	_, err := s.Record(func(st *State) ([]Event, error) {
+		st.PausedUntil = until
+		return []Event{{At: now, Kind: Paused, Detail: "until " + until.In(loc).Format(time.RFC3339)}}, nil
+	})
+	return err
+}
+
+// Resume ends a pause and reports whether reminders were paused at now;
+// only then is the resume recorded.
+func (s *Store) Resume(now time.Time) (wasPaused bool, err error) {
+	var was time.Time
+	if _, err := s.Record(func(st *State) ([]Event, error) {
+		was, st.PausedUntil = st.PausedUntil, time.Time{}
+		return nil, nil
+	}); err != nil {
+		return false, err
+	}
+	if !was.After(now) {
+		return false, nil
+	}
+	_, err = s.Record(func(*State) ([]Event, error) {
+		return []Event{{At: now, Kind: Resumed}}, nil
+	})
+	return true, err
+}
+
+// Skip skips the instant at of reminder: it is recorded skipped when it
+// comes, and the reminder comes back after it.
+func (s *Store) Skip(reminder string, at time.Time) error {
+	_, err := s.Record(func(st *State) ([]Event, error) {
+		st.Skips[reminder] = at
+		return nil, nil
+	})
+	return err
+}
+
+// StopRoutine asks the daemon to stop the routine it plays.
+func (s *Store) StopRoutine(now time.Time) error {
+	_, err := s.Record(func(st *State) ([]Event, error) {
+		st.RoutineStop = now
+		return nil, nil
+	})
+	return err
+}
+
+// Answer is an answer to a reminder given from the command line (or
+// another process): done, or snoozed until SnoozeUntil.
+type Answer struct {
+	// Reminder names the reminder answered.
+	Reminder string
+	// Schedule gives the reminder's instants.
+	Schedule scheduler.Schedule
+	// CatchUp is the reminder's catch-up grace: its latest instant can be
+	// answered that long after it came due (at least scheduler.OnTime).
+	CatchUp time.Duration
+	// Kind is Done or Snoozed.
+	Kind Kind
+	// Detail is recorded with the answer, such as "10m" for a snooze.
+	Detail string
+	// At is when the answer was given.
+	At time.Time
+	// SnoozeUntil is when a snoozed reminder shows again.
+	SnoozeUntil time.Time
+}
+
+// Answer applies a to the instant of its reminder it is about: the open
+// one, or the latest one within its grace (see State.Resolve), and returns
+// that instant. A snooze of an instant that is due but was never shown
+// (bedtime was not running, or it was dismissed) shows it. The error wraps
+// ErrNothing when there is no instant to answer and is an *AlreadyError
+// when the instant was already answered for good.
+func (s *Store) Answer(a Answer) (time.Time, error) {
+	latest := a.Schedule.Prev(a.At)
+	grace := max(a.CatchUp, scheduler.OnTime)
+	var sched time.Time
+	_, err := s.Record(func(st *State) ([]Event, error) {
+		var err error
+		sched, err = st.Resolve(a.Reminder, latest, grace, a.At)
+		if err != nil {
+			return nil, err
+		}
+		var evs []Event
+		if a.Kind == Snoozed {
+			if _, open := st.Open[a.Reminder]; !open {
+				due, err := st.Apply(Step{Reminder: a.Reminder, Scheduled: sched, Kind: Due, At: a.At})
+				if err != nil {
+					return nil, err
+				}
+				evs = append(evs, due...)
+				if st.Last[a.Reminder].Before(sched) {
+					st.Last[a.Reminder] = sched
+				}
+			}
+		}
+		step, err := st.Apply(Step{Reminder: a.Reminder, Scheduled: sched, Kind: a.Kind, At: a.At, Source: "command", Detail: a.Detail})
+		if err != nil {
+			return nil, err
+		}
+		if a.Kind == Snoozed {
+			st.Snoozes[a.Reminder] = a.SnoozeUntil
+		}
+		return append(evs, step...), nil
+	})
+	return sched, err
+}
