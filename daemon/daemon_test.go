@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/bedtime-app/bedtime/config/zonetest"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -283,7 +284,7 @@ func TestLockWhileProbed(t *testing.T) {
 // TestFollowsTimeZoneChange: the laptop's zone is changed while bedtime
 // runs; a schedule without timezone moves with it at once.
 func TestFollowsTimeZoneChange(t *testing.T) {
-	file, set := fakeZoneFile(t, "Europe/Berlin", "America/New_York")
+	file, set := zonetest.File(t, "Europe/Berlin", "America/New_York")
 	set("Europe/Berlin")
 	now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC) // 20:00 in Berlin
 	h := newHarness(t, "reminders:\n  magnesium: {at: \"20:30\"}\n", now, file)

@@ -118,6 +118,7 @@ type dbusBackend struct {
 	last     map[string]uint32   // reminder -> its unanswered notification id
 	pending  map[string]*pending // reminder -> message held for later
 	flights  map[string]*flight  // reminder -> its Notify call not yet answered
+	early    map[uint32]Action   // answers to ids not yet known, while calls are in flight
 	info     *infoFetch          // what the server said; nil to ask again
 	retryNow bool                // retry everything held at the next wake
 	failed   [nFailures]bool     // failure kinds logged since the last delivery
@@ -170,6 +171,7 @@ func newDBus(o Options) *dbusBackend {
 		last:    map[string]uint32{},
 		pending: map[string]*pending{},
 		flights: map[string]*flight{},
+		early:   map[uint32]Action{},
 		kick:    make(chan struct{}, 1),
 		respond: make(chan struct{}, 1),
 	}
@@ -736,6 +738,20 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 func (d *dbusBackend) answer(id uint32, a Action) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if _, ok := d.ids[id]; !ok && len(d.flights) > 0 {
+		// The server's signal can overtake the reply to a Notify call
+		// still in flight: keep the first answer to an id not yet known
+		// until the reply says whose it is.
+		if _, seen := d.early[id]; !seen {
+			d.early[id] = a
+		}
+		return
+	}
+	d.answerLocked(id, a)
+}
+
+// answerLocked is answer with d.mu held.
+func (d *dbusBackend) answerLocked(id uint32, a Action) {
 	n, ok := d.ids[id]
 	if !ok {
 		return

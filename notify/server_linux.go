@@ -244,6 +244,14 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 		r := d.respondTo(fl.m, Shown, "")
 		r.Via = "d-bus"
 		d.queueLocked(r)
+		if a, ok := d.early[id]; ok {
+			// Answered before this reply was read: answer it now.
+			delete(d.early, id)
+			d.answerLocked(id, a)
+		}
+	}
+	if len(d.flights) == 0 {
+		clear(d.early) // answers to ids that were never ours
 	}
 	newer := d.pending[name] != nil
 	if late && err != nil && !closed && d.o.RetryFor >= 0 && retryable(err) {

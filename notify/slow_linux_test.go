@@ -25,7 +25,7 @@ import (
 func TestSlowServerOnePopup(t *testing.T) {
 	h := newHarness(t, notify.Options{CallTimeout: 60 * time.Millisecond, RetryMin: time.Millisecond, RetryMax: 10 * time.Millisecond, RetryFor: time.Minute})
 	cfg := notifytest.DefaultConfig
-	cfg.Delay = 300 * time.Millisecond
+	cfg.ReplyDelay = 300 * time.Millisecond
 	srv := h.bus.StartServer(t, cfg)
 
 	// The first reminder also waits for the server's description.
@@ -267,4 +267,29 @@ func TestSilentBusLeaksNothing(t *testing.T) {
 		cancel()
 	}
 	settle(t, g0+2, f0+2)
+}
+
+// TestAnswerBeforeTheReply: the server's ActionInvoked overtakes its
+// reply to the Notify call (a button pressed while the reply is on its
+// way): the answer is kept until the reply says whose it is, not lost.
+func TestAnswerBeforeTheReply(t *testing.T) {
+	h := newHarness(t, notify.Options{CallTimeout: 5 * time.Second})
+	cfg := notifytest.DefaultConfig
+	cfg.ReplyDelay = 300 * time.Millisecond
+	srv := h.bus.StartServer(t, cfg)
+	sched := time.Date(2026, 11, 25, 22, 0, 0, 0, time.UTC)
+	done := make(chan error, 1)
+	go func() {
+		done <- h.d.Notify(context.Background(), notify.Message{Reminder: "calf-stretch", Title: "Step 1", Scheduled: sched, Step: 1, Stop: true})
+	}()
+	n := srv.Next(t) // received; the reply is still 300 ms away
+	if err := srv.InvokeAction(n.ID, "stop"); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if r := h.response(t); r.Action != notify.Stop || r.Step != 1 || !r.Scheduled.Equal(sched) {
+		t.Fatalf("response = %+v, want Stop on step 1", r)
+	}
 }

@@ -160,6 +160,10 @@ type Config struct {
 	// only after this long, as a slow or overloaded server does. Calls are
 	// answered concurrently, each after its own delay.
 	Delay time.Duration
+	// ReplyDelay makes Notify answer this long after the notification is
+	// on screen (Next already has it), so that a button pressed at once
+	// reaches the client before the reply does.
+	ReplyDelay time.Duration
 }
 
 // DefaultConfig is a server with actions and body markup.
@@ -435,6 +439,9 @@ func (h handler) Notify(appName string, replacesID uint32, appIcon, summary, bod
 	s.calls = append(s.calls, n)
 	s.mu.Unlock()
 	s.notified <- n
+	if s.cfg.ReplyDelay > 0 {
+		time.Sleep(s.cfg.ReplyDelay)
+	}
 	return id, nil
 }
 
