@@ -768,13 +768,16 @@ func (d *daemon) retryLater(err error, kept int) {
 		d.retry = time.AfterFunc(d.o.WriteRetry, func() {
 			d.qmu.Lock()
 			d.retry = nil
+			if d.writing {
+				// The goroutine writing now tries what is kept with its
+				// batch, and arms the next retry if that fails.
+				d.qmu.Unlock()
+				return
+			}
 			d.retryNow = true
-			writing := d.writing
 			d.writing = true
 			d.qmu.Unlock()
-			if !writing {
-				d.write()
-			}
+			d.write()
 		})
 	}
 }

@@ -146,9 +146,9 @@ func (h *harness) start() {
 
 // reportShownFirst makes the fake server report Shown before the test sees
 // the message, for tests that move the clock on as soon as they see it: a
-// Shown that comes after the next instant finds its instant closed. (Not
-// for tests that hold the state lock while a reminder fires: there the
-// report waits for the lock, and the test would never see the message.)
+// Shown that comes after the next instant finds its instant closed. (In a
+// test that holds the state lock, the message then comes only after the
+// report has waited its turn for the lock.)
 func (h *harness) reportShownFirst() {
 	h.opts.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
 		h.respond = respond
