@@ -32,7 +32,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 		return
 	}
 	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
-	var snoozeAt time.Time
+	var snoozeAt, repeatAt time.Time
 	decide := func(tx *state.Tx) {}
 	switch resp.Action {
 	case notify.Shown:
@@ -53,22 +53,23 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 		// Doing the routine is doing the reminder.
 		step.Kind, step.Source = state.Done, "routine started"
 	case notify.Snooze:
-		d.mu.Lock()
-		s := d.schedule
-		d.mu.Unlock()
 		snooze := config.DefaultSnooze
-		if s != nil {
-			if r, ok := s.Reminder(name); ok {
-				snooze = r.Snooze
-			}
+		if r, ok := d.reminder(name); ok {
+			snooze = r.Snooze
 		}
 		snoozeAt = now.Add(snooze)
 		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
 		decide = func(tx *state.Tx) { tx.SetSnooze(name, snoozeAt) }
-	case notify.Dismissed:
+	case notify.Dismissed, notify.Expired:
 		step.Kind = state.Dismissed
-	case notify.Expired:
-		step.Kind = state.Expired
+		if resp.Action == notify.Expired {
+			step.Kind = state.Expired
+		}
+		if r, ok := d.reminder(name); ok && r.RepeatEvery > 0 {
+			// repeat_until_done: the next repeat comes, though it was
+			// closed unanswered.
+			decide = func(tx *state.Tx) { tx.SetSnooze(name, repeatAt) }
+		}
 	default:
 		return
 	}
@@ -77,6 +78,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	// answer is decided once, on the state as it is then.
 	var applied bool
 	d.w.submit(func(tx *state.Tx) {
+		repeatAt = tx.Snooze(name)
 		if _, err := tx.Step(step); err != nil {
 			d.log.Info("answer not applied", "reminder", name, "action", resp.Action.String(), "why", err.Error())
 			return
@@ -91,14 +93,20 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 		case notify.Shown, notify.Held:
 			d.log.Debug(resp.Action.String(), "reminder", name, "via", resp.Via, "why", resp.Detail)
 			return
-		case notify.Done:
-			d.engine.SetOnce(name, time.Time{})
 		case notify.Start:
-			d.engine.SetOnce(name, time.Time{})
 			d.playRoutine(name, resp.Scheduled)
-		case notify.Snooze:
-			d.engine.SetOnce(name, snoozeAt)
 		}
 		d.log.Info(resp.Action.String(), "reminder", name, "scheduled", resp.Scheduled.Format(time.RFC3339))
 	})
+}
+
+// reminder returns the named reminder of the schedule in use.
+func (d *daemon) reminder(name string) (config.Reminder, bool) {
+	d.mu.Lock()
+	s := d.schedule
+	d.mu.Unlock()
+	if s == nil {
+		return config.Reminder{}, false
+	}
+	return s.Reminder(name)
 }

@@ -19,48 +19,33 @@ func (d *daemon) syncControl() {
 	d.applyControl(prev, st)
 }
 
-// applyControl applies the state st to the engine and acts on what
-// changed since prev, the daemon's view of the state before it was read:
-// a pause, a stop of the routines, an instant done from the command line.
+// startView is the view applyControl compares the state with at start: a
+// pause in force is said, a stop or a done from before is not acted on.
+func startView(st state.State) state.State {
+	prev := st.Clone()
+	prev.PausedUntil = time.Time{}
+	return prev
+}
+
+// applyControl acts on what changed in the state st since prev, the
+// daemon's view of it before it was read: a pause or its end, a stop of
+// the routines, an instant done from the command line. The engine asks
+// the state itself (stateBook); it is only told to ask again.
 func (d *daemon) applyControl(prev, st state.State) {
-	d.engine.PauseUntil(st.PausedUntil)
-	// An instant marked done before it fired (`bedtime done` within its
-	// grace) is not fired after.
-	for name, t := range st.Last {
-		if last, ok := d.engine.Last(name); ok && t.After(last) {
-			d.engine.SetLast(name, t)
-		}
+	d.engine.Poke()
+	changed := !prev.PausedUntil.Equal(st.PausedUntil)
+	if st.RoutineStop.After(prev.RoutineStop) {
+		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
 	}
-	names := map[string]bool{}
-	for _, j := range d.engine.Jobs() {
-		names[j.Name] = true
-	}
-	for name := range st.Snoozes {
-		names[name] = true
-	}
-	for name := range names {
-		d.engine.SkipAt(name, st.Skips[name])
-		d.engine.SetOnce(name, st.Snoozes[name])
-	}
-	d.mu.Lock()
-	changed := !d.paused.Equal(st.PausedUntil)
-	d.paused = st.PausedUntil
-	stopRoutines := st.RoutineStop.After(d.routineStop)
-	d.routineStop = st.RoutineStop
-	d.mu.Unlock()
 	var answered []string // answered elsewhere since the daemon last looked
 	for name, o := range st.Closed {
 		if was, ok := prev.Closed[name]; o.Kind == state.Done && (!ok || !was.At.Equal(o.At) || was.Kind != o.Kind) {
 			answered = append(answered, name)
 		}
 	}
-	if stopRoutines {
-		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
-	}
 	for _, name := range answered {
 		o := st.Closed[name]
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
-		d.engine.SetOnce(name, time.Time{})
 		if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
 			if err := w.Withdraw(d.ctx, name); err != nil {
 				d.log.Debug("cannot close the notification", "reminder", name, "err", err)
@@ -78,16 +63,42 @@ func (d *daemon) applyControl(prev, st state.State) {
 	}
 }
 
-// writeBackLast writes what the engine knows was handled into a state
-// that lost it (a state directory made again), so that a restart does not
-// show those reminders again.
+// writeBackLast writes the last handled instants the daemon knows into a
+// state that lost them (a state directory made again), so that a restart
+// does not show those reminders again. Every write does so (see writer);
+// this one makes sure a write comes now.
 func (d *daemon) writeBackLast() {
-	jobs := d.engine.Jobs()
-	d.w.change(func(tx *state.Tx) {
-		for _, j := range jobs {
-			if t, ok := d.engine.Last(j.Name); ok && t.After(tx.Last(j.Name)) {
-				tx.SetLast(j.Name, t)
-			}
-		}
-	})
+	d.w.change(func(*state.Tx) {})
+}
+
+// stateBook is the daemon's state as the engine asks it: the writer's
+// view, the state as last read or written with what is kept in memory.
+type stateBook struct{ w *writer }
+
+func (b stateBook) Last(job string) (time.Time, bool) {
+	b.w.mu.Lock()
+	defer b.w.mu.Unlock()
+	t, ok := b.w.view.Last[job]
+	return t, ok
+}
+
+func (b stateBook) Again(job string) []time.Time {
+	b.w.mu.Lock()
+	defer b.w.mu.Unlock()
+	if t, ok := b.w.view.Snoozes[job]; ok && !t.IsZero() {
+		return []time.Time{t}
+	}
+	return nil
+}
+
+func (b stateBook) Skip(job string) time.Time {
+	b.w.mu.Lock()
+	defer b.w.mu.Unlock()
+	return b.w.view.Skips[job]
+}
+
+func (b stateBook) PausedUntil() time.Time {
+	b.w.mu.Lock()
+	defer b.w.mu.Unlock()
+	return b.w.view.PausedUntil
 }

@@ -35,11 +35,8 @@ type daemon struct {
 	schedule *config.Schedule
 	badSince string         // the first error of the invalid file last seen, to notify once
 	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
-	paused   time.Time      // the pause last applied, to log changes once
-	// routines stop the guided routines playing, by reminder; routineStop
-	// is the last `bedtime routine --stop` applied.
-	routines    map[string]*playing
-	routineStop time.Time
+	// routines stop the guided routines playing, by reminder.
+	routines map[string]*playing
 	// away is the person's presence and the reminders held for them.
 	away *away
 	// disp delivers to the schedule's other channels (the phone); nil
@@ -80,7 +77,19 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
-		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
+		store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
+	// What was handled before a restart is not handled again; what came
+	// due while bedtime was not running fires once if within its grace.
+	st, err := store.Load()
+	if err != nil {
+		log.Warn("cannot read the state; starting afresh", "err", err)
+	}
+	d.w = newWriter(store, log, o.WriteRetry, o.OnRecord, st)
+	// The engine asks the state what was handled; the writer pokes it when
+	// the state changed.
+	d.engine = scheduler.NewEngineWith(nil, stateBook{d.w})
+	d.engine.SetLogger(log)
+	d.w.onChange = d.engine.Poke
 	n, closeN, err := o.Notifier(log, d.respond)
 	if err != nil {
 		return err
@@ -97,19 +106,8 @@ func Run(ctx context.Context, o Options) error {
 		signal.Notify(hup, o.ReloadSignals...)
 	}
 	defer signal.Stop(hup)
-	// What was handled before a restart is not handled again; what came
-	// due while bedtime was not running fires once if within its grace.
-	st, err := store.Load()
-	if err != nil {
-		log.Warn("cannot read the state; starting afresh", "err", err)
-	}
-	for name, t := range st.Last {
-		d.engine.SetLast(name, t)
-	}
-	d.w = newWriter(store, log, o.WriteRetry, o.OnRecord, st)
-	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
 	d.reload(ctx, "start")
-	d.applyControl(st, st)
+	d.applyControl(startView(st), st)
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
@@ -193,7 +191,7 @@ func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 	s := d.schedule
 	d.mu.Unlock()
 	if s == nil {
-		return
+		s = &config.Schedule{}
 	}
 	lookup := s.Reminder
 	if len(events) > 8 {
@@ -212,9 +210,11 @@ func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 		}
 	}
 	var plans []*firing
+	var gone []scheduler.Event // of reminders a reload just removed
 	for _, ev := range events {
 		r, ok := lookup(ev.Job)
 		if !ok {
+			gone = append(gone, ev)
 			continue
 		}
 		f := &firing{ev: ev, r: r, instant: ev.Scheduled}
@@ -244,9 +244,14 @@ func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 	}
 	// The decisions (show it? which instant?) are made once, on the
 	// state; what they change is written, or kept and written later.
+	// Every event is recorded, so that the engine, which asks the state,
+	// does not hand it over again.
 	d.w.change(func(tx *state.Tx) {
 		for _, f := range plans {
 			d.step(tx, f)
+		}
+		for _, ev := range gone {
+			record(tx, ev)
 		}
 	})
 	for _, f := range plans {
@@ -266,8 +271,8 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 		return true
 	}
 	f.show = false
+	record(tx, ev)
 	if ev.Once {
-		tx.SetSnooze(ev.Job, time.Time{})
 		if in, ok := tx.Open(ev.Job); ok {
 			f.instant = in.Scheduled
 		} else if c, ok := tx.Closed(ev.Job); ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && f.r.RepeatEvery > 0 {
@@ -277,11 +282,6 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 			return
 		}
 	} else {
-		tx.SetLast(ev.Job, ev.Scheduled)
-		if ev.Kind == scheduler.Skip && !ev.Paused {
-			tx.Unskip(ev.Job)
-		}
-		tx.SetSnooze(ev.Job, time.Time{}) // replaced by this instant
 		for _, t := range ev.Folded {
 			apply(state.Step{Scheduled: t, Kind: state.Missed, Detail: "the computer was asleep or bedtime was not running"})
 		}
@@ -307,6 +307,20 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 	}
 }
 
+// record records in the state what the engine needs to know of an event
+// it handed over: the instant handled, a skip that passed, a snooze shown
+// or replaced by this instant.
+func record(tx *state.Tx, ev scheduler.Event) {
+	tx.SetSnooze(ev.Job, time.Time{})
+	if ev.Once {
+		return
+	}
+	tx.SetLast(ev.Job, ev.Scheduled)
+	if skip := tx.Skip(ev.Job); !skip.IsZero() && !ev.Scheduled.Before(skip) {
+		tx.Unskip(ev.Job)
+	}
+}
+
 // fire logs one event of the engine and shows its reminder if it is due.
 func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	r, ev := f.r, f.ev
@@ -320,9 +334,6 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	}
 	if !f.show {
 		return
-	}
-	if !f.again.IsZero() {
-		d.engine.SetOnce(ev.Job, f.again)
 	}
 	routineTitle := ""
 	rt, hasRoutine := s.Routine(r.Routine)

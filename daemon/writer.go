@@ -3,6 +3,7 @@ package daemon
 import (
 	"errors"
 	"log/slog"
+	"maps"
 	"sync"
 	"time"
 
@@ -32,6 +33,8 @@ type writer struct {
 	// onRecord, when set, is called with the history events of each
 	// successful write.
 	onRecord func([]state.Event)
+	// onChange, when set, is called after the view may have changed.
+	onChange func()
 
 	mu       sync.Mutex // guards the fields below it
 	queue    []job
@@ -126,6 +129,9 @@ func (w *writer) write() {
 
 func (w *writer) writeBatch(batch []job) {
 	defer func() {
+		if w.onChange != nil {
+			w.onChange()
+		}
 		for _, j := range batch {
 			if j.after != nil {
 				j.after()
@@ -156,6 +162,7 @@ func (w *writer) writeBatch(batch []job) {
 			w.log.Info("changes kept in memory no longer apply", "changes", refused)
 		}
 		all = append(all, replayed...)
+		decided = append(decided, w.restoreLast(st)...)
 		changed := len(w.backlog) > 0
 		for _, j := range batch {
 			if j.decide != nil {
@@ -210,7 +217,8 @@ func (w *writer) writeBatch(batch []job) {
 	w.retryLater(err, kept)
 }
 
-// read reads the state file into the view, with the backlog applied.
+// read reads the state file into the view, with the backlog applied and
+// the last handled instants it lost kept (the next write writes them).
 func (w *writer) read() {
 	st, err := w.store.Load()
 	w.mu.Lock()
@@ -220,7 +228,30 @@ func (w *writer) read() {
 		return
 	}
 	st.ApplyChanges(w.backlog)
+	for name, t := range w.view.Last {
+		if cur, ok := st.Last[name]; !ok || cur.Before(t) {
+			st.Last[name] = t
+		}
+	}
 	w.view = st
+}
+
+// restoreLast puts back into st the last handled instants the view has and
+// st lost or has earlier (the state directory was removed, or its file
+// moved aside as corrupt), so that a restart does not show those reminders
+// again, and returns those changes. The last instants only ever move back
+// through a change of the daemon's (a clock set back), which the view has.
+func (w *writer) restoreLast(st *state.State) []state.Change {
+	w.mu.Lock()
+	last := maps.Clone(w.view.Last)
+	w.mu.Unlock()
+	tx := state.NewTx(st)
+	for name, t := range last {
+		if cur, ok := st.Last[name]; !ok || cur.Before(t) {
+			tx.SetLast(name, t)
+		}
+	}
+	return tx.Changes()
 }
 
 func (w *writer) setView(st state.State, readErr error) {

@@ -175,5 +175,11 @@ func (tx *Tx) Closed(reminder string) (Outcome, bool) {
 	return o, ok
 }
 
+// Skip returns the reminder's instant to skip.
+func (tx *Tx) Skip(reminder string) time.Time { return tx.st.Skips[reminder] }
+
+// Snooze returns when the reminder's open instant shows again.
+func (tx *Tx) Snooze(reminder string) time.Time { return tx.st.Snoozes[reminder] }
+
 // Last returns the reminder's last handled instant.
 func (tx *Tx) Last(reminder string) time.Time { return tx.st.Last[reminder] }
