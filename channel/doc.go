@@ -17,6 +17,9 @@
 //     reminder's deadline, then given up; every outcome is reported
 //     (Options.Report) for the log and the history. A command's exit
 //     status is in the report.
+//   - Instants, deadlines, backoff and how long an entry is kept (48 h
+//     after its instant, so that a late answer is still known) are all
+//     on one clock, Options.Clock: the daemon's, which tests steer.
 //   - Before it sends an ntfy message again after an attempt whose answer
 //     was lost (a timeout, a dropped connection, a 5xx), the channel looks
 //     on the server for the message it may have sent already.
