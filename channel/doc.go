@@ -41,5 +41,7 @@
 //
 // An access token for a server of one's own comes from token_file, which
 // must be a regular file, 0600 and owned by the user; it is sent only in
-// the Authorization header to the configured server and never logged.
+// the Authorization header to the configured server and never logged. No
+// redirect is followed (ntfy needs none): a 3xx is an error that says
+// where it pointed.
 package channel
