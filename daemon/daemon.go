@@ -317,7 +317,7 @@ func record(tx *state.Tx, ev scheduler.Event) {
 	}
 	tx.SetLast(ev.Job, ev.Scheduled)
 	if skip := tx.Skip(ev.Job); !skip.IsZero() && !ev.Scheduled.Before(skip) {
-		tx.Unskip(ev.Job)
+		tx.SetSkip(ev.Job, time.Time{})
 	}
 }
 

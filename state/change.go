@@ -14,6 +14,8 @@ import (
 // makes. They are also the unit a change is sent or merged in.
 
 // Change is one change to the state. Exactly one of its fields is set.
+// Every field of State changes through one of them: Open and Closed
+// through Steps, the rest through the others.
 type Change struct {
 	// Step is a step of a reminder's lifecycle, applied with Apply.
 	Step *Step `json:"step,omitempty"`
@@ -22,8 +24,13 @@ type Change struct {
 	// Snooze sets when the reminder's open instant shows again
 	// (State.Snoozes); a zero At drops it.
 	Snooze *Mark `json:"snooze,omitempty"`
-	// Unskip drops the skip of the reminder it names (its instant passed).
-	Unskip string `json:"unskip,omitempty"`
+	// Skip sets the reminder's instant to skip (State.Skips); a zero At
+	// drops it.
+	Skip *Mark `json:"skip,omitempty"`
+	// Pause sets when the pause of every reminder ends; a zero At resumes.
+	Pause *Mark `json:"pause,omitempty"`
+	// RoutineStop asks the daemon to stop the routines it plays, at At.
+	RoutineStop *Mark `json:"routine_stop,omitempty"`
 	// Problem sets the daemon's problem about Key; an empty Text clears it.
 	Problem *Problem `json:"problem,omitempty"`
 	// Presence is the person's presence as the daemon sees it.
@@ -32,9 +39,9 @@ type Change struct {
 	Record *Event `json:"record,omitempty"`
 }
 
-// Mark is an instant of a reminder.
+// Mark is an instant, of a reminder or (Pause, RoutineStop) of all.
 type Mark struct {
-	Reminder string    `json:"reminder"`
+	Reminder string    `json:"reminder,omitempty"`
 	At       time.Time `json:"at,omitzero"`
 }
 
@@ -60,8 +67,16 @@ func (st *State) ApplyChange(c Change) ([]Event, error) {
 		} else {
 			st.Snoozes[c.Snooze.Reminder] = c.Snooze.At
 		}
-	case c.Unskip != "":
-		delete(st.Skips, c.Unskip)
+	case c.Skip != nil:
+		if c.Skip.At.IsZero() {
+			delete(st.Skips, c.Skip.Reminder)
+		} else {
+			st.Skips[c.Skip.Reminder] = c.Skip.At
+		}
+	case c.Pause != nil:
+		st.PausedUntil = c.Pause.At
+	case c.RoutineStop != nil:
+		st.RoutineStop = c.RoutineStop.At
 	case c.Problem != nil:
 		st.SetProblem(c.Problem.Key, c.Problem.Text)
 	case c.Presence != nil:
@@ -140,12 +155,23 @@ func (tx *Tx) SetSnooze(reminder string, t time.Time) {
 	tx.apply(Change{Snooze: &Mark{Reminder: reminder, At: t}})
 }
 
-// Unskip drops the reminder's skip.
-func (tx *Tx) Unskip(reminder string) {
-	if _, ok := tx.st.Skips[reminder]; ok {
-		tx.apply(Change{Unskip: reminder})
+// SetSkip makes the reminder's instant t one to skip; the zero t drops a
+// skip. Nothing is kept when nothing changes.
+func (tx *Tx) SetSkip(reminder string, t time.Time) {
+	if old, ok := tx.st.Skips[reminder]; ok == !t.IsZero() && old.Equal(t) {
+		return
 	}
+	tx.apply(Change{Skip: &Mark{Reminder: reminder, At: t}})
 }
+
+// Pause pauses every reminder until t; the zero t resumes.
+func (tx *Tx) Pause(t time.Time) { tx.apply(Change{Pause: &Mark{At: t}}) }
+
+// StopRoutine asks the daemon, at t, to stop the routines it plays.
+func (tx *Tx) StopRoutine(t time.Time) { tx.apply(Change{RoutineStop: &Mark{At: t}}) }
+
+// PausedUntil returns when the pause ends.
+func (tx *Tx) PausedUntil() time.Time { return tx.st.PausedUntil }
 
 // SetProblem records text as the problem about key, or clears it when text
 // is empty. It reports whether that changed anything.
@@ -183,3 +209,26 @@ func (tx *Tx) Snooze(reminder string) time.Time { return tx.st.Snoozes[reminder]
 
 // Last returns the reminder's last handled instant.
 func (tx *Tx) Last(reminder string) time.Time { return tx.st.Last[reminder] }
+
+// Resolve is State.Resolve on the state being changed.
+func (tx *Tx) Resolve(reminder string, latest time.Time, grace time.Duration, now time.Time) (time.Time, error) {
+	return tx.st.Resolve(reminder, latest, grace, now)
+}
+
+// Change changes the state like Record, with the change decided through a
+// Tx: fn decides it (an error writes nothing), and the history gets the
+// events of the changes it made. It returns those changes.
+func (s *Store) Change(fn func(*Tx) error) ([]Change, error) {
+	var tx *Tx
+	_, err := s.Record(func(st *State) ([]Event, error) {
+		tx = NewTx(st)
+		if err := fn(tx); err != nil {
+			return nil, err
+		}
+		return tx.Events(), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return tx.Changes(), nil
+}

@@ -38,9 +38,15 @@ func TestChangesReplayAsDecided(t *testing.T) {
 			tx.SetProblem(ProblemNotifications, "reminders are held: do not disturb")
 		}, 1},
 		{"skip passed, presence, sent", func(tx *Tx) {
-			tx.Unskip("movement")
+			tx.SetSkip("movement", time.Time{})
 			tx.SetPresence(Presence{State: "away", Since: at, Source: "fake"})
 			tx.Record(Event{At: at, Reminder: "water", Kind: Sent, Scheduled: at.Add(-time.Hour), Via: "phone"})
+		}, 1},
+		{"commands: pause, skip, routine stop", func(tx *Tx) {
+			tx.Pause(at.Add(time.Hour))
+			tx.SetSkip("water", at.Add(2*time.Hour))
+			tx.StopRoutine(at)
+			tx.Record(Event{At: at, Kind: Paused, Detail: "until 22:00"})
 		}, 1},
 		{"refused step is not kept", func(tx *Tx) {
 			if _, err := tx.Step(Step{Reminder: "magnesium", Scheduled: at, Kind: Shown, At: at}); !errors.Is(err, ErrNotOpen) {
