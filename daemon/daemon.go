@@ -130,7 +130,11 @@ func Run(ctx context.Context, o Options) error {
 	if _, ok := os.LookupEnv("TZ"); !ok {
 		watched[filepath.Clean(o.ZoneFile)] = func() { d.zoneChanged(ctx) }
 	}
-	if err := d.watch(ctx, watched); err != nil {
+	watch := o.Watch
+	if watch == nil {
+		watch = d.watch
+	}
+	if err := watch(ctx, watched); err != nil {
 		log.Warn("cannot watch the schedule and state files; reload with SIGHUP", "err", err)
 	}
 

@@ -51,6 +51,12 @@ type Options struct {
 	// Presence opens the watch on whether the person is at the computer;
 	// nil means presence.Open.
 	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
+	// Watch watches the files, by path, and calls a file's function when
+	// it changes, until ctx is done; nil means the daemon's own watcher on
+	// fsnotify. A test in a testing/synctest bubble gives its own and says
+	// itself when a file changed: a goroutine waiting on inotify is never
+	// durably blocked, so the bubble's time would never move.
+	Watch func(ctx context.Context, files map[string]func()) error
 	// WriteRetry is how often changes that could not be written (a full
 	// disk) are tried again; zero means DefaultWriteRetry.
 	WriteRetry time.Duration
