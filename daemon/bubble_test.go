@@ -3,7 +3,10 @@ package daemon
 import (
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -13,6 +16,7 @@ import (
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -44,8 +48,9 @@ type bubble struct {
 }
 
 // startBubble starts the daemon on schedule with its state in stateDir
-// ("" for a new one), and waits until it is idle.
-func startBubble(t *testing.T, schedule, stateDir string) *bubble {
+// ("" for a new one), with the options changed by configure, and waits
+// until it is idle.
+func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Options)) *bubble {
 	t.Helper()
 	dir := t.TempDir()
 	if stateDir == "" {
@@ -71,6 +76,9 @@ func startBubble(t *testing.T, schedule, stateDir string) *bubble {
 			b.mu.Unlock()
 			return nil
 		},
+	}
+	for _, c := range configure {
+		c(&b.opts)
 	}
 	if err := config.WriteFile(b.opts.SchedulePath, []byte(schedule)); err != nil {
 		t.Fatal(err)
@@ -114,6 +122,18 @@ func at(d, hh, mm int) time.Time { return time.Date(2000, 1, 1+d, hh, mm, 0, 0, 
 func sleepUntil(t time.Time) {
 	time.Sleep(time.Until(t))
 	synctest.Wait()
+}
+
+// next waits, on the bubble's clock, for the next notification.
+func (b *bubble) next() notify.Message {
+	b.t.Helper()
+	select {
+	case m := <-b.shown:
+		return m
+	case <-time.After(time.Hour):
+		b.t.Fatalf("nothing shown within an hour; log:\n%s", b.log)
+		return notify.Message{}
+	}
 }
 
 // drain returns the notifications shown so far, as reminder@hh:mm of their
@@ -225,6 +245,65 @@ func TestBubbleRestartCatchesUpOnce(t *testing.T) {
 		sleepUntil(at(1, 23, 0))
 		if got := b3.drain(); len(got) != 0 {
 			t.Fatalf("shown again after a restart: %v", got)
+		}
+	})
+}
+
+// TestLockHeldElsewhereFiringGoesOn: another process holds the state's and
+// the history's locks (a hung `bedtime pause`, a backup tool); reminders
+// still show, and what the daemon could not write is written when the
+// locks are free. In the bubble each write's wait for the lock (a second)
+// passes on the bubble's clock.
+func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// Each try waits a second for the lock; on the bubble's clock a
+		// retry every 20ms would be thousands of tries in these hours.
+		b := startBubble(t, hourly, "", func(o *Options) { o.WriteRetry = 10 * time.Minute })
+		var held []func() error
+		for _, name := range []string{"state.lock", "history.lock"} {
+			fl, err := safefs.Lock(filepath.Join(b.opts.StateDir, name), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = append(held, fl.Unlock)
+		}
+		for i := range 3 {
+			sleepUntil(at(0, 1+i, 0))
+			if m := b.next(); !m.Scheduled.Equal(at(0, 1+i, 0)) {
+				t.Fatalf("instant %d: shown %+v", i, m)
+			}
+		}
+		sleepUntil(at(0, 3, 30))
+		if !strings.Contains(b.log.String(), "state.lock is locked by another process (pid "+strconv.Itoa(os.Getpid())) {
+			t.Errorf("the log does not name the lock's holder:\n%s", b.log)
+		}
+		for _, unlock := range held {
+			unlock()
+		}
+		time.Sleep(10 * time.Minute) // past the retry
+		synctest.Wait()
+		st, err := b.store().Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.Last["hydration"].Equal(at(0, 3, 0)) {
+			t.Errorf("Last = %v, want the third instant written", st.Last)
+		}
+		if !strings.Contains(b.log.String(), `msg="wrote the changes kept in memory"`) {
+			t.Errorf("recovery not logged:\n%s", b.log)
+		}
+		evs, err := b.store().History(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := map[time.Time]int{}
+		for _, ev := range evs {
+			if ev.Kind == state.Shown {
+				shown[ev.Scheduled]++
+			}
+		}
+		if len(shown) != 3 || shown[at(0, 1, 0)] != 1 || shown[at(0, 2, 0)] != 1 || shown[at(0, 3, 0)] != 1 {
+			t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
 		}
 	})
 }
