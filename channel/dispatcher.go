@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // OutboxFile is the name of the outbox in the state directory.
@@ -546,7 +547,7 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	var problem string
 	switch {
 	case e == nil:
-		problem = "stale: no reminder sent in the last " + config.FormatDuration(d.o.Retain) + " has this reference"
+		problem = "stale: no reminder sent in the last " + durfmt.Format(d.o.Retain) + " has this reference"
 	case !d.sign.valid(e.Reminder, e.Scheduled, rp.Action, rp.Token):
 		problem = "spoofed: the token is wrong"
 	case e.Answered:

@@ -17,6 +17,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/routine"
@@ -532,7 +533,7 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		detail := "too late after " + durfmt.Format(ev.Late().Round(time.Second))
 		if ev.Once {
 			detail = "snoozed, then " + detail
 		}
@@ -892,7 +893,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			}
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
 		step.Kind = state.Dismissed
