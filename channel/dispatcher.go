@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
@@ -480,11 +481,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		e.State, e.Done, e.LastError = StateFailed, now, err.Error()
 	default:
 		e.LastError = err.Error()
-		wait := d.o.MinBackoff << min(e.Attempts-1, 20)
-		if wait > d.o.MaxBackoff || wait <= 0 {
-			wait = d.o.MaxBackoff
-		}
-		e.Next = now.Add(wait)
+		e.Next = now.Add(backoff.Policy{Min: d.o.MinBackoff, Max: d.o.MaxBackoff}.Wait(e.Attempts))
 		if !e.Next.Before(e.Deadline) {
 			e.State, e.Done = StateFailed, now
 		}
