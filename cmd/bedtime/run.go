@@ -10,6 +10,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 func newRunCmd(app *App) *cobra.Command {
@@ -46,7 +47,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if pid, since, ok := daemon.Running(dir); ok {
+	if pid, since, ok := userlock.Running(dir); ok {
 		return alreadyRunning(pid, since, app.now())
 	}
 	log, closeLog := app.daemonLogger(dir)
