@@ -109,6 +109,14 @@ if ! mount -t overlay overlay -o "lowerdir=$root,upperdir=$run/upper,workdir=$ru
 fi
 # Nothing of the host's Go caches: a newcomer has none.
 rm -rf "$copy/root/.cache" "$copy/root/go"
+# The site's own CAs (a network that inspects TLS, as CI's may), where
+# Debian's ca-certificates takes them in when it is installed: part of this
+# network, not of the machine. Without the package there is still no
+# bundle at all, as on a bare Debian.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+	mkdir -p "$copy/usr/local/share/ca-certificates"
+	cp /usr/local/share/ca-certificates/*.crt "$copy/usr/local/share/ca-certificates/"
+fi
 
 commit=$(git -C "$TOP" rev-parse HEAD)
 step "clone $TOP at $commit"
