@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -58,7 +59,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			snooze = r.Snooze
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		decide = func(tx *state.Tx) { tx.SetSnooze(name, snoozeAt) }
 	case notify.Dismissed, notify.Expired:
 		step.Kind = state.Dismissed
