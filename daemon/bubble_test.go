@@ -44,7 +44,48 @@ type bubble struct {
 
 	mu      sync.Mutex
 	watched map[string]func()
-	stop    func()
+	done    chan error // Run's error, once it returned
+	cancel  context.CancelFunc
+	ended   bool
+	runErr  error
+}
+
+// stop stops the daemon and returns Run's error.
+func (b *bubble) stop() error {
+	b.cancel()
+	return b.wait()
+}
+
+// wait waits for Run to return and returns its error.
+func (b *bubble) wait() error {
+	if !b.ended {
+		b.runErr, b.ended = <-b.done, true
+	}
+	return b.runErr
+}
+
+// endsWithin waits at most d, on the bubble's clock, for Run to return.
+func (b *bubble) endsWithin(d time.Duration) (bool, error) {
+	if !b.ended {
+		select {
+		case err := <-b.done:
+			b.runErr, b.ended = err, true
+		case <-time.After(d):
+		}
+	}
+	return b.ended, b.runErr
+}
+
+// exited reports whether Run returned, and its error.
+func (b *bubble) exited() (bool, error) {
+	if !b.ended {
+		select {
+		case err := <-b.done:
+			b.runErr, b.ended = err, true
+		default:
+		}
+	}
+	return b.ended, b.runErr
 }
 
 // startBubble starts the daemon on schedule with its state in stateDir
@@ -84,18 +125,16 @@ func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Opt
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, b.opts) }()
-	var once sync.Once
-	b.stop = func() {
-		once.Do(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Run: %v", err)
-			}
-		})
-	}
-	t.Cleanup(b.stop)
+	b.done, b.cancel = make(chan error, 1), cancel
+	go func() { b.done <- Run(ctx, b.opts) }()
+	t.Cleanup(func() {
+		if ended, _ := b.exited(); ended {
+			return // the test looked at how it ended
+		}
+		if err := b.stop(); err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
 	synctest.Wait()
 	return b
 }
@@ -178,7 +217,9 @@ func TestBubbleFiresOnceADay(t *testing.T) {
 		if got := b.drain(); len(got) != 2 {
 			t.Fatalf("two more days: %v, want two showings", got)
 		}
-		b.stop()
+		if err := b.stop(); err != nil {
+			t.Fatal(err)
+		}
 		evs, err := b.store().History(time.Time{})
 		if err != nil {
 			t.Fatal(err)
@@ -234,13 +275,17 @@ func TestBubbleRestartCatchesUpOnce(t *testing.T) {
 		if got := b.drain(); len(got) != 1 {
 			t.Fatalf("day 0: %v", got)
 		}
-		b.stop()
+		if err := b.stop(); err != nil {
+			t.Fatal(err)
+		}
 		sleepUntil(at(1, 1, 0)) // down at the next 00:30
 		b2 := startBubble(t, bubbleSchedule, b.opts.StateDir)
 		if got := b2.drain(); len(got) != 1 || got[0] != "magnesium@00:30" {
 			t.Fatalf("caught up: %v", got)
 		}
-		b2.stop()
+		if err := b2.stop(); err != nil {
+			t.Fatal(err)
+		}
 		b3 := startBubble(t, bubbleSchedule, b.opts.StateDir)
 		sleepUntil(at(1, 23, 0))
 		if got := b3.drain(); len(got) != 0 {
@@ -304,6 +349,104 @@ func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
 		}
 		if len(shown) != 3 || shown[at(0, 1, 0)] != 1 || shown[at(0, 2, 0)] != 1 || shown[at(0, 3, 0)] != 1 {
 			t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
+		}
+	})
+}
+
+// fireAll moves the bubble's clock through the hourly instants from..to
+// (hours of its first day) and returns how many notifications each
+// daemon showed.
+func fireAll(t *testing.T, a, b *bubble, from, to int) (first, other int) {
+	t.Helper()
+	for h := from; h <= to; h++ {
+		sleepUntil(at(0, h, 0))
+		first += len(a.drain())
+		other += len(b.drain())
+		if first+other != h-from+1 {
+			t.Fatalf("instant %02d:00 shown %d times in all, want once; log:\n%s\nsecond daemon:\n%s", h, first+other-(h-from), a.log, b.log)
+		}
+	}
+	return first, other
+}
+
+// TestStateDirRemovedTheDaemonTakesTheLockAgain: the state directory is
+// removed while bedtime runs; it makes it again at once, so a second
+// daemon started then refuses to run, and every instant fires once.
+func TestStateDirRemovedTheDaemonTakesTheLockAgain(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		a := startBubble(t, hourly, "")
+		sleepUntil(at(0, 1, 0))
+		if got := a.drain(); len(got) != 1 {
+			t.Fatalf("01:00: %v", got)
+		}
+		if err := os.RemoveAll(a.opts.StateDir); err != nil {
+			t.Fatal(err)
+		}
+		a.changed(filepath.Join(a.opts.StateDir, "daemon.lock")) // as the watcher says
+		if !strings.Contains(a.log.String(), `level=WARN msg="the state directory or its lock file was removed; made them again and took the lock"`) {
+			t.Fatalf("the lock is not taken again:\n%s", a.log)
+		}
+		if fi, err := os.Lstat(a.opts.StateDir); err != nil || fi.Mode().Perm() != 0o700 {
+			t.Fatalf("state dir after: %v, %v", fi, err)
+		}
+		// What was handled is written back, so a restart does not fire it again.
+		if st, err := a.store().Load(); err != nil || !st.Last["hydration"].Equal(at(0, 1, 0)) {
+			t.Fatalf("state after: %v, %v", st.Last, err)
+		}
+
+		b := startBubble(t, hourly, a.opts.StateDir)
+		ended, err := b.endsWithin(time.Minute)
+		want := "bedtime is already running (pid " + strconv.Itoa(os.Getpid()) + ")"
+		if !ended || err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("second daemon: ended %v, %v; want %s...", ended, err, want)
+		}
+		if first, other := fireAll(t, a, b, 2, 9); first != 8 || other != 0 {
+			t.Fatalf("shown %d by the first daemon and %d by the second; want 8 and 0", first, other)
+		}
+	})
+}
+
+// TestStateDirRemovedAndASecondDaemonStartedFirst: the directory is
+// removed and a second daemon starts before the first notices (its
+// watcher has not said so yet); at the next instant the first finds the
+// lock is not its own any more and stops instead of firing, so no instant
+// shows twice.
+func TestStateDirRemovedAndASecondDaemonStartedFirst(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		a := startBubble(t, hourly, "")
+		sleepUntil(at(0, 0, 30))
+		if err := os.RemoveAll(a.opts.StateDir); err != nil {
+			t.Fatal(err)
+		}
+		b := startBubble(t, hourly, a.opts.StateDir)
+		if ended, err := b.exited(); ended {
+			t.Fatalf("the second daemon did not start: %v", err)
+		}
+		if first, other := fireAll(t, a, b, 1, 8); first != 0 || other != 8 {
+			t.Fatalf("shown %d by the first daemon and %d by the second; want 0 and 8", first, other)
+		}
+		ended, err := a.exited()
+		want := "the state directory " + a.opts.StateDir + " was removed while bedtime ran, and another bedtime has taken the lock since (bedtime is already running (pid "
+		if !ended || err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("first daemon: ended %v, %v\nwant %s...", ended, err, want)
+		}
+		if err := b.stop(); err != nil {
+			t.Fatal(err)
+		}
+		evs, _ := b.store().History(time.Time{})
+		seen := map[time.Time]int{}
+		for _, ev := range evs {
+			if ev.Kind == state.Shown {
+				seen[ev.Scheduled]++
+			}
+		}
+		if len(seen) != 8 {
+			t.Errorf("history has %d instants fired, want 8: %v", len(seen), seen)
+		}
+		for at, n := range seen {
+			if n != 1 {
+				t.Errorf("%s fired %d times", at, n)
+			}
 		}
 	})
 }
