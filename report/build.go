@@ -161,8 +161,21 @@ func Build(in Input) Report {
 		records[rec.Night] = rec
 	}
 
-	// The history: each reminder's marks by date, and done/due by date.
-	instants, _ := state.Instants(in.Events)
+	// The history of the period (and two days before, where a late answer
+	// or an old line without its instant may belong): each reminder's
+	// marks by date (as state.Stats marks them), and done/due by date.
+	since := first.AddDate(0, 0, -2)
+	events := in.Events
+	if len(events) > 0 && events[0].At.Before(since) {
+		events = make([]state.Event, 0, len(in.Events))
+		for _, ev := range in.Events {
+			if !ev.At.Before(since) {
+				events = append(events, ev)
+			}
+		}
+	}
+	instants, _ := state.Instants(events)
+	marks := map[string]map[string]Mark{}
 	type tally struct{ done, due int }
 	perDay := map[string]map[string]tally{} // reminder -> date -> tally
 	evening := map[string][2]int{}          // reminder -> {evening, all} instants
@@ -183,6 +196,12 @@ func Build(in Input) Report {
 			}
 		}
 		m[date] = t
+		mk := marks[i.Reminder]
+		if mk == nil {
+			mk = map[string]Mark{}
+			marks[i.Reminder] = mk
+		}
+		mk[date] = Mark(state.BetterMark(string(mk[date]), state.MarkOf(i.Outcome)))
 		e := evening[i.Reminder]
 		if at.Hour() >= 17 {
 			e[0]++
@@ -197,16 +216,6 @@ func Build(in Input) Report {
 			s[1] = at
 		}
 		seen[i.Reminder] = s
-	}
-	// The period's days and today, whose marks Stats gives.
-	stats := state.Stats(in.Events, weeks*7+1, in.Now, loc)
-	marks := map[string]map[string]Mark{}
-	for _, rs := range stats {
-		m := map[string]Mark{}
-		for _, d := range rs.Days {
-			m[d.Date] = Mark(d.Mark)
-		}
-		marks[rs.Reminder] = m
 	}
 
 	names := map[string]bool{}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
 	"time"
 )
 
@@ -187,4 +189,43 @@ func calendarChart(r Report, rows []int) chart {
 		c.Texts = append(c.Texts, text{X: left - 8, Y: y + cs - 2, Anchor: "end", Size: 11, S: r.Reminders[k]})
 	}
 	return c
+}
+
+// SVG draws c. Every string in it passes through template.HTMLEscapeString,
+// so it is safe to mark as HTML; it is written here, not by the template,
+// because a ten-year calendar has tens of thousands of shapes.
+func (c chart) SVG() template.HTML {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-label="%s" font-family="DejaVu Sans, Arial, sans-serif">`+"\n", f1(c.W), f1(c.H), esc(c.Label))
+	for _, l := range c.Lines {
+		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#bbbbbb" stroke-width="0.8"/>`+"\n", f1(l.X1), f1(l.Y1), f1(l.X2), f1(l.Y2))
+	}
+	for _, r := range c.Rects {
+		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"`, f1(r.X), f1(r.Y), f1(r.W), f1(r.H), esc(r.Fill))
+		if r.Stroke != "" {
+			fmt.Fprintf(&b, ` stroke="%s"`, esc(r.Stroke))
+		}
+		b.WriteString(">")
+		if r.Title != "" {
+			fmt.Fprintf(&b, "<title>%s</title>", esc(r.Title))
+		}
+		b.WriteString("</rect>\n")
+	}
+	for _, ci := range c.Circles {
+		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", f1(ci.X), f1(ci.Y), f1(ci.R), esc(ci.Fill))
+	}
+	for _, t := range c.Texts {
+		fill := t.Fill
+		if fill == "" {
+			fill = "#222222"
+		}
+		bold := ""
+		if t.Bold {
+			bold = ` font-weight="bold"`
+		}
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" font-size="%s"%s fill="%s">%s</text>`+"\n", f1(t.X), f1(t.Y), esc(t.Anchor), f1(t.Size), bold, esc(fill), esc(t.S))
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
 }
