@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/report/reporttest"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -167,7 +168,7 @@ func TestCalendarUnknownHabit(t *testing.T) {
 // of all ten years from ten years of history (the target: well under a
 // second each; the figures are in docs/diary.md).
 func BenchmarkTenYears(b *testing.B) {
-	events, entries := history(fixedNow, 522)
+	events, entries := reporttest.History(fixedNow, 522)
 	b.Logf("%d history events, %d diary entries", len(events), len(entries))
 	for _, weeks := range []int{8, 522} {
 		b.Run(map[int]string{8: "8weeks", 522: "522weeks"}[weeks], func(b *testing.B) {

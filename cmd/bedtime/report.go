@@ -96,7 +96,11 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 				in.ScheduleFrom = "the built-in default (no schedule file)"
 			}
 			for _, rem := range s.Reminders {
-				in.Schedule = append(in.Schedule, report.Scheduled{Name: rem.Name, When: string(rem.Form) + " " + rem.Spec, Enabled: rem.Enabled})
+				when := rem.Spec
+				if rem.Form == config.FormCron || rem.Form == config.FormAt {
+					when = string(rem.Form) + " " + rem.Spec
+				}
+				in.Schedule = append(in.Schedule, report.Scheduled{Name: rem.Name, When: when, Enabled: rem.Enabled})
 			}
 		}
 	}
