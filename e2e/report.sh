@@ -40,6 +40,9 @@ reminders:
   calf-stretch:
     before_bedtime: 30m
     routine: calf-stretch
+  cramp-diary:
+    at: "06:00"
+    ask: cramps
   evening-walk:
     at: "19:00"
     title: "Evening walk"

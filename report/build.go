@@ -41,6 +41,10 @@ type Input struct {
 	// ScheduleFrom says where the schedule came from (a path, "the
 	// built-in default").
 	ScheduleFrom string
+	// Questions name the reminders that ask a question (the morning
+	// question): their answers are the diary, not a habit, and they are
+	// left out of the habits.
+	Questions []string
 }
 
 // Mark is how a reminder went on one day, as state.Stats marks it, with
@@ -181,6 +185,9 @@ func Build(in Input) Report {
 	evening := map[string][2]int{}          // reminder -> {evening, all} instants
 	seen := map[string][2]time.Time{}
 	for _, i := range instants {
+		if slices.Contains(in.Questions, i.Reminder) {
+			continue
+		}
 		at := i.Scheduled.In(loc)
 		date := at.Format(time.DateOnly)
 		m := perDay[i.Reminder]
@@ -223,7 +230,7 @@ func Build(in Input) Report {
 		names[name] = true
 	}
 	for _, s := range in.Schedule {
-		if s.Enabled {
+		if s.Enabled && !slices.Contains(in.Questions, s.Name) {
 			names[s.Name] = true
 		}
 	}

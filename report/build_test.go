@@ -72,6 +72,22 @@ func TestComparisonCounts(t *testing.T) {
 	}
 }
 
+// TestQuestionsAreNoHabit: the morning question's instants are the diary's
+// way in, not a habit to compare nights with.
+func TestQuestionsAreNoHabit(t *testing.T) {
+	at := time.Date(2026, 11, 19, 6, 0, 0, 0, berlin)
+	events := []state.Event{
+		{At: at, Reminder: "cramp-diary", Kind: state.Shown, Scheduled: at},
+		{At: at.Add(time.Hour), Reminder: "cramp-diary", Kind: state.Done, Scheduled: at},
+		{At: at.Add(14 * time.Hour), Reminder: "magnesium", Kind: state.Shown, Scheduled: at.Add(14 * time.Hour)},
+	}
+	r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Events: events, Questions: []string{"cramp-diary"},
+		Schedule: []Scheduled{{"cramp-diary", "at 06:00", true}, {"magnesium", "at 20:00", true}}})
+	if got := strings.Join(r.Reminders, ","); got != "magnesium" {
+		t.Fatalf("habits = %s, want magnesium alone", got)
+	}
+}
+
 func TestEmptyHistory(t *testing.T) {
 	r := Build(Input{Now: fixedNow, Loc: berlin})
 	if !r.Empty || len(r.Weeks) != DefaultWeeks {

@@ -101,6 +101,9 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 					when = string(rem.Form) + " " + rem.Spec
 				}
 				in.Schedule = append(in.Schedule, report.Scheduled{Name: rem.Name, When: when, Enabled: rem.Enabled})
+				if rem.Ask != "" {
+					in.Questions = append(in.Questions, rem.Name)
+				}
 			}
 		}
 	}
