@@ -19,8 +19,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 scripts/need chromium:chromium pdftotext:poppler-utils pdfinfo:poppler-utils
+out=${1:-$(mktemp -d /tmp/bedtime-e2e-report-png.XXXXXX)/report.png}
 tmp=$(mktemp -d /tmp/bedtime-e2e-report.XXXXXX)
-out=${1:-$tmp/report.png}
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/bedtime" ./cmd/bedtime
