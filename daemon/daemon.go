@@ -351,7 +351,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	others, desktop := otherChannels(r)
 	d.sendChannels(f, t.Title, t.Body, others)
 	if !desktop {
