@@ -17,8 +17,6 @@ import (
 
 // Issue 12, items 3, 5, 7 and 8.
 
-const hourly = "timezone: UTC\nreminders:\n  hydration: {every: 1h}\n"
-
 var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
 
 // instant is the n-th firing of hourly after evening: 20:00, 21:00...
