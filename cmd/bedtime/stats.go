@@ -45,12 +45,10 @@ A reminder counts as done when you press Done on it or run "bedtime done".`,
 			if err != nil {
 				return err
 			}
-			events, err := store.History(time.Time{})
+			stats, err := store.Stats(days, app.now(), app.scheduleLocation())
 			if err != nil {
 				return err
 			}
-			loc := app.scheduleLocation()
-			stats := state.Stats(events, days, app.now(), loc)
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
 				enc.SetIndent("", "  ")
