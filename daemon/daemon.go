@@ -257,7 +257,6 @@ func Run(ctx context.Context, o Options) error {
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
 	d.sayWhatComes(ctx)
-	trimMemory()
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
 		if keep.ensure("a reminder is due") { // never two daemons firing
 			d.handle(ctx, evs)
@@ -300,7 +299,6 @@ func Run(ctx context.Context, o Options) error {
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
-	defer trimMemory()
 	var s *config.Schedule
 	var err error
 	missing := d.builtin

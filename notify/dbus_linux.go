@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -33,28 +32,17 @@ const (
 	keyStop   = "stop"
 )
 
-// platformBackends returns the Linux chain: the session bus directly, then
-// beeep, which is only called when a session bus exists.
+// platformBackends returns the Linux chain: the session bus directly (the
+// log comes after it in every chain). beeep would only reach the same
+// notification server through the same bus, with fewer features.
 func platformBackends(o Options) []backend {
-	return []backend{
-		newDBus(o),
-		newBeeep(o, true, exportSessionBus),
-	}
+	return []backend{newDBus(o)}
 }
 
-// exportSessionBus makes sure a session bus exists before beeep runs, and
-// that godbus and notify-send under beeep use the one found here rather than
-// starting one with dbus-launch.
-func exportSessionBus() error {
-	bus, err := FindSessionBus()
-	if err != nil {
-		return err
-	}
-	if bus.Source != "DBUS_SESSION_BUS_ADDRESS" {
-		return os.Setenv("DBUS_SESSION_BUS_ADDRESS", bus.Address)
-	}
-	return nil
-}
+var markupEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// escapeMarkup escapes the characters a body-markup server would read as markup.
+func escapeMarkup(s string) string { return markupEscaper.Replace(s) }
 
 // failure is a kind of delivery failure; each is logged once until a
 // delivery succeeds again.

@@ -156,8 +156,7 @@ type Desktop struct {
 var _ Notifier = (*Desktop)(nil)
 
 // New returns the Desktop notifier for this OS: on Linux the session D-Bus,
-// then beeep (only when a session bus exists), then the log; elsewhere
-// beeep, then the log. New does not connect to anything; the bus is found
+// then the log; elsewhere beeep, then the log. New does not connect to anything; the bus is found
 // and connected on the first Notify, so a bus that appears later is used.
 // New fails only for invalid options. Call Close when done.
 func New(opts Options) (*Desktop, error) {
