@@ -70,12 +70,14 @@ func testOptions(t *testing.T) Options {
 	return Options{StateDir: dir, StopTimeout: 3 * time.Second}
 }
 
-// waitRunning waits until a daemon holds the lock in opts.StateDir.
+// waitRunning waits until a daemon holds the lock in opts.StateDir and
+// returns its pid.
 func waitRunning(t *testing.T, opts Options) int {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if pid, _, ok := opts.running(); ok {
+		// The lock is taken a moment before the pid is written next to it.
+		if pid, _, ok := opts.running(); ok && pid != 0 {
 			return pid
 		}
 		time.Sleep(10 * time.Millisecond)

@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/google/renameio/v2"
 	kservice "github.com/kardianos/service"
 )
@@ -33,9 +34,11 @@ import (
 // (keys from its systemd data map; cmdEscape and cmd quote for ExecStart).
 // SIGTERM, systemd's default KillSignal, stops the daemon; "systemctl --user
 // kill -s HUP bedtime" makes it reload the schedule. Output goes to the journal.
-// StartLimit*: a daemon that keeps failing is given up after 5 tries in 5
-// minutes instead of restarting forever.
-const systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
+// A start that cannot succeed is not retried: the daemon then exits with
+// ExitCannotStart, which RestartPreventExitStatus names; any other failure
+// is retried every 5 s, and given up after 5 tries in 5 minutes
+// (StartLimit*) instead of forever.
+var systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
 # "bedtime uninstall" to remove it.
 [Unit]
 Description={{Description}}
@@ -47,6 +50,7 @@ Type=simple
 ExecStart={{Path | cmdEscape}}{{range Arguments}} {{. | cmd}}{{end}}
 Restart=on-failure
 RestartSec=5s
+RestartPreventExitStatus=` + strconv.Itoa(ExitCannotStart) + `
 StandardOutput=journal
 StandardError=journal
 
@@ -58,7 +62,8 @@ WantedBy=default.target
 const systemdUnitName = Name + ".service"
 
 // choose returns the systemd user manager when bedtime's unit is installed
-// or a systemd user manager answers, else the XDG autostart entry.
+// or a systemd user manager answers, else the XDG autostart entry, which
+// then says why (Status.Why).
 func choose(ctx context.Context, opts Options) Manager {
 	x, xerr := newXDGManager(opts)
 	if xerr == nil && x.installed() {
@@ -71,13 +76,20 @@ func choose(ctx context.Context, opts Options) Manager {
 				return sd
 			}
 		}
-		if sd.reachable(ctx) == nil {
+		err = sd.reachable(ctx)
+		if err == nil {
 			return sd
 		}
 	}
 	if xerr != nil {
 		return Unsupported{Found: xerr.Error(), Opts: opts}
 	}
+	found := err.Error()
+	var nm NoManagerError
+	if errors.As(err, &nm) {
+		found = nm.Found
+	}
+	x.why = "chosen because " + found + "; the desktop session starts bedtime at login, and nothing restarts it if it stops"
 	return x
 }
 
@@ -107,6 +119,9 @@ type systemdManager struct {
 	// system is kardianos/service's linux-systemd backend.
 	system kservice.System
 	opts   Options
+	// vendorUnit and vendorExe are the package's unit and binary; "" means
+	// VendorUnitPath and VendorExecutable (tests set others).
+	vendorUnit, vendorExe string
 }
 
 var _ Manager = (*systemdManager)(nil)
@@ -203,6 +218,9 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err != nil {
 		return err
 	}
+	if m.useVendor(spec) {
+		return m.installVendor(ctx, unit)
+	}
 	previous, err := os.ReadFile(unit)
 	hadPrevious := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -229,6 +247,9 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := svc.Install(); err != nil {
 		return m.explainInstallError(ctx, err)
 	}
+	// A unit that failed, or hit its start limit, is refused a restart
+	// until its failure is forgotten: the new unit starts afresh.
+	_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
 	if _, err := m.systemctl(ctx, "restart", systemdUnitName); err != nil {
 		return err
 	}
@@ -273,14 +294,23 @@ func (m *systemdManager) undoInstall(ctx context.Context, unit string, previous 
 	return nil
 }
 
-// Uninstall stops and disables the unit, then removes it.
+// Uninstall stops and disables the unit, then removes it. The package's
+// unit is stopped and disabled, and its file left to the package.
 func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 	unit, err := m.unitPath()
 	if err != nil {
 		return false, err
 	}
 	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+		enabled, err := m.vendorEnabled(ctx)
+		if err != nil || !enabled {
+			return false, err
+		}
+		if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
+			return false, err
+		}
+		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
+		return true, nil
 	}
 	if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
 		return false, err
@@ -302,7 +332,17 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 		return err
 	}
 	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
-		return ErrNotInstalled
+		if enabled, err := m.vendorEnabled(ctx); err != nil || !enabled {
+			if err != nil {
+				return err
+			}
+			return ErrNotInstalled
+		}
+	}
+	if verb != "stop" {
+		// Asked by the user after fixing what failed: not refused because
+		// of the start limit the failures hit.
+		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
 	}
 	_, err = m.systemctl(ctx, verb, systemdUnitName)
 	return err
@@ -339,6 +379,11 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 		st.ConfigPath = configFromUnit(string(text))
 	case !errors.Is(err, fs.ErrNotExist):
 		return st, fmt.Errorf("cannot read the unit: %w", err)
+	default:
+		if _, verr := os.Stat(m.vendorPath()); verr == nil {
+			// No unit of the user's own: the package's is the one in use.
+			st.Manager, st.UnitPath = vendorManager, m.vendorPath()
+		}
 	}
 	out, err := m.systemctl(ctx, "show", "--property=UnitFileState,ActiveState,SubState,MainPID,ActiveEnterTimestamp", systemdUnitName)
 	if err != nil {
@@ -351,6 +396,10 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 		}
 	}
 	st.Enabled = props["UnitFileState"]
+	if st.Manager == vendorManager && st.Enabled == "enabled" {
+		st.Installed = true
+		st.ConfigPath, _ = config.DefaultPath()
+	}
 	st.PID, _ = strconv.Atoi(props["MainPID"])
 	st.Running = props["ActiveState"] == "active" && st.PID != 0
 	st.State = props["ActiveState"]

@@ -24,7 +24,7 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		ok   bool
 		want string
 	}{
-		{good, true, good + ": 5 reminders, next: hydration at 20:00"},
+		{good, true, good + ": 6 reminders, next: hydration at 20:00"},
 		{filepath.Join(dir, "none.yaml"), false, "no file at " + filepath.Join(dir, "none.yaml") + ", which --config names"},
 		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
 		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
@@ -52,6 +52,10 @@ func TestDoctorServiceCheck(t *testing.T) {
 		want string
 	}{
 		{serviceStatus{Manager: "systemd user unit", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true, "running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit)"},
+		{serviceStatus{Manager: "systemd user unit from the package", UnitPath: "/usr/lib/systemd/user/bedtime.service", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true,
+			"running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit from the package /usr/lib/systemd/user/bedtime.service)"},
+		{serviceStatus{Manager: "systemd user unit", UnitPath: "/home/a/.config/systemd/user/bedtime.service", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true,
+			"running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit /home/a/.config/systemd/user/bedtime.service)"},
 		{serviceStatus{Manager: "XDG autostart entry", Installed: false}, nil, false, "not installed (XDG autostart entry)"},
 		{serviceStatus{Installed: true, UnitPath: "/u/bedtime.service", State: "failed"}, nil, false, "installed (/u/bedtime.service) but not running (failed)"},
 		{serviceStatus{}, errors.New("systemctl: boom"), false, "systemctl: boom"},
