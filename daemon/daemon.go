@@ -553,6 +553,12 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 // fire logs one event of the engine and shows its reminder if it is due.
 func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	r, ev := f.r, f.ev
+	if ev.Once && !f.instant.IsZero() {
+		// A snooze or a repeat: scheduled is the instant it shows again
+		// (attrs[3]), due_again when it came due this time.
+		f.attrs[3] = f.instant.In(r.Location).Format(time.RFC3339)
+		f.attrs = append(f.attrs, "due_again", ev.Scheduled.In(r.Location).Format(time.RFC3339))
+	}
 	switch ev.Kind {
 	case scheduler.Miss:
 		d.log.Warn("missed", append(f.attrs, "catch_up", r.CatchUp.String())...)
