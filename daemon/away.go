@@ -18,9 +18,10 @@ import (
 const NaturalBreak = time.Hour
 
 // heldRecheck is how often a source without events (X11) is asked again
-// while reminders are held for the person's return. Nothing is asked while
-// nothing is held.
-const heldRecheck = 30 * time.Second
+// while reminders are held for the person's return, so that a return
+// shows them within it (the source's own poll is slower). Nothing is
+// asked this often while nothing is held.
+const heldRecheck = time.Second
 
 // away is what the daemon knows of the person's presence, and the
 // reminders it holds until they are back.
@@ -101,6 +102,12 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 	a.mu.Lock()
 	prev := a.last
 	a.last = st
+	if prev.State == st.State {
+		// Heard twice (a source without events answers Current, and
+		// then its poll says the same): not a change.
+		a.mu.Unlock()
+		return
+	}
 	back := prev.State != presence.Here && st.State == presence.Here
 	if back && now.Sub(prev.Since) >= a.after {
 		a.naturalUntil = now.Add(NaturalBreak)
@@ -121,16 +128,9 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 // lifecycle step (held or skipped) and why.
 func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind state.Kind, why string) {
 	st := a.mon.Current(ctx)
+	// A source without events (X11): what Current says may be news.
+	a.changed(ctx, st)
 	a.mu.Lock()
-	if st.State != a.last.State {
-		// A source without events (X11): what Current says is news.
-		prev := a.last
-		a.last = st
-		if prev.State != presence.Here && st.State == presence.Here && a.d.o.Clock.Now().Sub(prev.Since) >= a.after {
-			a.naturalUntil = a.d.o.Clock.Now().Add(NaturalBreak)
-		}
-		defer a.d.setPresence(st)
-	}
 	natural := a.d.o.Clock.Now().Before(a.naturalUntil)
 	a.mu.Unlock()
 	if st.State == presence.Here {
@@ -154,10 +154,15 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 // hold keeps m until the person is back, or until deadline.
 func (a *away) hold(m notify.Message, deadline time.Time) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	a.held[m.Reminder] = heldOne{msg: m, deadline: deadline}
 	if a.rep.OnDemand && a.recheck == nil {
 		a.recheck = time.AfterFunc(heldRecheck, a.ask)
+	}
+	back := a.last.State == presence.Here
+	a.mu.Unlock()
+	if back {
+		// The return came between the decision and now: show it.
+		a.release(a.d.ctx, a.d.o.Clock.Now())
 	}
 }
 
@@ -195,6 +200,9 @@ func (a *away) release(ctx context.Context, now time.Time) {
 		a.recheck = nil
 	}
 	a.mu.Unlock()
+	if len(held) == 0 {
+		return
+	}
 	st, err := a.d.store.Load()
 	for name, h := range held {
 		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due) {

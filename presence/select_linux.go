@@ -175,7 +175,7 @@ func (l *linuxSelector) choose(ctx context.Context, opts Options, s sink) select
 		} else {
 			sel.idle = x
 			r.OnDemand = true
-			note(SourceX11, "idle", true, "asked when a reminder is due")
+			note(SourceX11, "idle", true, "asked when away.after without input would pass, every "+fmtDuration(opts.pollEvery())+" while away, and when a reminder is due")
 		}
 	}
 	if opts.wants(SourceLogind) {
