@@ -137,6 +137,9 @@ type daemon struct {
 	// outcomes are the finished firings as the daemon last wrote or read
 	// them, to tell an answer made elsewhere (`bedtime done`).
 	outcomes map[string]state.Outcome
+	// opens are the open firings as the daemon last wrote or read them,
+	// to tell a snooze made elsewhere (`bedtime snooze`).
+	opens map[string]state.Instant
 	// routines stop the guided routines playing, by reminder; routineStop
 	// is the last `bedtime routine --stop` applied.
 	routines    map[string]*playing
@@ -725,6 +728,7 @@ func (d *daemon) writeBatch(batch []change) {
 		d.mirror = st.Clone()
 		d.mu.Lock()
 		d.outcomes = maps.Clone(st.Closed)
+		d.opens = maps.Clone(st.Open)
 		d.mu.Unlock()
 		return all, nil
 	})
@@ -1051,7 +1055,20 @@ func (d *daemon) applyControl(st state.State) {
 		}
 	}
 	d.outcomes = maps.Clone(st.Closed)
+	var snoozed []string // snoozed elsewhere: off the screen until it comes again
+	if d.opens != nil {
+		for name, in := range st.Open {
+			if prev, ok := d.opens[name]; in.Status == state.Snoozed && (!ok || prev.Status != in.Status || !prev.Since.Equal(in.Since)) {
+				snoozed = append(snoozed, name)
+			}
+		}
+	}
+	d.opens = maps.Clone(st.Open)
 	d.mu.Unlock()
+	for _, name := range snoozed {
+		d.log.Info("snooze", "reminder", name, "scheduled", st.Open[name].Scheduled.Format(time.RFC3339), "from", "command line")
+		d.withdraw(name)
+	}
 	if stopRoutines {
 		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
 	}
@@ -1059,11 +1076,7 @@ func (d *daemon) applyControl(st state.State) {
 		o := st.Closed[name]
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
 		d.engine.SetOnce(name, time.Time{})
-		if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
-			if err := w.Withdraw(d.ctx, name); err != nil {
-				d.log.Debug("cannot close the notification", "reminder", name, "err", err)
-			}
-		}
+		d.withdraw(name)
 	}
 	switch {
 	case changed && st.PausedUntil.After(d.o.Clock.Now()):
@@ -1073,5 +1086,14 @@ func (d *daemon) applyControl(st state.State) {
 	}
 	if d.o.OnControl != nil {
 		d.o.OnControl(st)
+	}
+}
+
+// withdraw takes the named reminder's notification off the screen.
+func (d *daemon) withdraw(name string) {
+	if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
+		if err := w.Withdraw(d.ctx, name); err != nil {
+			d.log.Debug("cannot close the notification", "reminder", name, "err", err)
+		}
 	}
 }

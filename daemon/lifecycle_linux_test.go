@@ -203,6 +203,51 @@ func TestDoneFromTheCommandLineClosesTheNotification(t *testing.T) {
 	}
 }
 
+// TestSnoozeFromTheCommandLineClosesTheNotification: `bedtime snooze`
+// takes the popup off the screen, as done does, and the reminder comes
+// back at the snooze time.
+func TestSnoozeFromTheCommandLineClosesTheNotification(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	n := srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+
+	// What `bedtime snooze magnesium 10m` does, from another process.
+	other, err := state.Open(h.opts.StateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, until := now.Add(32*time.Minute), now.Add(42*time.Minute)
+	if _, err := other.Record(func(st *state.State) ([]state.Event, error) {
+		sched, err := st.Resolve("magnesium", now.Add(30*time.Minute), time.Hour, at)
+		if err != nil {
+			return nil, err
+		}
+		evs, err := st.Apply(state.Step{Reminder: "magnesium", Scheduled: sched, Kind: state.Snoozed, At: at, Source: "command", Detail: "10m"})
+		st.Snoozes["magnesium"] = until
+		return evs, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(notifytest.Wait)
+	for srv.IsOpen(n.ID) {
+		select {
+		case <-deadline:
+			t.Fatalf("the notification is still on screen after bedtime snooze; log:\n%s", h.log)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	waitLog(t, h.log, `msg=snooze reminder=magnesium scheduled=2026-11-25T20:30:00Z from="command line"`)
+	h.clock.Set(until)
+	if again := srv.Next(t); again.Summary == "" {
+		t.Fatalf("after the snooze: %+v", again)
+	}
+}
+
 // TestStopARoutine: Start on a reminder with a routine plays it on a real
 // notification server, each step with only a Stop button. Stop on a step
 // ends it; `bedtime routine --stop` (the state file) ends another.
