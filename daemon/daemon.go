@@ -225,6 +225,7 @@ func Run(ctx context.Context, o Options) error {
 	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
 	d.reload(ctx, "start")
 	d.applyControl(st)
+	d.adoptPopups(ctx, st)
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
@@ -873,7 +874,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	extra := func(*state.State) {}
 	switch resp.Action {
 	case notify.Shown:
-		step.Kind, step.Via = state.Shown, resp.Via
+		step.Kind, step.Via, step.Popup = state.Shown, resp.Via, resp.Popup
 		extra = func(st *state.State) { st.SetProblem(state.ProblemNotifications, "") }
 	case notify.Held:
 		step.Kind, step.Detail = state.Held, resp.Detail
@@ -1094,6 +1095,25 @@ func (d *daemon) withdraw(name string) {
 	if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
 		if err := w.Withdraw(d.ctx, name); err != nil {
 			d.log.Debug("cannot close the notification", "reminder", name, "err", err)
+		}
+	}
+}
+
+// adoptPopups hands the notifier the popups an earlier process showed and
+// left unanswered, so that a done closes them and their buttons answer.
+func (d *daemon) adoptPopups(ctx context.Context, st state.State) {
+	a, ok := d.notifier.(notify.Adopter)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second) // a hung bus does not hold up the start
+	defer cancel()
+	for name, in := range st.Open {
+		if in.Status != state.Shown || in.Popup == "" {
+			continue
+		}
+		if a.Adopt(ctx, name, in.Scheduled, in.Popup) {
+			d.log.Info("popup taken back", "reminder", name, "scheduled", in.Scheduled.Format(time.RFC3339))
 		}
 	}
 }
