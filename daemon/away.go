@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +23,28 @@ const NaturalBreak = time.Hour
 // shows them within it (the source's own poll is slower). Nothing is
 // asked this often while nothing is held.
 const heldRecheck = time.Second
+
+// busyRecheck is how often the daemon asks whether the person is still
+// busy while a reminder is held because they were. Nothing is asked
+// while nothing is held.
+const busyRecheck = 5 * time.Second
+
+// Busy says whether the person is busy: in a call (a microphone or camera
+// in use) or with a fullscreen window. busy.Detector is one.
+type Busy interface {
+	// Busy reports whether the person is busy now, and why.
+	Busy(ctx context.Context) (why string, busy bool)
+	Close() error
+}
+
+// openBusy opens the busy sources for the daemon's life.
+func (d *daemon) openBusy(ctx context.Context) {
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	b, rep := d.o.Busy(pctx)
+	d.busy = b
+	d.log.Info("busy sources chosen", "sources", rep.String())
+}
 
 // away is what the daemon knows of the person's presence, and the
 // reminders it holds until they are back.
@@ -45,6 +68,9 @@ type away struct {
 type heldOne struct {
 	msg      notify.Message
 	deadline time.Time // later than this, it is missed
+	// whenBusy is true when the reminder waits while the person is busy
+	// (when_busy: hold), also when they are back.
+	whenBusy bool
 }
 
 // openPresence opens the presence monitor for the schedule's away.after,
@@ -140,6 +166,11 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 			a.mu.Unlock()
 			return state.Skipped, "natural break"
 		}
+		if r.WhenBusy != config.WhenBusyShow {
+			if why, busy := a.d.busyNow(ctx); busy {
+				return state.Held, "busy: " + why
+			}
+		}
 		return "", ""
 	}
 	switch r.WhenAway {
@@ -151,14 +182,13 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 	return state.Held, st.State.String() // hold, or phone: held on the desktop
 }
 
-// hold keeps m until the person is back, or until deadline.
-func (a *away) hold(m notify.Message, deadline time.Time) {
+// hold keeps m until the person is back and not busy (whenBusy), or
+// until deadline; busyNow says it is held because busy.
+func (a *away) hold(m notify.Message, deadline time.Time, whenBusy, busyNow bool) {
 	a.mu.Lock()
-	a.held[m.Reminder] = heldOne{msg: m, deadline: deadline}
-	if a.rep.OnDemand && a.recheck == nil {
-		a.recheck = time.AfterFunc(heldRecheck, a.ask)
-	}
-	back := a.last.State == presence.Here
+	a.held[m.Reminder] = heldOne{msg: m, deadline: deadline, whenBusy: whenBusy}
+	a.askLaterLocked()
+	back := a.last.State == presence.Here && !busyNow
 	a.mu.Unlock()
 	if back {
 		// The return came between the decision and now: show it.
@@ -166,8 +196,28 @@ func (a *away) hold(m notify.Message, deadline time.Time) {
 	}
 }
 
-// ask asks a source without events whether the person is back, while
-// something is held.
+// askLaterLocked sets the timer that asks again whether what is held can
+// be shown: every heldRecheck with a source without events (X11), every
+// busyRecheck while the person is here (so held because busy); none
+// while away with a source that says when they are back. a.mu is held.
+func (a *away) askLaterLocked() {
+	if len(a.held) == 0 || a.recheck != nil {
+		return
+	}
+	switch {
+	case a.rep.OnDemand:
+		a.recheck = time.AfterFunc(heldRecheck, a.ask)
+	case a.last.State == presence.Here:
+		every := busyRecheck
+		if a.d.o.busyEvery > 0 {
+			every = a.d.o.busyEvery
+		}
+		a.recheck = time.AfterFunc(every, a.ask)
+	}
+}
+
+// ask asks whether the person is back (a source without events) and no
+// longer busy, while something is held.
 func (a *away) ask() {
 	a.mu.Lock()
 	a.recheck = nil
@@ -178,14 +228,15 @@ func (a *away) ask() {
 		return
 	}
 	st := a.mon.Current(ctx)
-	if st.State == presence.Here {
-		a.changed(ctx, st)
-		return
+	a.changed(ctx, st) // back: releases what is held, unless busy
+	a.mu.Lock()
+	here := a.last.State == presence.Here
+	a.mu.Unlock()
+	if here {
+		a.release(ctx, a.d.o.Clock.Now()) // busy no longer, or past its grace
 	}
 	a.mu.Lock()
-	if len(a.held) > 0 && a.recheck == nil {
-		a.recheck = time.AfterFunc(heldRecheck, a.ask)
-	}
+	a.askLaterLocked()
 	a.mu.Unlock()
 }
 
@@ -203,18 +254,45 @@ func (a *away) release(ctx context.Context, now time.Time) {
 	if len(held) == 0 {
 		return
 	}
+	busyWhy, busy := "", false
+	for _, h := range held {
+		if h.whenBusy {
+			busyWhy, busy = a.d.busyNow(ctx)
+			break
+		}
+	}
+	var still []string
+	defer func() {
+		if len(still) > 0 {
+			a.d.log.Info("still busy: held until that ends", "reminders", strings.Join(still, ","), "why", busyWhy)
+		}
+	}()
 	st, err := a.d.store.Load()
 	for name, h := range held {
 		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due) {
 			continue // answered meanwhile (bedtime done), or replaced by its next firing
 		}
 		if now.After(h.deadline) {
+			why := "away until too late"
+			if busy && h.whenBusy {
+				why = "busy until too late"
+			}
 			a.d.change(func(st *state.State) []state.Event {
 				evs, _ := st.Apply(state.Step{Reminder: name, Scheduled: h.msg.Scheduled, Kind: state.Missed, At: now,
-					Detail: "away until too late"})
+					Detail: why})
 				return evs
 			})
-			a.d.log.Info("missed", "reminder", name, "why", "away until too late")
+			a.d.log.Info("missed", "reminder", name, "why", why)
+			continue
+		}
+		if busy && h.whenBusy {
+			a.mu.Lock()
+			if _, newer := a.held[name]; !newer {
+				a.held[name] = h
+			}
+			a.askLaterLocked()
+			a.mu.Unlock()
+			still = append(still, name)
 			continue
 		}
 		a.d.log.Info("back: showing the reminder held", "reminder", name)
@@ -255,7 +333,7 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		if f.ev.Once {
 			deadline = f.ev.At.Add(scheduler.OnceGrace)
 		}
-		a.hold(m, deadline)
+		a.hold(m, deadline, f.r.WhenBusy != config.WhenBusyShow, strings.HasPrefix(why, "busy: "))
 	}
 	d.change(func(st *state.State) []state.Event {
 		evs, err := st.Apply(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})
@@ -264,10 +342,23 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		}
 		return evs
 	})
-	if kind == state.Held {
+	switch {
+	case kind == state.Held && strings.HasPrefix(why, "busy: "):
+		d.log.Info("held until you are no longer busy", "reminder", f.r.Name, "why", strings.TrimPrefix(why, "busy: "))
+	case kind == state.Held:
 		d.log.Info("held until you are back", "reminder", f.r.Name, "why", why)
-	} else {
+	default:
 		d.log.Info("skipped", "reminder", f.r.Name, "why", why)
 	}
 	return false
+}
+
+// busyNow asks whether the person is busy.
+func (d *daemon) busyNow(ctx context.Context) (string, bool) {
+	if d.busy == nil {
+		return "", false
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return d.busy.Busy(ctx)
 }

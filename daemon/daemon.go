@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -62,6 +63,11 @@ type Options struct {
 	// Presence opens the watch on whether the person is at the computer;
 	// nil means presence.Open.
 	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
+	// Busy opens what says whether the person is busy (in a call, or with
+	// a fullscreen window); nil means busy.Open on this machine.
+	Busy func(context.Context) (Busy, busy.Report)
+	// busyEvery, when not zero, replaces busyRecheck (for tests).
+	busyEvery time.Duration
 	// WriteRetry is how often changes that could not be written (a full
 	// disk) are tried again; zero means DefaultWriteRetry.
 	WriteRetry time.Duration
@@ -102,6 +108,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Presence == nil {
 		o.Presence = presence.Open
+	}
+	if o.Busy == nil {
+		o.Busy = func(ctx context.Context) (Busy, busy.Report) { return busy.Open(ctx, busy.Options{}) }
 	}
 	return o
 }
@@ -146,6 +155,8 @@ type daemon struct {
 	routineStop time.Time
 	// away is the person's presence and the reminders held for them.
 	away *away
+	// busy says whether the person is in a call or watching fullscreen.
+	busy Busy
 	// disp delivers to the schedule's other channels (the phone); nil
 	// while the schedule has none.
 	disp  *channel.Dispatcher
@@ -223,6 +234,8 @@ func Run(ctx context.Context, o Options) error {
 	}
 	d.mirror = st.Clone()
 	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
+	d.openBusy(ctx)
+	defer d.busy.Close()
 	d.reload(ctx, "start")
 	d.applyControl(st)
 	d.adoptPopups(ctx, st)
