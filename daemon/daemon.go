@@ -15,8 +15,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/busy"
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
