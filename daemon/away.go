@@ -326,6 +326,7 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		return true
 	}
 	now := f.ev.At
+	f.busy = strings.HasPrefix(why, "busy: ")
 	if kind == state.Held {
 		// Held before it is recorded so, so that a return at this very
 		// moment releases it.
@@ -333,7 +334,7 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		if f.ev.Once {
 			deadline = f.ev.At.Add(scheduler.OnceGrace)
 		}
-		a.hold(m, deadline, f.r.WhenBusy != config.WhenBusyShow, strings.HasPrefix(why, "busy: "))
+		a.hold(m, deadline, f.r.WhenBusy != config.WhenBusyShow, f.busy)
 	}
 	d.change(func(st *state.State) []state.Event {
 		evs, err := st.Apply(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})

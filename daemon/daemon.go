@@ -426,6 +426,8 @@ type firing struct {
 	// for a snooze or a repeat, the one it shows again.
 	instant time.Time
 	show    bool
+	// busy is set when the reminder is held because the person is busy.
+	busy bool
 }
 
 // handle shows due reminders, and records missed and skipped ones. What
@@ -606,8 +608,8 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		return // only elsewhere: the channels say when it is shown
 	}
 	if !d.awayDecision(ctx, f, m) {
-		if r.WhenAway == config.WhenAwayPhone {
-			// Held on the desktop; on the phone now.
+		if r.WhenAway == config.WhenAwayPhone && !f.busy {
+			// Held on the desktop; on the phone now (not in a call).
 			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}
 		return // held until the person is back, or skipped
