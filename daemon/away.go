@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
@@ -37,6 +38,8 @@ type Busy interface {
 	Busy(ctx context.Context) (why string, busy bool)
 	Close() error
 }
+
+var _ Busy = (*busy.Detector)(nil)
 
 // openBusy opens the busy sources for the daemon's life.
 func (d *daemon) openBusy(ctx context.Context) {

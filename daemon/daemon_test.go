@@ -294,3 +294,5 @@ func (f *fakeBusy) Busy(context.Context) (string, bool) {
 }
 
 func (f *fakeBusy) Close() error { return nil }
+
+var _ Busy = (*fakeBusy)(nil)
