@@ -17,11 +17,15 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/texts"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // Options configure Run. SchedulePath and StateDir are required; the
@@ -125,7 +129,7 @@ type daemon struct {
 	builtin  bool // --builtin: the default schedule, no file
 	engine   *scheduler.Engine
 	notifier notify.Notifier
-	texts    *Texter
+	texts    *texts.Chooser
 
 	store *state.Store // state and history
 
@@ -175,13 +179,13 @@ type daemon struct {
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	lock, err := TakeLock(o.StateDir)
+	lock, err := userlock.Take(o.StateDir)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if lock.wasOpen != 0 {
-		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	if lock.WasOpen() != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.WasOpen().String())
 	}
 
 	// Another process holding the state's lock, or a full disk, never
@@ -191,7 +195,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
+	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
 		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	n, closeN, err := o.Notifier(log, d.respond)
 	if err != nil {
@@ -236,7 +240,7 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	watched := map[string]func(){
 		filepath.Clean(store.StatePath()): func() { d.syncControl() },
-		lock.path:                         func() { keep.ensure("the lock file changed") },
+		lock.Path():                       func() { keep.ensure("the lock file changed") },
 	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
@@ -530,7 +534,7 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		detail := "too late after " + durfmt.Format(ev.Late().Round(time.Second))
 		if ev.Once {
 			detail = "snoozed, then " + detail
 		}
@@ -576,7 +580,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	others, desktop := otherChannels(r)
 	d.sendChannels(f, t.Title, t.Body, others)
 	if !desktop {
@@ -860,6 +864,8 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}
 	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
 	var snoozeAt time.Time
+	var answer diary.Entry
+	var answered bool
 	extra := func(*state.State) {}
 	switch resp.Action {
 	case notify.Shown:
@@ -890,14 +896,35 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			}
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
 		step.Kind = state.Dismissed
 	case notify.Expired:
 		step.Kind = state.Expired
 	default:
-		return
+		i, ok := resp.Action.Choice()
+		if !ok {
+			return
+		}
+		d.mu.Lock()
+		s := d.schedule
+		d.mu.Unlock()
+		var r config.Reminder
+		if s != nil {
+			r, _ = s.Reminder(name)
+		}
+		if answer, answered = diaryAnswer(r, resp.Scheduled, now, i, source); !answered {
+			d.log.Info("an answer to no question", "reminder", name, "action", resp.Action.String())
+			return
+		}
+		// Answering the question is doing the reminder.
+		step.Kind, step.Source = state.Done, source
+	}
+	if answered {
+		// The diary first, whether or not the instant is still open: a
+		// second answer (the phone after the desktop) is a correction.
+		d.recordAnswer(answer)
 	}
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it.
@@ -915,6 +942,9 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}, func() {
 		if !applied {
 			return
+		}
+		if answered {
+			d.engine.SetOnce(name, time.Time{})
 		}
 		switch resp.Action {
 		case notify.Shown, notify.Held:

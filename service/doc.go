@@ -30,7 +30,7 @@
 //     A Windows service runs in session 0, where no notification can be shown.
 //
 // Detect returns the Manager for this machine, choosing on first use. Every
-// Manager also knows the daemon by its per-user lock (daemon.Running): status
+// Manager also knows the daemon by its per-user lock (userlock.Running): status
 // reports a bedtime started by hand, and Stop stops one (SIGTERM, then it
 // waits for the lock to be released).
 //

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // Name is the service's name: the systemd unit is Name+".service", the XDG
@@ -180,7 +180,7 @@ func (o Options) running() (pid int, since time.Time, ok bool) {
 	if o.StateDir == "" {
 		return 0, time.Time{}, false
 	}
-	return daemon.Running(o.StateDir)
+	return userlock.Running(o.StateDir)
 }
 
 // sinceText formats the time a daemon took its lock the way status prints it.
@@ -248,7 +248,7 @@ func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, t
 		// The daemon writes its pid once it holds the lock. Probing the
 		// lock itself here would take it for a moment, just when the
 		// daemon tries to.
-		if p, ok := daemon.Holder(o.StateDir); ok && p == pid {
+		if p, ok := userlock.Holder(o.StateDir); ok && p == pid {
 			return nil
 		}
 		select {

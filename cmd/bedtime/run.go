@@ -13,6 +13,7 @@ import (
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 func newRunCmd(app *App) *cobra.Command {
@@ -74,7 +75,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if pid, since, ok := daemon.Running(dir); ok {
+	if pid, since, ok := userlock.Running(dir); ok {
 		return cannotStart{alreadyRunning(pid, since, app.now())}
 	}
 	log, closeLog := app.daemonLogger(dir)

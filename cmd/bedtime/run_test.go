@@ -18,6 +18,7 @@ import (
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // syncBuffer is a bytes.Buffer safe for the daemon's goroutines.
@@ -107,7 +108,7 @@ func TestRunBuildsTheDaemonOptions(t *testing.T) {
 // until the test ends or the returned func is called.
 func holdLock(t *testing.T, dir string) (release func()) {
 	t.Helper()
-	lock, err := daemon.TakeLock(dir)
+	lock, err := userlock.Take(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,10 +15,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
-	"github.com/spf13/cobra"
 )
 
 // serviceStatus is what the service manager reports; status prints it.
