@@ -46,6 +46,8 @@ type shapeScanner struct {
 	dashes    int // "- " and "? " inside the open flow collections
 	items     int
 	maxDepth  int // the deepest nesting seen, for tests
+	// maxEntries is the most entries of one list or map seen, for tests.
+	maxEntries int
 	// inScalar is true while the lines of a block scalar are skipped:
 	// those that start right of column scalarIndent.
 	inScalar     bool
@@ -255,6 +257,7 @@ func (s *shapeScanner) enter(col int, seq bool) *Error {
 		switch {
 		case top.seq == seq:
 			top.entries++
+			s.maxEntries = max(s.maxEntries, top.entries)
 			if top.entries > MaxEntries {
 				return s.tooMany(*top)
 			}
@@ -396,6 +399,7 @@ func (s *shapeScanner) flowCollection() *Error {
 			s.dashes -= top.dashes
 			top.dashes = 0
 			top.entries++
+			s.maxEntries = max(s.maxEntries, top.entries)
 			if top.entries > MaxEntries {
 				return s.tooMany(*top)
 			}
