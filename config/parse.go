@@ -21,7 +21,7 @@ var (
 	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
-		"when_away", "stay", "sound", "channels", "ask"}
+		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
 	awayKeys    = []string{"after"}
 	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}

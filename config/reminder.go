@@ -14,7 +14,7 @@ import (
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
-// presenceKeys reads when_away, stay and sound into r.
+// presenceKeys reads when_away, when_busy, stay and sound into r.
 func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	name := r.Name
 	r.WhenAway = WhenAwayHold
@@ -28,6 +28,7 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 		}
 	}
 	empty("when_away", "hold, skip, show or phone")
+	empty("when_busy", "hold or show")
 	empty("stay", "true, false or a duration such as 2m")
 	empty("sound", "true, false or a sound name such as bell")
 	if kv, ok := get["when_away"]; ok {
@@ -42,6 +43,22 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 			} else {
 				msg := fmt.Sprintf("%q is not hold, skip, show or phone", v)
 				if sg := suggest(v, []string{"hold", "skip", "show", "phone"}); sg != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", sg)
+				}
+				p.errAt(kv.valueNode, c, "%s", msg)
+			}
+		}
+	}
+	r.WhenBusy = WhenBusyHold
+	if kv, ok := get["when_busy"]; ok {
+		c := ctx{name, "when_busy"}
+		if v, ok := p.str(kv.valueNode, c, "hold or show"); ok {
+			switch w := WhenBusy(strings.ToLower(v)); w {
+			case WhenBusyHold, WhenBusyShow:
+				r.WhenBusy = w
+			default:
+				msg := fmt.Sprintf("%q is not hold or show", v)
+				if sg := suggest(v, []string{"hold", "show"}); sg != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", sg)
 				}
 				p.errAt(kv.valueNode, c, "%s", msg)

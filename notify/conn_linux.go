@@ -52,6 +52,10 @@ func (d *dbusBackend) connection(ctx context.Context) (*dbus.Conn, error) {
 	d.info = nil
 	d.mu.Unlock()
 	d.conn = conn
+	d.busID = ""
+	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetId", 0).Store(&d.busID); err != nil {
+		d.log.Debug("the session bus has no id: popups are not taken back after a restart", "err", err)
+	}
 	d.wg.Add(1)
 	go d.signals(sigs)
 	return conn, nil

@@ -68,6 +68,7 @@ type dbusBackend struct {
 
 	connMu sync.Mutex
 	conn   *dbus.Conn
+	busID  string // the bus's id (org.freedesktop.DBus.GetId); empty when unknown
 
 	mu       sync.Mutex
 	ids      map[uint32]shown    // unanswered notification id -> what it shows

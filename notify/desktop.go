@@ -295,6 +295,19 @@ func (d *Desktop) Withdraw(ctx context.Context, reminder string) error {
 
 var _ Withdrawer = (*Desktop)(nil)
 
+// Adopt takes back a popup an earlier process showed, on the first backend
+// that can.
+func (d *Desktop) Adopt(ctx context.Context, reminder string, scheduled time.Time, popup string) bool {
+	for _, b := range d.backends {
+		if a, ok := b.(Adopter); ok && a.Adopt(ctx, reminder, scheduled, popup) {
+			return true
+		}
+	}
+	return false
+}
+
+var _ Adopter = (*Desktop)(nil)
+
 // reportsShown reports whether b tells of Shown and Held itself.
 func reportsShown(b backend) bool {
 	r, ok := b.(interface{ reportsShown() bool })

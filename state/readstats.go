@@ -213,7 +213,7 @@ func dayMarkOf(k Kind) string {
 	case Skipped:
 		return MarkSkipped
 	case Shown, Fired, Held, Snoozed, Dismissed, Expired:
-		return MarkFired
+		return MarkShown
 	}
 	return MarkNone
 }

@@ -56,12 +56,12 @@ type DayMark struct {
 
 // The marks of a day, from the best news to none: a day with any instant
 // done is "done"; otherwise one with a missed instant is "missed";
-// otherwise one with an instant shown or waiting is "fired"; otherwise one
-// skipped is "skipped".
+// otherwise one with an instant shown or waiting is "shown"; otherwise one
+// skipped is "skipped". They are the words of the strips' legend.
 const (
 	MarkDone    = "done"
 	MarkMissed  = "missed"
-	MarkFired   = "fired" // shown (or waiting), not answered with Done
+	MarkShown   = "shown" // shown (or waiting), not answered with Done
 	MarkSkipped = "skipped"
 	MarkNone    = "" // nothing due
 )
@@ -352,11 +352,11 @@ func markOf(k Kind) string {
 	case Skipped:
 		return MarkSkipped
 	}
-	return MarkFired
+	return MarkShown
 }
 
 // better returns the more telling of two marks of one day: done, then
-// missed, then fired, then skipped.
+// missed, then shown, then skipped.
 func better(a, b string) string {
 	rank := func(m string) int {
 		switch m {
@@ -364,7 +364,7 @@ func better(a, b string) string {
 			return 4
 		case MarkMissed:
 			return 3
-		case MarkFired:
+		case MarkShown:
 			return 2
 		case MarkSkipped:
 			return 1
@@ -385,7 +385,7 @@ func streak(marks map[string]string, today, first time.Time) (n int, reachedFirs
 		switch marks[d.Format(time.DateOnly)] {
 		case MarkDone:
 			n++
-		case MarkFired:
+		case MarkShown:
 			if !d.Equal(today) {
 				return n, false
 			}

@@ -14,7 +14,7 @@ import (
 func strip(days []DayMark) string {
 	var b strings.Builder
 	for _, d := range days {
-		b.WriteByte(map[string]byte{MarkDone: 'D', MarkMissed: 'M', MarkFired: 'F', MarkSkipped: 'S', MarkNone: '.'}[d.Mark])
+		b.WriteByte(map[string]byte{MarkDone: 'D', MarkMissed: 'M', MarkShown: 'F', MarkSkipped: 'S', MarkNone: '.'}[d.Mark])
 	}
 	return b.String()
 }

@@ -143,7 +143,7 @@ func (m marks) of(mark string) string {
 	switch mark {
 	case state.MarkDone:
 		return m.done
-	case state.MarkFired, string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
+	case string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
 		return m.fired
 	case state.MarkMissed:
 		return m.missed
