@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/safefs"
+	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/tray"
+)
+
+// exitTrayNotBuilt is the exit status of `bedtime tray` where the tray is
+// not built (macOS).
+const exitTrayNotBuilt = 2
+
+func newTrayCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "tray",
+		Short: "Show a status icon: what comes next, pause, and today's answers",
+		Long: `tray shows bedtime's status icon in the panel's tray (a StatusNotifierItem on
+Linux; the notification area on Windows) until you quit it from its menu. The
+icon says whether bedtime runs, is paused or has a reminder waiting for an
+answer; its tooltip says what comes next; its menu answers reminders (Done,
+Snooze), pauses, resumes and skips as the commands of the same names do, lists
+today's reminders, opens the schedule in your editor (through bedtime edit)
+and starts bedtime when it is not running. It runs beside the daemon, as a
+process of its own; "bedtime install --tray" starts it at every login.
+
+On GNOME the tray needs the AppIndicator extension; "bedtime doctor" checks
+for a tray host. macOS is not supported yet.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.tray(cmd.Context())
+		},
+	}
+}
+
+func (app *App) tray(ctx context.Context) error {
+	if tray.NewSystray == nil {
+		fmt.Fprintf(app.Stderr, "bedtime: the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.\n", runtime.GOOS)
+		return exitError{exitTrayNotBuilt}
+	}
+	store, err := app.openStore()
+	if err != nil {
+		return err
+	}
+	// One tray per user: a second one would show a second icon.
+	lock, err := safefs.Lock(filepath.Join(store.Dir(), "tray.lock"), 0)
+	if errors.Is(err, safefs.ErrLocked) {
+		return errors.New("the bedtime tray is already running")
+	}
+	if err != nil {
+		return fmt.Errorf("cannot lock the tray: %w", err)
+	}
+	defer lock.Unlock()
+	path, err := app.schedulePath()
+	if err != nil {
+		return err
+	}
+	return tray.Run(ctx, tray.Options{
+		Store:        store,
+		Schedule:     app.loadSchedule,
+		SchedulePath: path,
+		Clock:        app.clock(),
+		Running: func() (int, bool) {
+			pid, _, ok := daemon.Running(store.Dir())
+			return pid, ok
+		},
+		Launcher: trayLauncher{app: app, ctx: ctx},
+		Report:   app.trayReport(),
+	})
+}
+
+// trayReport is the tray's hook for `bedtime report`: it returns a func
+// that says whether there is a report to open, or nil while bedtime has
+// no report (the menu then has no item for it). trayLauncher.Report opens
+// it.
+func (app *App) trayReport() func() bool { return nil }
+
+// trayLauncher starts, for the tray's menu, what runs beside it.
+type trayLauncher struct {
+	app *App
+	ctx context.Context
+}
+
+// command returns this bedtime with args, and the --config the tray runs with.
+func (l trayLauncher) command(args ...string) (string, []string, error) {
+	exe, err := l.app.executable()
+	if err != nil {
+		return "", nil, fmt.Errorf("cannot find the bedtime binary: %w", err)
+	}
+	if l.app.ConfigPath != "" {
+		args = append(args, "--config", l.app.ConfigPath)
+	}
+	return exe, args, nil
+}
+
+// Edit opens `bedtime edit` in a terminal window: the same edit as on the
+// command line, which checks the schedule before it installs it.
+func (l trayLauncher) Edit() error {
+	exe, args, err := l.command("edit")
+	if err != nil {
+		return err
+	}
+	term, targs, err := terminal()
+	if err != nil {
+		return err
+	}
+	return detach(term, append(append(targs, exe), args...)...)
+}
+
+// Start starts bedtime: the installed service, or else `bedtime run` in
+// the background.
+func (l trayLauncher) Start() error {
+	err := l.app.services().Start(l.ctx)
+	if !errors.Is(err, service.ErrNotInstalled) {
+		return err
+	}
+	exe, args, err := l.command("run")
+	if err != nil {
+		return err
+	}
+	return detach(exe, args...)
+}
+
+// Report opens the report; see trayReport.
+func (l trayLauncher) Report() error {
+	return errors.New("there is no report yet")
+}
+
+// terminal finds a terminal window to run a command in, and the
+// arguments that come before the command.
+func terminal() (string, []string, error) {
+	if runtime.GOOS == "windows" {
+		return "cmd.exe", []string{"/c", "start", "bedtime edit"}, nil
+	}
+	for _, t := range []struct {
+		name string
+		args []string
+	}{
+		{"x-terminal-emulator", []string{"-e"}}, // Debian's choice of the user's terminal
+		{"gnome-terminal", []string{"--"}},
+		{"konsole", []string{"-e"}},
+		{"xfce4-terminal", []string{"-x"}},
+		{"xterm", []string{"-e"}},
+	} {
+		if p, err := exec.LookPath(t.name); err == nil {
+			return p, t.args, nil
+		}
+	}
+	return "", nil, errors.New("no terminal found to run `bedtime edit` in (install xterm, or run it in one)")
+}
+
+// detach starts name with args and does not wait for it (its end is
+// reaped in the background).
+func detach(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	cmd.Env = os.Environ()
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("cannot start %s: %w", filepath.Base(name), err)
+	}
+	go cmd.Wait()
+	return nil
+}
