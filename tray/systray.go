@@ -36,11 +36,15 @@ func (s *systrayShell) Quit() { systray.Quit() }
 func (s *systrayShell) Show(v View) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.first || v.Icon != s.icon {
-		systray.SetIcon(iconBytes(v.Icon))
-		s.icon, s.first = v.Icon, true
-	}
-	systray.SetTooltip(v.Tooltip)
+	// The menu first and the icon last, so that a host that sees the new
+	// icon finds the new menu behind it.
+	defer func() {
+		systray.SetTooltip(v.Tooltip)
+		if !s.first || v.Icon != s.icon {
+			systray.SetIcon(iconBytes(v.Icon))
+			s.icon, s.first = v.Icon, true
+		}
+	}()
 	if sameShape(s.menu, v.Menu) {
 		// Only labels changed (the countdown): retitle in place, so the
 		// host does not rebuild an open menu every minute.
@@ -58,6 +62,11 @@ func (s *systrayShell) Show(v View) {
 	}
 	s.stop = make(chan struct{})
 	systray.ResetMenu()
+	// The library drops a click that finds no goroutine waiting on the
+	// item's channel, so each item's goroutine has started before the
+	// menu is handed over.
+	var started sync.WaitGroup
+	defer started.Wait()
 	for i, it := range v.Menu {
 		if it.Separator {
 			systray.AddSeparator()
@@ -69,7 +78,9 @@ func (s *systrayShell) Show(v View) {
 			mi.Disable()
 			continue
 		}
+		started.Add(1)
 		go func(a Action, clicked <-chan struct{}, stop <-chan struct{}) {
+			started.Done()
 			for {
 				select {
 				case <-clicked:

@@ -85,12 +85,6 @@ func (launchNothing) Edit() error   { return fmt.Errorf("not in the test") }
 func (launchNothing) Start() error  { return fmt.Errorf("not in the test") }
 func (launchNothing) Report() error { return fmt.Errorf("not in the test") }
 
-const testSchedule = `timezone: UTC
-bedtime: "22:30"
-reminders:
-  magnesium: {at: "20:30"}
-  hydration: {at: "21:40"}
-`
 
 // fixture is a state directory, a schedule and an instant: 20:35 UTC,
 // with magnesium (due 20:30) shown and waiting for an answer.
@@ -301,4 +295,3 @@ func mustReminder(t *testing.T, path, name string) config.Reminder {
 	}
 	return r
 }
-

@@ -72,7 +72,8 @@ func resolveServiceSpec(app *App) (service.Spec, error) {
 }
 
 func newInstallCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	var withTray bool
+	cmd := &cobra.Command{
 		Use:   "install",
 		Short: "Start bedtime now and at every login, as a per-user service",
 		Long: `install makes bedtime start with your desktop session at every login and
@@ -112,9 +113,18 @@ Running install again updates the service to the current binary and options.`,
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintf(app.Stdout, "note: the schedule file %s does not exist yet\n", spec.ConfigPath)
 			}
+			if withTray {
+				where, err := service.InstallTray(spec)
+				if err != nil {
+					return fmt.Errorf("cannot install the tray: %w", err)
+				}
+				fmt.Fprintf(app.Stdout, "installed the tray's autostart %s\nits status icon starts at your next login (`bedtime tray` shows it now)\n", where)
+			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&withTray, "tray", false, "also start the status icon (bedtime tray) at every login")
+	return cmd
 }
 
 func newUninstallCmd(app *App) *cobra.Command {
@@ -128,6 +138,11 @@ Your schedule file, state and history are kept.`,
 			removed, err := app.services().Uninstall(cmd.Context())
 			if err != nil {
 				return fmt.Errorf("cannot uninstall the bedtime service: %w", err)
+			}
+			if trayRemoved, err := service.UninstallTray(); err != nil {
+				return err
+			} else if trayRemoved {
+				fmt.Fprintln(app.Stdout, "removed the tray's autostart entry")
 			}
 			if !removed {
 				fmt.Fprintln(app.Stdout, "bedtime is not installed as a service; nothing to do")

@@ -171,3 +171,16 @@ func detach(name string, args ...string) error {
 	go cmd.Wait()
 	return nil
 }
+
+// checkTray is doctor's line about the tray: whether a tray host is on
+// the session bus (on GNOME, that needs the AppIndicator extension). It
+// fails only when the tray is installed to start at login.
+func checkTray(ctx context.Context, app *App) checkResult {
+	h := tray.ProbeHost(ctx, "", os.Getenv("XDG_CURRENT_DESKTOP"))
+	r := checkResult{Name: "tray", OK: h.Found, Detail: h.Detail, Fix: h.Fix}
+	if !h.Found && !service.TrayInstalled() {
+		r.OK = true
+		r.Detail += "; only bedtime tray needs one, and it is not installed"
+	}
+	return r
+}
