@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // OutboxFile is the name of the outbox in the state directory.
@@ -47,8 +48,10 @@ type Options struct {
 	// so that the instant is not sent again and its answer is known;
 	// zero means DefaultRetain.
 	Retain time.Duration
-	// Now returns the current time; nil means time.Now.
-	Now func() time.Time
+	// Clock is the wall clock of scheduled instants, deadlines, backoff
+	// and retention: one clock for all of them (the daemon's). Nil means
+	// scheduler.SystemClock.
+	Clock scheduler.Clock
 }
 
 // State is where an outbox entry is.
@@ -143,8 +146,8 @@ func Open(o Options) (*Dispatcher, error) {
 	if o.Retain <= 0 {
 		o.Retain = DefaultRetain
 	}
-	if o.Now == nil {
-		o.Now = time.Now
+	if o.Clock == nil {
+		o.Clock = scheduler.SystemClock{}
 	}
 	if err := os.MkdirAll(o.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("channel: %w", err)
@@ -174,7 +177,7 @@ func (d *Dispatcher) load() error {
 	}
 	if err := json.Unmarshal(b, &d.box); err != nil {
 		// Never lose the file: move it aside and start empty.
-		aside := d.path() + ".corrupt-" + d.o.Now().Format("20060102T150405")
+		aside := d.path() + ".corrupt-" + d.o.Clock.Now().Format("20060102T150405")
 		if rerr := os.Rename(d.path(), aside); rerr != nil {
 			return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
 		}
@@ -189,7 +192,7 @@ func (d *Dispatcher) load() error {
 
 // save writes the outbox atomically; the caller holds d.mu.
 func (d *Dispatcher) save() error {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.box.Entries = slices.DeleteFunc(d.box.Entries, func(e *entry) bool {
 		return e.State != StatePending && now.Sub(e.Scheduled) > d.o.Retain
 	})
@@ -219,7 +222,7 @@ func (d *Dispatcher) start(chans map[string]Channel) {
 	var gone []Report
 	for _, e := range d.box.Entries {
 		if _, ok := chans[e.Channel]; !ok && e.State == StatePending {
-			e.State, e.LastError, e.Done = StateFailed, "the channel is no longer in the schedule", d.o.Now()
+			e.State, e.LastError, e.Done = StateFailed, "the channel is no longer in the schedule", d.o.Clock.Now()
 			gone = append(gone, Report{Reminder: e.Reminder, Scheduled: e.Scheduled, Channel: e.Channel, Attempt: e.Attempts,
 				State: StateFailed, Err: errors.New(e.LastError), ExitCode: -1})
 		}
@@ -252,7 +255,7 @@ func (d *Dispatcher) since(channel string) string {
 	if c := d.box.Cursors[channel]; c != "" {
 		return c
 	}
-	first := d.o.Now()
+	first := d.o.Clock.Now()
 	for _, e := range d.box.Entries {
 		if e.Channel == channel && !e.First.IsZero() && e.First.Before(first) {
 			first = e.First
@@ -325,7 +328,7 @@ func (d *Dispatcher) Send(reminder string, scheduled, deadline time.Time, m Mess
 			errs = append(errs, fmt.Errorf("channel: no channel %q", name))
 			continue
 		}
-		e := &entry{Reminder: reminder, Scheduled: scheduled, Deadline: deadline, Channel: name, Message: m, State: StatePending, Next: d.o.Now()}
+		e := &entry{Reminder: reminder, Scheduled: scheduled, Deadline: deadline, Channel: name, Message: m, State: StatePending, Next: d.o.Clock.Now()}
 		if have[e.key()] {
 			d.log.Debug("already queued; not sent again", "reminder", reminder, "scheduled", scheduled, "channel", name)
 			continue
@@ -386,33 +389,22 @@ func (d *Dispatcher) next(channel string) (*entry, time.Time) {
 	return best, best.Next
 }
 
-// worker delivers the entries of one channel, one at a time, sleeping
-// until the next one is due (no timer at all when none is pending).
+// worker delivers the entries of one channel, one at a time, waiting on
+// the clock until the next one is due (not at all when none is pending).
 func (d *Dispatcher) worker(ctx context.Context, ch Channel, kick chan struct{}) {
 	defer d.wg.Done()
 	for {
 		e, due := d.next(ch.Name())
-		var t *time.Timer
-		var timer <-chan time.Time
-		if e != nil {
-			wait := due.Sub(d.o.Now())
-			if wait <= 0 {
-				d.attempt(ctx, ch, e)
-				if ctx.Err() != nil {
-					return
-				}
-				continue
+		switch {
+		case e == nil:
+			select {
+			case <-ctx.Done():
+			case <-kick:
 			}
-			t = time.NewTimer(wait)
-			timer = t.C
-		}
-		select {
-		case <-ctx.Done():
-		case <-kick:
-		case <-timer:
-		}
-		if t != nil {
-			t.Stop()
+		case !due.After(d.o.Clock.Now()):
+			d.attempt(ctx, ch, e)
+		default:
+			d.waitUntil(ctx, due, kick)
 		}
 		if ctx.Err() != nil {
 			return
@@ -420,9 +412,28 @@ func (d *Dispatcher) worker(ctx context.Context, ch Channel, kick chan struct{})
 	}
 }
 
+// waitUntil waits on the clock until t, a kick (a new entry) or the end
+// of ctx. The goroutine that watches for the kick has ended when it
+// returns, so no later kick is taken by it.
+func (d *Dispatcher) waitUntil(ctx context.Context, t time.Time, kick chan struct{}) {
+	wctx, cancel := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-kick:
+			cancel()
+		case <-wctx.Done():
+		}
+	}()
+	d.o.Clock.WaitUntil(wctx, t)
+	cancel()
+	<-watched
+}
+
 // attempt delivers e once and records the outcome.
 func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.mu.Lock()
 	if !now.Before(e.Deadline) {
 		e.State, e.Done = StateFailed, now
@@ -461,7 +472,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		return // stopping: the entry stays pending for the next Dispatcher
 	}
 
-	now = d.o.Now()
+	now = d.o.Clock.Now()
 	r := Report{Reminder: e.Reminder, Scheduled: e.Scheduled, Channel: e.Channel, Attempt: dl.Attempt, Err: err, ExitCode: -1}
 	var xe *ExitError
 	if errors.As(err, &xe) {
@@ -577,7 +588,7 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 			x.Answered = true
 			if x.Channel == channel && x.State == StatePending {
 				// The phone answered, so an attempt arrived after all.
-				x.State, x.Done, x.LastError = StateSent, d.o.Now(), ""
+				x.State, x.Done, x.LastError = StateSent, d.o.Clock.Now(), ""
 			}
 		}
 	}

@@ -85,7 +85,7 @@ func NewNtfy(name string, c config.NtfyChannel, o NtfyOptions) (*Ntfy, error) {
 	if c.ReplyTopic == "" {
 		c.ReplyTopic = c.Topic + "-reply"
 	}
-	n := &Ntfy{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport}}
+	n := &Ntfy{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport, CheckRedirect: noRedirects}}
 	if c.TokenFile != "" {
 		tok, err := readToken(c.TokenFile)
 		if err != nil {
@@ -263,6 +263,13 @@ func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, 
 	return resp, nil
 }
 
+// noRedirects makes the client return a redirect as the answer. ntfy
+// never needs one, and following it would take the publish, with its
+// answer tokens, elsewhere; Go would even send the access token along
+// when only the port or the scheme differs (http.Client copies the
+// Authorization header to the same host name).
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
 // stripURL drops the URL from a *url.Error, which would show the topic.
 func stripURL(err error) error {
 	var ue *url.Error
@@ -284,7 +291,10 @@ type StatusError struct {
 	// Code is the HTTP status code; Msg is the server's message.
 	Code int
 	Msg  string
-	what string
+	// Location is where a redirect (3xx) points, each segment of its
+	// path shortened like a topic; bedtime follows no redirect.
+	Location string
+	what     string
 }
 
 func (e *StatusError) Error() string {
@@ -292,7 +302,34 @@ func (e *StatusError) Error() string {
 	if e.Msg != "" {
 		s += " (" + e.Msg + ")"
 	}
+	if e.Code/100 == 3 {
+		loc := e.Location
+		if loc == "" {
+			loc = "none given"
+		}
+		s += ", a redirect to " + loc + ", not followed"
+	}
 	return s
+}
+
+// redactURL shows a URL's scheme and host, and each path segment as
+// redact shows a topic.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return strconv.Quote(redact(raw))
+	}
+	var b strings.Builder
+	if u.Scheme != "" {
+		b.WriteString(u.Scheme + "://")
+	}
+	b.WriteString(u.Host)
+	for seg := range strings.SplitSeq(strings.Trim(u.Path, "/"), "/") {
+		if seg != "" {
+			b.WriteString("/" + redact(seg))
+		}
+	}
+	return b.String()
 }
 
 // httpError returns nil for a 2xx answer, else a *StatusError, marked
@@ -307,6 +344,9 @@ func httpError(resp *http.Response, what string) error {
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
 	_ = json.Unmarshal(b, &e)
 	err := &StatusError{Code: resp.StatusCode, Msg: e.Error, what: what}
+	if loc := resp.Header.Get("Location"); loc != "" {
+		err.Location = redactURL(loc)
+	}
 	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout {
 		return err
 	}
@@ -344,6 +384,9 @@ func (n *Ntfy) Check(ctx context.Context) CheckResult {
 			fix = "this server wants a login: put an access token in a file and name it in token_file"
 		}
 		return fail("not allowed to publish to the topic", fix)
+	}
+	if errors.As(err, &se) && se.Code/100 == 3 {
+		return fail(err.Error(), "ntfy never redirects: put the server's own address in server: (bedtime follows no redirect, so the token and the messages go nowhere else)")
 	}
 	if err != nil {
 		return fail(err.Error(), "try again later; if it persists, check the server's status")

@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/google/renameio/v2"
 	kservice "github.com/kardianos/service"
 )
@@ -107,6 +108,9 @@ type systemdManager struct {
 	// system is kardianos/service's linux-systemd backend.
 	system kservice.System
 	opts   Options
+	// vendorUnit and vendorExe are the package's unit and binary; "" means
+	// VendorUnitPath and VendorExecutable (tests set others).
+	vendorUnit, vendorExe string
 }
 
 var _ Manager = (*systemdManager)(nil)
@@ -203,6 +207,9 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err != nil {
 		return err
 	}
+	if m.useVendor(spec) {
+		return m.installVendor(ctx, unit)
+	}
 	previous, err := os.ReadFile(unit)
 	hadPrevious := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -273,14 +280,23 @@ func (m *systemdManager) undoInstall(ctx context.Context, unit string, previous 
 	return nil
 }
 
-// Uninstall stops and disables the unit, then removes it.
+// Uninstall stops and disables the unit, then removes it. The package's
+// unit is stopped and disabled, and its file left to the package.
 func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 	unit, err := m.unitPath()
 	if err != nil {
 		return false, err
 	}
 	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+		enabled, err := m.vendorEnabled(ctx)
+		if err != nil || !enabled {
+			return false, err
+		}
+		if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
+			return false, err
+		}
+		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
+		return true, nil
 	}
 	if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
 		return false, err
@@ -302,7 +318,12 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 		return err
 	}
 	if _, err := os.Stat(unit); errors.Is(err, fs.ErrNotExist) {
-		return ErrNotInstalled
+		if enabled, err := m.vendorEnabled(ctx); err != nil || !enabled {
+			if err != nil {
+				return err
+			}
+			return ErrNotInstalled
+		}
 	}
 	_, err = m.systemctl(ctx, verb, systemdUnitName)
 	return err
@@ -339,6 +360,11 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 		st.ConfigPath = configFromUnit(string(text))
 	case !errors.Is(err, fs.ErrNotExist):
 		return st, fmt.Errorf("cannot read the unit: %w", err)
+	default:
+		if _, verr := os.Stat(m.vendorPath()); verr == nil {
+			// No unit of the user's own: the package's is the one in use.
+			st.Manager, st.UnitPath = vendorManager, m.vendorPath()
+		}
 	}
 	out, err := m.systemctl(ctx, "show", "--property=UnitFileState,ActiveState,SubState,MainPID,ActiveEnterTimestamp", systemdUnitName)
 	if err != nil {
@@ -351,6 +377,10 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 		}
 	}
 	st.Enabled = props["UnitFileState"]
+	if st.Manager == vendorManager && st.Enabled == "enabled" {
+		st.Installed = true
+		st.ConfigPath, _ = config.DefaultPath()
+	}
 	st.PID, _ = strconv.Atoi(props["MainPID"])
 	st.Running = props["ActiveState"] == "active" && st.PID != 0
 	st.State = props["ActiveState"]

@@ -201,7 +201,7 @@ func checkTimeZone(ctx context.Context, app *App) []checkResult {
 		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
 		return []checkResult{r}
 	}
-	abbr, offset := time.Now().In(loc).Zone()
+	abbr, offset := app.now().In(loc).Zone()
 	sign := '+'
 	if offset < 0 {
 		sign, offset = '-', -offset
@@ -296,6 +296,10 @@ func checkService(ctx context.Context, app *App) checkResult {
 	case st.Installed && st.Running:
 		r.OK = true
 		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+		if st.UnitPath != "" {
+			// Which unit: the package's, or one install wrote.
+			r.Detail = fmt.Sprintf("running, pid %d since %s (%s %s)", st.PID, st.Since, st.Manager, st.UnitPath)
+		}
 	case st.Installed:
 		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
 		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"

@@ -52,6 +52,10 @@ func TestDoctorServiceCheck(t *testing.T) {
 		want string
 	}{
 		{serviceStatus{Manager: "systemd user unit", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true, "running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit)"},
+		{serviceStatus{Manager: "systemd user unit from the package", UnitPath: "/usr/lib/systemd/user/bedtime.service", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true,
+			"running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit from the package /usr/lib/systemd/user/bedtime.service)"},
+		{serviceStatus{Manager: "systemd user unit", UnitPath: "/home/a/.config/systemd/user/bedtime.service", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00"}, nil, true,
+			"running, pid 7 since Wed 2026-11-25 08:00 (systemd user unit /home/a/.config/systemd/user/bedtime.service)"},
 		{serviceStatus{Manager: "XDG autostart entry", Installed: false}, nil, false, "not installed (XDG autostart entry)"},
 		{serviceStatus{Installed: true, UnitPath: "/u/bedtime.service", State: "failed"}, nil, false, "installed (/u/bedtime.service) but not running (failed)"},
 		{serviceStatus{}, errors.New("systemctl: boom"), false, "systemctl: boom"},

@@ -1,0 +1,204 @@
+//go:build linux
+
+package service
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRenderUnitMatchesKardianos checks that the package's unit and the unit
+// install writes come from one template: renderUnit, given what install gives
+// kardianos/service, writes what kardianos/service writes.
+func TestRenderUnitMatchesKardianos(t *testing.T) {
+	for _, spec := range []Spec{plainSpec, oddSpec} {
+		f := newFakeSystemd(t)
+		if err := f.m.Install(context.Background(), spec); err != nil {
+			t.Fatalf("Install: %v", err)
+		}
+		want, _ := f.unit()
+		c := kardianosConfig(spec)
+		got, err := renderUnit(systemdUnitTemplate, c.Executable, c.Arguments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("renderUnit for %+v:\n%s\nkardianos/service wrote:\n%s", spec, got, want)
+		}
+	}
+}
+
+func TestVendorUnitGolden(t *testing.T) {
+	unit, err := VendorUnit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "vendor.service.golden", []byte(unit))
+	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime \"run\"\n") {
+		t.Errorf("the package's unit does not run /usr/bin/bedtime run:\n%s", unit)
+	}
+}
+
+func TestRenderUnitErrors(t *testing.T) {
+	for _, tmpl := range []string{"{{Path", "{{range Arguments}}x", "{{Nope}}", "{{Path | nope}}"} {
+		if _, err := renderUnit(tmpl, "/x", nil); err == nil {
+			t.Errorf("renderUnit(%q) gave no error", tmpl)
+		}
+	}
+}
+
+// withVendor gives f a package's unit and binary of its own and returns the
+// spec that runs that binary on the default schedule.
+func (f *fakeSystemd) withVendor() Spec {
+	f.t.Helper()
+	dir := filepath.Join(filepath.Dir(f.home), "usr")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		f.t.Fatal(err)
+	}
+	f.m.vendorUnit, f.m.vendorExe = filepath.Join(dir, "bedtime.service"), filepath.Join(dir, "bedtime")
+	unit, err := VendorUnit()
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if err := os.WriteFile(f.m.vendorUnit, []byte(unit), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+	return Spec{Executable: f.m.vendorExe, ConfigPath: f.schedule}
+}
+
+func (f *fakeSystemd) vendorFileKept() {
+	f.t.Helper()
+	if data, err := os.ReadFile(f.m.vendorUnit); err != nil || !strings.HasPrefix(string(data), vendorUnitHeader) {
+		f.t.Errorf("the package's unit was changed: %q, %v", data, err)
+	}
+}
+
+var vendorInstallCalls = []string{
+	"--user show-environment",
+	"--user daemon-reload",
+	"--user enable bedtime.service",
+	"--user restart bedtime.service",
+}
+
+func TestSystemdVendorInstall(t *testing.T) {
+	ctx := context.Background()
+	t.Run("enables the package's unit", func(t *testing.T) {
+		f := newFakeSystemd(t)
+		spec := f.withVendor()
+		if err := f.m.Install(ctx, spec); err != nil {
+			t.Fatalf("Install: %v", err)
+		}
+		sameCalls(t, f.calls(), vendorInstallCalls)
+		if _, ok := f.unit(); ok {
+			t.Error("install wrote a unit of its own beside the package's")
+		}
+		f.vendorFileKept()
+	})
+	t.Run("removes its own older unit, which would hide the package's", func(t *testing.T) {
+		f := newFakeSystemd(t)
+		spec := f.withVendor()
+		if err := f.m.Install(ctx, plainSpec); err != nil {
+			t.Fatal(err)
+		}
+		f.calls()
+		if err := f.m.Install(ctx, spec); err != nil {
+			t.Fatalf("Install: %v", err)
+		}
+		sameCalls(t, f.calls(), vendorInstallCalls)
+		if _, ok := f.unit(); ok {
+			t.Error("the home directory's unit is still there, hiding the package's")
+		}
+	})
+	t.Run("a failed start puts the old unit back", func(t *testing.T) {
+		f := newFakeSystemd(t)
+		spec := f.withVendor()
+		if err := f.m.Install(ctx, plainSpec); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := f.unit()
+		f.calls()
+		f.fail("restart")
+		err := f.m.Install(ctx, spec)
+		if err == nil || !strings.Contains(err.Error(), "Failed to restart bedtime.service: injected by the test") {
+			t.Fatalf("Install = %v, want systemctl's message", err)
+		}
+		sameCalls(t, f.calls(), append(vendorInstallCalls, "--user disable bedtime.service", "--user daemon-reload"))
+		if after, ok := f.unit(); !ok || after != before {
+			t.Errorf("the previous unit was not restored: %q", after)
+		}
+		f.vendorFileKept()
+	})
+	t.Run("another schedule or binary gets a unit of its own", func(t *testing.T) {
+		for _, spec := range []Spec{plainSpec, {Executable: filepath.Join(t.TempDir(), "bedtime"), ConfigPath: "/elsewhere/schedule.yaml"}} {
+			f := newFakeSystemd(t)
+			vendor := f.withVendor()
+			if spec.Executable != plainSpec.Executable {
+				spec.Executable = vendor.Executable
+			}
+			if err := f.m.Install(ctx, spec); err != nil {
+				t.Fatalf("Install: %v", err)
+			}
+			sameCalls(t, f.calls(), installCalls)
+			if unit, ok := f.unit(); !ok || configFromUnit(unit) != spec.ConfigPath {
+				t.Errorf("no unit of its own for %+v: %q", spec, unit)
+			}
+		}
+	})
+}
+
+func TestSystemdVendorUninstall(t *testing.T) {
+	ctx := context.Background()
+	f := newFakeSystemd(t)
+	f.withVendor()
+	f.show("UnitFileState=disabled\n")
+	if removed, err := f.m.Uninstall(ctx); err != nil || removed {
+		t.Errorf("Uninstall of a disabled package unit = %v, %v; want false, nil", removed, err)
+	}
+	sameCalls(t, f.calls(), []string{"--user show --property=UnitFileState bedtime.service"})
+
+	f.show("UnitFileState=enabled\n")
+	if removed, err := f.m.Uninstall(ctx); err != nil || !removed {
+		t.Errorf("Uninstall = %v, %v; want true, nil", removed, err)
+	}
+	sameCalls(t, f.calls(), []string{
+		"--user show --property=UnitFileState bedtime.service",
+		"--user disable --now bedtime.service",
+		"--user reset-failed bedtime.service",
+	})
+	f.vendorFileKept()
+}
+
+func TestSystemdVendorControlAndStatus(t *testing.T) {
+	ctx := context.Background()
+	f := newFakeSystemd(t)
+	f.withVendor()
+	f.show("UnitFileState=disabled\nActiveState=inactive\nSubState=dead\nMainPID=0\n")
+	if err := f.m.Start(ctx); err != ErrNotInstalled {
+		t.Errorf("Start of a disabled package unit = %v, want ErrNotInstalled", err)
+	}
+	st, err := f.m.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Installed || st.Manager != vendorManager || st.UnitPath != f.m.vendorUnit {
+		t.Errorf("Status of a disabled package unit = %+v", st)
+	}
+	f.calls()
+
+	f.show("UnitFileState=enabled\nActiveState=active\nSubState=running\nMainPID=42\nActiveEnterTimestamp=Tue 2025-11-25 21:54:01 UTC\n")
+	if err := f.m.Restart(ctx); err != nil {
+		t.Errorf("Restart: %v", err)
+	}
+	st, err = f.m.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Status{Manager: vendorManager, UnitPath: f.m.vendorUnit, Installed: true, Enabled: "enabled", Running: true,
+		PID: 42, Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running", ConfigPath: f.schedule}
+	if st != want {
+		t.Errorf("Status =\n  %+v\nwant\n  %+v", st, want)
+	}
+}
