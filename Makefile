@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows clean
+.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-tray bench-tray clean
 
 all: build
 
@@ -85,6 +85,13 @@ e2e-service:
 
 e2e-windows:
 	e2e/windows.sh
+
+## e2e-tray: bedtime tray in a real panel, Debian's xfce4-panel with its Status
+## Tray, under Xvfb on a private bus: the item registers, a pause shows, the menu
+## opens on a click (make e2e-tray E2E_TRAY_PNG=docs/tray.png updates the picture).
+E2E_TRAY_PNG ?=
+e2e-tray:
+	e2e/tray.sh $(E2E_TRAY_PNG)
 
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:

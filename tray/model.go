@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -233,8 +234,8 @@ func Build(in Input) View {
 			add("Today: nothing scheduled", Action{})
 		} else {
 			add("Today:", Action{})
-			for _, f := range today {
-				add("  "+f.At.In(loc).Format("15:04")+"  "+f.Reminder+"  "+MarkWord(f.Mark), Action{})
+			for _, line := range todayLines(today, loc) {
+				add("  "+line, Action{})
 			}
 		}
 	}
@@ -367,6 +368,35 @@ func Duration(d time.Duration) string {
 		return fmt.Sprintf("%d h %02d m", m/60, m%60)
 	}
 	return fmt.Sprintf("%d d %d h", m/(24*60), m/60%24)
+}
+
+// todayLines writes today's firings one line per reminder, in the order
+// of their first firing: with one firing, its time and mark in words
+// ("magnesium  20:30 ✓ done"); with several, each time and the mark's
+// sign ("hydration  08:00 ✓  10:00 ✗  12:00 •").
+func todayLines(today []state.Firing, loc *time.Location) []string {
+	var order []string
+	by := map[string][]state.Firing{}
+	for _, f := range today {
+		if _, ok := by[f.Reminder]; !ok {
+			order = append(order, f.Reminder)
+		}
+		by[f.Reminder] = append(by[f.Reminder], f)
+	}
+	var out []string
+	for _, name := range order {
+		fs := by[name]
+		line := name + " "
+		for _, f := range fs {
+			word := MarkWord(f.Mark)
+			if len(fs) > 1 {
+				word, _, _ = strings.Cut(word, " ")
+			}
+			line += " " + f.At.In(loc).Format("15:04") + " " + word + " "
+		}
+		out = append(out, strings.TrimSpace(line))
+	}
+	return out
 }
 
 // MarkWord is a mark of state.Today in words, for the menu.

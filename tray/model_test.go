@@ -181,3 +181,17 @@ func TestWakeAt(t *testing.T) {
 		})
 	}
 }
+
+func TestTodayLines(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 3, 10, h, 0, 0, 0, time.UTC) }
+	got := todayLines([]state.Firing{
+		{Reminder: "hydration", At: at(8), Mark: state.MarkDone},
+		{Reminder: "hydration", At: at(10), Mark: state.MarkMissed},
+		{Reminder: "magnesium", At: at(20), Mark: string(state.Shown)},
+		{Reminder: "hydration", At: at(12), Mark: state.MarkDue},
+	}, time.UTC)
+	want := []string{"hydration  08:00 ✓  10:00 ✗  12:00 •", "magnesium  20:00 ○ shown, waiting"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("todayLines = %q, want %q", got, want)
+	}
+}

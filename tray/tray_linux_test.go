@@ -222,7 +222,7 @@ func TestTrayOnTheBus(t *testing.T) {
 	want := []string{
 		"(magnesium (due 20:30))", "Done: magnesium", "Snooze magnesium for 10 m", "---",
 		"(Next: hydration at 21:40, in 1 h 05 m)", "Skip hydration at 21:40", "Pause for 1 hour", "Pause until tomorrow", "---",
-		"(Today:)", "(  20:30  magnesium  ○ shown, waiting)", "(  21:40  hydration  • to come)", "---",
+		"(Today:)", "(  magnesium  20:30 ○ shown, waiting)", "(  hydration  21:40 • to come)", "---",
 		"Edit the schedule…", "---", "Quit the tray",
 	}
 	if got := labels(it.layout(t)); !slices.Equal(got, want) {
