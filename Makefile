@@ -61,6 +61,10 @@ docs: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+## bench-tray: the tray's memory and wake-ups at rest, beside the daemon's (2 minutes).
+bench-tray:
+	bench/tray-idle.sh
+
 ## fuzz: fuzz the schedule loader for a while; crashers land in config/testdata/fuzz.
 FUZZTIME ?= 60s
 fuzz:
