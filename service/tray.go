@@ -8,7 +8,10 @@ package service
 // graphical-session), a value in the user's Run key on Windows. The entry
 // is rendered here, on every OS, so its tests run everywhere.
 
-import "errors"
+import (
+	"context"
+	"errors"
+)
 
 // TrayName is the name of the tray's autostart entry.
 const TrayName = Name + "-tray"
@@ -34,4 +37,19 @@ NoDisplay=true
 X-GNOME-Autostart-enabled=true
 X-GNOME-Autostart-Delay=2
 `
+}
+
+// WithTray returns m, whose Uninstall also removes the tray's autostart
+// entry (bedtime install --tray), so that uninstall leaves nothing behind.
+func WithTray(m Manager) Manager { return withTray{m} }
+
+type withTray struct{ Manager }
+
+func (w withTray) Uninstall(ctx context.Context) (bool, error) {
+	removed, err := w.Manager.Uninstall(ctx)
+	if err != nil {
+		return removed, err
+	}
+	trayRemoved, err := UninstallTray()
+	return removed || trayRemoved, err
 }

@@ -27,7 +27,7 @@ type serviceStatus = service.Status
 // services returns the service manager: app.Service, or this machine's.
 func (app *App) services() service.Manager {
 	if app.Service == nil {
-		app.Service = service.Detect(app.serviceOptions())
+		app.Service = service.WithTray(service.Detect(app.serviceOptions()))
 	}
 	return app.Service
 }
@@ -138,11 +138,6 @@ Your schedule file, state and history are kept.`,
 			removed, err := app.services().Uninstall(cmd.Context())
 			if err != nil {
 				return fmt.Errorf("cannot uninstall the bedtime service: %w", err)
-			}
-			if trayRemoved, err := service.UninstallTray(); err != nil {
-				return err
-			} else if trayRemoved {
-				fmt.Fprintln(app.Stdout, "removed the tray's autostart entry")
 			}
 			if !removed {
 				fmt.Fprintln(app.Stdout, "bedtime is not installed as a service; nothing to do")
