@@ -85,7 +85,6 @@ func (launchNothing) Edit() error   { return fmt.Errorf("not in the test") }
 func (launchNothing) Start() error  { return fmt.Errorf("not in the test") }
 func (launchNothing) Report() error { return fmt.Errorf("not in the test") }
 
-
 // fixture is a state directory, a schedule and an instant: 20:35 UTC,
 // with magnesium (due 20:30) shown and waiting for an answer.
 type fixture struct {
