@@ -52,9 +52,9 @@ type Options struct {
 	NewShell func(click func(Action)) Shell
 	// Logger gets the tray's warnings.
 	Logger *slog.Logger
-	// Shown, when set, is called after each View is shown (tests and
-	// the benchmark measure with it).
-	Shown func(View)
+	// Rest, when set, is called once after the first View is shown, to
+	// hand back what starting needed (the daemon's TrimMemory).
+	Rest func()
 }
 
 // ErrNotBuilt is returned by Run where the tray is not built (macOS,
@@ -145,9 +145,6 @@ func loop(ctx context.Context, o Options, shell Shell, w *fsnotify.Watcher, clic
 			shell.Show(v)
 			last, shown = v, true
 		}
-		if o.Shown != nil {
-			o.Shown(v)
-		}
 		// Follow the daemon's process, so that its end shows at once
 		// even when it was killed and could not tidy up.
 		pid, _ := o.Running()
@@ -162,6 +159,9 @@ func loop(ctx context.Context, o Options, shell Shell, w *fsnotify.Watcher, clic
 		timer.Reset(wake.Sub(o.Clock.Now()))
 	}
 	refresh()
+	if o.Rest != nil {
+		o.Rest()
+	}
 	for {
 		select {
 		case <-ctx.Done():

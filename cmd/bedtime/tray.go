@@ -76,6 +76,7 @@ func (app *App) tray(ctx context.Context) error {
 		},
 		Launcher: trayLauncher{app: app, ctx: ctx},
 		Report:   app.trayReport(),
+		Rest:     daemon.TrimMemory,
 	})
 }
 
