@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -124,6 +126,9 @@ type Dispatcher struct {
 	wg      sync.WaitGroup
 	closed  bool
 	saveErr error
+	// cursorMoved: a cursor changed since the outbox was written.
+	cursorMoved bool
+	quiet       map[string]*quiet
 }
 
 // Open loads the outbox in o.Dir (making the secret on first use) and
@@ -208,6 +213,7 @@ func (d *Dispatcher) save() error {
 		return err
 	}
 	d.saveErr = nil
+	d.cursorMoved = false
 	return nil
 }
 
@@ -294,6 +300,11 @@ func (d *Dispatcher) Close() error {
 	d.closed = true
 	d.mu.Unlock()
 	d.stop()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cursorMoved {
+		return d.save()
+	}
 	return nil
 }
 
@@ -490,11 +501,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		e.State, e.Done, e.LastError = StateFailed, now, err.Error()
 	default:
 		e.LastError = err.Error()
-		wait := d.o.MinBackoff << min(e.Attempts-1, 20)
-		if wait > d.o.MaxBackoff || wait <= 0 {
-			wait = d.o.MaxBackoff
-		}
-		e.Next = now.Add(wait)
+		e.Next = now.Add(backoff.Policy{Min: d.o.MinBackoff, Max: d.o.MaxBackoff}.Wait(e.Attempts))
 		if !e.Next.Before(e.Deadline) {
 			e.State, e.Done = StateFailed, now
 		}
@@ -534,13 +541,12 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	log := d.log.With("channel", channel, "id", rp.ID)
 	if rp.Err != nil || rp.Check {
 		d.mu.Lock()
-		d.box.Cursors[channel] = rp.ID
-		d.save()
+		level, more := d.ignored(channel, rp.ID, "not an answer", slog.LevelWarn)
 		d.mu.Unlock()
 		if rp.Check {
 			log.Debug("reply topic check message ignored")
 		} else {
-			log.Warn("ignored a message on the reply topic", "err", rp.Err)
+			log.Log(ctx, level, "ignored a message on the reply topic", moreLikeIt([]any{"err", rp.Err}, more)...)
 		}
 		return
 	}
@@ -557,24 +563,30 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	var problem string
 	switch {
 	case e == nil:
-		problem = "stale: no reminder sent in the last " + config.FormatDuration(d.o.Retain) + " has this reference"
+		problem = "stale: no reminder sent in the last " + durfmt.Format(d.o.Retain) + " has this reference"
 	case !d.sign.valid(e.Reminder, e.Scheduled, rp.Action, rp.Token):
 		problem = "spoofed: the token is wrong"
 	case e.Answered:
 		problem = "already answered"
 	}
 	if problem != "" {
-		d.box.Cursors[channel] = rp.ID
-		d.save()
+		level := slog.LevelWarn
+		if problem == "already answered" {
+			level = slog.LevelInfo
+		}
+		level, more := d.ignored(channel, rp.ID, problem, level)
 		d.mu.Unlock()
 		if problem == "already answered" {
-			log.Info("ignored an answer: the reminder was already answered", "reminder", e.Reminder, "scheduled", e.Scheduled)
+			log.Log(ctx, level, "ignored an answer: the reminder was already answered", moreLikeIt([]any{"reminder", e.Reminder, "scheduled", e.Scheduled}, more)...)
 		} else {
-			log.Warn("ignored an answer", "why", problem)
+			log.Log(ctx, level, "ignored an answer", moreLikeIt([]any{"why", problem}, more)...)
 		}
 		return
 	}
 	a := Answer{Reminder: e.Reminder, Scheduled: e.Scheduled, Action: rp.Action, Channel: channel, Time: rp.Time}
+	if a.Time.IsZero() {
+		a.Time = d.o.Clock.Now()
+	}
 	d.mu.Unlock()
 	log.Info("answer from a channel", "reminder", a.Reminder, "scheduled", a.Scheduled, "action", a.Action)
 	select {
@@ -592,9 +604,56 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 			}
 		}
 	}
-	d.box.Cursors[channel] = rp.ID
+	if rp.ID != "" {
+		d.box.Cursors[channel] = rp.ID
+	}
 	d.save()
 	d.mu.Unlock()
+}
+
+// ignored notes a reply that was read and ignored, for a reason of kind;
+// the caller holds d.mu. The cursor moves on in memory only: it is written
+// with the next change of the outbox or at Close (after a crash the reply
+// is read again and ignored again), so a flood of junk costs no write per
+// line. It returns the level to log at: level for the first of a kind in
+// a minute, Debug for the others, counted in more (the number not logged
+// at level since the last one that was).
+func (d *Dispatcher) ignored(channel, id, kind string, level slog.Level) (slog.Level, int) {
+	if id != "" && d.box.Cursors[channel] != id {
+		d.box.Cursors[channel] = id
+		d.cursorMoved = true
+	}
+	if d.quiet == nil {
+		d.quiet = map[string]*quiet{}
+	}
+	key := channel + "\x00" + kind
+	now := d.o.Clock.Now()
+	q := d.quiet[key]
+	if q != nil && !now.Before(q.at) && now.Sub(q.at) < time.Minute {
+		q.n++
+		return slog.LevelDebug, 0
+	}
+	more := 0
+	if q != nil {
+		more = q.n
+	}
+	d.quiet[key] = &quiet{at: now}
+	return level, more
+}
+
+// moreLikeIt adds to attrs how many more like it were logged at Debug.
+func moreLikeIt(attrs []any, more int) []any {
+	if more > 0 {
+		attrs = append(attrs, "more_like_it", more)
+	}
+	return attrs
+}
+
+// quiet is when a kind of ignored reply was last logged at its level and
+// how many were logged at Debug since.
+type quiet struct {
+	at time.Time
+	n  int
 }
 
 // String describes the outbox, for debugging.

@@ -20,15 +20,22 @@ const (
 	reply = topic + "-reply"
 )
 
-// logBuffer collects log lines for a test.
+// logBuffer collects log lines for a test; with a limit, only the last
+// limit bytes or so.
 type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu    sync.Mutex
+	b     bytes.Buffer
+	limit int
 }
 
 func (l *logBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.limit > 0 && l.b.Len() > l.limit {
+		rest := append([]byte(nil), l.b.Bytes()[l.b.Len()-l.limit/2:]...)
+		l.b.Reset()
+		l.b.Write(rest)
+	}
 	return l.b.Write(p)
 }
 

@@ -13,11 +13,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
 // PrivateTitle and PrivateBody are what a channel with private: true
@@ -223,8 +225,7 @@ func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
 	if err := httpError(resp, "poll"); err != nil {
 		return false, err
 	}
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc := lineScanner(resp.Body)
 	for sc.Scan() {
 		var m ntfyMessage
 		if json.Unmarshal(sc.Bytes(), &m) != nil || m.Event != "message" {
@@ -422,13 +423,17 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 	if since == "" {
 		since = strconv.FormatInt(time.Now().Unix(), 10)
 	}
-	backoff := n.o.MinBackoff
+	retry := backoff.Policy{Min: n.o.MinBackoff, Max: n.o.MaxBackoff}
+	failures := 0      // connections in a row that did not open the stream
 	var last time.Time // when the message since names was published
 	var lastErr string
 	for {
 		opened, err := n.stream(ctx, since, func(r Reply) {
 			if r.ID != "" {
-				since, last = r.ID, r.Time
+				since = r.ID
+				if !r.Time.IsZero() {
+					last = r.Time
+				}
 			}
 			yield(r)
 		})
@@ -442,10 +447,12 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 			since, last = strconv.FormatInt(last.Unix(), 10), time.Time{}
 		}
 		if opened {
-			backoff = n.o.MinBackoff
+			failures = 0
 		}
+		failures++
+		wait := retry.Wait(failures)
 		if IsPermanent(err) { // a 4xx: a person must fix something first
-			backoff = max(backoff, 10*n.o.MaxBackoff)
+			wait = max(wait, 10*n.o.MaxBackoff)
 		}
 		// The same failure again (the server down for hours) is logged
 		// once, not at every try.
@@ -456,13 +463,12 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 		if err != nil {
 			lastErr = failureKey(err)
 		}
-		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", backoff)
+		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(backoff):
+		case <-time.After(wait):
 		}
-		backoff = min(2*backoff, n.o.MaxBackoff)
 	}
 }
 
@@ -489,13 +495,22 @@ func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (ope
 	if err := httpError(resp, "subscribe to the reply topic"); err != nil {
 		return false, err
 	}
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc := lineScanner(resp.Body)
 	for sc.Scan() {
 		stall.Reset(n.o.Stall)
 		var m ntfyMessage
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return opened, fmt.Errorf("the server sent a line that is not JSON: %w", err)
+			// One bad line is skipped, not the stream: reading again
+			// from the last good id would meet it again, and what
+			// follows it (a valid Done) would never be read. A field of
+			// the wrong type leaves the others read, the id among them.
+			r := Reply{Err: fmt.Errorf("the server sent a line bedtime cannot read: %w", err)}
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				r.ID = validID(m.ID)
+			}
+			yield(r)
+			continue
 		}
 		switch m.Event {
 		case "open":
@@ -508,13 +523,43 @@ func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (ope
 		}
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("the server sent a line longer than %d KiB", maxLine>>10)
+		}
 		return opened, err
 	}
 	return opened, io.ErrUnexpectedEOF
 }
 
+// maxLine bounds a line of a JSON stream. ntfy's messages are at most
+// 4 KiB of text plus their fields; a longer line ends the connection, so
+// a server that never ends a line costs at most this much memory.
+const maxLine = 64 << 10
+
+// lineScanner reads the lines of a JSON stream, at most maxLine each.
+func lineScanner(r io.Reader) *bufio.Scanner {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4<<10), maxLine)
+	return sc
+}
+
+var idRE = regexp.MustCompile(`^[-_A-Za-z0-9]{1,64}$`)
+
+// validID returns id if it looks like an ntfy message id, else "": an id
+// is sent back as since= and kept in the outbox, so a server's garbage
+// must not become one.
+func validID(id string) string {
+	if idRE.MatchString(id) {
+		return id
+	}
+	return ""
+}
+
 func parseReply(m ntfyMessage) Reply {
-	r := Reply{ID: m.ID, Time: time.Unix(m.Time, 0)}
+	r := Reply{ID: validID(m.ID)}
+	if m.Time > 0 {
+		r.Time = time.Unix(m.Time, 0)
+	}
 	var b replyBody
 	if err := json.Unmarshal([]byte(m.Message), &b); err != nil || b.Bedtime != 1 {
 		r.Err = errors.New("not an answer from bedtime's buttons")

@@ -15,6 +15,7 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -446,7 +447,7 @@ func (p *parser) away(n, key ast.Node, s *Schedule) {
 			continue
 		}
 		if d < time.Minute || d > 2*time.Hour {
-			p.errAt(kv.valueNode, c, "%s is out of range (want 1m to 2h)", FormatDuration(d))
+			p.errAt(kv.valueNode, c, "%s is out of range (want 1m to 2h)", durfmt.Format(d))
 			continue
 		}
 		s.AwayAfter = d
@@ -512,7 +513,7 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 			case err != nil || strings.HasPrefix(strings.TrimSpace(v), "-"):
 				p.errAt(kv.valueNode, c, "%q is not true, false or a duration (want e.g. true, false or 2m)", v)
 			case d < time.Second || d > 24*time.Hour:
-				p.errAt(kv.valueNode, c, "%s is out of range (want 1s to 24h, or true to stay until answered)", FormatDuration(d))
+				p.errAt(kv.valueNode, c, "%s is out of range (want 1s to 24h, or true to stay until answered)", durfmt.Format(d))
 			default:
 				r.Stay = d
 			}
@@ -645,7 +646,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["snooze"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "snooze"}); ok {
 			if d < time.Minute || d > 24*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "snooze"}, "%s is out of range (want 1m to 24h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "snooze"}, "%s is out of range (want 1m to 24h)", durfmt.Format(d))
 			}
 			r.Snooze = d
 		}
@@ -653,7 +654,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["repeat_until_done"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "repeat_until_done"}); ok {
 			if d < time.Minute || d > 12*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "repeat_until_done"}, "%s is out of range (want 1m to 12h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "repeat_until_done"}, "%s is out of range (want 1m to 12h)", durfmt.Format(d))
 			}
 			r.RepeatEvery = d
 			r.RepeatMax = DefaultRepeatMax
@@ -702,7 +703,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["catch_up"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "catch_up"}); ok {
 			if d > 7*24*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "catch_up"}, "%s is too long (want at most 168h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "catch_up"}, "%s is too long (want at most 168h)", durfmt.Format(d))
 			}
 			r.CatchUp = d
 		}
@@ -758,14 +759,14 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 			return
 		}
 		if d < time.Second {
-			p.errAt(given.value, c, "%s is too short (want at least 1s)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is too short (want at least 1s)", durfmt.Format(d))
 			return
 		}
 		if d > 24*time.Hour {
-			p.errAt(given.value, c, "%s is longer than a day (want at most 24h; for every few days, use at with days, or cron)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is longer than a day (want at most 24h; for every few days, use at with days, or cron)", durfmt.Format(d))
 			return
 		}
-		r.Spec = FormatDuration(d)
+		r.Spec = durfmt.Format(d)
 		iv := &scheduler.Interval{Every: d, Days: r.Days, Location: r.Location}
 		if kv, ok := get["between"]; ok {
 			start, end, ok := p.window(kv.valueNode, ctx{r.Name, "between"})
@@ -809,10 +810,10 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 			return
 		}
 		if d >= 12*time.Hour {
-			p.errAt(given.value, c, "%s is too long (want less than 12h)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is too long (want less than 12h)", durfmt.Format(d))
 			return
 		}
-		r.Spec = FormatDuration(d) + " before bedtime"
+		r.Spec = durfmt.Format(d) + " before bedtime"
 		r.Schedule = &scheduler.BeforeBedtime{Before: d, Bedtime: s.Bedtime, Days: r.Days, Location: r.Location}
 	}
 }
@@ -1003,17 +1004,4 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 		}
 		s.Routines[name] = rt
 	}
-}
-
-// FormatDuration formats d the way a person writes it in the schedule
-// file: 2h, 1h30m, 45s, 500ms.
-func FormatDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

@@ -17,11 +17,14 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/texts"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // Options configure Run. SchedulePath and StateDir are required; the
@@ -125,7 +128,7 @@ type daemon struct {
 	builtin  bool // --builtin: the default schedule, no file
 	engine   *scheduler.Engine
 	notifier notify.Notifier
-	texts    *Texter
+	texts    *texts.Chooser
 
 	store *state.Store // state and history
 
@@ -175,13 +178,13 @@ type daemon struct {
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	lock, err := TakeLock(o.StateDir)
+	lock, err := userlock.Take(o.StateDir)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if lock.wasOpen != 0 {
-		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	if lock.WasOpen() != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.WasOpen().String())
 	}
 
 	// Another process holding the state's lock, or a full disk, never
@@ -191,7 +194,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
+	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
 		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	n, closeN, err := o.Notifier(log, d.respond)
 	if err != nil {
@@ -236,7 +239,7 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	watched := map[string]func(){
 		filepath.Clean(store.StatePath()): func() { d.syncControl() },
-		lock.path:                         func() { keep.ensure("the lock file changed") },
+		lock.Path():                       func() { keep.ensure("the lock file changed") },
 	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
@@ -530,7 +533,7 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		detail := "too late after " + durfmt.Format(ev.Late().Round(time.Second))
 		if ev.Once {
 			detail = "snoozed, then " + detail
 		}
@@ -890,7 +893,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			}
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
 		step.Kind = state.Dismissed

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
 // The freedesktop Notifications API on the session bus.
@@ -158,8 +160,8 @@ type pending struct {
 	m        Message
 	why      string // why it is held
 	deadline time.Time
-	next     time.Time     // next attempt
-	backoff  time.Duration // pause before the attempt after next
+	next     time.Time // next attempt
+	failures int       // attempts in a row that failed and were retried
 }
 
 func newDBus(o Options) *dbusBackend {
@@ -262,11 +264,8 @@ func (d *dbusBackend) schedule(p *pending, err error, now time.Time) {
 		p.next = now.Add(d.o.RetryMax)
 		return
 	}
-	if p.backoff == 0 {
-		p.backoff = d.o.RetryMin
-	}
-	p.next = now.Add(p.backoff)
-	p.backoff = min(2*p.backoff, d.o.RetryMax)
+	p.failures++
+	p.next = now.Add(backoff.Policy{Min: d.o.RetryMin, Max: d.o.RetryMax}.Wait(p.failures))
 }
 
 // wake wakes the retry loop; with now set, everything held is tried at once.

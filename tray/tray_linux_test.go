@@ -14,10 +14,10 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // The tray is one per process (the library keeps its icon in package
@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 	case "tray":
 		os.Exit(childTray())
 	case "daemon":
-		l, err := daemon.TakeLock(os.Getenv("BEDTIME_TRAY_STATE"))
+		l, err := userlock.Take(os.Getenv("BEDTIME_TRAY_STATE"))
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -67,7 +67,7 @@ func childTray() int {
 		SchedulePath: path,
 		Clock:        scheduler.NewFakeClock(now),
 		Running: func() (int, bool) {
-			pid, _, ok := daemon.Running(dir)
+			pid, _, ok := userlock.Running(dir)
 			return pid, ok
 		},
 		Launcher: launchNothing{},

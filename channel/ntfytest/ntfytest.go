@@ -19,9 +19,11 @@
 // where its timers (keepalives, SetDelay) are on the bubble's clock.
 //
 // It can fail on purpose: be down (Stop, Start), answer 5xx (FailNext),
-// answer slowly after storing the message (SetDelay), and drop every open
-// stream mid-way (DropStreams). Press replays an "http" action the way the
-// ntfy phone app does when its button is pressed.
+// answer slowly after storing the message (SetDelay), drop every open
+// stream mid-way (DropStreams), replay everything on every subscription
+// (ReplayAll), and answer requests as the test says (Intercept). Press
+// replays an "http" action the way the ntfy phone app does when its button
+// is pressed.
 package ntfytest
 
 import (
@@ -101,6 +103,8 @@ type Server struct {
 	anonWrite map[string]bool
 	publishes int
 	requests  []string
+	replayAll bool
+	intercept func(w http.ResponseWriter, r *http.Request) bool
 }
 
 type sub struct {
@@ -293,6 +297,23 @@ func (s *Server) RequireToken(tok string, anonymousWrite ...string) {
 	}
 }
 
+// ReplayAll makes every subscription get all the cached messages of its
+// topic, whatever since= asks for, as a server that lost its place would.
+func (s *Server) ReplayAll(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.replayAll = on
+}
+
+// Intercept makes f see every request first: when it returns true it has
+// answered the request (with a fault of the test's making), otherwise the
+// server answers it. Nil removes it.
+func (s *Server) Intercept(f func(w http.ResponseWriter, r *http.Request) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.intercept = f
+}
+
 // DropStreams breaks every open subscription mid-stream, the way a lost
 // connection does.
 func (s *Server) DropStreams() {
@@ -407,7 +428,11 @@ func (s *Server) allowed(w http.ResponseWriter, r *http.Request, topic string, w
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, r.Method+" "+r.URL.Path)
+	intercept := s.intercept
 	s.mu.Unlock()
+	if intercept != nil && intercept(w, r) {
+		return
+	}
 	p := r.URL.Path
 	switch {
 	case r.Method == http.MethodGet && p == "/v1/health":
@@ -559,9 +584,11 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request, topic string)
 	q := r.URL.Query()
 	poll := q.Get("poll") == "1" || q.Get("poll") == "true"
 	sinceArg := q.Get("since")
-	if poll && sinceArg == "" {
+	s.mu.Lock()
+	if poll && sinceArg == "" || s.replayAll {
 		sinceArg = "all"
 	}
+	s.mu.Unlock()
 	sb := &sub{topic: topic, ch: make(chan Message, 64), drop: make(chan struct{})}
 	if !poll { // subscribe before reading the cache, so nothing falls between
 		s.mu.Lock()

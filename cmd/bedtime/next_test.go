@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -99,8 +100,12 @@ func TestExplicitConfigMustExist(t *testing.T) {
 		{"next"}, {"validate"}, {"export", "--ics"}, {"notify", "magnesium"}, {"run"}, {"routine", "calf-stretch"},
 	} {
 		code, out, errOut := runAt(t, time.Now(), append(args, "--config", missing)...)
-		if code != 1 || out != "" || !strings.HasPrefix(errOut, "bedtime: ") || !strings.HasSuffix(errOut, want) {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", args, code, out, errOut, want)
+		wantCode := 1
+		if args[0] == "run" { // a service manager must not retry it
+			wantCode = service.ExitCannotStart
+		}
+		if code != wantCode || out != "" || !strings.HasPrefix(errOut, "bedtime: ") || !strings.HasSuffix(errOut, want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d and %q", args, code, out, errOut, wantCode, want)
 		}
 	}
 	// init writes the file that --config names.

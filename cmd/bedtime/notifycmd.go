@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/texts"
 )
 
 // maxNotifyWait bounds `bedtime notify --wait`.
@@ -47,7 +47,7 @@ with the reason, when it cannot be shown.`,
 			if !ok {
 				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
 			}
-			text, err := daemon.TextFor(s, r, app.now(), variant)
+			text, err := texts.For(s, r, app.now(), variant)
 			if err != nil {
 				return err
 			}

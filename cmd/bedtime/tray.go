@@ -15,6 +15,7 @@ import (
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/tray"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // exitTrayNotBuilt is the exit status of `bedtime tray` where the tray is
@@ -71,7 +72,7 @@ func (app *App) tray(ctx context.Context) error {
 		SchedulePath: path,
 		Clock:        app.clock(),
 		Running: func() (int, bool) {
-			pid, _, ok := daemon.Running(store.Dir())
+			pid, _, ok := userlock.Running(store.Dir())
 			return pid, ok
 		},
 		Launcher: trayLauncher{app: app, ctx: ctx},
