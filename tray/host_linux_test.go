@@ -10,10 +10,6 @@ import (
 	"github.com/godbus/dbus/v5/prop"
 )
 
-// wait is how long the tests wait for the tray before they fail; the
-// waits themselves are for events (a call, a signal), not sleeps.
-const wait = 10 * time.Second
-
 // host is a test StatusNotifierWatcher with a host on a private bus: what
 // a panel's tray (xfce4-panel, KDE's plasmashell, waybar) is to an item.
 // It records each item that registers and each signal items send.

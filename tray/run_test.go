@@ -12,6 +12,10 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
+// wait is how long the tests wait for the tray before they fail; the
+// waits themselves are for events (a call, a signal), not sleeps.
+const wait = 10 * time.Second
+
 // fakeShell is a Shell that hands each View shown to a channel.
 type fakeShell struct {
 	views chan View

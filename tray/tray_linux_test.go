@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -155,6 +156,17 @@ func (f *fixture) startTray(t *testing.T, bus *notifytest.Bus) *exec.Cmd {
 	t.Cleanup(func() {
 		cmd.Process.Signal(syscall.SIGTERM)
 		cmd.Wait()
+		// Built with -race, the child reports its races here. Those
+		// between two goroutines of the tray libraries alone are known
+		// and logged (fyne.io/systray sets IconPixmap and its menu's
+		// revision while godbus sends them to a host); any other fails.
+		ours, libs := races(stderr.String())
+		if ours > 0 {
+			t.Errorf("the tray process had %d data race(s) in bedtime's code", ours)
+		}
+		if libs > 0 {
+			t.Logf("the tray process had %d data race(s) inside fyne.io/systray and godbus (known, not bedtime's)", libs)
+		}
 		if t.Failed() {
 			t.Logf("the tray's stderr:\n%s", stderr.String())
 		}
@@ -293,4 +305,64 @@ func mustReminder(t *testing.T, path, name string) config.Reminder {
 		t.Fatalf("no %s", name)
 	}
 	return r
+}
+
+// races counts the race detector's reports in out: those where either
+// access is first in bedtime's code (ours), and those where both are in
+// fyne.io/systray or godbus (libs).
+func races(out string) (ours, libs int) {
+	for _, report := range strings.Split(out, "WARNING: DATA RACE")[1:] {
+		report, _, _ = strings.Cut(report, "Goroutine ")
+		lib := true
+		inAccess := false
+		for _, line := range strings.Split(report, "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case strings.Contains(line, " at 0x"):
+				inAccess = true
+			case inAccess && line != "" && !strings.HasPrefix(line, "/") && !strings.HasPrefix(line, "runtime.") &&
+				!strings.HasPrefix(line, "reflect.") && !strings.HasPrefix(line, "sync") && !strings.HasPrefix(line, "internal/"):
+				if !strings.HasPrefix(line, "fyne.io/systray") && !strings.HasPrefix(line, "github.com/godbus/dbus") {
+					lib = false
+				}
+				inAccess = false
+			}
+		}
+		if lib {
+			libs++
+		} else {
+			ours++
+		}
+	}
+	return ours, libs
+}
+
+// TestRaces: the reports of the race detector in the bus test's child are
+// told apart: both accesses inside fyne.io/systray and godbus (three
+// reports kept from a run), or one in bedtime's code.
+func TestRaces(t *testing.T) {
+	libs, err := os.ReadFile(filepath.Join("testdata", "race-libs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, l := races(string(libs)); o != 0 || l != 3 {
+		t.Errorf("races(the libraries' reports) = %d ours, %d libs; want 0, 3", o, l)
+	}
+	ours := `==================
+WARNING: DATA RACE
+Write at 0x00c0000a0000 by goroutine 7:
+  github.com/bedtime-app/bedtime/tray.loop()
+      /src/tray/tray.go:150 +0x10
+
+Previous read at 0x00c0000a0000 by goroutine 9:
+  fyne.io/systray.SetIcon()
+      /mod/systray_unix.go:62 +0x2f6
+
+Goroutine 7 (running) created at:
+  fyne.io/systray.Run()
+==================
+`
+	if o, l := races(ours + string(libs)); o != 1 || l != 3 {
+		t.Errorf("races(one of ours and the libraries') = %d ours, %d libs; want 1, 3", o, l)
+	}
 }

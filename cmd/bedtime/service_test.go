@@ -268,7 +268,11 @@ func TestInstallTray(t *testing.T) {
 		InstallFunc: func(context.Context, service.Spec) error { return nil },
 		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
 	}
-	code, stdout, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--tray", "--config", "/home/a/schedule.yaml")
+	sched := filepath.Join(t.TempDir(), "schedule.yaml")
+	if err := os.WriteFile(sched, []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--tray", "--config", sched)
 	if code != 0 {
 		t.Fatalf("install --tray exited %d: %s", code, stderr)
 	}
@@ -280,7 +284,7 @@ func TestInstallTray(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `Exec="/opt/bedtime/bin/bedtime" "tray" "--config" "/home/a/schedule.yaml"`; !strings.Contains(string(data), want) {
+	if want := `Exec="/opt/bedtime/bin/bedtime" "tray" "--config" "` + sched + `"`; !strings.Contains(string(data), want) {
 		t.Errorf("entry lacks %s:\n%s", want, data)
 	}
 }

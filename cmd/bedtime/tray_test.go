@@ -20,7 +20,10 @@ func TestTrayOnlyOne(t *testing.T) {
 	if tray.NewSystray == nil {
 		t.Fatal("the tray is not built here; this test runs where it is")
 	}
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "state")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	held, err := safefs.Lock(filepath.Join(dir, "tray.lock"), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +59,7 @@ func TestTrayActionsAsCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			dirs := [2]string{t.TempDir(), t.TempDir()}
+			dirs := [2]string{filepath.Join(t.TempDir(), "state"), filepath.Join(t.TempDir(), "state")}
 			for _, dir := range dirs {
 				st, err := state.Open(dir)
 				if err != nil {
