@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-tray bench-tray clean
+.PHONY: all build run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray clean
 
 all: build
 
@@ -85,7 +85,7 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
-e2e: e2e-notify e2e-service e2e-presence e2e-windows
+e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
@@ -102,6 +102,14 @@ e2e-windows:
 E2E_TRAY_PNG ?=
 e2e-tray:
 	e2e/tray.sh $(E2E_TRAY_PNG)
+
+## e2e-report: the cramp report in Debian's chromium, headless and offline: a
+## screenshot, and PDFs on Letter and A4 that must hold the CSV's figures on
+## at most 2 pages (make e2e-report E2E_REPORT_PNG=docs/report.png updates
+## the picture in docs/diary.md).
+E2E_REPORT_PNG ?=
+e2e-report:
+	e2e/report.sh $(E2E_REPORT_PNG)
 
 ## e2e-fresh: `make test` and `make run` as the README says, on a minimal Debian
 ## (debootstrap minbase, cached in /var/lib/machines/bedtime-fresh) with only Go, git

@@ -471,6 +471,9 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 			ActionDone:   d.sign.token(e.Reminder, e.Scheduled, ActionDone),
 			ActionSnooze: d.sign.token(e.Reminder, e.Scheduled, ActionSnooze),
 		}}
+	for i := range e.Message.Choices[:min(len(e.Message.Choices), MaxChoices)] {
+		dl.Tokens[ChoiceAction(i)] = d.sign.token(e.Reminder, e.Scheduled, ChoiceAction(i))
+	}
 	left := e.Deadline.Sub(now)
 	d.mu.Unlock()
 

@@ -172,10 +172,18 @@ func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 		p.Title, p.Message, p.Tags = PrivateTitle, PrivateBody, nil
 	}
 	if m.Answers {
-		for _, a := range []struct {
+		type button struct {
 			label  string
 			action Action
-		}{{"Done", ActionDone}, {"Snooze", ActionSnooze}} {
+		}
+		buttons := []button{{"Done", ActionDone}, {"Snooze", ActionSnooze}}
+		if len(m.Choices) > 0 {
+			buttons = nil
+			for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
+				buttons = append(buttons, button{label, ChoiceAction(i)})
+			}
+		}
+		for _, a := range buttons {
 			body, _ := json.Marshal(replyBody{Bedtime: 1, Ref: d.Ref, Action: a.action, Token: d.Tokens[a.action]})
 			p.Actions = append(p.Actions, ntfyAction{
 				Action: "http", Label: a.label, URL: n.cfg.Server + "/" + n.cfg.ReplyTopic, Method: http.MethodPost,
@@ -569,7 +577,7 @@ func parseReply(m ntfyMessage) Reply {
 		r.Check = true
 		return r
 	}
-	if b.Action != ActionDone && b.Action != ActionSnooze {
+	if _, choice := b.Action.Choice(); b.Action != ActionDone && b.Action != ActionSnooze && !choice {
 		r.Err = fmt.Errorf("unknown action %q", b.Action)
 		return r
 	}

@@ -23,7 +23,7 @@ var (
 	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
-		"when_away", "stay", "sound", "channels"}
+		"when_away", "stay", "sound", "channels", "ask"}
 	awayKeys    = []string{"after"}
 	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
@@ -688,6 +688,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 			r.Routine = rn
 		}
 	}
+	p.ask(&r, get)
 	p.presenceKeys(&r, get)
 	if kv, ok := get["channels"]; ok {
 		r.Channels = p.reminderChannels(kv, s, ctx{name, "channels"})
@@ -699,6 +700,9 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if r.Schedule != nil && oncePerDay(r) {
 		catchUp = DailyCatchUp
 	}
+	if r.Ask != "" {
+		catchUp = AskCatchUp
+	}
 	r.CatchUp = catchUp
 	if kv, ok := get["catch_up"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "catch_up"}); ok {
@@ -708,13 +712,43 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 			r.CatchUp = d
 		}
 	}
-	if r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
+	if r.Ask != "" && r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
+		q := content.CrampQuestion()
+		r.Title, r.Message = q.Title, q.Body
+	}
+	if _, asked := get["ask"]; !asked && r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
 		if _, builtin := content.Texts(name); !builtin && r.Routine == "" {
 			p.errAt(pair.Key, c, "has no text: built-in texts exist only for %s; give this one a title or message",
 				strings.Join(content.Kinds(), ", "))
 		}
 	}
 	return r, len(p.errs) == nerr
+}
+
+// ask reads ask: the question a reminder asks, whose buttons answer it
+// instead of Done and Snooze.
+func (p *parser) ask(r *Reminder, get map[string]kv) {
+	a, ok := get["ask"]
+	if !ok {
+		return
+	}
+	c := ctx{r.Name, "ask"}
+	if a.value == nil {
+		p.errAt(a.keyNode, c, "is empty (want cramps, or leave ask out)")
+		return
+	}
+	v, ok := p.str(a.valueNode, c, "cramps")
+	switch {
+	case !ok:
+	case v != AskCramps:
+		p.errAt(a.valueNode, c, "%q is not a question bedtime asks (want cramps: the morning question of the cramp diary)", v)
+	case r.Routine != "":
+		p.errAt(a.keyNode, c, "does not go with routine (the question's buttons answer it; a routine needs Start)")
+	case r.RepeatEvery != 0:
+		p.errAt(a.keyNode, c, "does not go with repeat_until_done (an unanswered night stays unknown)")
+	default:
+		r.Ask = v
+	}
 }
 
 // oncePerDay reports whether r is due at most once on any day, which gives

@@ -17,6 +17,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -579,7 +580,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	others, desktop := otherChannels(r)
 	d.sendChannels(f, t.Title, t.Body, others)
 	if !desktop {
@@ -863,6 +864,8 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}
 	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
 	var snoozeAt time.Time
+	var answer diary.Entry
+	var answered bool
 	extra := func(*state.State) {}
 	switch resp.Action {
 	case notify.Shown:
@@ -900,7 +903,28 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	case notify.Expired:
 		step.Kind = state.Expired
 	default:
-		return
+		i, ok := resp.Action.Choice()
+		if !ok {
+			return
+		}
+		d.mu.Lock()
+		s := d.schedule
+		d.mu.Unlock()
+		var r config.Reminder
+		if s != nil {
+			r, _ = s.Reminder(name)
+		}
+		if answer, answered = diaryAnswer(r, resp.Scheduled, now, i, source); !answered {
+			d.log.Info("an answer to no question", "reminder", name, "action", resp.Action.String())
+			return
+		}
+		// Answering the question is doing the reminder.
+		step.Kind, step.Source = state.Done, source
+	}
+	if answered {
+		// The diary first, whether or not the instant is still open: a
+		// second answer (the phone after the desktop) is a correction.
+		d.recordAnswer(answer)
 	}
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it.
@@ -918,6 +942,9 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}, func() {
 		if !applied {
 			return
+		}
+		if answered {
+			d.engine.SetOnce(name, time.Time{})
 		}
 		switch resp.Action {
 		case notify.Shown, notify.Held:

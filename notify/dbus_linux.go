@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,8 @@ const (
 	keySnooze = "snooze"
 	keyStart  = "start"
 	keyStop   = "stop"
+	// keyChoice and the index name a button of Message.Choices.
+	keyChoice = "choice-"
 )
 
 // platformBackends returns the Linux chain: the session bus directly, then
@@ -481,6 +484,10 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	case !info.has("actions") || m.NoActions:
 	case m.Stop:
 		actions = []string{keyStop, "Stop"}
+	case len(m.Choices) > 0:
+		for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
+			actions = append(actions, keyChoice+strconv.Itoa(i), label)
+		}
 	default:
 		if m.Start {
 			actions = append(actions, keyStart, "Start")
@@ -672,7 +679,11 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 		case keyStop:
 			a = Stop
 		default:
-			return
+			i, err := strconv.Atoi(strings.TrimPrefix(key, keyChoice))
+			if !strings.HasPrefix(key, keyChoice) || err != nil || i < 0 || i >= MaxChoices {
+				return
+			}
+			a = ChoiceAction(i)
 		}
 		d.answer(id, a)
 	case busIface + ".NotificationClosed":

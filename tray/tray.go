@@ -204,7 +204,8 @@ func loop(ctx context.Context, o Options, shell Shell, w *fsnotify.Watcher, clic
 }
 
 // relevant reports whether a file event may change what the tray shows:
-// the state, the history, the daemon's pid file, or the schedule.
+// the state, the history, the daemon's pid file, the cramp diary (there
+// is a report to open), or the schedule.
 func relevant(o Options, ev fsnotify.Event) bool {
 	if ev.Op == fsnotify.Chmod {
 		return false
@@ -212,7 +213,7 @@ func relevant(o Options, ev fsnotify.Event) bool {
 	name := filepath.Base(ev.Name)
 	if filepath.Dir(ev.Name) == filepath.Clean(o.Store.Dir()) {
 		switch name {
-		case "state.json", "history.jsonl", "daemon.lock.pid", "daemon.lock":
+		case "state.json", "history.jsonl", "daemon.lock.pid", "daemon.lock", "diary.jsonl":
 			return true
 		}
 		return false

@@ -122,11 +122,11 @@ func TestValidate(t *testing.T) {
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC) // 19:00 in Berlin, a Wednesday
 	good := berlinDefault(t)
 	code, out, _ := runAt(t, now, "validate", "--config", good)
-	if code != 0 || out != "5 reminders, next: hydration at 20:00\n" {
+	if code != 0 || out != "6 reminders, next: hydration at 20:00\n" {
 		t.Fatalf("valid: exit %d, out %q", code, out)
 	}
 	late := time.Date(2026, 11, 25, 22, 0, 0, 0, time.UTC) // 23:00 in Berlin
-	if _, out, _ := runAt(t, late, "validate", "--config", good); out != "5 reminders, next: morning-stretch on Thu 26 Nov 07:30\n" {
+	if _, out, _ := runAt(t, late, "validate", "--config", good); out != "6 reminders, next: cramp-diary on Thu 26 Nov 06:00\n" {
 		t.Fatalf("valid, late: out %q", out)
 	}
 	bad := filepath.Join(t.TempDir(), "schedule.yaml")

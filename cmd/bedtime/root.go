@@ -146,7 +146,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newRunCmd(app), newNextCmd(app), newValidateCmd(app), newInitCmd(app), newEditCmd(app), newNotifyCmd(app),
 		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app), newDoctorCmd(app),
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
-		newStatsCmd(app), newExportCmd(app), newLogsCmd(app),
+		newStatsCmd(app), newExportCmd(app), newLogsCmd(app), newDiaryCmd(app), newReportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
 		newTrayCmd(app), newGenDocsCmd(app), newVersionCmd(app),
 	)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/tray"
@@ -81,11 +84,23 @@ func (app *App) tray(ctx context.Context) error {
 	})
 }
 
-// trayReport is the tray's hook for `bedtime report`: it returns a func
-// that says whether there is a report to open, or nil while bedtime has
-// no report (the menu then has no item for it). trayLauncher.Report opens
-// it.
-func (app *App) trayReport() func() bool { return nil }
+// trayReport says, for the tray's menu, whether there is a report to
+// open: once the state directory has a cramp diary or a history, `bedtime
+// report` has something to show. trayLauncher.Report writes and opens it.
+func (app *App) trayReport() func() bool {
+	return func() bool {
+		dir, err := app.stateDir()
+		if err != nil {
+			return false
+		}
+		for _, name := range []string{diary.FileName, "history.jsonl"} {
+			if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Size() > 0 {
+				return true
+			}
+		}
+		return false
+	}
+}
 
 // trayLauncher starts, for the tray's menu, what runs beside it.
 type trayLauncher struct {
@@ -133,9 +148,37 @@ func (l trayLauncher) Start() error {
 	return detach(exe, args...)
 }
 
-// Report opens the report; see trayReport.
+// Report writes the report of `bedtime report` (the default weeks) to a
+// private file in the user's cache directory and opens it in the browser.
 func (l trayLauncher) Report() error {
-	return errors.New("there is no report yet")
+	r, err := l.app.buildReport(report.DefaultWeeks)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := report.WriteHTML(&b, r); err != nil {
+		return err
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return fmt.Errorf("cannot find a place for the report: %w", err)
+	}
+	dir := filepath.Join(cache, "bedtime")
+	if _, err := safefs.PrivateDir(dir); err != nil {
+		return fmt.Errorf("cannot write the report: %w", err)
+	}
+	path := filepath.Join(dir, defaultReportFile)
+	if err := safefs.WriteAtomic(path, b.Bytes()); err != nil {
+		return fmt.Errorf("cannot write the report: %w", err)
+	}
+	if runtime.GOOS == "windows" {
+		return detach("cmd.exe", "/c", "start", "", path)
+	}
+	opener, err := exec.LookPath("xdg-open")
+	if err != nil {
+		return fmt.Errorf("wrote %s, but found no xdg-open to open it (package xdg-utils)", path)
+	}
+	return detach(opener, path)
 }
 
 // terminal finds a terminal window to run a command in, and the
