@@ -9,7 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // trayEntryPath is $XDG_CONFIG_HOME/autostart/bedtime-tray.desktop.
@@ -37,7 +37,7 @@ func InstallTray(spec Spec) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return "", fmt.Errorf("cannot create the autostart directory: %w", err)
 	}
-	if err := renameio.WriteFile(path, []byte(trayDesktopEntry(spec)), 0o600); err != nil {
+	if err := safefs.WriteAtomic(path, []byte(trayDesktopEntry(spec))); err != nil {
 		return "", fmt.Errorf("cannot write the tray's autostart entry: %w", err)
 	}
 	return path, nil

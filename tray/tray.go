@@ -52,9 +52,6 @@ type Options struct {
 	NewShell func(click func(Action)) Shell
 	// Logger gets the tray's warnings.
 	Logger *slog.Logger
-	// Rest, when set, is called once after the first View is shown, to
-	// hand back what starting needed (the daemon's TrimMemory).
-	Rest func()
 }
 
 // ErrNotBuilt is returned by Run where the tray is not built (macOS,
@@ -159,9 +156,6 @@ func loop(ctx context.Context, o Options, shell Shell, w *fsnotify.Watcher, clic
 		timer.Reset(wake.Sub(o.Clock.Now()))
 	}
 	refresh()
-	if o.Rest != nil {
-		o.Rest()
-	}
 	for {
 		select {
 		case <-ctx.Done():

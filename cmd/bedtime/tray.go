@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/safefs"
@@ -80,7 +79,6 @@ func (app *App) tray(ctx context.Context) error {
 		},
 		Launcher: trayLauncher{app: app, ctx: ctx},
 		Report:   app.trayReport(),
-		Rest:     daemon.TrimMemory,
 	})
 }
 
