@@ -48,7 +48,7 @@ var calendars = map[string]calendar{
 		months: [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
 			"agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		longDate: func(wd, day, month string) string { return wd + ", " + day + " de " + month },
-		am:       "a. m.", pm: "p. m.",
+		am:       "a.\u00a0m.", pm: "p.\u00a0m.",
 	},
 }
 
@@ -101,6 +101,7 @@ func calendarFor(tag language.Tag, lang string) calendar {
 		for i := range c.months {
 			c.months[i] = pseudo(c.months[i])
 		}
+		c.am, c.pm = pseudo(c.am), pseudo(c.pm)
 	}
 	return c
 }

@@ -33,7 +33,11 @@ func pl(one, other string) tr { return tr{One: one, Other: other} }
 // English key (de.go, fr.go, es.go).
 var translations = map[string]map[string]tr{"de": de, "fr": fr, "es": es}
 
-var theCatalog = sync.OnceValue(func() catalog.Catalog {
+var theCatalog = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, translations) })
+
+// buildCatalog returns a catalog of msgs in English, in the pseudo-locale
+// and in each language of trs that translates them.
+func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	set := func(tag language.Tag, e entry, x tr) {
 		if e.One == "" {
@@ -50,17 +54,17 @@ var theCatalog = sync.OnceValue(func() catalog.Catalog {
 			panic(err)
 		}
 	}
-	for _, e := range messages {
+	for _, e := range msgs {
 		set(language.English, e, tr{One: e.One, Other: e.Key})
 		set(pseudoTag, e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
 		for _, lang := range Shipped[1:] {
-			if x, ok := translations[lang][e.Key]; ok {
+			if x, ok := trs[lang][e.Key]; ok {
 				set(language.Make(lang), e, x)
 			}
 		}
 	}
 	return b
-})
+}
 
 func pseudoIf(s string) string {
 	if s == "" {
