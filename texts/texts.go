@@ -29,9 +29,16 @@ func NewChooser() *Chooser { return &Chooser{rot: map[string]*rotation{}} }
 // Text returns the title and body for a firing of r at t. routineTitle
 // names the reminder's routine, if it has one, for a reminder with no text.
 func (tx *Chooser) Text(r config.Reminder, t time.Time, routineTitle string) content.Text {
+	return tx.TextIn("en", r, t, routineTitle)
+}
+
+// TextIn is Text with the built-in texts in lang (content.In): the
+// rotation is the same in every language, so a change of language never
+// repeats a text.
+func (tx *Chooser) TextIn(lang string, r config.Reminder, t time.Time, routineTitle string) content.Text {
 	variants := r.Variants
 	if len(variants) == 0 {
-		variants, _ = content.Texts(r.Name)
+		variants, _ = content.In(lang).Texts(r.Name)
 	}
 	var chosen content.Text
 	if len(variants) > 0 {
