@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -84,18 +85,20 @@ func Keys() []string {
 }
 
 // Missing returns the English keys of the messages lang has no
-// translation for, sorted; nil for English. It fails for a language that
-// is not shipped.
+// translation for, sorted; nil for English. A language not shipped yet
+// lacks every message; a malformed tag is an error.
 func Missing(lang string) ([]string, error) {
 	if lang == "en" {
 		return nil, nil
 	}
 	if !slices.Contains(Shipped, lang) {
-		l, err := Parse(lang)
+		// A language not shipped yet lacks everything.
+		tag, err := language.Parse(lang)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%q is not a language tag: %w", lang, err)
 		}
-		lang = l.Lang
+		base, _ := tag.Base()
+		lang = base.String()
 	}
 	var out []string
 	for _, e := range messages {

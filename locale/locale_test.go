@@ -137,8 +137,11 @@ func TestCheckersCatchMistakes(t *testing.T) {
 	if got := PlaceholderMismatch("de"); !slices.Equal(got, []string{"Done"}) {
 		t.Errorf("PlaceholderMismatch(de) = %v, want [Done]", got)
 	}
-	if _, err := Missing("ja"); err == nil {
-		t.Error("Missing(ja) did not fail")
+	if got, _ := Missing("ja"); len(got) != len(messages) {
+		t.Errorf("Missing(ja) = %d messages, want all %d", len(got), len(messages))
+	}
+	if _, err := Missing("not a tag!"); err == nil {
+		t.Error("Missing of a malformed tag did not fail")
 	}
 }
 
