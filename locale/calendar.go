@@ -11,13 +11,15 @@ import (
 // calendar is how a locale writes dates and times: a small excerpt of
 // CLDR's data for the shipped languages.
 type calendar struct {
-	weekdays  [7]string // full names, indexed by time.Weekday
-	short     [7]string // abbreviated
-	months    [12]string
-	hour12    bool
-	weekStart time.Weekday
-	longDate  func(wd, day, month string) string // e.g. "Montag, 7. Dezember"
-	am, pm    string
+	weekdays   [7]string // full names, indexed by time.Weekday
+	short      [7]string // abbreviated
+	months     [12]string
+	shortMonth [12]string
+	monthFirst bool // dates say the month before the day (US)
+	hour12     bool
+	weekStart  time.Weekday
+	longDate   func(wd, day, month string) string // e.g. "Montag, 7. Dezember"
+	am, pm     string
 }
 
 var calendars = map[string]calendar{
@@ -26,29 +28,33 @@ var calendars = map[string]calendar{
 		short:    [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 			"August", "September", "October", "November", "December"},
-		am: "AM", pm: "PM",
+		shortMonth: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+		am:         "AM", pm: "PM",
 	},
 	"de": {
 		weekdays: [7]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"},
 		short:    [7]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"},
 		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 			"August", "September", "Oktober", "November", "Dezember"},
-		longDate: func(wd, day, month string) string { return wd + ", " + day + ". " + month },
+		shortMonth: [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
+		longDate:   func(wd, day, month string) string { return wd + ", " + day + ". " + month },
 	},
 	"fr": {
 		weekdays: [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
 		short:    [7]string{"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."},
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
 			"août", "septembre", "octobre", "novembre", "décembre"},
-		longDate: func(wd, day, month string) string { return wd + " " + day + " " + month },
+		shortMonth: [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+		longDate:   func(wd, day, month string) string { return wd + " " + day + " " + month },
 	},
 	"es": {
 		weekdays: [7]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
 		short:    [7]string{"dom", "lun", "mar", "mié", "jue", "vie", "sáb"},
 		months: [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
 			"agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		longDate: func(wd, day, month string) string { return wd + ", " + day + " de " + month },
-		am:       "a.\u00a0m.", pm: "p.\u00a0m.",
+		shortMonth: [12]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"},
+		longDate:   func(wd, day, month string) string { return wd + ", " + day + " de " + month },
+		am:         "a.\u00a0m.", pm: "p.\u00a0m.",
 	},
 }
 
@@ -73,10 +79,13 @@ func calendarFor(tag language.Tag, lang string) calendar {
 	c := calendars[base]
 	region, conf := tag.Region()
 	r := region.String()
-	if conf == language.No || (base == "en" && conf != language.Exact) || lang == Pseudo {
-		// No region written: English is American, the others their
-		// home country's (which x/text infers: de-DE, fr-FR, es-ES).
-		r = map[string]string{"en": "US", "de": "DE", "fr": "FR", "es": "ES"}[base]
+	if conf != language.Exact {
+		// No region written: German, French and Spanish are their home
+		// country's. English without a region (C, POSIX, "en", nothing
+		// set) is bedtime's neutral English: the 24-hour clock its
+		// schedule file is written in, and the week from Monday, as
+		// ISO 8601 has it.
+		r = map[string]string{"en": "", "de": "DE", "fr": "FR", "es": "ES"}[base]
 	}
 	c.hour12 = slices.Contains(hour12Regions, r) && (base == "en" || r == "US")
 	c.weekStart = time.Monday
@@ -85,6 +94,7 @@ func calendarFor(tag language.Tag, lang string) calendar {
 	}
 	if c.longDate == nil {
 		if r == "US" || r == "CA" || r == "PH" {
+			c.monthFirst = true
 			c.longDate = func(wd, day, month string) string { return wd + ", " + month + " " + day }
 		} else {
 			c.longDate = func(wd, day, month string) string { return wd + " " + day + " " + month }
@@ -100,6 +110,7 @@ func calendarFor(tag language.Tag, lang string) calendar {
 		}
 		for i := range c.months {
 			c.months[i] = pseudo(c.months[i])
+			c.shortMonth[i] = pseudo(c.shortMonth[i])
 		}
 		c.am, c.pm = pseudo(c.am), pseudo(c.pm)
 	}
@@ -114,6 +125,27 @@ func (l *Locale) WeekdayShort(d time.Weekday) string { return l.cal.short[d] }
 
 // Month returns the name of m, e.g. "Dezember".
 func (l *Locale) Month(m time.Month) string { return l.cal.months[m-1] }
+
+// MonthShort returns the abbreviated name of m, e.g. "Dez.".
+func (l *Locale) MonthShort(m time.Month) string { return l.cal.shortMonth[m-1] }
+
+// Stamp returns a short date and time of t in t's location, with the
+// zone's abbreviation, for tables: "Mon 07 Dec 21:05 CET" in neutral and
+// British English, "Mon Dec 7 9:05 PM EST" in US English, "Mo 07. Dez.
+// 21:05 CET" in German.
+func (l *Locale) Stamp(t time.Time) string {
+	wd, mon, day := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month()), t.Format("02")
+	var date string
+	switch {
+	case l.Lang == "de":
+		date = wd + " " + day + ". " + mon
+	case l.cal.monthFirst:
+		date = wd + " " + mon + " " + fmt.Sprint(t.Day())
+	default:
+		date = wd + " " + day + " " + mon
+	}
+	return date + " " + l.Clock(t) + " " + t.Format("MST")
+}
 
 // Hour12 reports whether the locale writes times on a 12-hour clock.
 func (l *Locale) Hour12() bool { return l.cal.hour12 }

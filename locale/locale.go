@@ -32,8 +32,10 @@ type Locale struct {
 	cal  calendar
 }
 
-// English is US English, the fallback for every message.
-var English = mustLocale("en-US")
+// English is bedtime's neutral English (no region: 24-hour clock, week
+// from Monday), the fallback for every message and the language when
+// nothing says which.
+var English = mustLocale("en")
 
 func mustLocale(s string) *Locale {
 	l, err := Parse(s)
@@ -60,7 +62,7 @@ func Parse(s string) (*Locale, error) {
 		return build(pseudoTag, Pseudo), nil
 	}
 	if b := posixBase(name); b == "C" || b == "POSIX" {
-		return build(language.AmericanEnglish, "en"), nil
+		return build(language.English, "en"), nil
 	}
 	tag, err := language.Parse(strings.ReplaceAll(posixBase(name), "_", "-"))
 	if err != nil {

@@ -28,9 +28,9 @@ func TestParse(t *testing.T) {
 		{"fr_CA.utf8", "fr", "fr-CA", ""},
 		{"es-419", "es", "es-419", ""},
 		{"en_GB.UTF-8", "en", "en-GB", ""},
-		{"C", "en", "en-US", ""},
-		{"POSIX", "en", "en-US", ""},
-		{"C.UTF-8", "en", "en-US", ""},
+		{"C", "en", "en", ""},
+		{"POSIX", "en", "en", ""},
+		{"C.UTF-8", "en", "en", ""},
 		{"x-pseudo", Pseudo, Pseudo, ""},
 		{"xx_PSEUDO.UTF-8", Pseudo, Pseudo, ""},
 		{"ja_JP.UTF-8", "", "", "unsupported language"},
@@ -69,8 +69,8 @@ func TestFromEnvOrder(t *testing.T) {
 		{"LANG", map[string]string{"LANG": "fr_FR.UTF-8"}, "fr-FR"},
 		{"LC_MESSAGES beats LANG", map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"}, "de-DE"},
 		{"LC_ALL beats all", map[string]string{"LANG": "fr_FR", "LC_MESSAGES": "de_DE", "LC_ALL": "es_ES"}, "es-ES"},
-		{"C is English", map[string]string{"LC_ALL": "C", "LANG": "de_DE"}, "en-US"},
-		{"unsupported asks, English answers", map[string]string{"LANG": "ja_JP.UTF-8"}, "en-US"},
+		{"C is English", map[string]string{"LC_ALL": "C", "LANG": "de_DE"}, "en"},
+		{"unsupported asks, English answers", map[string]string{"LANG": "ja_JP.UTF-8"}, "en"},
 		{"blank is unset", map[string]string{"LC_ALL": " ", "LANG": "es_MX"}, "es-MX"},
 	}
 	for _, tt := range tests {
@@ -237,7 +237,7 @@ func TestDates(t *testing.T) {
 		tag, date, clock string
 		start            time.Weekday
 	}{
-		{"en", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
+		{"en", "Monday 7 December", "21:05", time.Monday},
 		{"en-US", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
 		{"en-GB", "Monday 7 December", "21:05", time.Monday},
 		{"en-AU", "Monday 7 December", "9:05\u00a0PM", time.Monday},
@@ -271,7 +271,8 @@ func TestDates(t *testing.T) {
 		})
 	}
 	morning := time.Date(2026, 12, 7, 0, 30, 0, 0, time.UTC)
-	if got := English.Clock(morning); got != "12:30\u00a0AM" {
+	us, _ := Parse("en_US.UTF-8")
+	if got := us.Clock(morning); got != "12:30\u00a0AM" {
 		t.Errorf("en Clock(00:30) = %q", got)
 	}
 }
@@ -280,20 +281,20 @@ func TestDates(t *testing.T) {
 // review of a translation as a whole.
 func TestGolden(t *testing.T) {
 	at := time.Date(2026, 12, 7, 21, 5, 0, 0, time.UTC)
-	for _, tag := range []string{"en-US", "en-GB", "de", "fr", "es", Pseudo} {
+	for _, tag := range []string{"en", "en-US", "en-GB", "de", "fr", "es", Pseudo} {
 		l, err := Parse(tag)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b strings.Builder
 		b.WriteString("# " + l.String() + "\n")
-		b.WriteString(l.DateTime(at) + "\n")
+		b.WriteString(l.DateTime(at) + "\n" + l.Stamp(at) + "\n")
 		for _, d := range l.Weekdays() {
 			b.WriteString(l.Weekday(d) + " (" + l.WeekdayShort(d) + ") ")
 		}
 		b.WriteString("\n")
 		for m := time.January; m <= time.December; m++ {
-			b.WriteString(l.Month(m) + " ")
+			b.WriteString(l.Month(m) + " (" + l.MonthShort(m) + ") ")
 		}
 		b.WriteString("\n\n")
 		for _, k := range Keys() {
