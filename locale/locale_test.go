@@ -298,7 +298,18 @@ func TestGolden(t *testing.T) {
 		}
 		b.WriteString("\n\n")
 		for _, k := range Keys() {
-			b.WriteString(k + " => " + l.Sprintf(k) + "\n")
+			// The message as the catalog holds it, placeholders unfilled.
+			text := k
+			switch {
+			case l.Lang == Pseudo:
+				text = pseudo(k)
+			case l.Lang != "en":
+				text = translations[l.Lang][k].Other
+			}
+			if !strings.Contains(k, "%") && text != l.Sprintf(k) {
+				t.Errorf("%s: %q prints %q, the catalog holds %q", tag, k, l.Sprintf(k), text)
+			}
+			b.WriteString(k + " => " + text + "\n")
 		}
 		checkGolden(t, filepath.Join("testdata", l.String()+".golden"), b.String())
 	}

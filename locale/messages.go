@@ -17,4 +17,20 @@ var messages = []entry{
 	{Key: "None"},
 	{Key: "Some"},
 	{Key: "Bad"},
+
+	// bedtime next: the table's header, how far off a firing is, and its
+	// notes (the JSON output stays English: it is for programs).
+	{Key: "No reminders are scheduled: every reminder is disabled."},
+	{Key: "WHEN"},
+	{Key: "REMINDER"},
+	{Key: "IN"},
+	{Key: "in %s"},
+	{Key: "in %s (%s)"},
+	{Key: "snoozed"},
+	{Key: "skipped"},
+	{Key: "paused"},
+	{Key: "%ds"},
+	{Key: "%dm"},
+	{Key: "%dh %02dm"},
+	{Key: "%dd %dh"},
 }
