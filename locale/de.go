@@ -24,4 +24,6 @@ var de = map[string]tr{
 	"%dm":        t("%d Min."),
 	"%dh %02dm":  t("%d Std. %02d Min."),
 	"%dd %dh":    t("%d T. %d Std."),
+	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Tipps gegen nächtliche Beinkrämpfe. `bedtime tips THEMA` zeigt eines."),
+	"Cramping right now? Run `bedtime cramp`.":                                t("Jetzt gerade ein Krampf? `bedtime cramp` hilft."),
 }

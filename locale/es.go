@@ -24,4 +24,6 @@ var es = map[string]tr{
 	"%dm":        t("%d min"),
 	"%dh %02dm":  t("%d h %02d min"),
 	"%dd %dh":    t("%d d %d h"),
+	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Consejos contra los calambres nocturnos. `bedtime tips TEMA` muestra uno."),
+	"Cramping right now? Run `bedtime cramp`.":                                t("¿Un calambre ahora mismo? Ejecuta `bedtime cramp`."),
 }

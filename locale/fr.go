@@ -24,4 +24,6 @@ var fr = map[string]tr{
 	"%dm":        t("%d min"),
 	"%dh %02dm":  t("%d h %02d min"),
 	"%dd %dh":    t("%d j %d h"),
+	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Conseils contre les crampes nocturnes. `bedtime tips SUJET` en affiche un."),
+	"Cramping right now? Run `bedtime cramp`.":                                t("Une crampe en ce moment ? Lancez `bedtime cramp`."),
 }

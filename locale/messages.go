@@ -33,4 +33,8 @@ var messages = []entry{
 	{Key: "%dm"},
 	{Key: "%dh %02dm"},
 	{Key: "%dd %dh"},
+
+	// bedtime tips: the list of topics.
+	{Key: "Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one."},
+	{Key: "Cramping right now? Run `bedtime cramp`."},
 }
