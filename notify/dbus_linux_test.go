@@ -458,8 +458,8 @@ func TestNoRetryReportsAtOnce(t *testing.T) {
 		t.Errorf("error = %q, want %q", got, want)
 	}
 	var ns *notify.NotShownError
-	if !errors.As(err, &ns) || !strings.HasPrefix(ns.Detail(), "d-bus: no notification server on the session bus (") || !strings.Contains(ns.Detail(), "; beeep: ") || strings.Contains(ns.Detail(), "beeep: beeep:") {
-		t.Errorf("detail = %q, want each backend's error", ns.Detail())
+	if !errors.As(err, &ns) || !strings.HasPrefix(ns.Detail(), "d-bus: no notification server on the session bus (") || strings.Contains(ns.Detail(), "beeep") {
+		t.Errorf("detail = %q, want the D-Bus backend's error (Linux has no other)", ns.Detail())
 	}
 	if n := h.log.count("level=DEBUG"); n != 0 {
 		t.Errorf("debug lines at the default level: %d", n)
@@ -496,15 +496,11 @@ func TestCallTimeout(t *testing.T) {
 	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
 	release := srv.Hold()
 	defer release()
-	start := time.Now()
+	// The server never answers while held: Notify returns only because
+	// the call's timeout ends it.
 	err := h.d.Notify(context.Background(), notify.Message{Reminder: "water", Title: "Water"})
 	if !errors.Is(err, notify.ErrTimeout) {
 		t.Fatalf("Notify to a stuck server = %v, want ErrTimeout", err)
-	}
-	// One backend (a slow bus stops the chain before beeep) with 50 ms:
-	// far below a second, however slow the machine.
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("Notify took %v with a 50ms timeout", took)
 	}
 }
 

@@ -75,12 +75,10 @@ night; in colour on a terminal (unless NO_COLOR is set), --ascii without.`,
 			if err != nil {
 				return err
 			}
-			events, err := store.History(time.Time{})
+			stats, err := store.Stats(days, app.now(), app.scheduleLocation())
 			if err != nil {
 				return err
 			}
-			loc := app.scheduleLocation()
-			stats := state.Stats(events, days, app.now(), loc)
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
 				enc.SetIndent("", "  ")
@@ -145,7 +143,7 @@ func (m marks) of(mark string) string {
 	switch mark {
 	case state.MarkDone:
 		return m.done
-	case state.MarkFired, string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
+	case string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
 		return m.fired
 	case state.MarkMissed:
 		return m.missed
