@@ -6,6 +6,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -37,4 +38,13 @@ func (s *Schedule) Locale(getenv func(string) string) *locale.Locale {
 		return s.Language
 	}
 	return locale.Detect(getenv)
+}
+
+// RoutineIn is Routine with the built-in routines in lang (content.In);
+// the schedule's own routines are the person's words and stay as written.
+func (s *Schedule) RoutineIn(lang, name string) (content.Routine, bool) {
+	if r, ok := s.Routines[name]; ok {
+		return r, true
+	}
+	return content.In(lang).LookupRoutine(name)
 }

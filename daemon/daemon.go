@@ -595,12 +595,12 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		d.engine.SetOnce(ev.Job, f.again)
 	}
 	routineTitle := ""
-	rt, hasRoutine := s.Routine(r.Routine)
+	rt, hasRoutine := s.RoutineIn(speaks(s).Lang, r.Routine)
 	if hasRoutine {
 		routineTitle = rt.Title
 	}
 	lang := speaks(s)
-	t := questionIn(r, d.texts.TextIn(lang.Lang, r, f.instant, routineTitle), lang)
+	t := d.texts.TextIn(lang.Lang, r, f.instant, routineTitle)
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
@@ -1003,12 +1003,13 @@ func (d *daemon) playRoutine(name string, scheduled time.Time) {
 	if !ok {
 		return
 	}
-	rt, ok := s.Routine(r.Routine)
+	rt, ok := s.RoutineIn(speaks(s).Lang, r.Routine)
 	if !ok {
 		return
 	}
 	rt.Name = name // replace the reminder's own notification
-	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled, Sound: r.Sound}
+	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled, Sound: r.Sound,
+		Locale: speaks(s)}
 	ctx, cancel := context.WithCancel(ctx)
 	me := &playing{stop: cancel}
 	d.mu.Lock()

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 )
@@ -31,13 +30,4 @@ func localize(m *notify.Message, l *locale.Locale) {
 	for i, c := range m.Choices {
 		m.Choices[i] = l.Sprintf(c)
 	}
-}
-
-// questionIn returns t, or the morning question in l's language when t is
-// r's built-in (English) question.
-func questionIn(r config.Reminder, t content.Text, l *locale.Locale) content.Text {
-	if r.Ask != "" && t == content.CrampQuestion() {
-		return content.In(l.Lang).CrampQuestion()
-	}
-	return t
 }

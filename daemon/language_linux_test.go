@@ -42,6 +42,19 @@ func TestDaemonSpeaksGerman(t *testing.T) {
 	if got, want := fmt.Sprint(n.Actions), "[start Starten done Erledigt snooze Später]"; got != want {
 		t.Errorf("buttons = %s, want %s", got, want)
 	}
+	// Start plays the routine in German too, with a German Stop button.
+	if err := srv.InvokeAction(n.ID, "start"); err != nil {
+		t.Fatal(err)
+	}
+	step := srv.Next(t)
+	rt, _ := content.In("de").LookupRoutine("calf-stretch")
+	if want := rt.Title + " (1 von 9)"; step.Summary != want || step.Body != rt.Steps[0].Text {
+		t.Errorf("first step = %q / %q, want %q / %q", step.Summary, step.Body, want, rt.Steps[0].Text)
+	}
+	if got, want := fmt.Sprint(step.Actions), "[stop Beenden]"; got != want {
+		t.Errorf("step buttons = %s, want %s", got, want)
+	}
+
 	vs, _ := content.In("de").Texts("calf-stretch")
 	if !slices.ContainsFunc(vs, func(v content.Text) bool { return v.Title == n.Summary && v.Body == n.Body }) {
 		t.Errorf("shown %q / %q, want a German calf-stretch text", n.Summary, n.Body)

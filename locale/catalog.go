@@ -15,9 +15,11 @@ import (
 
 // entry is one message of the catalog. Key is its English text, the form
 // for "other"; One, when set, is the English singular and makes the
-// message plural: its first argument is the count.
+// message plural: its Arg-th argument (the first when Arg is 0) is the
+// count.
 type entry struct {
 	Key, One string
+	Arg      int
 }
 
 // tr is a translation: Other is the text (the "other" plural form), One
@@ -51,7 +53,7 @@ func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
 		if one == "" {
 			one = x.Other
 		}
-		if err := b.Set(tag, e.Key, plural.Selectf(1, "", "one", one, "other", x.Other)); err != nil {
+		if err := b.Set(tag, e.Key, plural.Selectf(max(e.Arg, 1), "", "one", one, "other", x.Other)); err != nil {
 			panic(err)
 		}
 	}

@@ -26,4 +26,10 @@ var de = map[string]tr{
 	"%dd %dh":    t("%d T. %d Std."),
 	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Tipps gegen nächtliche Beinkrämpfe. `bedtime tips THEMA` zeigt eines."),
 	"Cramping right now? Run `bedtime cramp`.":                                t("Jetzt gerade ein Krampf? `bedtime cramp` hilft."),
+	"%s (%d of %d)": t("%s (%d von %d)"),
+	"Done.":         t("Fertig."),
+	"%s: %d steps, about %s. Press Ctrl+C to stop.": pl("%s: %d Schritt, etwa %s. Strg+C hört auf.", "%s: %d Schritte, etwa %s. Strg+C hört auf."),
+	"Step %d of %d: %s":                             t("Schritt %d von %d: %s"),
+	"%s left":                                       t("noch %s"),
+	"done":                                          t("fertig"),
 }

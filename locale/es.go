@@ -26,4 +26,10 @@ var es = map[string]tr{
 	"%dd %dh":    t("%d d %d h"),
 	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Consejos contra los calambres nocturnos. `bedtime tips TEMA` muestra uno."),
 	"Cramping right now? Run `bedtime cramp`.":                                t("¿Un calambre ahora mismo? Ejecuta `bedtime cramp`."),
+	"%s (%d of %d)": t("%s (%d de %d)"),
+	"Done.":         t("Listo."),
+	"%s: %d steps, about %s. Press Ctrl+C to stop.": pl("%s: %d paso, unos %s. Ctrl+C para parar.", "%s: %d pasos, unos %s. Ctrl+C para parar."),
+	"Step %d of %d: %s":                             t("Paso %d de %d: %s"),
+	"%s left":                                       t("quedan %s"),
+	"done":                                          t("listo"),
 }

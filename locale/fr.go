@@ -26,4 +26,10 @@ var fr = map[string]tr{
 	"%dd %dh":    t("%d j %d h"),
 	"Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.": t("Conseils contre les crampes nocturnes. `bedtime tips SUJET` en affiche un."),
 	"Cramping right now? Run `bedtime cramp`.":                                t("Une crampe en ce moment ? Lancez `bedtime cramp`."),
+	"%s (%d of %d)": t("%s (%d sur %d)"),
+	"Done.":         t("Terminé."),
+	"%s: %d steps, about %s. Press Ctrl+C to stop.": pl("%s : %d étape, environ %s. Ctrl+C pour arrêter.", "%s : %d étapes, environ %s. Ctrl+C pour arrêter."),
+	"Step %d of %d: %s":                             t("Étape %d sur %d : %s"),
+	"%s left":                                       t("encore %s"),
+	"done":                                          t("terminé"),
 }

@@ -34,6 +34,17 @@ var messages = []entry{
 	{Key: "%dh %02dm"},
 	{Key: "%dd %dh"},
 
+	// A guided routine's notifications: each step's title, and the close
+	// of a routine without words of its own.
+	{Key: "%s (%d of %d)"},
+	{Key: "Done."},
+
+	// A guided routine in the terminal (bedtime routine).
+	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s: %d step, about %s. Press Ctrl+C to stop.", Arg: 2},
+	{Key: "Step %d of %d: %s"},
+	{Key: "%s left"},
+	{Key: "done"},
+
 	// bedtime tips: the list of topics.
 	{Key: "Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one."},
 	{Key: "Cramping right now? Run `bedtime cramp`."},

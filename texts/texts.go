@@ -70,12 +70,21 @@ func (tx *Chooser) TextIn(lang string, r config.Reminder, t time.Time, routineTi
 			chosen.Title = routineTitle
 		}
 	}
+	if r.Ask != "" && chosen == content.CrampQuestion() {
+		// The built-in morning question, in the person's language.
+		chosen = content.In(lang).CrampQuestion()
+	}
 	return chosen
 }
 
 // For returns the text a firing of r in s shows at now, or its
 // variant-th variant (1-based) when variant > 0.
 func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
+	return ForIn("en", s, r, now, variant)
+}
+
+// ForIn is For with the built-in texts in lang.
+func ForIn(lang string, s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
 	routineTitle := ""
 	if rt, ok := s.Routine(r.Routine); ok {
 		routineTitle = rt.Title
@@ -83,12 +92,12 @@ func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (con
 	if variant > 0 {
 		variants := r.Variants
 		if len(variants) == 0 {
-			variants, _ = content.Texts(r.Name)
+			variants, _ = content.In(lang).Texts(r.Name)
 		}
 		if variant > len(variants) {
 			return content.Text{}, fmt.Errorf("--variant %d: %s has %d text variants", variant, r.Name, len(variants))
 		}
 		r.Variants = variants[variant-1 : variant]
 	}
-	return NewChooser().Text(r, now, routineTitle), nil
+	return NewChooser().TextIn(lang, r, now, routineTitle), nil
 }
