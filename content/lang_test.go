@@ -1,19 +1,15 @@
 package content
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // translated are the shipped languages other than English.
 var translated = locale.Shipped[1:]
@@ -239,26 +235,6 @@ func TestContentGolden(t *testing.T) {
 		for _, p := range pairs(lang) {
 			fmt.Fprintf(&b, "## %s\n%s\n\n", p.name, p.tr)
 		}
-		checkGolden(t, filepath.Join("testdata", "content."+lang+".golden"), b.String())
-	}
-}
-
-func checkGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output; run go test -update and review the diff", path)
+		testutil.Golden(t, "content."+lang+".golden", []byte(b.String()))
 	}
 }

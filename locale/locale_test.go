@@ -2,9 +2,6 @@ package locale
 
 import (
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,10 +9,10 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"golang.org/x/text/message"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -311,26 +308,6 @@ func TestGolden(t *testing.T) {
 			}
 			b.WriteString(k + " => " + text + "\n")
 		}
-		checkGolden(t, filepath.Join("testdata", l.String()+".golden"), b.String())
-	}
-}
-
-func checkGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output; run go test -update and review the diff", path)
+		testutil.Golden(t, l.String()+".golden", []byte(b.String()))
 	}
 }

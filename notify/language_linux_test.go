@@ -1,21 +1,17 @@
 package notify_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // localized is the calf-stretch reminder as the daemon sends it in lang:
 // its first built-in text, the Start button and the buttons' words.
@@ -86,23 +82,7 @@ func TestNotificationGoldens(t *testing.T) {
 		h.notify(t, localized(t, lang))
 		got := srv.Next(t)
 		text := fmt.Sprintf("summary: %s\nbody: %s\nactions: %q\n", got.Summary, got.Body, got.Actions)
-		path := filepath.Join("testdata", "notification."+lang+".golden")
-		if *update {
-			if err := os.MkdirAll("testdata", 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test -update writes it)", err)
-		}
-		if text != string(want) {
-			t.Errorf("%s: got\n%s\nwant\n%s", path, text, want)
-		}
+		testutil.Golden(t, "notification."+lang+".golden", []byte(text))
 		if lang == locale.Pseudo {
 			for i := 1; i < len(got.Actions); i += 2 {
 				if !strings.HasPrefix(got.Actions[i], "⟦") {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -32,7 +33,7 @@ func TestHealthContentInEachLanguage(t *testing.T) {
 				if lang != locale.Pseudo && !strings.Contains(out, "\u00a0") && args[0] == "cramp" {
 					t.Errorf("cramp in %s lacks its no-break spaces:\n%s", lang, out)
 				}
-				golden(t, "lang/"+name+".golden", []byte(out))
+				testutil.Golden(t, "lang/"+name+".golden", []byte(out))
 			})
 		}
 	}

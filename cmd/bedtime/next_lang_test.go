@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
@@ -31,7 +32,7 @@ func TestNextInEachLanguage(t *testing.T) {
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
-			golden(t, "next/lang-"+lang+".golden", []byte(out))
+			testutil.Golden(t, "next/lang-"+lang+".golden", []byte(out))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing/synctest"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -29,7 +30,7 @@ func TestRoutineInEachLanguage(t *testing.T) {
 				if code != 0 || errOut != "" {
 					t.Fatalf("exit %d, stderr %q", code, errOut)
 				}
-				golden(t, "lang/"+lang+"-routine-morning-stretch.golden", []byte(out))
+				testutil.Golden(t, "lang/"+lang+"-routine-morning-stretch.golden", []byte(out))
 				if lang == locale.Pseudo {
 					return
 				}
