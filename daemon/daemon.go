@@ -355,15 +355,17 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		return
 	}
 	routineTitle := ""
-	rt, hasRoutine := s.Routine(r.Routine)
+	rt, hasRoutine := s.RoutineIn(speaks(s).Lang, r.Routine)
 	if hasRoutine {
 		routineTitle = rt.Title
 	}
-	t := d.texts.Text(r, f.instant, routineTitle)
+	lang := speaks(s)
+	t := d.texts.TextIn(lang.Lang, r, f.instant, routineTitle)
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
 		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
+	localize(&m, lang)
 	others, desktop := otherChannels(r)
 	d.sendChannels(f, t.Title, t.Body, others)
 	if !desktop {

@@ -23,12 +23,13 @@ func (d *daemon) playRoutine(name string, scheduled time.Time) {
 	if !ok {
 		return
 	}
-	rt, ok := s.Routine(r.Routine)
+	rt, ok := s.RoutineIn(speaks(s).Lang, r.Routine)
 	if !ok {
 		return
 	}
 	rt.Name = name // replace the reminder's own notification
-	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled, Sound: r.Sound}
+	p := &routine.Player{Out: io.Discard, Warn: io.Discard, Notifier: d.notifier, Clock: d.o.Clock, Scheduled: scheduled, Sound: r.Sound,
+		Locale: speaks(s)}
 	ctx, cancel := context.WithCancel(ctx)
 	me := &playing{stop: cancel}
 	d.mu.Lock()
