@@ -356,7 +356,7 @@ func TestWatchSignalsAChange(t *testing.T) {
 		t.Errorf("Scan after the signal read %d", len(recs))
 	}
 	os.MkdirAll(filepath.Join(root, "devices", idC), 0o700) // a device that joins later
-	<-c // the watcher adds a new directory before it signals its creation
+	<-c                                                     // the watcher adds a new directory before it signals its creation
 	c2, _ := Open(root, idC, k, Options{Now: func() time.Time { return now }})
 	c2.Append([]state.Event{ev(state.Done, t0)})
 	select {
