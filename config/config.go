@@ -38,6 +38,9 @@ type Schedule struct {
 	// Channels are the file's own delivery channels by name (the built-in
 	// desktop channel is not among them).
 	Channels map[string]Channel
+	// Sync is the sync: section; nil when the file has none (this
+	// computer works alone).
+	Sync *Sync
 }
 
 // Form names which of the four ways of saying when a reminder is due it

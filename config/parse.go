@@ -19,7 +19,7 @@ import (
 )
 
 var (
-	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels"}
+	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels", "sync"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "stay", "sound", "channels"}
@@ -134,6 +134,8 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			routNode = kv.value
 		case "channels":
 			chanNode = kv.value
+		case "sync":
+			p.sync(kv.value, kv.keyNode, s)
 		}
 	}
 	s.Bedtime = p.bedtime(bedNode)
