@@ -41,6 +41,7 @@ func allChecks() []doctorCheck {
 		checkTimeZone,
 		checkPresence,
 		checkChannels,
+		checkSync,
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/notify"
 )
 
@@ -64,10 +65,36 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
 	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	app.keepSync(ctx, dir, log)
 	if app.RunDaemon != nil {
 		return app.RunDaemon(ctx, o)
 	}
 	return daemon.Run(ctx, o)
+}
+
+// keepSync, with sync: in the schedule, keeps the sync folder and this
+// computer in step while ctx lasts (devices.Keep); without a key or a
+// folder it says once why this computer works alone.
+func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) {
+	if app.builtin {
+		return
+	}
+	link := app.syncLink(app.now().AddDate(0, 0, -2))
+	switch {
+	case link == nil:
+		return
+	case link.Folder == nil:
+		log.Warn("sync: this computer works alone", "why", link.Alone)
+		return
+	}
+	log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
+	go func() {
+		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log}); err != nil {
+			log.Warn("sync: stopped sharing", "err", err.Error())
+		}
+	}()
 }
 
 // alreadyRunning says that another daemon, pid, holds the lock since since,
