@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
