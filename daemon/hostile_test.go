@@ -220,60 +220,6 @@ func TestStateDirRemovedAndASecondDaemonStartedFirst(t *testing.T) {
 	}
 }
 
-// TestLockHeldElsewhereFiringGoesOn: another process holds the state's and
-// the history's locks (a hung `bedtime pause`, a backup tool); reminders
-// still show, the daemon stops at once when asked, and what it could not
-// write is written when the locks are free.
-func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	h.opts.WriteRetry = 20 * time.Millisecond
-	// Shown is reported (and waits its turn for the lock, a second at
-	// most each try) before the test sees the message and moves the clock
-	// on, so it is never taken for news of the next instant.
-	h.reportShownFirst()
-	h.start()
-	var held []func() error
-	for _, name := range []string{"state.lock", "history.lock"} {
-		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, name), 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		held = append(held, fl.Unlock)
-	}
-	for i := range 3 {
-		h.idleUntil(instant(i))
-		h.clock.Set(instant(i))
-		select {
-		case <-h.shown:
-		case <-time.After(15 * time.Second): // each write waits a second for the lock
-			t.Fatalf("instant %d not shown while the lock is held; log:\n%s", i, h.log)
-		}
-	}
-	h.idleUntil(instant(3))
-	if !strings.Contains(h.log.String(), "state.lock is locked by another process (pid "+strconv.Itoa(os.Getpid())) {
-		t.Errorf("the log does not name the lock's holder:\n%s", h.log)
-	}
-	for _, unlock := range held {
-		unlock()
-	}
-	waitState(t, h.opts.StateDir, func(st state.State) bool { return st.Last["hydration"].Equal(instant(2)) })
-	waitLog(t, h.log, `msg="wrote the changes kept in memory"`)
-	store, _ := state.Open(h.opts.StateDir)
-	shown := map[time.Time]int{}
-	for deadline := time.Now().Add(5 * time.Second); len(shown) < 3 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		evs, _ := store.History(time.Time{})
-		clear(shown)
-		for _, ev := range evs {
-			if ev.Kind == state.Shown {
-				shown[ev.Scheduled]++
-			}
-		}
-	}
-	if len(shown) != 3 || shown[instant(0)] != 1 || shown[instant(1)] != 1 || shown[instant(2)] != 1 {
-		t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
-	}
-}
-
 // TestPipeAtTheSchedulePathDoesNotHang: a named pipe where the schedule
 // should be is an error the daemon reports, not a hang; it still stops
 // when asked (the harness checks Run returns within 5s of cancel).

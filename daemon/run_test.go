@@ -433,3 +433,27 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 		t.Fatalf("history = %s", got)
 	}
 }
+
+// TestRepeatAfterDismissSurvivesARestart: a repeating reminder closed
+// without an answer comes back at its next repeat, even when bedtime is
+// restarted in between: the repeat lives in the state, which the engine
+// asks, and nowhere else.
+func TestRepeatAfterDismissSurvivesARestart(t *testing.T) {
+	sched := "timezone: Europe/Berlin\nreminders:\n  pills: {at: \"21:00\", title: Pills, repeat_until_done: 15m, repeat_max: 2}\n"
+	h := startRun(t, sched, berlin(t, "2026-11-25 20:59"), "", 20*time.Millisecond)
+	h.idleUntil(berlin(t, "2026-11-25 21:00"))
+	h.clock.Set(berlin(t, "2026-11-25 21:00"))
+	m := h.nextShown()
+	h.respond(notify.Response{Reminder: "pills", Action: notify.Dismissed, Scheduled: m.Scheduled})
+	h.appliedWhere(func(st state.State) bool {
+		return st.Closed["pills"].Kind == state.Dismissed && st.Snoozes["pills"].Equal(berlin(t, "2026-11-25 21:15"))
+	})
+	h.stop()
+
+	h2 := startRun(t, sched, berlin(t, "2026-11-25 21:10"), h.opts.StateDir, 20*time.Millisecond)
+	h2.idleUntil(berlin(t, "2026-11-25 21:15"))
+	h2.clock.Set(berlin(t, "2026-11-25 21:15"))
+	if m := h2.nextShown(); m.Reminder != "pills" || !m.Scheduled.Equal(berlin(t, "2026-11-25 21:00")) {
+		t.Fatalf("after the restart: %+v, want the 21:00 pills again", m)
+	}
+}
