@@ -11,6 +11,7 @@ import (
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 func newRunCmd(app *App) *cobra.Command {
@@ -89,9 +90,34 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 		log.Warn("sync: this computer works alone", "why", link.Alone)
 		return
 	}
+	store, err := state.OpenWith(stateDir, state.Options{})
+	if err != nil {
+		log.Warn("sync: this computer works alone", "why", err.Error())
+		return
+	}
+	store.SetLogger(log)
+	label := func(id string) string {
+		for _, d := range link.Folder.Devices() {
+			if d.ID == id {
+				return devices.Label(d)
+			}
+		}
+		return id[:6]
+	}
+	// What another computer's person did is followed here through the
+	// state, as a command line's change is: the daemon closes the
+	// notification, stops repeating, pauses.
+	follow := func(recs []devices.Record) {
+		n, err := devices.Follow(store, recs, app.now(), label)
+		if err != nil {
+			log.Warn("sync: cannot follow another computer", "err", err.Error())
+		} else if n > 0 {
+			log.Info("sync: followed another computer", "changes", n)
+		}
+	}
 	log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
 	go func() {
-		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log}); err != nil {
+		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow}); err != nil {
 			log.Warn("sync: stopped sharing", "err", err.Error())
 		}
 	}()
