@@ -350,12 +350,18 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
 		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
 	others, desktop := otherChannels(r)
-	d.sendChannels(f, t.Title, t.Body, others)
+	phone := d.o.Devices == nil || d.o.Devices.SendsToPhone()
+	if phone {
+		d.sendChannels(f, t.Title, t.Body, others)
+	}
 	if !desktop {
 		return // only elsewhere: the channels say when it is shown
 	}
+	if d.electedElsewhere(ctx, f, m) {
+		return
+	}
 	if !d.awayDecision(ctx, f, m) {
-		if r.WhenAway == config.WhenAwayPhone {
+		if r.WhenAway == config.WhenAwayPhone && phone {
 			// Held on the desktop; on the phone now.
 			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -20,6 +21,8 @@ type KeepOptions struct {
 	// OnRecords, when set, gets the other devices' new events as they
 	// arrive (the daemon answers, pauses and holds by them).
 	OnRecords func([]Record)
+	// Peers, when set, is kept up to date with each Scan.
+	Peers *Peers
 }
 
 // Keep keeps the folder and this device in step until ctx ends: what the
@@ -51,6 +54,7 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	}
 	store.SetLogger(log)
 	var last state.Presence
+	var lastWritten time.Time
 	writePresence := func(force bool) {
 		st, err := store.Load()
 		if err != nil {
@@ -60,10 +64,13 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 		if st.Presence != nil {
 			p = *st.Presence
 		}
-		if !force && p.State == last.State && p.Since.Equal(last.Since) {
+		if !force && p.State == last.State && p.Since.Equal(last.Since) && f.o.Now().Sub(lastWritten) < heartbeat {
 			return
 		}
-		last = p
+		last, lastWritten = p, f.o.Now()
+		if p.Source == "none" {
+			p.State = "" // no presence source: it cannot tell
+		}
 		out := Presence{Name: o.Name, State: p.State, Since: p.Since}
 		if p.State == "here" {
 			out.Input = p.Since
@@ -84,6 +91,9 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 		}
 		for _, p := range f.Problems() {
 			log.Warn("sync folder: "+p.What, "path", p.Path)
+		}
+		if o.Peers != nil {
+			o.Peers.update(f.Devices(), recs)
 		}
 		if len(recs) > 0 && o.OnRecords != nil {
 			o.OnRecords(recs)

@@ -68,7 +68,9 @@ func (app *App) runDaemon(ctx context.Context) error {
 	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	app.keepSync(ctx, dir, log)
+	if peers := app.keepSync(ctx, dir, log); peers != nil {
+		o.Devices, o.ShowWithin = peers, devices.ShowWithin
+	}
 	if app.RunDaemon != nil {
 		return app.RunDaemon(ctx, o)
 	}
@@ -77,23 +79,24 @@ func (app *App) runDaemon(ctx context.Context) error {
 
 // keepSync, with sync: in the schedule, keeps the sync folder and this
 // computer in step while ctx lasts (devices.Keep); without a key or a
-// folder it says once why this computer works alone.
-func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) {
+// folder it says once why this computer works alone. It returns what the
+// daemon decides between the computers by; nil when sync is off.
+func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) *devices.Peers {
 	if app.builtin {
-		return
+		return nil
 	}
 	link := app.syncLink(app.now().AddDate(0, 0, -2))
 	switch {
 	case link == nil:
-		return
+		return nil
 	case link.Folder == nil:
 		log.Warn("sync: this computer works alone", "why", link.Alone)
-		return
+		return nil
 	}
 	store, err := state.OpenWith(stateDir, state.Options{})
 	if err != nil {
 		log.Warn("sync: this computer works alone", "why", err.Error())
-		return
+		return nil
 	}
 	store.SetLogger(log)
 	label := func(id string) string {
@@ -115,12 +118,14 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 			log.Info("sync: followed another computer", "changes", n)
 		}
 	}
+	peers := devices.NewPeers(link.Self, app.now)
 	log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
 	go func() {
-		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow}); err != nil {
+		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers}); err != nil {
 			log.Warn("sync: stopped sharing", "err", err.Error())
 		}
 	}()
+	return peers
 }
 
 // alreadyRunning says that another daemon, pid, holds the lock since since,
