@@ -86,6 +86,10 @@ e2e-service:
 e2e-windows:
 	e2e/windows.sh
 
+## e2e-sync: two computers through two real Syncthing instances: shown once, answered once, counted once.
+e2e-sync:
+	e2e/sync.sh
+
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:
 	e2e/presence.sh
