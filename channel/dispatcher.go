@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -469,6 +471,9 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 			ActionDone:   d.sign.token(e.Reminder, e.Scheduled, ActionDone),
 			ActionSnooze: d.sign.token(e.Reminder, e.Scheduled, ActionSnooze),
 		}}
+	for i := range e.Message.Choices[:min(len(e.Message.Choices), MaxChoices)] {
+		dl.Tokens[ChoiceAction(i)] = d.sign.token(e.Reminder, e.Scheduled, ChoiceAction(i))
+	}
 	left := e.Deadline.Sub(now)
 	d.mu.Unlock()
 
@@ -499,11 +504,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		e.State, e.Done, e.LastError = StateFailed, now, err.Error()
 	default:
 		e.LastError = err.Error()
-		wait := d.o.MinBackoff << min(e.Attempts-1, 20)
-		if wait > d.o.MaxBackoff || wait <= 0 {
-			wait = d.o.MaxBackoff
-		}
-		e.Next = now.Add(wait)
+		e.Next = now.Add(backoff.Policy{Min: d.o.MinBackoff, Max: d.o.MaxBackoff}.Wait(e.Attempts))
 		if !e.Next.Before(e.Deadline) {
 			e.State, e.Done = StateFailed, now
 		}
@@ -565,7 +566,7 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	var problem string
 	switch {
 	case e == nil:
-		problem = "stale: no reminder sent in the last " + config.FormatDuration(d.o.Retain) + " has this reference"
+		problem = "stale: no reminder sent in the last " + durfmt.Format(d.o.Retain) + " has this reference"
 	case !d.sign.valid(e.Reminder, e.Scheduled, rp.Action, rp.Token):
 		problem = "spoofed: the token is wrong"
 	case e.Answered:

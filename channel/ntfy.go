@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
 // PrivateTitle and PrivateBody are what a channel with private: true
@@ -171,10 +172,18 @@ func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 		p.Title, p.Message, p.Tags = PrivateTitle, PrivateBody, nil
 	}
 	if m.Answers {
-		for _, a := range []struct {
+		type button struct {
 			label  string
 			action Action
-		}{{"Done", ActionDone}, {"Snooze", ActionSnooze}} {
+		}
+		buttons := []button{{"Done", ActionDone}, {"Snooze", ActionSnooze}}
+		if len(m.Choices) > 0 {
+			buttons = nil
+			for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
+				buttons = append(buttons, button{label, ChoiceAction(i)})
+			}
+		}
+		for _, a := range buttons {
 			body, _ := json.Marshal(replyBody{Bedtime: 1, Ref: d.Ref, Action: a.action, Token: d.Tokens[a.action]})
 			p.Actions = append(p.Actions, ntfyAction{
 				Action: "http", Label: a.label, URL: n.cfg.Server + "/" + n.cfg.ReplyTopic, Method: http.MethodPost,
@@ -422,7 +431,8 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 	if since == "" {
 		since = strconv.FormatInt(time.Now().Unix(), 10)
 	}
-	backoff := n.o.MinBackoff
+	retry := backoff.Policy{Min: n.o.MinBackoff, Max: n.o.MaxBackoff}
+	failures := 0      // connections in a row that did not open the stream
 	var last time.Time // when the message since names was published
 	var lastErr string
 	for {
@@ -445,10 +455,12 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 			since, last = strconv.FormatInt(last.Unix(), 10), time.Time{}
 		}
 		if opened {
-			backoff = n.o.MinBackoff
+			failures = 0
 		}
+		failures++
+		wait := retry.Wait(failures)
 		if IsPermanent(err) { // a 4xx: a person must fix something first
-			backoff = max(backoff, 10*n.o.MaxBackoff)
+			wait = max(wait, 10*n.o.MaxBackoff)
 		}
 		// The same failure again (the server down for hours) is logged
 		// once, not at every try.
@@ -459,13 +471,12 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 		if err != nil {
 			lastErr = failureKey(err)
 		}
-		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", backoff)
+		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(backoff):
+		case <-time.After(wait):
 		}
-		backoff = min(2*backoff, n.o.MaxBackoff)
 	}
 }
 
@@ -566,7 +577,7 @@ func parseReply(m ntfyMessage) Reply {
 		r.Check = true
 		return r
 	}
-	if b.Action != ActionDone && b.Action != ActionSnooze {
+	if _, choice := b.Action.Choice(); b.Action != ActionDone && b.Action != ActionSnooze && !choice {
 		r.Err = fmt.Errorf("unknown action %q", b.Action)
 		return r
 	}

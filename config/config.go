@@ -103,9 +103,20 @@ type Reminder struct {
 	// Channels names where the reminder is delivered: desktop (the
 	// default) and channels of Schedule.Channels, in file order.
 	Channels []string
+	// Ask names the question the reminder asks (AskCramps), whose
+	// buttons answer it instead of Done and Snooze; empty for a reminder.
+	Ask string
 	// Line is the line of the reminder's name in the file.
 	Line int
 }
+
+// AskCramps is ask: cramps, the morning question of the cramp diary ("Leg
+// cramps last night?" with None, Some and Bad).
+const AskCramps = "cramps"
+
+// AskCatchUp is the catch-up grace of a question unless the file says: it
+// waits, held, for the person's first return until the evening.
+const AskCatchUp = 12 * time.Hour
 
 // WhenAway is what happens to a reminder due while the person is away
 // or the screen is locked.

@@ -15,6 +15,7 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -22,7 +23,7 @@ var (
 	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels", "sync"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
-		"when_away", "stay", "sound", "channels"}
+		"when_away", "stay", "sound", "channels", "ask"}
 	awayKeys    = []string{"after"}
 	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
@@ -448,7 +449,7 @@ func (p *parser) away(n, key ast.Node, s *Schedule) {
 			continue
 		}
 		if d < time.Minute || d > 2*time.Hour {
-			p.errAt(kv.valueNode, c, "%s is out of range (want 1m to 2h)", FormatDuration(d))
+			p.errAt(kv.valueNode, c, "%s is out of range (want 1m to 2h)", durfmt.Format(d))
 			continue
 		}
 		s.AwayAfter = d
@@ -514,7 +515,7 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 			case err != nil || strings.HasPrefix(strings.TrimSpace(v), "-"):
 				p.errAt(kv.valueNode, c, "%q is not true, false or a duration (want e.g. true, false or 2m)", v)
 			case d < time.Second || d > 24*time.Hour:
-				p.errAt(kv.valueNode, c, "%s is out of range (want 1s to 24h, or true to stay until answered)", FormatDuration(d))
+				p.errAt(kv.valueNode, c, "%s is out of range (want 1s to 24h, or true to stay until answered)", durfmt.Format(d))
 			default:
 				r.Stay = d
 			}
@@ -647,7 +648,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["snooze"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "snooze"}); ok {
 			if d < time.Minute || d > 24*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "snooze"}, "%s is out of range (want 1m to 24h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "snooze"}, "%s is out of range (want 1m to 24h)", durfmt.Format(d))
 			}
 			r.Snooze = d
 		}
@@ -655,7 +656,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["repeat_until_done"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "repeat_until_done"}); ok {
 			if d < time.Minute || d > 12*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "repeat_until_done"}, "%s is out of range (want 1m to 12h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "repeat_until_done"}, "%s is out of range (want 1m to 12h)", durfmt.Format(d))
 			}
 			r.RepeatEvery = d
 			r.RepeatMax = DefaultRepeatMax
@@ -689,6 +690,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 			r.Routine = rn
 		}
 	}
+	p.ask(&r, get)
 	p.presenceKeys(&r, get)
 	if kv, ok := get["channels"]; ok {
 		r.Channels = p.reminderChannels(kv, s, ctx{name, "channels"})
@@ -700,22 +702,55 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if r.Schedule != nil && oncePerDay(r) {
 		catchUp = DailyCatchUp
 	}
+	if r.Ask != "" {
+		catchUp = AskCatchUp
+	}
 	r.CatchUp = catchUp
 	if kv, ok := get["catch_up"]; ok {
 		if d, ok := p.duration(kv.valueNode, ctx{name, "catch_up"}); ok {
 			if d > 7*24*time.Hour {
-				p.errAt(kv.valueNode, ctx{name, "catch_up"}, "%s is too long (want at most 168h)", FormatDuration(d))
+				p.errAt(kv.valueNode, ctx{name, "catch_up"}, "%s is too long (want at most 168h)", durfmt.Format(d))
 			}
 			r.CatchUp = d
 		}
 	}
-	if r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
+	if r.Ask != "" && r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
+		q := content.CrampQuestion()
+		r.Title, r.Message = q.Title, q.Body
+	}
+	if _, asked := get["ask"]; !asked && r.Title == "" && r.Message == "" && len(r.Variants) == 0 {
 		if _, builtin := content.Texts(name); !builtin && r.Routine == "" {
 			p.errAt(pair.Key, c, "has no text: built-in texts exist only for %s; give this one a title or message",
 				strings.Join(content.Kinds(), ", "))
 		}
 	}
 	return r, len(p.errs) == nerr
+}
+
+// ask reads ask: the question a reminder asks, whose buttons answer it
+// instead of Done and Snooze.
+func (p *parser) ask(r *Reminder, get map[string]kv) {
+	a, ok := get["ask"]
+	if !ok {
+		return
+	}
+	c := ctx{r.Name, "ask"}
+	if a.value == nil {
+		p.errAt(a.keyNode, c, "is empty (want cramps, or leave ask out)")
+		return
+	}
+	v, ok := p.str(a.valueNode, c, "cramps")
+	switch {
+	case !ok:
+	case v != AskCramps:
+		p.errAt(a.valueNode, c, "%q is not a question bedtime asks (want cramps: the morning question of the cramp diary)", v)
+	case r.Routine != "":
+		p.errAt(a.keyNode, c, "does not go with routine (the question's buttons answer it; a routine needs Start)")
+	case r.RepeatEvery != 0:
+		p.errAt(a.keyNode, c, "does not go with repeat_until_done (an unanswered night stays unknown)")
+	default:
+		r.Ask = v
+	}
 }
 
 // oncePerDay reports whether r is due at most once on any day, which gives
@@ -760,14 +795,14 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 			return
 		}
 		if d < time.Second {
-			p.errAt(given.value, c, "%s is too short (want at least 1s)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is too short (want at least 1s)", durfmt.Format(d))
 			return
 		}
 		if d > 24*time.Hour {
-			p.errAt(given.value, c, "%s is longer than a day (want at most 24h; for every few days, use at with days, or cron)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is longer than a day (want at most 24h; for every few days, use at with days, or cron)", durfmt.Format(d))
 			return
 		}
-		r.Spec = FormatDuration(d)
+		r.Spec = durfmt.Format(d)
 		iv := &scheduler.Interval{Every: d, Days: r.Days, Location: r.Location}
 		if kv, ok := get["between"]; ok {
 			start, end, ok := p.window(kv.valueNode, ctx{r.Name, "between"})
@@ -811,10 +846,10 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 			return
 		}
 		if d >= 12*time.Hour {
-			p.errAt(given.value, c, "%s is too long (want less than 12h)", FormatDuration(d))
+			p.errAt(given.value, c, "%s is too long (want less than 12h)", durfmt.Format(d))
 			return
 		}
-		r.Spec = FormatDuration(d) + " before bedtime"
+		r.Spec = durfmt.Format(d) + " before bedtime"
 		r.Schedule = &scheduler.BeforeBedtime{Before: d, Bedtime: s.Bedtime, Days: r.Days, Location: r.Location}
 	}
 }
@@ -1005,17 +1040,4 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 		}
 		s.Routines[name] = rt
 	}
-}
-
-// FormatDuration formats d the way a person writes it in the schedule
-// file: 2h, 1h30m, 45s, 500ms.
-func FormatDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -33,6 +35,8 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}
 	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
 	var snoozeAt, repeatAt time.Time
+	var answer diary.Entry
+	var answered bool
 	decide := func(tx *state.Tx) {}
 	switch resp.Action {
 	case notify.Shown:
@@ -58,7 +62,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			snooze = r.Snooze
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		decide = func(tx *state.Tx) { tx.SetSnooze(name, snoozeAt) }
 	case notify.Dismissed, notify.Expired:
 		step.Kind = state.Dismissed
@@ -71,7 +75,22 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			decide = func(tx *state.Tx) { tx.SetSnooze(name, repeatAt) }
 		}
 	default:
-		return
+		i, ok := resp.Action.Choice()
+		if !ok {
+			return
+		}
+		r, _ := d.reminder(name)
+		if answer, answered = diaryAnswer(r, resp.Scheduled, now, i, source); !answered {
+			d.log.Info("an answer to no question", "reminder", name, "action", resp.Action.String())
+			return
+		}
+		// Answering the question is doing the reminder.
+		step.Kind, step.Source = state.Done, source
+	}
+	if answered {
+		// The diary first, whether or not the instant is still open: a
+		// second answer (the phone after the desktop) is a correction.
+		d.recordAnswer(answer)
 	}
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it. The

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -110,7 +111,7 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 	a.d.setPresence(st)
 	a.d.log.Info("presence changed", "from", prev.State.String(), "to", st.State.String(), "source", st.Source)
 	if natural {
-		a.d.log.Info("natural break", "away_for", config.FormatDuration(now.Sub(prev.Since).Round(time.Second)))
+		a.d.log.Info("natural break", "away_for", durfmt.Format(now.Sub(prev.Since).Round(time.Second)))
 	}
 	if st.State == presence.Here {
 		a.release(ctx, now)

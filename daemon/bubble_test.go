@@ -3,9 +3,7 @@ package daemon
 import (
 	"context"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -16,7 +14,6 @@ import (
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
-	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -44,7 +41,48 @@ type bubble struct {
 
 	mu      sync.Mutex
 	watched map[string]func()
-	stop    func()
+	done    chan error // Run's error, once it returned
+	cancel  context.CancelFunc
+	ended   bool
+	runErr  error
+}
+
+// stop stops the daemon and returns Run's error.
+func (b *bubble) stop() error {
+	b.cancel()
+	return b.wait()
+}
+
+// wait waits for Run to return and returns its error.
+func (b *bubble) wait() error {
+	if !b.ended {
+		b.runErr, b.ended = <-b.done, true
+	}
+	return b.runErr
+}
+
+// endsWithin waits at most d, on the bubble's clock, for Run to return.
+func (b *bubble) endsWithin(d time.Duration) (bool, error) {
+	if !b.ended {
+		select {
+		case err := <-b.done:
+			b.runErr, b.ended = err, true
+		case <-time.After(d):
+		}
+	}
+	return b.ended, b.runErr
+}
+
+// exited reports whether Run returned, and its error.
+func (b *bubble) exited() (bool, error) {
+	if !b.ended {
+		select {
+		case err := <-b.done:
+			b.runErr, b.ended = err, true
+		default:
+		}
+	}
+	return b.ended, b.runErr
 }
 
 // startBubble starts the daemon on schedule with its state in stateDir
@@ -84,18 +122,16 @@ func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Opt
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, b.opts) }()
-	var once sync.Once
-	b.stop = func() {
-		once.Do(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Run: %v", err)
-			}
-		})
-	}
-	t.Cleanup(b.stop)
+	b.done, b.cancel = make(chan error, 1), cancel
+	go func() { b.done <- Run(ctx, b.opts) }()
+	t.Cleanup(func() {
+		if ended, _ := b.exited(); ended {
+			return // the test looked at how it ended
+		}
+		if err := b.stop(); err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
 	synctest.Wait()
 	return b
 }
@@ -161,9 +197,10 @@ func (b *bubble) store() *state.Store {
 
 const bubbleSchedule = "timezone: UTC\nreminders:\n  magnesium: {at: \"00:30\", catch_up: 2h}\n"
 
-// TestBubbleFiresOnceADay: on the bubble's clock the reminder shows at
-// its instant, once a day, and each showing is recorded once.
-func TestBubbleFiresOnceADay(t *testing.T) {
+// TestFiresRecordsAndNeverTwice: on the bubble's clock the reminder shows
+// at its instant, with its text, is recorded once in the state and the
+// history before the next, and shows once a day.
+func TestFiresRecordsAndNeverTwice(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		b := startBubble(t, bubbleSchedule, "")
 		sleepUntil(at(0, 0, 29))
@@ -171,15 +208,29 @@ func TestBubbleFiresOnceADay(t *testing.T) {
 			t.Fatalf("shown before its time: %v", got)
 		}
 		sleepUntil(at(0, 0, 30))
-		if got := b.drain(); len(got) != 1 || got[0] != "magnesium@00:30" {
-			t.Fatalf("at 00:30: %v", got)
+		if m := b.next(); m.Reminder != "magnesium" || !strings.Contains(m.Body+m.Title, "doctor") || !m.Scheduled.Equal(at(0, 0, 30)) {
+			t.Fatalf("shown %+v", m)
+		}
+		sleepUntil(at(1, 0, 29))
+		if got := b.drain(); len(got) != 0 {
+			t.Fatalf("shown again the same day: %v", got)
+		}
+		st, err := b.store().Load()
+		if err != nil || !st.Last["magnesium"].Equal(at(0, 0, 30)) {
+			t.Fatalf("state Last = %v, %v", st.Last, err)
+		}
+		evs, err := b.store().History(time.Time{})
+		if err != nil || len(evs) != 1 || evs[0].Kind != state.Shown || evs[0].Reminder != "magnesium" || !evs[0].Scheduled.Equal(at(0, 0, 30)) || evs[0].Via != "test" {
+			t.Fatalf("history = %+v, %v", evs, err)
 		}
 		sleepUntil(at(3, 0, 0))
 		if got := b.drain(); len(got) != 2 {
 			t.Fatalf("two more days: %v, want two showings", got)
 		}
-		b.stop()
-		evs, err := b.store().History(time.Time{})
+		if err := b.stop(); err != nil {
+			t.Fatal(err)
+		}
+		evs, err = b.store().History(time.Time{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,86 +275,43 @@ func TestBubbleSnoozeFromTheCommandLine(t *testing.T) {
 	})
 }
 
-// TestBubbleRestartCatchesUpOnce: down when the reminder came due and
-// started again within its catch-up grace, the daemon shows it once;
-// restarted again, it does not show it a second time.
-func TestBubbleRestartCatchesUpOnce(t *testing.T) {
+// TestRestartNeverRepeatsAndCatchesUp: restarted the same evening the
+// reminder does not show again; down all the next day and started within
+// its grace, it shows once, and the water, long gone, does not.
+func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
+	const sched = "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n  hydration: {every: 2h, between: \"08:00-20:00\", title: \"Water!\"}\n"
 	synctest.Test(t, func(t *testing.T) {
-		b := startBubble(t, bubbleSchedule, "")
-		sleepUntil(at(0, 1, 0))
-		if got := b.drain(); len(got) != 1 {
-			t.Fatalf("day 0: %v", got)
+		time.Sleep(time.Until(at(0, 20, 29)))
+		b := startBubble(t, sched, "")
+		sleepUntil(at(0, 20, 30))
+		if got := b.drain(); len(got) != 1 || got[0] != "magnesium@20:30" {
+			t.Fatalf("20:30: %v", got)
 		}
-		b.stop()
-		sleepUntil(at(1, 1, 0)) // down at the next 00:30
-		b2 := startBubble(t, bubbleSchedule, b.opts.StateDir)
-		if got := b2.drain(); len(got) != 1 || got[0] != "magnesium@00:30" {
-			t.Fatalf("caught up: %v", got)
+		if err := b.stop(); err != nil {
+			t.Fatal(err)
 		}
-		b2.stop()
-		b3 := startBubble(t, bubbleSchedule, b.opts.StateDir)
-		sleepUntil(at(1, 23, 0))
-		if got := b3.drain(); len(got) != 0 {
+
+		// Restarted at 20:45 the same evening: magnesium does not show again.
+		time.Sleep(time.Until(at(0, 20, 45)))
+		b2 := startBubble(t, sched, b.opts.StateDir)
+		sleepUntil(at(1, 7, 59))
+		if got := b2.drain(); len(got) != 0 {
 			t.Fatalf("shown again after a restart: %v", got)
 		}
-	})
-}
+		if err := b2.stop(); err != nil {
+			t.Fatal(err)
+		}
 
-// TestLockHeldElsewhereFiringGoesOn: another process holds the state's and
-// the history's locks (a hung `bedtime pause`, a backup tool); reminders
-// still show, and what the daemon could not write is written when the
-// locks are free. In the bubble each write's wait for the lock (a second)
-// passes on the bubble's clock.
-func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		// Each try waits a second for the lock; on the bubble's clock a
-		// retry every 20ms would be thousands of tries in these hours.
-		b := startBubble(t, hourly, "", func(o *Options) { o.WriteRetry = 10 * time.Minute })
-		var held []func() error
-		for _, name := range []string{"state.lock", "history.lock"} {
-			fl, err := safefs.Lock(filepath.Join(b.opts.StateDir, name), 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			held = append(held, fl.Unlock)
+		// Down all the next day; started at 21:30: magnesium's 20:30 is
+		// within its grace and shows once; the water is long gone.
+		time.Sleep(time.Until(at(1, 21, 30)))
+		b3 := startBubble(t, sched, b.opts.StateDir)
+		if got := b3.drain(); len(got) != 1 || got[0] != "magnesium@20:30" {
+			t.Fatalf("catch-up on start: %v", got)
 		}
-		for i := range 3 {
-			sleepUntil(at(0, 1+i, 0))
-			if m := b.next(); !m.Scheduled.Equal(at(0, 1+i, 0)) {
-				t.Fatalf("instant %d: shown %+v", i, m)
-			}
-		}
-		sleepUntil(at(0, 3, 30))
-		if !strings.Contains(b.log.String(), "state.lock is locked by another process (pid "+strconv.Itoa(os.Getpid())) {
-			t.Errorf("the log does not name the lock's holder:\n%s", b.log)
-		}
-		for _, unlock := range held {
-			unlock()
-		}
-		time.Sleep(10 * time.Minute) // past the retry
-		synctest.Wait()
-		st, err := b.store().Load()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !st.Last["hydration"].Equal(at(0, 3, 0)) {
-			t.Errorf("Last = %v, want the third instant written", st.Last)
-		}
-		if !strings.Contains(b.log.String(), `msg="wrote the changes kept in memory"`) {
-			t.Errorf("recovery not logged:\n%s", b.log)
-		}
-		evs, err := b.store().History(time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		shown := map[time.Time]int{}
-		for _, ev := range evs {
-			if ev.Kind == state.Shown {
-				shown[ev.Scheduled]++
-			}
-		}
-		if len(shown) != 3 || shown[at(0, 1, 0)] != 1 || shown[at(0, 2, 0)] != 1 || shown[at(0, 3, 0)] != 1 {
-			t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
+		sleepUntil(at(2, 7, 59))
+		if got := b3.drain(); len(got) != 0 {
+			t.Fatalf("shown after the catch-up: %v", got)
 		}
 	})
 }

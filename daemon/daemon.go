@@ -13,9 +13,12 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/texts"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // daemon is the running reminder service: the engine, the notifier and
@@ -27,7 +30,7 @@ type daemon struct {
 	builtin  bool // --builtin: the default schedule, no file
 	engine   *scheduler.Engine
 	notifier notify.Notifier
-	texts    *Texter
+	texts    *texts.Chooser
 
 	store *state.Store // state and history
 
@@ -60,13 +63,13 @@ type daemon struct {
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	lock, err := TakeLock(o.StateDir)
+	lock, err := userlock.Take(o.StateDir)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if lock.wasOpen != 0 {
-		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	if lock.WasOpen() != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.WasOpen().String())
 	}
 
 	// Another process holding the state's lock, or a full disk, never
@@ -76,7 +79,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
+	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
 		store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	// What was handled before a restart is not handled again; what came
 	// due while bedtime was not running fires once if within its grace.
@@ -122,7 +125,7 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	watched := map[string]func(){
 		filepath.Clean(store.StatePath()): func() { d.syncControl() },
-		lock.path:                         func() { keep.ensure("the lock file changed") },
+		lock.Path():                       func() { keep.ensure("the lock file changed") },
 	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
@@ -292,7 +295,7 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		detail := "too late after " + durfmt.Format(ev.Late().Round(time.Second))
 		if ev.Once {
 			detail = "snoozed, then " + detail
 		}
@@ -348,7 +351,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	others, desktop := otherChannels(r)
 	phone := d.o.Devices == nil || d.o.Devices.SendsToPhone()
 	if phone {

@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -181,104 +179,6 @@ func (h *harness) idleUntil(want time.Time) {
 			h.t.Fatalf("not waiting for %s (waits for %s); log:\n%s", want, h.clock.NextWake(), h.log)
 		case <-time.After(10 * time.Millisecond):
 		}
-	}
-}
-
-func TestFiresRecordsAndNeverTwice(t *testing.T) {
-	berlin, _ := time.LoadLocation("Europe/Berlin")
-	at := func(s string) time.Time {
-		v, _ := time.ParseInLocation("2006-01-02 15:04", s, berlin)
-		return v
-	}
-	h := newHarness(t, "timezone: Europe/Berlin\nreminders:\n  magnesium: {at: \"20:30\"}\n", at("2026-11-25 20:00"), filepath.Join(t.TempDir(), "none"))
-	h.start()
-	h.idleUntil(at("2026-11-25 20:30"))
-	h.clock.Set(at("2026-11-25 20:30"))
-	select {
-	case m := <-h.shown:
-		if m.Reminder != "magnesium" || !strings.Contains(m.Body+m.Title, "doctor") {
-			t.Fatalf("shown %+v", m)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("nothing shown")
-	}
-	h.idleUntil(at("2026-11-26 20:30"))
-	if ev := h.recorded(); ev.Kind != state.Shown {
-		t.Fatalf("recorded %+v, want shown", ev)
-	}
-	store, _ := state.Open(h.opts.StateDir)
-	st, _ := store.Load()
-	if !st.Last["magnesium"].Equal(at("2026-11-25 20:30")) {
-		t.Fatalf("state Last = %v", st.Last)
-	}
-	evs, _ := store.History(time.Time{})
-	if len(evs) != 1 || evs[0].Kind != state.Shown || evs[0].Reminder != "magnesium" || !evs[0].Scheduled.Equal(at("2026-11-25 20:30")) || evs[0].Via != "test" {
-		t.Fatalf("history = %+v", evs)
-	}
-}
-
-func TestLockAndRunning(t *testing.T) {
-	dir := t.TempDir()
-	if _, _, ok := Running(dir); ok {
-		t.Fatal("Running before any lock")
-	}
-	lock, err := TakeLock(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pid, since, ok := Running(dir); !ok || pid != os.Getpid() || since.IsZero() {
-		t.Fatalf("Running = %d, %v, %v", pid, since, ok)
-	}
-	if _, err := TakeLock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
-		t.Fatalf("second Lock = %v", err)
-	}
-	// Private on Unix; Windows has no such mode bits (the directory's ACL
-	// keeps it private there).
-	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600) {
-		lock.Unlock()
-		t.Fatalf("lock file: %v %v", fi, err)
-	}
-	lock.Unlock()
-	if _, _, ok := Running(dir); ok {
-		t.Fatal("Running after unlock")
-	}
-}
-
-// TestLockWhileProbed: Running, as "bedtime status" calls it, takes the
-// lock for a moment to see whether it is free; a daemon starting at that
-// moment must still get it.
-func TestLockWhileProbed(t *testing.T) {
-	dir := t.TempDir()
-	stop := make(chan struct{})
-	var probers sync.WaitGroup
-	for range 4 {
-		probers.Add(1)
-		go func() {
-			defer probers.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-					Running(dir)
-					// A moment between probes, as between two
-					// "bedtime status": the lock is free more
-					// often than not.
-					time.Sleep(50 * time.Microsecond)
-				}
-			}
-		}()
-	}
-	defer func() { close(stop); probers.Wait() }()
-	for i := range 300 {
-		lock, err := TakeLock(dir)
-		if err != nil {
-			t.Fatalf("TakeLock %d while Running probes it: %v", i, err)
-		}
-		if pid, ok := Holder(dir); !ok || pid != os.Getpid() {
-			t.Fatalf("Holder = %d, %v", pid, ok)
-		}
-		lock.Unlock()
 	}
 }
 

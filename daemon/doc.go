@@ -25,7 +25,7 @@
 // changed by a command; the engine's book), away.go, channels.go, watch.go,
 // lock.go, options.go.
 //
-// One daemon runs per user (Lock), even when the state directory is
+// One daemon runs per user (userlock), even when the state directory is
 // removed while it runs: the lock is checked before each firing and taken
 // again, or the daemon stops. A process that holds the state's lock never
 // stops the firing: the writer keeps the change and writes it later.

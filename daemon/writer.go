@@ -157,11 +157,22 @@ func (w *writer) writeBatch(batch []job) {
 	evs, err := w.store.Record(func(st *state.State) ([]state.Event, error) {
 		ran = true
 		all := append([]state.Event(nil), w.unrecorded...)
-		replayed, refused := st.ApplyChanges(w.backlog)
-		if refused > 0 {
-			w.log.Info("changes kept in memory no longer apply", "changes", refused)
+		// What is kept is replayed as it was decided; a step that no
+		// longer applies (the instant was answered from the command line
+		// meanwhile) is dropped, said once.
+		applies := w.backlog[:0:0]
+		for _, c := range w.backlog {
+			evs, err := st.ApplyChange(c)
+			if err != nil {
+				continue
+			}
+			applies = append(applies, c)
+			all = append(all, evs...)
 		}
-		all = append(all, replayed...)
+		if refused := len(w.backlog) - len(applies); refused > 0 {
+			w.log.Info("changes kept in memory no longer apply", "changes", refused)
+			w.backlog = applies
+		}
 		decided = append(decided, w.restoreLast(st)...)
 		changed := len(w.backlog) > 0
 		for _, j := range batch {

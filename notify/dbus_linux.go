@@ -7,11 +7,14 @@ import (
 	"log/slog"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
 // The freedesktop Notifications API on the session bus.
@@ -29,6 +32,8 @@ const (
 	keySnooze = "snooze"
 	keyStart  = "start"
 	keyStop   = "stop"
+	// keyChoice and the index name a button of Message.Choices.
+	keyChoice = "choice-"
 )
 
 // platformBackends returns the Linux chain: the session bus directly, then
@@ -158,8 +163,8 @@ type pending struct {
 	m        Message
 	why      string // why it is held
 	deadline time.Time
-	next     time.Time     // next attempt
-	backoff  time.Duration // pause before the attempt after next
+	next     time.Time // next attempt
+	failures int       // attempts in a row that failed and were retried
 }
 
 func newDBus(o Options) *dbusBackend {
@@ -262,11 +267,8 @@ func (d *dbusBackend) schedule(p *pending, err error, now time.Time) {
 		p.next = now.Add(d.o.RetryMax)
 		return
 	}
-	if p.backoff == 0 {
-		p.backoff = d.o.RetryMin
-	}
-	p.next = now.Add(p.backoff)
-	p.backoff = min(2*p.backoff, d.o.RetryMax)
+	p.failures++
+	p.next = now.Add(backoff.Policy{Min: d.o.RetryMin, Max: d.o.RetryMax}.Wait(p.failures))
 }
 
 // wake wakes the retry loop; with now set, everything held is tried at once.
@@ -482,6 +484,10 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	case !info.has("actions") || m.NoActions:
 	case m.Stop:
 		actions = []string{keyStop, "Stop"}
+	case len(m.Choices) > 0:
+		for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
+			actions = append(actions, keyChoice+strconv.Itoa(i), label)
+		}
 	default:
 		if m.Start {
 			actions = append(actions, keyStart, "Start")
@@ -673,7 +679,11 @@ func (d *dbusBackend) signal(s *dbus.Signal) {
 		case keyStop:
 			a = Stop
 		default:
-			return
+			i, err := strconv.Atoi(strings.TrimPrefix(key, keyChoice))
+			if !strings.HasPrefix(key, keyChoice) || err != nil || i < 0 || i >= MaxChoices {
+				return
+			}
+			a = ChoiceAction(i)
 		}
 		d.answer(id, a)
 	case busIface + ".NotificationClosed":

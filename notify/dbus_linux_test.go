@@ -141,6 +141,15 @@ func TestNotifyCall(t *testing.T) {
 			wantExpire:  30000,
 		},
 		{
+			name:        "a question's buttons instead of Done and Snooze",
+			caps:        both,
+			msg:         notify.Message{Reminder: "cramp-diary", Title: "Leg cramps last night?", Body: "One tap", Choices: []string{"None", "Some", "Bad"}},
+			wantBody:    "One tap",
+			wantActions: []string{"choice-0", "None", "choice-1", "Some", "choice-2", "Bad"},
+			wantUrgency: 1,
+			wantExpire:  0,
+		},
+		{
 			name:        "plain server",
 			caps:        []string{"body"},
 			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "Tom & Jerry <3", Urgency: notify.UrgencyCritical, Expire: -1},
@@ -303,6 +312,7 @@ func TestResponses(t *testing.T) {
 		{"done", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "done") }, notify.Done},
 		{"snooze", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "snooze") }, notify.Snooze},
 		{"start", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "start") }, notify.Start},
+		{"a question's third button", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "choice-2") }, notify.ChoiceAction(2)},
 		{"dismissed", func(s *notifytest.Server, id uint32) error { return s.Close(id, 2) }, notify.Dismissed},
 		{"expired", func(s *notifytest.Server, id uint32) error { return s.Close(id, 1) }, notify.Expired},
 	}
@@ -310,12 +320,20 @@ func TestResponses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, notify.Options{})
 			srv := h.bus.StartServer(t, notifytest.DefaultConfig)
-			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Start: tt.want == notify.Start})
+			_, question := tt.want.Choice()
+			var choices []string
+			if question {
+				choices = []string{"None", "Some", "Bad"}
+			}
+			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Start: tt.want == notify.Start, Choices: choices})
 			h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
 			mg, st := srv.Next(t), srv.Next(t)
 			wantActions := "[done Done snooze Snooze]"
 			if tt.want == notify.Start {
 				wantActions = "[start Start done Done snooze Snooze]"
+			}
+			if question {
+				wantActions = "[choice-0 None choice-1 Some choice-2 Bad]"
 			}
 			if got := fmt.Sprint(mg.Actions); got != wantActions {
 				t.Fatalf("actions = %s, want %s", got, wantActions)

@@ -39,6 +39,10 @@ type Message struct {
 	Deadline time.Time
 	// NoActions leaves out the Done and Snooze buttons (for a test message).
 	NoActions bool
+	// Choices, when set, are the buttons' labels instead of Done and
+	// Snooze: the message asks a question, and the button pressed answers
+	// with ChoiceAction(its index).
+	Choices []string
 	// Start adds a "Start" button that starts the reminder's guided
 	// routine (answered with the Start action).
 	Start bool
@@ -125,10 +129,30 @@ const (
 	Stop
 )
 
+// choiceBase is the action of the first of Message.Choices.
+const choiceBase Action = 1000
+
+// MaxChoices is how many Message.Choices a message may have.
+const MaxChoices = 10
+
+// ChoiceAction is the action of the button Message.Choices[i].
+func ChoiceAction(i int) Action { return choiceBase + Action(i) }
+
+// Choice reports which of Message.Choices a answers, if it is a choice.
+func (a Action) Choice() (int, bool) {
+	if a >= choiceBase && a < choiceBase+MaxChoices {
+		return int(a - choiceBase), true
+	}
+	return 0, false
+}
+
 var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start", Shown: "shown", Held: "held", Stop: "stop"}
 
 // String returns the lower-case name of a, such as "done".
 func (a Action) String() string {
+	if i, ok := a.Choice(); ok {
+		return fmt.Sprintf("choice %d", i+1)
+	}
 	if a > 0 && int(a) < len(actionNames) {
 		return actionNames[a]
 	}

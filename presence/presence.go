@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // State is whether the person is at the computer.
@@ -86,7 +88,7 @@ func (s Status) Describe(now time.Time) string {
 	} else {
 		d = d.Truncate(time.Second)
 	}
-	return fmt.Sprintf("%s for %s (%s)", s.State, fmtDuration(d), s.Source)
+	return fmt.Sprintf("%s for %s (%s)", s.State, durfmt.Format(d), s.Source)
 }
 
 // Monitor watches whether the person is at the computer.
@@ -175,7 +177,7 @@ func (r Report) String() string {
 	if r.Idle == SourceNone || r.Idle == "" {
 		b.WriteString("none: no idle source, so reminders come as if you were always here")
 	} else {
-		fmt.Fprintf(&b, "%s (away after %s of no input)", r.Idle, fmtDuration(r.AwayAfter))
+		fmt.Fprintf(&b, "%s (away after %s of no input)", r.Idle, durfmt.Format(r.AwayAfter))
 	}
 	if len(r.Locks) > 0 {
 		fmt.Fprintf(&b, "; locks from %s", strings.Join(r.Locks, " and "))
@@ -203,17 +205,6 @@ func (r Report) source() string {
 	}
 	if len(r.Locks) > 0 {
 		s += "; locks: " + strings.Join(r.Locks, ", ")
-	}
-	return s
-}
-
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
 }

@@ -8,7 +8,10 @@ package service
 // nothing supervises the daemon, install and start launch it themselves,
 // detached: in a session of its own, with stdin on /dev/null and its output
 // in a log file in the state directory, so a terminal or a pipe that ran
-// install is not held open. Stop and status find it by its lock.
+// install is not held open. Stop and status find it by its lock. Nothing
+// restarts it when it exits, so a start that cannot succeed is never
+// retried in a loop: install and start report that it exited at once, with
+// the end of its log.
 
 import (
 	"context"
@@ -33,6 +36,8 @@ type xdgManager struct {
 	// startTimeout bounds how long install waits for a launched daemon to
 	// take its lock; zero means 10 seconds.
 	startTimeout time.Duration
+	// why is why the entry was chosen over a systemd user unit (Status.Why).
+	why string
 }
 
 var _ Manager = (*xdgManager)(nil)
@@ -62,10 +67,11 @@ func (m *xdgManager) installedSpec() (Spec, error) {
 		return Spec{}, fmt.Errorf("cannot read the autostart entry: %w", err)
 	}
 	args, err := desktopExecArgs(string(data))
-	if err != nil || len(args) < 4 || args[1] != "run" {
+	spec, ok := specFromArgs(args)
+	if err != nil || !ok {
 		return Spec{}, fmt.Errorf("%s does not run bedtime (%v): run \"bedtime install\" again", m.path, err)
 	}
-	return Spec{Executable: args[0], ConfigPath: configFromArgs(args)}, nil
+	return spec, nil
 }
 
 // Install writes the entry atomically (0600), stops a daemon that runs and
@@ -220,7 +226,7 @@ func (m *xdgManager) Restart(ctx context.Context) error {
 // Status reads the entry and the lock. Without an entry, a running daemon
 // is left for the caller to report as started by hand.
 func (m *xdgManager) Status(ctx context.Context) (Status, error) {
-	st := Status{Manager: "XDG autostart entry", UnitPath: m.path}
+	st := Status{Manager: "XDG autostart entry", UnitPath: m.path, Why: m.why}
 	spec, err := m.installedSpec()
 	switch {
 	case errors.Is(err, ErrNotInstalled):

@@ -329,3 +329,11 @@ func streak(marks map[string]string, today, first time.Time) int {
 	}
 	return n
 }
+
+// MarkOf returns the day mark one instant's outcome gives (see the Mark
+// constants), for views that fold Instants by day themselves.
+func MarkOf(k Kind) string { return markOf(k) }
+
+// BetterMark returns the more telling of two marks of one day, as Stats
+// chooses: done, then missed, then fired, then skipped.
+func BetterMark(a, b string) string { return better(a, b) }

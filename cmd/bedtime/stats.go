@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -16,8 +17,12 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/state"
 )
+
+// calendarWeeks is how far back stats --calendar looks unless --days says.
+const calendarWeeks = 12
 
 func newStatsCmd(app *App) *cobra.Command {
 	var (
@@ -25,6 +30,8 @@ func newStatsCmd(app *App) *cobra.Command {
 		asJSON   bool
 		ascii    bool
 		byDevice bool
+		calendar bool
+		habit    string
 	)
 	cmd := &cobra.Command{
 		Use:   "stats",
@@ -36,16 +43,39 @@ day, and the current streak of days on which it was done.
 
 A reminder counts as done when you press Done on it or run "bedtime done".
 
+--calendar draws a month-by-month grid instead, one cell a day, of the
+cramp diary's nights (by the date each began) or, with --habit NAME, of one
+reminder, over the last --days days (default there: 12 weeks) up to last
+night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+
 With sync on (see bedtime sync), the figures are those of all your
 computers together, each instant once; --by-device shows what each one
 recorded.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if habit != "" && !calendar {
+				return fmt.Errorf("--habit draws a calendar; add --calendar")
+			}
+			if calendar && !cmd.Flags().Changed("days") {
+				days = 7 * calendarWeeks
+			}
 			if days < 1 {
 				return fmt.Errorf("--days %d: want 1 or more", days)
 			}
 			if days > maxStatsDays {
 				return fmt.Errorf("--days %d: want 1 to %d (ten years)", days, maxStatsDays)
+			}
+			if calendar {
+				if asJSON {
+					return fmt.Errorf("--calendar draws a grid; for the figures use bedtime report --csv")
+				}
+				r, err := app.buildReport((days + 6) / 7)
+				if err != nil {
+					return err
+				}
+				tty, _ := app.terminal(app.Stdout)
+				colour := tty && !ascii && os.Getenv("NO_COLOR") == ""
+				return report.WriteCalendar(app.Stdout, r, report.CalendarOptions{Habit: habit, ASCII: ascii, Colour: colour})
 			}
 			store, err := app.openStore()
 			if err != nil {
@@ -74,6 +104,8 @@ recorded.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the figures as JSON")
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw the strips with ASCII characters only")
 	cmd.Flags().BoolVar(&byDevice, "by-device", false, "with sync on, one table per computer: what each recorded")
+	cmd.Flags().BoolVar(&calendar, "calendar", false, "draw a month-by-month grid of the nights (or of --habit)")
+	cmd.Flags().StringVar(&habit, "habit", "", "with --calendar: the reminder to draw instead of the nights")
 	return cmd
 }
 

@@ -24,7 +24,7 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		ok   bool
 		want string
 	}{
-		{good, true, good + ": 5 reminders, next: hydration at 20:00"},
+		{good, true, good + ": 6 reminders, next: hydration at 20:00"},
 		{filepath.Join(dir, "none.yaml"), false, "no file at " + filepath.Join(dir, "none.yaml") + ", which --config names"},
 		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
 		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
