@@ -81,7 +81,7 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
-e2e: e2e-notify e2e-service e2e-presence e2e-windows
+e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
