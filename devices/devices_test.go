@@ -365,3 +365,20 @@ func TestWatchSignalsAChange(t *testing.T) {
 		t.Fatal("no signal after a new device wrote")
 	}
 }
+
+func TestSkipsTravelAndStayOutOfTheRecord(t *testing.T) {
+	root, k, now := t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA, idB)
+	if err := d[0].AppendSkip(state.Mark{Reminder: "magnesium", At: t0.Add(time.Hour)}, t0); err != nil {
+		t.Fatal(err)
+	}
+	d[0].Append([]state.Event{ev(state.Done, t0)})
+	recs, _ := d[1].Scan()
+	if len(recs) != 2 || recs[0].Skip == nil || recs[0].Skip.Reminder != "magnesium" || recs[1].Skip != nil {
+		t.Fatalf("records = %+v", recs)
+	}
+	all, _ := Merge(idB, nil, recs, time.Time{})
+	if len(all) != 1 || all[0].Kind != state.Done {
+		t.Errorf("merged = %+v, want only the Done", all)
+	}
+}

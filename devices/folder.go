@@ -63,15 +63,19 @@ type Presence struct {
 	Input time.Time `json:"input,omitzero"`
 }
 
-// Record is one event another device wrote.
+// Record is one event another device wrote: a history event, or (Skip
+// set, Event's Kind empty, its At when it was made) an instant the person
+// asked that device to skip (`bedtime skip`), which is state, not history.
 type Record struct {
 	Device string
 	Event  state.Event
+	Skip   *state.Mark
 }
 
 // record is a sealed line's content.
 type record struct {
 	Event state.Event `json:"e"`
+	Skip  *state.Mark `json:"skip,omitempty"`
 }
 
 // Device is what this device knows of another one (or of itself).
@@ -214,10 +218,25 @@ func (f *Folder) ownDir() string { return filepath.Join(f.root, devicesDir, f.se
 // and a flush to disk. Only this device ever writes its files, so no sync
 // tool ever sees two writers of one file.
 func (f *Folder) Append(events []state.Event) error {
+	recs := make([]record, len(events))
+	for i, ev := range events {
+		recs[i] = record{Event: ev}
+	}
+	return f.append(recs)
+}
+
+// AppendSkip appends a skip the person asked for on this device at at
+// (the reminder's instant skip.At), so the others skip it too (Follow).
+func (f *Folder) AppendSkip(skip state.Mark, at time.Time) error {
+	return f.append([]record{{Event: state.Event{At: at}, Skip: &skip}})
+}
+
+func (f *Folder) append(recs []record) error {
 	byFile := map[string][]byte{}
 	var names []string
-	for _, ev := range events {
-		b, err := json.Marshal(record{Event: ev})
+	for _, r := range recs {
+		ev := r.Event
+		b, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("devices: %w", err)
 		}
@@ -534,7 +553,8 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			continue
 		}
 		var r record
-		if json.Unmarshal(plain, &r) != nil || r.Event.Kind == "" || r.Event.At.IsZero() {
+		if json.Unmarshal(plain, &r) != nil || (r.Event.Kind == "") == (r.Skip == nil) || r.Event.At.IsZero() ||
+			(r.Skip != nil && (r.Skip.Reminder == "" || r.Skip.At.IsZero())) {
 			garbage++
 			continue
 		}
@@ -542,7 +562,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 		if r.Event.At.After(d.Last) {
 			d.Last = r.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: r.Event})
+		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage

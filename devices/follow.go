@@ -20,9 +20,12 @@ const FollowWindow = 12 * time.Hour
 //   - a Done ends the instant here too (marked as done on that device);
 //     an instant this device has not come to yet is marked handled, so it
 //     is not shown here after;
-//   - a pause pauses here until the same time; a resume resumes.
+//   - a pause pauses here until the same time; a resume resumes;
+//   - a skip asked for there (`bedtime skip`) skips the same instant here.
 //
-// Snoozes, skips and dismissals are not followed. Following is idempotent:
+// Snoozes and dismissals are not followed: the computer that showed the
+// instant shows it again after a snooze, and the others, which held it
+// for that one, see it was handled (Peers.Handled). Following is idempotent:
 // a Done already here changes nothing, so the Done this device records in
 // turn, read back by the other, ends there. It returns how many records
 // changed the state.
@@ -33,6 +36,13 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 		for _, r := range recs {
 			ev := r.Event
 			if d := now.Sub(ev.At); d > FollowWindow || d < -FollowWindow {
+				continue
+			}
+			if s := r.Skip; s != nil {
+				if s.At.After(now.Add(-time.Minute)) && !tx.Skip(s.Reminder).Equal(s.At) {
+					tx.SetSkip(s.Reminder, s.At)
+					followed++
+				}
 				continue
 			}
 			switch ev.Kind {

@@ -48,6 +48,11 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		{"resume", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Resumed}}}, 1, func(s state.State) bool {
 			return s.PausedUntil.IsZero()
 		}},
+		{"a skip asked for there", []Record{{Device: idA, Event: state.Event{At: now}, Skip: &state.Mark{Reminder: "hydration", At: i2.Add(time.Hour)}}}, 1, func(s state.State) bool {
+			return s.Skips["hydration"].Equal(i2.Add(time.Hour))
+		}},
+		{"the same skip again", []Record{{Device: idA, Event: state.Event{At: now}, Skip: &state.Mark{Reminder: "hydration", At: i2.Add(time.Hour)}}}, 0, nil},
+		{"a skip of an instant past", []Record{{Device: idA, Event: state.Event{At: now}, Skip: &state.Mark{Reminder: "movement", At: now.Add(-time.Hour)}}}, 0, nil},
 		{"snooze and dismiss are not followed", []Record{{Device: idA, Event: state.Event{At: now, Reminder: "hydration", Kind: state.Snoozed, Scheduled: i2}}}, 0, nil},
 	}
 	for _, tt := range tests {

@@ -54,12 +54,26 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	}
 	store.SetLogger(log)
 	var last state.Presence
+	skips := map[string]time.Time{} // what this device published of its skips
+	publishSkips := func(st state.State) {
+		for name, at := range st.Skips {
+			if at.IsZero() || skips[name].Equal(at) {
+				continue
+			}
+			if err := f.AppendSkip(state.Mark{Reminder: name, At: at}, f.o.Now()); err != nil {
+				log.Warn("cannot write to the sync folder", "err", err.Error())
+				return
+			}
+			skips[name] = at
+		}
+	}
 	var lastWritten time.Time
 	writePresence := func(force bool) {
 		st, err := store.Load()
 		if err != nil {
 			return
 		}
+		publishSkips(st)
 		var p state.Presence
 		if st.Presence != nil {
 			p = *st.Presence

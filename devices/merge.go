@@ -21,7 +21,7 @@ func Merge(self string, local []state.Event, others []Record, since time.Time) (
 		recs = append(recs, Record{Device: self, Event: ev})
 	}
 	for _, r := range others {
-		if !r.Event.At.Before(since) {
+		if r.Skip == nil && !r.Event.At.Before(since) {
 			recs = append(recs, r)
 		}
 	}
