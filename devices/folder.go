@@ -414,7 +414,7 @@ func (f *Folder) scanDevice(id, rel string) []Record {
 		name := e.Name()
 		switch {
 		case name == presenceFile:
-			if p, ok := f.readPresence(id, rel+"/"+name); ok && !p.Written.Equal(d.Presence.Written) {
+			if p, ok := f.readPresence(id, rel+"/"+name); ok && !samePresence(p, d.Presence) {
 				d.Presence = p
 				f.heard(d)
 			}
@@ -611,4 +611,10 @@ func readLine(br *bufio.Reader) (line []byte, n int, complete bool) {
 			return nil, n, false
 		}
 	}
+}
+
+// samePresence reports whether two presence files say the same.
+func samePresence(a, b Presence) bool {
+	return a.Device == b.Device && a.Name == b.Name && a.Instance == b.Instance && a.State == b.State &&
+		a.Written.Equal(b.Written) && a.Since.Equal(b.Since) && a.Input.Equal(b.Input)
 }
