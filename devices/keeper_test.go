@@ -2,6 +2,8 @@ package devices
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -57,4 +59,35 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	t.Fatal("gave up waiting")
+}
+
+func TestWaitFolder(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	done := make(chan error, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { done <- WaitFolder(ctx, folder) }()
+	select {
+	case err := <-done:
+		t.Fatalf("WaitFolder returned before the folder came: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitFolder did not see the folder come")
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	go func() { done <- WaitFolder(ctx2, filepath.Join(base, "never")) }()
+	cancel2()
+	if err := <-done; err == nil {
+		t.Fatal("WaitFolder of a folder that never comes returned nil after cancel")
+	}
 }

@@ -2,6 +2,7 @@ package devices
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 
 	"github.com/fsnotify/fsnotify"
@@ -58,4 +59,48 @@ func (f *Folder) Watch(ctx context.Context) (<-chan struct{}, error) {
 		}
 	}()
 	return c, nil
+}
+
+// WaitFolder waits until the directory folder exists (a synced folder the
+// sync tool has not made yet, a network share not mounted yet), watching
+// the nearest directory above it that exists with the system's file
+// events: no polling. It returns ctx's error when ctx ends first.
+func WaitFolder(ctx context.Context, folder string) error {
+	for {
+		if fi, err := os.Stat(folder); err == nil && fi.IsDir() {
+			return nil
+		}
+		w, err := fsnotify.NewWatcher()
+		if err != nil {
+			return err
+		}
+		dir := filepath.Dir(filepath.Clean(folder))
+		for {
+			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+				break
+			}
+			up := filepath.Dir(dir)
+			if up == dir {
+				break
+			}
+			dir = up
+		}
+		if err := w.Add(dir); err != nil {
+			w.Close()
+			return err
+		}
+		// It may have come between the first look and the watch.
+		if fi, err := os.Stat(folder); err == nil && fi.IsDir() {
+			w.Close()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			w.Close()
+			return ctx.Err()
+		case <-w.Events:
+		case <-w.Errors:
+		}
+		w.Close()
+	}
 }

@@ -114,13 +114,16 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 	if app.builtin {
 		return nil
 	}
-	link := app.syncLink(app.now().AddDate(0, 0, -2))
-	switch {
-	case link == nil:
+	since := app.now().AddDate(0, 0, -2)
+	link := app.syncLink(since)
+	if link == nil {
 		return nil
-	case link.Folder == nil:
+	}
+	if link.Folder == nil {
 		log.Warn("sync: this computer works alone", "why", link.Alone)
-		return nil
+		if link.Self == "" {
+			return nil // no key (or no id): joining needs a restart
+		}
 	}
 	store, err := state.OpenWith(stateDir, state.Options{})
 	if err != nil {
@@ -128,31 +131,51 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 		return nil
 	}
 	store.SetLogger(log)
-	label := func(id string) string {
-		for _, d := range link.Folder.Devices() {
-			if d.ID == id {
-				return devices.Label(d)
+	peers := devices.NewPeers(link.Self, app.now)
+	keep := func(link *devices.Link) {
+		label := func(id string) string {
+			for _, d := range link.Folder.Devices() {
+				if d.ID == id {
+					return devices.Label(d)
+				}
+			}
+			return id[:6]
+		}
+		// What another computer's person did is followed here through the
+		// state, as a command line's change is: the daemon closes the
+		// notification, stops repeating, pauses.
+		follow := func(recs []devices.Record) {
+			n, err := devices.Follow(store, recs, app.now(), label)
+			if err != nil {
+				log.Warn("sync: cannot follow another computer", "err", err.Error())
+			} else if n > 0 {
+				log.Info("sync: followed another computer", "changes", n)
 			}
 		}
-		return id[:6]
-	}
-	// What another computer's person did is followed here through the
-	// state, as a command line's change is: the daemon closes the
-	// notification, stops repeating, pauses.
-	follow := func(recs []devices.Record) {
-		n, err := devices.Follow(store, recs, app.now(), label)
-		if err != nil {
-			log.Warn("sync: cannot follow another computer", "err", err.Error())
-		} else if n > 0 {
-			log.Info("sync: followed another computer", "changes", n)
-		}
-	}
-	peers := devices.NewPeers(link.Self, app.now)
-	log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
-	go func() {
+		log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
 		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers}); err != nil {
 			log.Warn("sync: stopped sharing", "err", err.Error())
 		}
+	}
+	folder := app.syncSettings()
+	go func() {
+		if link.Folder == nil {
+			if folder == nil {
+				return
+			}
+			// The folder is not there yet (not synced, not mounted): alone
+			// until it comes, then shared without a restart.
+			if devices.WaitFolder(ctx, folder.Folder) != nil {
+				return
+			}
+			if link = app.syncLink(since); link == nil || link.Folder == nil {
+				if link != nil {
+					log.Warn("sync: this computer works alone", "why", link.Alone)
+				}
+				return
+			}
+		}
+		keep(link)
 	}()
 	return peers
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -166,5 +167,50 @@ func TestStatusListsTheDevicesAndWhereYouAre(t *testing.T) {
 		"            desktop (" + dl.Self[:6] + "): you are here, heard from 10m ago\n"
 	if b.String() != want {
 		t.Errorf("status says\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// The daemon of a joined computer whose synced folder comes only after it
+// started (not synced yet, a share not mounted) starts sharing when it
+// comes, without a restart, and hands the daemon what decides between the
+// computers.
+func TestRunSharesWhenTheFolderComes(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	c := newComputer(t, folder, "laptop")
+	k, _ := devices.NewKey()
+	if err := devices.SaveKey(c.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	var got daemon.Options
+	var stderr strings.Builder
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stderr, Stderr: &stderr, StateDir: c.stateDir, ConfigPath: c.config,
+		RunDaemon: func(ctx context.Context, o daemon.Options) error {
+			got = o
+			if err := os.MkdirAll(folder, 0o700); err != nil {
+				return err
+			}
+			id, err := devices.LoadID(c.stateDir, false)
+			if err != nil {
+				return err
+			}
+			presence := filepath.Join(folder, "devices", id, "presence.b1")
+			for range 1000 { // real file events, at most ten seconds
+				if _, err := os.Stat(presence); err == nil {
+					return nil
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			t.Errorf("no presence file in the folder after it came; log:\n%s", stderr.String())
+			return nil
+		}}
+	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr.String())
+	}
+	if got.Devices == nil || got.ShowWithin != devices.ShowWithin {
+		t.Errorf("the daemon was not given the computers' elector: %+v", got.Devices)
+	}
+	if !strings.Contains(stderr.String(), "works alone") || !strings.Contains(stderr.String(), "sync: sharing the record") {
+		t.Errorf("the log does not say alone, then sharing:\n%s", stderr.String())
 	}
 }
