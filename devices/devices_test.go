@@ -382,3 +382,25 @@ func TestSkipsTravelAndStayOutOfTheRecord(t *testing.T) {
 		t.Errorf("merged = %+v, want only the Done", all)
 	}
 }
+
+func TestPublishCopiesALongHistoryInChunks(t *testing.T) {
+	defer func(n int) { maxPublish = n }(maxPublish)
+	maxPublish = 1024
+	root, stateDir, k, now := t.TempDir(), t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA, idB)
+	st, err := state.Open(stateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []state.Event
+	for i := range 100 {
+		evs = append(evs, state.Event{At: t0.Add(time.Duration(i) * time.Hour), Reminder: "water", Kind: state.Shown, Scheduled: t0.Add(time.Duration(i) * time.Hour)})
+	}
+	st.AppendAll(evs)
+	if n, err := Publish(d[0], stateDir); err != nil || n != 100 {
+		t.Fatalf("Publish = %d, %v; want all 100 at once", n, err)
+	}
+	if recs, _ := d[1].Scan(); len(recs) != 100 {
+		t.Errorf("B read %d", len(recs))
+	}
+}

@@ -21,9 +21,9 @@ const PublishedFile = "sync-published.json"
 // publishLock serialises Publish between the daemon and the commands.
 const publishLock = "sync.lock"
 
-// maxPublish is how much of the history one Publish copies at most; the
-// rest follows with the next.
-const maxPublish = 4 << 20
+// maxPublish is how much of the history is read at once; Publish goes on
+// chunk after chunk until it copied all.
+var maxPublish = 4 << 20 // a variable for tests
 
 type published struct {
 	Folder string `json:"folder"`
@@ -44,6 +44,19 @@ func Publish(f *Folder, stateDir string) (int, error) {
 		return 0, fmt.Errorf("devices: %w", err)
 	}
 	defer fl.Unlock()
+	total := 0
+	for {
+		n, more, err := publishChunk(f, stateDir)
+		total += n
+		if err != nil || !more {
+			return total, err
+		}
+	}
+}
+
+// publishChunk copies at most maxPublish bytes of the history and says
+// whether more is left.
+func publishChunk(f *Folder, stateDir string) (n int, more bool, err error) {
 	markPath := filepath.Join(stateDir, PublishedFile)
 	var p published
 	if b, err := safefs.ReadPrivate(markPath); err == nil {
@@ -54,28 +67,28 @@ func Publish(f *Folder, stateDir string) (int, error) {
 	}
 	h, err := safefs.OpenPrivate(filepath.Join(stateDir, "history.jsonl"), os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
-		return 0, nil
+		return 0, false, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("devices: cannot read the history: %w", err)
+		return 0, false, fmt.Errorf("devices: cannot read the history: %w", err)
 	}
 	defer h.Close()
 	fi, err := h.Stat()
 	if err != nil {
-		return 0, fmt.Errorf("devices: %w", err)
+		return 0, false, fmt.Errorf("devices: %w", err)
 	}
 	if fi.Size() < p.Offset {
 		p.Offset = 0
 	}
 	if fi.Size() == p.Offset {
-		return 0, nil
+		return 0, false, nil
 	}
 	if _, err := h.Seek(p.Offset, io.SeekStart); err != nil {
-		return 0, fmt.Errorf("devices: %w", err)
+		return 0, false, fmt.Errorf("devices: %w", err)
 	}
 	data, err := io.ReadAll(io.LimitReader(h, maxPublish))
 	if err != nil {
-		return 0, fmt.Errorf("devices: cannot read the history: %w", err)
+		return 0, false, fmt.Errorf("devices: cannot read the history: %w", err)
 	}
 	var events []state.Event
 	consumed := 0
@@ -96,14 +109,14 @@ func Publish(f *Folder, stateDir string) (int, error) {
 		consumed = len(data) // one line longer than maxPublish: garbage
 	}
 	if err := f.Append(events); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	p.Offset += int64(consumed)
 	b, _ := json.Marshal(p)
 	if err := safefs.WriteAtomic(markPath, b); err != nil {
-		return len(events), fmt.Errorf("devices: cannot keep how much was copied: %w", err)
+		return len(events), false, fmt.Errorf("devices: cannot keep how much was copied: %w", err)
 	}
-	return len(events), nil
+	return len(events), consumed > 0 && p.Offset < fi.Size(), nil
 }
 
 func indexByte(b []byte, c byte) int {
