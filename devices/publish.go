@@ -86,7 +86,7 @@ func publishChunk(f *Folder, stateDir string) (n int, more bool, err error) {
 	if _, err := h.Seek(p.Offset, io.SeekStart); err != nil {
 		return 0, false, fmt.Errorf("devices: %w", err)
 	}
-	data, err := io.ReadAll(io.LimitReader(h, maxPublish))
+	data, err := io.ReadAll(io.LimitReader(h, int64(maxPublish)))
 	if err != nil {
 		return 0, false, fmt.Errorf("devices: cannot read the history: %w", err)
 	}
