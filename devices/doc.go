@@ -31,5 +31,17 @@
 //   - Merging is idempotent: an event read twice (a file replaced by a
 //     sync tool and read again) changes nothing, because what is merged
 //     is keyed by reminder and scheduled instant (state.Instants).
-//   - Watch uses the system's file events: an idle folder costs no wakeup.
+//   - Watch, Keep and WaitFolder use the system's file events: an idle
+//     device costs no wakeup.
+//
+// On top of the folder: Merge joins the devices' histories into the
+// person's one record (status, stats, report); Keep runs beside the daemon,
+// publishing this device's history, skips and presence and reading the
+// others'; Follow makes this device's state follow a Done, pause, resume
+// or skip made on another, through the same state changes as the command
+// line; Peers elects the one device that shows a reminder (the person's
+// latest input, else the smallest id; never one not heard from within
+// HeardWithin) and the one that sends to the phone, and says whether
+// another device showed or answered an instant, which the daemon waits
+// ShowWithin for before it shows one held "elsewhere".
 package devices
