@@ -171,13 +171,22 @@ CONF
 		"type='signal',interface='org.freedesktop.Notifications'" >"$d/monitor.log" 2>&1 &
 	pids+=($!)
 }
-# on c CMD...: run bedtime as computer c.
+# on c CMD...: run bedtime as computer c. (env execs bedtime, so a command
+# started with & has the process id $! names, and the cleanup stops it.)
 on() {
 	local c=$1 d=$tmp/$1
 	shift
 	env HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" \
 		DISPLAY=":$(head -n1 "$d/display")" DBUS_SESSION_BUS_ADDRESS="$(head -n1 "$d/bus")" \
 		"$tmp/bedtime" --config "$d/schedule.yaml" "$@"
+}
+# daemon c: start computer c's bedtime daemon in the background.
+daemon() {
+	local c=$1 d=$tmp/$1
+	env HOME="$d" XDG_CONFIG_HOME="$d/config" XDG_STATE_HOME="$d/state" XDG_CACHE_HOME="$d/cache" \
+		DISPLAY=":$(head -n1 "$d/display")" DBUS_SESSION_BUS_ADDRESS="$(head -n1 "$d/bus")" \
+		"$tmp/bedtime" --config "$d/schedule.yaml" run >"$d/daemon.log" 2>&1 &
+	pids+=($!)
 }
 schedule() { # c at
 	printf '%s\n' "timezone: UTC" "sync:" "  folder: $tmp/$1/Sync/bedtime" "  name: computer-$1" \
@@ -192,10 +201,7 @@ done
 key=$(on a sync init | sed -n 's/^ *bedtime sync join //p')
 [ -n "$key" ] || fail "sync init printed no join command"
 printf '%s\n' "$key" | on b sync join - >/dev/null
-for c in a b; do
-	on $c run >"$tmp/$c/daemon.log" 2>&1 &
-	pids+=($!)
-done
+for c in a b; do daemon $c; done
 sees_other() { on "$1" status --json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin).get("devices") or []; sys.exit(0 if len(d)==2 and d[1].get("heard") else 1)'; }
 wait_for 60 "computer a to hear from b" sees_other a
 wait_for 60 "computer b to hear from a" sees_other b
@@ -243,4 +249,9 @@ say "both computers' stats say: magnesium due 1, done 1"
 sent=$(grep -c . "$tmp/ntfy.log" || true)
 [ "$sent" -eq 1 ] || fail "the ntfy server got $sent messages, want 1: $(cat "$tmp/ntfy.log")"
 say "the ntfy server got exactly one message"
+doctor=$(on a doctor 2>&1 || true)
+for want in "OK   sync folder: $tmp/a/Sync/bedtime" "OK   sync key: fingerprint" "OK   device computer-b ("; do
+	case $doctor in *"$want"*) ;; *) fail "doctor on a does not say \"$want\": $doctor" ;; esac
+done
+say "doctor on a: $(printf '%s\n' "$doctor" | grep -m1 'device computer-b')"
 say "PASS (Done on one to close on the other: ${latency}s)"
