@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -402,5 +403,35 @@ func TestPublishCopiesALongHistoryInChunks(t *testing.T) {
 	}
 	if recs, _ := d[1].Scan(); len(recs) != 100 {
 		t.Errorf("B read %d", len(recs))
+	}
+}
+
+func TestAFolderOfManyDevicesIsBounded(t *testing.T) {
+	root, k, now := t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA)[0]
+	for i := range MaxDevices + 10 {
+		id, _ := newID()
+		dir := filepath.Join(root, "devices", id)
+		os.MkdirAll(dir, 0o700)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("junk-%d", i)), nil, 0o600)
+	}
+	for range 2 {
+		if _, err := d.Scan(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(d.Devices()); n != MaxDevices {
+		t.Errorf("%d devices kept, want %d", n, MaxDevices)
+	}
+	p := d.Problems()
+	if len(p) > maxProblems+1 {
+		t.Errorf("%d problems kept", len(p))
+	}
+	found := false
+	for _, x := range p {
+		found = found || strings.Contains(x.What, "holds more than 64 devices")
+	}
+	if !found {
+		t.Errorf("the number of devices is not reported: %v", p[len(p)-1])
 	}
 }

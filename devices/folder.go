@@ -29,6 +29,11 @@ const (
 	MaxLine = 16 << 10
 	// MaxPresence is the largest presence file read.
 	MaxPresence = 16 << 10
+	// MaxDevices is how many other devices are read at most; a folder
+	// with more holds something else than one person's computers.
+	MaxDevices = 64
+	// maxProblems is how many different problems are kept at most.
+	maxProblems = 256
 	// SkewReported is how far ahead of this device's clock another
 	// device's may be before it is reported.
 	SkewReported = 5 * time.Minute
@@ -297,6 +302,13 @@ func (f *Folder) report(path, what string) {
 	if f.reported[path+"\x00"+what] {
 		return
 	}
+	if len(f.reported) >= maxProblems {
+		if !f.reported["\x00too many"] {
+			f.reported["\x00too many"] = true
+			f.problems = append(f.problems, Problem{Path: ".", What: fmt.Sprintf("more than %d problems; the rest are not reported", maxProblems)})
+		}
+		return
+	}
 	f.reported[path+"\x00"+what] = true
 	f.problems = append(f.problems, Problem{Path: path, What: what})
 }
@@ -358,6 +370,10 @@ func (f *Folder) Scan() ([]Record, error) {
 		}
 		if name == f.self {
 			f.checkSelf(rel)
+			continue
+		}
+		if _, known := f.devices[name]; !known && len(f.devices) >= MaxDevices {
+			f.report(devicesDir, fmt.Sprintf("holds more than %d devices; the others are ignored", MaxDevices))
 			continue
 		}
 		recs := f.scanDevice(name, rel)
