@@ -174,6 +174,7 @@ func TestHostileFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(dirA, "events-2026-12.sync-conflict-20261207-200000-ABCDEFG.jsonl"), []byte("junk"), 0o600)
 	os.WriteFile(filepath.Join(dirA, "events-2026-12 (conflicted copy).jsonl"), []byte("junk"), 0o600)
 	os.WriteFile(filepath.Join(root, "devices", "not-a-device"), nil, 0o600)
+	os.WriteFile(filepath.Join(dirA, "events-9999-12.jsonl"), []byte("x\n"), 0o600)
 	os.Symlink("/etc", filepath.Join(root, "devices", "dddddddddddddddd"))
 
 	recs, err := d[1].Scan()
@@ -188,7 +189,7 @@ func TestHostileFolder(t *testing.T) {
 	for _, p := range problems {
 		text += p.String() + "\n"
 	}
-	for _, want := range []string{"sealed with another key", "not bedtime's sealed lines", "sync-conflict", "conflicted copy", "not-a-device: is no device", "dddddddddddddddd: is not a directory"} {
+	for _, want := range []string{"sealed with another key", "not bedtime's sealed lines", "sync-conflict", "conflicted copy", "not-a-device: is no device", "dddddddddddddddd: is not a directory", "events-9999-12.jsonl: is of a month to come"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("problems do not mention %q:\n%s", want, text)
 		}

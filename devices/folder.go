@@ -435,7 +435,12 @@ func (f *Folder) scanDevice(id, rel string) []Record {
 				f.heard(d)
 			}
 		case eventsName.MatchString(name):
-			if m := eventsName.FindStringSubmatch(name); !f.o.Since.IsZero() && m[1]+"-"+m[2] < f.o.Since.UTC().Format("2006-01") {
+			m := eventsName.FindStringSubmatch(name)
+			if !f.o.Since.IsZero() && m[1]+"-"+m[2] < f.o.Since.UTC().Format("2006-01") {
+				continue
+			}
+			if m[1]+"-"+m[2] > f.o.Now().AddDate(0, 1, 0).UTC().Format("2006-01") {
+				f.report(rel+"/"+name, "is of a month to come (a clock far ahead?); ignored")
 				continue
 			}
 			files = append(files, name)
