@@ -214,3 +214,30 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 		t.Errorf("the log does not say alone, then sharing:\n%s", stderr.String())
 	}
 }
+
+// A computer that joined with another key is named plainly by doctor, and
+// its lines are not counted.
+func TestDoctorNamesAComputerWithAnotherKey(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, stranger := newComputer(t, folder, "laptop"), newComputer(t, folder, "stranger")
+	k1, _ := devices.NewKey()
+	k2, _ := devices.NewKey()
+	devices.SaveKey(laptop.stateDir, k1)
+	devices.SaveKey(stranger.stateDir, k2)
+	sl := devices.Connect(stranger.stateDir, folder, "stranger", devices.Options{Now: func() time.Time { return now }})
+	sl.Folder.Append(occasion("magnesium", nov(t, 27, "21:00"), state.Shown, state.Done))
+	var lines string
+	for _, r := range checkSync(context.Background(), newTestApp(laptop, now)) {
+		lines += r.line() + "\n"
+	}
+	for _, want := range []string{"FAIL device " + sl.Self[:6] + ": writes with another key (2 lines cannot be read)", "is sealed with another key"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("doctor does not say %q:\n%s", want, lines)
+		}
+	}
+	code, out, errOut := laptop.run(t, now, "stats", "--json", "--days", "1")
+	if code != 0 || strings.TrimSpace(out) != "[]" || !strings.Contains(errOut, "sealed with another key") {
+		t.Errorf("stats with a stranger's lines: %d %s %s", code, out, errOut)
+	}
+}
