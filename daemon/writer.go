@@ -33,7 +33,8 @@ type writer struct {
 	// onRecord, when set, is called with the history events of each
 	// successful write.
 	onRecord func([]state.Event)
-	// onChange, when set, is called after the view may have changed.
+	// onChange, when set, is called after the view changed in what the
+	// engine asks of it (see asksAgain).
 	onChange func()
 
 	mu       sync.Mutex // guards the fields below it
@@ -128,8 +129,9 @@ func (w *writer) write() {
 }
 
 func (w *writer) writeBatch(batch []job) {
+	poke := false
 	defer func() {
-		if w.onChange != nil {
+		if poke && w.onChange != nil {
 			w.onChange()
 		}
 		for _, j := range batch {
@@ -149,9 +151,11 @@ func (w *writer) writeBatch(batch []job) {
 	if decides == 0 && kept == 0 {
 		if reads {
 			w.read()
+			poke = true
 		}
 		return
 	}
+	poke = reads
 	var decided []state.Change
 	ran := false
 	evs, err := w.store.Record(func(st *state.State) ([]state.Event, error) {
@@ -181,6 +185,7 @@ func (w *writer) writeBatch(batch []job) {
 				j.decide(tx)
 				decided = append(decided, tx.Changes()...)
 				all = append(all, tx.Events()...)
+				poke = poke || asksAgain(tx.Changes())
 			}
 		}
 		w.setView(*st, nil)
@@ -203,6 +208,7 @@ func (w *writer) writeBatch(batch []job) {
 				tx := state.NewTx(&w.view)
 				j.decide(tx)
 				w.backlog = append(w.backlog, tx.Changes()...)
+				poke = poke || asksAgain(tx.Changes())
 			}
 		}
 		w.mu.Unlock()
@@ -226,6 +232,18 @@ func (w *writer) writeBatch(batch []job) {
 		w.backlog = append(w.backlog, decided...)
 	}
 	w.retryLater(err, kept)
+}
+
+// asksAgain reports whether cs change what makes the engine wake earlier
+// than it planned: a snooze or a repeat set, a skip, a pause. (What it
+// already waits for it checks again when it wakes.)
+func asksAgain(cs []state.Change) bool {
+	for _, c := range cs {
+		if c.Snooze != nil && !c.Snooze.At.IsZero() || c.Skip != nil || c.Pause != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // read reads the state file into the view, with the backlog applied and

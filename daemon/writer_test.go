@@ -242,3 +242,25 @@ func TestWriterRefreshKeepsWhatIsKept(t *testing.T) {
 		f.w.stop()
 	})
 }
+
+func TestAsksAgain(t *testing.T) {
+	tests := []struct {
+		name string
+		cs   []state.Change
+		want bool
+	}{
+		{"a shown step", []state.Change{{Step: &state.Step{Reminder: "r", Kind: state.Shown}}}, false},
+		{"a snooze dropped", []state.Change{{Snooze: &state.Mark{Reminder: "r"}}}, false},
+		{"a last instant", []state.Change{{Last: &state.Mark{Reminder: "r", At: writerAt}}}, false},
+		{"a snooze set", []state.Change{{Snooze: &state.Mark{Reminder: "r", At: writerAt}}}, true},
+		{"a skip", []state.Change{{Skip: &state.Mark{Reminder: "r", At: writerAt}}}, true},
+		{"a pause", []state.Change{{Pause: &state.Mark{At: writerAt}}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asksAgain(tt.cs); got != tt.want {
+				t.Errorf("asksAgain = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
