@@ -4,12 +4,17 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-sync clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-sync clean
 
 all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+
+## release: the binary as it ships: -trimpath, and stripped of the symbol
+## table and DWARF (-s -w), which a user's machine never reads.
+release:
+	$(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
 ## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
 ## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.

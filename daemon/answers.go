@@ -40,7 +40,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	decide := func(tx *state.Tx) {}
 	switch resp.Action {
 	case notify.Shown:
-		step.Kind, step.Via = state.Shown, resp.Via
+		step.Kind, step.Via, step.Popup = state.Shown, resp.Via, resp.Popup
 		decide = func(tx *state.Tx) { tx.SetProblem(state.ProblemNotifications, "") }
 	case notify.Held:
 		step.Kind, step.Detail = state.Held, resp.Detail

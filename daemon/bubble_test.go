@@ -10,6 +10,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -108,6 +109,7 @@ func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Opt
 		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
 			return presencetest.NewFake(presence.Status{State: presence.Here, Source: "test"}), presence.Report{}
 		},
+		Busy: func(context.Context) (Busy, busy.Report) { return &fakeBusy{}, busy.Report{} },
 		Watch: func(_ context.Context, files map[string]func()) error {
 			b.mu.Lock()
 			b.watched = files

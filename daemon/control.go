@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"context"
 	"time"
 
 	"github.com/bedtime-app/bedtime/notify"
@@ -37,6 +38,16 @@ func (d *daemon) applyControl(prev, st state.State) {
 	if st.RoutineStop.After(prev.RoutineStop) {
 		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
 	}
+	var snoozed []string // snoozed elsewhere: off the screen until it comes again
+	for name, in := range st.Open {
+		if was, ok := prev.Open[name]; in.Status == state.Snoozed && (!ok || was.Status != in.Status || !was.Since.Equal(in.Since)) {
+			snoozed = append(snoozed, name)
+		}
+	}
+	for _, name := range snoozed {
+		d.log.Info("snooze", "reminder", name, "scheduled", st.Open[name].Scheduled.Format(time.RFC3339), "from", "command line")
+		d.withdraw(name)
+	}
 	var answered []string // answered elsewhere since the daemon last looked
 	for name, o := range st.Closed {
 		if was, ok := prev.Closed[name]; o.Kind == state.Done && (!ok || !was.At.Equal(o.At) || was.Kind != o.Kind) {
@@ -46,11 +57,7 @@ func (d *daemon) applyControl(prev, st state.State) {
 	for _, name := range answered {
 		o := st.Closed[name]
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
-		if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
-			if err := w.Withdraw(d.ctx, name); err != nil {
-				d.log.Debug("cannot close the notification", "reminder", name, "err", err)
-			}
-		}
+		d.withdraw(name)
 	}
 	switch {
 	case changed && st.PausedUntil.After(d.o.Clock.Now()):
@@ -60,6 +67,34 @@ func (d *daemon) applyControl(prev, st state.State) {
 	}
 	if d.o.OnControl != nil {
 		d.o.OnControl(st)
+	}
+}
+
+// withdraw takes the named reminder's notification off the screen.
+func (d *daemon) withdraw(name string) {
+	if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
+		if err := w.Withdraw(d.ctx, name); err != nil {
+			d.log.Debug("cannot close the notification", "reminder", name, "err", err)
+		}
+	}
+}
+
+// adoptPopups hands the notifier the popups an earlier process showed and
+// left unanswered, so that a done closes them and their buttons answer.
+func (d *daemon) adoptPopups(ctx context.Context, st state.State) {
+	a, ok := d.notifier.(notify.Adopter)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second) // a hung bus does not hold up the start
+	defer cancel()
+	for name, in := range st.Open {
+		if in.Status != state.Shown || in.Popup == "" {
+			continue
+		}
+		if a.Adopt(ctx, name, in.Scheduled, in.Popup) {
+			d.log.Info("popup taken back", "reminder", name, "scheduled", in.Scheduled.Format(time.RFC3339))
+		}
 	}
 }
 

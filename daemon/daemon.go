@@ -42,6 +42,8 @@ type daemon struct {
 	routines map[string]*playing
 	// away is the person's presence and the reminders held for them.
 	away *away
+	// busy says whether the person is in a call or watching fullscreen.
+	busy Busy
 	// disp delivers to the schedule's other channels (the phone); nil
 	// while the schedule has none.
 	disp  *channel.Dispatcher
@@ -109,8 +111,11 @@ func Run(ctx context.Context, o Options) error {
 		signal.Notify(hup, o.ReloadSignals...)
 	}
 	defer signal.Stop(hup)
+	d.openBusy(ctx)
+	defer d.busy.Close()
 	d.reload(ctx, "start")
 	d.applyControl(startView(st), st)
+	d.adoptPopups(ctx, st)
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
@@ -147,7 +152,6 @@ func Run(ctx context.Context, o Options) error {
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
 	d.sayWhatComes(ctx)
-	trimMemory()
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
 		if keep.ensure("a reminder is due") { // never two daemons firing
 			d.handle(ctx, evs)
@@ -187,6 +191,8 @@ type firing struct {
 	// for a snooze or a repeat, the one it shows again.
 	instant time.Time
 	show    bool
+	// busy is set when the reminder is held because the person is busy.
+	busy bool
 }
 
 // handle shows due reminders, and records missed and skipped ones. What
@@ -331,6 +337,12 @@ func record(tx *state.Tx, ev scheduler.Event) {
 // fire logs one event of the engine and shows its reminder if it is due.
 func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	r, ev := f.r, f.ev
+	if ev.Once && !f.instant.IsZero() {
+		// A snooze or a repeat: scheduled is the instant it shows again
+		// (attrs[3]), due_again when it came due this time.
+		f.attrs[3] = f.instant.In(r.Location).Format(time.RFC3339)
+		f.attrs = append(f.attrs, "due_again", ev.Scheduled.In(r.Location).Format(time.RFC3339))
+	}
 	switch ev.Kind {
 	case scheduler.Miss:
 		d.log.Warn("missed", append(f.attrs, "catch_up", r.CatchUp.String())...)
@@ -364,8 +376,8 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		return
 	}
 	if !d.awayDecision(ctx, f, m) {
-		if r.WhenAway == config.WhenAwayPhone && phone {
-			// Held on the desktop; on the phone now.
+		if r.WhenAway == config.WhenAwayPhone && !f.busy && phone {
+			// Held on the desktop; on the phone now (not in a call).
 			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}
 		return // held until the person is back, or skipped

@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bedtime-app/bedtime/config/zonetest"
-
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/config/zonetest"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
@@ -113,6 +113,9 @@ func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *
 		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
 			return presencetest.NewFake(presence.Status{State: presence.Here, Source: "test"}), presence.Report{}
 		},
+		// Never busy, unless a test says otherwise: never the machine's
+		// own microphone.
+		Busy:     func(context.Context) (Busy, busy.Report) { return &fakeBusy{}, busy.Report{} },
 		OnReload: func(s *config.Schedule) { h.reloads <- s },
 		OnRecord: func(evs []state.Event) {
 			for _, ev := range evs {
@@ -238,3 +241,25 @@ func (h *harness) history() []state.Event {
 	}
 	return evs
 }
+
+// fakeBusy is a Busy the test sets.
+type fakeBusy struct {
+	mu  sync.Mutex
+	why string
+}
+
+func (f *fakeBusy) set(why string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.why = why
+}
+
+func (f *fakeBusy) Busy(context.Context) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.why, f.why != ""
+}
+
+func (f *fakeBusy) Close() error { return nil }
+
+var _ Busy = (*fakeBusy)(nil)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -51,6 +52,11 @@ type Options struct {
 	// Presence opens the watch on whether the person is at the computer;
 	// nil means presence.Open.
 	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
+	// Busy opens what says whether the person is busy (in a call, or with
+	// a fullscreen window); nil means busy.Open on this machine.
+	Busy func(context.Context) (Busy, busy.Report)
+	// busyEvery, when not zero, replaces busyRecheck (for tests).
+	busyEvery time.Duration
 	// Watch watches the files, by path, and calls a file's function when
 	// it changes, until ctx is done; nil means the daemon's own watcher on
 	// fsnotify. A test in a testing/synctest bubble gives its own and says
@@ -123,6 +129,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Presence == nil {
 		o.Presence = presence.Open
+	}
+	if o.Busy == nil {
+		o.Busy = func(ctx context.Context) (Busy, busy.Report) { return busy.Open(ctx, busy.Options{}) }
 	}
 	return o
 }

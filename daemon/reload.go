@@ -17,7 +17,6 @@ import (
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
-	defer trimMemory()
 	var s *config.Schedule
 	var err error
 	missing := d.builtin

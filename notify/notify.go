@@ -174,6 +174,10 @@ type Response struct {
 	// Via names the backend that showed the message (Shown), such as
 	// "d-bus" or "beeep".
 	Via string
+	// Popup, with Shown, is what the backend needs to find the popup
+	// again after a restart (see Adopter); opaque, and empty when the
+	// backend cannot.
+	Popup string
 	// Detail says why a message was held or missed.
 	Detail string
 }
@@ -216,6 +220,18 @@ func (l Log) Notify(ctx context.Context, m Message) error {
 }
 
 var _ Notifier = Log{}
+
+// Adopter is a Notifier that can take back a popup an earlier process
+// showed, from the Response.Popup it reported then: a later Withdraw closes
+// it, an answer on it reaches OnResponse, and the next message of the
+// reminder replaces it.
+type Adopter interface {
+	// Adopt takes back popup, shown for reminder's instant scheduled. It
+	// reports false, and changes nothing, when the popup cannot be this
+	// backend's (another login's bus, another notification server), so
+	// that closing it could never close someone else's notification.
+	Adopt(ctx context.Context, reminder string, scheduled time.Time, popup string) bool
+}
 
 // Withdrawer is a Notifier that can take a reminder's notification off the
 // screen, as when it is answered elsewhere (`bedtime done`, the phone).

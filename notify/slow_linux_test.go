@@ -58,14 +58,14 @@ func TestSlowServerOnePopup(t *testing.T) {
 	if n := srv.MethodCalls("GetCapabilities"); n != 1 {
 		t.Errorf("GetCapabilities called %d times, want once", n)
 	}
-	if n := h.log.count("did not answer in time"); n != 1 {
+	if n := h.log.Count("did not answer in time"); n != 1 {
 		t.Errorf("%d lines about the slow server, want 1:\n%s", n, h.log)
 	}
 }
 
 // TestSlowServerNoFallback: with holding off (bedtime notify, doctor), a
-// Notify call that times out reports ErrTimeout and does not fall back to
-// beeep, which would send the same message a second way.
+// Notify call that times out reports ErrTimeout and the message is not sent
+// a second way.
 func TestSlowServerNoFallback(t *testing.T) {
 	h := newHarness(t, notify.Options{CallTimeout: 60 * time.Millisecond, RetryFor: -1})
 	cfg := notifytest.DefaultConfig

@@ -95,7 +95,7 @@ func (s Status) Describe(now time.Time) string {
 type Monitor interface {
 	// Current returns the state now. Sources without events (X11) are
 	// asked here, so call it when a reminder is due rather than trusting
-	// the last value from Changes.
+	// the last value from Changes, which may be X11AwayPoll late.
 	Current(ctx context.Context) Status
 	// Changes delivers every change of state the sources report by
 	// themselves. A slow reader misses intermediate states, never the
@@ -130,6 +130,18 @@ type Options struct {
 	// (SourceMutter, SourceWayland, ...), for tests and for `bedtime
 	// doctor` on a machine with several desktops.
 	Only []string
+
+	// awayPoll, when not zero, replaces X11AwayPoll (for tests).
+	awayPoll time.Duration
+}
+
+// pollEvery returns how often a source without events is asked while the
+// person is away.
+func (o Options) pollEvery() time.Duration {
+	if o.awayPoll > 0 {
+		return o.awayPoll
+	}
+	return X11AwayPoll
 }
 
 // Names of the sources, as they appear in Status.Source and Report.
@@ -162,9 +174,10 @@ type Report struct {
 	Locks []string
 	// AwayAfter is the idle time that counts as away.
 	AwayAfter time.Duration
-	// OnDemand reports whether the idle source has no events and is only
-	// asked by Current (X11): Changes then never says the person came
-	// back from away, and whoever holds something until then must ask.
+	// OnDemand reports whether the idle source has no events and is
+	// polled (X11): Changes then says the person came back from away up
+	// to X11AwayPoll late, and whoever holds something until then and
+	// wants it sooner asks Current.
 	OnDemand bool
 	// Tried lists every source tried, in order.
 	Tried []Attempt

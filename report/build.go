@@ -54,7 +54,7 @@ type Mark string
 // The marks of a reminder's day.
 const (
 	MarkDone    Mark = Mark(state.MarkDone)    // done
-	MarkNotDone Mark = Mark(state.MarkFired)   // shown, not done
+	MarkNotDone Mark = Mark(state.MarkShown)   // shown, not done
 	MarkMissed  Mark = Mark(state.MarkMissed)  // due, never shown
 	MarkSkipped Mark = Mark(state.MarkSkipped) // skipped on purpose
 	MarkNotDue  Mark = ""

@@ -25,9 +25,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bedtime-app/bedtime/config"
-	"github.com/google/renameio/v2"
 	kservice "github.com/kardianos/service"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // systemdUnitTemplate is the unit, in kardianos/service's template syntax
@@ -278,7 +279,7 @@ func (m *systemdManager) explainInstallError(ctx context.Context, err error) err
 // the step that failed has already said what is wrong with systemd.
 func (m *systemdManager) undoInstall(ctx context.Context, unit string, previous []byte, hadPrevious bool) error {
 	if hadPrevious {
-		if err := renameio.WriteFile(unit, previous, 0o644); err != nil {
+		if err := safefs.WriteAtomic(unit, previous); err != nil {
 			return fmt.Errorf("cannot restore the previous unit %s: %w", unit, err)
 		}
 		_, _ = m.systemctl(ctx, "daemon-reload")

@@ -25,7 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/google/renameio/v2"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // xdgManager installs bedtime as an XDG autostart entry.
@@ -92,7 +92,7 @@ func (m *xdgManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o700); err != nil {
 		return fmt.Errorf("cannot create the autostart directory: %w", err)
 	}
-	if err := renameio.WriteFile(m.path, []byte(desktopEntry(spec)), 0o600); err != nil {
+	if err := safefs.WriteAtomic(m.path, []byte(desktopEntry(spec))); err != nil {
 		return fmt.Errorf("cannot write the autostart entry: %w", err)
 	}
 	defer func() {
@@ -101,7 +101,7 @@ func (m *xdgManager) Install(ctx context.Context, spec Spec) (err error) {
 		}
 		var cerr error
 		if hadPrevious {
-			cerr = renameio.WriteFile(m.path, previous, 0o600)
+			cerr = safefs.WriteAtomic(m.path, previous)
 		} else {
 			cerr = os.Remove(m.path)
 		}

@@ -18,8 +18,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // serviceStatus is what the service manager reports; status prints it.
@@ -226,7 +226,13 @@ status 3 when bedtime is not running.`,
 			next := "unknown"
 			nextReminder := app.NextReminder
 			if nextReminder == nil {
-				nextReminder = describeNext
+				nextReminder = func(ctx context.Context, configPath string, now time.Time) (string, error) {
+					var plan state.State // skips, pauses and snoozes; none when unreadable
+					if store, err := app.openStore(); err == nil {
+						plan, _ = store.Load()
+					}
+					return describeNext(ctx, configPath, plan, now)
+				}
 			}
 			if st.ConfigPath != "" {
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
@@ -298,16 +304,22 @@ func orUnknown(s string) string {
 	return s
 }
 
-// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
-func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
+// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30
+// (in 2h 05m)", the first firing that will be shown after now as plan's
+// skips, pause and snoozes say.
+func describeNext(ctx context.Context, configPath string, plan state.State, now time.Time) (string, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
 		return "", errors.New("the schedule file has errors; run `bedtime validate`")
 	}
-	due := scheduler.Upcoming(s.Jobs(), now, 1)
-	if len(due) == 0 {
+	next, ok := plan.NextShown(s.Jobs(), now)
+	if !ok {
 		return "none (every reminder is disabled)", nil
 	}
-	at := due[0].At.In(s.Location)
-	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
+	at := next.At.In(s.Location)
+	line := fmt.Sprintf("%s at %s (in %s)", next.Reminder, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now)))
+	if next.Note != "" {
+		line += ", " + next.Note
+	}
+	return line, nil
 }

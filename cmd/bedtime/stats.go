@@ -81,16 +81,24 @@ recorded.`,
 			if err != nil {
 				return err
 			}
-			events, err := store.History(time.Time{})
-			if err != nil {
-				return err
-			}
-			events, split, _ := app.mergedHistory(events, time.Time{})
 			loc := app.scheduleLocation()
-			if byDevice {
-				return writeStatsByDevice(app.Stdout, split, days, app.now(), loc, asJSON, markSet(ascii))
+			var stats []state.ReminderStats
+			if app.syncSettings() == nil && !byDevice {
+				// Alone: the history is folded as it is read.
+				if stats, err = store.Stats(days, app.now(), loc); err != nil {
+					return err
+				}
+			} else {
+				events, err := store.History(time.Time{})
+				if err != nil {
+					return err
+				}
+				events, split, _ := app.mergedHistory(events, time.Time{})
+				if byDevice {
+					return writeStatsByDevice(app.Stdout, split, days, app.now(), loc, asJSON, markSet(ascii))
+				}
+				stats = state.Stats(events, days, app.now(), loc)
 			}
-			stats := state.Stats(events, days, app.now(), loc)
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
 				enc.SetIndent("", "  ")
@@ -186,7 +194,7 @@ func (m marks) of(mark string) string {
 	switch mark {
 	case state.MarkDone:
 		return m.done
-	case state.MarkFired, string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
+	case string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
 		return m.fired
 	case state.MarkMissed:
 		return m.missed
