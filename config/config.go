@@ -42,6 +42,9 @@ type Schedule struct {
 	// Language is the file's language: key, nil when it names none (then
 	// Locale detects the person's language).
 	Language *locale.Locale
+	// Sync is the sync: section; nil when the file has none (this
+	// computer works alone).
+	Sync *Sync
 }
 
 // Form names which of the four ways of saying when a reminder is due it

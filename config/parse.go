@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	topKeys      = []string{"timezone", "language", "bedtime", "away", "reminders", "routines", "channels"}
+	topKeys      = []string{"timezone", "language", "bedtime", "away", "reminders", "routines", "channels", "sync"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
@@ -137,6 +137,8 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			routNode = kv.value
 		case "channels":
 			chanNode = kv.value
+		case "sync":
+			p.sync(kv.value, kv.keyNode, s)
 		}
 	}
 	s.Bedtime = p.bedtime(bedNode)

@@ -367,12 +367,18 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	localize(&m, lang)
 	others, desktop := otherChannels(r)
-	d.sendChannels(f, t.Title, t.Body, others)
+	phone := d.o.Devices == nil || d.o.Devices.SendsToPhone()
+	if phone {
+		d.sendChannels(f, t.Title, t.Body, others)
+	}
 	if !desktop {
 		return // only elsewhere: the channels say when it is shown
 	}
+	if d.electedElsewhere(ctx, f, m) {
+		return
+	}
 	if !d.awayDecision(ctx, f, m) {
-		if r.WhenAway == config.WhenAwayPhone && !f.busy {
+		if r.WhenAway == config.WhenAwayPhone && !f.busy && phone {
 			// Held on the desktop; on the phone now (not in a call).
 			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}

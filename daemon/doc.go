@@ -23,7 +23,15 @@
 // The files by concern: daemon.go (Run, handle, fire), writer.go (the
 // writer), reload.go, answers.go, routines.go, control.go (the state file
 // changed by a command; the engine's book), away.go, channels.go, watch.go,
-// lock.go, options.go.
+// lock.go, options.go, devices.go (several computers).
+//
+// With several computers (Options.Devices, package devices), a firing is
+// shown only on the computer elected for it; the others record it held,
+// why "elsewhere", and show it after Options.ShowWithin unless another
+// showed, answered or skipped it. Only the computer that sends to the
+// phone uses the channels other than the desktop. An answer or a pause
+// made on another computer reaches this daemon as a change of the state
+// file, the same as a command line's.
 //
 // One daemon runs per user (userlock), even when the state directory is
 // removed while it runs: the lock is checked before each firing and taken

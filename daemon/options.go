@@ -69,6 +69,29 @@ type Options struct {
 	// OnRecord, when set, is called with the history events of each change
 	// the daemon records, after they are written. (For tests.)
 	OnRecord func([]state.Event)
+	// Devices, when set, decides between the person's computers (package
+	// devices; see Elector): a firing is shown here only when this
+	// computer is elected, and sent to the phone only from the one that
+	// sends to it. Nil: this computer is the only one.
+	Devices Elector
+	// ShowWithin is how long a firing held for another computer waits for
+	// it to show or answer it before it is shown here; zero means two
+	// minutes (devices.ShowWithin).
+	ShowWithin time.Duration
+}
+
+// Elector decides between the person's computers; devices.Peers is one.
+type Elector interface {
+	// Elect returns "" when this computer shows a firing now, given where
+	// its person is (here: "here", "away", "locked", "" unknown; input:
+	// the last input), else the name of the computer that does.
+	Elect(here string, input time.Time) string
+	// Handled reports whether another computer showed, answered or
+	// skipped the instant.
+	Handled(reminder string, scheduled time.Time) bool
+	// SendsToPhone reports whether this computer sends to the channels
+	// other than the desktop.
+	SendsToPhone() bool
 }
 
 // DefaultWriteRetry is how often changes that could not be written are
@@ -80,6 +103,9 @@ const DefaultWriteRetry = 30 * time.Second
 const DefaultDebounce = 100 * time.Millisecond
 
 func (o Options) withDefaults() Options {
+	if o.ShowWithin <= 0 {
+		o.ShowWithin = 2 * time.Minute
+	}
 	if o.Clock == nil {
 		o.Clock = scheduler.SystemClock{}
 	}
