@@ -50,7 +50,7 @@ setting, to the schedule file. An existing file is left alone unless
 			}
 			fmt.Fprintf(app.Stdout, "Wrote the default schedule to %s\nEdit it, then check it with `bedtime validate`.\n", path)
 			fmt.Fprintf(app.Stdout, "To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s\n"+
-				"(see \"Phone and other channels\" in the README).\n", channel.RandomTopic())
+				"(see docs/channels.md, \"Phone and other channels\").\n", channel.RandomTopic())
 			return nil
 		},
 	}
