@@ -11,10 +11,12 @@ all: build
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
-## release: the binary as it ships: -trimpath, and stripped of the symbol
-## table and DWARF (-s -w), which a user's machine never reads.
+## release: the binary as it ships: -trimpath, stripped of the symbol
+## table and DWARF (-s -w), which a user's machine never reads, and without
+## cgo, as the packages' builder makes it: static, no C library mapped in
+## (os/user then reads /etc/passwd itself, for the names in safefs's errors).
 release:
-	$(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
 ## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
 ## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.
