@@ -93,6 +93,11 @@ type Options struct {
 	// CallTimeout runs on the real clock whatever Clock is: the call waits
 	// on a socket.
 	Clock Clock
+
+	// Now, when Clock is nil, replaces only the real clock's readings:
+	// deadlines and Response.At come from it, and a wait until t is
+	// t.Sub(Now()) of real time. Nil means time.Now.
+	Now func() time.Time
 }
 
 // Clock is the time a Desktop runs on; scheduler.FakeClock is one for
@@ -105,13 +110,19 @@ type Clock interface {
 	WaitUntil(ctx context.Context, t time.Time)
 }
 
-// realClock is the system's clock.
-type realClock struct{}
+// realClock is the system's clock, or real timers with the readings of
+// now (Options.Now).
+type realClock struct{ now func() time.Time }
 
-func (realClock) Now() time.Time { return time.Now() }
+func (c realClock) Now() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
+}
 
-func (realClock) WaitUntil(ctx context.Context, t time.Time) {
-	timer := time.NewTimer(time.Until(t))
+func (c realClock) WaitUntil(ctx context.Context, t time.Time) {
+	timer := time.NewTimer(t.Sub(c.Now()))
 	defer timer.Stop()
 	select {
 	case <-timer.C:
@@ -156,7 +167,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.OnResponse = func(Response) {}
 	}
 	if o.Clock == nil {
-		o.Clock = realClock{}
+		o.Clock = realClock{now: o.Now}
 	}
 	return o, nil
 }
