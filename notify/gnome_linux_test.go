@@ -202,8 +202,9 @@ func onFakeClock() (notify.Options, *scheduler.FakeClock) {
 	return o, clock
 }
 
-// poll moves the clock on by one DNDPoll once the retry loop waits for it.
-func poll(t *testing.T, clock *scheduler.FakeClock) {
+// awaitPoll waits until the retry loop waits on clock for the next
+// reading of the setting, one DNDPoll from now.
+func awaitPoll(t *testing.T, clock *scheduler.FakeClock) {
 	t.Helper()
 	want := clock.Now().Add(gnomeOptions.DNDPoll)
 	timeout := time.After(notifytest.Wait)
@@ -214,6 +215,12 @@ func poll(t *testing.T, clock *scheduler.FakeClock) {
 			t.Fatalf("the retry loop does not wait for %v (next wake %v)", want, clock.NextWake())
 		}
 	}
+}
+
+// poll moves the clock on by one DNDPoll once the retry loop waits for it.
+func poll(t *testing.T, clock *scheduler.FakeClock) {
+	t.Helper()
+	awaitPoll(t, clock)
 	clock.Advance(gnomeOptions.DNDPoll)
 }
 
@@ -233,8 +240,11 @@ func TestGNOMEDoNotDisturb(t *testing.T) {
 		t.Fatalf("%d Notify calls while show-banners is off, want 0", len(calls))
 	}
 
+	// The last reading is done and the next one waits before the setting
+	// changes: gsettings logs its run before it answers.
+	awaitPoll(t, clock)
 	g.set(t, "true")
-	poll(t, clock)
+	clock.Advance(gnomeOptions.DNDPoll)
 	if got, want := srv.Next(t).Summary, "Stretch"; got != want {
 		t.Fatalf("after do not disturb: summary = %q, want %q", got, want)
 	}
