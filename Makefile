@@ -4,7 +4,7 @@ BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-sync clean
 
 all: build
 
@@ -94,16 +94,26 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
-e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-fresh
+E2E_LANG_PNG ?=
+e2e: e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-sync e2e-fresh
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
+
+## e2e-notify-lang: a reminder in German (LANG=de_DE.UTF-8) shown by dunst under
+## Xvfb, checked in dunst's own history (about 10 s).
+e2e-notify-lang:
+	e2e/notify-lang.sh $(E2E_LANG_PNG)
 
 e2e-service:
 	e2e/service.sh
 
 e2e-windows:
 	e2e/windows.sh
+
+## e2e-sync: two computers through two real Syncthing instances: shown once, answered once, counted once.
+e2e-sync:
+	e2e/sync.sh
 
 ## e2e-tray: bedtime tray in a real panel, Debian's xfce4-panel with its Status
 ## Tray, under Xvfb on a private bus: the item registers, a pause shows, the menu

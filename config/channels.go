@@ -282,6 +282,11 @@ func (p *parser) topic(n ast.Node, c ctx) string {
 
 // tokenPath expands a leading ~ and wants an absolute path.
 func (p *parser) tokenPath(n ast.Node, c ctx, s string) string {
+	return p.tokenPathWant(n, c, s, "~/.config/bedtime/ntfy-token")
+}
+
+// tokenPathWant is tokenPath with the example its error gives.
+func (p *parser) tokenPathWant(n ast.Node, c ctx, s, example string) string {
 	if s == "~" || strings.HasPrefix(s, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
@@ -291,7 +296,7 @@ func (p *parser) tokenPath(n ast.Node, c ctx, s string) string {
 		s = filepath.Join(home, strings.TrimPrefix(s, "~"))
 	}
 	if !filepath.IsAbs(s) {
-		p.errAt(n, c, "%q is not an absolute path (want e.g. \"~/.config/bedtime/ntfy-token\")", s)
+		p.errAt(n, c, "%q is not an absolute path (want e.g. %q)", s, example)
 		return ""
 	}
 	return filepath.Clean(s)

@@ -8,7 +8,7 @@
 #   install: the HKCU ...\CurrentVersion\Run value "bedtime" is there (read
 #     with Wine's reg.exe) and a daemon runs (status: pid; it fires into its log)
 #   status, stop (nothing runs), start, uninstall (the value is gone, nothing runs)
-#   the state package's tests, the daemon's lock tests and the Run value's
+#   the state package's tests, the per-user lock's tests and the Run value's
 #   command line test, built for Windows
 #
 # Go 1.24+ binaries call ProcessPrng from bcryptprimitives.dll, which Wine 8
@@ -117,7 +117,7 @@ mkdir -p "$WINEPREFIX/drive_c/bedtime"
 (cd "$TOP" &&
 	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime.exe" ./cmd/bedtime &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/state.test.exe" ./state &&
-	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/daemon.test.exe" ./daemon &&
+	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/userlock.test.exe" ./userlock &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/service.test.exe" ./service) || fail "go build"
 
 step "version and next"
@@ -180,16 +180,16 @@ w reg query "$runkey" /v bedtime >/dev/null 2>&1 && fail "reg query still finds 
 out=$(bt status) && fail "status exited 0 after uninstall: $out"
 case "$out" in *'not installed as a service (run "bedtime install")'*"logon autostart; install writes"*) ;; *) fail "status after uninstall: $out" ;; esac
 
-step "state package tests, the daemon's lock tests and the Run value test, on Windows"
+step "state package tests, the per-user lock's tests and the Run value test, on Windows"
 (cd "$WINEPREFIX/drive_c/bedtime" && timeout 240 "$WINE" 'C:\bedtime\state.test.exe' -test.v 2>>"$tmp/wine.log") >"$tmp/state.txt" ||
 	{ cat "$tmp/state.txt"; fail "state tests"; }
 grep -E '^(--- |ok|PASS|FAIL)' "$tmp/state.txt" | grep -v '^    ' | tail -n 30
-(cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\daemon.test.exe' -test.v -test.run '^TestLock' 2>>"$tmp/wine.log") >"$tmp/daemon.txt" ||
-	{ cat "$tmp/daemon.txt"; fail "daemon lock test"; }
+(cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\userlock.test.exe' -test.v -test.run '^TestLock' 2>>"$tmp/wine.log") >"$tmp/userlock.txt" ||
+	{ cat "$tmp/userlock.txt"; fail "per-user lock test"; }
 for t in TestLockAndRunning TestLockWhileProbed; do
-	grep -q -- "--- PASS: $t " "$tmp/daemon.txt" || { cat "$tmp/daemon.txt"; fail "the lock test $t did not pass"; }
+	grep -q -- "--- PASS: $t " "$tmp/userlock.txt" || { cat "$tmp/userlock.txt"; fail "the lock test $t did not pass"; }
 done
-grep -E '^(--- |PASS|FAIL)' "$tmp/daemon.txt"
+grep -E '^(--- |PASS|FAIL)' "$tmp/userlock.txt"
 (cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\service.test.exe' -test.v -test.run '^TestRunValueCommandLine$' 2>>"$tmp/wine.log") >"$tmp/service.txt" ||
 	{ cat "$tmp/service.txt"; fail "the Run value test"; }
 grep -q -- '--- PASS: TestRunValueCommandLine ' "$tmp/service.txt" || { cat "$tmp/service.txt"; fail "the Run value test did not pass"; }

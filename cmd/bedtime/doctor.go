@@ -43,6 +43,7 @@ func allChecks() []doctorCheck {
 		checkBusy,
 		checkChannels,
 		one(checkTray),
+		checkSync,
 	}
 }
 

@@ -116,6 +116,7 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 	if in.Events, err = store.History(since); err != nil {
 		return report.Report{}, err
 	}
+	in.Events, _, _ = app.mergedHistory(in.Events, since) // with sync on, the person's record
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	if in.Entries, err = diary.Open(store.Dir(), log).Read(); err != nil {
 		return report.Report{}, err

@@ -52,6 +52,9 @@ type App struct {
 	// routine` show with: one attempt, no holding, the user's answers to
 	// onResponse. nil means the desktop's (notify.New). Tests set a fake.
 	Notifier NotifierFactory
+	// Getenv reads the environment, for the person's language (LC_ALL,
+	// LC_MESSAGES, LANG); nil means os.Getenv. Tests set their own.
+	Getenv func(string) string
 	// Terminal reports whether w is a terminal, where the routine's
 	// countdown is redrawn in place, and how wide it is (0 when unknown);
 	// nil means the real probe.
@@ -152,7 +155,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 		newStatsCmd(app), newExportCmd(app), newLogsCmd(app), newDiaryCmd(app), newReportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
-		newTrayCmd(app), newVersionCmd(app),
+		newTrayCmd(app), newVersionCmd(app), newSyncCmd(app),
 	)
 	for _, c := range buildTimeCommands {
 		root.AddCommand(c(app))

@@ -11,8 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/userlock"
 )
 
@@ -93,10 +95,89 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
 	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if peers := app.keepSync(ctx, dir, log); peers != nil {
+		o.Devices, o.ShowWithin = peers, devices.ShowWithin
+	}
 	if app.RunDaemon != nil {
 		return app.RunDaemon(ctx, o)
 	}
 	return daemon.Run(ctx, o)
+}
+
+// keepSync, with sync: in the schedule, keeps the sync folder and this
+// computer in step while ctx lasts (devices.Keep); without a key or a
+// folder it says once why this computer works alone. It returns what the
+// daemon decides between the computers by; nil when sync is off.
+func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) *devices.Peers {
+	if app.builtin {
+		return nil
+	}
+	since := app.now().AddDate(0, 0, -2)
+	link := app.syncLink(since)
+	if link == nil {
+		return nil
+	}
+	if link.Folder == nil {
+		log.Warn("sync: this computer works alone", "why", link.Alone)
+		if link.Self == "" {
+			return nil // no key (or no id): joining needs a restart
+		}
+	}
+	store, err := state.OpenWith(stateDir, state.Options{})
+	if err != nil {
+		log.Warn("sync: this computer works alone", "why", err.Error())
+		return nil
+	}
+	store.SetLogger(log)
+	peers := devices.NewPeers(link.Self, app.now)
+	keep := func(link *devices.Link) {
+		label := func(id string) string {
+			for _, d := range link.Folder.Devices() {
+				if d.ID == id {
+					return devices.Label(d)
+				}
+			}
+			return id[:6]
+		}
+		// What another computer's person did is followed here through the
+		// state, as a command line's change is: the daemon closes the
+		// notification, stops repeating, pauses.
+		follow := func(recs []devices.Record) {
+			n, err := devices.Follow(store, recs, app.now(), label)
+			if err != nil {
+				log.Warn("sync: cannot follow another computer", "err", err.Error())
+			} else if n > 0 {
+				log.Info("sync: followed another computer", "changes", n)
+			}
+		}
+		log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
+		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers}); err != nil {
+			log.Warn("sync: stopped sharing", "err", err.Error())
+		}
+	}
+	folder := app.syncSettings()
+	go func() {
+		if link.Folder == nil {
+			if folder == nil {
+				return
+			}
+			// The folder is not there yet (not synced, not mounted): alone
+			// until it comes, then shared without a restart.
+			if devices.WaitFolder(ctx, folder.Folder) != nil {
+				return
+			}
+			if link = app.syncLink(since); link == nil || link.Folder == nil {
+				if link != nil {
+					log.Warn("sync: this computer works alone", "why", link.Alone)
+				}
+				return
+			}
+		}
+		keep(link)
+	}()
+	return peers
 }
 
 // alreadyRunning says that another daemon, pid, holds the lock since since,

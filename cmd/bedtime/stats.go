@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/state"
@@ -28,6 +29,7 @@ func newStatsCmd(app *App) *cobra.Command {
 		days     int
 		asJSON   bool
 		ascii    bool
+		byDevice bool
 		calendar bool
 		habit    string
 	)
@@ -44,7 +46,11 @@ A reminder counts as done when you press Done on it or run "bedtime done".
 --calendar draws a month-by-month grid instead, one cell a day, of the
 cramp diary's nights (by the date each began) or, with --habit NAME, of one
 reminder, over the last --days days (default there: 12 weeks) up to last
-night; in colour on a terminal (unless NO_COLOR is set), --ascii without.`,
+night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+
+With sync on (see bedtime sync), the figures are those of all your
+computers together, each instant once; --by-device shows what each one
+recorded.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if habit != "" && !calendar {
@@ -75,9 +81,23 @@ night; in colour on a terminal (unless NO_COLOR is set), --ascii without.`,
 			if err != nil {
 				return err
 			}
-			stats, err := store.Stats(days, app.now(), app.scheduleLocation())
-			if err != nil {
-				return err
+			loc := app.scheduleLocation()
+			var stats []state.ReminderStats
+			if app.syncSettings() == nil && !byDevice {
+				// Alone: the history is folded as it is read.
+				if stats, err = store.Stats(days, app.now(), loc); err != nil {
+					return err
+				}
+			} else {
+				events, err := store.History(time.Time{})
+				if err != nil {
+					return err
+				}
+				events, split, _ := app.mergedHistory(events, time.Time{})
+				if byDevice {
+					return writeStatsByDevice(app.Stdout, split, days, app.now(), loc, asJSON, markSet(ascii))
+				}
+				stats = state.Stats(events, days, app.now(), loc)
 			}
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
@@ -91,9 +111,40 @@ night; in colour on a terminal (unless NO_COLOR is set), --ascii without.`,
 	cmd.Flags().IntVar(&days, "days", 7, "how many days to sum up, today included")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the figures as JSON")
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw the strips with ASCII characters only")
+	cmd.Flags().BoolVar(&byDevice, "by-device", false, "with sync on, one table per computer: what each recorded")
 	cmd.Flags().BoolVar(&calendar, "calendar", false, "draw a month-by-month grid of the nights (or of --habit)")
 	cmd.Flags().StringVar(&habit, "habit", "", "with --calendar: the reminder to draw instead of the nights")
 	return cmd
+}
+
+// writeStatsByDevice prints the stats of each device's part of the
+// record, this computer first.
+func writeStatsByDevice(w io.Writer, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
+	if split == nil {
+		return fmt.Errorf("--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
+	}
+	type device struct {
+		Device string                `json:"device"`
+		Name   string                `json:"name"`
+		Stats  []state.ReminderStats `json:"stats"`
+	}
+	var out []device
+	for _, d := range split {
+		out = append(out, device{Device: d.ID, Name: d.Name, Stats: state.Stats(d.Events, days, now, loc)})
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for i, d := range out {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "== %s\n", d.Name)
+		writeStats(w, d.Stats, days, m)
+	}
+	return nil
 }
 
 // openStore opens the state directory, with its warnings (a corrupt state
@@ -215,7 +266,21 @@ type statusInfo struct {
 	Today       []state.Firing
 	HaveToday   bool // Today was worked out (the schedule is known)
 	Presence    *state.Presence
-	Problem     string // why part of it is unknown, if it is
+	Devices     []statusDevice // with sync on: each computer, this one first
+	Problem     string         // why part of it is unknown, if it is
+}
+
+// statusDevice is one computer of status's devices lines.
+type statusDevice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	This bool   `json:"this,omitempty"`
+	// Here: the person is at it (the latest input of those that say so).
+	Here bool `json:"here,omitempty"`
+	// Presence is where the person is as it says ("" unknown).
+	Presence string `json:"presence,omitempty"`
+	// Heard is when it was last heard from (zero for this computer).
+	Heard time.Time `json:"heard,omitzero"`
 }
 
 // gatherStatus reads the state, the history and the schedule for status.
@@ -249,6 +314,9 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		if events, err = store.History(day.AddDate(0, 0, -1)); err != nil {
 			problems = append(problems, err.Error())
 		}
+		var link *devices.Link
+		events, _, link = app.mergedHistory(events, day.AddDate(0, 0, -1))
+		info.Devices = statusDevices(link, st.Presence, now)
 	}
 	if st.PausedUntil.After(now) {
 		info.PausedUntil = st.PausedUntil
@@ -320,6 +388,26 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		fmt.Fprintf(w, "  today:    0h %s 24h\n", todayStrip(info.Today, m))
 		fmt.Fprintf(w, "            %s done  %s shown  %s missed  %s skipped  %s due  (now %s)\n", m.done, m.fired, m.missed, m.skipped, m.due, info.Now.In(info.Loc).Format("15:04"))
 	}
+	for i, d := range info.Devices {
+		label := "  devices:  "
+		if i > 0 {
+			label = "            "
+		}
+		var notes []string
+		if d.Here {
+			notes = append(notes, "you are here")
+		} else if d.Presence != "" {
+			notes = append(notes, d.Presence)
+		}
+		if !d.This {
+			if d.Heard.IsZero() {
+				notes = append(notes, "never heard from")
+			} else {
+				notes = append(notes, "heard from "+humanDuration(info.Now.Sub(d.Heard))+" ago")
+			}
+		}
+		fmt.Fprintf(w, "%s%s: %s\n", label, d.Name, strings.Join(notes, ", "))
+	}
 	for i, e := range info.Errors {
 		label := "  problems: "
 		if i > 0 {
@@ -346,6 +434,7 @@ type statusJSON struct {
 	Next        string          `json:"next"`
 	PausedUntil *time.Time      `json:"paused_until,omitempty"`
 	Presence    *state.Presence `json:"presence,omitempty"`
+	Devices     []statusDevice  `json:"devices,omitempty"`
 	Upcoming    []state.Coming  `json:"upcoming"`
 	Today       []state.Firing  `json:"today"`
 	Errors      []string        `json:"errors"`
@@ -355,7 +444,7 @@ type statusJSON struct {
 func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
 	out := statusJSON{Installed: st.Installed, Running: st.Running, PID: st.PID, Since: st.Since, State: st.State,
 		Manager: st.Manager, Enabled: st.Enabled, Unit: st.UnitPath, Config: st.ConfigPath, Next: next,
-		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem, Presence: info.Presence}
+		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem, Presence: info.Presence, Devices: info.Devices}
 	if !info.PausedUntil.IsZero() {
 		p := info.PausedUntil.In(info.Loc)
 		out.PausedUntil = &p
@@ -385,4 +474,29 @@ func describePresence(p state.Presence, now time.Time) string {
 		return p.State + " (" + p.Source + ")"
 	}
 	return presence.Status{State: st, Since: p.Since, Source: p.Source}.Describe(now)
+}
+
+// statusDevices lists the computers sync knows, this one first, and where
+// the person is.
+func statusDevices(link *devices.Link, here *state.Presence, now time.Time) []statusDevice {
+	if link == nil || link.Folder == nil {
+		return nil
+	}
+	devs := link.Folder.Devices()
+	self := devices.Device{ID: link.Self, Presence: devices.Presence{Name: link.Name}}
+	if here != nil {
+		self.Presence.State, self.Presence.Input = here.State, here.Since
+	}
+	var others []devices.Device
+	for _, d := range devs {
+		if d.ID != link.Self {
+			others = append(others, d)
+		}
+	}
+	at, ok := devices.Here(append([]devices.Device{self}, others...))
+	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + ", this computer", This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
+	for _, d := range others {
+		out = append(out, statusDevice{ID: d.ID, Name: devices.Label(d), Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
+	}
+	return out
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bedtime-app/bedtime/devices"
+)
+
+// checkSync is doctor's sync lines: the folder, the key, each device seen
+// (when last heard from, how far behind) and each problem of the folder.
+// It says nothing when the schedule has no sync: section.
+func checkSync(ctx context.Context, app *App) []checkResult {
+	now := app.now()
+	l := app.syncLink(now.AddDate(0, -1, 0))
+	if l == nil {
+		return nil
+	}
+	folder := checkResult{Name: "sync folder"}
+	if l.Folder == nil {
+		folder.Detail = l.Alone
+		folder.Fix = "see docs/several-computers.md"
+		if l.Fingerprint == "" {
+			folder.Fix = "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others"
+		}
+		return []checkResult{folder}
+	}
+	if _, err := l.Folder.Scan(); err != nil {
+		folder.Detail, folder.Fix = err.Error(), "check that the sync tool has made the folder and that it is yours"
+		return []checkResult{folder}
+	}
+	devs := l.Folder.Devices()
+	others := 0
+	for _, d := range devs {
+		if d.ID != l.Self {
+			others++
+		}
+	}
+	folder.OK = true
+	folder.Detail = fmt.Sprintf("%s; this computer is %s (%s), %d other %s seen", l.Folder.Root(), l.Name, l.Self[:6], others, plural(others, "device", "devices"))
+	out := []checkResult{folder, {Name: "sync key", OK: true, Detail: "fingerprint " + l.Fingerprint + " (the same on each computer, or they cannot read each other)"}}
+	for _, d := range devs {
+		if d.ID == l.Self {
+			continue
+		}
+		r := checkResult{Name: "device " + devices.Label(d), OK: true}
+		last := seen(d, now)
+		switch {
+		case last.IsZero() && d.OtherKey > 0:
+			r.OK, r.Detail = false, fmt.Sprintf("writes with another key (%d lines cannot be read)", d.OtherKey)
+			r.Fix = "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)"
+		case last.IsZero():
+			r.Detail = "seen, nothing read yet"
+		default:
+			r.Detail = fmt.Sprintf("last heard from %s ago (%s), %d %s read", humanDuration(now.Sub(last)), last.In(time.Local).Format("Mon 15:04"), d.Events, plural(d.Events, "event", "events"))
+			if p := d.Presence.State; p != "" {
+				r.Detail += ", person " + p
+			}
+		}
+		out = append(out, r)
+	}
+	for _, p := range l.Folder.Problems() {
+		out = append(out, checkResult{Name: "sync folder", Detail: p.String(), Fix: "see docs/several-computers.md"})
+	}
+	return out
+}

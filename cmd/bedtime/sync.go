@@ -1,0 +1,253 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/safefs"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// newSyncCmd returns `bedtime sync`: sharing one record between the
+// person's computers through a synced folder.
+func newSyncCmd(app *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: "Share one record between your computers through a synced folder",
+		Long: `sync sets up sharing between your computers. Each computer writes what
+happens to its reminders, sealed with a key your computers share, into a
+folder that a sync tool you already use (Syncthing, Nextcloud, Dropbox...)
+keeps the same on each; status and stats then show one record for you.
+
+  bedtime sync init          on the first computer: makes the key
+  bedtime sync join KEY      on each other computer
+
+and on each, the schedule names the folder:
+
+  sync:
+    folder: ~/Sync/bedtime
+
+See docs/several-computers.md.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newSyncInitCmd(app), newSyncJoinCmd(app))
+	return cmd
+}
+
+func newSyncInitCmd(app *App) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Make the key your computers share, and say what to run on the next one",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dir, err := app.stateDir()
+			if err != nil {
+				return err
+			}
+			if old, err := devices.LoadKey(dir); err == nil && !force {
+				return fmt.Errorf("this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again", old.Fingerprint())
+			} else if err != nil && !errors.Is(err, devices.ErrNoKey) && !force {
+				return err
+			}
+			key, err := devices.NewKey()
+			if err != nil {
+				return err
+			}
+			if err := devices.SaveKey(dir, key); err != nil {
+				return err
+			}
+			id, err := devices.LoadID(dir, true)
+			if err != nil {
+				return err
+			}
+			w := app.Stdout
+			fmt.Fprintf(w, "Made a sync key (fingerprint %s), kept in %s, readable by you alone.\n", key.Fingerprint(), filepath.Join(dir, devices.KeyFile))
+			fmt.Fprintf(w, "This computer is device %s.\n\n", id)
+			app.sayFolder(w)
+			fmt.Fprintf(w, "On each other computer, run:\n\n  bedtime sync join %s\n\n", key)
+			fmt.Fprintln(w, "The key is the one secret: whoever has it and the folder can read your record.")
+			fmt.Fprintln(w, "Never put it in the synced folder; copy it by hand, or in a file you delete after.")
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "make a new key even if this computer has one")
+	return cmd
+}
+
+func newSyncJoinCmd(app *App) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "join KEY|FILE|-",
+		Short: "Join this computer with the key `bedtime sync init` printed on another",
+		Long: `join keeps the key that "bedtime sync init" printed on your first computer, so
+this one can read and write the shared record. Give the key itself, a file
+holding it, or - to read it from standard input (so it stays out of your
+shell's history).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, err := app.stateDir()
+			if err != nil {
+				return err
+			}
+			key, err := readKeyArg(args[0], app.Stdin)
+			if err != nil {
+				return err
+			}
+			old, err := devices.LoadKey(dir)
+			switch {
+			case err == nil && old == key:
+				fmt.Fprintf(app.Stdout, "This computer has this key already (fingerprint %s).\n", key.Fingerprint())
+				return nil
+			case err == nil && !force:
+				return fmt.Errorf("this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", old.Fingerprint(), key.Fingerprint())
+			}
+			if err := devices.SaveKey(dir, key); err != nil {
+				return err
+			}
+			id, err := devices.LoadID(dir, true)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stdout, "Joined with key %s; this computer is device %s.\n", key.Fingerprint(), id)
+			app.sayFolder(app.Stdout)
+			fmt.Fprintln(app.Stdout, "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees.")
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace this computer's key")
+	return cmd
+}
+
+// readKeyArg reads a key given as text, as a file holding it, or as "-"
+// (standard input).
+func readKeyArg(arg string, stdin io.Reader) (devices.Key, error) {
+	if strings.HasPrefix(strings.TrimSpace(arg), "bedtime-key-") {
+		return devices.ParseKey(arg)
+	}
+	var r io.Reader
+	if arg == "-" {
+		r = stdin
+	} else {
+		f, err := safefs.Open(arg)
+		if err != nil {
+			return devices.Key{}, fmt.Errorf("%q is neither a key nor a file holding one: %w", arg, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, 1024))
+	if err != nil {
+		return devices.Key{}, err
+	}
+	k, err := devices.ParseKey(string(b))
+	if err != nil {
+		return k, fmt.Errorf("%s: %w", arg, err)
+	}
+	return k, nil
+}
+
+// sayFolder tells whether the schedule names a sync folder, and how to
+// name one.
+func (app *App) sayFolder(w io.Writer) {
+	if s := app.syncSettings(); s != nil {
+		fmt.Fprintf(w, "The schedule names the folder %s.\n\n", s.Folder)
+		return
+	}
+	fmt.Fprint(w, "Name the synced folder in the schedule on each computer (`bedtime edit`):\n\n  sync:\n    folder: ~/Sync/bedtime\n\n")
+}
+
+// syncSettings returns the schedule's sync: section, nil without one (or
+// without a readable schedule).
+func (app *App) syncSettings() *config.Sync {
+	path, err := app.schedulePath()
+	if err != nil {
+		return nil
+	}
+	s, err := config.LoadOrDefault(path, time.Local)
+	if err != nil {
+		return nil
+	}
+	return s.Sync
+}
+
+// syncLink connects this computer to its sync folder, reading months from
+// since on; nil when the schedule has no sync: section.
+func (app *App) syncLink(since time.Time) *devices.Link {
+	s := app.syncSettings()
+	if s == nil {
+		return nil
+	}
+	dir, err := app.stateDir()
+	if err != nil {
+		return &devices.Link{Alone: err.Error()}
+	}
+	return devices.Connect(dir, s.Folder, s.Name, devices.Options{Now: app.now, Since: since})
+}
+
+// seen is when a device was last heard from, by the times it wrote (never
+// later than now).
+func seen(d devices.Device, now time.Time) time.Time {
+	t := d.Presence.Written
+	if d.Last.After(t) {
+		t = d.Last
+	}
+	if t.After(now) {
+		t = now
+	}
+	return t
+}
+
+// mergedHistory returns the person's record from since on: this
+// computer's history (events, read from since) merged with what the other
+// devices wrote, and the same split by device. Without sync it is events
+// alone. Why this computer works alone, and the folder's problems, go to
+// stderr once.
+func (app *App) mergedHistory(events []state.Event, since time.Time) (all []state.Event, split []deviceHistory, link *devices.Link) {
+	link = app.syncLink(since)
+	if link == nil {
+		return events, nil, nil
+	}
+	if link.Folder == nil {
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", link.Alone)
+		return events, nil, link
+	}
+	recs, err := link.Folder.Scan()
+	if err != nil {
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %v; showing this computer's record alone\n", err)
+	}
+	for _, p := range link.Folder.Problems() {
+		fmt.Fprintf(app.Stderr, "bedtime: sync folder: %s\n", p)
+	}
+	all, byDev := devices.Merge(link.Self, events, recs, since)
+	names := map[string]string{link.Self: link.Name + " (" + link.Self[:6] + "), this computer"}
+	for _, d := range link.Folder.Devices() {
+		if d.ID != link.Self {
+			names[d.ID] = devices.Label(d)
+		}
+	}
+	split = append(split, deviceHistory{ID: link.Self, Name: names[link.Self], Events: byDev[link.Self]})
+	for _, id := range slices.Sorted(maps.Keys(byDev)) {
+		if id != link.Self {
+			split = append(split, deviceHistory{ID: id, Name: names[id], Events: byDev[id]})
+		}
+	}
+	return all, split, link
+}
+
+// deviceHistory is one device's part of the merged record.
+type deviceHistory struct {
+	ID, Name string
+	Events   []state.Event
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// computer is one of the person's computers in a test: its schedule and
+// state directory, sharing folder with the others.
+type computer struct {
+	config, stateDir string
+}
+
+func newComputer(t *testing.T, folder, name string) computer {
+	t.Helper()
+	dir := t.TempDir()
+	c := computer{config: filepath.Join(dir, "schedule.yaml"), stateDir: filepath.Join(dir, "state")}
+	yaml := "reminders:\n  magnesium: {at: \"21:00\"}\n"
+	if folder != "" {
+		yaml = "sync:\n  folder: " + folder + "\n  name: " + name + "\n" + yaml
+	}
+	if err := os.WriteFile(c.config, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (c computer) run(t *testing.T, now time.Time, args ...string) (int, string, string) {
+	t.Helper()
+	return runIn(t, c.stateDir, now, append([]string{"--config", c.config}, args...)...)
+}
+
+func TestSyncInitJoinAndMergedStats(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, desktop, alone := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop"), newComputer(t, folder, "spare")
+
+	code, out, errOut := laptop.run(t, now, "sync", "init")
+	if code != 0 {
+		t.Fatalf("sync init: %d %s", code, errOut)
+	}
+	i := strings.Index(out, "bedtime sync join ")
+	if i < 0 {
+		t.Fatalf("sync init does not say what to run next:\n%s", out)
+	}
+	key := strings.Fields(out[i+len("bedtime sync join "):])[0]
+	if code, _, errOut := laptop.run(t, now, "sync", "init"); code == 0 || !strings.Contains(errOut, "has a sync key already") {
+		t.Errorf("a second sync init: %d %q", code, errOut)
+	}
+	keyFile := filepath.Join(t.TempDir(), "key")
+	os.WriteFile(keyFile, []byte(key+"\n"), 0o600)
+	if code, out, errOut := desktop.run(t, now, "sync", "join", keyFile); code != 0 || !strings.Contains(out, "Joined with key") {
+		t.Fatalf("sync join FILE: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ := desktop.run(t, now, "sync", "join", key); code != 0 || !strings.Contains(out, "has this key already") {
+		t.Errorf("joining again: %d %s", code, out)
+	}
+	other, _ := devices.NewKey()
+	if code, _, errOut := desktop.run(t, now, "sync", "join", other.String()); code == 0 || !strings.Contains(errOut, "another sync key") {
+		t.Errorf("joining with another key: %d %q", code, errOut)
+	}
+
+	// The laptop showed magnesium and it went unanswered there; the
+	// desktop's command line marked it done.
+	sched := nov(t, 27, "21:00")
+	write := func(c computer, evs []state.Event) {
+		s, err := state.Open(c.stateDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AppendAll(evs); err != nil {
+			t.Fatal(err)
+		}
+		l := devices.Connect(c.stateDir, folder, "", devices.Options{Now: func() time.Time { return now }})
+		if l.Folder == nil {
+			t.Fatalf("not linked: %s", l.Alone)
+		}
+		if _, err := devices.Publish(l.Folder, c.stateDir); err != nil {
+			t.Fatal(err)
+		}
+		l.Folder.WritePresence(devices.Presence{Name: "x", State: "here", Input: now.Add(-time.Minute)})
+	}
+	write(laptop, occasion("magnesium", sched, state.Shown, state.Expired))
+	write(desktop, []state.Event{{At: sched.Add(20 * time.Minute), Reminder: "magnesium", Kind: state.Done, Scheduled: sched, Detail: "command"}})
+
+	for _, c := range []computer{laptop, desktop} {
+		code, out, errOut := c.run(t, now, "stats", "--json", "--days", "1")
+		if code != 0 {
+			t.Fatalf("stats: %d %s", code, errOut)
+		}
+		var stats []state.ReminderStats
+		if err := json.Unmarshal([]byte(out), &stats); err != nil {
+			t.Fatal(err)
+		}
+		if len(stats) != 1 || stats[0].Due != 1 || stats[0].Done != 1 || stats[0].Shown != 1 {
+			t.Errorf("%s: merged stats = %+v, want due 1, done 1, shown 1", c.config, stats)
+		}
+		if errOut != "" {
+			t.Errorf("stats said on stderr: %s", errOut)
+		}
+	}
+	code, out, _ = laptop.run(t, now, "stats", "--by-device", "--days", "1", "--ascii")
+	if code != 0 || !strings.Contains(out, "== laptop (") || !strings.Contains(out, "this computer") || strings.Count(out, "==") != 2 {
+		t.Errorf("stats --by-device:\n%s", out)
+	}
+	if !strings.Contains(out, "0 of 1") || !strings.Contains(out, "1 of 1") {
+		t.Errorf("by device, the laptop did not do it and the desktop did:\n%s", out)
+	}
+
+	// A computer that never joined says so and counts alone.
+	code, out, errOut = alone.run(t, now, "stats", "--json", "--days", "1")
+	if code != 0 || !strings.Contains(errOut, "no sync key on this computer") {
+		t.Errorf("a computer without the key: %d %q", code, errOut)
+	}
+	if strings.TrimSpace(out) != "[]" {
+		t.Errorf("a computer without the key counted the others: %s", out)
+	}
+
+	// doctor names the folder, the key and the other device.
+	var lines string
+	app := newTestApp(laptop, now)
+	for _, r := range checkSync(context.Background(), app) {
+		lines += r.line() + "\n"
+	}
+	for _, want := range []string{"OK   sync folder: " + folder, "OK   sync key: fingerprint ", "OK   device x (", "last heard from 0s ago", "person here"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("doctor does not say %q:\n%s", want, lines)
+		}
+	}
+}
+
+func newTestApp(c computer, now time.Time) *App {
+	var sink strings.Builder
+	app := &App{Stdout: &sink, Stderr: &sink, StateDir: c.stateDir, ConfigPath: c.config}
+	app.Clock = scheduler.NewFakeClock(now)
+	return app
+}
+
+func TestStatusListsTheDevicesAndWhereYouAre(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, desktop := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop")
+	k, _ := devices.NewKey()
+	for _, c := range []computer{laptop, desktop} {
+		if err := devices.SaveKey(c.stateDir, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dl := devices.Connect(desktop.stateDir, folder, "desktop", devices.Options{Now: func() time.Time { return now.Add(-10 * time.Minute) }})
+	dl.Folder.WritePresence(devices.Presence{Name: "desktop", State: "here", Input: now.Add(-10 * time.Minute)})
+	ll := devices.Connect(laptop.stateDir, folder, "laptop", devices.Options{Now: func() time.Time { return now }})
+	ll.Folder.Scan()
+	var b strings.Builder
+	info := statusInfo{Loc: time.UTC, Now: now, Devices: statusDevices(ll, &state.Presence{State: "away", Since: now.Add(-time.Hour)}, now)}
+	writeStatusInfo(&b, info, markSet(true))
+	want := "  devices:  laptop (" + ll.Self[:6] + "), this computer: away\n" +
+		"            desktop (" + dl.Self[:6] + "): you are here, heard from 10m ago\n"
+	if b.String() != want {
+		t.Errorf("status says\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// The daemon of a joined computer whose synced folder comes only after it
+// started (not synced yet, a share not mounted) starts sharing when it
+// comes, without a restart, and hands the daemon what decides between the
+// computers.
+func TestRunSharesWhenTheFolderComes(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	c := newComputer(t, folder, "laptop")
+	k, _ := devices.NewKey()
+	if err := devices.SaveKey(c.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	var got daemon.Options
+	var stderr strings.Builder
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stderr, Stderr: &stderr, StateDir: c.stateDir, ConfigPath: c.config,
+		RunDaemon: func(ctx context.Context, o daemon.Options) error {
+			got = o
+			if err := os.MkdirAll(folder, 0o700); err != nil {
+				return err
+			}
+			id, err := devices.LoadID(c.stateDir, false)
+			if err != nil {
+				return err
+			}
+			presence := filepath.Join(folder, "devices", id, "presence.b1")
+			for range 1000 { // real file events, at most ten seconds
+				if _, err := os.Stat(presence); err == nil {
+					return nil
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			t.Errorf("no presence file in the folder after it came; log:\n%s", stderr.String())
+			return nil
+		}}
+	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr.String())
+	}
+	if got.Devices == nil || got.ShowWithin != devices.ShowWithin {
+		t.Errorf("the daemon was not given the computers' elector: %+v", got.Devices)
+	}
+	if !strings.Contains(stderr.String(), "works alone") || !strings.Contains(stderr.String(), "sync: sharing the record") {
+		t.Errorf("the log does not say alone, then sharing:\n%s", stderr.String())
+	}
+}
+
+// A computer that joined with another key is named plainly by doctor, and
+// its lines are not counted.
+func TestDoctorNamesAComputerWithAnotherKey(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, stranger := newComputer(t, folder, "laptop"), newComputer(t, folder, "stranger")
+	k1, _ := devices.NewKey()
+	k2, _ := devices.NewKey()
+	devices.SaveKey(laptop.stateDir, k1)
+	devices.SaveKey(stranger.stateDir, k2)
+	sl := devices.Connect(stranger.stateDir, folder, "stranger", devices.Options{Now: func() time.Time { return now }})
+	sl.Folder.Append(occasion("magnesium", nov(t, 27, "21:00"), state.Shown, state.Done))
+	var lines string
+	for _, r := range checkSync(context.Background(), newTestApp(laptop, now)) {
+		lines += r.line() + "\n"
+	}
+	for _, want := range []string{"FAIL device " + sl.Self[:6] + ": writes with another key (2 lines cannot be read)", "is sealed with another key"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("doctor does not say %q:\n%s", want, lines)
+		}
+	}
+	code, out, errOut := laptop.run(t, now, "stats", "--json", "--days", "1")
+	if code != 0 || strings.TrimSpace(out) != "[]" || !strings.Contains(errOut, "sealed with another key") {
+		t.Errorf("stats with a stranger's lines: %d %s %s", code, out, errOut)
+	}
+}

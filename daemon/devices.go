@@ -1,0 +1,73 @@
+package daemon
+
+import (
+	"context"
+	"time"
+
+	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// electedElsewhere, with several computers (Options.Devices), holds a
+// firing that another computer is elected to show: it is recorded held,
+// why "elsewhere", and shown here after Options.ShowWithin unless that
+// computer (or any other) showed, answered or skipped it meanwhile, or it
+// was answered here. It reports whether it held the firing.
+func (d *daemon) electedElsewhere(ctx context.Context, f *firing, m notify.Message) bool {
+	el := d.o.Devices
+	if el == nil {
+		return false
+	}
+	here, input := d.presenceNow()
+	who := el.Elect(here, input)
+	if who == "" {
+		return false
+	}
+	d.w.change(func(tx *state.Tx) {
+		tx.Step(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: state.Held, At: f.ev.At, Detail: "elsewhere: " + who})
+	})
+	d.log.Info("held: shown on another computer", "reminder", f.r.Name, "on", who)
+	until := d.o.Clock.Now().Add(d.o.ShowWithin)
+	d.sends.Add(1)
+	go func() {
+		defer d.sends.Done()
+		for d.o.Clock.Now().Before(until) {
+			if ctx.Err() != nil {
+				return
+			}
+			d.o.Clock.WaitUntil(ctx, until)
+		}
+		if el.Handled(f.r.Name, f.instant) {
+			d.log.Info("shown on another computer", "reminder", f.r.Name)
+			return
+		}
+		st, err := d.store.Load()
+		if in, ok := st.Open[f.r.Name]; err != nil || !ok || !in.Scheduled.Equal(f.instant) || in.Status != state.Held {
+			return // answered here meanwhile, or replaced by its next firing
+		}
+		d.log.Info("not shown on the other computer in time: showing it here", "reminder", f.r.Name, "waited", d.o.ShowWithin.String())
+		if d.awayDecision(ctx, f, m) {
+			d.send(ctx, m)
+		}
+	}()
+	return true
+}
+
+// presenceNow says where the person is as this computer sees it, for the
+// election: "" when it cannot tell (no presence source).
+func (d *daemon) presenceNow() (string, time.Time) {
+	d.mu.Lock()
+	a := d.away
+	d.mu.Unlock()
+	if a == nil {
+		return "", time.Time{}
+	}
+	a.mu.Lock()
+	st := a.last
+	a.mu.Unlock()
+	if st.Source == presence.SourceNone || st.Source == "" {
+		return "", time.Time{}
+	}
+	return st.State.String(), st.Since
+}

@@ -1,0 +1,85 @@
+package daemon
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// fakeElector is an Elector whose answers the test sets.
+type fakeElector struct {
+	mu      sync.Mutex
+	elected string // "" this computer
+	handled bool
+	phone   bool
+}
+
+func (e *fakeElector) Elect(string, time.Time) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.elected
+}
+
+func (e *fakeElector) Handled(string, time.Time) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.handled
+}
+
+func (e *fakeElector) SendsToPhone() bool { return e.phone }
+
+var _ Elector = (*fakeElector)(nil)
+
+func TestShownOnceWhereThePersonIs(t *testing.T) {
+	tests := []struct {
+		name      string
+		elected   string
+		handled   bool // the other computer says it showed it within ShowWithin
+		wantAt    []string
+		wantHeld  bool
+		wantShown time.Time // when it is shown here, if it is
+	}{
+		{"this computer is elected: shown at once", "", false, []string{"magnesium@00:30"}, false, at(0, 0, 30)},
+		{"another shows it: held elsewhere, never shown here", "desktop (abcdef)", true, nil, true, time.Time{}},
+		{"another is elected and stays silent: shown here after ShowWithin", "desktop (abcdef)", false, []string{"magnesium@00:30"}, true, at(0, 0, 32)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				el := &fakeElector{elected: tt.elected, handled: tt.handled}
+				b := startBubble(t, bubbleSchedule, "", func(o *Options) { o.Devices, o.ShowWithin = el, 2*time.Minute })
+				sleepUntil(at(0, 0, 30))
+				first := b.drain()
+				if !tt.wantShown.Equal(at(0, 0, 30)) && len(first) != 0 {
+					t.Fatalf("shown at once, though another computer is elected: %v", first)
+				}
+				sleepUntil(at(0, 0, 45))
+				got := append(first, b.drain()...)
+				if strings.Join(got, ",") != strings.Join(tt.wantAt, ",") {
+					t.Errorf("shown %v, want %v", got, tt.wantAt)
+				}
+				b.stop()
+				evs, _ := b.store().History(time.Time{})
+				held, shownAt := false, time.Time{}
+				for _, ev := range evs {
+					if ev.Kind == state.Held && strings.HasPrefix(ev.Detail, "elsewhere: desktop") {
+						held = true
+					}
+					if ev.Kind == state.Shown && shownAt.IsZero() {
+						shownAt = ev.At
+					}
+				}
+				if held != tt.wantHeld {
+					t.Errorf("held elsewhere = %v, want %v; history %+v", held, tt.wantHeld, evs)
+				}
+				if !shownAt.Equal(tt.wantShown) {
+					t.Errorf("shown at %v, want %v", shownAt, tt.wantShown)
+				}
+			})
+		})
+	}
+}

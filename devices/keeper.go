@@ -1,0 +1,143 @@
+package devices
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// KeepOptions configure Keep.
+type KeepOptions struct {
+	// StateDir is the device's state directory (its history and state).
+	StateDir string
+	// Name is the device's name, written in its presence file.
+	Name   string
+	Logger *slog.Logger
+	// OnRecords, when set, gets the other devices' new events as they
+	// arrive (the daemon answers, pauses and holds by them).
+	OnRecords func([]Record)
+	// Peers, when set, is kept up to date with each Scan.
+	Peers *Peers
+}
+
+// Keep keeps the folder and this device in step until ctx ends: what the
+// device's history gains is published (Publish), its presence file is
+// rewritten when the person's presence changes, and the other devices'
+// new events are read (Scan) and passed to OnRecords. It waits on file
+// events only (the state directory and the folder), so an idle device
+// costs no wakeup. Problems are logged once each.
+func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
+	log := o.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Add(o.StateDir); err != nil {
+		return err
+	}
+	changed, err := f.Watch(ctx)
+	if err != nil {
+		return err
+	}
+	store, err := state.OpenWith(o.StateDir, state.Options{})
+	if err != nil {
+		return err
+	}
+	store.SetLogger(log)
+	var last state.Presence
+	skips := map[string]time.Time{} // what this device published of its skips
+	publishSkips := func(st state.State) {
+		for name, at := range st.Skips {
+			if at.IsZero() || skips[name].Equal(at) {
+				continue
+			}
+			if err := f.AppendSkip(state.Mark{Reminder: name, At: at}, f.o.Now()); err != nil {
+				log.Warn("cannot write to the sync folder", "err", err.Error())
+				return
+			}
+			skips[name] = at
+		}
+	}
+	var lastWritten time.Time
+	writePresence := func(force bool) {
+		st, err := store.Load()
+		if err != nil {
+			return
+		}
+		publishSkips(st)
+		var p state.Presence
+		if st.Presence != nil {
+			p = *st.Presence
+		}
+		if !force && p.State == last.State && p.Since.Equal(last.Since) && f.o.Now().Sub(lastWritten) < heartbeat {
+			return
+		}
+		last, lastWritten = p, f.o.Now()
+		if p.Source == "none" {
+			p.State = "" // no presence source: it cannot tell
+		}
+		out := Presence{Name: o.Name, State: p.State, Since: p.Since}
+		if p.State == "here" {
+			out.Input = p.Since
+		}
+		if err := f.WritePresence(out); err != nil {
+			log.Warn("cannot write to the sync folder", "err", err.Error())
+		}
+	}
+	publish := func() {
+		if _, err := Publish(f, o.StateDir); err != nil {
+			log.Warn("cannot copy the history to the sync folder", "err", err.Error())
+		}
+	}
+	scan := func() {
+		recs, err := f.Scan()
+		if err != nil {
+			log.Warn("cannot read the sync folder", "err", err.Error())
+		}
+		for _, p := range f.Problems() {
+			log.Warn("sync folder: "+p.What, "path", p.Path)
+		}
+		if o.Peers != nil {
+			o.Peers.update(f.Devices(), recs)
+		}
+		if len(recs) > 0 && o.OnRecords != nil {
+			o.OnRecords(recs)
+		}
+	}
+	for _, p := range f.Problems() {
+		log.Warn("sync folder: "+p.What, "path", p.Path)
+	}
+	writePresence(true)
+	publish()
+	scan()
+	history := filepath.Join(o.StateDir, "history.jsonl")
+	statePath := filepath.Join(o.StateDir, "state.json")
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			switch ev.Name {
+			case history:
+				publish()
+			case statePath:
+				writePresence(false)
+			}
+		case <-w.Errors:
+		case <-changed:
+			scan()
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package devices
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// Keep publishes what the history gains and passes on what another device
+// writes, waiting on file events.
+func TestKeep(t *testing.T) {
+	root, stateDir, k, now := t.TempDir(), t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA, idB)
+	st, err := state.Open(stateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []Record, 4)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		done <- Keep(ctx, d[0], KeepOptions{StateDir: stateDir, Name: "laptop", OnRecords: func(r []Record) { got <- r }})
+	}()
+	// The presence file comes first (a device is seen at once).
+	waitFor(t, func() bool {
+		d[1].Scan()
+		devs := d[1].Devices()
+		return len(devs) == 1 && devs[0].Presence.Name == "laptop"
+	})
+	st.Append(ev(state.Done, t0))
+	waitFor(t, func() bool { recs, _ := d[1].Scan(); return len(recs) == 1 })
+	d[1].Append([]state.Event{ev(state.Snoozed, t0)})
+	select {
+	case r := <-got:
+		if len(r) != 1 || r[0].Device != idB || r[0].Event.Kind != state.Snoozed {
+			t.Errorf("OnRecords got %+v", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("OnRecords was not called")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitFor waits, on real file events, for cond; it gives up after ten
+// seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for range 1000 {
+		if cond() {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("gave up waiting")
+}
+
+func TestWaitFolder(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	done := make(chan error, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { done <- WaitFolder(ctx, folder) }()
+	select {
+	case err := <-done:
+		t.Fatalf("WaitFolder returned before the folder came: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitFolder did not see the folder come")
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	go func() { done <- WaitFolder(ctx2, filepath.Join(base, "never")) }()
+	cancel2()
+	if err := <-done; err == nil {
+		t.Fatal("WaitFolder of a folder that never comes returned nil after cancel")
+	}
+}
