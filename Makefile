@@ -11,10 +11,12 @@ all: build
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
-## release: the binary as it ships: -trimpath, and stripped of the symbol
-## table and DWARF (-s -w), which a user's machine never reads.
+## release: the binary as it ships: -trimpath, stripped of the symbol
+## table and DWARF (-s -w), which a user's machine never reads, and without
+## cgo, as the packages' builder makes it: static, no C library mapped in
+## (os/user then reads /etc/passwd itself, for the names in safefs's errors).
 release:
-	$(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
 ## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
 ## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.
@@ -62,11 +64,13 @@ cross:
 	GOOS=darwin  GOARCH=arm64 $(GO) vet ./...
 
 ## docs: shell completions (bash, zsh, fish, PowerShell) and man pages, generated from the
-## command tree into $(DIST)/completions and $(DIST)/man/man1 (see the README for where each goes).
+## command tree into $(DIST)/completions and $(DIST)/man/man1 (see the README for where each goes),
+## by a build with -tags gendocs: the binary that ships does not link the man page generator.
 DIST ?= dist
-docs: build
+docs:
 	rm -rf $(DIST)/completions $(DIST)/man
-	./$(BIN) gen-docs $(DIST)
+	$(GO) build -tags gendocs -ldflags "$(LDFLAGS)" -o $(BIN)-gendocs ./cmd/bedtime
+	./$(BIN)-gendocs gen-docs $(DIST)
 
 ## bench: the speed and size figures quoted in the README.
 bench:

@@ -198,6 +198,6 @@ func (d *dbusBackend) answerLocked(id uint32, a Action) {
 		delete(d.last, n.reminder)
 	}
 	if a != 0 {
-		d.queueLocked(Response{Reminder: n.reminder, Action: a, At: d.o.Now(), Scheduled: n.scheduled, Step: n.step})
+		d.queueLocked(Response{Reminder: n.reminder, Action: a, At: d.o.Clock.Now(), Scheduled: n.scheduled, Step: n.step})
 	}
 }

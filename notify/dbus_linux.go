@@ -96,7 +96,7 @@ type shown struct {
 
 // respondTo returns a Response of a about m.
 func (d *dbusBackend) respondTo(m Message, a Action, detail string) Response {
-	return Response{Reminder: m.Reminder, Action: a, At: d.o.Now(), Scheduled: m.Scheduled, Step: m.Step, Detail: detail}
+	return Response{Reminder: m.Reminder, Action: a, At: d.o.Clock.Now(), Scheduled: m.Scheduled, Step: m.Step, Detail: detail}
 }
 
 func newDBus(o Options) *dbusBackend {
@@ -156,7 +156,7 @@ func (d *dbusBackend) Notify(ctx context.Context, m Message) error {
 	if d.o.RetryFor < 0 || !retryable(err) || ctx.Err() != nil && !errors.Is(err, ErrTimeout) {
 		return err
 	}
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	deadline := m.Deadline
 	if deadline.IsZero() {
 		deadline = now.Add(d.o.RetryFor)

@@ -17,6 +17,7 @@ import (
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // harness is a Desktop notifier on a private bus, with its responses and log.
@@ -390,24 +391,25 @@ func TestRetryUntilServerAppears(t *testing.T) {
 	}
 }
 
+// start is the fake clock's first instant in the tests that steer time.
+var start = time.Date(2026, 11, 27, 21, 0, 0, 0, time.UTC)
+
 func TestMissedWhenNoServer(t *testing.T) {
-	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 5 * time.Millisecond, RetryFor: 50 * time.Millisecond})
+	clock := scheduler.NewFakeClock(start)
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: 5 * time.Millisecond, RetryFor: 50 * time.Millisecond, Clock: clock})
 	h.notify(t, notify.Message{Reminder: "water", Title: "Water"})
-	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(80 * time.Millisecond)})
-	got := map[string]notify.Action{}
-	for range 2 {
-		r := h.response(t)
-		got[r.Reminder] = r.Action
-	}
-	want := map[string]notify.Action{"water": notify.Missed, "stretch": notify.Missed}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("responses = %v, want %v", got, want)
-	}
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: start.Add(80 * time.Millisecond)})
 	for range 2 {
 		if r := h.nextNews(t); r.Action != notify.Held {
 			t.Errorf("news = %+v, want Held before Missed", r)
 		}
 	}
+	// Retried while held, and missed as each one's time runs out: water
+	// after RetryFor, stretch at its deadline.
+	clock.Advance(50 * time.Millisecond)
+	h.wantResponse(t, "water", notify.Missed)
+	clock.Advance(30 * time.Millisecond)
+	h.wantResponse(t, "stretch", notify.Missed)
 	if n := h.log.Count("reminder missed"); n != 2 {
 		t.Errorf("%d missed lines, want 2:\n%s", n, h.log)
 	}
@@ -476,12 +478,13 @@ func TestCallTimeout(t *testing.T) {
 }
 
 func TestDoNotDisturb(t *testing.T) {
-	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Minute})
+	// The clock stands still: only the end of do not disturb can send it.
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Minute, Clock: scheduler.NewFakeClock(start)})
 	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
 	if err := srv.SetInhibited(true); err != nil {
 		t.Fatal(err)
 	}
-	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(time.Minute)})
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: start.Add(time.Minute)})
 	if calls := srv.Calls(); len(calls) != 0 {
 		t.Fatalf("%d Notify calls during do not disturb, want 0", len(calls))
 	}
@@ -497,12 +500,17 @@ func TestDoNotDisturb(t *testing.T) {
 }
 
 func TestDoNotDisturbPastDeadline(t *testing.T) {
-	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Millisecond})
+	clock := scheduler.NewFakeClock(start)
+	h := newHarness(t, notify.Options{RetryMin: time.Millisecond, RetryMax: time.Millisecond, Clock: clock})
 	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
 	if err := srv.SetInhibited(true); err != nil {
 		t.Fatal(err)
 	}
-	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(30 * time.Millisecond)})
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: start.Add(30 * time.Millisecond)})
+	if r := h.nextNews(t); r.Action != notify.Held {
+		t.Fatalf("news = %+v, want Held", r)
+	}
+	clock.Advance(30 * time.Millisecond)
 	h.wantResponse(t, "stretch", notify.Missed)
 	if calls := srv.Calls(); len(calls) != 0 {
 		t.Fatalf("%d Notify calls during do not disturb, want 0", len(calls))

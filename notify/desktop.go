@@ -88,9 +88,46 @@ type Options struct {
 	// os.UserCacheDir()/bedtime.
 	CacheDir string
 
-	// Now returns the current time, for deadlines and Response.At. Nil
-	// means time.Now.
+	// Clock gives the current time, for deadlines and Response.At, and
+	// the waits between retries. Nil means the real clock. A D-Bus call's
+	// CallTimeout runs on the real clock whatever Clock is: the call waits
+	// on a socket.
+	Clock Clock
+
+	// Now, when Clock is nil, replaces only the real clock's readings:
+	// deadlines and Response.At come from it, and a wait until t is
+	// t.Sub(Now()) of real time. Nil means time.Now.
 	Now func() time.Time
+}
+
+// Clock is the time a Desktop runs on; scheduler.FakeClock is one for
+// tests.
+type Clock interface {
+	// Now returns the current time.
+	Now() time.Time
+	// WaitUntil blocks until the time reaches t or ctx is done. It may
+	// return early; callers check Now again.
+	WaitUntil(ctx context.Context, t time.Time)
+}
+
+// realClock is the system's clock, or real timers with the readings of
+// now (Options.Now).
+type realClock struct{ now func() time.Time }
+
+func (c realClock) Now() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
+}
+
+func (c realClock) WaitUntil(ctx context.Context, t time.Time) {
+	timer := time.NewTimer(t.Sub(c.Now()))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-ctx.Done():
+	}
 }
 
 // withDefaults returns o with every zero field set to its default.
@@ -129,8 +166,8 @@ func (o Options) withDefaults() (Options, error) {
 	if o.OnResponse == nil {
 		o.OnResponse = func(Response) {}
 	}
-	if o.Now == nil {
-		o.Now = time.Now
+	if o.Clock == nil {
+		o.Clock = realClock{now: o.Now}
 	}
 	return o, nil
 }
@@ -167,7 +204,7 @@ func New(opts Options) (*Desktop, error) {
 	if o.Icon == "" {
 		o.Icon = installIcon(o.CacheDir, o.Logger)
 	}
-	return &Desktop{backends: platformBackends(o), log: Log{Logger: o.Logger}, onResponse: o.OnResponse, now: o.Now}, nil
+	return &Desktop{backends: platformBackends(o), log: Log{Logger: o.Logger}, onResponse: o.OnResponse, now: o.Clock.Now}, nil
 }
 
 // Notify shows m through the first backend that takes it. A message held for

@@ -78,7 +78,7 @@ type banners struct {
 }
 
 func newBanners(o Options) *banners {
-	return &banners{cacheFor: o.DNDCache, now: o.Now, read: readShowBanners, sem: make(chan struct{}, 1)}
+	return &banners{cacheFor: o.DNDCache, now: o.Clock.Now, read: readShowBanners, sem: make(chan struct{}, 1)}
 }
 
 // off reports whether GNOME's Do Not Disturb is on (show-banners false),

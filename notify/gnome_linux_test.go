@@ -18,6 +18,7 @@ import (
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // GNOME Shell cannot be run here in a meaningful way (it needs a whole GNOME
@@ -193,19 +194,57 @@ var gnomeOptions = notify.Options{
 	DNDPoll: 2 * time.Millisecond, DNDCache: time.Millisecond,
 }
 
+// onFakeClock returns gnomeOptions on a fake clock.
+func onFakeClock() (notify.Options, *scheduler.FakeClock) {
+	clock := scheduler.NewFakeClock(start)
+	o := gnomeOptions
+	o.Clock = clock
+	return o, clock
+}
+
+// awaitPoll waits until the retry loop waits on clock for the next
+// reading of the setting, one DNDPoll from now.
+func awaitPoll(t *testing.T, clock *scheduler.FakeClock) {
+	t.Helper()
+	want := clock.Now().Add(gnomeOptions.DNDPoll)
+	timeout := time.After(notifytest.Wait)
+	for clock.Waiters() == 0 || !clock.NextWake().Equal(want) {
+		select {
+		case <-clock.Waiting():
+		case <-timeout:
+			t.Fatalf("the retry loop does not wait for %v (next wake %v)", want, clock.NextWake())
+		}
+	}
+}
+
+// poll moves the clock on by one DNDPoll once the retry loop waits for it.
+func poll(t *testing.T, clock *scheduler.FakeClock) {
+	t.Helper()
+	awaitPoll(t, clock)
+	clock.Advance(gnomeOptions.DNDPoll)
+}
+
 func TestGNOMEDoNotDisturb(t *testing.T) {
-	h := newGNOMEHarness(t, gnomeOptions)
+	o, clock := onFakeClock()
+	h := newGNOMEHarness(t, o)
 	g := installGSettings(t, "false")
 	srv := h.bus.StartServer(t, gnomeConfig)
 
-	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(time.Minute)})
-	// Held through several readings of the setting.
-	g.waitRuns(t, 5)
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: start.Add(time.Minute)})
+	// Held through several readings of the setting, one a poll.
+	for runs := 2; runs <= 5; runs++ {
+		poll(t, clock)
+		g.waitRuns(t, runs)
+	}
 	if calls := srv.Calls(); len(calls) != 0 {
 		t.Fatalf("%d Notify calls while show-banners is off, want 0", len(calls))
 	}
 
+	// The last reading is done and the next one waits before the setting
+	// changes: gsettings logs its run before it answers.
+	awaitPoll(t, clock)
 	g.set(t, "true")
+	clock.Advance(gnomeOptions.DNDPoll)
 	if got, want := srv.Next(t).Summary, "Stretch"; got != want {
 		t.Fatalf("after do not disturb: summary = %q, want %q", got, want)
 	}
@@ -224,11 +263,15 @@ func TestGNOMEDoNotDisturb(t *testing.T) {
 }
 
 func TestGNOMEDoNotDisturbPastDeadline(t *testing.T) {
-	h := newHarness(t, gnomeOptions)
+	o, clock := onFakeClock()
+	h := newHarness(t, o)
 	g := installGSettings(t, "false")
 	srv := h.bus.StartServer(t, gnomeConfig)
 
-	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: time.Now().Add(50 * time.Millisecond)})
+	h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch", Deadline: start.Add(50 * time.Millisecond)})
+	poll(t, clock)
+	g.waitRuns(t, 2)
+	clock.Advance(48 * time.Millisecond)
 	h.wantResponse(t, "stretch", notify.Missed)
 	if calls := srv.Calls(); len(calls) != 0 {
 		t.Fatalf("%d Notify calls while show-banners is off, want 0", len(calls))
@@ -260,7 +303,8 @@ func TestGNOMEUnknownDelivers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t, gnomeOptions)
+			o, _ := onFakeClock()
+			h := newHarness(t, o)
 			var g *fakeGSettings
 			if tt.fake {
 				g = installGSettings(t, tt.answer)
@@ -272,7 +316,7 @@ func TestGNOMEUnknownDelivers(t *testing.T) {
 				}
 			}
 			srv := h.bus.StartServer(t, tt.cfg)
-			h.notify(t, notify.Message{Reminder: "water", Title: "Water", Deadline: time.Now().Add(time.Minute)})
+			h.notify(t, notify.Message{Reminder: "water", Title: "Water", Deadline: start.Add(time.Minute)})
 			if got, want := srv.Next(t).Summary, "Water"; got != want {
 				t.Fatalf("summary = %q, want %q", got, want)
 			}

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -51,8 +52,6 @@ func (d *dbusBackend) wake(now bool) {
 // deadline passed as Missed.
 func (d *dbusBackend) retryLoop() {
 	defer d.wg.Done()
-	t := time.NewTimer(time.Hour)
-	t.Stop()
 	for {
 		d.mu.Lock()
 		var wake time.Time
@@ -64,23 +63,30 @@ func (d *dbusBackend) retryLoop() {
 			}
 		}
 		d.mu.Unlock()
+		// The wait runs on the Clock, in a goroutine of its own that a
+		// kick or Close ends.
+		wait, stop := context.WithCancel(d.ctx)
+		due := make(chan struct{})
 		if !wake.IsZero() {
-			t.Reset(max(wake.Sub(d.o.Now()), 0))
+			go func() {
+				d.o.Clock.WaitUntil(wait, wake)
+				close(due)
+			}()
 		}
 		select {
 		case <-d.ctx.Done():
-			t.Stop()
+			stop()
 			return
 		case <-d.kick:
-		case <-t.C:
+		case <-due:
 		}
-		t.Stop()
+		stop()
 		d.retryDue()
 	}
 }
 
 func (d *dbusBackend) retryDue() {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.mu.Lock()
 	force := d.retryNow
 	d.retryNow = false
@@ -114,7 +120,7 @@ func (d *dbusBackend) retryDue() {
 				delete(d.pending, p.m.Reminder)
 				d.missLocked(p)
 			default:
-				d.schedule(p, err, d.o.Now())
+				d.schedule(p, err, d.o.Clock.Now())
 			}
 		}
 		d.mu.Unlock()

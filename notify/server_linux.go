@@ -186,7 +186,7 @@ type flight struct {
 // When ctx ends first, the call stays in flight (see the top of this file)
 // and send returns errInFlight.
 func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, dest string, m Message, body string, actions []string, hints map[string]dbus.Variant, expire int32) error {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	fl := &flight{m: m, deadline: m.Deadline, dest: dest}
 	if fl.deadline.IsZero() {
 		fl.deadline = now.Add(d.o.RetryFor)
@@ -230,7 +230,7 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 		}
 	}
 	name := fl.m.Reminder
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.mu.Lock()
 	if d.flights[name] == fl {
 		delete(d.flights, name)

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -16,7 +17,12 @@ import (
 //go:embed report.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1}).Parse(htmlSource))
+// htmlTemplate is parsed on first use, not at package initialisation: the
+// daemon links this package but never writes a report, and parsing at
+// start would page in the template parser's code for every run.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1}).Parse(htmlSource))
+})
 
 // The notes the HTML shows: the latest, each cut to a length.
 const (
@@ -63,7 +69,7 @@ type noteRow struct{ Night, Text string }
 
 // WriteHTML writes r as one self-contained HTML page.
 func WriteHTML(w io.Writer, r Report) error {
-	return htmlTemplate.Execute(w, makeView(r))
+	return htmlTemplate().Execute(w, makeView(r))
 }
 
 func makeView(r Report) view {

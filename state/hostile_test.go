@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
@@ -176,16 +177,24 @@ func TestLockHeldElsewhereTimesOutNamingTheHolder(t *testing.T) {
 	}
 	holdLock(t, filepath.Join(dir, "state.lock"))
 	holdLock(t, filepath.Join(dir, "history.lock"))
-	start := time.Now()
-	err = s.Update(func(st *State) error { st.PausedUntil = time.Now(); return nil })
-	if took := time.Since(start); took > 3*time.Second {
-		t.Errorf("Update waited %v", took)
-	}
-	want := "state: cannot lock the state: " + dir + "/state.lock is locked by another process (pid " + strconv.Itoa(os.Getpid()) + ", state.test) for more than 300ms; try again, or end that process if it hangs"
-	if err == nil || err.Error() != want || !errors.Is(err, safefs.ErrLocked) {
-		t.Errorf("Update = %v\nwant     %s", err, want)
-	}
-	if err := s.Append(Event{At: time.Now(), Kind: Done}); !errors.Is(err, safefs.ErrLocked) || !strings.Contains(err.Error(), "history.lock is locked by another process (pid ") {
-		t.Errorf("Append = %v", err)
-	}
+	// In a bubble the lock waits run on the bubble's clock (the attempts
+	// are non-blocking flock calls): each gives up after exactly LockWait.
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		err := s.Update(func(st *State) error { st.PausedUntil = time.Now(); return nil })
+		if took := time.Since(start); took < 300*time.Millisecond || took > 310*time.Millisecond {
+			t.Errorf("Update waited %v, want 300ms", took)
+		}
+		want := "state: cannot lock the state: " + dir + "/state.lock is locked by another process (pid " + strconv.Itoa(os.Getpid()) + ", state.test) for more than 300ms; try again, or end that process if it hangs"
+		if err == nil || err.Error() != want || !errors.Is(err, safefs.ErrLocked) {
+			t.Errorf("Update = %v\nwant     %s", err, want)
+		}
+		start = time.Now()
+		if err := s.Append(Event{At: time.Now(), Kind: Done}); !errors.Is(err, safefs.ErrLocked) || !strings.Contains(err.Error(), "history.lock is locked by another process (pid ") {
+			t.Errorf("Append = %v", err)
+		}
+		if took := time.Since(start); took < 300*time.Millisecond || took > 310*time.Millisecond {
+			t.Errorf("Append waited %v, want 300ms", took)
+		}
+	})
 }

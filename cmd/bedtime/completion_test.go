@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/gendocs"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // TestCompleteReminderNames asks the shell completion, as a shell does
@@ -36,14 +39,17 @@ func TestCompleteReminderNames(t *testing.T) {
 	}
 }
 
-// TestGenDocs writes the completions and man pages `make docs` ships and
-// checks them with the tools that read them: bash loads the completion,
-// groff formats the man pages without a warning.
+// TestGenDocs writes, from bedtime's command tree, the completions and man
+// pages `make docs` ships (bedtime gen-docs, in a build with -tags gendocs)
+// and checks them with the tools that read them: bash loads the
+// completion, groff formats the man pages without a warning.
 func TestGenDocs(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	if code, out, errOut := runAt(t, time.Now(), "gen-docs", dir); code != 0 {
-		t.Fatalf("gen-docs: exit %d, stdout %q, stderr %q", code, out, errOut)
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC))}
+	if err := gendocs.Write(newRootCmd(app), dir, "bedtime test"); err != nil {
+		t.Fatal(err)
 	}
 	for _, f := range []string{"completions/bedtime.bash", "completions/_bedtime", "completions/bedtime.fish", "completions/bedtime.ps1"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
@@ -84,6 +90,35 @@ func TestGenDocs(t *testing.T) {
 		}
 		if !bytes.Contains(text, []byte("bedtime")) {
 			t.Errorf("%s formats to no text about bedtime", page)
+		}
+	}
+}
+
+// TestProductBinaryLinksNoDocGenerator: the binary users run does not link
+// cobra/doc and its Markdown engine (their package initialisation costs
+// the daemon resident memory); only a build with -tags gendocs has
+// `bedtime gen-docs`.
+func TestProductBinaryLinksNoDocGenerator(t *testing.T) {
+	t.Parallel()
+	deps := func(tags string) string {
+		out, err := exec.Command("go", "list", "-tags", tags, "-deps", ".").Output()
+		if err != nil {
+			t.Fatalf("go list -tags %q -deps: %v", tags, err)
+		}
+		return string(out)
+	}
+	for _, tt := range []struct {
+		tags string
+		pkg  string
+		want bool
+	}{
+		{"", "github.com/spf13/cobra/doc", false},
+		{"", "github.com/russross/blackfriday/v2", false},
+		{"", "github.com/bedtime-app/bedtime/internal/gendocs", false},
+		{"gendocs", "github.com/bedtime-app/bedtime/internal/gendocs", true},
+	} {
+		if got := strings.Contains(deps(tt.tags), tt.pkg+"\n"); got != tt.want {
+			t.Errorf("go list -tags %q: links %s = %v, want %v", tt.tags, tt.pkg, got, tt.want)
 		}
 	}
 }

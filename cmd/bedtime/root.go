@@ -130,6 +130,10 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	return 1
 }
 
+// buildTimeCommands are the commands that only a build with a tag has
+// (gen-docs: gendocs.go).
+var buildTimeCommands []func(*App) *cobra.Command
+
 func newRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "bedtime",
@@ -151,8 +155,11 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 		newStatsCmd(app), newExportCmd(app), newLogsCmd(app), newDiaryCmd(app), newReportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
-		newTrayCmd(app), newGenDocsCmd(app), newVersionCmd(app), newSyncCmd(app),
+		newTrayCmd(app), newVersionCmd(app), newSyncCmd(app),
 	)
+	for _, c := range buildTimeCommands {
+		root.AddCommand(c(app))
+	}
 	completeReminderArgs(app, root)
 	explainArgs(root)
 	return root

@@ -14,7 +14,7 @@ import (
 )
 
 // TestDaemonStopsOnSignals runs the real binary and checks it exits
-// cleanly and quickly on SIGTERM and on SIGINT.
+// cleanly on SIGTERM and on SIGINT.
 func TestDaemonStopsOnSignals(t *testing.T) {
 	t.Parallel()
 	bin := buildBedtime(t)
@@ -29,14 +29,13 @@ func TestDaemonStopsOnSignals(t *testing.T) {
 				t.Fatal(err)
 			}
 			waitFor(t, func() bool { return strings.Contains(out.String(), "bedtime started") })
-			start := time.Now()
 			cmd.Process.Signal(sig)
-			err := cmd.Wait()
+			// A bound on a hang, not a measurement: nothing the daemon
+			// waits for on the way out may outlast the signal.
+			var err error
+			testutil.Within(t, 10*time.Second, "the daemon's exit", func() { err = cmd.Wait() })
 			if err != nil {
 				t.Fatalf("exit: %v\n%s", err, out.String())
-			}
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("took %v to stop, want under 1s", d)
 			}
 			if !strings.Contains(out.String(), "bedtime stopped") {
 				t.Errorf("no clean stop:\n%s", out.String())
