@@ -24,10 +24,21 @@ func (d *daemon) electedElsewhere(ctx context.Context, f *firing, m notify.Messa
 	if who == "" {
 		return false
 	}
+	// held is the instant as it is once held: Held, or, shown again after
+	// a snooze or a repeat, as it was (the lifecycle keeps an instant
+	// shown once as shown).
+	var held state.Instant
 	d.w.change(func(tx *state.Tx) {
 		tx.Step(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: state.Held, At: f.ev.At, Detail: "elsewhere: " + who})
+		held, _ = tx.Open(f.r.Name)
 	})
 	d.log.Info("held: shown on another computer", "reminder", f.r.Name, "on", who)
+	// A snooze or a repeat shows the instant again: that it was shown
+	// before does not say it is shown again elsewhere.
+	var since time.Time
+	if f.ev.Once {
+		since = d.o.Clock.Now()
+	}
 	until := d.o.Clock.Now().Add(d.o.ShowWithin)
 	d.sends.Add(1)
 	go func() {
@@ -38,13 +49,13 @@ func (d *daemon) electedElsewhere(ctx context.Context, f *firing, m notify.Messa
 			}
 			d.o.Clock.WaitUntil(ctx, until)
 		}
-		if el.Handled(f.r.Name, f.instant) {
+		if el.Handled(f.r.Name, f.instant, since) {
 			d.log.Info("shown on another computer", "reminder", f.r.Name)
 			return
 		}
 		st, err := d.store.Load()
-		if in, ok := st.Open[f.r.Name]; err != nil || !ok || !in.Scheduled.Equal(f.instant) || in.Status != state.Held {
-			return // answered here meanwhile, or replaced by its next firing
+		if in, ok := st.Open[f.r.Name]; err != nil || !ok || !in.Scheduled.Equal(f.instant) || in.Status != held.Status || !in.Since.Equal(held.Since) {
+			return // answered or snoozed here meanwhile, or replaced by its next firing
 		}
 		d.log.Info("not shown on the other computer in time: showing it here", "reminder", f.r.Name, "waited", d.o.ShowWithin.String())
 		if d.awayDecision(ctx, f, m) {

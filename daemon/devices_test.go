@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +16,10 @@ type fakeElector struct {
 	mu      sync.Mutex
 	elected string // "" this computer
 	handled bool
-	phone   bool
+	// again is what Handled says of an instant shown again (since set):
+	// whether the other computer showed it again.
+	again bool
+	phone bool
 }
 
 func (e *fakeElector) Elect(string, time.Time) string {
@@ -24,9 +28,12 @@ func (e *fakeElector) Elect(string, time.Time) string {
 	return e.elected
 }
 
-func (e *fakeElector) Handled(string, time.Time) bool {
+func (e *fakeElector) Handled(_ string, _, since time.Time) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if !since.IsZero() {
+		return e.again
+	}
 	return e.handled
 }
 
@@ -78,6 +85,63 @@ func TestShownOnceWhereThePersonIs(t *testing.T) {
 				}
 				if !shownAt.Equal(tt.wantShown) {
 					t.Errorf("shown at %v, want %v", shownAt, tt.wantShown)
+				}
+			})
+		})
+	}
+}
+
+// A snooze made on another computer moves the instant here: held for that
+// computer at first, it is snoozed here until the same time (through the
+// state, as devices.Follow writes it), shown again when the snooze ends
+// on the computer elected then, and here only if that one stays silent:
+// that the other computer showed it before the snooze does not count.
+func TestSnoozeFromAnotherComputer(t *testing.T) {
+	tests := []struct {
+		name      string
+		elected   string // at the snooze's end
+		again     bool   // the elected computer shows it again
+		wantShown []time.Time
+	}{
+		{"this computer is elected: shown again here at once", "", false, []time.Time{at(0, 0, 45)}},
+		{"another shows it again: not here", "desktop (abcdef)", true, nil},
+		{"another is elected and stays silent: shown here after ShowWithin", "desktop (abcdef)", false, []time.Time{at(0, 0, 47)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				el := &fakeElector{elected: "desktop (abcdef)", handled: true, again: tt.again}
+				b := startBubble(t, bubbleSchedule, "", func(o *Options) { o.Devices, o.ShowWithin = el, 2*time.Minute })
+				sleepUntil(at(0, 0, 35))
+				if got := b.drain(); len(got) != 0 {
+					t.Fatalf("shown here, though the desktop showed it: %v", got)
+				}
+				// The person snoozes it on the desktop until 00:45.
+				store := b.store()
+				if _, err := store.Change(func(tx *state.Tx) error {
+					if _, err := tx.Step(state.Step{Reminder: "magnesium", Scheduled: at(0, 0, 30), Kind: state.Snoozed, At: at(0, 0, 35), Source: "on desktop"}); err != nil {
+						return err
+					}
+					tx.SetSnooze("magnesium", at(0, 0, 45))
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				b.changed(store.StatePath())
+				el.mu.Lock()
+				el.elected = tt.elected
+				el.mu.Unlock()
+				sleepUntil(at(0, 0, 50))
+				b.stop()
+				evs, _ := store.History(time.Time{})
+				var shown []time.Time
+				for _, ev := range evs {
+					if ev.Kind == state.Shown {
+						shown = append(shown, ev.At)
+					}
+				}
+				if fmt.Sprint(shown) != fmt.Sprint(tt.wantShown) {
+					t.Errorf("shown here at %v, want %v; history %+v", shown, tt.wantShown, evs)
 				}
 			})
 		})

@@ -87,8 +87,9 @@ type Elector interface {
 	// the last input), else the name of the computer that does.
 	Elect(here string, input time.Time) string
 	// Handled reports whether another computer showed, answered or
-	// skipped the instant.
-	Handled(reminder string, scheduled time.Time) bool
+	// skipped the instant; with since set (a snooze shown again), whether
+	// it showed or ended it from since on.
+	Handled(reminder string, scheduled, since time.Time) bool
 	// SendsToPhone reports whether this computer sends to the channels
 	// other than the desktop.
 	SendsToPhone() bool

@@ -37,8 +37,8 @@
 // On top of the folder: Merge joins the devices' histories into the
 // person's one record (status, stats, report); Keep runs beside the daemon,
 // publishing this device's history, skips and presence and reading the
-// others'; Follow makes this device's state follow a Done, pause, resume
-// or skip made on another, through the same state changes as the command
+// others'; Follow makes this device's state follow a Done, pause, resume,
+// skip or snooze made on another, through the same state changes as the command
 // line; Peers elects the one device that shows a reminder (the person's
 // latest input, else the smallest id; never one not heard from within
 // HeardWithin) and the one that sends to the phone, and says whether

@@ -70,17 +70,49 @@ type Presence struct {
 
 // Record is one event another device wrote: a history event, or (Skip
 // set, Event's Kind empty, its At when it was made) an instant the person
-// asked that device to skip (`bedtime skip`), which is state, not history.
+// asked that device to skip (`bedtime skip`), or (Snooze set, likewise)
+// an instant snoozed there, which are state, not history.
 type Record struct {
 	Device string
 	Event  state.Event
 	Skip   *state.Mark
+	Snooze *Snooze
+}
+
+// Snooze is an instant snoozed on a device: the reminder's instant
+// Scheduled shows again at Until.
+type Snooze struct {
+	Reminder  string    `json:"reminder"`
+	Scheduled time.Time `json:"scheduled"`
+	Until     time.Time `json:"until"`
 }
 
 // record is a sealed line's content.
 type record struct {
-	Event state.Event `json:"e"`
-	Skip  *state.Mark `json:"skip,omitempty"`
+	Event  state.Event `json:"e"`
+	Skip   *state.Mark `json:"skip,omitempty"`
+	Snooze *Snooze     `json:"snooze,omitempty"`
+}
+
+// valid reports whether r is one of the three kinds of record, complete.
+func (r record) valid() bool {
+	kinds := 0
+	if r.Event.Kind != "" {
+		kinds++
+	}
+	if r.Skip != nil {
+		kinds++
+		if r.Skip.Reminder == "" || r.Skip.At.IsZero() {
+			return false
+		}
+	}
+	if r.Snooze != nil {
+		kinds++
+		if r.Snooze.Reminder == "" || r.Snooze.Scheduled.IsZero() || r.Snooze.Until.IsZero() {
+			return false
+		}
+	}
+	return kinds == 1 && !r.Event.At.IsZero()
 }
 
 // Device is what this device knows of another one (or of itself).
@@ -234,6 +266,12 @@ func (f *Folder) Append(events []state.Event) error {
 // (the reminder's instant skip.At), so the others skip it too (Follow).
 func (f *Folder) AppendSkip(skip state.Mark, at time.Time) error {
 	return f.append([]record{{Event: state.Event{At: at}, Skip: &skip}})
+}
+
+// AppendSnooze appends a snooze made on this device at at, so the others
+// move the instant too (Follow).
+func (f *Folder) AppendSnooze(s Snooze, at time.Time) error {
+	return f.append([]record{{Event: state.Event{At: at}, Snooze: &s}})
 }
 
 func (f *Folder) append(recs []record) error {
@@ -574,8 +612,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			continue
 		}
 		var r record
-		if json.Unmarshal(plain, &r) != nil || (r.Event.Kind == "") == (r.Skip == nil) || r.Event.At.IsZero() ||
-			(r.Skip != nil && (r.Skip.Reminder == "" || r.Skip.At.IsZero())) {
+		if json.Unmarshal(plain, &r) != nil || !r.valid() {
 			garbage++
 			continue
 		}
@@ -583,7 +620,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 		if r.Event.At.After(d.Last) {
 			d.Last = r.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip})
+		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip, Snooze: r.Snooze})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage

@@ -21,11 +21,15 @@ const FollowWindow = 12 * time.Hour
 //     an instant this device has not come to yet is marked handled, so it
 //     is not shown here after;
 //   - a pause pauses here until the same time; a resume resumes;
-//   - a skip asked for there (`bedtime skip`) skips the same instant here.
+//   - a skip asked for there (`bedtime skip`) skips the same instant here;
+//   - a snooze there snoozes the same instant here until the same time
+//     (the notification here closes); when it comes again, the election
+//     picks the one computer that shows it, as for any firing.
 //
-// Snoozes and dismissals are not followed: the computer that showed the
-// instant shows it again after a snooze, and the others, which held it
-// for that one, see it was handled (Peers.Handled). Following is idempotent:
+// Dismissals are not followed: the others, which held the instant for
+// the computer that showed it, see it was handled (Peers.Handled). A
+// Done wins over a snooze: a snooze of an instant done here is not
+// followed. Following is idempotent:
 // a Done already here changes nothing, so the Done this device records in
 // turn, read back by the other, ends there. It returns how many records
 // changed the state.
@@ -36,6 +40,12 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 		for _, r := range recs {
 			ev := r.Event
 			if d := now.Sub(ev.At); d > FollowWindow || d < -FollowWindow {
+				continue
+			}
+			if s := r.Snooze; s != nil {
+				if followSnooze(tx, *s, now, "on "+label(r.Device)) {
+					followed++
+				}
 				continue
 			}
 			if s := r.Skip; s != nil {
@@ -83,4 +93,36 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 		err = nil
 	}
 	return followed, err
+}
+
+// followSnooze snoozes here the instant s snoozed on another device, and
+// reports whether it changed anything: not when the snooze is over, is
+// already here, or is about an instant done or passed here.
+func followSnooze(tx *state.Tx, s Snooze, now time.Time, source string) bool {
+	if !s.Until.After(now) || tx.Snooze(s.Reminder).Equal(s.Until) {
+		return false
+	}
+	if o, ok := tx.Closed(s.Reminder); ok && (o.Scheduled.After(s.Scheduled) ||
+		o.Scheduled.Equal(s.Scheduled) && (o.Kind == state.Done || o.Kind == state.Skipped)) {
+		return false // done here: a Done wins; or a later instant came
+	}
+	in, open := tx.Open(s.Reminder)
+	switch {
+	case open && in.Scheduled.After(s.Scheduled):
+		return false // a later instant is due here
+	case !open || in.Scheduled.Before(s.Scheduled):
+		// Not come to here yet (a clock behind, a daemon stopped): due
+		// now, so that the snooze has an instant to show again.
+		if _, err := tx.Step(state.Step{Reminder: s.Reminder, Scheduled: s.Scheduled, Kind: state.Due, At: now}); err != nil {
+			return false
+		}
+		if tx.Last(s.Reminder).Before(s.Scheduled) {
+			tx.SetLast(s.Reminder, s.Scheduled)
+		}
+	}
+	if _, err := tx.Step(state.Step{Reminder: s.Reminder, Scheduled: s.Scheduled, Kind: state.Snoozed, At: now, Source: source}); err != nil {
+		return false
+	}
+	tx.SetSnooze(s.Reminder, s.Until)
+	return true
 }

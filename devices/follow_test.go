@@ -13,7 +13,7 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := t0.Add(5 * time.Minute)
-	i1, i2 := t0, t0.Add(time.Hour)
+	i1, i2, i3 := t0, t0.Add(time.Hour), t0.Add(2*time.Hour)
 	// This device shows i1.
 	if _, err := st.Record(func(s *state.State) ([]state.Event, error) {
 		a, _ := s.Apply(state.Step{Reminder: "hydration", Scheduled: i1, Kind: state.Due, At: t0})
@@ -26,6 +26,9 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 	label := func(id string) string { return "laptop" }
 	done := func(sched time.Time, at time.Time) Record {
 		return Record{Device: idA, Event: state.Event{At: at, Reminder: "hydration", Kind: state.Done, Scheduled: sched}}
+	}
+	snooze := func(sched, until time.Time) Record {
+		return Record{Device: idA, Event: state.Event{At: now}, Snooze: &Snooze{Reminder: "hydration", Scheduled: sched, Until: until}}
 	}
 	tests := []struct {
 		name  string
@@ -40,7 +43,9 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		{"read again: nothing", []Record{done(i1, now)}, 0, nil},
 		{"too old to follow", []Record{done(i1, now.Add(-FollowWindow-time.Minute))}, 0, nil},
 		{"an instant not come here yet", []Record{done(i2, now)}, 1, func(s state.State) bool {
-			return s.Last["hydration"].Equal(i2) && s.Closed["hydration"].Scheduled.Equal(i2)
+			// When it comes due here, nothing happens.
+			evs, _ := s.Apply(state.Step{Reminder: "hydration", Scheduled: i2, Kind: state.Due, At: i2})
+			return s.Last["hydration"].Equal(i2) && s.Closed["hydration"].Scheduled.Equal(i2) && len(evs) == 0
 		}},
 		{"pause", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Paused, Detail: "until " + now.Add(time.Hour).Format(time.RFC3339)}}}, 1, func(s state.State) bool {
 			return s.PausedUntil.Equal(now.Add(time.Hour))
@@ -53,7 +58,19 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		}},
 		{"the same skip again", []Record{{Device: idA, Event: state.Event{At: now}, Skip: &state.Mark{Reminder: "hydration", At: i2.Add(time.Hour)}}}, 0, nil},
 		{"a skip of an instant past", []Record{{Device: idA, Event: state.Event{At: now}, Skip: &state.Mark{Reminder: "movement", At: now.Add(-time.Hour)}}}, 0, nil},
-		{"snooze and dismiss are not followed", []Record{{Device: idA, Event: state.Event{At: now, Reminder: "hydration", Kind: state.Snoozed, Scheduled: i2}}}, 0, nil},
+		{"a dismiss is not followed", []Record{{Device: idA, Event: state.Event{At: now, Reminder: "hydration", Kind: state.Dismissed, Scheduled: i2}}}, 0, nil},
+		{"a snooze event alone (history) is not followed", []Record{{Device: idA, Event: state.Event{At: now, Reminder: "hydration", Kind: state.Snoozed, Scheduled: i2}}}, 0, nil},
+		{"a snooze of an instant done here", []Record{snooze(i2, now.Add(10*time.Minute))}, 0, nil},
+		{"a snooze of an instant not come here yet", []Record{snooze(i3, now.Add(10*time.Minute))}, 1, func(s state.State) bool {
+			in := s.Open["hydration"]
+			return in.Scheduled.Equal(i3) && in.Status == state.Snoozed && s.Snoozes["hydration"].Equal(now.Add(10*time.Minute)) && s.Last["hydration"].Equal(i3)
+		}},
+		{"the same snooze again (its echo)", []Record{snooze(i3, now.Add(10*time.Minute))}, 0, nil},
+		{"snoozed again there: moved again", []Record{snooze(i3, now.Add(20*time.Minute))}, 1, func(s state.State) bool {
+			return s.Open["hydration"].Status == state.Snoozed && s.Snoozes["hydration"].Equal(now.Add(20*time.Minute))
+		}},
+		{"a snooze that is over", []Record{snooze(i3, now.Add(-time.Minute))}, 0, nil},
+		{"a snooze of an older instant", []Record{snooze(i2, now.Add(30*time.Minute))}, 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,14 +84,18 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 			}
 		})
 	}
-	// The instant that was done elsewhere comes due here: nothing happens.
-	s, _ := st.Load()
-	if evs, _ := s.Apply(state.Step{Reminder: "hydration", Scheduled: i2, Kind: state.Due, At: i2}); len(evs) != 0 {
-		t.Errorf("an instant done elsewhere came due here: %+v", evs)
-	}
 	h, _ := st.History(time.Time{})
 	last := h[len(h)-1]
-	if last.Kind != state.Done || last.Detail != "on laptop" {
-		t.Errorf("the Done followed is recorded as %+v", last)
+	if last.Kind != state.Snoozed || last.Detail != "on laptop" || !last.Scheduled.Equal(i3) {
+		t.Errorf("the snooze followed is recorded as %+v", last)
+	}
+	var done2 bool
+	for _, ev := range h {
+		if ev.Kind == state.Done && ev.Detail == "on laptop" && ev.Scheduled.Equal(i2) {
+			done2 = true
+		}
+	}
+	if !done2 {
+		t.Errorf("the Done followed is not recorded as done on laptop: %+v", h)
 	}
 }

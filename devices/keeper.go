@@ -54,26 +54,16 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	}
 	store.SetLogger(log)
 	var last state.Presence
-	skips := map[string]time.Time{} // what this device published of its skips
-	publishSkips := func(st state.State) {
-		for name, at := range st.Skips {
-			if at.IsZero() || skips[name].Equal(at) {
-				continue
-			}
-			if err := f.AppendSkip(state.Mark{Reminder: name, At: at}, f.o.Now()); err != nil {
-				log.Warn("cannot write to the sync folder", "err", err.Error())
-				return
-			}
-			skips[name] = at
-		}
-	}
+	var sent sentState
 	var lastWritten time.Time
 	writePresence := func(force bool) {
 		st, err := store.Load()
 		if err != nil {
 			return
 		}
-		publishSkips(st)
+		if err := sent.publish(f, st); err != nil {
+			log.Warn("cannot write to the sync folder", "err", err.Error())
+		}
 		var p state.Presence
 		if st.Presence != nil {
 			p = *st.Presence
@@ -140,4 +130,37 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 			scan()
 		}
 	}
+}
+
+// sentState is what of this device's state it published: its skips and
+// snoozes, by reminder.
+type sentState struct{ skips, snoozes map[string]time.Time }
+
+// publish appends to the folder the skips and snoozes of st not published
+// yet, so the others follow them (Follow). A repeat (repeat_until_done)
+// is each device's own: only an instant snoozed is published.
+func (s *sentState) publish(f *Folder, st state.State) error {
+	if s.skips == nil {
+		s.skips, s.snoozes = map[string]time.Time{}, map[string]time.Time{}
+	}
+	for name, at := range st.Skips {
+		if at.IsZero() || s.skips[name].Equal(at) {
+			continue
+		}
+		if err := f.AppendSkip(state.Mark{Reminder: name, At: at}, f.o.Now()); err != nil {
+			return err
+		}
+		s.skips[name] = at
+	}
+	for name, until := range st.Snoozes {
+		in, open := st.Open[name]
+		if !open || in.Status != state.Snoozed || until.IsZero() || s.snoozes[name].Equal(until) {
+			continue
+		}
+		if err := f.AppendSnooze(Snooze{Reminder: name, Scheduled: in.Scheduled, Until: until}, f.o.Now()); err != nil {
+			return err
+		}
+		s.snoozes[name] = until
+	}
+	return nil
 }

@@ -33,8 +33,14 @@ type Peers struct {
 
 	mu      sync.Mutex
 	devs    []Device
-	handled map[instantKey]time.Time // instant → when its event was read
+	handled map[instantKey]handledAt // instant → when its events were read
 }
+
+// handledAt is when this device read another's events about an instant:
+// the first of any kind, and the latest that showed or ended it (not a
+// snooze, which Follow follows, and which each device that follows it
+// writes again).
+type handledAt struct{ first, shown time.Time }
 
 type instantKey struct {
 	reminder string
@@ -43,7 +49,7 @@ type instantKey struct {
 
 // NewPeers returns the Peers of device self.
 func NewPeers(self string, now func() time.Time) *Peers {
-	return &Peers{self: self, now: now, handled: map[instantKey]time.Time{}}
+	return &Peers{self: self, now: now, handled: map[instantKey]handledAt{}}
 }
 
 // update takes what a Scan found.
@@ -55,25 +61,40 @@ func (p *Peers) update(devs []Device, recs []Record) {
 	for _, r := range recs {
 		switch r.Event.Kind {
 		case state.Shown, state.Done, state.Snoozed, state.Dismissed, state.Expired, state.Skipped:
-			if r.Event.Reminder != "" && !r.Event.Scheduled.IsZero() {
-				p.handled[instantKey{r.Event.Reminder, r.Event.Scheduled.UnixNano()}] = now
+			if r.Event.Reminder == "" || r.Event.Scheduled.IsZero() {
+				continue
 			}
+			k := instantKey{r.Event.Reminder, r.Event.Scheduled.UnixNano()}
+			h, ok := p.handled[k]
+			if !ok {
+				h.first = now
+			}
+			if r.Event.Kind != state.Snoozed {
+				h.shown = now
+			}
+			p.handled[k] = h
 		}
 	}
 	for k, at := range p.handled { // bounded: only what is recent matters
-		if now.Sub(at) > 2*HeardWithin {
+		if now.Sub(at.first) > 2*HeardWithin && now.Sub(at.shown) > 2*HeardWithin {
 			delete(p.handled, k)
 		}
 	}
 }
 
 // Handled reports whether another computer showed, answered or skipped
-// the instant.
-func (p *Peers) Handled(reminder string, scheduled time.Time) bool {
+// the instant. With since set (the instant shown again after a snooze,
+// held here from since), only what was read from since on and showed or
+// ended it counts: that it was shown and snoozed before says nothing of
+// its showing again.
+func (p *Peers) Handled(reminder string, scheduled, since time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_, ok := p.handled[instantKey{reminder, scheduled.UnixNano()}]
-	return ok
+	h, ok := p.handled[instantKey{reminder, scheduled.UnixNano()}]
+	if since.IsZero() {
+		return ok
+	}
+	return ok && !h.shown.IsZero() && !h.shown.Before(since)
 }
 
 // Elect says which computer shows a reminder now, given where this one's

@@ -47,16 +47,16 @@ func TestPeersHandled(t *testing.T) {
 	now := t0
 	p := NewPeers(idB, func() time.Time { return now })
 	p.update(nil, []Record{{Device: idA, Event: state.Event{At: t0, Reminder: "hydration", Kind: state.Held, Scheduled: t0}}})
-	if p.Handled("hydration", t0) {
+	if p.Handled("hydration", t0, time.Time{}) {
 		t.Error("a Held elsewhere counts as handled")
 	}
 	p.update(nil, []Record{{Device: idA, Event: state.Event{At: t0, Reminder: "hydration", Kind: state.Shown, Scheduled: t0}}})
-	if !p.Handled("hydration", t0) || p.Handled("hydration", t0.Add(time.Hour)) {
+	if !p.Handled("hydration", t0, time.Time{}) || p.Handled("hydration", t0.Add(time.Hour), time.Time{}) {
 		t.Error("Handled does not tell the instant shown elsewhere")
 	}
 	now = now.Add(3 * HeardWithin)
 	p.update(nil, nil)
-	if p.Handled("hydration", t0) || len(p.handled) != 0 {
+	if p.Handled("hydration", t0, time.Time{}) || len(p.handled) != 0 {
 		t.Error("what is old is kept")
 	}
 }
