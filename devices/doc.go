@@ -35,7 +35,8 @@
 //     device costs no wakeup.
 //
 // On top of the folder: Merge joins the devices' histories into the
-// person's one record (status, stats, report); Keep runs beside the daemon,
+// person's one record (status, stats, report), and MergeDiary their cramp
+// diaries (PublishDiary copies this device's) into the person's one diary; Keep runs beside the daemon,
 // publishing this device's history, skips and presence and reading the
 // others'; Follow makes this device's state follow a Done, pause, resume,
 // skip or snooze made on another, through the same state changes as the command

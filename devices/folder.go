@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -71,12 +72,14 @@ type Presence struct {
 // Record is one event another device wrote: a history event, or (Skip
 // set, Event's Kind empty, its At when it was made) an instant the person
 // asked that device to skip (`bedtime skip`), or (Snooze set, likewise)
-// an instant snoozed there, which are state, not history.
+// an instant snoozed there, which are state, not history; or (Diary set,
+// Event's At when it was said) an answer of the cramp diary.
 type Record struct {
 	Device string
 	Event  state.Event
 	Skip   *state.Mark
 	Snooze *Snooze
+	Diary  *diary.Entry
 }
 
 // Snooze is an instant snoozed on a device: the reminder's instant
@@ -89,12 +92,13 @@ type Snooze struct {
 
 // record is a sealed line's content.
 type record struct {
-	Event  state.Event `json:"e"`
-	Skip   *state.Mark `json:"skip,omitempty"`
-	Snooze *Snooze     `json:"snooze,omitempty"`
+	Event  state.Event  `json:"e"`
+	Skip   *state.Mark  `json:"skip,omitempty"`
+	Snooze *Snooze      `json:"snooze,omitempty"`
+	Diary  *diary.Entry `json:"diary,omitempty"`
 }
 
-// valid reports whether r is one of the three kinds of record, complete.
+// valid reports whether r is one of the four kinds of record, complete.
 func (r record) valid() bool {
 	kinds := 0
 	if r.Event.Kind != "" {
@@ -109,6 +113,12 @@ func (r record) valid() bool {
 	if r.Snooze != nil {
 		kinds++
 		if r.Snooze.Reminder == "" || r.Snooze.Scheduled.IsZero() || r.Snooze.Until.IsZero() {
+			return false
+		}
+	}
+	if r.Diary != nil {
+		kinds++
+		if diary.Check(*r.Diary) != nil {
 			return false
 		}
 	}
@@ -272,6 +282,17 @@ func (f *Folder) AppendSkip(skip state.Mark, at time.Time) error {
 // move the instant too (Follow).
 func (f *Folder) AppendSnooze(s Snooze, at time.Time) error {
 	return f.append([]record{{Event: state.Event{At: at}, Snooze: &s}})
+}
+
+// AppendDiary appends answers of the cramp diary given on this device, so
+// the others read the person's one diary (MergeDiary). Each is filed by
+// when it was said.
+func (f *Folder) AppendDiary(entries []diary.Entry) error {
+	recs := make([]record, 0, len(entries))
+	for _, e := range entries {
+		recs = append(recs, record{Event: state.Event{At: e.At}, Diary: &e})
+	}
+	return f.append(recs)
 }
 
 func (f *Folder) append(recs []record) error {
@@ -620,7 +641,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 		if r.Event.At.After(d.Last) {
 			d.Last = r.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip, Snooze: r.Snooze})
+		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip, Snooze: r.Snooze, Diary: r.Diary})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage

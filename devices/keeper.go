@@ -8,6 +8,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -26,7 +27,8 @@ type KeepOptions struct {
 }
 
 // Keep keeps the folder and this device in step until ctx ends: what the
-// device's history gains is published (Publish), its presence file is
+// device's history and cramp diary gain is published (Publish,
+// PublishDiary), its presence file is
 // rewritten when the person's presence changes, and the other devices'
 // new events are read (Scan) and passed to OnRecords. It waits on file
 // events only (the state directory and the folder), so an idle device
@@ -88,6 +90,11 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 			log.Warn("cannot copy the history to the sync folder", "err", err.Error())
 		}
 	}
+	publishDiary := func() {
+		if _, err := PublishDiary(f, o.StateDir); err != nil {
+			log.Warn("cannot copy the diary to the sync folder", "err", err.Error())
+		}
+	}
 	scan := func() {
 		recs, err := f.Scan()
 		if err != nil {
@@ -108,8 +115,10 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	}
 	writePresence(true)
 	publish()
+	publishDiary()
 	scan()
 	history := filepath.Join(o.StateDir, "history.jsonl")
+	diaryPath := filepath.Join(o.StateDir, diary.FileName)
 	statePath := filepath.Join(o.StateDir, "state.json")
 	for {
 		select {
@@ -122,6 +131,8 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 			switch ev.Name {
 			case history:
 				publish()
+			case diaryPath:
+				publishDiary()
 			case statePath:
 				writePresence(false)
 			}

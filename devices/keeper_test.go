@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -42,6 +43,15 @@ func TestKeep(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("OnRecords was not called")
 	}
+	// An answer of the cramp diary is copied to the folder as it is said.
+	e := diary.Entry{Night: diary.Night(t0.AddDate(0, 0, -1)), At: t0, Via: diary.ViaCLI, Count: diary.Int(1)}
+	if err := diary.Open(stateDir, nil).Append(e); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		recs, _ := d[1].Scan()
+		return len(recs) == 1 && recs[0].Diary != nil && *recs[0].Diary.Count == 1
+	})
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)

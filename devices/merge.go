@@ -1,9 +1,12 @@
 package devices
 
 import (
+	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -21,7 +24,7 @@ func Merge(self string, local []state.Event, others []Record, since time.Time) (
 		recs = append(recs, Record{Device: self, Event: ev})
 	}
 	for _, r := range others {
-		if r.Skip == nil && !r.Event.At.Before(since) {
+		if r.Event.Kind != "" && !r.Event.At.Before(since) { // history, not a skip, snooze or diary answer
 			recs = append(recs, r)
 		}
 	}
@@ -68,6 +71,52 @@ func Merge(self string, local []state.Event, others []Record, since time.Time) (
 		byDevice[r.Device] = append(byDevice[r.Device], r.Event)
 	}
 	return all, byDevice
+}
+
+// MergeDiary joins this device's cramp diary (local, in file order) with
+// the answers the other devices wrote, into the person's one diary: every
+// answer once (one read twice, or written back, is the same answer), in
+// the order they were said (ties: this device's first, then by device
+// id), so that diary.Fold, the latest answer for each field winning,
+// decides between devices as it does between answers on one.
+func MergeDiary(local []diary.Entry, others []Record) []diary.Entry {
+	type said struct {
+		e      diary.Entry
+		device string
+		order  int
+	}
+	all := make([]said, 0, len(local)+len(others))
+	seen := map[string]bool{}
+	add := func(e diary.Entry, device string) {
+		b, _ := json.Marshal(e)
+		if seen[string(b)] {
+			return
+		}
+		seen[string(b)] = true
+		all = append(all, said{e, device, len(all)})
+	}
+	for _, e := range local {
+		add(e, "")
+	}
+	for _, r := range others {
+		if r.Diary != nil {
+			add(*r.Diary, r.Device)
+		}
+	}
+	slices.SortStableFunc(all, func(a, b said) int {
+		if c := a.e.At.Compare(b.e.At); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.device, b.device); c != 0 {
+			return c
+		}
+		return a.order - b.order
+	})
+	out := make([]diary.Entry, len(all))
+	for i, s := range all {
+		out[i] = s.e
+	}
+	return out
 }
 
 // Here returns the device where the person is, by what each device says:

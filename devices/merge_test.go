@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -78,5 +79,20 @@ func TestHere(t *testing.T) {
 	}
 	if _, ok := Here(devs[:1]); ok {
 		t.Errorf("nobody here, Here says someone is")
+	}
+}
+
+// Skips, snoozes and diary answers are state and diary, not history: the
+// merged record holds none of them.
+func TestMergeLeavesOutWhatIsNoHistory(t *testing.T) {
+	others := []Record{
+		{Device: idA, Event: ev(state.Shown, t0)},
+		{Device: idA, Event: state.Event{At: t0}, Skip: &state.Mark{Reminder: "water", At: t0.Add(time.Hour)}},
+		{Device: idA, Event: state.Event{At: t0}, Snooze: &Snooze{Reminder: "water", Scheduled: t0, Until: t0.Add(10 * time.Minute)}},
+		{Device: idA, Event: state.Event{At: t0}, Diary: &diary.Entry{Night: "2026-12-06", At: t0, Via: diary.ViaCLI, Count: diary.Int(0)}},
+	}
+	all, byDev := Merge(idB, nil, others, time.Time{})
+	if len(all) != 1 || all[0].Kind != state.Shown || len(byDev[idA]) != 1 {
+		t.Errorf("merged %+v", all)
 	}
 }

@@ -140,8 +140,12 @@ func Validate(e Entry, now time.Time, loc *time.Location) error {
 	return nil
 }
 
-// check is what Validate checks that does not depend on the clock: it is
-// also what Read demands of every line.
+// Check is what Validate checks that does not depend on the clock: what
+// Read demands of every line, and what an entry from another device must
+// pass.
+func Check(e Entry) error { return check(e) }
+
+// check is Check.
 func check(e Entry) error {
 	if _, err := ParseNight(e.Night); err != nil {
 		return err

@@ -62,7 +62,8 @@ answer wins, and the diary keeps what was said and when.
 				if err != nil {
 					return err
 				}
-				return listNights(app.Stdout, entries, at, loc)
+				link, recs := app.syncRecords(time.Time{}) // with sync on, every computer's answers
+				return listNights(app.Stdout, mergedDiary(link, recs, entries), at, loc)
 			}
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
 			if now {
@@ -101,7 +102,8 @@ answer wins, and the diary keeps what was said and when.
 			if err != nil {
 				return err
 			}
-			for _, r := range diary.Fold(entries) {
+			link, recs := app.syncRecords(time.Time{})
+			for _, r := range diary.Fold(mergedDiary(link, recs, entries)) {
 				if r.Night == e.Night {
 					fmt.Fprintf(app.Stdout, "Recorded for the night of %s: %s.\n", nightLabel(e.Night), describeNight(r))
 				}

@@ -116,10 +116,13 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 	if in.Events, err = store.History(since); err != nil {
 		return report.Report{}, err
 	}
-	in.Events, _, _ = app.mergedHistory(in.Events, since) // with sync on, the person's record
+	// With sync on, the person's record and diary, from every computer.
+	link, recs := app.syncRecords(since)
+	in.Events, _ = mergeHistory(link, recs, in.Events, since)
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	if in.Entries, err = diary.Open(store.Dir(), log).Read(); err != nil {
 		return report.Report{}, err
 	}
+	in.Entries = mergedDiary(link, recs, in.Entries)
 	return report.Build(in), nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -215,13 +216,22 @@ func seen(d devices.Device, now time.Time) time.Time {
 // alone. Why this computer works alone, and the folder's problems, go to
 // stderr once.
 func (app *App) mergedHistory(events []state.Event, since time.Time) (all []state.Event, split []deviceHistory, link *devices.Link) {
+	link, recs := app.syncRecords(since)
+	all, split = mergeHistory(link, recs, events, since)
+	return all, split, link
+}
+
+// syncRecords reads what the other devices wrote from since on; link is
+// nil without sync, and recs empty when this computer works alone. Why it
+// does, and the folder's problems, go to stderr once.
+func (app *App) syncRecords(since time.Time) (link *devices.Link, recs []devices.Record) {
 	link = app.syncLink(since)
 	if link == nil {
-		return events, nil, nil
+		return nil, nil
 	}
 	if link.Folder == nil {
 		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", link.Alone)
-		return events, nil, link
+		return link, nil
 	}
 	recs, err := link.Folder.Scan()
 	if err != nil {
@@ -229,6 +239,26 @@ func (app *App) mergedHistory(events []state.Event, since time.Time) (all []stat
 	}
 	for _, p := range link.Folder.Problems() {
 		fmt.Fprintf(app.Stderr, "bedtime: sync folder: %s\n", p)
+	}
+	return link, recs
+}
+
+// mergedDiary is the person's cramp diary: this computer's entries
+// (local) with the answers the other devices wrote (recs, from
+// syncRecords); local alone without sync. (The daemon copies this
+// computer's answers to the folder, as it does the history.)
+func mergedDiary(link *devices.Link, recs []devices.Record, local []diary.Entry) []diary.Entry {
+	if link == nil || link.Folder == nil {
+		return local
+	}
+	return devices.MergeDiary(local, recs)
+}
+
+// mergeHistory merges events with the other devices' records (see
+// mergedHistory).
+func mergeHistory(link *devices.Link, recs []devices.Record, events []state.Event, since time.Time) (all []state.Event, split []deviceHistory) {
+	if link == nil || link.Folder == nil {
+		return events, nil
 	}
 	all, byDev := devices.Merge(link.Self, events, recs, since)
 	names := map[string]string{link.Self: link.Name + " (" + link.Self[:6] + "), this computer"}
@@ -243,7 +273,7 @@ func (app *App) mergedHistory(events []state.Event, since time.Time) (all []stat
 			split = append(split, deviceHistory{ID: id, Name: names[id], Events: byDev[id]})
 		}
 	}
-	return all, split, link
+	return all, split
 }
 
 // deviceHistory is one device's part of the merged record.

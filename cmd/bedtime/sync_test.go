@@ -241,3 +241,72 @@ func TestDoctorNamesAComputerWithAnotherKey(t *testing.T) {
 		t.Errorf("stats with a stranger's lines: %d %s %s", code, out, errOut)
 	}
 }
+
+// The cramp diary with sync on: answered on three computers, `bedtime
+// diary`, `bedtime report --csv` and `stats --calendar` on each read the
+// person's one diary, the latest answer for each field winning whichever
+// computer it was given on.
+func TestDiaryMergedAcrossComputers(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "08:00")
+	cs := []computer{newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop"), newComputer(t, folder, "spare")}
+	_, out, _ := cs[0].run(t, now, "sync", "init")
+	i := strings.Index(out, "bedtime sync join ")
+	if i < 0 {
+		t.Fatalf("sync init:\n%s", out)
+	}
+	key := strings.Fields(out[i+len("bedtime sync join "):])[0]
+	for _, c := range cs[1:] {
+		if code, _, errOut := c.run(t, now, "sync", "join", key); code != 0 {
+			t.Fatalf("sync join: %s", errOut)
+		}
+	}
+	said := []struct {
+		on   int
+		at   time.Time
+		args []string
+	}{
+		{0, now, []string{"--cramps", "2", "--severity", "4", "--leg", "left"}},
+		{1, now.Add(10 * time.Minute), []string{"--severity", "8"}},
+		{2, now.Add(5 * time.Minute), []string{"--sleep", "6", "--note", "woke twice"}},
+	}
+	for _, s := range said {
+		if code, _, errOut := cs[s.on].run(t, s.at, append([]string{"diary"}, s.args...)...); code != 0 {
+			t.Fatalf("diary %v: %s", s.args, errOut)
+		}
+	}
+	// What the daemon's Keep does on each: copy the diary to the folder.
+	for _, c := range cs {
+		l := devices.Connect(c.stateDir, folder, "", devices.Options{Now: func() time.Time { return now }})
+		if l.Folder == nil {
+			t.Fatalf("not linked: %s", l.Alone)
+		}
+		if _, err := devices.PublishDiary(l.Folder, c.stateDir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later := now.Add(time.Hour)
+	for _, c := range cs {
+		code, out, errOut := c.run(t, later, "diary")
+		if code != 0 || errOut != "" {
+			t.Fatalf("diary: %d %s", code, errOut)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), "Thu 26 Nov bad (3 answers) 2 8 6 left woke twice") {
+			t.Errorf("%s: the diary is not the merged one:\n%s", c.config, out)
+		}
+		code, out, errOut = c.run(t, later, "report", "--csv")
+		if code != 0 || errOut != "" {
+			t.Fatalf("report --csv: %d %s", code, errOut)
+		}
+		if !strings.Contains(out, "\n2026-11-26,Thu,yes,yes,2,8,6,left,woke twice,2026-11-27T07:10:00Z,") {
+			t.Errorf("%s: report --csv is not the merged diary:\n%s", c.config, out)
+		}
+		code, out, errOut = c.run(t, later, "stats", "--calendar", "--ascii")
+		if code != 0 || errOut != "" {
+			t.Fatalf("stats --calendar: %d %s", code, errOut)
+		}
+		if !strings.Contains(out, "Nov 2026 "+strings.Repeat(". ", 25)+"X\n") {
+			t.Errorf("%s: the calendar does not show the night as bad:\n%s", c.config, out)
+		}
+	}
+}
