@@ -2,9 +2,10 @@
 GO      ?= go
 BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
-LDFLAGS := -X main.version=$(VERSION)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows clean
+.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-package dist dist-reproducible clean
 
 all: build
 
@@ -89,6 +90,23 @@ e2e-windows:
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:
 	e2e/presence.sh
+
+## dist: a release of HEAD, which must be committed, in $(DIST)/ (emptied first): .deb,
+## .rpm and Arch packages for amd64 and arm64 (nfpm), tarballs for Linux and macOS, a zip
+## for Windows, SHA256SUMS, a Homebrew formula and a Scoop manifest. Reproducible: the
+## commit's files (git archive), its time as SOURCE_DATE_EPOCH, -trimpath, no build id.
+dist:
+	$(GO) run ./internal/cmd/dist -o $(DIST)
+
+## dist-reproducible: make dist twice, into two directories, and compare every byte.
+dist-reproducible:
+	e2e/dist-reproducible.sh
+
+## e2e-package: the .deb installed with apt-get in a fresh systemd-nspawn sandbox, a
+## reminder shown by a real notification server on the user's bus, apt-get remove keeping
+## the user's files; lintian; the .rpm and Arch package read back; each archive's binary run.
+e2e-package:
+	e2e/package.sh
 
 clean:
 	rm -rf bin dist
