@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // script is a command channel running /bin/sh, which writes its arguments
@@ -88,41 +89,43 @@ func TestCommandFailures(t *testing.T) {
 // TestCommandThroughDispatcher: the exit status reaches the report, and a
 // failed program is not run again.
 func TestCommandThroughDispatcher(t *testing.T) {
-	dir := t.TempDir()
-	count := filepath.Join(dir, "count")
-	ok := NewCommand("log", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo "$1" >> ` + count, "sh", "{reminder}"}})
-	bad := NewCommand("speak", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo x >> ` + count + `.bad; exit 7`}})
-	reports := make(chan Report, 10)
-	d, err := Open(Options{Dir: dir, Channels: map[string]Channel{"log": ok, "speak": bad}, Logger: (&logBuffer{}).logger(),
-		Report: func(r Report) { reports <- r }, MinBackoff: 10 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if err := d.Send("magnesium", at2030, time.Now().Add(time.Minute), msg, []string{"desktop", "log", "speak"}); err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]Report{}
-	for range 2 {
-		select {
-		case r := <-reports:
-			got[r.Channel] = r
-		case <-time.After(10 * time.Second):
-			t.Fatal("no report")
+	inBubble(t, func(t *testing.T) {
+		dir := t.TempDir()
+		count := filepath.Join(dir, "count")
+		ok := NewCommand("log", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo "$1" >> ` + count, "sh", "{reminder}"}})
+		bad := NewCommand("speak", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo x >> ` + count + `.bad; exit 7`}})
+		reports := make(chan Report, 10)
+		d, err := Open(Options{Dir: dir, Channels: map[string]Channel{"log": ok, "speak": bad}, Logger: (&logBuffer{}).logger(),
+			Report: func(r Report) { reports <- r }, Clock: scheduler.TimerClock{}})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if r := got["log"]; r.State != StateSent || r.ExitCode != 0 {
-		t.Errorf("log report = %+v", r)
-	}
-	if r := got["speak"]; r.State != StateFailed || r.ExitCode != 7 || r.Attempt != 1 {
-		t.Errorf("speak report = %+v, want failed with status 7 after one attempt", r)
-	}
-	if got := readFile(t, count); got != "magnesium\n" {
-		t.Errorf("log ran with %q", got)
-	}
-	if got := readFile(t, count+".bad"); got != "x\n" {
-		t.Errorf("the failing program ran %d times, want once", strings.Count(got, "x"))
-	}
+		defer d.Close()
+		if err := d.Send("magnesium", time.Now(), time.Now().Add(time.Minute), msg, []string{"desktop", "log", "speak"}); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]Report{}
+		for range 2 {
+			select {
+			case r := <-reports:
+				got[r.Channel] = r
+			case <-time.After(10 * time.Second):
+				t.Fatal("no report")
+			}
+		}
+		if r := got["log"]; r.State != StateSent || r.ExitCode != 0 {
+			t.Errorf("log report = %+v", r)
+		}
+		if r := got["speak"]; r.State != StateFailed || r.ExitCode != 7 || r.Attempt != 1 {
+			t.Errorf("speak report = %+v, want failed with status 7 after one attempt", r)
+		}
+		if got := readFile(t, count); got != "magnesium\n" {
+			t.Errorf("log ran with %q", got)
+		}
+		if got := readFile(t, count+".bad"); got != "x\n" {
+			t.Errorf("the failing program ran %d times, want once", strings.Count(got, "x"))
+		}
+	})
 }
 
 func TestCommandCheck(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // OutboxFile is the name of the outbox in the state directory.
@@ -47,8 +48,10 @@ type Options struct {
 	// so that the instant is not sent again and its answer is known;
 	// zero means DefaultRetain.
 	Retain time.Duration
-	// Now returns the current time; nil means time.Now.
-	Now func() time.Time
+	// Clock is the wall clock of scheduled instants, deadlines, backoff
+	// and retention: one clock for all of them (the daemon's). Nil means
+	// scheduler.SystemClock.
+	Clock scheduler.Clock
 }
 
 // State is where an outbox entry is.
@@ -121,6 +124,9 @@ type Dispatcher struct {
 	wg      sync.WaitGroup
 	closed  bool
 	saveErr error
+	// cursorMoved: a cursor changed since the outbox was written.
+	cursorMoved bool
+	quiet       map[string]*quiet
 }
 
 // Open loads the outbox in o.Dir (making the secret on first use) and
@@ -143,8 +149,8 @@ func Open(o Options) (*Dispatcher, error) {
 	if o.Retain <= 0 {
 		o.Retain = DefaultRetain
 	}
-	if o.Now == nil {
-		o.Now = time.Now
+	if o.Clock == nil {
+		o.Clock = scheduler.SystemClock{}
 	}
 	if err := os.MkdirAll(o.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("channel: %w", err)
@@ -174,7 +180,7 @@ func (d *Dispatcher) load() error {
 	}
 	if err := json.Unmarshal(b, &d.box); err != nil {
 		// Never lose the file: move it aside and start empty.
-		aside := d.path() + ".corrupt-" + d.o.Now().Format("20060102T150405")
+		aside := d.path() + ".corrupt-" + d.o.Clock.Now().Format("20060102T150405")
 		if rerr := os.Rename(d.path(), aside); rerr != nil {
 			return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
 		}
@@ -189,7 +195,7 @@ func (d *Dispatcher) load() error {
 
 // save writes the outbox atomically; the caller holds d.mu.
 func (d *Dispatcher) save() error {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.box.Entries = slices.DeleteFunc(d.box.Entries, func(e *entry) bool {
 		return e.State != StatePending && now.Sub(e.Scheduled) > d.o.Retain
 	})
@@ -205,6 +211,7 @@ func (d *Dispatcher) save() error {
 		return err
 	}
 	d.saveErr = nil
+	d.cursorMoved = false
 	return nil
 }
 
@@ -219,7 +226,7 @@ func (d *Dispatcher) start(chans map[string]Channel) {
 	var gone []Report
 	for _, e := range d.box.Entries {
 		if _, ok := chans[e.Channel]; !ok && e.State == StatePending {
-			e.State, e.LastError, e.Done = StateFailed, "the channel is no longer in the schedule", d.o.Now()
+			e.State, e.LastError, e.Done = StateFailed, "the channel is no longer in the schedule", d.o.Clock.Now()
 			gone = append(gone, Report{Reminder: e.Reminder, Scheduled: e.Scheduled, Channel: e.Channel, Attempt: e.Attempts,
 				State: StateFailed, Err: errors.New(e.LastError), ExitCode: -1})
 		}
@@ -252,7 +259,7 @@ func (d *Dispatcher) since(channel string) string {
 	if c := d.box.Cursors[channel]; c != "" {
 		return c
 	}
-	first := d.o.Now()
+	first := d.o.Clock.Now()
 	for _, e := range d.box.Entries {
 		if e.Channel == channel && !e.First.IsZero() && e.First.Before(first) {
 			first = e.First
@@ -291,6 +298,11 @@ func (d *Dispatcher) Close() error {
 	d.closed = true
 	d.mu.Unlock()
 	d.stop()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cursorMoved {
+		return d.save()
+	}
 	return nil
 }
 
@@ -325,7 +337,7 @@ func (d *Dispatcher) Send(reminder string, scheduled, deadline time.Time, m Mess
 			errs = append(errs, fmt.Errorf("channel: no channel %q", name))
 			continue
 		}
-		e := &entry{Reminder: reminder, Scheduled: scheduled, Deadline: deadline, Channel: name, Message: m, State: StatePending, Next: d.o.Now()}
+		e := &entry{Reminder: reminder, Scheduled: scheduled, Deadline: deadline, Channel: name, Message: m, State: StatePending, Next: d.o.Clock.Now()}
 		if have[e.key()] {
 			d.log.Debug("already queued; not sent again", "reminder", reminder, "scheduled", scheduled, "channel", name)
 			continue
@@ -386,33 +398,22 @@ func (d *Dispatcher) next(channel string) (*entry, time.Time) {
 	return best, best.Next
 }
 
-// worker delivers the entries of one channel, one at a time, sleeping
-// until the next one is due (no timer at all when none is pending).
+// worker delivers the entries of one channel, one at a time, waiting on
+// the clock until the next one is due (not at all when none is pending).
 func (d *Dispatcher) worker(ctx context.Context, ch Channel, kick chan struct{}) {
 	defer d.wg.Done()
 	for {
 		e, due := d.next(ch.Name())
-		var t *time.Timer
-		var timer <-chan time.Time
-		if e != nil {
-			wait := due.Sub(d.o.Now())
-			if wait <= 0 {
-				d.attempt(ctx, ch, e)
-				if ctx.Err() != nil {
-					return
-				}
-				continue
+		switch {
+		case e == nil:
+			select {
+			case <-ctx.Done():
+			case <-kick:
 			}
-			t = time.NewTimer(wait)
-			timer = t.C
-		}
-		select {
-		case <-ctx.Done():
-		case <-kick:
-		case <-timer:
-		}
-		if t != nil {
-			t.Stop()
+		case !due.After(d.o.Clock.Now()):
+			d.attempt(ctx, ch, e)
+		default:
+			d.waitUntil(ctx, due, kick)
 		}
 		if ctx.Err() != nil {
 			return
@@ -420,9 +421,28 @@ func (d *Dispatcher) worker(ctx context.Context, ch Channel, kick chan struct{})
 	}
 }
 
+// waitUntil waits on the clock until t, a kick (a new entry) or the end
+// of ctx. The goroutine that watches for the kick has ended when it
+// returns, so no later kick is taken by it.
+func (d *Dispatcher) waitUntil(ctx context.Context, t time.Time, kick chan struct{}) {
+	wctx, cancel := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-kick:
+			cancel()
+		case <-wctx.Done():
+		}
+	}()
+	d.o.Clock.WaitUntil(wctx, t)
+	cancel()
+	<-watched
+}
+
 // attempt delivers e once and records the outcome.
 func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
-	now := d.o.Now()
+	now := d.o.Clock.Now()
 	d.mu.Lock()
 	if !now.Before(e.Deadline) {
 		e.State, e.Done = StateFailed, now
@@ -461,7 +481,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		return // stopping: the entry stays pending for the next Dispatcher
 	}
 
-	now = d.o.Now()
+	now = d.o.Clock.Now()
 	r := Report{Reminder: e.Reminder, Scheduled: e.Scheduled, Channel: e.Channel, Attempt: dl.Attempt, Err: err, ExitCode: -1}
 	var xe *ExitError
 	if errors.As(err, &xe) {
@@ -523,13 +543,12 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	log := d.log.With("channel", channel, "id", rp.ID)
 	if rp.Err != nil || rp.Check {
 		d.mu.Lock()
-		d.box.Cursors[channel] = rp.ID
-		d.save()
+		level, more := d.ignored(channel, rp.ID, "not an answer", slog.LevelWarn)
 		d.mu.Unlock()
 		if rp.Check {
 			log.Debug("reply topic check message ignored")
 		} else {
-			log.Warn("ignored a message on the reply topic", "err", rp.Err)
+			log.Log(ctx, level, "ignored a message on the reply topic", moreLikeIt([]any{"err", rp.Err}, more)...)
 		}
 		return
 	}
@@ -553,17 +572,23 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 		problem = "already answered"
 	}
 	if problem != "" {
-		d.box.Cursors[channel] = rp.ID
-		d.save()
+		level := slog.LevelWarn
+		if problem == "already answered" {
+			level = slog.LevelInfo
+		}
+		level, more := d.ignored(channel, rp.ID, problem, level)
 		d.mu.Unlock()
 		if problem == "already answered" {
-			log.Info("ignored an answer: the reminder was already answered", "reminder", e.Reminder, "scheduled", e.Scheduled)
+			log.Log(ctx, level, "ignored an answer: the reminder was already answered", moreLikeIt([]any{"reminder", e.Reminder, "scheduled", e.Scheduled}, more)...)
 		} else {
-			log.Warn("ignored an answer", "why", problem)
+			log.Log(ctx, level, "ignored an answer", moreLikeIt([]any{"why", problem}, more)...)
 		}
 		return
 	}
 	a := Answer{Reminder: e.Reminder, Scheduled: e.Scheduled, Action: rp.Action, Channel: channel, Time: rp.Time}
+	if a.Time.IsZero() {
+		a.Time = d.o.Clock.Now()
+	}
 	d.mu.Unlock()
 	log.Info("answer from a channel", "reminder", a.Reminder, "scheduled", a.Scheduled, "action", a.Action)
 	select {
@@ -577,13 +602,60 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 			x.Answered = true
 			if x.Channel == channel && x.State == StatePending {
 				// The phone answered, so an attempt arrived after all.
-				x.State, x.Done, x.LastError = StateSent, d.o.Now(), ""
+				x.State, x.Done, x.LastError = StateSent, d.o.Clock.Now(), ""
 			}
 		}
 	}
-	d.box.Cursors[channel] = rp.ID
+	if rp.ID != "" {
+		d.box.Cursors[channel] = rp.ID
+	}
 	d.save()
 	d.mu.Unlock()
+}
+
+// ignored notes a reply that was read and ignored, for a reason of kind;
+// the caller holds d.mu. The cursor moves on in memory only: it is written
+// with the next change of the outbox or at Close (after a crash the reply
+// is read again and ignored again), so a flood of junk costs no write per
+// line. It returns the level to log at: level for the first of a kind in
+// a minute, Debug for the others, counted in more (the number not logged
+// at level since the last one that was).
+func (d *Dispatcher) ignored(channel, id, kind string, level slog.Level) (slog.Level, int) {
+	if id != "" && d.box.Cursors[channel] != id {
+		d.box.Cursors[channel] = id
+		d.cursorMoved = true
+	}
+	if d.quiet == nil {
+		d.quiet = map[string]*quiet{}
+	}
+	key := channel + "\x00" + kind
+	now := d.o.Clock.Now()
+	q := d.quiet[key]
+	if q != nil && !now.Before(q.at) && now.Sub(q.at) < time.Minute {
+		q.n++
+		return slog.LevelDebug, 0
+	}
+	more := 0
+	if q != nil {
+		more = q.n
+	}
+	d.quiet[key] = &quiet{at: now}
+	return level, more
+}
+
+// moreLikeIt adds to attrs how many more like it were logged at Debug.
+func moreLikeIt(attrs []any, more int) []any {
+	if more > 0 {
+		attrs = append(attrs, "more_like_it", more)
+	}
+	return attrs
+}
+
+// quiet is when a kind of ignored reply was last logged at its level and
+// how many were logged at Debug since.
+type quiet struct {
+	at time.Time
+	n  int
 }
 
 // String describes the outbox, for debugging.

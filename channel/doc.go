@@ -17,6 +17,9 @@
 //     reminder's deadline, then given up; every outcome is reported
 //     (Options.Report) for the log and the history. A command's exit
 //     status is in the report.
+//   - Instants, deadlines, backoff and how long an entry is kept (48 h
+//     after its instant, so that a late answer is still known) are all
+//     on one clock, Options.Clock: the daemon's, which tests steer.
 //   - Before it sends an ntfy message again after an attempt whose answer
 //     was lost (a timeout, a dropped connection, a 5xx), the channel looks
 //     on the server for the message it may have sent already.
@@ -38,5 +41,7 @@
 //
 // An access token for a server of one's own comes from token_file, which
 // must be a regular file, 0600 and owned by the user; it is sent only in
-// the Authorization header to the configured server and never logged.
+// the Authorization header to the configured server and never logged. No
+// redirect is followed (ntfy needs none): a 3xx is an error that says
+// where it pointed.
 package channel

@@ -7,10 +7,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 const (
@@ -18,15 +20,22 @@ const (
 	reply = topic + "-reply"
 )
 
-// logBuffer collects log lines for a test.
+// logBuffer collects log lines for a test; with a limit, only the last
+// limit bytes or so.
 type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu    sync.Mutex
+	b     bytes.Buffer
+	limit int
 }
 
 func (l *logBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.limit > 0 && l.b.Len() > l.limit {
+		rest := append([]byte(nil), l.b.Bytes()[l.b.Len()-l.limit/2:]...)
+		l.b.Reset()
+		l.b.Write(rest)
+	}
 	return l.b.Write(p)
 }
 
@@ -41,7 +50,9 @@ func (l *logBuffer) logger() *slog.Logger {
 }
 
 // fixture is a dispatcher with one ntfy channel, "phone", on a server
-// double.
+// double in memory. Make it inside a synctest bubble (inBubble): every
+// wait is on the bubble's clock, which starts at 2000-01-01 00:00 UTC
+// whatever the date, and moves on at once when everything waits.
 type fixture struct {
 	t       *testing.T
 	srv     *ntfytest.Server
@@ -51,16 +62,23 @@ type fixture struct {
 	d       *Dispatcher
 	cfg     config.NtfyChannel
 	nopts   NtfyOptions
+	clock   scheduler.Clock
+	// at is a scheduled instant: the bubble's start, in Berlin.
+	at time.Time
 }
+
+// inBubble runs f in a synctest bubble.
+func inBubble(t *testing.T, f func(t *testing.T)) { synctest.Test(t, f) }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	srv := ntfytest.New(t)
-	srv.Keepalive = 50 * time.Millisecond
-	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &logBuffer{}, reports: make(chan Report, 100),
-		cfg: config.NtfyChannel{Server: srv.URL(), Topic: topic, ReplyTopic: reply, Priority: 4}}
-	f.nopts = NtfyOptions{Timeout: 300 * time.Millisecond, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
-		Stall: 2 * time.Second, Logger: f.log.logger()}
+	srv := ntfytest.NewInMemory(t)
+	srv.Keepalive = 45 * time.Second
+	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &logBuffer{}, reports: make(chan Report, 1000),
+		cfg:   config.NtfyChannel{Server: srv.URL(), Topic: topic, ReplyTopic: reply, Priority: 4},
+		clock: scheduler.TimerClock{}, at: time.Now().In(berlin)}
+	f.nopts = NtfyOptions{Timeout: 20 * time.Second, MinBackoff: time.Second, MaxBackoff: time.Minute,
+		Stall: 3 * time.Minute, Logger: f.log.logger(), Transport: srv.Transport()}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("log:\n%s", f.log)
@@ -76,8 +94,8 @@ func (f *fixture) open() *Dispatcher {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	d, err := Open(Options{Dir: f.dir, Channels: map[string]Channel{"phone": n}, Logger: f.log.logger(),
-		Report: func(r Report) { f.reports <- r }, MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond})
+	d, err := Open(Options{Dir: f.dir, Channels: map[string]Channel{"phone": n}, Logger: f.log.logger(), Clock: f.clock,
+		Report: func(r Report) { f.reports <- r }, MinBackoff: 5 * time.Second, MaxBackoff: 5 * time.Minute})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -86,7 +104,7 @@ func (f *fixture) open() *Dispatcher {
 	return d
 }
 
-// report waits for the next report that is not a retry.
+// final waits for the next report that is not a retry.
 func (f *fixture) final() Report {
 	f.t.Helper()
 	for {
@@ -95,8 +113,8 @@ func (f *fixture) final() Report {
 			if r.State != StatePending {
 				return r
 			}
-		case <-time.After(10 * time.Second):
-			f.t.Fatalf("no final report within 10s")
+		case <-time.After(24 * time.Hour):
+			f.t.Fatalf("no final report within a day")
 		}
 	}
 }
@@ -110,8 +128,8 @@ func (f *fixture) retry() Report {
 			f.t.Fatalf("report %+v, want a retry", r)
 		}
 		return r
-	case <-time.After(10 * time.Second):
-		f.t.Fatalf("no report within 10s")
+	case <-time.After(24 * time.Hour):
+		f.t.Fatalf("no report within a day")
 	}
 	return Report{}
 }
@@ -121,12 +139,14 @@ func (f *fixture) answer(d *Dispatcher) Answer {
 	select {
 	case a := <-d.Answers():
 		return a
-	case <-time.After(10 * time.Second):
-		f.t.Fatalf("no answer within 10s")
+	case <-time.After(time.Hour):
+		f.t.Fatalf("no answer within an hour")
 	}
 	return Answer{}
 }
 
+// noAnswer checks that no answer comes while everything settles and the
+// clock moves on by within.
 func noAnswer(t *testing.T, d *Dispatcher, within time.Duration) {
 	t.Helper()
 	select {
@@ -136,43 +156,42 @@ func noAnswer(t *testing.T, d *Dispatcher, within time.Duration) {
 	}
 }
 
-// waitSubscribed waits until the dispatcher reads the reply topic.
+// waitSubscribed checks, once everything waits, that the dispatcher reads
+// the reply topic.
 func (f *fixture) waitSubscribed() {
 	f.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for f.srv.Subscribers(reply) == 0 {
-		if time.Now().After(deadline) {
-			f.t.Fatal("the dispatcher did not subscribe to the reply topic within 10s")
-		}
-		time.Sleep(5 * time.Millisecond)
+	synctest.Wait()
+	if n := f.srv.Subscribers(reply); n != 1 {
+		f.t.Fatalf("%d readers of the reply topic, want the dispatcher", n)
 	}
 }
 
-func press(t *testing.T, m ntfytest.Message, label string) {
-	t.Helper()
+func (f *fixture) press(m ntfytest.Message, label string) {
+	f.t.Helper()
 	a, ok := m.Action(label)
 	if !ok {
-		t.Fatalf("message has no %q action: %+v", label, m.Actions)
+		f.t.Fatalf("message has no %q action: %+v", label, m.Actions)
 	}
-	if err := ntfytest.Press(context.Background(), a); err != nil {
-		t.Fatal(err)
+	if err := f.srv.Press(context.Background(), a); err != nil {
+		f.t.Fatal(err)
 	}
 }
 
 var (
 	berlin, _ = time.LoadLocation("Europe/Berlin")
-	at2030    = time.Date(2026, 12, 1, 20, 30, 0, 0, berlin)
-	msg       = Message{Title: "Magnesium", Body: "Take your magnesium with a glass of water.", Tags: []string{"pill"}, Answers: true}
+	// at2030 is an instant for code that reads no clock (tokens, a
+	// command's arguments); a Dispatcher's fixtures are relative to its
+	// clock (fixture.at).
+	at2030 = time.Date(2026, 12, 1, 20, 30, 0, 0, berlin)
+	msg    = Message{Title: "Magnesium", Body: "Take your magnesium with a glass of water.", Tags: []string{"pill"}, Answers: true}
 )
 
-// waitLog waits until the log has a line containing s.
+// waitLog checks, once everything waits, that the log has a line
+// containing s.
 func (f *fixture) waitLog(s string) {
 	f.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(f.log.String(), s) {
-		if time.Now().After(deadline) {
-			f.t.Fatalf("no log line with %q within 10s", s)
-		}
-		time.Sleep(5 * time.Millisecond)
+	synctest.Wait()
+	if !strings.Contains(f.log.String(), s) {
+		f.t.Fatalf("no log line with %q", s)
 	}
 }

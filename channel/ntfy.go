@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -85,7 +86,7 @@ func NewNtfy(name string, c config.NtfyChannel, o NtfyOptions) (*Ntfy, error) {
 	if c.ReplyTopic == "" {
 		c.ReplyTopic = c.Topic + "-reply"
 	}
-	n := &Ntfy{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport}}
+	n := &Ntfy{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport, CheckRedirect: noRedirects}}
 	if c.TokenFile != "" {
 		tok, err := readToken(c.TokenFile)
 		if err != nil {
@@ -223,8 +224,7 @@ func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
 	if err := httpError(resp, "poll"); err != nil {
 		return false, err
 	}
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc := lineScanner(resp.Body)
 	for sc.Scan() {
 		var m ntfyMessage
 		if json.Unmarshal(sc.Bytes(), &m) != nil || m.Event != "message" {
@@ -263,6 +263,13 @@ func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, 
 	return resp, nil
 }
 
+// noRedirects makes the client return a redirect as the answer. ntfy
+// never needs one, and following it would take the publish, with its
+// answer tokens, elsewhere; Go would even send the access token along
+// when only the port or the scheme differs (http.Client copies the
+// Authorization header to the same host name).
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
 // stripURL drops the URL from a *url.Error, which would show the topic.
 func stripURL(err error) error {
 	var ue *url.Error
@@ -284,7 +291,10 @@ type StatusError struct {
 	// Code is the HTTP status code; Msg is the server's message.
 	Code int
 	Msg  string
-	what string
+	// Location is where a redirect (3xx) points, each segment of its
+	// path shortened like a topic; bedtime follows no redirect.
+	Location string
+	what     string
 }
 
 func (e *StatusError) Error() string {
@@ -292,7 +302,34 @@ func (e *StatusError) Error() string {
 	if e.Msg != "" {
 		s += " (" + e.Msg + ")"
 	}
+	if e.Code/100 == 3 {
+		loc := e.Location
+		if loc == "" {
+			loc = "none given"
+		}
+		s += ", a redirect to " + loc + ", not followed"
+	}
 	return s
+}
+
+// redactURL shows a URL's scheme and host, and each path segment as
+// redact shows a topic.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return strconv.Quote(redact(raw))
+	}
+	var b strings.Builder
+	if u.Scheme != "" {
+		b.WriteString(u.Scheme + "://")
+	}
+	b.WriteString(u.Host)
+	for seg := range strings.SplitSeq(strings.Trim(u.Path, "/"), "/") {
+		if seg != "" {
+			b.WriteString("/" + redact(seg))
+		}
+	}
+	return b.String()
 }
 
 // httpError returns nil for a 2xx answer, else a *StatusError, marked
@@ -307,6 +344,9 @@ func httpError(resp *http.Response, what string) error {
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
 	_ = json.Unmarshal(b, &e)
 	err := &StatusError{Code: resp.StatusCode, Msg: e.Error, what: what}
+	if loc := resp.Header.Get("Location"); loc != "" {
+		err.Location = redactURL(loc)
+	}
 	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout {
 		return err
 	}
@@ -344,6 +384,9 @@ func (n *Ntfy) Check(ctx context.Context) CheckResult {
 			fix = "this server wants a login: put an access token in a file and name it in token_file"
 		}
 		return fail("not allowed to publish to the topic", fix)
+	}
+	if errors.As(err, &se) && se.Code/100 == 3 {
+		return fail(err.Error(), "ntfy never redirects: put the server's own address in server: (bedtime follows no redirect, so the token and the messages go nowhere else)")
 	}
 	if err != nil {
 		return fail(err.Error(), "try again later; if it persists, check the server's status")
@@ -385,7 +428,10 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 	for {
 		opened, err := n.stream(ctx, since, func(r Reply) {
 			if r.ID != "" {
-				since, last = r.ID, r.Time
+				since = r.ID
+				if !r.Time.IsZero() {
+					last = r.Time
+				}
 			}
 			yield(r)
 		})
@@ -446,13 +492,22 @@ func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (ope
 	if err := httpError(resp, "subscribe to the reply topic"); err != nil {
 		return false, err
 	}
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc := lineScanner(resp.Body)
 	for sc.Scan() {
 		stall.Reset(n.o.Stall)
 		var m ntfyMessage
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return opened, fmt.Errorf("the server sent a line that is not JSON: %w", err)
+			// One bad line is skipped, not the stream: reading again
+			// from the last good id would meet it again, and what
+			// follows it (a valid Done) would never be read. A field of
+			// the wrong type leaves the others read, the id among them.
+			r := Reply{Err: fmt.Errorf("the server sent a line bedtime cannot read: %w", err)}
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				r.ID = validID(m.ID)
+			}
+			yield(r)
+			continue
 		}
 		switch m.Event {
 		case "open":
@@ -465,13 +520,43 @@ func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (ope
 		}
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("the server sent a line longer than %d KiB", maxLine>>10)
+		}
 		return opened, err
 	}
 	return opened, io.ErrUnexpectedEOF
 }
 
+// maxLine bounds a line of a JSON stream. ntfy's messages are at most
+// 4 KiB of text plus their fields; a longer line ends the connection, so
+// a server that never ends a line costs at most this much memory.
+const maxLine = 64 << 10
+
+// lineScanner reads the lines of a JSON stream, at most maxLine each.
+func lineScanner(r io.Reader) *bufio.Scanner {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4<<10), maxLine)
+	return sc
+}
+
+var idRE = regexp.MustCompile(`^[-_A-Za-z0-9]{1,64}$`)
+
+// validID returns id if it looks like an ntfy message id, else "": an id
+// is sent back as since= and kept in the outbox, so a server's garbage
+// must not become one.
+func validID(id string) string {
+	if idRE.MatchString(id) {
+		return id
+	}
+	return ""
+}
+
 func parseReply(m ntfyMessage) Reply {
-	r := Reply{ID: m.ID, Time: time.Unix(m.Time, 0)}
+	r := Reply{ID: validID(m.ID)}
+	if m.Time > 0 {
+		r.Time = time.Unix(m.Time, 0)
+	}
 	var b replyBody
 	if err := json.Unmarshal([]byte(m.Message), &b); err != nil || b.Bedtime != 1 {
 		r.Err = errors.New("not an answer from bedtime's buttons")

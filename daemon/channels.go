@@ -39,7 +39,7 @@ func (d *daemon) useChannels(ctx context.Context, s *config.Schedule) {
 	if len(chans) == 0 {
 		return
 	}
-	disp, err = channel.Open(channel.Options{Dir: d.o.StateDir, Channels: chans, Logger: d.log, Report: d.channelReport, Now: d.o.Clock.Now})
+	disp, err = channel.Open(channel.Options{Dir: d.o.StateDir, Channels: chans, Logger: d.log, Report: d.channelReport, Clock: d.o.Clock})
 	if err != nil {
 		d.log.Error("cannot use the channels", "err", err)
 		return

@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -43,4 +44,27 @@ func TestSystemClockNowHasNoMonotonicReading(t *testing.T) {
 	if now != now.Round(0) {
 		t.Fatal("Now carries a monotonic reading; comparisons would ignore clock changes")
 	}
+}
+
+func TestTimerClockInABubble(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := TimerClock{}
+		start := c.Now()
+		c.WaitUntil(context.Background(), start.Add(time.Hour))
+		if got := c.Now().Sub(start); got != time.Hour {
+			t.Fatalf("waited %v of the bubble's time, want 1h", got)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() {
+			c.WaitUntil(ctx, c.Now().Add(time.Hour))
+			close(done)
+		}()
+		synctest.Wait()
+		cancel()
+		<-done
+		if got := c.Now().Sub(start); got != time.Hour {
+			t.Fatalf("a cancelled wait let %v pass, want none", got-time.Hour)
+		}
+	})
 }

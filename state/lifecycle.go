@@ -100,6 +100,14 @@ func IsFinal(k Kind) bool {
 // Done may also end an instant that finished otherwise (dismissed,
 // expired, missed, skipped): a person who closed the reminder and then did
 // it counts as done. Stats counts such an instant once, as done.
+//
+// A step for one instant never changes another, except that an instant
+// newer than the open one finishes it (as its coming due does). A Done,
+// Skipped or Missed for an instant older than the open one leaves the open
+// one as it is: a Done for the instant that finished last counts (a phone
+// answering the previous one of a reminder that repeats); one for an
+// older instant than that is refused with ErrNotOpen, since whether it
+// was done already is no longer known.
 func (st *State) Apply(s Step) ([]Event, error) {
 	st.fill()
 	name, at := s.Reminder, s.At
@@ -111,6 +119,10 @@ func (st *State) Apply(s Step) ([]Event, error) {
 	if s.Source != "" {
 		ev.Detail = joinDetail(s.Source, s.Detail)
 	}
+	// older: the step is about an instant before the open one, or, with
+	// none open, before the last finished one.
+	older := hasOpen && s.Scheduled.Before(open.Scheduled) ||
+		!hasOpen && hasClosed && s.Scheduled.Before(closed.Scheduled)
 	var out []Event
 	// supersede finishes the open instant when another one of the same
 	// reminder comes along.
@@ -194,6 +206,15 @@ func (st *State) Apply(s Step) ([]Event, error) {
 		if sameClosed && closed.Kind == Done {
 			return nil, &AlreadyError{Reminder: name, Outcome: closed}
 		}
+		if older {
+			if !sameClosed {
+				return nil, fmt.Errorf("%s at %s: %w (a later instant is open or finished, and this one is too old to know)", name, s.Scheduled.Format(time.RFC3339), ErrNotOpen)
+			}
+			// The instant that finished last, done after all; the open
+			// one stays open.
+			st.Closed[name] = Outcome{Scheduled: s.Scheduled, Kind: Done, At: at}
+			return []Event{ev}, nil
+		}
 		supersede()
 		delete(st.Open, name)
 		delete(st.Snoozes, name)
@@ -206,6 +227,9 @@ func (st *State) Apply(s Step) ([]Event, error) {
 	case Skipped, Missed:
 		if sameClosed {
 			return nil, nil // already finished
+		}
+		if older {
+			return nil, fmt.Errorf("%s at %s: %w (a later instant is open or finished)", name, s.Scheduled.Format(time.RFC3339), ErrNotOpen)
 		}
 		supersede()
 		delete(st.Open, name)

@@ -61,6 +61,16 @@ func TestApply(t *testing.T) {
 			"skipped -", "open= closed=skipped"},
 		{"shown is refused without a due instant", []Step{step(Shown, t0)},
 			"!notopen", "open= closed="},
+		// Issue 19, item 3: a reminder repeating on the phone; Done for the
+		// previous instant came after the next one was shown.
+		{"done for the previous instant leaves the open one alone", []Step{step(Due, t0), step(Shown, t0), step(Due, t1), step(Shown, t1), step(Done, t0, "phone")},
+			"- shown expired shown done", "open=shown closed=done"},
+		{"done twice for the previous instant", []Step{step(Due, t0), step(Shown, t0), step(Due, t1), step(Done, t0, "phone"), step(Done, t0, "phone")},
+			"- shown expired done !already", "open=due closed=done"},
+		{"done for an instant before the last finished one is refused", []Step{step(Due, t0), step(Shown, t0), step(Due, t1), step(Due, t1.Add(24*time.Hour)), step(Done, t0)},
+			"- shown expired missed !notopen", "open=due closed=missed"},
+		{"missed for an older instant leaves the open one alone", []Step{step(Due, t0), step(Due, t1), step(Shown, t1), step(Missed, t0.Add(-24*time.Hour))},
+			"- missed shown !notopen", "open=shown closed=missed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,6 +172,7 @@ func TestLifecycleProperty(t *testing.T) {
 		now := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
 		next := map[string]time.Time{"magnesium": now, "water": now}
 		finals := map[string]map[time.Time]Kind{}
+		dues := map[string][]time.Time{} // every instant that came along, in order
 		for range 200 {
 			name := names[rng.IntN(len(names))]
 			now = now.Add(time.Duration(rng.IntN(90)) * time.Minute)
@@ -179,10 +190,16 @@ func TestLifecycleProperty(t *testing.T) {
 					now = sched
 				}
 				s = Step{Kind: []Kind{Due, Due, Missed, Skipped}[rng.IntN(4)], Scheduled: sched}
+				dues[name] = append(dues[name], sched)
 			case r < 5:
 				s = Step{Kind: []Kind{Held, Shown}[rng.IntN(2)], Scheduled: cur}
-			case r < 9: // an answer from a button or the command line
+			case r < 9: // an answer from a button, the phone or the command line
 				s = Step{Kind: []Kind{Done, Done, Snoozed, Dismissed, Expired, Missed}[rng.IntN(6)], Scheduled: cur}
+				if d := dues[name]; len(d) > 0 && rng.IntN(3) == 0 {
+					// for any instant so far, in any order (the phone's
+					// answer to an older one arriving late)
+					s.Scheduled = d[rng.IntN(len(d))]
+				}
 			default: // `bedtime done`, resolved the way the command does
 				latest := next[name].Add(-time.Hour)
 				sched, err := st.Resolve(name, latest, time.Duration(rng.IntN(60))*time.Minute, now)
@@ -195,7 +212,20 @@ func TestLifecycleProperty(t *testing.T) {
 				continue
 			}
 			s.Reminder, s.At = name, now
+			before, hadOpen := st.Open[name]
 			evs, err := st.Apply(s)
+			// A step for one instant never changes another, but for a
+			// newer one finishing the open one.
+			if s.Kind != Due && hadOpen && before.Scheduled.After(s.Scheduled) {
+				if after := st.Open[name]; after != before {
+					t.Fatalf("seed %d: %s for %v changed the open instant %+v to %+v", seed, s.Kind, s.Scheduled, before, after)
+				}
+			}
+			for _, ev := range evs {
+				if !ev.Scheduled.Equal(s.Scheduled) && !(hadOpen && ev.Scheduled.Equal(before.Scheduled) && before.Scheduled.Before(s.Scheduled)) {
+					t.Fatalf("seed %d: %s for %v made %s for %v", seed, s.Kind, s.Scheduled, ev.Kind, ev.Scheduled)
+				}
+			}
 			var already *AlreadyError
 			if err != nil && !errors.Is(err, ErrNotOpen) && !errors.As(err, &already) {
 				t.Fatalf("seed %d: Apply(%+v) = %v", seed, s, err)

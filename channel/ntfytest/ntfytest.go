@@ -12,10 +12,18 @@
 //   - GET /<topic>/auth, GET /v1/health, and access tokens in an
 //     Authorization: Bearer header (401 for a wrong one, 403 without one).
 //
+// New listens on 127.0.0.1, for code that dials by itself (a daemon given
+// the server's URL in a schedule file). NewInMemory serves over net.Pipe
+// connections that only the server's own Transport dials: nothing blocks
+// on the operating system, so it runs inside a testing/synctest bubble,
+// where its timers (keepalives, SetDelay) are on the bubble's clock.
+//
 // It can fail on purpose: be down (Stop, Start), answer 5xx (FailNext),
-// answer slowly after storing the message (SetDelay), and drop every open
-// stream mid-way (DropStreams). Press replays an "http" action the way the
-// ntfy phone app does when its button is pressed.
+// answer slowly after storing the message (SetDelay), drop every open
+// stream mid-way (DropStreams), replay everything on every subscription
+// (ReplayAll), and answer requests as the test says (Intercept). Press
+// replays an "http" action the way the ntfy phone app does when its button
+// is pressed.
 package ntfytest
 
 import (
@@ -31,6 +39,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -76,8 +85,13 @@ type Server struct {
 	// Keepalive is how often a stream gets a keepalive event; set it
 	// before the first subscription. The default is 45s, as in ntfy.
 	Keepalive time.Duration
+	// Now stamps messages with their time; nil means time.Now. Set it
+	// before the first message.
+	Now func() time.Time
 
 	addr string
+	mem  bool // served over net.Pipe; ln is the listener while up
+	ln   *pipeListener
 
 	mu        sync.Mutex
 	srv       *http.Server
@@ -89,6 +103,8 @@ type Server struct {
 	anonWrite map[string]bool
 	publishes int
 	requests  []string
+	replayAll bool
+	intercept func(w http.ResponseWriter, r *http.Request) bool
 }
 
 type sub struct {
@@ -119,8 +135,99 @@ func New(t testing.TB) *Server {
 	return s
 }
 
+// NewInMemory starts a server reachable only through its Transport (and
+// Client and Press), and stops it when the test ends. Its URL names a host
+// that does not resolve.
+func NewInMemory(t testing.TB) *Server {
+	t.Helper()
+	s := &Server{Keepalive: 45 * time.Second, subs: map[*sub]bool{}, anonWrite: map[string]bool{}, addr: "ntfy.test", mem: true}
+	s.serveMem()
+	t.Cleanup(s.Stop)
+	return s
+}
+
 // URL returns the server's base URL.
 func (s *Server) URL() string { return "http://" + s.addr }
+
+// Transport returns what carries requests to the server: for a server in
+// memory, a transport that dials it whatever the address (use it for one
+// test: it belongs to the server); otherwise a new http.Transport.
+func (s *Server) Transport() *http.Transport {
+	if !s.mem {
+		return &http.Transport{}
+	}
+	return &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		s.mu.Lock()
+		ln := s.ln
+		s.mu.Unlock()
+		if ln == nil {
+			return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+		}
+		return ln.dial(ctx)
+	}}
+}
+
+// Client returns an http.Client on Transport.
+func (s *Server) Client() *http.Client { return &http.Client{Transport: s.Transport()} }
+
+// Press is the package's Press through the server's Client.
+func (s *Server) Press(ctx context.Context, a Action) error {
+	c := s.Client()
+	defer c.CloseIdleConnections()
+	return press(ctx, c, a)
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Server) serveMem() {
+	ln := &pipeListener{conns: make(chan net.Conn), done: make(chan struct{})}
+	s.mu.Lock()
+	s.ln = ln
+	s.mu.Unlock()
+	s.serve(ln)
+}
+
+// pipeListener is a net.Listener whose connections are net.Pipe ends.
+type pipeListener struct {
+	conns chan net.Conn
+	done  chan struct{}
+	once  sync.Once
+}
+
+type pipeAddr struct{}
+
+func (pipeAddr) Network() string { return "pipe" }
+func (pipeAddr) String() string  { return "ntfy.test" }
+
+func (l *pipeListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *pipeListener) Close() error { l.once.Do(func() { close(l.done) }); return nil }
+
+func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
+
+func (l *pipeListener) dial(ctx context.Context) (net.Conn, error) {
+	srv, cli := net.Pipe()
+	select {
+	case l.conns <- srv:
+		return cli, nil
+	case <-l.done:
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
 
 func (s *Server) serve(ln net.Listener) {
 	srv := &http.Server{Handler: http.HandlerFunc(s.handle), ReadHeaderTimeout: 5 * time.Second}
@@ -135,7 +242,7 @@ func (s *Server) serve(ln net.Listener) {
 func (s *Server) Stop() {
 	s.mu.Lock()
 	srv := s.srv
-	s.srv = nil
+	s.srv, s.ln = nil, nil
 	s.mu.Unlock()
 	if srv != nil {
 		srv.Close()
@@ -145,6 +252,10 @@ func (s *Server) Stop() {
 // Start brings a stopped server up again on the same address.
 func (s *Server) Start(t testing.TB) {
 	t.Helper()
+	if s.mem {
+		s.serveMem()
+		return
+	}
 	var ln net.Listener
 	var err error
 	for range 50 { // the port may linger for a moment
@@ -184,6 +295,23 @@ func (s *Server) RequireToken(tok string, anonymousWrite ...string) {
 	for _, t := range anonymousWrite {
 		s.anonWrite[t] = true
 	}
+}
+
+// ReplayAll makes every subscription get all the cached messages of its
+// topic, whatever since= asks for, as a server that lost its place would.
+func (s *Server) ReplayAll(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.replayAll = on
+}
+
+// Intercept makes f see every request first: when it returns true it has
+// answered the request (with a fault of the test's making), otherwise the
+// server answers it. Nil removes it.
+func (s *Server) Intercept(f func(w http.ResponseWriter, r *http.Request) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.intercept = f
 }
 
 // DropStreams breaks every open subscription mid-stream, the way a lost
@@ -247,7 +375,7 @@ func newID() string {
 }
 
 func (s *Server) store(m Message) Message {
-	m.ID, m.Time, m.Event = newID(), time.Now().Unix(), "message"
+	m.ID, m.Time, m.Event = newID(), s.now().Unix(), "message"
 	if m.Message == "" {
 		m.Message = "triggered"
 	}
@@ -300,7 +428,11 @@ func (s *Server) allowed(w http.ResponseWriter, r *http.Request, topic string, w
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, r.Method+" "+r.URL.Path)
+	intercept := s.intercept
 	s.mu.Unlock()
+	if intercept != nil && intercept(w, r) {
+		return
+	}
 	p := r.URL.Path
 	switch {
 	case r.Method == http.MethodGet && p == "/v1/health":
@@ -452,9 +584,11 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request, topic string)
 	q := r.URL.Query()
 	poll := q.Get("poll") == "1" || q.Get("poll") == "true"
 	sinceArg := q.Get("since")
-	if poll && sinceArg == "" {
+	s.mu.Lock()
+	if poll && sinceArg == "" || s.replayAll {
 		sinceArg = "all"
 	}
+	s.mu.Unlock()
 	sb := &sub{topic: topic, ch: make(chan Message, 64), drop: make(chan struct{})}
 	if !poll { // subscribe before reading the cache, so nothing falls between
 		s.mu.Lock()
@@ -489,7 +623,7 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request, topic string)
 		}
 		return
 	}
-	if !send(Message{ID: newID(), Time: time.Now().Unix(), Event: "open", Topic: topic}) {
+	if !send(Message{ID: newID(), Time: s.now().Unix(), Event: "open", Topic: topic}) {
 		return
 	}
 	seen := map[string]bool{}
@@ -511,7 +645,7 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request, topic string)
 				return
 			}
 		case <-tick.C:
-			if !send(Message{ID: newID(), Time: time.Now().Unix(), Event: "keepalive", Topic: topic}) {
+			if !send(Message{ID: newID(), Time: s.now().Unix(), Event: "keepalive", Topic: topic}) {
 				return
 			}
 		case <-sb.drop:
@@ -525,6 +659,10 @@ func (s *Server) subscribe(w http.ResponseWriter, r *http.Request, topic string)
 // Press does what the ntfy phone app does when the button of an "http"
 // action is pressed: it sends the action's request.
 func Press(ctx context.Context, a Action) error {
+	return press(ctx, http.DefaultClient, a)
+}
+
+func press(ctx context.Context, c *http.Client, a Action) error {
 	if a.Action != "http" {
 		return fmt.Errorf("ntfytest: action %q is %q, not http", a.Label, a.Action)
 	}
@@ -539,7 +677,7 @@ func Press(ctx context.Context, a Action) error {
 	for k, v := range a.Headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		return err
 	}

@@ -200,7 +200,7 @@ func checkTimeZone(ctx context.Context, app *App) []checkResult {
 		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
 		return []checkResult{r}
 	}
-	abbr, offset := time.Now().In(loc).Zone()
+	abbr, offset := app.now().In(loc).Zone()
 	sign := '+'
 	if offset < 0 {
 		sign, offset = '-', -offset
