@@ -64,7 +64,7 @@ wait_for() { # NAME SECONDS CMD...
 
 [ "$(id -u)" = 0 ] || fail "needs root (systemd-nspawn, apt-get in the sandbox)"
 scripts/need lintian:lintian rpm:rpm zstd:zstd file:file unzip:unzip \
-	wine64:wine64 x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64-win32 || fail "scripts/need"
+	file=/usr/lib/wine/wine64:wine64 x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64-win32 || fail "scripts/need"
 
 if [ -z "${DIST:-}" ]; then
 	step "make dist"

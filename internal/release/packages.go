@@ -73,7 +73,8 @@ func (p Payload) packageFiles(format string) ([]File, error) {
 		{"/usr/share/doc/bedtime/LICENSE", 0o644, p.License},
 	}
 	if format == "deb" {
-		fs = append(fs, File{"/usr/share/doc/bedtime/copyright", 0o644, p.Copyright})
+		fs = append(fs, File{"/usr/share/doc/bedtime/copyright", 0o644, p.Copyright},
+			File{"/usr/share/lintian/overrides/bedtime", 0o644, []byte(lintianOverrides)})
 	}
 	for name, page := range p.ManPages {
 		gz, err := Gzip(page)
@@ -91,11 +92,23 @@ func (p Payload) packageFiles(format string) ([]File, error) {
 	return sortedFiles, nil
 }
 
+// lintianOverrides tells lintian what Debian itself already exempts: a Go
+// binary is statically linked. Lintian spares the Go packages of Debian's
+// archive this tag because their source package build-depends on golang-go;
+// a package built without a source package cannot show it that.
+const lintianOverrides = `# bedtime is a Go program: Go links statically, and Debian exempts Go binaries
+# from this tag through their source package's Build-Depends on golang-go.
+bedtime: statically-linked-binary [usr/bin/bedtime]
+`
+
 // changelog is the chglog file nfpm turns into the .deb's changelog.Debian.gz.
 func changelog(version, commit string, mtime time.Time) string {
-	return fmt.Sprintf(`- semver: %s
+	return fmt.Sprintf(`- semver: %s-1
   date: %s
   packager: %s
+  deb:
+    urgency: medium
+    distributions: [unstable]
   changes:
     - commit: %s
       note: Built from commit %s.
