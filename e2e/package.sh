@@ -77,12 +77,12 @@ step "release $version in $DIST"
 (cd "$DIST" && sha256sum --quiet --check SHA256SUMS) || fail "SHA256SUMS does not match the files"
 
 # --- 1. the packages and archives, read back -------------------------------
+step "lintian $(cd "$DIST" && echo bedtime_*.deb)"
+out=$(lintian --no-tag-display-limit "$DIST"/bedtime_*.deb 2>&1)
+grep -v 'running with root privileges' <<<"$out" | sed 's/^/  /'
+grep -q '^E: ' <<<"$out" && fail "lintian reports errors"
 for deb in "$DIST"/bedtime_*.deb; do
-	step "lintian $(basename "$deb")"
-	out=$(lintian --no-tag-display-limit "$deb" 2>&1)
-	echo "$out" | sed 's/^/  /'
-	echo "$out" | grep -q '^E: ' && fail "lintian reports errors on $(basename "$deb")"
-	dpkg-deb --field "$deb" Version | grep -qx "$version-1" || fail "$(basename "$deb") has not version $version-1"
+	[ "$(dpkg-deb --field "$deb" Version)" = "$version-1" ] || fail "$(basename "$deb") has not version $version-1"
 done
 for rpm in "$DIST"/bedtime-*.rpm; do
 	step "rpm -qlp / --requires / --recommends $(basename "$rpm")"
@@ -109,7 +109,8 @@ for pkg in "$DIST"/bedtime-*.pkg.tar.zst; do
 	grep -qx "license = MIT" <<<"$info" || fail "$(basename "$pkg") license"
 	grep -q '^depend ' <<<"$info" && fail "$(basename "$pkg") has hard dependencies"
 	grep -q '^optdepend = notification-daemon' <<<"$info" || fail "$(basename "$pkg") lacks the optdepend"
-	tar --zstd -tf "$pkg" | grep -qx usr/lib/systemd/user/bedtime.service || fail "$(basename "$pkg") lacks the unit"
+	list=$(tar --zstd -tf "$pkg") || fail "cannot list $pkg"
+	grep -qx usr/lib/systemd/user/bedtime.service <<<"$list" || fail "$(basename "$pkg") lacks the unit"
 done
 
 mkdir -p "$tmp/x"

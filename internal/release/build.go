@@ -1,3 +1,5 @@
+//go:build linux
+
 package release
 
 import (
@@ -23,17 +25,6 @@ import (
 
 //go:embed assets
 var assets embed.FS
-
-// Target is one platform a release has a binary for.
-type Target struct{ GOOS, GOARCH string }
-
-// Targets are the platforms of a release: packages and tarballs for Linux,
-// tarballs for macOS, a zip for Windows.
-var Targets = []Target{
-	{"linux", "amd64"}, {"linux", "arm64"},
-	{"darwin", "amd64"}, {"darwin", "arm64"},
-	{"windows", "amd64"},
-}
 
 // Options say where a release comes from and goes.
 type Options struct {

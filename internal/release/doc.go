@@ -20,4 +20,6 @@
 //     completions come from the binary itself (bedtime gen-docs).
 //
 // The command is internal/cmd/dist; nothing here is linked into bedtime.
+// Build runs on Linux only (the systemd unit it packs is rendered by the
+// service package's Linux code); the parts it uses build everywhere.
 package release

@@ -9,6 +9,17 @@ import (
 	"strings"
 )
 
+// Target is one platform a release has a binary for.
+type Target struct{ GOOS, GOARCH string }
+
+// Targets are the platforms of a release: packages and tarballs for Linux,
+// tarballs for macOS, a zip for Windows.
+var Targets = []Target{
+	{"linux", "amd64"}, {"linux", "arm64"},
+	{"darwin", "amd64"}, {"darwin", "arm64"},
+	{"windows", "amd64"},
+}
+
 // Sum returns data's SHA-256 in hex.
 func Sum(data []byte) string {
 	s := sha256.Sum256(data)

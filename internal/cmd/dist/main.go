@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command dist builds a bedtime release into dist/ (make dist): see
 // package release.
 package main
