@@ -5,16 +5,26 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build run test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-package dist dist-reproducible clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-package dist dist-reproducible clean
 
 all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
 
+## release: the binary as it ships: -trimpath, and stripped of the symbol
+## table and DWARF (-s -w), which a user's machine never reads.
+release:
+	$(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+
 ## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
-run: build
+## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.
+RUN_DEPS = file=/etc/ssl/certs/ca-certificates.crt:ca-certificates
+run: run-deps build
 	./$(BIN) run --builtin
+
+run-deps:
+	@scripts/need $(RUN_DEPS)
 
 ## test: everything CI checks: formatting, vet, go.mod tidiness, the race-enabled
 ## test suite, and the cross-compiles for macOS and Windows. It installs the
@@ -22,11 +32,12 @@ run: build
 ## with the one command to run.
 test: test-deps fmt vet tidy unit cross
 
-# What the tests talk to: gcc for -race, a real dbus-daemon, systemd-analyze,
+# What the tests talk to: gcc and the C library's headers (libc6-dev, which
+# gcc only recommends) for -race, a real dbus-daemon, systemd-analyze,
 # a real vim, Python's icalendar as an independent parser, groff for the
 # man pages, Xvfb and xdotool for X11 idle time, gio (GLib's reading of the
 # XDG autostart entry), python3's plistlib for the macOS plist.
-TEST_DEPS = gcc:gcc dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
+TEST_DEPS = $(RUN_DEPS) gcc:gcc file=/usr/include/stdlib.h:libc6-dev dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
 	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool \
 	gio:libglib2.0-bin file=/usr/bin/python3:python3
 test-deps:
@@ -76,7 +87,7 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
-e2e: e2e-notify e2e-service e2e-presence e2e-windows
+e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
@@ -86,6 +97,20 @@ e2e-service:
 
 e2e-windows:
 	e2e/windows.sh
+
+## e2e-report: the cramp report in Debian's chromium, headless and offline: a
+## screenshot, and PDFs on Letter and A4 that must hold the CSV's figures on
+## at most 2 pages (make e2e-report E2E_REPORT_PNG=docs/report.png updates
+## the picture in docs/diary.md).
+E2E_REPORT_PNG ?=
+e2e-report:
+	e2e/report.sh $(E2E_REPORT_PNG)
+
+## e2e-fresh: `make test` and `make run` as the README says, on a minimal Debian
+## (debootstrap minbase, cached in /var/lib/machines/bedtime-fresh) with only Go, git
+## and make, as root, with empty Go caches.
+e2e-fresh:
+	e2e/fresh.sh
 
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:

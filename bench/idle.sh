@@ -1,14 +1,18 @@
 #!/bin/bash
-# idle.sh: how small and how quiet the daemon is at rest. Runs `bedtime run
-# --builtin` connected to a session bus of its own, and reports its resident
-# memory (anonymous and file-backed pages) and how often its threads woke up
-# (context switches) while it waited for the next reminder; then reloads it
+# idle.sh: how small and how quiet the daemon is at rest. Runs the release
+# build (make release: stripped) of `bedtime run --builtin` connected to a
+# session bus of its own, and reports its memory from
+# /proc/PID/smaps_rollup: the resident set (RSS), the part of it that is
+# anonymous (the heap and stacks, which only this process pays for) and
+# its proportional share (PSS: shared file pages divided among the
+# processes that map them); and how often its threads woke up (context
+# switches) while it waited for the next reminder; then reloads it
 # (SIGHUP) and reports its memory again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${SECS:-30}
 command -v dbus-daemon >/dev/null || { echo "idle.sh needs dbus-daemon (Debian package dbus)" >&2; exit 1; }
-go build -o bin/bedtime ./cmd/bedtime
+make --no-print-directory release BIN=bin/bedtime
 dir=$(mktemp -d)
 pid= buspid=
 trap 'kill $pid $buspid 2>/dev/null || true; rm -rf "$dir"' EXIT
@@ -19,7 +23,7 @@ XDG_STATE_HOME=$dir XDG_CONFIG_HOME=$dir XDG_RUNTIME_DIR=$dir DBUS_SESSION_BUS_A
 pid=$!
 sleep 2
 switches() { awk '/ctxt_switches/ {s += $2} END {print s}' /proc/$pid/task/*/status; }
-rss() { awk '/^(VmRSS|RssAnon|RssFile)/ {v[$1] = $2} END {printf "RSS %d KiB (anonymous %d, file-backed %d)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"]}' /proc/$pid/status; }
+rss() { awk '/^(Rss|Pss|Anonymous|Pss_Anon|Pss_File):/ {v[$1] = $2} END {printf "RSS %d KiB, anonymous %d KiB, PSS %d KiB (anonymous %d, file %d)", v["Rss:"], v["Anonymous:"], v["Pss:"], v["Pss_Anon:"], v["Pss_File:"]}' /proc/$pid/smaps_rollup; }
 before=$(switches)
 sleep "$SECS"
 after=$(switches)

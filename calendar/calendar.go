@@ -3,13 +3,13 @@ package calendar
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // MaxDays is the longest span, in days, that an export may cover: past it
@@ -51,11 +51,18 @@ func (f Firing) UID() string {
 
 // Firings returns the firings of the enabled reminders of s strictly after
 // from and before to, in time order; firings at the same instant keep the
-// file's order of reminders, as scheduler.Upcoming does. It fails when
-// there are more than MaxEvents.
+// file's order of reminders: they are scheduler.Walk's, as `bedtime next`
+// shows them. It fails when there are more than MaxEvents.
 func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, error) {
-	var out []Firing
-	for _, r := range s.Enabled() {
+	type job struct {
+		r      config.Reminder
+		start  time.Time // the firings from here on are walked for their texts
+		length time.Duration
+	}
+	enabled := s.Enabled()
+	jobs := make(map[string]job, len(enabled))
+	walkFrom := from
+	for _, r := range enabled {
 		length := DefaultLength
 		if rt, ok := s.Routine(r.Routine); ok {
 			var sum time.Duration
@@ -64,28 +71,35 @@ func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, e
 			}
 			length = max(length, (sum + time.Minute - 1).Truncate(time.Minute))
 		}
-		// Walk from the start of the day before from, so that the texts
-		// rotate as in a daemon that has been running since then.
+		// Walk from the start of the day before from in the reminder's
+		// zone, so that the texts rotate as in a daemon that has been
+		// running since then.
 		y, m, d := from.In(r.Location).Date()
-		cur := time.Date(y, m, d-1, 0, 0, 0, 0, r.Location).Add(-time.Nanosecond)
-		for {
-			at := r.Schedule.Next(cur)
-			if at.IsZero() || !at.Before(to) {
-				break
-			}
-			cur = at
-			t := text(r, at)
-			if !at.After(from) {
-				continue
-			}
-			if len(out) == MaxEvents {
-				return nil, fmt.Errorf("more than %d firings from %s to %s (reminder %q fires often); export fewer days", MaxEvents,
-					from.In(s.Location).Format("2006-01-02 15:04"), to.In(s.Location).Format("2006-01-02 15:04"), r.Name)
-			}
-			out = append(out, Firing{Reminder: r.Name, At: at.In(r.Location), Title: t.Title, Message: t.Body, Length: length})
+		start := time.Date(y, m, d-1, 0, 0, 0, 0, r.Location).Add(-time.Nanosecond)
+		jobs[r.Name] = job{r, start, length}
+		if start.Before(walkFrom) {
+			walkFrom = start
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Firing) int { return a.At.Compare(b.At) })
+	var out []Firing
+	for due := range scheduler.Walk(s.Jobs(), walkFrom) {
+		if !due.At.Before(to) {
+			break
+		}
+		j := jobs[due.Job]
+		if !due.At.After(j.start) {
+			continue
+		}
+		t := text(j.r, due.At)
+		if !due.At.After(from) {
+			continue
+		}
+		if len(out) == MaxEvents {
+			return nil, fmt.Errorf("more than %d firings from %s to %s (reminder %q fires often); export fewer days", MaxEvents,
+				from.In(s.Location).Format("2006-01-02 15:04"), to.In(s.Location).Format("2006-01-02 15:04"), j.r.Name)
+		}
+		out = append(out, Firing{Reminder: j.r.Name, At: due.At.In(j.r.Location), Title: t.Title, Message: t.Body, Length: j.length})
+	}
 	return out, nil
 }
 

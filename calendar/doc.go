@@ -4,8 +4,8 @@
 //
 // The export is a snapshot: one VEVENT per firing, never a recurrence
 // rule, because daylight-saving jumps, windows and bedtime-relative times
-// make rules inexact. The firings are those scheduler.Upcoming returns (and
-// so `bedtime next` shows), instant for instant. Each event carries
+// make rules inexact. The firings are scheduler.Walk's, the merge behind
+// scheduler.Upcoming (and so `bedtime next`), instant for instant. Each event carries
 //
 //   - a UID that depends only on the reminder and the instant
 //     ("magnesium-20261201T193000Z@bedtime"), so exporting again and

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -18,6 +20,22 @@ const (
 	ActionSnooze Action = "snooze"
 )
 
+// MaxChoices is how many Message.Choices a message may have.
+const MaxChoices = 10
+
+// ChoiceAction is the action of the button Message.Choices[i].
+func ChoiceAction(i int) Action { return Action("choice-" + strconv.Itoa(i)) }
+
+// Choice reports which of Message.Choices a answers, if it is a choice.
+func (a Action) Choice() (int, bool) {
+	rest, ok := strings.CutPrefix(string(a), "choice-")
+	i, err := strconv.Atoi(rest)
+	if !ok || err != nil || i < 0 || i >= MaxChoices || ChoiceAction(i) != a {
+		return 0, false
+	}
+	return i, true
+}
+
 // Message is what a channel shows for one reminder instant.
 type Message struct {
 	// Title and Body are the reminder's text.
@@ -28,8 +46,11 @@ type Message struct {
 	// Click is a URL the phone opens when the notification is tapped;
 	// empty for none.
 	Click string
-	// Answers offers Done and Snooze buttons where the channel has them.
+	// Answers offers Done and Snooze buttons where the channel has them,
+	// or, when Choices are set, one button per choice (labels) that
+	// answers with ChoiceAction(its index).
 	Answers bool
+	Choices []string `json:",omitempty"`
 }
 
 // Delivery is one attempt to deliver one reminder instant on one channel.

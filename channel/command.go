@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // Command is a channel that runs a program, without a shell, for each
@@ -114,7 +115,7 @@ func (c *Command) Check(ctx context.Context) CheckResult {
 		return CheckResult{Detail: fmt.Sprintf("command %s: %v", c.argv[0], err),
 			Fix: "install the program, or give its full path as the first word of command:"}
 	}
-	return CheckResult{OK: true, Detail: fmt.Sprintf("command %s (%s), killed after %s", c.argv[0], path, config.FormatDuration(c.timeout))}
+	return CheckResult{OK: true, Detail: fmt.Sprintf("command %s (%s), killed after %s", c.argv[0], path, durfmt.Format(c.timeout))}
 }
 
 // tailBuffer keeps the last 1 KiB written to it.

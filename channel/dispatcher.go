@@ -2,25 +2,18 @@ package channel
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/backoff"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
-
-// OutboxFile is the name of the outbox in the state directory.
-const OutboxFile = "outbox.json"
 
 // Defaults of Options.
 const (
@@ -82,31 +75,6 @@ type Report struct {
 	ExitCode int
 }
 
-// entry is one reminder instant on one channel.
-type entry struct {
-	Reminder  string    `json:"reminder"`
-	Scheduled time.Time `json:"scheduled"`
-	Deadline  time.Time `json:"deadline"`
-	Channel   string    `json:"channel"`
-	Message   Message   `json:"message"`
-	State     State     `json:"state"`
-	Attempts  int       `json:"attempts,omitempty"`
-	First     time.Time `json:"first,omitzero"`
-	Next      time.Time `json:"next,omitzero"`
-	Done      time.Time `json:"done,omitzero"`
-	LastError string    `json:"last_error,omitempty"`
-	Answered  bool      `json:"answered,omitempty"`
-}
-
-func (e *entry) key() string { return e.Reminder + "\x00" + instant(e.Scheduled) + "\x00" + e.Channel }
-
-// outbox is the file.
-type outbox struct {
-	Entries []*entry `json:"entries"`
-	// Cursors holds, per channel, the id of the last reply read.
-	Cursors map[string]string `json:"cursors,omitempty"`
-}
-
 // Dispatcher delivers reminders to channels through a persistent outbox
 // and turns verified replies into Answers. Its methods are safe for
 // concurrent use.
@@ -165,54 +133,6 @@ func Open(o Options) (*Dispatcher, error) {
 	}
 	d.start(o.Channels)
 	return d, nil
-}
-
-func (d *Dispatcher) path() string { return filepath.Join(d.o.Dir, OutboxFile) }
-
-func (d *Dispatcher) load() error {
-	b, err := os.ReadFile(d.path())
-	if errors.Is(err, fs.ErrNotExist) {
-		d.box = outbox{Cursors: map[string]string{}}
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("channel: %w", err)
-	}
-	if err := json.Unmarshal(b, &d.box); err != nil {
-		// Never lose the file: move it aside and start empty.
-		aside := d.path() + ".corrupt-" + d.o.Clock.Now().Format("20060102T150405")
-		if rerr := os.Rename(d.path(), aside); rerr != nil {
-			return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
-		}
-		d.log.Warn("outbox does not parse; moved it aside and started from an empty one", "path", d.path(), "moved_to", aside, "err", err)
-		d.box = outbox{}
-	}
-	if d.box.Cursors == nil {
-		d.box.Cursors = map[string]string{}
-	}
-	return nil
-}
-
-// save writes the outbox atomically; the caller holds d.mu.
-func (d *Dispatcher) save() error {
-	now := d.o.Clock.Now()
-	d.box.Entries = slices.DeleteFunc(d.box.Entries, func(e *entry) bool {
-		return e.State != StatePending && now.Sub(e.Scheduled) > d.o.Retain
-	})
-	b, err := json.MarshalIndent(d.box, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := config.WriteFile(d.path(), append(b, '\n')); err != nil {
-		if d.saveErr == nil {
-			d.log.Error("cannot write the outbox", "err", err)
-		}
-		d.saveErr = err
-		return err
-	}
-	d.saveErr = nil
-	d.cursorMoved = false
-	return nil
 }
 
 // start starts the goroutines of chans; pending entries of channels that
@@ -469,6 +389,9 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 			ActionDone:   d.sign.token(e.Reminder, e.Scheduled, ActionDone),
 			ActionSnooze: d.sign.token(e.Reminder, e.Scheduled, ActionSnooze),
 		}}
+	for i := range e.Message.Choices[:min(len(e.Message.Choices), MaxChoices)] {
+		dl.Tokens[ChoiceAction(i)] = d.sign.token(e.Reminder, e.Scheduled, ChoiceAction(i))
+	}
 	left := e.Deadline.Sub(now)
 	d.mu.Unlock()
 
@@ -499,11 +422,7 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		e.State, e.Done, e.LastError = StateFailed, now, err.Error()
 	default:
 		e.LastError = err.Error()
-		wait := d.o.MinBackoff << min(e.Attempts-1, 20)
-		if wait > d.o.MaxBackoff || wait <= 0 {
-			wait = d.o.MaxBackoff
-		}
-		e.Next = now.Add(wait)
+		e.Next = now.Add(backoff.Policy{Min: d.o.MinBackoff, Max: d.o.MaxBackoff}.Wait(e.Attempts))
 		if !e.Next.Before(e.Deadline) {
 			e.State, e.Done = StateFailed, now
 		}
@@ -525,146 +444,4 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, e *entry) {
 		d.log.Warn("delivery failed; gave up", append(attrs, "err", err)...)
 	}
 	d.report(r)
-}
-
-// listen reads the replies of r and passes the verified ones on.
-func (d *Dispatcher) listen(ctx context.Context, r Replier, since string) {
-	defer d.wg.Done()
-	err := r.Listen(ctx, since, func(rp Reply) { d.reply(ctx, r.Name(), rp) })
-	if err != nil && ctx.Err() == nil {
-		d.log.Error("stopped reading answers", "channel", r.Name(), "err", err)
-	}
-}
-
-// reply verifies one reply and, when it is a fresh answer, sends it on
-// Answers before it is marked answered (so an answer is not lost when
-// bedtime stops between the two).
-func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
-	log := d.log.With("channel", channel, "id", rp.ID)
-	if rp.Err != nil || rp.Check {
-		d.mu.Lock()
-		level, more := d.ignored(channel, rp.ID, "not an answer", slog.LevelWarn)
-		d.mu.Unlock()
-		if rp.Check {
-			log.Debug("reply topic check message ignored")
-		} else {
-			log.Log(ctx, level, "ignored a message on the reply topic", moreLikeIt([]any{"err", rp.Err}, more)...)
-		}
-		return
-	}
-	d.mu.Lock()
-	var e *entry
-	for _, x := range d.box.Entries {
-		if d.sign.ref(x.Reminder, x.Scheduled) == rp.Ref {
-			e = x
-			if x.Answered {
-				break
-			}
-		}
-	}
-	var problem string
-	switch {
-	case e == nil:
-		problem = "stale: no reminder sent in the last " + config.FormatDuration(d.o.Retain) + " has this reference"
-	case !d.sign.valid(e.Reminder, e.Scheduled, rp.Action, rp.Token):
-		problem = "spoofed: the token is wrong"
-	case e.Answered:
-		problem = "already answered"
-	}
-	if problem != "" {
-		level := slog.LevelWarn
-		if problem == "already answered" {
-			level = slog.LevelInfo
-		}
-		level, more := d.ignored(channel, rp.ID, problem, level)
-		d.mu.Unlock()
-		if problem == "already answered" {
-			log.Log(ctx, level, "ignored an answer: the reminder was already answered", moreLikeIt([]any{"reminder", e.Reminder, "scheduled", e.Scheduled}, more)...)
-		} else {
-			log.Log(ctx, level, "ignored an answer", moreLikeIt([]any{"why", problem}, more)...)
-		}
-		return
-	}
-	a := Answer{Reminder: e.Reminder, Scheduled: e.Scheduled, Action: rp.Action, Channel: channel, Time: rp.Time}
-	if a.Time.IsZero() {
-		a.Time = d.o.Clock.Now()
-	}
-	d.mu.Unlock()
-	log.Info("answer from a channel", "reminder", a.Reminder, "scheduled", a.Scheduled, "action", a.Action)
-	select {
-	case d.answers <- a:
-	case <-ctx.Done():
-		return
-	}
-	d.mu.Lock()
-	for _, x := range d.box.Entries {
-		if x.Reminder == a.Reminder && x.Scheduled.Equal(a.Scheduled) {
-			x.Answered = true
-			if x.Channel == channel && x.State == StatePending {
-				// The phone answered, so an attempt arrived after all.
-				x.State, x.Done, x.LastError = StateSent, d.o.Clock.Now(), ""
-			}
-		}
-	}
-	if rp.ID != "" {
-		d.box.Cursors[channel] = rp.ID
-	}
-	d.save()
-	d.mu.Unlock()
-}
-
-// ignored notes a reply that was read and ignored, for a reason of kind;
-// the caller holds d.mu. The cursor moves on in memory only: it is written
-// with the next change of the outbox or at Close (after a crash the reply
-// is read again and ignored again), so a flood of junk costs no write per
-// line. It returns the level to log at: level for the first of a kind in
-// a minute, Debug for the others, counted in more (the number not logged
-// at level since the last one that was).
-func (d *Dispatcher) ignored(channel, id, kind string, level slog.Level) (slog.Level, int) {
-	if id != "" && d.box.Cursors[channel] != id {
-		d.box.Cursors[channel] = id
-		d.cursorMoved = true
-	}
-	if d.quiet == nil {
-		d.quiet = map[string]*quiet{}
-	}
-	key := channel + "\x00" + kind
-	now := d.o.Clock.Now()
-	q := d.quiet[key]
-	if q != nil && !now.Before(q.at) && now.Sub(q.at) < time.Minute {
-		q.n++
-		return slog.LevelDebug, 0
-	}
-	more := 0
-	if q != nil {
-		more = q.n
-	}
-	d.quiet[key] = &quiet{at: now}
-	return level, more
-}
-
-// moreLikeIt adds to attrs how many more like it were logged at Debug.
-func moreLikeIt(attrs []any, more int) []any {
-	if more > 0 {
-		attrs = append(attrs, "more_like_it", more)
-	}
-	return attrs
-}
-
-// quiet is when a kind of ignored reply was last logged at its level and
-// how many were logged at Debug since.
-type quiet struct {
-	at time.Time
-	n  int
-}
-
-// String describes the outbox, for debugging.
-func (d *Dispatcher) String() string {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	var b strings.Builder
-	for _, e := range d.box.Entries {
-		fmt.Fprintf(&b, "%s %s %s %s attempts=%d\n", e.Reminder, instant(e.Scheduled), e.Channel, e.State, e.Attempts)
-	}
-	return b.String()
 }

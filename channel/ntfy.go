@@ -1,20 +1,14 @@
 package channel
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -171,10 +165,18 @@ func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 		p.Title, p.Message, p.Tags = PrivateTitle, PrivateBody, nil
 	}
 	if m.Answers {
-		for _, a := range []struct {
+		type button struct {
 			label  string
 			action Action
-		}{{"Done", ActionDone}, {"Snooze", ActionSnooze}} {
+		}
+		buttons := []button{{"Done", ActionDone}, {"Snooze", ActionSnooze}}
+		if len(m.Choices) > 0 {
+			buttons = nil
+			for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
+				buttons = append(buttons, button{label, ChoiceAction(i)})
+			}
+		}
+		for _, a := range buttons {
 			body, _ := json.Marshal(replyBody{Bedtime: 1, Ref: d.Ref, Action: a.action, Token: d.Tokens[a.action]})
 			p.Actions = append(p.Actions, ntfyAction{
 				Action: "http", Label: a.label, URL: n.cfg.Server + "/" + n.cfg.ReplyTopic, Method: http.MethodPost,
@@ -240,119 +242,6 @@ func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
 	return false, sc.Err()
 }
 
-// do sends one request with the timeout of a publish.
-func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, auth bool) (*http.Response, error) {
-	ctx, cancel := context.WithTimeout(ctx, n.o.Timeout)
-	req, err := http.NewRequestWithContext(ctx, method, u, body)
-	if err != nil {
-		cancel()
-		return nil, Permanent(err)
-	}
-	if ctype != "" {
-		req.Header.Set("Content-Type", ctype)
-	}
-	if auth && n.token != "" {
-		req.Header.Set("Authorization", "Bearer "+n.token)
-	}
-	resp, err := n.hc.Do(req)
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("cannot reach %s: %w", n.cfg.Server, stripURL(err))
-	}
-	resp.Body = cancelOnClose{resp.Body, cancel}
-	return resp, nil
-}
-
-// noRedirects makes the client return a redirect as the answer. ntfy
-// never needs one, and following it would take the publish, with its
-// answer tokens, elsewhere; Go would even send the access token along
-// when only the port or the scheme differs (http.Client copies the
-// Authorization header to the same host name).
-func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-
-// stripURL drops the URL from a *url.Error, which would show the topic.
-func stripURL(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
-}
-
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (c cancelOnClose) Close() error { err := c.ReadCloser.Close(); c.cancel(); return err }
-
-// StatusError is an HTTP error answer of the ntfy server.
-type StatusError struct {
-	// Code is the HTTP status code; Msg is the server's message.
-	Code int
-	Msg  string
-	// Location is where a redirect (3xx) points, each segment of its
-	// path shortened like a topic; bedtime follows no redirect.
-	Location string
-	what     string
-}
-
-func (e *StatusError) Error() string {
-	s := fmt.Sprintf("%s: the server answered %d %s", e.what, e.Code, http.StatusText(e.Code))
-	if e.Msg != "" {
-		s += " (" + e.Msg + ")"
-	}
-	if e.Code/100 == 3 {
-		loc := e.Location
-		if loc == "" {
-			loc = "none given"
-		}
-		s += ", a redirect to " + loc + ", not followed"
-	}
-	return s
-}
-
-// redactURL shows a URL's scheme and host, and each path segment as
-// redact shows a topic.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return strconv.Quote(redact(raw))
-	}
-	var b strings.Builder
-	if u.Scheme != "" {
-		b.WriteString(u.Scheme + "://")
-	}
-	b.WriteString(u.Host)
-	for seg := range strings.SplitSeq(strings.Trim(u.Path, "/"), "/") {
-		if seg != "" {
-			b.WriteString("/" + redact(seg))
-		}
-	}
-	return b.String()
-}
-
-// httpError returns nil for a 2xx answer, else a *StatusError, marked
-// Permanent unless retrying may help (408, 429 and 5xx).
-func httpError(resp *http.Response, what string) error {
-	if resp.StatusCode/100 == 2 {
-		return nil
-	}
-	var e struct {
-		Error string `json:"error"`
-	}
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	_ = json.Unmarshal(b, &e)
-	err := &StatusError{Code: resp.StatusCode, Msg: e.Error, what: what}
-	if loc := resp.Header.Get("Location"); loc != "" {
-		err.Location = redactURL(loc)
-	}
-	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout {
-		return err
-	}
-	return Permanent(err)
-}
-
 // Check checks that the server answers, that the token (if any) is valid
 // and may publish to the topic (by publishing a test message), that the
 // reply topic can be read, and that the phone's buttons, which carry no
@@ -415,172 +304,4 @@ func (n *Ntfy) Check(ctx context.Context) CheckResult {
 		private = "; private: the phone shows \"" + PrivateTitle + "\", not the reminder's text"
 	}
 	return CheckResult{OK: true, Detail: where + ": reachable, a test message was published (it should be on your phone now), answers can come back on the reply topic" + private}
-}
-
-// Listen reads the reply topic as a JSON stream until ctx ends.
-func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) error {
-	if since == "" {
-		since = strconv.FormatInt(time.Now().Unix(), 10)
-	}
-	backoff := n.o.MinBackoff
-	var last time.Time // when the message since names was published
-	var lastErr string
-	for {
-		opened, err := n.stream(ctx, since, func(r Reply) {
-			if r.ID != "" {
-				since = r.ID
-				if !r.Time.IsZero() {
-					last = r.Time
-				}
-			}
-			yield(r)
-		})
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		var se *StatusError
-		if errors.As(err, &se) && se.Code == http.StatusBadRequest && !last.IsZero() {
-			// A server that does not know the id any more: ask by time
-			// (what arrives twice is ignored as already answered).
-			since, last = strconv.FormatInt(last.Unix(), 10), time.Time{}
-		}
-		if opened {
-			backoff = n.o.MinBackoff
-		}
-		if IsPermanent(err) { // a 4xx: a person must fix something first
-			backoff = max(backoff, 10*n.o.MaxBackoff)
-		}
-		// The same failure again (the server down for hours) is logged
-		// once, not at every try.
-		level := slog.LevelWarn
-		if err != nil && !opened && failureKey(err) == lastErr {
-			level = slog.LevelDebug
-		}
-		if err != nil {
-			lastErr = failureKey(err)
-		}
-		n.o.Logger.Log(ctx, level, "ntfy reply stream ended; reconnecting", "channel", n.name, "err", err, "in", backoff)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(backoff):
-		}
-		backoff = min(2*backoff, n.o.MaxBackoff)
-	}
-}
-
-// stream reads one connection of the reply stream. It reports whether the
-// server opened the stream.
-func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (opened bool, err error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stall := time.AfterFunc(n.o.Stall, cancel)
-	defer stall.Stop()
-	u := fmt.Sprintf("%s/%s/json?since=%s", n.cfg.Server, n.cfg.ReplyTopic, url.QueryEscape(since))
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return false, err
-	}
-	if n.token != "" {
-		req.Header.Set("Authorization", "Bearer "+n.token)
-	}
-	resp, err := n.hc.Do(req)
-	if err != nil {
-		return false, fmt.Errorf("cannot reach %s: %w", n.cfg.Server, stripURL(err))
-	}
-	defer resp.Body.Close()
-	if err := httpError(resp, "subscribe to the reply topic"); err != nil {
-		return false, err
-	}
-	sc := lineScanner(resp.Body)
-	for sc.Scan() {
-		stall.Reset(n.o.Stall)
-		var m ntfyMessage
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			// One bad line is skipped, not the stream: reading again
-			// from the last good id would meet it again, and what
-			// follows it (a valid Done) would never be read. A field of
-			// the wrong type leaves the others read, the id among them.
-			r := Reply{Err: fmt.Errorf("the server sent a line bedtime cannot read: %w", err)}
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				r.ID = validID(m.ID)
-			}
-			yield(r)
-			continue
-		}
-		switch m.Event {
-		case "open":
-			if !opened {
-				n.o.Logger.Debug("ntfy reply stream open", "channel", n.name)
-			}
-			opened = true
-		case "message":
-			yield(parseReply(m))
-		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			err = fmt.Errorf("the server sent a line longer than %d KiB", maxLine>>10)
-		}
-		return opened, err
-	}
-	return opened, io.ErrUnexpectedEOF
-}
-
-// maxLine bounds a line of a JSON stream. ntfy's messages are at most
-// 4 KiB of text plus their fields; a longer line ends the connection, so
-// a server that never ends a line costs at most this much memory.
-const maxLine = 64 << 10
-
-// lineScanner reads the lines of a JSON stream, at most maxLine each.
-func lineScanner(r io.Reader) *bufio.Scanner {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4<<10), maxLine)
-	return sc
-}
-
-var idRE = regexp.MustCompile(`^[-_A-Za-z0-9]{1,64}$`)
-
-// validID returns id if it looks like an ntfy message id, else "": an id
-// is sent back as since= and kept in the outbox, so a server's garbage
-// must not become one.
-func validID(id string) string {
-	if idRE.MatchString(id) {
-		return id
-	}
-	return ""
-}
-
-func parseReply(m ntfyMessage) Reply {
-	r := Reply{ID: validID(m.ID)}
-	if m.Time > 0 {
-		r.Time = time.Unix(m.Time, 0)
-	}
-	var b replyBody
-	if err := json.Unmarshal([]byte(m.Message), &b); err != nil || b.Bedtime != 1 {
-		r.Err = errors.New("not an answer from bedtime's buttons")
-		return r
-	}
-	if b.Check {
-		r.Check = true
-		return r
-	}
-	if b.Action != ActionDone && b.Action != ActionSnooze {
-		r.Err = fmt.Errorf("unknown action %q", b.Action)
-		return r
-	}
-	r.Ref, r.Action, r.Token = b.Ref, b.Action, b.Token
-	return r
-}
-
-// failureKey names a failure to reach the server for "the same failure
-// again": every way a connection can fail while the server is down
-// (refused, reset, timed out) is one.
-func failureKey(err error) string {
-	var op *net.OpError
-	if errors.As(err, &op) && op.Op == "dial" {
-		return "dial"
-	}
-	return err.Error()
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // Desktop is the name of the built-in channel: the desktop notification.
@@ -165,7 +167,7 @@ func (p *parser) channel(name string, pair *ast.MappingValueNode, c ctx) (Channe
 			tc := ctx{field: c.field + ".timeout"}
 			if d, ok := p.duration(kv.valueNode, tc); ok {
 				if d < time.Second || d > time.Hour {
-					p.errAt(kv.valueNode, tc, "%s is out of range (want 1s to 1h)", FormatDuration(d))
+					p.errAt(kv.valueNode, tc, "%s is out of range (want 1s to 1h)", durfmt.Format(d))
 				}
 				ch.Command.Timeout = d
 			}

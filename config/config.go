@@ -89,6 +89,11 @@ type Reminder struct {
 	// reminder named movement, WhenAwayHold for all others, unless the
 	// file says.
 	WhenAway WhenAway
+	// WhenBusy says what happens when the reminder is due while the
+	// person is busy (in a call: a microphone or camera in use; or a
+	// fullscreen window): WhenBusyHold, the default, holds it until that
+	// ends, WhenBusyShow shows it anyway.
+	WhenBusy WhenBusy
 	// Stay is how long the notification stays on screen, with the
 	// meaning of notify.Message.Expire: StayUntilAnswered (negative, the
 	// default: stay: true) until the user answers it, zero for the
@@ -100,9 +105,32 @@ type Reminder struct {
 	// Channels names where the reminder is delivered: desktop (the
 	// default) and channels of Schedule.Channels, in file order.
 	Channels []string
+	// Ask names the question the reminder asks (AskCramps), whose
+	// buttons answer it instead of Done and Snooze; empty for a reminder.
+	Ask string
 	// Line is the line of the reminder's name in the file.
 	Line int
 }
+
+// WhenBusy is what happens to a reminder due while the person is busy.
+type WhenBusy string
+
+// The values of when_busy.
+const (
+	// WhenBusyHold keeps the reminder until the person is no longer
+	// busy, then shows it if still within its catch_up, as when away.
+	WhenBusyHold WhenBusy = "hold"
+	// WhenBusyShow shows it anyway.
+	WhenBusyShow WhenBusy = "show"
+)
+
+// AskCramps is ask: cramps, the morning question of the cramp diary ("Leg
+// cramps last night?" with None, Some and Bad).
+const AskCramps = "cramps"
+
+// AskCatchUp is the catch-up grace of a question unless the file says: it
+// waits, held, for the person's first return until the evening.
+const AskCatchUp = 12 * time.Hour
 
 // WhenAway is what happens to a reminder due while the person is away
 // or the screen is locked.

@@ -165,7 +165,7 @@ func TestDefault(t *testing.T) {
 	for _, r := range s.Reminders {
 		names = append(names, r.Name+"="+r.Spec)
 	}
-	want := "movement=55 9-16 * * mon-fri hydration=2h between 08:00-20:00 magnesium=20:30 calf-stretch=30m before bedtime morning-stretch=07:30"
+	want := "movement=55 9-16 * * mon-fri hydration=2h between 08:00-20:00 magnesium=20:30 calf-stretch=30m before bedtime morning-stretch=07:30 cramp-diary=06:00"
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("default = %s\nwant %s", got, want)
 	}

@@ -12,10 +12,10 @@ func TestPresenceKeys(t *testing.T) {
 away: {after: 12m}
 reminders:
   movement: {cron: "55 9-16 * * mon-fri"}
-  hydration: {every: 2h, when_away: show, stay: false, sound: true}
+  hydration: {every: 2h, when_away: show, when_busy: show, stay: false, sound: true}
   magnesium: {at: "20:30", stay: 90s, sound: bell}
   calf-stretch: {before_bedtime: 30m, routine: calf-stretch, when_away: skip, stay: yes, sound: off}
-  pills: {at: "08:00", title: Pills, when_away: HOLD}
+  pills: {at: "08:00", title: Pills, when_away: HOLD, when_busy: Hold}
 `
 	s, err := Parse("schedule.yaml", []byte(src))
 	if err != nil {
@@ -27,14 +27,15 @@ reminders:
 	tests := []struct {
 		name     string
 		whenAway WhenAway
+		whenBusy WhenBusy
 		stay     time.Duration
 		sound    string
 	}{
-		{"movement", WhenAwaySkip, StayUntilAnswered, ""},
-		{"hydration", WhenAwayShow, 0, DefaultSound},
-		{"magnesium", WhenAwayHold, 90 * time.Second, "bell"},
-		{"calf-stretch", WhenAwaySkip, StayUntilAnswered, ""},
-		{"pills", WhenAwayHold, StayUntilAnswered, ""},
+		{"movement", WhenAwaySkip, WhenBusyHold, StayUntilAnswered, ""},
+		{"hydration", WhenAwayShow, WhenBusyShow, 0, DefaultSound},
+		{"magnesium", WhenAwayHold, WhenBusyHold, 90 * time.Second, "bell"},
+		{"calf-stretch", WhenAwaySkip, WhenBusyHold, StayUntilAnswered, ""},
+		{"pills", WhenAwayHold, WhenBusyHold, StayUntilAnswered, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,8 +43,8 @@ reminders:
 			if !ok {
 				t.Fatal("no such reminder")
 			}
-			if r.WhenAway != tt.whenAway || r.Stay != tt.stay || r.Sound != tt.sound {
-				t.Errorf("when_away %q, stay %v, sound %q; want %q, %v, %q", r.WhenAway, r.Stay, r.Sound, tt.whenAway, tt.stay, tt.sound)
+			if r.WhenAway != tt.whenAway || r.WhenBusy != tt.whenBusy || r.Stay != tt.stay || r.Sound != tt.sound {
+				t.Errorf("when_away %q, when_busy %q, stay %v, sound %q; want %q, %q, %v, %q", r.WhenAway, r.WhenBusy, r.Stay, r.Sound, tt.whenAway, tt.whenBusy, tt.stay, tt.sound)
 			}
 		})
 	}
@@ -60,7 +61,7 @@ func TestPresenceDefaults(t *testing.T) {
 			if r.Name == "movement" {
 				want = WhenAwaySkip
 			}
-			if r.WhenAway != want || r.Stay != StayUntilAnswered || r.Sound != "" {
+			if r.WhenAway != want || r.WhenBusy != WhenBusyHold || r.Stay != StayUntilAnswered || r.Sound != "" {
 				t.Errorf("%s: %s: when_away %q, stay %v, sound %q; want %q, until answered, silent", s.Path, r.Name, r.WhenAway, r.Stay, r.Sound, want)
 			}
 		}

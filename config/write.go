@@ -37,8 +37,8 @@ func WriteThrough(path string, data []byte) (string, error) {
 }
 
 // writeAtomic writes a temporary file beside path, flushes it to disk and
-// renames it over path, then flushes the directory. (renameio does the
-// same, but only on Unix.)
+// renames it over path, then flushes the directory: safefs.WriteAtomic,
+// bedtime's one atomic write.
 func writeAtomic(path string, data []byte) error { return safefs.WriteAtomic(path, data) }
 
 // ReadFile reads the schedule file at path as Load does: a regular file

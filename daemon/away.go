@@ -2,10 +2,13 @@ package daemon
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -18,9 +21,34 @@ import (
 const NaturalBreak = time.Hour
 
 // heldRecheck is how often a source without events (X11) is asked again
-// while reminders are held for the person's return. Nothing is asked while
-// nothing is held.
-const heldRecheck = 30 * time.Second
+// while reminders are held for the person's return, so that a return
+// shows them within it (the source's own poll is slower). Nothing is
+// asked this often while nothing is held.
+const heldRecheck = time.Second
+
+// busyRecheck is how often the daemon asks whether the person is still
+// busy while a reminder is held because they were. Nothing is asked
+// while nothing is held.
+const busyRecheck = 5 * time.Second
+
+// Busy says whether the person is busy: in a call (a microphone or camera
+// in use) or with a fullscreen window. busy.Detector is one.
+type Busy interface {
+	// Busy reports whether the person is busy now, and why.
+	Busy(ctx context.Context) (why string, busy bool)
+	Close() error
+}
+
+var _ Busy = (*busy.Detector)(nil)
+
+// openBusy opens the busy sources for the daemon's life.
+func (d *daemon) openBusy(ctx context.Context) {
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	b, rep := d.o.Busy(pctx)
+	d.busy = b
+	d.log.Info("busy sources chosen", "sources", rep.String())
+}
 
 // away is what the daemon knows of the person's presence, and the
 // reminders it holds until they are back.
@@ -44,6 +72,9 @@ type away struct {
 type heldOne struct {
 	msg      notify.Message
 	deadline time.Time // later than this, it is missed
+	// whenBusy is true when the reminder waits while the person is busy
+	// (when_busy: hold), also when they are back.
+	whenBusy bool
 }
 
 // openPresence opens the presence monitor for the schedule's away.after,
@@ -101,6 +132,12 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 	a.mu.Lock()
 	prev := a.last
 	a.last = st
+	if prev.State == st.State {
+		// Heard twice (a source without events answers Current, and
+		// then its poll says the same): not a change.
+		a.mu.Unlock()
+		return
+	}
 	back := prev.State != presence.Here && st.State == presence.Here
 	if back && now.Sub(prev.Since) >= a.after {
 		a.naturalUntil = now.Add(NaturalBreak)
@@ -110,7 +147,7 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 	a.d.setPresence(st)
 	a.d.log.Info("presence changed", "from", prev.State.String(), "to", st.State.String(), "source", st.Source)
 	if natural {
-		a.d.log.Info("natural break", "away_for", config.FormatDuration(now.Sub(prev.Since).Round(time.Second)))
+		a.d.log.Info("natural break", "away_for", durfmt.Format(now.Sub(prev.Since).Round(time.Second)))
 	}
 	if st.State == presence.Here {
 		a.release(ctx, now)
@@ -121,16 +158,9 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 // lifecycle step (held or skipped) and why.
 func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind state.Kind, why string) {
 	st := a.mon.Current(ctx)
+	// A source without events (X11): what Current says may be news.
+	a.changed(ctx, st)
 	a.mu.Lock()
-	if st.State != a.last.State {
-		// A source without events (X11): what Current says is news.
-		prev := a.last
-		a.last = st
-		if prev.State != presence.Here && st.State == presence.Here && a.d.o.Clock.Now().Sub(prev.Since) >= a.after {
-			a.naturalUntil = a.d.o.Clock.Now().Add(NaturalBreak)
-		}
-		defer a.d.setPresence(st)
-	}
 	natural := a.d.o.Clock.Now().Before(a.naturalUntil)
 	a.mu.Unlock()
 	if st.State == presence.Here {
@@ -139,6 +169,11 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 			a.naturalUntil = time.Time{} // one reminder, the break of that hour
 			a.mu.Unlock()
 			return state.Skipped, "natural break"
+		}
+		if r.WhenBusy != config.WhenBusyShow {
+			if why, busy := a.d.busyNow(ctx); busy {
+				return state.Held, "busy: " + why
+			}
 		}
 		return "", ""
 	}
@@ -151,18 +186,42 @@ func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind s
 	return state.Held, st.State.String() // hold, or phone: held on the desktop
 }
 
-// hold keeps m until the person is back, or until deadline.
-func (a *away) hold(m notify.Message, deadline time.Time) {
+// hold keeps m until the person is back and not busy (whenBusy), or
+// until deadline; busyNow says it is held because busy.
+func (a *away) hold(m notify.Message, deadline time.Time, whenBusy, busyNow bool) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.held[m.Reminder] = heldOne{msg: m, deadline: deadline}
-	if a.rep.OnDemand && a.recheck == nil {
-		a.recheck = time.AfterFunc(heldRecheck, a.ask)
+	a.held[m.Reminder] = heldOne{msg: m, deadline: deadline, whenBusy: whenBusy}
+	a.askLaterLocked()
+	back := a.last.State == presence.Here && !busyNow
+	a.mu.Unlock()
+	if back {
+		// The return came between the decision and now: show it.
+		a.release(a.d.ctx, a.d.o.Clock.Now())
 	}
 }
 
-// ask asks a source without events whether the person is back, while
-// something is held.
+// askLaterLocked sets the timer that asks again whether what is held can
+// be shown: every heldRecheck with a source without events (X11), every
+// busyRecheck while the person is here (so held because busy); none
+// while away with a source that says when they are back. a.mu is held.
+func (a *away) askLaterLocked() {
+	if len(a.held) == 0 || a.recheck != nil {
+		return
+	}
+	switch {
+	case a.rep.OnDemand:
+		a.recheck = time.AfterFunc(heldRecheck, a.ask)
+	case a.last.State == presence.Here:
+		every := busyRecheck
+		if a.d.o.busyEvery > 0 {
+			every = a.d.o.busyEvery
+		}
+		a.recheck = time.AfterFunc(every, a.ask)
+	}
+}
+
+// ask asks whether the person is back (a source without events) and no
+// longer busy, while something is held.
 func (a *away) ask() {
 	a.mu.Lock()
 	a.recheck = nil
@@ -173,14 +232,15 @@ func (a *away) ask() {
 		return
 	}
 	st := a.mon.Current(ctx)
-	if st.State == presence.Here {
-		a.changed(ctx, st)
-		return
+	a.changed(ctx, st) // back: releases what is held, unless busy
+	a.mu.Lock()
+	here := a.last.State == presence.Here
+	a.mu.Unlock()
+	if here {
+		a.release(ctx, a.d.o.Clock.Now()) // busy no longer, or past its grace
 	}
 	a.mu.Lock()
-	if len(a.held) > 0 && a.recheck == nil {
-		a.recheck = time.AfterFunc(heldRecheck, a.ask)
-	}
+	a.askLaterLocked()
 	a.mu.Unlock()
 }
 
@@ -195,18 +255,48 @@ func (a *away) release(ctx context.Context, now time.Time) {
 		a.recheck = nil
 	}
 	a.mu.Unlock()
+	if len(held) == 0 {
+		return
+	}
+	busyWhy, busy := "", false
+	for _, h := range held {
+		if h.whenBusy {
+			busyWhy, busy = a.d.busyNow(ctx)
+			break
+		}
+	}
+	var still []string
+	defer func() {
+		if len(still) > 0 {
+			a.d.log.Info("still busy: held until that ends", "reminders", strings.Join(still, ","), "why", busyWhy)
+		}
+	}()
 	st, err := a.d.store.Load()
 	for name, h := range held {
 		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due) {
 			continue // answered meanwhile (bedtime done), or replaced by its next firing
 		}
 		if now.After(h.deadline) {
+			why := "away until too late"
+			if busy && h.whenBusy {
+				why = "busy until too late"
+			}
 			a.d.change(func(st *state.State) []state.Event {
 				evs, _ := st.Apply(state.Step{Reminder: name, Scheduled: h.msg.Scheduled, Kind: state.Missed, At: now,
-					Detail: "away until too late"})
+					Detail: why})
 				return evs
 			})
-			a.d.log.Info("missed", "reminder", name, "why", "away until too late")
+			a.d.log.Info("missed", "reminder", name, "why", why)
+			continue
+		}
+		if busy && h.whenBusy {
+			a.mu.Lock()
+			if _, newer := a.held[name]; !newer {
+				a.held[name] = h
+			}
+			a.askLaterLocked()
+			a.mu.Unlock()
+			still = append(still, name)
 			continue
 		}
 		a.d.log.Info("back: showing the reminder held", "reminder", name)
@@ -240,6 +330,7 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		return true
 	}
 	now := f.ev.At
+	f.busy = strings.HasPrefix(why, "busy: ")
 	if kind == state.Held {
 		// Held before it is recorded so, so that a return at this very
 		// moment releases it.
@@ -247,7 +338,7 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		if f.ev.Once {
 			deadline = f.ev.At.Add(scheduler.OnceGrace)
 		}
-		a.hold(m, deadline)
+		a.hold(m, deadline, f.r.WhenBusy != config.WhenBusyShow, f.busy)
 	}
 	d.change(func(st *state.State) []state.Event {
 		evs, err := st.Apply(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})
@@ -256,10 +347,23 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		}
 		return evs
 	})
-	if kind == state.Held {
+	switch {
+	case kind == state.Held && strings.HasPrefix(why, "busy: "):
+		d.log.Info("held until you are no longer busy", "reminder", f.r.Name, "why", strings.TrimPrefix(why, "busy: "))
+	case kind == state.Held:
 		d.log.Info("held until you are back", "reminder", f.r.Name, "why", why)
-	} else {
+	default:
 		d.log.Info("skipped", "reminder", f.r.Name, "why", why)
 	}
 	return false
+}
+
+// busyNow asks whether the person is busy.
+func (d *daemon) busyNow(ctx context.Context) (string, bool) {
+	if d.busy == nil {
+		return "", false
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return d.busy.Busy(ctx)
 }

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,4 +110,62 @@ func TestShowWhenAway(t *testing.T) {
 	h.clock.Set(now.Add(30 * time.Minute))
 	srv.Next(t)
 	h.wantRecorded(state.Shown, "")
+}
+
+// polled is a presence source without events, as X11's: Current answers
+// at once, Changes only when its poll (the test) says so.
+type polled struct {
+	*presencetest.Fake
+	late chan presence.Status
+}
+
+func (p *polled) Changes() <-chan presence.Status { return p.late }
+
+// TestPolledSourceShowsHeldOnReturn: with a source without events, a
+// reminder held while away is shown when the person is back, without
+// waiting for the source's own poll (the daemon asks every heldRecheck
+// while something is held); the poll saying the same afterwards, or
+// saying away after Current did, is no change and makes no log line.
+func TestPolledSourceShowsHeldOnReturn(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	p := &polled{Fake: presencetest.NewFake(presence.Status{State: presence.Here, Since: now.Add(-time.Hour), Source: "test"}),
+		late: make(chan presence.Status, 8)}
+	h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+		return p, presence.Report{Idle: "test", OnDemand: true}
+	}
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	away := presence.Status{State: presence.Away, Since: now.Add(20 * time.Minute), Source: "test"}
+	p.Set(away) // Current says away; the poll has not said it yet
+	h.clock.Set(now.Add(30 * time.Minute))
+	h.wantRecorded(state.Held, "away")
+	p.late <- away // the poll catches up
+	nothingOnScreen(t, srv)
+
+	asked := p.Asked()
+	h.clock.Set(now.Add(40 * time.Minute))
+	back := presence.Status{State: presence.Here, Since: now.Add(40 * time.Minute), Source: "test"}
+	p.Set(back) // only Current knows
+	if n := srv.Next(t); n.Summary == "" {
+		t.Fatalf("shown %+v", n)
+	}
+	h.wantRecorded(state.Shown, "")
+	if p.Asked() <= asked {
+		t.Errorf("Current asked %d times, want more than %d: the return was found by asking", p.Asked(), asked)
+	}
+	p.late <- back
+	p.late <- back
+	waitLog(t, h.log, `msg="back: showing the reminder held"`)
+	h.stop()
+	log := h.log.String()
+	if got := strings.Count(log, `msg="presence changed"`); got != 2 {
+		t.Errorf("%d presence changed lines, want 2 (to away, back to here):\n%s", got, log)
+	}
+	for _, same := range []string{"from=away to=away", "from=here to=here"} {
+		if strings.Contains(log, same) {
+			t.Errorf("the log says %s:\n%s", same, log)
+		}
+	}
 }

@@ -73,7 +73,7 @@ func (d *daemon) sendChannels(f *firing, title, body string, names []string) {
 		return
 	}
 	deadline := f.ev.At.Add(max(f.r.CatchUp, 15*time.Minute))
-	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true}
+	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true, Choices: questionChoices(f.r)}
 	if err := disp.Send(f.r.Name, f.instant, deadline, m, names); err != nil {
 		d.log.Error("cannot send to the channels", "reminder", f.r.Name, "channels", names, "err", err)
 	}
@@ -144,6 +144,9 @@ func (d *daemon) channelAnswer(a channel.Answer) {
 	action := notify.Done
 	if a.Action == channel.ActionSnooze {
 		action = notify.Snooze
+	}
+	if i, ok := a.Action.Choice(); ok {
+		action = notify.ChoiceAction(i)
 	}
 	d.respondFrom(notify.Response{Reminder: a.Reminder, Action: action, At: a.Time, Scheduled: a.Scheduled}, a.Channel)
 	if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/presence"
@@ -105,5 +106,32 @@ func TestPhoneWhenAway(t *testing.T) {
 	}
 	if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
 		t.Fatalf("%d messages on the phone, want 1", n)
+	}
+}
+
+// TestPhoneNotInACall: when_away: phone sends to the phone when away,
+// not when the person is at the computer in a call: held there, the
+// phone stays quiet, and the desktop shows it when the call ends.
+func TestPhoneNotInACall(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	ntfy := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", when_away: phone}`), now)
+	b := &fakeBusy{}
+	b.set("microphone in use")
+	h.opts.Busy = func(context.Context) (Busy, busy.Report) { return b, busy.Report{} }
+	h.opts.busyEvery = 10 * time.Millisecond
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	h.wantRecorded(state.Held, "busy: microphone in use")
+	waitLog(t, h.log, `msg="still busy: held until that ends"`)
+	b.set("")
+	srv.Next(t)
+	if ev := h.wantRecorded(state.Shown, ""); ev.Via != "d-bus" {
+		t.Fatalf("shown %+v, want via d-bus", ev)
+	}
+	if n := len(ntfy.Messages("bedtime-test-topic")); n != 0 {
+		t.Fatalf("%d messages on the phone during a call, want none", n)
 	}
 }

@@ -15,13 +15,18 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/texts"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // Options configure Run. SchedulePath and StateDir are required; the
@@ -62,6 +67,11 @@ type Options struct {
 	// Presence opens the watch on whether the person is at the computer;
 	// nil means presence.Open.
 	Presence func(context.Context, presence.Options) (presence.Monitor, presence.Report)
+	// Busy opens what says whether the person is busy (in a call, or with
+	// a fullscreen window); nil means busy.Open on this machine.
+	Busy func(context.Context) (Busy, busy.Report)
+	// busyEvery, when not zero, replaces busyRecheck (for tests).
+	busyEvery time.Duration
 	// WriteRetry is how often changes that could not be written (a full
 	// disk) are tried again; zero means DefaultWriteRetry.
 	WriteRetry time.Duration
@@ -103,6 +113,9 @@ func (o Options) withDefaults() Options {
 	if o.Presence == nil {
 		o.Presence = presence.Open
 	}
+	if o.Busy == nil {
+		o.Busy = func(ctx context.Context) (Busy, busy.Report) { return busy.Open(ctx, busy.Options{}) }
+	}
 	return o
 }
 
@@ -125,7 +138,7 @@ type daemon struct {
 	builtin  bool // --builtin: the default schedule, no file
 	engine   *scheduler.Engine
 	notifier notify.Notifier
-	texts    *Texter
+	texts    *texts.Chooser
 
 	store *state.Store // state and history
 
@@ -137,12 +150,17 @@ type daemon struct {
 	// outcomes are the finished firings as the daemon last wrote or read
 	// them, to tell an answer made elsewhere (`bedtime done`).
 	outcomes map[string]state.Outcome
+	// opens are the open firings as the daemon last wrote or read them,
+	// to tell a snooze made elsewhere (`bedtime snooze`).
+	opens map[string]state.Instant
 	// routines stop the guided routines playing, by reminder; routineStop
 	// is the last `bedtime routine --stop` applied.
 	routines    map[string]*playing
 	routineStop time.Time
 	// away is the person's presence and the reminders held for them.
 	away *away
+	// busy says whether the person is in a call or watching fullscreen.
+	busy Busy
 	// disp delivers to the schedule's other channels (the phone); nil
 	// while the schedule has none.
 	disp  *channel.Dispatcher
@@ -175,13 +193,13 @@ type daemon struct {
 func Run(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	log := o.Logger
-	lock, err := TakeLock(o.StateDir)
+	lock, err := userlock.Take(o.StateDir)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	if lock.wasOpen != 0 {
-		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.wasOpen.String())
+	if lock.WasOpen() != 0 {
+		log.Warn("the state directory was open to other users; made it private (0700)", "path", o.StateDir, "mode_was", lock.WasOpen().String())
 	}
 
 	// Another process holding the state's lock, or a full disk, never
@@ -191,7 +209,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: NewTexter(),
+	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
 		engine: scheduler.NewEngine(nil), store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	n, closeN, err := o.Notifier(log, d.respond)
 	if err != nil {
@@ -220,8 +238,11 @@ func Run(ctx context.Context, o Options) error {
 	}
 	d.mirror = st.Clone()
 	d.routineStop = st.RoutineStop // a stop asked for before this start is done with
+	d.openBusy(ctx)
+	defer d.busy.Close()
 	d.reload(ctx, "start")
 	d.applyControl(st)
+	d.adoptPopups(ctx, st)
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
@@ -236,7 +257,7 @@ func Run(ctx context.Context, o Options) error {
 	}()
 	watched := map[string]func(){
 		filepath.Clean(store.StatePath()): func() { d.syncControl() },
-		lock.path:                         func() { keep.ensure("the lock file changed") },
+		lock.Path():                       func() { keep.ensure("the lock file changed") },
 	}
 	if !d.builtin {
 		watched[filepath.Clean(d.path)] = func() { d.reload(ctx, "file changed") }
@@ -254,7 +275,6 @@ func Run(ctx context.Context, o Options) error {
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
 	d.sayWhatComes(ctx)
-	trimMemory()
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
 		if keep.ensure("a reminder is due") { // never two daemons firing
 			d.handle(ctx, evs)
@@ -297,7 +317,6 @@ func Run(ctx context.Context, o Options) error {
 // file never replaces a working schedule: the previous one stays, the
 // errors are logged and the user is told once.
 func (d *daemon) reload(ctx context.Context, why string) {
-	defer trimMemory()
 	var s *config.Schedule
 	var err error
 	missing := d.builtin
@@ -409,6 +428,8 @@ type firing struct {
 	// for a snooze or a repeat, the one it shows again.
 	instant time.Time
 	show    bool
+	// busy is set when the reminder is held because the person is busy.
+	busy bool
 }
 
 // handle shows due reminders, and records missed and skipped ones. What
@@ -530,7 +551,7 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 	}
 	switch ev.Kind {
 	case scheduler.Miss:
-		detail := "too late after " + config.FormatDuration(ev.Late().Round(time.Second))
+		detail := "too late after " + durfmt.Format(ev.Late().Round(time.Second))
 		if ev.Once {
 			detail = "snoozed, then " + detail
 		}
@@ -553,6 +574,12 @@ func (d *daemon) step(st *state.State, f *firing) []state.Event {
 // fire logs one event of the engine and shows its reminder if it is due.
 func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	r, ev := f.r, f.ev
+	if ev.Once && !f.instant.IsZero() {
+		// A snooze or a repeat: scheduled is the instant it shows again
+		// (attrs[3]), due_again when it came due this time.
+		f.attrs[3] = f.instant.In(r.Location).Format(time.RFC3339)
+		f.attrs = append(f.attrs, "due_again", ev.Scheduled.In(r.Location).Format(time.RFC3339))
+	}
 	switch ev.Kind {
 	case scheduler.Miss:
 		d.log.Warn("missed", append(f.attrs, "catch_up", r.CatchUp.String())...)
@@ -576,15 +603,15 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	d.log.Info("fired", f.attrs...)
 	grace := max(r.CatchUp, 5*time.Minute)
 	m := notify.Message{Reminder: r.Name, Title: t.Title, Body: t.Body, Deadline: ev.At.Add(grace), Start: hasRoutine,
-		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound}
+		Scheduled: f.instant, Expire: expireOf(r.Stay), Sound: r.Sound, Choices: questionChoices(r)}
 	others, desktop := otherChannels(r)
 	d.sendChannels(f, t.Title, t.Body, others)
 	if !desktop {
 		return // only elsewhere: the channels say when it is shown
 	}
 	if !d.awayDecision(ctx, f, m) {
-		if r.WhenAway == config.WhenAwayPhone {
-			// Held on the desktop; on the phone now.
+		if r.WhenAway == config.WhenAwayPhone && !f.busy {
+			// Held on the desktop; on the phone now (not in a call).
 			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}
 		return // held until the person is back, or skipped
@@ -719,6 +746,7 @@ func (d *daemon) writeBatch(batch []change) {
 		d.mirror = st.Clone()
 		d.mu.Lock()
 		d.outcomes = maps.Clone(st.Closed)
+		d.opens = maps.Clone(st.Open)
 		d.mu.Unlock()
 		return all, nil
 	})
@@ -860,10 +888,12 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}
 	step := state.Step{Reminder: name, Scheduled: resp.Scheduled, At: now}
 	var snoozeAt time.Time
+	var answer diary.Entry
+	var answered bool
 	extra := func(*state.State) {}
 	switch resp.Action {
 	case notify.Shown:
-		step.Kind, step.Via = state.Shown, resp.Via
+		step.Kind, step.Via, step.Popup = state.Shown, resp.Via, resp.Popup
 		extra = func(st *state.State) { st.SetProblem(state.ProblemNotifications, "") }
 	case notify.Held:
 		step.Kind, step.Detail = state.Held, resp.Detail
@@ -890,14 +920,35 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 			}
 		}
 		snoozeAt = now.Add(snooze)
-		step.Kind, step.Source, step.Detail = state.Snoozed, source, config.FormatDuration(snooze)
+		step.Kind, step.Source, step.Detail = state.Snoozed, source, durfmt.Format(snooze)
 		extra = func(st *state.State) { st.Snoozes[name] = snoozeAt }
 	case notify.Dismissed:
 		step.Kind = state.Dismissed
 	case notify.Expired:
 		step.Kind = state.Expired
 	default:
-		return
+		i, ok := resp.Action.Choice()
+		if !ok {
+			return
+		}
+		d.mu.Lock()
+		s := d.schedule
+		d.mu.Unlock()
+		var r config.Reminder
+		if s != nil {
+			r, _ = s.Reminder(name)
+		}
+		if answer, answered = diaryAnswer(r, resp.Scheduled, now, i, source); !answered {
+			d.log.Info("an answer to no question", "reminder", name, "action", resp.Action.String())
+			return
+		}
+		// Answering the question is doing the reminder.
+		step.Kind, step.Source = state.Done, source
+	}
+	if answered {
+		// The diary first, whether or not the instant is still open: a
+		// second answer (the phone after the desktop) is a correction.
+		d.recordAnswer(answer)
 	}
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it.
@@ -915,6 +966,9 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	}, func() {
 		if !applied {
 			return
+		}
+		if answered {
+			d.engine.SetOnce(name, time.Time{})
 		}
 		switch resp.Action {
 		case notify.Shown, notify.Held:
@@ -1045,7 +1099,20 @@ func (d *daemon) applyControl(st state.State) {
 		}
 	}
 	d.outcomes = maps.Clone(st.Closed)
+	var snoozed []string // snoozed elsewhere: off the screen until it comes again
+	if d.opens != nil {
+		for name, in := range st.Open {
+			if prev, ok := d.opens[name]; in.Status == state.Snoozed && (!ok || prev.Status != in.Status || !prev.Since.Equal(in.Since)) {
+				snoozed = append(snoozed, name)
+			}
+		}
+	}
+	d.opens = maps.Clone(st.Open)
 	d.mu.Unlock()
+	for _, name := range snoozed {
+		d.log.Info("snooze", "reminder", name, "scheduled", st.Open[name].Scheduled.Format(time.RFC3339), "from", "command line")
+		d.withdraw(name)
+	}
 	if stopRoutines {
 		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
 	}
@@ -1053,11 +1120,7 @@ func (d *daemon) applyControl(st state.State) {
 		o := st.Closed[name]
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
 		d.engine.SetOnce(name, time.Time{})
-		if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
-			if err := w.Withdraw(d.ctx, name); err != nil {
-				d.log.Debug("cannot close the notification", "reminder", name, "err", err)
-			}
-		}
+		d.withdraw(name)
 	}
 	switch {
 	case changed && st.PausedUntil.After(d.o.Clock.Now()):
@@ -1067,5 +1130,33 @@ func (d *daemon) applyControl(st state.State) {
 	}
 	if d.o.OnControl != nil {
 		d.o.OnControl(st)
+	}
+}
+
+// withdraw takes the named reminder's notification off the screen.
+func (d *daemon) withdraw(name string) {
+	if w, ok := d.notifier.(notify.Withdrawer); ok && d.ctx != nil {
+		if err := w.Withdraw(d.ctx, name); err != nil {
+			d.log.Debug("cannot close the notification", "reminder", name, "err", err)
+		}
+	}
+}
+
+// adoptPopups hands the notifier the popups an earlier process showed and
+// left unanswered, so that a done closes them and their buttons answer.
+func (d *daemon) adoptPopups(ctx context.Context, st state.State) {
+	a, ok := d.notifier.(notify.Adopter)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second) // a hung bus does not hold up the start
+	defer cancel()
+	for name, in := range st.Open {
+		if in.Status != state.Shown || in.Popup == "" {
+			continue
+		}
+		if a.Adopt(ctx, name, in.Scheduled, in.Popup) {
+			d.log.Info("popup taken back", "reminder", name, "scheduled", in.Scheduled.Format(time.RFC3339))
+		}
 	}
 }

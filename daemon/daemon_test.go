@@ -4,17 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/bedtime-app/bedtime/config/zonetest"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/config/zonetest"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
@@ -114,6 +113,9 @@ func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *
 		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
 			return presencetest.NewFake(presence.Status{State: presence.Here, Source: "test"}), presence.Report{}
 		},
+		// Never busy, unless a test says otherwise: never the machine's
+		// own microphone.
+		Busy:     func(context.Context) (Busy, busy.Report) { return &fakeBusy{}, busy.Report{} },
 		OnReload: func(s *config.Schedule) { h.reloads <- s },
 		OnRecord: func(evs []state.Event) {
 			for _, ev := range evs {
@@ -216,71 +218,6 @@ func TestFiresRecordsAndNeverTwice(t *testing.T) {
 	}
 }
 
-func TestLockAndRunning(t *testing.T) {
-	dir := t.TempDir()
-	if _, _, ok := Running(dir); ok {
-		t.Fatal("Running before any lock")
-	}
-	lock, err := TakeLock(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pid, since, ok := Running(dir); !ok || pid != os.Getpid() || since.IsZero() {
-		t.Fatalf("Running = %d, %v, %v", pid, since, ok)
-	}
-	if _, err := TakeLock(dir); err == nil || !strings.Contains(err.Error(), "bedtime is already running (pid ") {
-		t.Fatalf("second Lock = %v", err)
-	}
-	// Private on Unix; Windows has no such mode bits (the directory's ACL
-	// keeps it private there).
-	if fi, err := os.Stat(filepath.Join(dir, "daemon.lock")); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600) {
-		lock.Unlock()
-		t.Fatalf("lock file: %v %v", fi, err)
-	}
-	lock.Unlock()
-	if _, _, ok := Running(dir); ok {
-		t.Fatal("Running after unlock")
-	}
-}
-
-// TestLockWhileProbed: Running, as "bedtime status" calls it, takes the
-// lock for a moment to see whether it is free; a daemon starting at that
-// moment must still get it.
-func TestLockWhileProbed(t *testing.T) {
-	dir := t.TempDir()
-	stop := make(chan struct{})
-	var probers sync.WaitGroup
-	for range 4 {
-		probers.Add(1)
-		go func() {
-			defer probers.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-					Running(dir)
-					// A moment between probes, as between two
-					// "bedtime status": the lock is free more
-					// often than not.
-					time.Sleep(50 * time.Microsecond)
-				}
-			}
-		}()
-	}
-	defer func() { close(stop); probers.Wait() }()
-	for i := range 300 {
-		lock, err := TakeLock(dir)
-		if err != nil {
-			t.Fatalf("TakeLock %d while Running probes it: %v", i, err)
-		}
-		if pid, ok := Holder(dir); !ok || pid != os.Getpid() {
-			t.Fatalf("Holder = %d, %v", pid, ok)
-		}
-		lock.Unlock()
-	}
-}
-
 // TestFollowsTimeZoneChange: the laptop's zone is changed while bedtime
 // runs; a schedule without timezone moves with it at once.
 func TestFollowsTimeZoneChange(t *testing.T) {
@@ -337,3 +274,25 @@ func (h *harness) history() []state.Event {
 	}
 	return evs
 }
+
+// fakeBusy is a Busy the test sets.
+type fakeBusy struct {
+	mu  sync.Mutex
+	why string
+}
+
+func (f *fakeBusy) set(why string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.why = why
+}
+
+func (f *fakeBusy) Busy(context.Context) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.why, f.why != ""
+}
+
+func (f *fakeBusy) Close() error { return nil }
+
+var _ Busy = (*fakeBusy)(nil)

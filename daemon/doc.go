@@ -9,7 +9,7 @@
 // An invalid edit of the schedule never stops it: the previous schedule
 // stays in use and the user is told once. What was handled is written to
 // the state before the notification goes out, so a restart or a crash never
-// shows a reminder twice. One daemon runs per user (Lock), even when the
+// shows a reminder twice. One daemon runs per user (userlock), even when the
 // state directory is removed while it runs: the lock is checked before
 // each firing and taken again, or the daemon stops. A process that holds
 // the state's lock never stops the firing: the store keeps the change and

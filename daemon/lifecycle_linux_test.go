@@ -203,6 +203,51 @@ func TestDoneFromTheCommandLineClosesTheNotification(t *testing.T) {
 	}
 }
 
+// TestSnoozeFromTheCommandLineClosesTheNotification: `bedtime snooze`
+// takes the popup off the screen, as done does, and the reminder comes
+// back at the snooze time.
+func TestSnoozeFromTheCommandLineClosesTheNotification(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	h, bus := busHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	srv := bus.StartServer(t, notifytest.DefaultConfig)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	n := srv.Next(t)
+	h.wantRecorded(state.Shown, "")
+
+	// What `bedtime snooze magnesium 10m` does, from another process.
+	other, err := state.Open(h.opts.StateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, until := now.Add(32*time.Minute), now.Add(42*time.Minute)
+	if _, err := other.Record(func(st *state.State) ([]state.Event, error) {
+		sched, err := st.Resolve("magnesium", now.Add(30*time.Minute), time.Hour, at)
+		if err != nil {
+			return nil, err
+		}
+		evs, err := st.Apply(state.Step{Reminder: "magnesium", Scheduled: sched, Kind: state.Snoozed, At: at, Source: "command", Detail: "10m"})
+		st.Snoozes["magnesium"] = until
+		return evs, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(notifytest.Wait)
+	for srv.IsOpen(n.ID) {
+		select {
+		case <-deadline:
+			t.Fatalf("the notification is still on screen after bedtime snooze; log:\n%s", h.log)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	waitLog(t, h.log, `msg=snooze reminder=magnesium scheduled=2026-11-25T20:30:00Z from="command line"`)
+	h.clock.Set(until)
+	if again := srv.Next(t); again.Summary == "" {
+		t.Fatalf("after the snooze: %+v", again)
+	}
+}
+
 // TestStopARoutine: Start on a reminder with a routine plays it on a real
 // notification server, each step with only a Stop button. Stop on a step
 // ends it; `bedtime routine --stop` (the state file) ends another.
@@ -318,5 +363,66 @@ func TestStartSaysWhatComes(t *testing.T) {
 		}
 		waitLog(t, h.log, want)
 		waitLog(t, h.log, `msg=next reminder=magnesium at=2026-11-25T20:30:00Z in=30m0s`)
+	}
+}
+
+// TestDoneAfterARestartClosesTheNotification: the popup a daemon showed
+// is closed by `bedtime done` after the daemon restarted (the state keeps
+// what is needed to find it on the bus); one shown by a notification
+// server that has since restarted is not taken back, as its id may now
+// name another program's notification.
+func TestDoneAfterARestartClosesTheNotification(t *testing.T) {
+	for _, serverRestarts := range []bool{false, true} {
+		name := "same server"
+		if serverRestarts {
+			name = "server restarted"
+		}
+		t.Run(name, func(t *testing.T) {
+			now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+			schedule := "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n"
+			h, bus := busHarness(t, schedule, now)
+			srv := bus.StartServer(t, notifytest.DefaultConfig)
+			h.start()
+			h.idleUntil(now.Add(30 * time.Minute))
+			h.clock.Set(now.Add(30 * time.Minute))
+			n := srv.Next(t)
+			h.wantRecorded(state.Shown, "")
+			h.stop()
+			if serverRestarts {
+				srv.Stop()
+				srv.Restart(t)
+			}
+
+			// The next daemon, on the same state and bus.
+			h2 := newHarness(t, schedule, now.Add(31*time.Minute), h.opts.ZoneFile)
+			h2.opts.StateDir, h2.opts.SchedulePath = h.opts.StateDir, h.opts.SchedulePath
+			h2.opts.Notifier = h.opts.Notifier
+			h2.start()
+			h2.idleUntil(now.Add(24*time.Hour + 30*time.Minute)) // started: waiting for tomorrow
+			taken := strings.Contains(h2.log.String(), `msg="popup taken back" reminder=magnesium`)
+			if taken == serverRestarts {
+				t.Fatalf("popup taken back: %v, want %v; log:\n%s", taken, !serverRestarts, h2.log)
+			}
+			if serverRestarts {
+				return
+			}
+			other, err := state.Open(h.opts.StateDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := other.Record(func(st *state.State) ([]state.Event, error) {
+				return st.Apply(state.Step{Reminder: "magnesium", Scheduled: now.Add(30 * time.Minute), Kind: state.Done, At: now.Add(35 * time.Minute), Source: "command"})
+			}); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.After(notifytest.Wait)
+			for srv.IsOpen(n.ID) {
+				select {
+				case <-deadline:
+					t.Fatalf("the first daemon's popup is still on screen after bedtime done; log:\n%s", h2.log)
+				case <-time.After(5 * time.Millisecond):
+				}
+			}
+		})
 	}
 }

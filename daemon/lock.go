@@ -4,166 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/gofrs/flock"
-
-	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/userlock"
 )
-
-// Lock is the per-user lock that makes sure only one daemon runs: a lock
-// on the file daemon.lock in the state directory, held for as long as the
-// process lives (the kernel drops it if the process dies), with the
-// process id written beside it in daemon.lock.pid.
-//
-// Removing the state directory (or the lock file) while the daemon runs
-// takes the lock file away from under it; Held notices, and Retake makes
-// the directory and the file again and takes the lock anew.
-type Lock struct {
-	dir, path string
-
-	mu   sync.Mutex
-	fl   *flock.Flock
-	file os.FileInfo // the file locked, to compare with what is at path
-	// wasOpen is the directory's mode when it was open to others and the
-	// lock made it private (0700), for the log; zero otherwise.
-	wasOpen fs.FileMode
-}
-
-// TakeLock takes the daemon lock in dir, creating dir (0700) if needed.
-// It fails when another daemon holds it, naming its process id, and when
-// dir is not the user's own private directory.
-func TakeLock(dir string) (*Lock, error) {
-	l := &Lock{dir: dir, path: filepath.Join(dir, "daemon.lock")}
-	if err := l.take(); err != nil {
-		return nil, err
-	}
-	return l, nil
-}
-
-// errRunning is wrapped by the error of take when another daemon holds
-// the lock.
-var errRunning = errors.New("bedtime is already running")
-
-func (l *Lock) take() error {
-	was, err := safefs.PrivateDir(l.dir)
-	if err != nil {
-		return fmt.Errorf("cannot use the state directory: %w", err)
-	}
-	if was != 0 {
-		l.wasOpen = was
-	}
-	// Running probes the lock by taking it for a moment, so a lock that is
-	// held is tried again for a short while before it counts as taken.
-	fl, err := safefs.Lock(l.path, lockRetry)
-	if safefs.IsNotRegular(err) { // planted while the directory was open: not a lock of ours
-		if _, merr := safefs.MoveAside(l.path, ".unusable-"); merr == nil {
-			fl, err = safefs.Lock(l.path, lockRetry)
-		}
-	}
-	if errors.Is(err, safefs.ErrLocked) {
-		pid := "unknown"
-		if b, err := safefs.ReadPrivate(l.path + ".pid"); err == nil {
-			pid = strings.TrimSpace(string(b))
-		}
-		return fmt.Errorf("%w (pid %s); stop it first, or use `bedtime status`", errRunning, pid)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot lock %s: %w", l.path, err)
-	}
-	fi, err := fl.Stat()
-	if err != nil {
-		fl.Unlock()
-		return fmt.Errorf("cannot lock %s: %w", l.path, err)
-	}
-	safefs.WriteAtomic(l.path+".pid", []byte(strconv.Itoa(os.Getpid())+"\n"))
-	l.fl, l.file = fl, fi
-	return nil
-}
-
-// Held reports whether the file at the lock's path is still the file this
-// process holds the lock on: false once the directory or the file was
-// removed or replaced. It costs one lstat.
-func (l *Lock) Held() bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	fi, err := os.Lstat(l.path)
-	return err == nil && l.fl != nil && os.SameFile(fi, l.file)
-}
-
-// Retake takes the lock again after Held became false: it makes the
-// directory (0700) and the lock file again and locks it. It fails, and
-// holds no lock, when another daemon took it meanwhile.
-func (l *Lock) Retake() error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.fl != nil {
-		l.fl.Unlock() // the lock on a file no one else can find
-		l.fl = nil
-	}
-	return l.take()
-}
-
-// Unlock releases the lock and removes the process id file.
-func (l *Lock) Unlock() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.fl == nil {
-		return
-	}
-	os.Remove(l.path + ".pid")
-	l.fl.Unlock()
-	l.fl = nil
-}
-
-// lockRetry is how long Lock tries again to take a lock that is held.
-const lockRetry = time.Second
-
-// Holder returns the process id the daemon that last took the lock in dir
-// wrote beside it, without touching the lock: it tells whether a daemon
-// just started has taken the lock yet. The id may be stale; Running says
-// whether a daemon holds the lock now.
-func Holder(dir string) (pid int, ok bool) {
-	b, err := os.ReadFile(filepath.Join(dir, "daemon.lock.pid"))
-	if err != nil {
-		return 0, false
-	}
-	pid, err = strconv.Atoi(strings.TrimSpace(string(b)))
-	return pid, err == nil
-}
-
-// Running returns the process id of the daemon that holds the lock in dir
-// and since when it holds it, whether a service manager started it or a
-// person did.
-func Running(dir string) (pid int, since time.Time, ok bool) {
-	path := filepath.Join(dir, "daemon.lock")
-	if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
-		return 0, time.Time{}, false
-	}
-	fl, err := safefs.Lock(path, 0)
-	if err == nil {
-		fl.Unlock()
-		return 0, time.Time{}, false
-	}
-	if !errors.Is(err, safefs.ErrLocked) {
-		return 0, time.Time{}, false
-	}
-	if fi, err := os.Lstat(path + ".pid"); err == nil {
-		since = fi.ModTime()
-		if b, err := safefs.ReadPrivate(path + ".pid"); err == nil {
-			pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
-		}
-	}
-	return pid, since, true
-}
 
 // stateLockWait is how long the daemon waits for the state's lock when
 // another process holds it, before it keeps the change in memory and goes
@@ -176,7 +23,7 @@ const stateLockWait = time.Second
 // daemon took it meanwhile, this one stops, so that no reminder shows
 // twice.
 type keeper struct {
-	lock    *Lock
+	lock    *userlock.Lock
 	log     *slog.Logger
 	stop    context.CancelFunc
 	retaken func() // called after the lock was taken again
@@ -197,16 +44,16 @@ func (k *keeper) ensure(why string) bool {
 		return true
 	}
 	if err := k.lock.Retake(); err != nil {
-		if errors.Is(err, errRunning) {
-			k.err = fmt.Errorf("the state directory %s was removed while bedtime ran, and another bedtime has taken the lock since (%w); this one stops so that no reminder shows twice", k.lock.dir, err)
+		if errors.Is(err, userlock.ErrRunning) {
+			k.err = fmt.Errorf("the state directory %s was removed while bedtime ran, and another bedtime has taken the lock since (%w); this one stops so that no reminder shows twice", k.lock.Dir(), err)
 		} else {
-			k.err = fmt.Errorf("the state directory %s was removed while bedtime ran and its lock cannot be taken again: %w; bedtime stops so that no reminder shows twice", k.lock.dir, err)
+			k.err = fmt.Errorf("the state directory %s was removed while bedtime ran and its lock cannot be taken again: %w; bedtime stops so that no reminder shows twice", k.lock.Dir(), err)
 		}
 		k.log.Error("lost the lock", "why", why, "err", k.err)
 		k.stop()
 		return false
 	}
-	k.log.Warn("the state directory or its lock file was removed; made them again and took the lock", "why", why, "path", k.lock.path)
+	k.log.Warn("the state directory or its lock file was removed; made them again and took the lock", "why", why, "path", k.lock.Path())
 	if k.retaken != nil {
 		k.retaken()
 	}

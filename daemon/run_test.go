@@ -218,6 +218,11 @@ func TestDaemonSnoozeFiresAgain(t *testing.T) {
 	if m := h.nextShown(); m.Reminder != "magnesium" {
 		t.Fatalf("after snooze: %+v", m)
 	}
+	// The log names the instant shown again, and when it came due again.
+	want := `msg=fired reminder=magnesium scheduled=2026-11-25T20:30:00+01:00 again=true due_again=2026-11-25T20:40:00+01:00`
+	if log := h.log.String(); !strings.Contains(log, want) {
+		t.Errorf("no line %s in the log:\n%s", want, log)
+	}
 }
 
 func TestDaemonResumeFromSuspend(t *testing.T) {

@@ -11,8 +11,14 @@
 # with systemd as PID 1 in systemd-nspawn, one ordinary user with linger).
 # Needs root.
 #
+#   install before any init (no schedule file): active, on the built-in
+#   default, a built-in reminder fires (in a zone made for the test, where
+#   the default's 14:00 water reminder is due 25 s after install) -> init:
+#   the running daemon takes the file -> uninstall
 #   install -> is-enabled, is-active -> a reminder fires (journalctl --user)
 #   -> install again (idempotent) -> stop/start (clean SIGTERM) -> status
+#   -> the schedule moved away, restart: exit 78, failed, not restarted
+#   -> the file back, start: active again
 #   -> reboot the sandbox: the service is back by itself and fires again
 #   -> uninstall: no unit, no process, nothing left but the schedule and state.
 #
@@ -89,6 +95,7 @@ autostart_phase() {
 		afail "bedtime install | cat did not return in 30 s or failed: $out"
 	echo "$out"
 	case "$out" in *"installed XDG autostart entry $home/.config/autostart/bedtime.desktop"*) ;; *) afail "install output: $out" ;; esac
+	case "$out" in *"chosen because no systemd user manager answers: systemctl --user "*) ;; *) afail "install does not say why it chose the autostart entry: $out" ;; esac
 	[ "$(stat -c %a "$home/.config/autostart/bedtime.desktop")" = 600 ] || afail "the autostart entry is not 0600"
 	grep -qxF "Exec=\"$BINDIR/bedtime\" \"run\" \"--config\" \"$home/plans/s.yaml\"" "$home/.config/autostart/bedtime.desktop" ||
 		afail "the autostart entry's Exec: $(grep ^Exec= "$home/.config/autostart/bedtime.desktop")"
@@ -136,6 +143,47 @@ step "sandbox setup and boot"
 "$SANDBOX" down >/dev/null 2>&1 || true
 "$SANDBOX" up || fail "sandbox up"
 
+# soon_zone SECONDS: writes $BINDIR/zone/Bedtime/Soon (with the host's
+# zic), a zone whose clock reads 14:00:00 SECONDS from now: the built-in
+# default's water reminder (every 2 h from 08:00 to 20:00) is due then.
+soon_zone() {
+	local now off abs sign=+
+	now=$(date -u +%s)
+	off=$(((14 * 3600 - (now + $1) % 86400 + 86400) % 86400))
+	((off > 43200)) && off=$((off - 86400))
+	abs=$off
+	((off < 0)) && { sign=-; abs=$((-off)); }
+	printf 'Zone Bedtime/Soon %s%d:%02d:%02d - SOON\n' "$sign" $((abs / 3600)) $((abs % 3600 / 60)) $((abs % 60)) >"$BINDIR/soon.zic"
+	rm -rf "$BINDIR/zone" && zic -d "$BINDIR/zone" "$BINDIR/soon.zic" && chmod -R a+rX "$BINDIR/zone"
+}
+journal_since() { u journalctl --user -u bedtime.service -b --no-pager -o cat ${1:+--after-cursor="$1"}; }
+
+step "install before any init: no schedule file, the service runs the built-in default"
+u test -e .config/bedtime/schedule.yaml && fail "the sandbox user has a schedule already"
+command -v zic >/dev/null || fail "zic (Debian package libc-bin) is needed to make the test's zone"
+soon_zone 25 || fail "cannot make the test's zone"
+u systemctl --user set-environment TZ=/opt/testbin/zone/Bedtime/Soon || fail "systemctl --user set-environment"
+cursor=$(journal_cursor)
+out=$(u bedtime install 2>&1) || fail "bedtime install without a schedule: $out"
+echo "$out"
+case "$out" in *"run --config /home/tester/.config/bedtime/schedule.yaml --or-builtin, now and at every login"*"there is no schedule file at /home/tester/.config/bedtime/schedule.yaml yet"*) ;;
+*) fail "install without a schedule said: $out" ;; esac
+wait_for "is-active after install without a schedule" 10 u systemctl --user is-active --quiet bedtime.service
+on_default() { journal_since "$cursor" | grep -F 'msg="schedule loaded" why=start' | grep -qF 'from="built-in default (no file at /home/tester/.config/bedtime/schedule.yaml)"'; }
+wait_for "the daemon started on the built-in default" 10 on_default
+pid=$(u systemctl --user show -p MainPID --value bedtime.service)
+step "a built-in reminder fires (hydration at 14:00 in the test's zone)"
+hydration() { journal_since "$cursor" | grep -qF 'msg=fired reminder=hydration'; }
+wait_for "the built-in hydration reminder in the journal" 60 hydration
+want "restarts of the service" 0 u systemctl --user show -p NRestarts --value bedtime.service
+step "init: the running daemon takes the new file"
+u bedtime init >/dev/null || fail "bedtime init"
+took() { journal_since "$cursor" | grep -F 'msg="schedule loaded" why="file changed"' | grep -qF 'from=/home/tester/.config/bedtime/schedule.yaml'; }
+wait_for "the daemon loaded the file init wrote" 10 took
+want "the daemon's pid after init (no restart)" "$pid" u systemctl --user show -p MainPID --value bedtime.service
+out=$(u bedtime uninstall 2>&1) || fail "bedtime uninstall: $out"
+u systemctl --user unset-environment TZ || fail "systemctl --user unset-environment"
+
 step "the user's schedule: a reminder every 5 s, at \$HOME/$SCHED_REL"
 u sh -c 'mkdir -p "$(dirname "$1")" && printf "%s\n" "reminders:" "  ping:" "    every: 5s" "    title: Ping" > "$1"' sh "$SCHED_REL" ||
 	fail "cannot write the schedule"
@@ -171,6 +219,19 @@ echo "$out"
 pid=$(u systemctl --user show -p MainPID --value bedtime.service)
 case "$out" in *"running (pid $pid since "*"/home/tester/$SCHED_REL"*) ;; *) fail "status does not show pid $pid and the schedule" ;; esac
 
+step "a start that cannot succeed is not retried: the schedule moved away, restart"
+u mv "$SCHED_REL" "$SCHED_REL.away" || fail "cannot move the schedule away"
+u systemctl --user restart bedtime.service >/dev/null 2>&1
+failed() { [ "$(u systemctl --user show -p ActiveState --value bedtime.service)" = failed ]; }
+wait_for "the unit failed" 10 failed
+want "the exit status" 78 u systemctl --user show -p ExecMainStatus --value bedtime.service
+sleep 7 # longer than RestartSec
+want "the state 7 s later (RestartPreventExitStatus=78)" failed u systemctl --user show -p ActiveState --value bedtime.service
+want "restarts after exit status 78" 0 u systemctl --user show -p NRestarts --value bedtime.service
+u mv "$SCHED_REL.away" "$SCHED_REL" || fail "cannot move the schedule back"
+u bedtime start || fail "bedtime start after the schedule came back"
+wait_for "is-active once the schedule is back" 10 u systemctl --user is-active --quiet bedtime.service
+
 step "reboot the sandbox: the service must come back by itself"
 cursor=$(journal_cursor)
 "$SANDBOX" down || fail "sandbox down"
@@ -179,9 +240,10 @@ wait_for "is-active after reboot" 20 u systemctl --user is-active --quiet bedtim
 wait_for "a firing after reboot" 30 journal_has_firing "$cursor"
 
 step "uninstall"
-cursor=$(journal_cursor)
 out=$(u bedtime uninstall 2>&1) || fail "bedtime uninstall: $out"
 echo "$out"
+# After uninstall returned: a reminder may fire while the service stops.
+cursor=$(journal_cursor)
 u systemctl --user is-enabled --quiet bedtime.service 2>/dev/null && fail "still enabled after uninstall"
 u systemctl --user cat bedtime.service >/dev/null 2>&1 && fail "systemd still has a bedtime.service unit after uninstall"
 want "is-active after uninstall" inactive u systemctl --user is-active bedtime.service

@@ -3,6 +3,8 @@
 # (Debian's wine64) in a private, throw-away WINEPREFIX.
 #
 #   bedtime.exe --version, next
+#   install before any init (no schedule file): a daemon runs, on the
+#     built-in default (the Run value has --or-builtin); uninstall
 #   install: the HKCU ...\CurrentVersion\Run value "bedtime" is there (read
 #     with Wine's reg.exe) and a daemon runs (status: pid; it fires into its log)
 #   status, stop (nothing runs), start, uninstall (the value is gone, nothing runs)
@@ -130,6 +132,21 @@ runkey='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
 run_value() { w reg query "$runkey" /v bedtime 2>/dev/null | tr -d '\r' | grep -F REG_SZ; }
 daemon_pids() { pgrep -f 'bedtime\.exe.* run ' || true; }
 
+step "install before any init: no schedule file, a running daemon on the built-in default"
+out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\bedtime.exe' install 2>>"$tmp/wine.log") ||
+	fail "bedtime install without a schedule failed (or did not return within 60 s): $out"
+echo "$out"
+case "$out" in *"--or-builtin, now and at every login"*"there is no schedule file at "*) ;; *) fail "install without a schedule said: $out" ;; esac
+run_value | grep -F -- ' --or-builtin' >/dev/null || fail "the Run value lacks --or-builtin: $(run_value)"
+out=$(bt status) || fail "status exited non-zero after install without a schedule: $out"
+case "$out" in *"installed, running (pid "*) ;; *) fail "status after install without a schedule: $out" ;; esac
+log=$WINEPREFIX/drive_c/users/$USER/AppData/Local/bedtime/bedtime.log
+on_default() { grep -F 'msg="schedule loaded" why=start' "$log" 2>/dev/null | grep -qF 'from="built-in default (no file at '; }
+for ((i = 0; i < 20; i++)); do on_default && break; sleep 0.5; done
+on_default || fail "the daemon did not start on the built-in default (log $log)"
+out=$(bt uninstall) || fail "bedtime uninstall: $out"
+[ -z "$(daemon_pids)" ] || fail "bedtime.exe still runs after uninstall: $(daemon_pids)"
+
 step "install"
 # Output to a pipe: install must return although the daemon it starts runs on.
 out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\bedtime.exe' install --config 'C:\bedtime\schedule.yaml' 2>>"$tmp/wine.log") ||
@@ -143,7 +160,6 @@ out=$(bt status --config 'C:\bedtime\schedule.yaml') || fail "status exited non-
 echo "$out" | head -n 4
 case "$out" in *"installed, running (pid "*"(logon autostart, starts at logon)"*) ;; *) fail "status after install: $out" ;; esac
 [ -n "$(daemon_pids)" ] || fail "no bedtime.exe run process after install"
-log=$WINEPREFIX/drive_c/users/$USER/AppData/Local/bedtime/bedtime.log
 for ((i = 0; i < 40; i++)); do grep -qF 'msg=fired reminder=ping' "$log" 2>/dev/null && break; sleep 0.5; done
 grep -qF 'msg=fired reminder=ping' "$log" 2>/dev/null || fail "the daemon did not fire ping within 20 s (log $log)"
 

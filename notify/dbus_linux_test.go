@@ -141,6 +141,15 @@ func TestNotifyCall(t *testing.T) {
 			wantExpire:  30000,
 		},
 		{
+			name:        "a question's buttons instead of Done and Snooze",
+			caps:        both,
+			msg:         notify.Message{Reminder: "cramp-diary", Title: "Leg cramps last night?", Body: "One tap", Choices: []string{"None", "Some", "Bad"}},
+			wantBody:    "One tap",
+			wantActions: []string{"choice-0", "None", "choice-1", "Some", "choice-2", "Bad"},
+			wantUrgency: 1,
+			wantExpire:  0,
+		},
+		{
 			name:        "plain server",
 			caps:        []string{"body"},
 			msg:         notify.Message{Reminder: "water", Title: "Water", Body: "Tom & Jerry <3", Urgency: notify.UrgencyCritical, Expire: -1},
@@ -303,6 +312,7 @@ func TestResponses(t *testing.T) {
 		{"done", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "done") }, notify.Done},
 		{"snooze", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "snooze") }, notify.Snooze},
 		{"start", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "start") }, notify.Start},
+		{"a question's third button", func(s *notifytest.Server, id uint32) error { return s.InvokeAction(id, "choice-2") }, notify.ChoiceAction(2)},
 		{"dismissed", func(s *notifytest.Server, id uint32) error { return s.Close(id, 2) }, notify.Dismissed},
 		{"expired", func(s *notifytest.Server, id uint32) error { return s.Close(id, 1) }, notify.Expired},
 	}
@@ -310,12 +320,20 @@ func TestResponses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, notify.Options{})
 			srv := h.bus.StartServer(t, notifytest.DefaultConfig)
-			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Start: tt.want == notify.Start})
+			_, question := tt.want.Choice()
+			var choices []string
+			if question {
+				choices = []string{"None", "Some", "Bad"}
+			}
+			h.notify(t, notify.Message{Reminder: "magnesium", Title: "Magnesium", Start: tt.want == notify.Start, Choices: choices})
 			h.notify(t, notify.Message{Reminder: "stretch", Title: "Stretch"})
 			mg, st := srv.Next(t), srv.Next(t)
 			wantActions := "[done Done snooze Snooze]"
 			if tt.want == notify.Start {
 				wantActions = "[start Start done Done snooze Snooze]"
+			}
+			if question {
+				wantActions = "[choice-0 None choice-1 Some choice-2 Bad]"
 			}
 			if got := fmt.Sprint(mg.Actions); got != wantActions {
 				t.Fatalf("actions = %s, want %s", got, wantActions)
@@ -440,8 +458,8 @@ func TestNoRetryReportsAtOnce(t *testing.T) {
 		t.Errorf("error = %q, want %q", got, want)
 	}
 	var ns *notify.NotShownError
-	if !errors.As(err, &ns) || !strings.HasPrefix(ns.Detail(), "d-bus: no notification server on the session bus (") || !strings.Contains(ns.Detail(), "; beeep: ") || strings.Contains(ns.Detail(), "beeep: beeep:") {
-		t.Errorf("detail = %q, want each backend's error", ns.Detail())
+	if !errors.As(err, &ns) || !strings.HasPrefix(ns.Detail(), "d-bus: no notification server on the session bus (") || strings.Contains(ns.Detail(), "beeep") {
+		t.Errorf("detail = %q, want the D-Bus backend's error (Linux has no other)", ns.Detail())
 	}
 	if n := h.log.count("level=DEBUG"); n != 0 {
 		t.Errorf("debug lines at the default level: %d", n)
@@ -478,15 +496,11 @@ func TestCallTimeout(t *testing.T) {
 	srv := h.bus.StartServer(t, notifytest.DefaultConfig)
 	release := srv.Hold()
 	defer release()
-	start := time.Now()
+	// The server never answers while held: Notify returns only because
+	// the call's timeout ends it.
 	err := h.d.Notify(context.Background(), notify.Message{Reminder: "water", Title: "Water"})
 	if !errors.Is(err, notify.ErrTimeout) {
 		t.Fatalf("Notify to a stuck server = %v, want ErrTimeout", err)
-	}
-	// One backend (a slow bus stops the chain before beeep) with 50 ms:
-	// far below a second, however slow the machine.
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("Notify took %v with a 50ms timeout", took)
 	}
 }
 

@@ -156,8 +156,7 @@ type Desktop struct {
 var _ Notifier = (*Desktop)(nil)
 
 // New returns the Desktop notifier for this OS: on Linux the session D-Bus,
-// then beeep (only when a session bus exists), then the log; elsewhere
-// beeep, then the log. New does not connect to anything; the bus is found
+// then the log; elsewhere beeep, then the log. New does not connect to anything; the bus is found
 // and connected on the first Notify, so a bus that appears later is used.
 // New fails only for invalid options. Call Close when done.
 func New(opts Options) (*Desktop, error) {
@@ -295,6 +294,19 @@ func (d *Desktop) Withdraw(ctx context.Context, reminder string) error {
 }
 
 var _ Withdrawer = (*Desktop)(nil)
+
+// Adopt takes back a popup an earlier process showed, on the first backend
+// that can.
+func (d *Desktop) Adopt(ctx context.Context, reminder string, scheduled time.Time, popup string) bool {
+	for _, b := range d.backends {
+		if a, ok := b.(Adopter); ok && a.Adopt(ctx, reminder, scheduled, popup) {
+			return true
+		}
+	}
+	return false
+}
+
+var _ Adopter = (*Desktop)(nil)
 
 // reportsShown reports whether b tells of Shown and Held itself.
 func reportsShown(b backend) bool {

@@ -9,7 +9,9 @@
 //     supports actions, a newer message for a reminder replacing the
 //     unanswered older one, urgency, category and desktop-entry hints, the
 //     bedtime icon, an expiry time, and Do Not Disturb respected;
-//   - beeep, the cross-platform path (macOS, Windows, and the Linux fallback);
+//   - on macOS and Windows, beeep, to the system's notification centre (a
+//     Linux binary does not link it: it would reach the same server through
+//     the same bus);
 //   - the log, always, as the last fallback.
 //
 // The session bus is found explicitly (DBUS_SESSION_BUS_ADDRESS, else

@@ -39,6 +39,10 @@ type Message struct {
 	Deadline time.Time
 	// NoActions leaves out the Done and Snooze buttons (for a test message).
 	NoActions bool
+	// Choices, when set, are the buttons' labels instead of Done and
+	// Snooze: the message asks a question, and the button pressed answers
+	// with ChoiceAction(its index).
+	Choices []string
 	// Start adds a "Start" button that starts the reminder's guided
 	// routine (answered with the Start action).
 	Start bool
@@ -125,10 +129,30 @@ const (
 	Stop
 )
 
+// choiceBase is the action of the first of Message.Choices.
+const choiceBase Action = 1000
+
+// MaxChoices is how many Message.Choices a message may have.
+const MaxChoices = 10
+
+// ChoiceAction is the action of the button Message.Choices[i].
+func ChoiceAction(i int) Action { return choiceBase + Action(i) }
+
+// Choice reports which of Message.Choices a answers, if it is a choice.
+func (a Action) Choice() (int, bool) {
+	if a >= choiceBase && a < choiceBase+MaxChoices {
+		return int(a - choiceBase), true
+	}
+	return 0, false
+}
+
 var actionNames = [...]string{Done: "done", Snooze: "snooze", Dismissed: "dismissed", Expired: "expired", Missed: "missed", Start: "start", Shown: "shown", Held: "held", Stop: "stop"}
 
 // String returns the lower-case name of a, such as "done".
 func (a Action) String() string {
+	if i, ok := a.Choice(); ok {
+		return fmt.Sprintf("choice %d", i+1)
+	}
 	if a > 0 && int(a) < len(actionNames) {
 		return actionNames[a]
 	}
@@ -150,6 +174,10 @@ type Response struct {
 	// Via names the backend that showed the message (Shown), such as
 	// "d-bus" or "beeep".
 	Via string
+	// Popup, with Shown, is what the backend needs to find the popup
+	// again after a restart (see Adopter); opaque, and empty when the
+	// backend cannot.
+	Popup string
 	// Detail says why a message was held or missed.
 	Detail string
 }
@@ -192,6 +220,18 @@ func (l Log) Notify(ctx context.Context, m Message) error {
 }
 
 var _ Notifier = Log{}
+
+// Adopter is a Notifier that can take back a popup an earlier process
+// showed, from the Response.Popup it reported then: a later Withdraw closes
+// it, an answer on it reaches OnResponse, and the next message of the
+// reminder replaces it.
+type Adopter interface {
+	// Adopt takes back popup, shown for reminder's instant scheduled. It
+	// reports false, and changes nothing, when the popup cannot be this
+	// backend's (another login's bus, another notification server), so
+	// that closing it could never close someone else's notification.
+	Adopt(ctx context.Context, reminder string, scheduled time.Time, popup string) bool
+}
 
 // Withdrawer is a Notifier that can take a reminder's notification off the
 // screen, as when it is answered elsewhere (`bedtime done`, the phone).

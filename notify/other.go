@@ -10,7 +10,7 @@ import (
 
 // platformBackends returns beeep: outside Linux there is no D-Bus backend.
 func platformBackends(o Options) []backend {
-	return []backend{newBeeep(o, false, nil)}
+	return []backend{newBeeep(o)}
 }
 
 // Probe reports what the desktop's notification server offers. Outside

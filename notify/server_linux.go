@@ -179,6 +179,7 @@ func (d *dbusBackend) forgetServer() {
 type flight struct {
 	m        Message
 	deadline time.Time
+	dest     string // the server's unique name
 }
 
 // send makes the Notify call for m on conn and takes the id of its answer.
@@ -186,7 +187,7 @@ type flight struct {
 // and send returns errInFlight.
 func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, dest string, m Message, body string, actions []string, hints map[string]dbus.Variant, expire int32) error {
 	now := d.o.Now()
-	fl := &flight{m: m, deadline: m.Deadline}
+	fl := &flight{m: m, deadline: m.Deadline, dest: dest}
 	if fl.deadline.IsZero() {
 		fl.deadline = now.Add(d.o.RetryFor)
 	}
@@ -243,6 +244,7 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 		d.last[name] = id
 		r := d.respondTo(fl.m, Shown, "")
 		r.Via = "d-bus"
+		r.Popup = d.popupRef(conn, fl.dest, id)
 		d.queueLocked(r)
 		if a, ok := d.early[id]; ok {
 			// Answered before this reply was read: answer it now.

@@ -64,8 +64,8 @@ func TestSlowServerOnePopup(t *testing.T) {
 }
 
 // TestSlowServerNoFallback: with holding off (bedtime notify, doctor), a
-// Notify call that times out reports ErrTimeout and does not fall back to
-// beeep, which would send the same message a second way.
+// Notify call that times out reports ErrTimeout and the message is not sent
+// a second way.
 func TestSlowServerNoFallback(t *testing.T) {
 	h := newHarness(t, notify.Options{CallTimeout: 60 * time.Millisecond, RetryFor: -1})
 	cfg := notifytest.DefaultConfig

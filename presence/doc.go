@@ -11,9 +11,12 @@
 //     Hyprland, COSMIC), spoken to by a small pure-Go Wayland client over
 //     $XDG_RUNTIME_DIR/$WAYLAND_DISPLAY (idled and resumed events);
 //  3. X11: the MIT-SCREEN-SAVER extension through github.com/jezek/xgb; it
-//     has no events for input, so it is asked only when Current is called
-//     (at a due reminder), never polled, and never on a Wayland session,
-//     where XWayland does not see input to Wayland windows;
+//     has no events for input (XInput2's raw events are generic events,
+//     which xgb cannot read), so it is asked when it can have changed:
+//     once when away.after without input would pass while the person is
+//     here, every X11AwayPoll (5 s) while away, and whenever Current is
+//     called; never on a Wayland session, where XWayland does not see
+//     input to Wayland windows;
 //  4. logind: the session's IdleHint and IdleSinceHint on the system bus
 //     (PropertiesChanged on the session's object), set by the desktop after
 //     its own idle delay;
@@ -29,12 +32,15 @@
 // D-Bus name (the idle monitor, a screen saver) gets a new owner, when a
 // logind session starts or ends, or when the Wayland or X connection
 // closes. At rest nothing wakes up: every source is a signal or a socket
-// read, plus at most one timer for the moment an idle session turns away.
+// read, plus at most one timer for the moment an idle session turns away;
+// only X11 asks the server, once per away.after while the person works
+// and every 5 s while away.
 //
 // Open returns a Report that names the sources in use and, for every other
 // one, why it is not used; `bedtime doctor` prints it. Report.OnDemand is
-// true for X11: Changes then never says the person came back, so whoever
-// waits for that must call Current again.
+// true for X11: Changes then says the person came back only at the next
+// poll (up to X11AwayPoll late), so whoever waits for a return sooner
+// calls Current more often while it waits.
 //
 // presencetest.Fake is a Monitor whose state a test sets.
 package presence

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // State is whether the person is at the computer.
@@ -86,14 +88,14 @@ func (s Status) Describe(now time.Time) string {
 	} else {
 		d = d.Truncate(time.Second)
 	}
-	return fmt.Sprintf("%s for %s (%s)", s.State, fmtDuration(d), s.Source)
+	return fmt.Sprintf("%s for %s (%s)", s.State, durfmt.Format(d), s.Source)
 }
 
 // Monitor watches whether the person is at the computer.
 type Monitor interface {
 	// Current returns the state now. Sources without events (X11) are
 	// asked here, so call it when a reminder is due rather than trusting
-	// the last value from Changes.
+	// the last value from Changes, which may be X11AwayPoll late.
 	Current(ctx context.Context) Status
 	// Changes delivers every change of state the sources report by
 	// themselves. A slow reader misses intermediate states, never the
@@ -128,6 +130,18 @@ type Options struct {
 	// (SourceMutter, SourceWayland, ...), for tests and for `bedtime
 	// doctor` on a machine with several desktops.
 	Only []string
+
+	// awayPoll, when not zero, replaces X11AwayPoll (for tests).
+	awayPoll time.Duration
+}
+
+// pollEvery returns how often a source without events is asked while the
+// person is away.
+func (o Options) pollEvery() time.Duration {
+	if o.awayPoll > 0 {
+		return o.awayPoll
+	}
+	return X11AwayPoll
 }
 
 // Names of the sources, as they appear in Status.Source and Report.
@@ -160,9 +174,10 @@ type Report struct {
 	Locks []string
 	// AwayAfter is the idle time that counts as away.
 	AwayAfter time.Duration
-	// OnDemand reports whether the idle source has no events and is only
-	// asked by Current (X11): Changes then never says the person came
-	// back from away, and whoever holds something until then must ask.
+	// OnDemand reports whether the idle source has no events and is
+	// polled (X11): Changes then says the person came back from away up
+	// to X11AwayPoll late, and whoever holds something until then and
+	// wants it sooner asks Current.
 	OnDemand bool
 	// Tried lists every source tried, in order.
 	Tried []Attempt
@@ -175,7 +190,7 @@ func (r Report) String() string {
 	if r.Idle == SourceNone || r.Idle == "" {
 		b.WriteString("none: no idle source, so reminders come as if you were always here")
 	} else {
-		fmt.Fprintf(&b, "%s (away after %s of no input)", r.Idle, fmtDuration(r.AwayAfter))
+		fmt.Fprintf(&b, "%s (away after %s of no input)", r.Idle, durfmt.Format(r.AwayAfter))
 	}
 	if len(r.Locks) > 0 {
 		fmt.Fprintf(&b, "; locks from %s", strings.Join(r.Locks, " and "))
@@ -203,17 +218,6 @@ func (r Report) source() string {
 	}
 	if len(r.Locks) > 0 {
 		s += "; locks: " + strings.Join(r.Locks, ", ")
-	}
-	return s
-}
-
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
 }

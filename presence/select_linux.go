@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/bedtime-app/bedtime/internal/durfmt"
 )
 
 // linuxSelector tries the sources in order on the user's buses and
@@ -175,7 +177,7 @@ func (l *linuxSelector) choose(ctx context.Context, opts Options, s sink) select
 		} else {
 			sel.idle = x
 			r.OnDemand = true
-			note(SourceX11, "idle", true, "asked when a reminder is due")
+			note(SourceX11, "idle", true, "asked when away.after without input would pass, every "+durfmt.Format(opts.pollEvery())+" while away, and when a reminder is due")
 		}
 	}
 	if opts.wants(SourceLogind) {

@@ -21,13 +21,14 @@ func init() {
 }
 
 // x11Source asks the X server's MIT-SCREEN-SAVER extension how long ago
-// the last input was. X has no event for input, so it is asked only when
-// Current is called, never polled.
+// the last input was. X has no event for input that this connection can
+// read (XInput2's raw events are generic events, which xgb cannot parse),
+// so an idlePoller asks it: once per away.after while the person is here,
+// every X11AwayPoll while away, and whenever Current is called.
 type x11Source struct {
 	conn *xgb.Conn
 	root xproto.Window
-	away time.Duration
-	now  func() time.Time
+	poll *idlePoller
 
 	mu     sync.Mutex
 	closed bool
@@ -74,9 +75,11 @@ func openX11(ctx context.Context, opts Options, s sink) (*x11Source, error) {
 		}()
 		return nil, fmt.Errorf("the X server at %s does not answer: %w", display, ctx.Err())
 	}
-	x := &x11Source{conn: c, root: xproto.Setup(c).DefaultScreen(c).Root, away: opts.AwayAfter, now: opts.Now}
+	x := &x11Source{conn: c, root: xproto.Setup(c).DefaultScreen(c).Root}
+	x.poll = &idlePoller{idle: x.idle, away: opts.AwayAfter, poll: opts.pollEvery(), now: opts.Now, source: SourceX11, s: s}
 	ev, err := x.query(ctx)
 	if err != nil {
+		x.poll.stop()
 		c.Close()
 		return nil, err
 	}
@@ -88,13 +91,16 @@ func openX11(ctx context.Context, opts Options, s sink) (*x11Source, error) {
 
 func (x *x11Source) name() string { return SourceX11 }
 
-// query asks for the time since the last input.
-func (x *x11Source) query(ctx context.Context) (event, error) {
+// query asks for the time since the last input, and when to ask next.
+func (x *x11Source) query(ctx context.Context) (event, error) { return x.poll.check(ctx) }
+
+// idle asks the X server for the time since the last input.
+func (x *x11Source) idle(ctx context.Context) (time.Duration, error) {
 	x.mu.Lock()
 	closed := x.closed
 	x.mu.Unlock()
 	if closed {
-		return event{}, errors.New("closed")
+		return 0, errors.New("closed")
 	}
 	type result struct {
 		r   *screensaver.QueryInfoReply
@@ -108,23 +114,19 @@ func (x *x11Source) query(ctx context.Context) (event, error) {
 	select {
 	case r := <-ch:
 		if r.err != nil {
-			return event{}, fmt.Errorf("MIT-SCREEN-SAVER QueryInfo: %w", r.err)
+			return 0, fmt.Errorf("MIT-SCREEN-SAVER QueryInfo: %w", r.err)
 		}
 		if r.r == nil {
-			return event{}, errors.New("MIT-SCREEN-SAVER QueryInfo: the X connection is closed")
+			return 0, errors.New("MIT-SCREEN-SAVER QueryInfo: the X connection is closed")
 		}
-		idle := time.Duration(r.r.MsSinceUserInput) * time.Millisecond
-		at := x.now().Add(-idle)
-		if idle >= x.away {
-			return event{kind: evIdle, at: at, source: SourceX11}, nil
-		}
-		return event{kind: evActive, at: at, source: SourceX11}, nil
+		return time.Duration(r.r.MsSinceUserInput) * time.Millisecond, nil
 	case <-ctx.Done():
-		return event{}, fmt.Errorf("the X server does not answer: %w", ctx.Err())
+		return 0, fmt.Errorf("the X server does not answer: %w", ctx.Err())
 	}
 }
 
 func (x *x11Source) close() error {
+	x.poll.stop()
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if !x.closed {

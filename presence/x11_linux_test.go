@@ -126,3 +126,34 @@ func TestX11Report(t *testing.T) {
 		})
 	}
 }
+
+// TestX11Unasked: nobody calls Current (as while `bedtime status` reads
+// what the daemon last heard), yet Changes says away once away.after
+// passes without input and here within one poll of xdotool's input. Once
+// the X server was asked only at a due reminder, and status said here
+// after minutes without input.
+func TestX11Unasked(t *testing.T) {
+	display := startXvfb(t)
+	opts := testOptions(t, env{"DISPLAY": display}, SourceX11)
+	opts.AwayAfter = time.Second
+	opts.awayPoll = 200 * time.Millisecond
+	xdotool(t, display, "mousemove", "10", "10")
+	m, _ := open(t, opts)
+	for _, input := range [][]string{{"mousemove", "300", "300"}, {"key", "shift"}} {
+		// The X server's idle time is its own, on its real clock.
+		begin := time.Now()
+		got := wantState(t, m, Away, SourceX11)
+		if waited := time.Since(begin); waited > opts.AwayAfter+time.Second {
+			t.Errorf("away reported %v after the last input, want about %v", waited, opts.AwayAfter)
+		}
+		before := time.Now()
+		xdotool(t, display, input...)
+		got = wantState(t, m, Here, SourceX11)
+		if waited := time.Since(before); waited > opts.awayPoll+time.Second {
+			t.Errorf("here reported %v after xdotool %s, want within the poll of %v", waited, input[0], opts.awayPoll)
+		}
+		if got.Since.Before(before.Add(-50 * time.Millisecond)) {
+			t.Errorf("here since %v, want the input after %v", got.Since, before)
+		}
+	}
+}

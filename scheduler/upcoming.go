@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"container/heap"
+	"iter"
 	"time"
 )
 
@@ -19,24 +20,42 @@ func Upcoming(jobs []Job, t time.Time, n int) []Due {
 	if n <= 0 {
 		return nil
 	}
-	var q dueQueue
-	for i, j := range jobs {
-		if at := j.Schedule.Next(t); !at.IsZero() {
-			q = append(q, pending{at, i})
-		}
-	}
-	heap.Init(&q)
 	out := make([]Due, 0, min(n, 1024))
-	for len(out) < n && len(q) > 0 {
-		p := &q[0]
-		out = append(out, Due{Job: jobs[p.job].Name, At: p.at})
-		if p.at = jobs[p.job].Schedule.Next(p.at); p.at.IsZero() {
-			heap.Pop(&q)
-		} else {
-			heap.Fix(&q, 0)
+	for d := range Walk(jobs, t) {
+		out = append(out, d)
+		if len(out) == n {
+			break
 		}
 	}
 	return out
+}
+
+// Walk yields the firings of jobs strictly after t in the order Upcoming
+// returns them, for as long as the caller takes them: it ends only when
+// every job's schedule has ended. A caller that wants the firings up to an
+// instant stops at the first one at or after it. Taking k firings costs
+// about len(jobs)+k calls of Next.
+func Walk(jobs []Job, t time.Time) iter.Seq[Due] {
+	return func(yield func(Due) bool) {
+		var q dueQueue
+		for i, j := range jobs {
+			if at := j.Schedule.Next(t); !at.IsZero() {
+				q = append(q, pending{at, i})
+			}
+		}
+		heap.Init(&q)
+		for len(q) > 0 {
+			p := &q[0]
+			if !yield(Due{Job: jobs[p.job].Name, At: p.at}) {
+				return
+			}
+			if p.at = jobs[p.job].Schedule.Next(p.at); p.at.IsZero() {
+				heap.Pop(&q)
+			} else {
+				heap.Fix(&q, 0)
+			}
+		}
+	}
 }
 
 // pending is the next firing of jobs[job].

@@ -108,13 +108,3 @@ func desktopExecArgs(entry string) ([]string, error) {
 	}
 	return args, nil
 }
-
-// configFromArgs returns the value after --config in args, or "".
-func configFromArgs(args []string) string {
-	for i, a := range args {
-		if a == "--config" && i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
-}

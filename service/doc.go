@@ -1,6 +1,14 @@
 // Package service installs and controls bedtime as a per-user background
 // service: it starts "bedtime run --config <schedule>" with the user's
-// desktop session at every login, and now.
+// desktop session at every login, and now. For the default schedule path it
+// adds --or-builtin, so that a service installed before "bedtime init" runs
+// the built-in default until the file appears.
+//
+// A start that cannot succeed is not retried in a loop: "bedtime run" exits
+// with ExitCannotStart then, which the systemd unit's
+// RestartPreventExitStatus names (other failures: 5 tries in 5 minutes);
+// the LaunchAgent makes that status 0, which launchd does not restart; the
+// XDG autostart entry and the Windows Run key restart nothing.
 //
 // Everything here is per user. A system service runs outside the user's
 // desktop session, and its notifications would never reach it.
@@ -22,7 +30,7 @@
 //     A Windows service runs in session 0, where no notification can be shown.
 //
 // Detect returns the Manager for this machine, choosing on first use. Every
-// Manager also knows the daemon by its per-user lock (daemon.Running): status
+// Manager also knows the daemon by its per-user lock (userlock.Running): status
 // reports a bedtime started by hand, and Stop stops one (SIGTERM, then it
 // waits for the lock to be released).
 //

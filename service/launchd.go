@@ -17,7 +17,10 @@ const launchdLabel = "io.github.bedtime-app.bedtime"
 // launchdPlistTemplate is the LaunchAgent. RunAtLoad starts it at every login
 // (and when it is loaded by install); KeepAlive with SuccessfulExit false
 // restarts it only when it fails, so "bedtime stop" (SIGTERM, a clean exit)
-// sticks. launchd sends SIGTERM to stop it. Its output goes to one log file.
+// sticks. launchd cannot leave out one exit status, so a start that cannot
+// succeed exits 0 under it (CannotStartEnv), and is not restarted every
+// 10 s forever; its log says why. launchd sends SIGTERM to stop it. Its
+// output goes to one log file.
 var launchdPlistTemplate = template.Must(template.New("plist").Funcs(template.FuncMap{"xml": xmlEscape}).Parse(
 	`<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
@@ -33,6 +36,11 @@ var launchdPlistTemplate = template.Must(template.New("plist").Funcs(template.Fu
 		<string>{{xml .}}</string>
 {{- end}}
 	</array>
+	<key>EnvironmentVariables</key>
+	<dict>
+		<key>{{xml .CannotStartEnv}}</key>
+		<string>0</string>
+	</dict>
 	<key>RunAtLoad</key>
 	<true/>
 	<key>KeepAlive</key>
@@ -63,10 +71,11 @@ func launchdPlistPath(home string) string {
 func renderLaunchdPlist(spec Spec, home string) ([]byte, error) {
 	var b bytes.Buffer
 	err := launchdPlistTemplate.Execute(&b, map[string]any{
-		"Label":      launchdLabel,
-		"Executable": spec.Executable,
-		"Args":       spec.Args(),
-		"LogFile":    filepath.Join(launchdLogDir(home), "bedtime.log"),
+		"Label":          launchdLabel,
+		"Executable":     spec.Executable,
+		"Args":           spec.Args(),
+		"LogFile":        filepath.Join(launchdLogDir(home), "bedtime.log"),
+		"CannotStartEnv": CannotStartEnv,
 	})
 	return b.Bytes(), err
 }

@@ -25,7 +25,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/renameio/v2"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // choose returns the launchd manager for the current user.
@@ -98,7 +98,7 @@ func (m *launchdManager) Install(ctx context.Context, spec Spec) (err error) {
 			return
 		}
 		if hadPrevious {
-			if werr := renameio.WriteFile(path, previous, 0o644); werr != nil {
+			if werr := safefs.WriteAtomic(path, previous); werr != nil {
 				err = fmt.Errorf("%w (and restoring the previous plist failed: %v)", err, werr)
 				return
 			}
@@ -109,7 +109,7 @@ func (m *launchdManager) Install(ctx context.Context, spec Spec) (err error) {
 			err = fmt.Errorf("%w (and removing the plist failed: %v)", err, rmErr)
 		}
 	}()
-	if err := renameio.WriteFile(path, plist, 0o644); err != nil {
+	if err := safefs.WriteAtomic(path, plist); err != nil {
 		return fmt.Errorf("cannot write the plist: %w", err)
 	}
 	if _, err := m.launchctl(ctx, "bootstrap", m.domain(), path); err != nil {

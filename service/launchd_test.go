@@ -20,7 +20,7 @@ func TestLaunchdPlistGolden(t *testing.T) {
 		spec Spec
 		home string
 	}{
-		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml"}, "/Users/alice"},
+		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
 		{"odd-paths", Spec{Executable: "/Applications/Tom & Jerry's/bedtime", ConfigPath: `/Users/bob/<night> "plans"/schedule.yaml`}, "/Users/bob"},
 	}
 	for _, tt := range tests {
@@ -83,8 +83,8 @@ func TestLaunchdPlistParses(t *testing.T) {
 		spec Spec
 		home string
 	}{
-		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml"}, "/Users/alice"},
-		{"odd-paths", Spec{Executable: "/Applications/Tom & Jerry's/<bed>time", ConfigPath: `/Users/bob/<night> "plans" ]]>/schedule.yaml`}, "/Users/b&b"},
+		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
+		{"odd-paths", Spec{Executable: "/Applications/Tom & Jerry's/<bed>time", ConfigPath: `/Users/bob/<night> "plans" ]]>/schedule.yaml`, OrBuiltin: true}, "/Users/b&b"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			plist, err := renderLaunchdPlist(tt.spec, tt.home)
@@ -97,12 +97,13 @@ func TestLaunchdPlistParses(t *testing.T) {
 			}
 			log := filepath.Join(tt.home, "Library", "Logs", "bedtime", "bedtime.log")
 			want := map[string]any{
-				"Label":             launchdLabel,
-				"ProgramArguments":  []any{tt.spec.Executable, "run", "--config", tt.spec.ConfigPath},
-				"RunAtLoad":         true,
-				"KeepAlive":         map[string]any{"SuccessfulExit": false},
-				"StandardOutPath":   log,
-				"StandardErrorPath": log,
+				"Label":                launchdLabel,
+				"ProgramArguments":     []any{tt.spec.Executable, "run", "--config", tt.spec.ConfigPath, "--or-builtin"},
+				"EnvironmentVariables": map[string]any{CannotStartEnv: "0"},
+				"RunAtLoad":            true,
+				"KeepAlive":            map[string]any{"SuccessfulExit": false},
+				"StandardOutPath":      log,
+				"StandardErrorPath":    log,
 			}
 			if !reflect.DeepEqual(doc, want) {
 				t.Errorf("plistlib read\n  %v\nwant\n  %v", doc, want)

@@ -11,12 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // The test binary doubles as a stand-in for "bedtime run": with
 // BEDTIME_TEST_DAEMON set it takes the daemon's real lock in
-// $BEDTIME_TEST_STATE (daemon.Lock), writes its arguments to
+// $BEDTIME_TEST_STATE (userlock.Take), writes its arguments to
 // $BEDTIME_TEST_ARGS, and exits cleanly on SIGTERM, as bedtime run does.
 // BEDTIME_TEST_DAEMON=stubborn ignores SIGTERM; =fail exits at once with a
 // message on stderr. BEDTIME_TEST_INSTALL makes it instead run an XDG
@@ -44,7 +44,7 @@ func fakeDaemon(mode string) int {
 	if mode == "stubborn" {
 		signal.Ignore(syscall.SIGTERM)
 	}
-	lock, err := daemon.TakeLock(os.Getenv("BEDTIME_TEST_STATE"))
+	lock, err := userlock.Take(os.Getenv("BEDTIME_TEST_STATE"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -70,12 +70,14 @@ func testOptions(t *testing.T) Options {
 	return Options{StateDir: dir, StopTimeout: 3 * time.Second}
 }
 
-// waitRunning waits until a daemon holds the lock in opts.StateDir.
+// waitRunning waits until a daemon holds the lock in opts.StateDir and
+// returns its pid.
 func waitRunning(t *testing.T, opts Options) int {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if pid, _, ok := opts.running(); ok {
+		// The lock is taken a moment before the pid is written next to it.
+		if pid, _, ok := opts.running(); ok && pid != 0 {
 			return pid
 		}
 		time.Sleep(10 * time.Millisecond)

@@ -8,7 +8,9 @@ package service
 // runs at every logon of this user, in the user's session. kardianos/service
 // only knows Windows services, so it is not used here.
 //
-// Limits, honestly: nothing restarts bedtime if it exits; start launches a
+// Limits, honestly: nothing restarts bedtime if it exits (so a start that
+// cannot succeed is never retried in a loop either: install reports that it
+// exited at once, with its log); start launches a
 // detached process (its output goes to the log file in the state
 // directory), and stop terminates the process that holds the daemon's lock
 // (Windows has no SIGTERM for it).
@@ -159,10 +161,11 @@ func (m *autostartManager) installedSpec() (Spec, error) {
 		return Spec{}, ErrNotInstalled
 	}
 	args, err := windows.DecomposeCommandLine(v)
-	if err != nil || len(args) < 4 || args[1] != "run" || args[2] != "--config" {
+	spec, ok := specFromArgs(args)
+	if err != nil || !ok {
 		return Spec{}, fmt.Errorf("%s holds %q, not a bedtime command line: run \"bedtime install\" again", m.unitPath(), v)
 	}
-	return Spec{Executable: args[0], ConfigPath: args[3]}, nil
+	return spec, nil
 }
 
 // launch starts spec detached from this console, as the logon would, with

@@ -15,7 +15,7 @@ import (
 // make e2e-windows runs it under Wine.
 func TestRunValueCommandLine(t *testing.T) {
 	tests := []Spec{
-		{Executable: `C:\Program Files\bedtime\bedtime.exe`, ConfigPath: `C:\Users\alice\AppData\Roaming\bedtime\schedule.yaml`},
+		{Executable: `C:\Program Files\bedtime\bedtime.exe`, ConfigPath: `C:\Users\alice\AppData\Roaming\bedtime\schedule.yaml`, OrBuiltin: true},
 		{Executable: `C:\bedtime\bedtime.exe`, ConfigPath: `C:\Users\bob\My "night" plans\50% $x\`},
 		{Executable: `C:\a b\bedtime.exe`, ConfigPath: `D:\trailing\\`},
 	}
@@ -25,6 +25,9 @@ func TestRunValueCommandLine(t *testing.T) {
 		want := append([]string{spec.Executable}, spec.Args()...)
 		if err != nil || strings.Join(args, "|") != strings.Join(want, "|") {
 			t.Errorf("commandLine(%+v) = %s, which Windows splits into %q (%v); want %q", spec, v, args, err, want)
+		}
+		if got, ok := specFromArgs(args); !ok || got != spec {
+			t.Errorf("the Run value %s reads back as %+v (%v), want %+v", v, got, ok, spec)
 		}
 	}
 }

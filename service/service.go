@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // Name is the service's name: the systemd unit is Name+".service", the XDG
@@ -19,16 +19,63 @@ const Name = "bedtime"
 // Description is the one-line description the service manager shows.
 const Description = "bedtime: reminders that prevent night leg cramps"
 
-// Spec is what an installed service runs: Executable run --config ConfigPath.
-// Both paths are absolute.
+// Spec is what an installed service runs: Executable run --config
+// ConfigPath, with OrBuiltinFlag when OrBuiltin. Both paths are absolute.
 type Spec struct {
 	Executable string
 	ConfigPath string
+	// OrBuiltin lets the daemon start while ConfigPath does not exist yet:
+	// it runs the built-in default until the file appears, and takes the
+	// file then. Install sets it for the default schedule path, so that
+	// "bedtime install" before "bedtime init" gives a running service.
+	OrBuiltin bool
 }
+
+// OrBuiltinFlag is the flag of "bedtime run" that Spec.OrBuiltin adds.
+const OrBuiltinFlag = "--or-builtin"
+
+// ExitCannotStart is the exit status of "bedtime run" when it cannot start
+// and starting it again cannot help until the user changes something (a
+// --config naming no file, another daemon holding the lock, a flag this
+// binary does not know): 78, EX_CONFIG of sysexits.h. The systemd unit
+// names it in RestartPreventExitStatus, so such a start is not retried.
+const ExitCannotStart = 78
+
+// CannotStartEnv, when set in the daemon's environment to a number, is the
+// exit status "bedtime run" uses instead of ExitCannotStart. The LaunchAgent
+// sets it to 0: launchd can restart a job on any failure or on none, but
+// cannot leave out one exit status.
+const CannotStartEnv = "BEDTIME_CANNOT_START_STATUS"
 
 // Args returns the arguments the service passes to Executable.
 func (s Spec) Args() []string {
-	return []string{"run", "--config", s.ConfigPath}
+	args := []string{"run", "--config", s.ConfigPath}
+	if s.OrBuiltin {
+		args = append(args, OrBuiltinFlag)
+	}
+	return args
+}
+
+// specFromArgs reads a Spec back from a command line that Spec.Args
+// (after the executable) made: args[0] is the executable. It reports false
+// when args is not "EXE run --config PATH ...".
+func specFromArgs(args []string) (Spec, bool) {
+	if len(args) < 4 || args[1] != "run" {
+		return Spec{}, false
+	}
+	s := Spec{Executable: args[0]}
+	for i := 2; i < len(args); i++ {
+		switch args[i] {
+		case "--config":
+			if i+1 < len(args) {
+				s.ConfigPath = args[i+1]
+				i++
+			}
+		case OrBuiltinFlag:
+			s.OrBuiltin = true
+		}
+	}
+	return s, s.ConfigPath != ""
 }
 
 // Status is what a Manager reports about the service.
@@ -53,6 +100,10 @@ type Status struct {
 	UnitPath string
 	// ConfigPath is the --config the installed unit runs with; empty when unknown.
 	ConfigPath string
+	// Why says why this mechanism was chosen when it is a fallback (the
+	// XDG autostart entry because no systemd user manager answered); empty
+	// otherwise.
+	Why string
 }
 
 // Manager installs and controls the per-user bedtime service on one machine.
@@ -129,7 +180,7 @@ func (o Options) running() (pid int, since time.Time, ok bool) {
 	if o.StateDir == "" {
 		return 0, time.Time{}, false
 	}
-	return daemon.Running(o.StateDir)
+	return userlock.Running(o.StateDir)
 }
 
 // sinceText formats the time a daemon took its lock the way status prints it.
@@ -197,7 +248,7 @@ func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, t
 		// The daemon writes its pid once it holds the lock. Probing the
 		// lock itself here would take it for a moment, just when the
 		// daemon tries to.
-		if p, ok := daemon.Holder(o.StateDir); ok && p == pid {
+		if p, ok := userlock.Holder(o.StateDir); ok && p == pid {
 			return nil
 		}
 		select {

@@ -25,18 +25,21 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bedtime-app/bedtime/config"
-	"github.com/google/renameio/v2"
 	kservice "github.com/kardianos/service"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // systemdUnitTemplate is the unit, in kardianos/service's template syntax
 // (keys from its systemd data map; cmdEscape and cmd quote for ExecStart).
 // SIGTERM, systemd's default KillSignal, stops the daemon; "systemctl --user
 // kill -s HUP bedtime" makes it reload the schedule. Output goes to the journal.
-// StartLimit*: a daemon that keeps failing is given up after 5 tries in 5
-// minutes instead of restarting forever.
-const systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
+// A start that cannot succeed is not retried: the daemon then exits with
+// ExitCannotStart, which RestartPreventExitStatus names; any other failure
+// is retried every 5 s, and given up after 5 tries in 5 minutes
+// (StartLimit*) instead of forever.
+var systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
 # "bedtime uninstall" to remove it.
 [Unit]
 Description={{Description}}
@@ -48,6 +51,7 @@ Type=simple
 ExecStart={{Path | cmdEscape}}{{range Arguments}} {{. | cmd}}{{end}}
 Restart=on-failure
 RestartSec=5s
+RestartPreventExitStatus=` + strconv.Itoa(ExitCannotStart) + `
 StandardOutput=journal
 StandardError=journal
 
@@ -59,7 +63,8 @@ WantedBy=default.target
 const systemdUnitName = Name + ".service"
 
 // choose returns the systemd user manager when bedtime's unit is installed
-// or a systemd user manager answers, else the XDG autostart entry.
+// or a systemd user manager answers, else the XDG autostart entry, which
+// then says why (Status.Why).
 func choose(ctx context.Context, opts Options) Manager {
 	x, xerr := newXDGManager(opts)
 	if xerr == nil && x.installed() {
@@ -72,13 +77,20 @@ func choose(ctx context.Context, opts Options) Manager {
 				return sd
 			}
 		}
-		if sd.reachable(ctx) == nil {
+		err = sd.reachable(ctx)
+		if err == nil {
 			return sd
 		}
 	}
 	if xerr != nil {
 		return Unsupported{Found: xerr.Error(), Opts: opts}
 	}
+	found := err.Error()
+	var nm NoManagerError
+	if errors.As(err, &nm) {
+		found = nm.Found
+	}
+	x.why = "chosen because " + found + "; the desktop session starts bedtime at login, and nothing restarts it if it stops"
 	return x
 }
 
@@ -236,6 +248,9 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := svc.Install(); err != nil {
 		return m.explainInstallError(ctx, err)
 	}
+	// A unit that failed, or hit its start limit, is refused a restart
+	// until its failure is forgotten: the new unit starts afresh.
+	_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
 	if _, err := m.systemctl(ctx, "restart", systemdUnitName); err != nil {
 		return err
 	}
@@ -264,7 +279,7 @@ func (m *systemdManager) explainInstallError(ctx context.Context, err error) err
 // the step that failed has already said what is wrong with systemd.
 func (m *systemdManager) undoInstall(ctx context.Context, unit string, previous []byte, hadPrevious bool) error {
 	if hadPrevious {
-		if err := renameio.WriteFile(unit, previous, 0o644); err != nil {
+		if err := safefs.WriteAtomic(unit, previous); err != nil {
 			return fmt.Errorf("cannot restore the previous unit %s: %w", unit, err)
 		}
 		_, _ = m.systemctl(ctx, "daemon-reload")
@@ -324,6 +339,11 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 			}
 			return ErrNotInstalled
 		}
+	}
+	if verb != "stop" {
+		// Asked by the user after fixing what failed: not refused because
+		// of the start limit the failures hit.
+		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
 	}
 	_, err = m.systemctl(ctx, verb, systemdUnitName)
 	return err

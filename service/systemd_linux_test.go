@@ -121,12 +121,14 @@ var installCalls = []string{
 	"--user show-environment",
 	"enable --user bedtime.service",
 	"daemon-reload --user",
+	"--user reset-failed bedtime.service",
 	"--user restart bedtime.service",
 }
 
 var (
-	plainSpec = Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
-	oddSpec   = Spec{Executable: `/opt/my apps/100% $bed/bedtime`, ConfigPath: `/home/bob/My "night" $HOME\notes/50% schedule.yaml`}
+	plainSpec   = Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
+	oddSpec     = Spec{Executable: `/opt/my apps/100% $bed/bedtime`, ConfigPath: `/home/bob/My "night" $HOME\notes/50% schedule.yaml`}
+	defaultSpec = Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml", OrBuiltin: true}
 )
 
 func TestSystemdUnitGolden(t *testing.T) {
@@ -136,6 +138,7 @@ func TestSystemdUnitGolden(t *testing.T) {
 	}{
 		{"plain", plainSpec},
 		{"odd-paths", oddSpec},
+		{"default-path", defaultSpec},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,10 +170,12 @@ func TestSystemdUnitVerifies(t *testing.T) {
 		exe       string // under the temporary dir
 		createExe bool
 		wantOK    bool
+		orBuiltin bool
 	}{
-		{"plain", "bin/bedtime", true, true},
-		{"odd-paths", `my apps/100% $x/bedtime`, true, true},
-		{"missing-binary", "bin/bedtime", false, false},
+		{"plain", "bin/bedtime", true, true, false},
+		{"odd-paths", `my apps/100% $x/bedtime`, true, true, false},
+		{"default-path", "bin/bedtime", true, true, true},
+		{"missing-binary", "bin/bedtime", false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,7 +189,7 @@ func TestSystemdUnitVerifies(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := f.m.Install(context.Background(), Spec{Executable: exe, ConfigPath: oddSpec.ConfigPath}); err != nil {
+			if err := f.m.Install(context.Background(), Spec{Executable: exe, ConfigPath: oddSpec.ConfigPath, OrBuiltin: tt.orBuiltin}); err != nil {
 				t.Fatalf("Install: %v", err)
 			}
 			runtime := t.TempDir()
@@ -269,6 +274,7 @@ func TestSystemdInstallFailure(t *testing.T) {
 			"--user show-environment",
 			"enable --user bedtime.service",
 			"daemon-reload --user",
+			"--user reset-failed bedtime.service",
 			"--user restart bedtime.service",
 			"--user disable bedtime.service",
 			"--user daemon-reload",
@@ -410,8 +416,10 @@ func TestSystemdControl(t *testing.T) {
 		}
 	}
 	sameCalls(t, f.calls(), []string{
+		"--user reset-failed bedtime.service",
 		"--user start bedtime.service",
 		"--user stop bedtime.service",
+		"--user reset-failed bedtime.service",
 		"--user restart bedtime.service",
 	})
 	f.fail("start")
@@ -484,5 +492,28 @@ func TestSplitExecStart(t *testing.T) {
 		if got := splitExecStart(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("splitExecStart(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestChooseSaysWhy: without a systemd user manager the XDG autostart entry
+// is chosen, and says why (install prints it); with one, the unit.
+func TestChooseSaysWhy(t *testing.T) {
+	f := newFakeSystemd(t)
+	f.fail("show-environment")
+	m := choose(context.Background(), f.m.opts)
+	x, ok := m.(*xdgManager)
+	if !ok {
+		t.Fatalf("choose without a user manager = %T, want the XDG autostart entry", m)
+	}
+	st, err := x.Status(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(st.Why, "chosen because no systemd user manager answers: ") || !strings.Contains(st.Why, "injected by the test") {
+		t.Errorf("Status.Why = %q, want systemctl's own message", st.Why)
+	}
+	f.fail("")
+	if m := choose(context.Background(), f.m.opts); func() bool { _, ok := m.(*systemdManager); return !ok }() {
+		t.Errorf("choose with a user manager = %T, want the systemd unit", m)
 	}
 }

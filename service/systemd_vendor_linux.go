@@ -23,7 +23,7 @@ import (
 	"strings"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/google/renameio/v2"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 const (
@@ -184,7 +184,7 @@ func (m *systemdManager) installVendor(ctx context.Context, own string) (err err
 		}
 		_, _ = m.systemctl(ctx, "disable", systemdUnitName)
 		if hadPrevious {
-			if cerr := renameio.WriteFile(own, previous, 0o644); cerr != nil {
+			if cerr := safefs.WriteAtomic(own, previous); cerr != nil {
 				err = fmt.Errorf("%w (and cannot restore the previous unit %s: %v)", err, own, cerr)
 			}
 		}

@@ -8,7 +8,10 @@ package service
 // nothing supervises the daemon, install and start launch it themselves,
 // detached: in a session of its own, with stdin on /dev/null and its output
 // in a log file in the state directory, so a terminal or a pipe that ran
-// install is not held open. Stop and status find it by its lock.
+// install is not held open. Stop and status find it by its lock. Nothing
+// restarts it when it exits, so a start that cannot succeed is never
+// retried in a loop: install and start report that it exited at once, with
+// the end of its log.
 
 import (
 	"context"
@@ -22,7 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/google/renameio/v2"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // xdgManager installs bedtime as an XDG autostart entry.
@@ -33,6 +36,8 @@ type xdgManager struct {
 	// startTimeout bounds how long install waits for a launched daemon to
 	// take its lock; zero means 10 seconds.
 	startTimeout time.Duration
+	// why is why the entry was chosen over a systemd user unit (Status.Why).
+	why string
 }
 
 var _ Manager = (*xdgManager)(nil)
@@ -62,10 +67,11 @@ func (m *xdgManager) installedSpec() (Spec, error) {
 		return Spec{}, fmt.Errorf("cannot read the autostart entry: %w", err)
 	}
 	args, err := desktopExecArgs(string(data))
-	if err != nil || len(args) < 4 || args[1] != "run" {
+	spec, ok := specFromArgs(args)
+	if err != nil || !ok {
 		return Spec{}, fmt.Errorf("%s does not run bedtime (%v): run \"bedtime install\" again", m.path, err)
 	}
-	return Spec{Executable: args[0], ConfigPath: configFromArgs(args)}, nil
+	return spec, nil
 }
 
 // Install writes the entry atomically (0600), stops a daemon that runs and
@@ -86,7 +92,7 @@ func (m *xdgManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o700); err != nil {
 		return fmt.Errorf("cannot create the autostart directory: %w", err)
 	}
-	if err := renameio.WriteFile(m.path, []byte(desktopEntry(spec)), 0o600); err != nil {
+	if err := safefs.WriteAtomic(m.path, []byte(desktopEntry(spec))); err != nil {
 		return fmt.Errorf("cannot write the autostart entry: %w", err)
 	}
 	defer func() {
@@ -95,7 +101,7 @@ func (m *xdgManager) Install(ctx context.Context, spec Spec) (err error) {
 		}
 		var cerr error
 		if hadPrevious {
-			cerr = renameio.WriteFile(m.path, previous, 0o600)
+			cerr = safefs.WriteAtomic(m.path, previous)
 		} else {
 			cerr = os.Remove(m.path)
 		}
@@ -220,7 +226,7 @@ func (m *xdgManager) Restart(ctx context.Context) error {
 // Status reads the entry and the lock. Without an entry, a running daemon
 // is left for the caller to report as started by hand.
 func (m *xdgManager) Status(ctx context.Context) (Status, error) {
-	st := Status{Manager: "XDG autostart entry", UnitPath: m.path}
+	st := Status{Manager: "XDG autostart entry", UnitPath: m.path, Why: m.why}
 	spec, err := m.installedSpec()
 	switch {
 	case errors.Is(err, ErrNotInstalled):

@@ -25,6 +25,7 @@ var desktopSpecs = []struct {
 }{
 	{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}},
 	{"odd-paths", Spec{Executable: `/opt/my "apps"/$bed/bedtime`, ConfigPath: "/home/bob/My \"night\" $HOME\\notes/`x` 50% schedule.yaml"}},
+	{"default-path", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml", OrBuiltin: true}},
 }
 
 func TestDesktopEntryGolden(t *testing.T) {
@@ -126,7 +127,7 @@ func newXDG(t *testing.T, mode string) *xdgFixture {
 	}
 	m.startTimeout = 5 * time.Second
 	f.m = m
-	f.spec = Spec{Executable: os.Args[0], ConfigPath: filepath.Join(home, "My Plans", "50% $night.yaml")}
+	f.spec = Spec{Executable: os.Args[0], ConfigPath: filepath.Join(home, "My Plans", "50% $night.yaml"), OrBuiltin: true}
 	t.Cleanup(func() {
 		// Never leave a fake daemon behind.
 		if pid, _, ok := opts.running(); ok && pid > 0 {
@@ -229,6 +230,10 @@ func TestXDGLifecycle(t *testing.T) {
 	}
 	if st := f.status(t); !st.Running {
 		t.Errorf("status after start = %+v", st)
+	}
+	// Start reads the entry back: the same arguments, --or-builtin too.
+	if got, _ := os.ReadFile(f.args); string(got) != strings.Join(f.spec.Args(), "\n") {
+		t.Errorf("after start the daemon got arguments %q, want %q", got, f.spec.Args())
 	}
 
 	removed, err := f.m.Uninstall(ctx)

@@ -35,4 +35,12 @@
 // turns that into per-reminder counts of instants, a day-by-day strip and a
 // streak, and Today into the marks of today's firings for bedtime status.
 // All three are pure functions of their arguments.
+//
+// Reading costs what is asked for, not the history's length: the history
+// is in time order, so History(since) finds its first line by the lines'
+// leading timestamps (a few probes and one block read backwards) and
+// decodes only from there, and Store.Stats reads the days it sums up, plus
+// what the streaks need, folding lines into instants as it goes
+// (docs/history.md). Lines out of order by more than HistorySlack are seen
+// only by a whole read (History with since zero).
 package state

@@ -30,6 +30,9 @@ type Instant struct {
 	Since time.Time `json:"since"`
 	// Via names what showed it (Shown), or why it is held (Held).
 	Via string `json:"via,omitempty"`
+	// Popup is what the notifier needs to find the popup again after a
+	// restart, so that a done closes it (notify.Response.Popup); opaque.
+	Popup string `json:"popup,omitempty"`
 }
 
 // Outcome is how a reminder's most recent finished instant ended.
@@ -49,8 +52,9 @@ type Step struct {
 	Kind Kind
 	// At is when it happened.
 	At time.Time
-	// Via names what showed the reminder (with Shown).
-	Via string
+	// Via names what showed the reminder (with Shown), and Popup the
+	// notifier's reference to it.
+	Via, Popup string
 	// Detail is the reason or the extra facts of the event (why held,
 	// skipped or missed; the snooze time; "again" for a repeat).
 	Detail string
@@ -182,7 +186,7 @@ func (st *State) Apply(s Step) ([]Event, error) {
 		if open.Status == Shown || open.Status == Snoozed {
 			ev.Detail = joinDetail("again", ev.Detail)
 		}
-		st.Open[name] = Instant{Scheduled: s.Scheduled, Status: Shown, Since: at, Via: s.Via}
+		st.Open[name] = Instant{Scheduled: s.Scheduled, Status: Shown, Since: at, Via: s.Via, Popup: s.Popup}
 		return []Event{ev}, nil
 	case Snoozed:
 		if !sameOpen {

@@ -56,12 +56,12 @@ type DayMark struct {
 
 // The marks of a day, from the best news to none: a day with any instant
 // done is "done"; otherwise one with a missed instant is "missed";
-// otherwise one with an instant shown or waiting is "fired"; otherwise one
-// skipped is "skipped".
+// otherwise one with an instant shown or waiting is "shown"; otherwise one
+// skipped is "skipped". They are the words of the strips' legend.
 const (
 	MarkDone    = "done"
 	MarkMissed  = "missed"
-	MarkFired   = "fired" // shown (or waiting), not answered with Done
+	MarkShown   = "shown" // shown (or waiting), not answered with Done
 	MarkSkipped = "skipped"
 	MarkNone    = "" // nothing due
 )
@@ -94,66 +94,92 @@ const attributeWindow = 24 * time.Hour
 // its reminder at or up to a day before it; one that matches none is
 // counted in the returned unattributed map, never twice.
 func Instants(events []Event) (out []InstantOutcome, unattributed map[string]int) {
-	type key struct {
-		reminder string
-		at       int64
-	}
-	type acc struct {
-		InstantOutcome
-		done, fired bool
-		final       Kind
-		open        Kind
-	}
-	byKey := map[key]*acc{}
-	perReminder := map[string][]time.Time{}
-	get := func(name string, t time.Time) *acc {
-		k := key{name, t.UnixNano()}
-		a := byKey[k]
-		if a == nil {
-			a = &acc{InstantOutcome: InstantOutcome{Reminder: name, Scheduled: t}}
-			byKey[k] = a
-			perReminder[name] = append(perReminder[name], t)
-		}
-		return a
-	}
-	apply := func(a *acc, k Kind) {
-		switch k {
-		case Done:
-			a.done = true
-		case Dismissed, Expired, Missed, Skipped:
-			a.final = k
-		case Shown:
-			a.Shown = true
-			a.open = Shown
-		case Fired:
-			a.fired = true
-			a.open = Shown
-		case Held:
-			if a.open == "" {
-				a.open = Held
-			}
-		case Snoozed:
-			a.Snoozed = true
-			a.open = Snoozed
-		}
-	}
-	var undated []Event
+	f := newFolder()
 	for _, ev := range events {
-		if ev.Reminder == "" || ev.Kind == Paused || ev.Kind == Resumed || ev.Kind == Due {
-			continue
-		}
-		if ev.Scheduled.IsZero() {
-			undated = append(undated, ev)
-			continue
-		}
-		apply(get(ev.Reminder, ev.Scheduled), ev.Kind)
+		f.add(ev)
 	}
-	for name := range perReminder {
-		slices.SortFunc(perReminder[name], func(a, b time.Time) int { return a.Compare(b) })
+	return f.result()
+}
+
+// instantKey names one scheduled instant of one reminder.
+type instantKey struct {
+	reminder string
+	at       int64
+}
+
+// instantAcc is what the events of one instant said so far.
+type instantAcc struct {
+	InstantOutcome
+	done, fired bool
+	final       Kind
+	open        Kind
+}
+
+// folder folds events into instants one at a time (Instants), so that a
+// long history need not be held in memory whole.
+type folder struct {
+	byKey       map[instantKey]*instantAcc
+	perReminder map[string][]time.Time
+	undated     []Event
+}
+
+func newFolder() *folder {
+	return &folder{byKey: map[instantKey]*instantAcc{}, perReminder: map[string][]time.Time{}}
+}
+
+func (f *folder) get(name string, t time.Time) *instantAcc {
+	k := instantKey{name, t.UnixNano()}
+	a := f.byKey[k]
+	if a == nil {
+		a = &instantAcc{InstantOutcome: InstantOutcome{Reminder: name, Scheduled: t}}
+		f.byKey[k] = a
+		f.perReminder[name] = append(f.perReminder[name], t)
+	}
+	return a
+}
+
+func (a *instantAcc) apply(k Kind) {
+	switch k {
+	case Done:
+		a.done = true
+	case Dismissed, Expired, Missed, Skipped:
+		a.final = k
+	case Shown:
+		a.Shown = true
+		a.open = Shown
+	case Fired:
+		a.fired = true
+		a.open = Shown
+	case Held:
+		if a.open == "" {
+			a.open = Held
+		}
+	case Snoozed:
+		a.Snoozed = true
+		a.open = Snoozed
+	}
+}
+
+// add folds in one event.
+func (f *folder) add(ev Event) {
+	if ev.Reminder == "" || ev.Kind == Paused || ev.Kind == Resumed || ev.Kind == Due {
+		return
+	}
+	if ev.Scheduled.IsZero() {
+		f.undated = append(f.undated, ev)
+		return
+	}
+	f.get(ev.Reminder, ev.Scheduled).apply(ev.Kind)
+}
+
+// result returns the instants folded so far; see Instants.
+func (f *folder) result() (out []InstantOutcome, unattributed map[string]int) {
+	for name := range f.perReminder {
+		slices.SortFunc(f.perReminder[name], func(a, b time.Time) int { return a.Compare(b) })
 	}
 	unattributed = map[string]int{}
-	for _, ev := range undated {
-		ts := perReminder[ev.Reminder]
+	for _, ev := range f.undated {
+		ts := f.perReminder[ev.Reminder]
 		i, _ := slices.BinarySearchFunc(ts, ev.At, func(t, at time.Time) int {
 			if t.After(at) {
 				return 1
@@ -165,9 +191,10 @@ func Instants(events []Event) (out []InstantOutcome, unattributed map[string]int
 			unattributed[ev.Reminder]++
 			continue
 		}
-		apply(byKey[key{ev.Reminder, ts[i-1].UnixNano()}], ev.Kind)
+		f.byKey[instantKey{ev.Reminder, ts[i-1].UnixNano()}].apply(ev.Kind)
 	}
-	for _, a := range byKey {
+	out = make([]InstantOutcome, 0, len(f.byKey))
+	for _, a := range f.byKey {
 		switch {
 		case a.done:
 			a.Outcome = Done
@@ -198,6 +225,45 @@ func Instants(events []Event) (out []InstantOutcome, unattributed map[string]int
 // scheduled time. Events without a reminder (Paused, Resumed) are not
 // counted. The result is sorted by reminder name.
 func Stats(events []Event, days int, now time.Time, loc *time.Location) []ReminderStats {
+	instants, unattributed := Instants(events)
+	out, _ := sumUp(instants, unattributed, days, now, loc)
+	return out
+}
+
+// dayMarks is the mark of each day (2006-01-02) on which a reminder had
+// an instant, with the first such day.
+type dayMarks struct {
+	marks map[string]string
+	first time.Time // midnight in loc
+}
+
+// add merges the marks of other into m, keeping the better mark of a day.
+func (m *dayMarks) add(other dayMarks) {
+	for date, mark := range other.marks {
+		m.marks[date] = better(m.marks[date], mark)
+	}
+	if !other.first.IsZero() && (m.first.IsZero() || other.first.Before(m.first)) {
+		m.first = other.first
+	}
+}
+
+// trim forgets the days before from (midnight): their instants may have
+// events from before what was read, so their marks may be wrong.
+func (m *dayMarks) trim(from time.Time) {
+	cut := from.Format(time.DateOnly)
+	for date := range m.marks {
+		if date < cut {
+			delete(m.marks, date)
+		}
+	}
+	if !m.first.IsZero() && m.first.Before(from) {
+		m.first = from
+	}
+}
+
+// sumUp is Stats of the instants; it also returns each reminder's day marks, for a
+// streak that may reach back further than the events.
+func sumUp(instants []InstantOutcome, unattributed map[string]int, days int, now time.Time, loc *time.Location) ([]ReminderStats, map[string]*dayMarks) {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -209,7 +275,6 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 	start := today.AddDate(0, 0, -(days - 1))
 	end := today.AddDate(0, 0, 1)
 
-	instants, unattributed := Instants(events)
 	byName := map[string][]InstantOutcome{}
 	for _, in := range instants {
 		byName[in.Reminder] = append(byName[in.Reminder], in)
@@ -226,16 +291,16 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 	slices.Sort(names)
 
 	out := make([]ReminderStats, 0, len(names))
+	all := make(map[string]*dayMarks, len(names))
 	for _, name := range names {
 		rs := ReminderStats{Reminder: name, Unattributed: unattributed[name]}
-		marks := map[string]string{} // by date, over all days
-		var first time.Time
+		dm := &dayMarks{marks: map[string]string{}} // over all days
 		for _, in := range byName[name] {
 			day := in.Scheduled.In(loc)
 			date := day.Format(time.DateOnly)
-			marks[date] = better(marks[date], markOf(in.Outcome))
-			if first.IsZero() || day.Before(first) {
-				first = day
+			dm.marks[date] = better(dm.marks[date], markOf(in.Outcome))
+			if d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc); dm.first.IsZero() || d.Before(dm.first) {
+				dm.first = d
 			}
 			if day.Before(start) || !day.Before(end) {
 				continue
@@ -266,15 +331,15 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 		}
 		for d := start; d.Before(end); d = d.AddDate(0, 0, 1) {
 			date := d.Format(time.DateOnly)
-			rs.Days = append(rs.Days, DayMark{Date: date, Mark: marks[date]})
+			rs.Days = append(rs.Days, DayMark{Date: date, Mark: dm.marks[date]})
 		}
-		if !first.IsZero() {
-			first = time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
-			rs.Streak = streak(marks, today, first)
+		if !dm.first.IsZero() {
+			rs.Streak, _ = streak(dm.marks, today, dm.first)
 		}
 		out = append(out, rs)
+		all[name] = dm
 	}
-	return out
+	return out, all
 }
 
 // markOf is the day mark one instant's outcome gives.
@@ -287,11 +352,11 @@ func markOf(k Kind) string {
 	case Skipped:
 		return MarkSkipped
 	}
-	return MarkFired
+	return MarkShown
 }
 
 // better returns the more telling of two marks of one day: done, then
-// missed, then fired, then skipped.
+// missed, then shown, then skipped.
 func better(a, b string) string {
 	rank := func(m string) int {
 		switch m {
@@ -299,7 +364,7 @@ func better(a, b string) string {
 			return 4
 		case MarkMissed:
 			return 3
-		case MarkFired:
+		case MarkShown:
 			return 2
 		case MarkSkipped:
 			return 1
@@ -313,19 +378,28 @@ func better(a, b string) string {
 }
 
 // streak counts the done days back from today; see ReminderStats.Streak.
-func streak(marks map[string]string, today, first time.Time) int {
-	n := 0
+// It reports whether it reached first without a break: then the days
+// before first, if any are known, may lengthen it.
+func streak(marks map[string]string, today, first time.Time) (n int, reachedFirst bool) {
 	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
 		switch marks[d.Format(time.DateOnly)] {
 		case MarkDone:
 			n++
-		case MarkFired:
+		case MarkShown:
 			if !d.Equal(today) {
-				return n
+				return n, false
 			}
 		case MarkMissed:
-			return n
+			return n, false
 		}
 	}
-	return n
+	return n, true
 }
+
+// MarkOf returns the day mark one instant's outcome gives (see the Mark
+// constants), for views that fold Instants by day themselves.
+func MarkOf(k Kind) string { return markOf(k) }
+
+// BetterMark returns the more telling of two marks of one day, as Stats
+// chooses: done, then missed, then fired, then skipped.
+func BetterMark(a, b string) string { return better(a, b) }

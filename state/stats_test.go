@@ -1,6 +1,8 @@
 package state
 
 import (
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,7 +14,7 @@ import (
 func strip(days []DayMark) string {
 	var b strings.Builder
 	for _, d := range days {
-		b.WriteByte(map[string]byte{MarkDone: 'D', MarkMissed: 'M', MarkFired: 'F', MarkSkipped: 'S', MarkNone: '.'}[d.Mark])
+		b.WriteByte(map[string]byte{MarkDone: 'D', MarkMissed: 'M', MarkShown: 'F', MarkSkipped: 'S', MarkNone: '.'}[d.Mark])
 	}
 	return b.String()
 }
@@ -131,6 +133,18 @@ func TestStats(t *testing.T) {
 			}
 			if got := strings.Join(lines, "\n"); got != tt.want {
 				t.Errorf("Stats =\n%s\nwant\n%s", got, tt.want)
+			}
+			// Store.Stats, reading the same events from a history file,
+			// written in time order as the daemon writes them.
+			store, _ := open(t)
+			evs := slices.Clone(tt.events)
+			slices.SortStableFunc(evs, func(a, b Event) int { return a.At.Compare(b.At) })
+			if err := store.AppendAll(evs); err != nil {
+				t.Fatal(err)
+			}
+			got, err := store.Stats(tt.days, tt.now, berlin)
+			if want := Stats(evs, tt.days, tt.now, berlin); err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("Store.Stats = %+v, %v\nwant %+v", got, err, want)
 			}
 		})
 	}

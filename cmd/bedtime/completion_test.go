@@ -16,7 +16,7 @@ import (
 func TestCompleteReminderNames(t *testing.T) {
 	t.Parallel()
 	path := berlinDefault(t)
-	names := "calf-stretch\nhydration\nmagnesium\nmorning-stretch\nmovement\n:4\n" // :4 = no file names
+	names := "calf-stretch\ncramp-diary\nhydration\nmagnesium\nmorning-stretch\nmovement\n:4\n" // :4 = no file names
 	for _, tt := range []struct {
 		args []string
 		want string

@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // The control commands (pause, resume, snooze, skip, done) write to the
@@ -34,7 +34,7 @@ func (app *App) runningDaemon() (pid int, since time.Time, ok bool) {
 	if err != nil {
 		return 0, time.Time{}, false
 	}
-	return daemon.Running(dir)
+	return userlock.Running(dir)
 }
 
 // afterControl tells the user when their change takes effect.

@@ -40,6 +40,7 @@ func allChecks() []doctorCheck {
 		one(checkService),
 		checkTimeZone,
 		checkPresence,
+		checkBusy,
 		checkChannels,
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/presence"
 )
@@ -25,4 +26,19 @@ func checkPresence(ctx context.Context, app *App) []checkResult {
 	st := m.Current(ctx)
 	m.Close()
 	return []checkResult{{Name: "presence", OK: true, Detail: fmt.Sprintf("now %s; %s", st.State, report)}}
+}
+
+// checkBusy says how bedtime tells whether the person is busy (in a call,
+// or with a fullscreen window), and whether they are now. Having no
+// source is not a failure: reminders then never wait for a call.
+func checkBusy(ctx context.Context, app *App) []checkResult {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	d, report := busy.Open(ctx, busy.Options{})
+	defer d.Close()
+	now := "not busy"
+	if why, ok := d.Busy(ctx); ok {
+		now = "busy (" + why + ")"
+	}
+	return []checkResult{{Name: "busy", OK: true, Detail: fmt.Sprintf("now %s; %s", now, report)}}
 }

@@ -85,6 +85,11 @@ func TestDoctorPresence(t *testing.T) {
 		if got := findLine(t, lines, "OK   presence: "); got != want {
 			t.Errorf("presence line:\n got %s\nwant %s", got, want)
 		}
+		// The microphone and camera depend on this machine; the
+		// fullscreen window on DISPLAY.
+		if got := findLine(t, lines, "OK   busy: now "); !strings.HasSuffix(got, "fullscreen window not used: DISPLAY is not set (not an X11 session)") {
+			t.Errorf("busy line %q does not say why the fullscreen window is not used", got)
+		}
 	})
 	t.Run("X11", func(t *testing.T) {
 		t.Setenv("DISPLAY", startXvfb(t))
@@ -93,6 +98,9 @@ func TestDoctorPresence(t *testing.T) {
 			"no lock source: a locked screen is not detected; not used: " + notUsed + logind
 		if got := findLine(t, lines, "OK   presence: "); got != want {
 			t.Errorf("presence line:\n got %s\nwant %s", got, want)
+		}
+		if got := findLine(t, lines, "OK   busy: now not busy; "); !strings.Contains(got, "fullscreen window") || strings.Contains(got, "fullscreen window not used") {
+			t.Errorf("busy line %q, want the fullscreen window used", got)
 		}
 	})
 }

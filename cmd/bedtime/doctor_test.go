@@ -20,7 +20,7 @@ import (
 // instead when it is not nil, and returns its exit code and output lines.
 func runDoctor(t *testing.T, schedule func(context.Context, *App) checkResult) (int, []string) {
 	t.Helper()
-	checks := []doctorCheck{checkNotifications, checkTimeZone, checkPresence, checkChannels}
+	checks := []doctorCheck{checkNotifications, checkTimeZone, checkPresence, checkBusy, checkChannels}
 	if schedule != nil {
 		checks = slices.Insert(checks, 1, one(schedule))
 	}

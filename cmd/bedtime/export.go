@@ -11,7 +11,7 @@ import (
 	"github.com/bedtime-app/bedtime/calendar"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
-	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/texts"
 )
 
 func newExportCmd(app *App) *cobra.Command {
@@ -70,7 +70,7 @@ import again after you change the schedule.`,
 // daemonTexts returns the words of each firing as the daemon's rotation
 // picks them.
 func daemonTexts(s *config.Schedule) calendar.TextFunc {
-	tx := daemon.NewTexter()
+	tx := texts.NewChooser()
 	return func(r config.Reminder, at time.Time) content.Text {
 		title := ""
 		if rt, ok := s.Routine(r.Routine); ok {

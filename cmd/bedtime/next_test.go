@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -99,8 +100,12 @@ func TestExplicitConfigMustExist(t *testing.T) {
 		{"next"}, {"validate"}, {"export", "--ics"}, {"notify", "magnesium"}, {"run"}, {"routine", "calf-stretch"},
 	} {
 		code, out, errOut := runAt(t, time.Now(), append(args, "--config", missing)...)
-		if code != 1 || out != "" || !strings.HasPrefix(errOut, "bedtime: ") || !strings.HasSuffix(errOut, want) {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1 and %q", args, code, out, errOut, want)
+		wantCode := 1
+		if args[0] == "run" { // a service manager must not retry it
+			wantCode = service.ExitCannotStart
+		}
+		if code != wantCode || out != "" || !strings.HasPrefix(errOut, "bedtime: ") || !strings.HasSuffix(errOut, want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d and %q", args, code, out, errOut, wantCode, want)
 		}
 	}
 	// init writes the file that --config names.
@@ -117,11 +122,11 @@ func TestValidate(t *testing.T) {
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC) // 19:00 in Berlin, a Wednesday
 	good := berlinDefault(t)
 	code, out, _ := runAt(t, now, "validate", "--config", good)
-	if code != 0 || out != "5 reminders, next: hydration at 20:00\n" {
+	if code != 0 || out != "6 reminders, next: hydration at 20:00\n" {
 		t.Fatalf("valid: exit %d, out %q", code, out)
 	}
 	late := time.Date(2026, 11, 25, 22, 0, 0, 0, time.UTC) // 23:00 in Berlin
-	if _, out, _ := runAt(t, late, "validate", "--config", good); out != "5 reminders, next: morning-stretch on Thu 26 Nov 07:30\n" {
+	if _, out, _ := runAt(t, late, "validate", "--config", good); out != "6 reminders, next: cramp-diary on Thu 26 Nov 06:00\n" {
 		t.Fatalf("valid, late: out %q", out)
 	}
 	bad := filepath.Join(t.TempDir(), "schedule.yaml")

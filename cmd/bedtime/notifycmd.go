@@ -10,8 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/texts"
 )
 
 // maxNotifyWait bounds `bedtime notify --wait`.
@@ -47,7 +48,7 @@ with the reason, when it cannot be shown.`,
 			if !ok {
 				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
 			}
-			text, err := daemon.TextFor(s, r, app.now(), variant)
+			text, err := texts.For(s, r, app.now(), variant)
 			if err != nil {
 				return err
 			}
@@ -58,6 +59,11 @@ with the reason, when it cannot be shown.`,
 					wait = -1
 				} else {
 					_, m.Start = s.Routine(r.Routine)
+					if r.Ask == config.AskCramps {
+						for _, a := range content.CrampAnswers() {
+							m.Choices = append(m.Choices, a.Label)
+						}
+					}
 					// The popup goes when bedtime stops waiting for it.
 					m.NoActions, m.Expire = false, wait
 				}
@@ -91,11 +97,18 @@ with the reason, when it cannot be shown.`,
 			if m.Start {
 				buttons = "Start, Done or Snooze"
 			}
+			if n := len(m.Choices); n > 1 {
+				buttons = strings.Join(m.Choices[:n-1], ", ") + " or " + m.Choices[n-1]
+			}
 			fmt.Fprintf(app.Stdout, "Press %s on it: waiting up to %s (nothing is recorded)...\n", buttons, waitText(wait))
 			t := time.NewTimer(wait)
 			defer t.Stop()
 			select {
 			case resp := <-answers:
+				if i, choice := resp.Action.Choice(); choice && i < len(m.Choices) {
+					fmt.Fprintf(app.Stdout, "You pressed %s. Nothing was recorded.\n", m.Choices[i])
+					return nil
+				}
 				switch resp.Action {
 				case notify.Done, notify.Snooze, notify.Start:
 					fmt.Fprintf(app.Stdout, "You pressed %s%s. Nothing was recorded.\n", strings.ToUpper(resp.Action.String()[:1]), resp.Action.String()[1:])

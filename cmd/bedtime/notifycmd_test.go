@@ -64,7 +64,7 @@ func TestNotifyCommandButtons(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", state)
 	srv := bus.StartServer(t, notifytest.Config{Capabilities: []string{"actions", "body"}})
 	path := filepath.Join(t.TempDir(), "s.yaml")
-	os.WriteFile(path, []byte("reminders:\n  walk: {at: \"19:00\", title: Walk}\n  stretch: {at: \"22:00\", title: Stretch, routine: calf-stretch}\n"), 0o600)
+	os.WriteFile(path, []byte("reminders:\n  walk: {at: \"19:00\", title: Walk}\n  stretch: {at: \"22:00\", title: Stretch, routine: calf-stretch}\n  cramp-diary: {at: \"06:00\", ask: cramps}\n"), 0o600)
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
 
 	tests := []struct {
@@ -77,6 +77,8 @@ func TestNotifyCommandButtons(t *testing.T) {
 			"Shown: Walk\nPress Done or Snooze on it: waiting up to 1m (nothing is recorded)...\nYou pressed Done. Nothing was recorded.\n"},
 		{"start", "stretch", "start", "90s", "[start Start done Done snooze Snooze]",
 			"Shown: Stretch\nPress Start, Done or Snooze on it: waiting up to 1m (nothing is recorded)...\nYou pressed Start. Nothing was recorded.\n"},
+		{"a question", "cramp-diary", "choice-1", "60s", "[choice-0 None choice-1 Some choice-2 Bad]",
+			"Shown: Leg cramps last night?\nPress None, Some or Bad on it: waiting up to 1m (nothing is recorded)...\nYou pressed Some. Nothing was recorded.\n"},
 		{"dismissed", "walk", "", "60s", "[done Done snooze Snooze]",
 			"Shown: Walk\nPress Done or Snooze on it: waiting up to 1m (nothing is recorded)...\nYou closed it without pressing a button.\n"},
 		{"no answer", "walk", "-", "300ms", "[done Done snooze Snooze]",

@@ -76,6 +76,7 @@ type App struct {
 
 	saidDefault bool // the note about the missing schedule file was printed
 	builtin     bool // run --builtin
+	orBuiltin   bool // run --or-builtin
 }
 
 // NotifierFactory builds a notifier that logs to log and passes the user's
@@ -119,6 +120,10 @@ func (app *App) Run(ctx context.Context, args []string) int {
 		return ee.code
 	}
 	fmt.Fprintf(app.Stderr, "bedtime: %v\n", err)
+	var cs cannotStart
+	if errors.As(err, &cs) {
+		return cs.code()
+	}
 	return 1
 }
 
@@ -141,7 +146,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newRunCmd(app), newNextCmd(app), newValidateCmd(app), newInitCmd(app), newEditCmd(app), newNotifyCmd(app),
 		newCrampCmd(app), newTipsCmd(app), newRoutineCmd(app), newDoctorCmd(app),
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
-		newStatsCmd(app), newExportCmd(app), newLogsCmd(app),
+		newStatsCmd(app), newExportCmd(app), newLogsCmd(app), newDiaryCmd(app), newReportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
 		newGenDocsCmd(app), newVersionCmd(app),
 	)

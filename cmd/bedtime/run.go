@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 func newRunCmd(app *App) *cobra.Command {
@@ -25,7 +29,32 @@ Ctrl+C or SIGTERM. "bedtime install" runs it as a service instead.`,
 		},
 	}
 	cmd.Flags().BoolVar(&app.builtin, "builtin", false, "use the built-in default schedule and ignore any schedule file")
+	cmd.Flags().BoolVar(&app.orBuiltin, "or-builtin", false, "while the schedule file does not exist, use the built-in default; take the file when it appears")
+	// A flag this binary does not know (a unit written by a newer one)
+	// cannot start either.
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cannotStart{err} })
 	return cmd
+}
+
+// cannotStart is an error of "bedtime run" that running it again cannot
+// mend until the user changes something. Its exit status is
+// service.ExitCannotStart, which the service managers do not retry; the
+// environment may set another (service.CannotStartEnv, for launchd).
+// Other errors (the state directory cannot be written, say) exit 1, and a
+// service manager retries them a few times.
+type cannotStart struct{ err error }
+
+func (e cannotStart) Error() string { return e.err.Error() }
+func (e cannotStart) Unwrap() error { return e.err }
+
+// code is the exit status.
+func (e cannotStart) code() int {
+	if v, ok := os.LookupEnv(service.CannotStartEnv); ok {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < 256 {
+			return n
+		}
+	}
+	return service.ExitCannotStart
 }
 
 func (app *App) logger() *slog.Logger {
@@ -37,17 +66,17 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if !app.builtin {
+	if !app.builtin && !app.orBuiltin {
 		if err := app.checkConfigExists(path); err != nil {
-			return err
+			return cannotStart{err}
 		}
 	}
 	dir, err := app.stateDir()
 	if err != nil {
 		return err
 	}
-	if pid, since, ok := daemon.Running(dir); ok {
-		return alreadyRunning(pid, since, app.now())
+	if pid, since, ok := userlock.Running(dir); ok {
+		return cannotStart{alreadyRunning(pid, since, app.now())}
 	}
 	log, closeLog := app.daemonLogger(dir)
 	defer closeLog()

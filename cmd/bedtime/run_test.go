@@ -17,6 +17,8 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/userlock"
 )
 
 // syncBuffer is a bytes.Buffer safe for the daemon's goroutines.
@@ -106,7 +108,7 @@ func TestRunBuildsTheDaemonOptions(t *testing.T) {
 // until the test ends or the returned func is called.
 func holdLock(t *testing.T, dir string) (release func()) {
 	t.Helper()
-	lock, err := daemon.TakeLock(dir)
+	lock, err := userlock.Take(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,8 +127,49 @@ func TestSecondDaemonRefused(t *testing.T) {
 		StateDir: stateDir, RunDaemon: func(context.Context, daemon.Options) error { t.Error("a second daemon ran"); return nil }}
 	code := app.Run(context.Background(), []string{"run", "--config", berlinDefault(t)})
 	want := fmt.Sprintf("bedtime: already running (process %d since ", os.Getpid())
-	if code != 1 || !strings.HasPrefix(out.String(), want) || !strings.HasSuffix(out.String(), fmt.Sprintf("), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)\n", os.Getpid())) {
+	if code != service.ExitCannotStart || !strings.HasPrefix(out.String(), want) || !strings.HasSuffix(out.String(), fmt.Sprintf("), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)\n", os.Getpid())) {
 		t.Fatalf("second daemon: code %d, output %q", code, out.String())
+	}
+}
+
+// TestRunOrBuiltin: with --or-builtin, run starts on a --config that does
+// not exist yet (the daemon runs the built-in default until it appears);
+// without it, such a start exits with the status that service managers do
+// not retry, as does a flag this binary does not know; CannotStartEnv
+// changes that status (launchd's 0).
+func TestRunOrBuiltin(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "not yet", "schedule.yaml")
+	tests := []struct {
+		name     string
+		args     []string
+		env      string // CannotStartEnv; "" for unset
+		wantCode int
+		wantRun  bool
+		wantErr  string
+	}{
+		{"or-builtin", []string{"run", "--config", missing, "--or-builtin"}, "", 0, true, ""},
+		{"missing file", []string{"run", "--config", missing}, "", service.ExitCannotStart, false, "--config " + missing + ": no such file"},
+		{"unknown flag", []string{"run", "--config", missing, "--from-the-future"}, "", service.ExitCannotStart, false, "unknown flag: --from-the-future"},
+		{"launchd's status", []string{"run", "--config", missing}, "0", 0, false, "--config " + missing + ": no such file"},
+		{"a bad status is ignored", []string{"run", "--config", missing}, "x", service.ExitCannotStart, false, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv(service.CannotStartEnv, tt.env)
+			}
+			var got *daemon.Options
+			var out bytes.Buffer
+			app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, StateDir: filepath.Join(t.TempDir(), "state"),
+				RunDaemon: func(_ context.Context, o daemon.Options) error { got = &o; return nil }}
+			code := app.Run(context.Background(), tt.args)
+			if code != tt.wantCode || (got != nil) != tt.wantRun || !strings.Contains(out.String(), tt.wantErr) {
+				t.Fatalf("exit %d, daemon ran %v, output %q; want %d, %v, %q", code, got != nil, out.String(), tt.wantCode, tt.wantRun, tt.wantErr)
+			}
+			if got != nil && (got.SchedulePath != missing || got.Builtin) {
+				t.Errorf("options: schedule %q, builtin %v; want the file's path, to be taken when it appears", got.SchedulePath, got.Builtin)
+			}
+		})
 	}
 }
 

@@ -15,10 +15,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/scheduler"
-	"github.com/bedtime-app/bedtime/service"
 	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // serviceStatus is what the service manager reports; status prints it.
@@ -68,7 +69,12 @@ func resolveServiceSpec(app *App) (service.Spec, error) {
 	if cfg, err = filepath.Abs(cfg); err != nil {
 		return service.Spec{}, fmt.Errorf("cannot resolve the schedule path %q: %w", app.ConfigPath, err)
 	}
-	return service.Spec{Executable: exe, ConfigPath: cfg}, nil
+	// The default path need not exist: like every command, the service
+	// uses the built-in default until "bedtime init" writes the file.
+	// The path is written into the unit, not left for the service to work
+	// out: a service manager's environment may lack the XDG_CONFIG_HOME of
+	// the shell that ran install, and status shows which file it is.
+	return service.Spec{Executable: exe, ConfigPath: cfg, OrBuiltin: app.ConfigPath == ""}, nil
 }
 
 func newInstallCmd(app *App) *cobra.Command {
@@ -79,13 +85,18 @@ func newInstallCmd(app *App) *cobra.Command {
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
 autostart entry on Windows. The service runs "bedtime run --config
-<schedule>" with the schedule given by --config (or the default one).
+<schedule>" with the schedule given by --config, which must exist, or
+the default one, which need not yet: until "bedtime init" writes it, the
+service runs the built-in default, and it takes the file when it appears.
 
 Running install again updates the service to the current binary and options.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			spec, err := resolveServiceSpec(app)
 			if err != nil {
+				return err
+			}
+			if err := app.checkConfigExists(spec.ConfigPath); err != nil {
 				return err
 			}
 			m := app.services()
@@ -107,10 +118,13 @@ Running install again updates the service to the current binary and options.`,
 			if err != nil {
 				return fmt.Errorf("installed, but cannot read its status: %w", err)
 			}
-			fmt.Fprintf(app.Stdout, "installed %s %s\nit runs %s %s, now and at every login\n",
-				st.Manager, st.UnitPath, spec.Executable, strings.Join(spec.Args(), " "))
+			fmt.Fprintf(app.Stdout, "installed %s %s\n", st.Manager, st.UnitPath)
+			if st.Why != "" {
+				fmt.Fprintln(app.Stdout, st.Why)
+			}
+			fmt.Fprintf(app.Stdout, "it runs %s %s, now and at every login\n", spec.Executable, strings.Join(spec.Args(), " "))
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(app.Stdout, "note: the schedule file %s does not exist yet\n", spec.ConfigPath)
+				fmt.Fprintf(app.Stdout, "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then\n", spec.ConfigPath)
 			}
 			return nil
 		},
@@ -212,7 +226,13 @@ status 3 when bedtime is not running.`,
 			next := "unknown"
 			nextReminder := app.NextReminder
 			if nextReminder == nil {
-				nextReminder = describeNext
+				nextReminder = func(ctx context.Context, configPath string, now time.Time) (string, error) {
+					var plan state.State // skips, pauses and snoozes; none when unreadable
+					if store, err := app.openStore(); err == nil {
+						plan, _ = store.Load()
+					}
+					return describeNext(ctx, configPath, plan, now)
+				}
 			}
 			if st.ConfigPath != "" {
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
@@ -284,16 +304,22 @@ func orUnknown(s string) string {
 	return s
 }
 
-// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30 (in 2h 05m)".
-func describeNext(ctx context.Context, configPath string, now time.Time) (string, error) {
+// describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30
+// (in 2h 05m)", the first firing that will be shown after now as plan's
+// skips, pause and snoozes say.
+func describeNext(ctx context.Context, configPath string, plan state.State, now time.Time) (string, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
 		return "", errors.New("the schedule file has errors; run `bedtime validate`")
 	}
-	due := scheduler.Upcoming(s.Jobs(), now, 1)
-	if len(due) == 0 {
+	next, ok := plan.NextShown(s.Jobs(), now)
+	if !ok {
 		return "none (every reminder is disabled)", nil
 	}
-	at := due[0].At.In(s.Location)
-	return fmt.Sprintf("%s at %s (in %s)", due[0].Job, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now))), nil
+	at := next.At.In(s.Location)
+	line := fmt.Sprintf("%s at %s (in %s)", next.Reminder, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now)))
+	if next.Note != "" {
+		line += ", " + next.Note
+	}
+	return line, nil
 }

@@ -55,36 +55,62 @@ var installedStatus = serviceStatus{Manager: "systemd user unit", Installed: tru
 func TestInstallCmd(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	var got []service.Spec
+	status := installedStatus
 	m := &fakeManager{
 		InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
-		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return status, nil },
 	}
 	defaultCfg, err := config.DefaultPath()
 	if err != nil {
 		t.Fatal(err)
 	}
 
+	// An explicit --config must name a file, as for every command.
 	code, stdout, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--config", "plans/schedule.yaml")
+	explicit := filepath.Join(dir, "plans", "schedule.yaml")
+	if code != 1 || len(got) != 0 || !strings.Contains(stderr, "--config "+explicit+": no such file") {
+		t.Fatalf("install --config to a missing file: exit %d, installed %+v, stderr %q; want 1, nothing, the missing file", code, got, stderr)
+	}
+	if err := config.WriteFile(explicit, []byte("reminders: {}\n")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--config", "plans/schedule.yaml")
 	if code != 0 {
 		t.Fatalf("install exited %d: %s", code, stderr)
 	}
-	want := service.Spec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: filepath.Join(dir, "plans", "schedule.yaml")}
+	want := service.Spec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: explicit}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("Install got %+v, want the absolute paths %+v", got, want)
 	}
-	for _, s := range []string{installedStatus.UnitPath, "/opt/bedtime/bin/bedtime run --config " + want.ConfigPath,
-		"note: the schedule file " + want.ConfigPath + " does not exist yet"} {
+	for _, s := range []string{installedStatus.UnitPath, "/opt/bedtime/bin/bedtime run --config " + want.ConfigPath + ", now"} {
 		if !strings.Contains(stdout, s) {
 			t.Errorf("install output lacks %q:\n%s", s, stdout)
 		}
 	}
+	if strings.Contains(stdout, "no schedule file") || strings.Contains(stdout, "chosen because") {
+		t.Errorf("install output says more than it should:\n%s", stdout)
+	}
 
-	if code, _, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install"); code != 0 {
+	// The default path need not exist: the service runs the built-in
+	// default until it does. A fallback mechanism says why it was chosen.
+	status.Why = "chosen because no systemd user manager answers: it is a test"
+	if code, stdout, stderr = runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install"); code != 0 {
 		t.Fatalf("install exited %d: %s", code, stderr)
 	}
-	if len(got) != 2 || got[1].ConfigPath != defaultCfg {
-		t.Errorf("install without --config used %+v, want the default schedule %q", got, defaultCfg)
+	want = service.Spec{Executable: "/opt/bedtime/bin/bedtime", ConfigPath: defaultCfg, OrBuiltin: true}
+	if len(got) != 2 || got[1] != want {
+		t.Errorf("install without --config used %+v, want the default schedule, or the built-in default while it is missing: %+v", got, want)
+	}
+	for _, s := range []string{
+		status.Why + "\n",
+		"/opt/bedtime/bin/bedtime run --config " + defaultCfg + " --or-builtin, now",
+		"there is no schedule file at " + defaultCfg + " yet: it runs the built-in default until `bedtime init` writes one there",
+	} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("install output lacks %q:\n%s", s, stdout)
+		}
 	}
 }
 
@@ -120,7 +146,11 @@ func TestInstallCmdErrors(t *testing.T) {
 				InstallFunc: func(context.Context, service.Spec) error { return tt.install },
 				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
 			}
-			code, stdout, stderr := runApp(withService(m, tt.exe), "install", "--config", "/x/schedule.yaml")
+			schedule := filepath.Join(t.TempDir(), "schedule.yaml")
+			if err := config.WriteFile(schedule, []byte("reminders: {}\n")); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runApp(withService(m, tt.exe), "install", "--config", schedule)
 			if code != 1 || stdout != "" || !strings.HasPrefix(stderr, tt.wantStderr) {
 				t.Errorf("install = %d, stdout %q, stderr %q; want 1, nothing, %q", code, stdout, stderr, tt.wantStderr)
 			}

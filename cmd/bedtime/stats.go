@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -15,14 +16,20 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/state"
 )
 
+// calendarWeeks is how far back stats --calendar looks unless --days says.
+const calendarWeeks = 12
+
 func newStatsCmd(app *App) *cobra.Command {
 	var (
-		days   int
-		asJSON bool
-		ascii  bool
+		days     int
+		asJSON   bool
+		ascii    bool
+		calendar bool
+		habit    string
 	)
 	cmd := &cobra.Command{
 		Use:   "stats",
@@ -32,25 +39,46 @@ was shown, done, snoozed, skipped and missed over the last --days days, how
 often it was done when it was due (adherence), a strip with one mark per
 day, and the current streak of days on which it was done.
 
-A reminder counts as done when you press Done on it or run "bedtime done".`,
+A reminder counts as done when you press Done on it or run "bedtime done".
+
+--calendar draws a month-by-month grid instead, one cell a day, of the
+cramp diary's nights (by the date each began) or, with --habit NAME, of one
+reminder, over the last --days days (default there: 12 weeks) up to last
+night; in colour on a terminal (unless NO_COLOR is set), --ascii without.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if habit != "" && !calendar {
+				return fmt.Errorf("--habit draws a calendar; add --calendar")
+			}
+			if calendar && !cmd.Flags().Changed("days") {
+				days = 7 * calendarWeeks
+			}
 			if days < 1 {
 				return fmt.Errorf("--days %d: want 1 or more", days)
 			}
 			if days > maxStatsDays {
 				return fmt.Errorf("--days %d: want 1 to %d (ten years)", days, maxStatsDays)
 			}
+			if calendar {
+				if asJSON {
+					return fmt.Errorf("--calendar draws a grid; for the figures use bedtime report --csv")
+				}
+				r, err := app.buildReport((days + 6) / 7)
+				if err != nil {
+					return err
+				}
+				tty, _ := app.terminal(app.Stdout)
+				colour := tty && !ascii && os.Getenv("NO_COLOR") == ""
+				return report.WriteCalendar(app.Stdout, r, report.CalendarOptions{Habit: habit, ASCII: ascii, Colour: colour})
+			}
 			store, err := app.openStore()
 			if err != nil {
 				return err
 			}
-			events, err := store.History(time.Time{})
+			stats, err := store.Stats(days, app.now(), app.scheduleLocation())
 			if err != nil {
 				return err
 			}
-			loc := app.scheduleLocation()
-			stats := state.Stats(events, days, app.now(), loc)
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
 				enc.SetIndent("", "  ")
@@ -63,6 +91,8 @@ A reminder counts as done when you press Done on it or run "bedtime done".`,
 	cmd.Flags().IntVar(&days, "days", 7, "how many days to sum up, today included")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the figures as JSON")
 	cmd.Flags().BoolVar(&ascii, "ascii", false, "draw the strips with ASCII characters only")
+	cmd.Flags().BoolVar(&calendar, "calendar", false, "draw a month-by-month grid of the nights (or of --habit)")
+	cmd.Flags().StringVar(&habit, "habit", "", "with --calendar: the reminder to draw instead of the nights")
 	return cmd
 }
 
@@ -113,7 +143,7 @@ func (m marks) of(mark string) string {
 	switch mark {
 	case state.MarkDone:
 		return m.done
-	case state.MarkFired, string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
+	case string(state.Shown), string(state.Held), string(state.Snoozed), string(state.Dismissed), string(state.Expired):
 		return m.fired
 	case state.MarkMissed:
 		return m.missed

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 func TestDoctorScheduleCheck(t *testing.T) {
@@ -24,7 +25,7 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		ok   bool
 		want string
 	}{
-		{good, true, good + ": 5 reminders, next: hydration at 20:00"},
+		{good, true, good + ": 6 reminders, next: hydration at 20:00"},
 		{filepath.Join(dir, "none.yaml"), false, "no file at " + filepath.Join(dir, "none.yaml") + ", which --config names"},
 		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
 		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
@@ -77,13 +78,19 @@ func TestDoctorServiceCheck(t *testing.T) {
 func TestDescribeNext(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
-	got, err := describeNext(context.Background(), berlinDefault(t), now)
+	got, err := describeNext(context.Background(), berlinDefault(t), state.State{}, now)
 	if err != nil || got != "hydration at Wed 25 Nov 20:00 (in 1h 00m)" {
 		t.Fatalf("describeNext = %q, %v", got, err)
 	}
+	// After `bedtime skip hydration` the next line names what comes after.
+	skipped := state.State{Skips: map[string]time.Time{"hydration": time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC)}}
+	got, err = describeNext(context.Background(), berlinDefault(t), skipped, now)
+	if err != nil || strings.HasPrefix(got, "hydration at Wed 25 Nov 20:00") {
+		t.Fatalf("describeNext after skipping hydration = %q, %v; want a later firing", got, err)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	os.WriteFile(bad, []byte("{"), 0o600)
-	if _, err := describeNext(context.Background(), bad, now); err == nil {
+	if _, err := describeNext(context.Background(), bad, state.State{}, now); err == nil {
 		t.Fatal("describeNext of a broken file succeeded")
 	}
 }

@@ -1,4 +1,4 @@
-package daemon
+package texts
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 )
 
-func TestTexterOverridesWin(t *testing.T) {
+func TestChooserOverridesWin(t *testing.T) {
 	at := time.Date(2026, 11, 25, 20, 30, 0, 0, time.UTC)
 	builtin, _ := content.Texts("magnesium")
 	tests := []struct {
@@ -39,16 +39,16 @@ func TestTexterOverridesWin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tt.r.Location = time.UTC
-		if got := NewTexter().Text(tt.r, at, ""); !tt.want(got) {
+		if got := NewChooser().Text(tt.r, at, ""); !tt.want(got) {
 			t.Errorf("%s: got %+v", tt.name, got)
 		}
 	}
 }
 
-func TestTexterNeverRepeatsBackToBack(t *testing.T) {
+func TestChooserNeverRepeatsBackToBack(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	r := config.Reminder{Name: "hydration", Location: berlin}
-	tx := NewTexter()
+	tx := NewChooser()
 	prev := content.Text{}
 	at := time.Date(2026, 10, 1, 8, 0, 0, 0, berlin)
 	for i := 0; i < 31*7; i++ {

@@ -1,4 +1,4 @@
-package daemon
+package texts
 
 import (
 	"fmt"
@@ -9,10 +9,11 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 )
 
-// Texter chooses the words of each firing: the user's own variants, else
+// Chooser chooses the words of each firing: the user's own variants, else
 // the built-in ones, rotated so the same text never shows twice in a row;
 // the user's title and message, when set, win over the chosen variant.
-type Texter struct {
+// It is safe for concurrent use.
+type Chooser struct {
 	mu  sync.Mutex
 	rot map[string]*rotation
 }
@@ -22,12 +23,12 @@ type rotation struct {
 	seq, prev int
 }
 
-// NewTexter returns a Texter that has shown nothing yet.
-func NewTexter() *Texter { return &Texter{rot: map[string]*rotation{}} }
+// NewChooser returns a Chooser that has shown nothing yet.
+func NewChooser() *Chooser { return &Chooser{rot: map[string]*rotation{}} }
 
 // Text returns the title and body for a firing of r at t. routineTitle
 // names the reminder's routine, if it has one, for a reminder with no text.
-func (tx *Texter) Text(r config.Reminder, t time.Time, routineTitle string) content.Text {
+func (tx *Chooser) Text(r config.Reminder, t time.Time, routineTitle string) content.Text {
 	variants := r.Variants
 	if len(variants) == 0 {
 		variants, _ = content.Texts(r.Name)
@@ -65,9 +66,9 @@ func (tx *Texter) Text(r config.Reminder, t time.Time, routineTitle string) cont
 	return chosen
 }
 
-// TextFor returns the text a firing of r in s shows at now, or its
+// For returns the text a firing of r in s shows at now, or its
 // variant-th variant (1-based) when variant > 0.
-func TextFor(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
+func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
 	routineTitle := ""
 	if rt, ok := s.Routine(r.Routine); ok {
 		routineTitle = rt.Title
@@ -82,5 +83,5 @@ func TextFor(s *config.Schedule, r config.Reminder, now time.Time, variant int) 
 		}
 		r.Variants = variants[variant-1 : variant]
 	}
-	return NewTexter().Text(r, now, routineTitle), nil
+	return NewChooser().Text(r, now, routineTitle), nil
 }

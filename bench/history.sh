@@ -1,0 +1,41 @@
+#!/bin/bash
+# history.sh: what `bedtime status` and `bedtime stats` cost with ten years
+# of history (about 500,000 lines, bench/genhistory) against an empty one:
+# the fastest of RUNS runs as whole processes, wall and CPU time, and the
+# largest peak resident memory (getrusage's maxrss), as a user meets them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-7}
+scripts/need python3:python3
+go build -o bin/bedtime ./cmd/bedtime
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir -p -m 700 "$dir/empty" "$dir/full" "$dir/config" "$dir/empty/bedtime" "$dir/full/bedtime" "$dir/config/bedtime"
+./bin/bedtime init --config "$dir/config/bedtime/schedule.yaml" >/dev/null 2>&1 || true
+go run ./bench/genhistory -days "${DAYS:-3652}" "$dir/full/bedtime"
+measure() { # name, state home, args...
+	local name=$1 home=$2
+	shift 2
+	python3 - "$RUNS" "$name" "$@" <<'PY'
+import os, resource, subprocess, sys, time
+runs, name, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+best_wall = best_cpu = float("inf")
+peak = 0
+for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.monotonic()
+    subprocess.run(args, stdout=subprocess.DEVNULL)  # status exits 3 when no daemon runs
+    wall = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    peak = max(peak, after.ru_maxrss)
+print(f"{name:32s} wall {best_wall*1000:7.1f} ms  cpu {best_cpu*1000:7.1f} ms  peak RSS {peak/1024:5.1f} MiB")
+PY
+}
+for h in empty full; do
+	export XDG_STATE_HOME=$dir/$h XDG_CONFIG_HOME=$dir/config
+	measure "status ($h)" "$h" ./bin/bedtime status
+	measure "stats --days 7 ($h)" "$h" ./bin/bedtime stats --days 7
+	measure "stats --days 365 ($h)" "$h" ./bin/bedtime stats --days 365
+done

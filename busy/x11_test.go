@@ -1,0 +1,164 @@
+package busy
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
+)
+
+// startXvfb starts a real X server (Debian package xvfb) and returns its
+// DISPLAY. It fails the test when Xvfb is missing.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		t.Fatal("Xvfb not found: install the Debian package xvfb")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-screen", "0", "640x480x24")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("cannot start Xvfb: %v", err)
+	}
+	w.Close()
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-done
+	})
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatal("Xvfb exited without printing its display number")
+		}
+		return ":" + n
+	case <-time.After(10 * time.Second):
+		t.Fatal("Xvfb printed no display number within 10s")
+	}
+	return ""
+}
+
+// wm plays the window manager's part: it keeps _NET_ACTIVE_WINDOW on the
+// root window and _NET_WM_STATE on a window, as EWMH says.
+type wm struct {
+	t    *testing.T
+	c    *xgb.Conn
+	root xproto.Window
+}
+
+func (w wm) atom(name string) xproto.Atom {
+	r, err := xproto.InternAtom(w.c, false, uint16(len(name)), name).Reply()
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r.Atom
+}
+
+func (w wm) window() xproto.Window {
+	id, err := xproto.NewWindowId(w.c)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	s := xproto.Setup(w.c).DefaultScreen(w.c)
+	if err := xproto.CreateWindowChecked(w.c, s.RootDepth, id, w.root, 0, 0, 640, 480, 0,
+		xproto.WindowClassInputOutput, s.RootVisual, 0, nil).Check(); err != nil {
+		w.t.Fatal(err)
+	}
+	return id
+}
+
+func (w wm) set(win xproto.Window, prop string, typ xproto.Atom, values ...uint32) {
+	buf := make([]byte, 4*len(values))
+	for i, v := range values {
+		xgb.Put32(buf[4*i:], v)
+	}
+	if err := xproto.ChangePropertyChecked(w.c, xproto.PropModeReplace, win, w.atom(prop), typ, 32, uint32(len(values)), buf).Check(); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// TestFullscreenOnX11: on a real X server (Xvfb), the active window with
+// _NET_WM_STATE_FULLSCREEN is busy; the same window not fullscreen, a
+// fullscreen window that is not active, an active window that is gone,
+// and no window manager at all are not.
+func TestFullscreenOnX11(t *testing.T) {
+	display := startXvfb(t)
+	c, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	w := wm{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}
+	getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
+	d, r := Open(context.Background(), Options{Root: t.TempDir(), Getenv: getenv, Only: []string{SourceFullscreen}})
+	defer d.Close()
+	if len(r.Used) != 1 || r.Used[0] != SourceFullscreen {
+		t.Fatalf("report = %+v, want the fullscreen window used", r)
+	}
+	check := func(step, want string) {
+		t.Helper()
+		why, busy := d.Busy(context.Background())
+		if why != want || busy != (want != "") {
+			t.Errorf("%s: Busy = %q, %v; want %q", step, why, busy, want)
+		}
+	}
+	check("no window manager", "")
+
+	film, editor := w.window(), w.window()
+	fullscreen := uint32(w.atom("_NET_WM_STATE_FULLSCREEN"))
+	above := uint32(w.atom("_NET_WM_STATE_ABOVE"))
+	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomWindow, uint32(editor))
+	w.set(editor, "_NET_WM_STATE", xproto.AtomAtom, above)
+	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, above, fullscreen)
+	check("a fullscreen window behind the active one", "")
+
+	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomWindow, uint32(film))
+	check("the fullscreen window active", "fullscreen window")
+
+	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, above)
+	check("no longer fullscreen", "")
+
+	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, fullscreen)
+	xproto.DestroyWindow(c, film)
+	check("the active window is gone", "")
+
+	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomString, 1, 2, 3)
+	check("a root property of the wrong type", "")
+}
+
+// TestFullscreenReport: the reasons the fullscreen source is not used.
+func TestFullscreenReport(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"no DISPLAY", nil, "DISPLAY is not set"},
+		{"Wayland", map[string]string{"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, "the session is Wayland"},
+		{"no X server", map[string]string{"DISPLAY": ":97"}, "cannot connect to the X server at :97"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, r := Open(context.Background(), Options{Root: t.TempDir(), Getenv: func(k string) string { return tt.env[k] }, Only: []string{SourceFullscreen}})
+			defer d.Close()
+			if why := r.NotUsed[SourceFullscreen]; !strings.HasPrefix(why, tt.want) {
+				t.Errorf("not used because %q, want %q", why, tt.want)
+			}
+		})
+	}
+}

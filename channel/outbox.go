@@ -1,0 +1,102 @@
+package channel
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+)
+
+// OutboxFile is the name of the outbox in the state directory.
+const OutboxFile = "outbox.json"
+
+// entry is one reminder instant on one channel.
+type entry struct {
+	Reminder  string    `json:"reminder"`
+	Scheduled time.Time `json:"scheduled"`
+	Deadline  time.Time `json:"deadline"`
+	Channel   string    `json:"channel"`
+	Message   Message   `json:"message"`
+	State     State     `json:"state"`
+	Attempts  int       `json:"attempts,omitempty"`
+	First     time.Time `json:"first,omitzero"`
+	Next      time.Time `json:"next,omitzero"`
+	Done      time.Time `json:"done,omitzero"`
+	LastError string    `json:"last_error,omitempty"`
+	Answered  bool      `json:"answered,omitempty"`
+}
+
+func (e *entry) key() string { return e.Reminder + "\x00" + instant(e.Scheduled) + "\x00" + e.Channel }
+
+// outbox is the file.
+type outbox struct {
+	Entries []*entry `json:"entries"`
+	// Cursors holds, per channel, the id of the last reply read.
+	Cursors map[string]string `json:"cursors,omitempty"`
+}
+
+func (d *Dispatcher) path() string { return filepath.Join(d.o.Dir, OutboxFile) }
+
+func (d *Dispatcher) load() error {
+	b, err := os.ReadFile(d.path())
+	if errors.Is(err, fs.ErrNotExist) {
+		d.box = outbox{Cursors: map[string]string{}}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("channel: %w", err)
+	}
+	if err := json.Unmarshal(b, &d.box); err != nil {
+		// Never lose the file: move it aside and start empty.
+		aside := d.path() + ".corrupt-" + d.o.Clock.Now().Format("20060102T150405")
+		if rerr := os.Rename(d.path(), aside); rerr != nil {
+			return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
+		}
+		d.log.Warn("outbox does not parse; moved it aside and started from an empty one", "path", d.path(), "moved_to", aside, "err", err)
+		d.box = outbox{}
+	}
+	if d.box.Cursors == nil {
+		d.box.Cursors = map[string]string{}
+	}
+	return nil
+}
+
+// save writes the outbox atomically; the caller holds d.mu.
+func (d *Dispatcher) save() error {
+	now := d.o.Clock.Now()
+	d.box.Entries = slices.DeleteFunc(d.box.Entries, func(e *entry) bool {
+		return e.State != StatePending && now.Sub(e.Scheduled) > d.o.Retain
+	})
+	b, err := json.MarshalIndent(d.box, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := config.WriteFile(d.path(), append(b, '\n')); err != nil {
+		if d.saveErr == nil {
+			d.log.Error("cannot write the outbox", "err", err)
+		}
+		d.saveErr = err
+		return err
+	}
+	d.saveErr = nil
+	d.cursorMoved = false
+	return nil
+}
+
+// String describes the outbox, for debugging.
+func (d *Dispatcher) String() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var b strings.Builder
+	for _, e := range d.box.Entries {
+		fmt.Fprintf(&b, "%s %s %s %s attempts=%d\n", e.Reminder, instant(e.Scheduled), e.Channel, e.State, e.Attempts)
+	}
+	return b.String()
+}

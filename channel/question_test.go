@@ -1,0 +1,54 @@
+package channel
+
+import (
+	"testing"
+	"time"
+)
+
+// TestPhoneQuestion: a question goes to the phone with one button per
+// answer instead of Done and Snooze, and the button pressed comes back as
+// its choice.
+func TestPhoneQuestion(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		f := newFixture(t)
+		d := f.open()
+		q := Message{Title: "Leg cramps last night?", Body: "One tap", Answers: true, Choices: []string{"None", "Some", "Bad"}}
+		if err := d.Send("cramp-diary", f.at, time.Now().Add(time.Hour), q, []string{"phone"}); err != nil {
+			t.Fatal(err)
+		}
+		if r := f.final(); r.State != StateSent {
+			t.Fatalf("report = %+v, want sent", r)
+		}
+		m := f.srv.Messages(topic)[0]
+		var labels []string
+		for _, a := range m.Actions {
+			labels = append(labels, a.Label)
+		}
+		if got, want := len(labels), 3; got != want || labels[0] != "None" || labels[2] != "Bad" {
+			t.Fatalf("buttons = %v, want None, Some, Bad", labels)
+		}
+		f.waitSubscribed()
+		f.press(m, "Bad")
+		a := f.answer(d)
+		if i, ok := a.Action.Choice(); a.Reminder != "cramp-diary" || !ok || i != 2 {
+			t.Fatalf("answer = %+v, want the third choice", a)
+		}
+		f.press(m, "None") // one outcome per instant
+		noAnswer(t, d, time.Minute)
+	})
+}
+
+func TestChoiceAction(t *testing.T) {
+	for _, tc := range []struct {
+		a    Action
+		i    int
+		isIt bool
+	}{
+		{ChoiceAction(0), 0, true}, {ChoiceAction(9), 9, true}, {"choice-10", 0, false}, {"choice-01", 0, false},
+		{"choice--1", 0, false}, {"choice-", 0, false}, {ActionDone, 0, false},
+	} {
+		if i, ok := tc.a.Choice(); i != tc.i || ok != tc.isIt {
+			t.Errorf("%q.Choice() = %d, %v; want %d, %v", tc.a, i, ok, tc.i, tc.isIt)
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/diary"
+)
+
+// diaryListNights is how many nights `bedtime diary` alone lists.
+const diaryListNights = 14
+
+func newDiaryCmd(app *App) *cobra.Command {
+	var (
+		night, leg, note       string
+		count, severity, sleep int
+		now                    bool
+	)
+	cmd := &cobra.Command{
+		Use:   "diary",
+		Short: "Keep the cramp diary: how last night went, or a cramp now",
+		Long: `diary records how a night went: whether there were leg cramps, how many,
+how bad (0 no pain to 10 the worst), how much they disturbed sleep (0 not at
+all to 10), which leg, and a note. A night belongs to the date it began: a
+cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
+night; a night in the future or more than a year back is refused.
+
+Without flags it lists the recent nights; a night nobody answered for is
+"no answer", never "no cramps". Say it again to correct it: the latest
+answer wins, and the diary keeps what was said and when.
+
+--now records a cramp as it happens and prints what to do about it.
+
+  bedtime diary --cramps 0                      last night: no cramps
+  bedtime diary --cramps 2 --severity 6 --sleep 4 --leg left
+  bedtime diary --night 2026-03-14 --note "long walk that day"
+  bedtime diary --now                           a cramp, right now`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := cmd.Flags()
+			loc := app.scheduleLocation()
+			at := app.now()
+			log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+			dir, err := app.stateDir()
+			if err != nil {
+				return fmt.Errorf("cannot find the state directory: %w", err)
+			}
+			store := diary.Open(dir, log)
+			said := f.Changed("cramps") || f.Changed("severity") || f.Changed("sleep") || f.Changed("leg") || f.Changed("note")
+			if !said && !now {
+				if f.Changed("night") {
+					return fmt.Errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
+				}
+				entries, err := store.Read()
+				if err != nil {
+					return err
+				}
+				return listNights(app.Stdout, entries, at, loc)
+			}
+			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
+			if now {
+				if f.Changed("night") {
+					return fmt.Errorf("--now records the night going on now; leave out --night")
+				}
+				e.Via, e.Night, e.Cramp = diary.ViaNow, diary.NightOf(at, loc), at
+			}
+			if f.Changed("night") {
+				if _, err := diary.ParseNight(night); err != nil {
+					return flagError(err)
+				}
+				e.Night = night
+			}
+			if f.Changed("cramps") {
+				e.Count = diary.Int(count)
+			}
+			if f.Changed("severity") {
+				e.Severity = diary.Int(severity)
+			}
+			if f.Changed("sleep") {
+				e.Sleep = diary.Int(sleep)
+			}
+			if err := diary.Validate(e, at, loc); err != nil {
+				return flagError(err)
+			}
+			if err := store.Append(e); err != nil {
+				return err
+			}
+			if now {
+				_, err := fmt.Fprintf(app.Stdout, "Recorded a cramp at %s (the night of %s).\n\n%s\n%s\n",
+					at.In(loc).Format("15:04"), nightLabel(e.Night), content.CrampHelp(), content.Disclaimer())
+				return err
+			}
+			entries, err := store.Read()
+			if err != nil {
+				return err
+			}
+			for _, r := range diary.Fold(entries) {
+				if r.Night == e.Night {
+					fmt.Fprintf(app.Stdout, "Recorded for the night of %s: %s.\n", nightLabel(e.Night), describeNight(r))
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&night, "night", "", "the night, by the date it began (YYYY-MM-DD; default: last night)")
+	f.IntVar(&count, "cramps", 0, "how many cramps (0: a night without)")
+	f.IntVar(&severity, "severity", 0, "how bad, 0 (no pain) to 10 (the worst)")
+	f.IntVar(&sleep, "sleep", 0, "how much they disturbed sleep, 0 (not at all) to 10")
+	f.StringVar(&leg, "leg", "", "which leg: left, right or both")
+	f.StringVar(&note, "note", "", "a note (one line, at most 1000 characters)")
+	f.BoolVar(&now, "now", false, "record a cramp happening now, and show what to do")
+	cmd.RegisterFlagCompletionFunc("leg", cobra.FixedCompletions([]string{"left", "right", "both"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// flagError names a refused diary field as the flag that gave it.
+func flagError(err error) error {
+	if de, ok := err.(*diary.Error); ok {
+		switch {
+		case de.Field == "answer":
+			return fmt.Errorf("%s", de.Why)
+		case de.Value == "":
+			return fmt.Errorf("--%s: %s", de.Field, de.Why)
+		}
+		return fmt.Errorf("--%s %s: %s", de.Field, de.Value, de.Why)
+	}
+	return err
+}
+
+func nightLabel(night string) string {
+	t, err := time.Parse(time.DateOnly, night)
+	if err != nil {
+		return night
+	}
+	return t.Format("Mon 2 Jan")
+}
+
+// describeNight says in a few words what the diary says about one night.
+func describeNight(r diary.NightRecord) string {
+	var parts []string
+	switch r.Status {
+	case diary.StatusNone:
+		parts = append(parts, "no cramps")
+	case diary.StatusCramps:
+		s := "cramps"
+		if r.Count != diary.Unknown {
+			s = fmt.Sprintf("%d %s", r.Count, plural(r.Count, "cramp", "cramps"))
+		}
+		if r.Bad {
+			s += ", bad"
+		}
+		parts = append(parts, s)
+	default:
+		parts = append(parts, "cramps not said")
+	}
+	if r.Severity != diary.Unknown {
+		parts = append(parts, fmt.Sprintf("severity %d/10", r.Severity))
+	}
+	if r.Sleep != diary.Unknown {
+		parts = append(parts, fmt.Sprintf("sleep disturbed %d/10", r.Sleep))
+	}
+	if r.Leg != "" {
+		parts = append(parts, string(r.Leg)+" leg")
+	}
+	if r.Note != "" {
+		parts = append(parts, fmt.Sprintf("note %q", cutRunes(r.Note, 40)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// listNights prints the last nights, newest first.
+func listNights(w io.Writer, entries []diary.Entry, now time.Time, loc *time.Location) error {
+	byNight := map[string]diary.NightRecord{}
+	for _, r := range diary.Fold(entries) {
+		byNight[r.Night] = r
+	}
+	last, _ := diary.ParseNight(diary.LastNight(now, loc))
+	if r, ok := byNight[diary.NightOf(now, loc)]; ok && r.Night != last.Format(time.DateOnly) {
+		last = last.AddDate(0, 0, 1) // tonight has an answer already (--now)
+	}
+	fmt.Fprintf(w, "The last %d nights, by the date each began:\n\n", diaryListNights)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NIGHT\tCRAMPS\tCOUNT\tSEVERITY\tSLEEP\tLEG\tNOTE")
+	dash := func(n int) string {
+		if n == diary.Unknown {
+			return "-"
+		}
+		return fmt.Sprint(n)
+	}
+	for d := 0; d < diaryListNights; d++ {
+		key := last.AddDate(0, 0, -d).Format(time.DateOnly)
+		r, ok := byNight[key]
+		if !ok {
+			fmt.Fprintf(tw, "%s\tno answer\t\t\t\t\t\n", nightLabel(key))
+			continue
+		}
+		cramps := map[diary.Status]string{diary.StatusNone: "none", diary.StatusCramps: "yes", diary.StatusUnknown: "no answer"}[r.Status]
+		if r.Bad {
+			cramps = "bad"
+		}
+		if r.Entries > 1 {
+			cramps += fmt.Sprintf(" (%d answers)", r.Entries)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", nightLabel(key), cramps, dash(r.Count), dash(r.Severity), dash(r.Sleep), r.Leg, cutRunes(r.Note, 40))
+	}
+	tw.Flush()
+	_, err := fmt.Fprintln(w, "\nAdd or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD].")
+	return err
+}
+
+// cutRunes shortens s to n characters with an ellipsis.
+func cutRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

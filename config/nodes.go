@@ -1,0 +1,226 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// kv is one key and its value in a mapping.
+type kv struct {
+	key       string
+	keyNode   ast.Node
+	value     ast.Node
+	valueNode ast.Node // value, or the key when the value is empty
+}
+
+// resolve unwraps anchors, aliases and tags.
+func (p *parser) resolve(n ast.Node) ast.Node {
+	for i := 0; i < 100 && n != nil; i++ {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			if name, ok := scalarText(v.Name); ok {
+				p.anchors[name] = v.Value
+			}
+			n = v.Value
+		case *ast.AliasNode:
+			name, _ := scalarText(v.Value)
+			target, ok := p.anchors[name]
+			if !ok {
+				return n
+			}
+			n = target
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// mapping returns the pairs of a mapping node.
+func (p *parser) mapping(n ast.Node, c ctx) ([]*ast.MappingValueNode, bool) {
+	switch v := p.resolve(n).(type) {
+	case *ast.MappingNode:
+		return v.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}, true
+	case *ast.AliasNode:
+		p.errAt(n, c, "unknown alias %q", v.Value.GetToken().Value)
+		return nil, false
+	}
+	what := "a map of keys and values"
+	if c.field == "" && c.reminder == "" {
+		what = "a map with timezone, bedtime and reminders"
+	}
+	p.errAt(n, c, "got %s, want %s", describe(p.resolve(n)), what)
+	return nil, false
+}
+
+// keys checks the keys of a mapping against the allowed ones and returns
+// the known pairs. Unknown and repeated keys are errors.
+func (p *parser) keys(pairs []*ast.MappingValueNode, allowed []string, c ctx) []kv {
+	var out []kv
+	seen := map[string]int{}
+	for _, pair := range pairs {
+		if pair == nil || pair.Key == nil {
+			continue
+		}
+		if _, ok := pair.Key.(*ast.MergeKeyNode); ok {
+			p.errAt(pair.Key, c, "merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		key, ok := scalarText(pair.Key)
+		if !ok {
+			p.errAt(pair.Key, c, "a key must be a plain word")
+			continue
+		}
+		if line, dup := seen[key]; dup {
+			p.errAt(pair.Key, c, "%q is given twice (first on line %d)", key, line)
+			continue
+		}
+		seen[key] = line(pair.Key)
+		if !slices.Contains(allowed, key) {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if s := suggest(key, allowed); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				p.misspelt[s] = true
+			} else {
+				msg += fmt.Sprintf(" (want one of %s)", strings.Join(allowed, ", "))
+			}
+			p.errAt(pair.Key, c, "%s", msg)
+			continue
+		}
+		v := ast.Node(pair.Value)
+		vn := v
+		if v == nil || isNull(p.resolve(v)) {
+			v = nil
+			vn = pair.Key
+		}
+		out = append(out, kv{key: key, keyNode: pair.Key, value: v, valueNode: vn})
+	}
+	return out
+}
+
+func line(n ast.Node) int {
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line
+	}
+	return 0
+}
+
+func isNull(n ast.Node) bool {
+	_, ok := n.(*ast.NullNode)
+	return ok
+}
+
+// scalarText returns the text of a scalar node as written.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, true
+	case *ast.LiteralNode:
+		return v.Value.Value, true
+	}
+	return "", false
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case nil, *ast.NullNode:
+		return "nothing"
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a map"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.IntegerNode, *ast.FloatNode:
+		return "a number"
+	case *ast.BoolNode:
+		return "true/false"
+	}
+	if s, ok := scalarText(n); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return "something else"
+}
+
+// str reads a scalar as a string.
+func (p *parser) str(n ast.Node, c ctx, want string) (string, bool) {
+	r := p.resolve(n)
+	if s, ok := scalarText(r); ok {
+		return s, true
+	}
+	p.errAt(n, c, "got %s, want %s", describe(r), want)
+	return "", false
+}
+
+func (p *parser) duration(n ast.Node, c ctx) (time.Duration, bool) {
+	s, ok := p.str(n, c, "a duration such as 30m or 2h")
+	if !ok {
+		return 0, false
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		hint := ""
+		if _, nerr := fmt.Sscanf(s, "%d", new(int)); nerr == nil && !strings.ContainsAny(s, "hms") {
+			hint = "; add a unit"
+		}
+		p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h%s)", s, hint)
+		return 0, false
+	}
+	if d < 0 || strings.HasPrefix(strings.TrimSpace(s), "-") {
+		p.errAt(n, c, "%q is negative (want a duration of 0 or more)", s)
+		return 0, false
+	}
+	return d, true
+}
+
+func (p *parser) timeOfDay(n ast.Node, c ctx) (scheduler.TimeOfDay, bool) {
+	r := p.resolve(n)
+	s, ok := scalarText(r)
+	if !ok {
+		p.errAt(n, c, "got %s, want a time of day (HH:MM)", describe(r))
+		return scheduler.TimeOfDay{}, false
+	}
+	t, err := scheduler.ParseTimeOfDay(s)
+	if err != nil {
+		p.errAt(n, c, "%v", err)
+		return scheduler.TimeOfDay{}, false
+	}
+	return t, true
+}
+
+func (p *parser) zone(n ast.Node, c ctx) (*time.Location, bool) {
+	s, ok := p.str(n, c, "an IANA time zone such as Europe/Berlin")
+	if !ok {
+		return nil, false
+	}
+	if s == "" || s == "Local" {
+		return p.local, true
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil || strings.HasPrefix(s, "/") {
+		p.errAt(n, c, "unknown time zone %q (want an IANA name such as Europe/Berlin or America/New_York)", s)
+		return nil, false
+	}
+	return loc, true
+}
+
+// boolWord reads YAML's words for true and false.
+func boolWord(s string) (v, ok bool) {
+	switch strings.ToLower(s) {
+	case "true", "yes", "on":
+		return true, true
+	case "false", "no", "off":
+		return false, true
+	}
+	return false, false
+}

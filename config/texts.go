@@ -1,0 +1,133 @@
+package config
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/bedtime-app/bedtime/content"
+)
+
+func (p *parser) text(n ast.Node, c ctx, oneLine bool) (string, bool) {
+	s, ok := p.str(n, c, "text")
+	if !ok {
+		return "", false
+	}
+	if oneLine && strings.ContainsAny(s, "\r\n") {
+		p.errAt(n, c, "spans more than one line (want a one-line title)")
+		return "", false
+	}
+	if i, r, ok := controlChar(s); ok {
+		p.errAt(n, c, "contains the control character %U at character %d (a notification cannot show it; remove it)", r, i)
+		return "", false
+	}
+	if len([]rune(s)) > 1000 {
+		p.errAt(n, c, "is %d characters long (want at most 1000)", len([]rune(s)))
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+// controlChar finds the first control character in s other than tab and
+// line feed (NUL, escape, DEL, the C1 controls...) and returns where it is,
+// counting characters from 1.
+func controlChar(s string) (int, rune, bool) {
+	i := 0
+	for _, r := range s {
+		i++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' {
+			return i, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (p *parser) variants(n ast.Node, c ctx) []content.Text {
+	seq, ok := p.resolve(n).(*ast.SequenceNode)
+	if !ok {
+		p.errAt(n, c, "got %s, want a list of {title, message}", describe(p.resolve(n)))
+		return nil
+	}
+	var out []content.Text
+	for _, item := range seq.Values {
+		pairs, ok := p.mapping(item, c)
+		if !ok {
+			continue
+		}
+		var t content.Text
+		for _, kv := range p.keys(pairs, variantKeys, c) {
+			switch kv.key {
+			case "title":
+				t.Title, _ = p.text(kv.valueNode, ctx{c.reminder, "variants.title"}, true)
+			case "message":
+				t.Body, _ = p.text(kv.valueNode, ctx{c.reminder, "variants.message"}, false)
+			}
+		}
+		if t.Title == "" && t.Body == "" {
+			p.errAt(item, c, "a variant needs a title or a message")
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (p *parser) routines(n ast.Node, s *Schedule) {
+	pairs, ok := p.mapping(n, ctx{field: "routines"})
+	if !ok {
+		return
+	}
+	for _, pair := range pairs {
+		name, ok := scalarText(pair.Key)
+		if !ok || !nameRE.MatchString(name) {
+			p.errAt(pair.Key, ctx{field: "routines"}, "a routine's name must be lower-case letters, digits and dashes")
+			continue
+		}
+		c := ctx{field: "routines." + name}
+		if _, dup := s.Routines[name]; dup {
+			p.errAt(pair.Key, c, "defined twice")
+			continue
+		}
+		rp, ok := p.mapping(pair.Value, c)
+		if !ok {
+			continue
+		}
+		rt := content.Routine{Name: name}
+		for _, kv := range p.keys(rp, routineKeys, c) {
+			switch kv.key {
+			case "title":
+				rt.Title, _ = p.text(kv.valueNode, ctx{field: c.field + ".title"}, true)
+			case "done":
+				rt.Done, _ = p.text(kv.valueNode, ctx{field: c.field + ".done"}, false)
+			case "steps":
+				seq, ok := p.resolve(kv.valueNode).(*ast.SequenceNode)
+				if !ok {
+					p.errAt(kv.valueNode, ctx{field: c.field + ".steps"}, "want a list of {text, hold}")
+					continue
+				}
+				for _, item := range seq.Values {
+					sp, ok := p.mapping(item, ctx{field: c.field + ".steps"})
+					if !ok {
+						continue
+					}
+					var st content.Step
+					for _, skv := range p.keys(sp, stepKeys, ctx{field: c.field + ".steps"}) {
+						switch skv.key {
+						case "text":
+							st.Text, _ = p.text(skv.valueNode, ctx{field: c.field + ".steps.text"}, false)
+						case "hold":
+							st.Hold, _ = p.duration(skv.valueNode, ctx{field: c.field + ".steps.hold"})
+						}
+					}
+					rt.Steps = append(rt.Steps, st)
+				}
+			}
+		}
+		if err := rt.Validate(); err != nil {
+			p.errAt(pair.Key, c, "%v", err)
+			continue
+		}
+		s.Routines[name] = rt
+	}
+}

@@ -1,0 +1,373 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// DefaultWeeks is how many weeks a report covers unless asked.
+const DefaultWeeks = 8
+
+// MaxWeeks is the longest report: ten years.
+const MaxWeeks = 522
+
+// Scheduled is one reminder of the schedule in force, as the report
+// lists it.
+type Scheduled struct {
+	Name    string
+	When    string // how the schedule file says it, such as "at 20:30"
+	Enabled bool
+}
+
+// Input is what a report is made of.
+type Input struct {
+	// Now is the report's moment; the last night is the one before it
+	// (diary.LastNight).
+	Now time.Time
+	// Loc is the zone the days and nights are counted in.
+	Loc *time.Location
+	// Weeks is how many weeks of nights, up to the last night.
+	Weeks int
+	// Entries are the diary's entries, in file order.
+	Entries []diary.Entry
+	// Events are the reminders' history.
+	Events []state.Event
+	// Schedule is the schedule in force (nil when unknown).
+	Schedule []Scheduled
+	// ScheduleFrom says where the schedule came from (a path, "the
+	// built-in default").
+	ScheduleFrom string
+	// Questions name the reminders that ask a question (the morning
+	// question): their answers are the diary, not a habit, and they are
+	// left out of the habits.
+	Questions []string
+}
+
+// Mark is how a reminder went on one day, as state.Stats marks it, with
+// MarkNotDue for a day with nothing due.
+type Mark string
+
+// The marks of a reminder's day.
+const (
+	MarkDone    Mark = Mark(state.MarkDone)    // done
+	MarkNotDone Mark = Mark(state.MarkShown)   // shown, not done
+	MarkMissed  Mark = Mark(state.MarkMissed)  // due, never shown
+	MarkSkipped Mark = Mark(state.MarkSkipped) // skipped on purpose
+	MarkNotDue  Mark = ""
+)
+
+// Night is one night of the report with the habits of the day it began.
+type Night struct {
+	Date  time.Time // midnight of the date it began, in Loc
+	Diary diary.NightRecord
+	// Habits are the day's marks, one per Report.Reminders.
+	Habits []Mark
+}
+
+// Level is the night's answer in one word: none, some, bad or unknown.
+func (n Night) Level() string {
+	switch n.Diary.Status {
+	case diary.StatusNone:
+		return "none"
+	case diary.StatusCramps:
+		if n.Diary.Bad {
+			return "bad"
+		}
+		return "some"
+	}
+	return "unknown"
+}
+
+// Week sums up seven nights.
+type Week struct {
+	From, To             time.Time
+	None, Some, Bad, Unk int
+	// Severity and Sleep are the means of the nights that gave one, and
+	// SeverityN and SleepN how many did.
+	Severity, Sleep   float64
+	SeverityN, SleepN int
+	// Done and Due are per reminder, like Report.Reminders: the instants
+	// done of those due that week (the days the nights began).
+	Done, Due []int
+}
+
+// Cramps returns the nights with cramps.
+func (w Week) Cramps() int { return w.Some + w.Bad }
+
+// Comparison counts the nights after the days a habit was done and after
+// the days it was due and not done; nights without an answer are counted
+// apart.
+type Comparison struct {
+	Reminder string
+	// DoneNights and DoneCramps: nights answered after a done day, and how
+	// many had cramps; DoneUnknown: nights without an answer.
+	DoneNights, DoneCramps, DoneUnknown int
+	// NotNights, NotCramps, NotUnknown: the same after a day it was due
+	// and not done.
+	NotNights, NotCramps, NotUnknown int
+}
+
+// Change is a reminder that came or went within the period, as the
+// history shows it.
+type Change struct {
+	Reminder    string
+	First, Last time.Time // its first and last day in the history
+	Came, Went  bool      // first seen after the period began; last seen before its end
+}
+
+// Report is everything the views show.
+type Report struct {
+	Now      time.Time
+	Loc      *time.Location
+	From, To time.Time // the first and last night
+	Weeks    []Week
+	Nights   []Night
+	// Reminders are the reminders of the history and the schedule, the
+	// evening ones (most often due from 17:00) first.
+	Reminders []string
+	// Evening says, per Reminders, whether it is an evening habit.
+	Evening []bool
+	// Adherence is done and due over the period, per Reminders.
+	Done, Due    []int
+	Compare      []Comparison
+	Schedule     []Scheduled
+	ScheduleFrom string
+	Changes      []Change
+	// Answered, Cramps, Bad, Unknown count the period's nights.
+	Answered, CrampNights, BadNights, Unknown int
+	// Empty is true when neither the diary nor the history says anything
+	// about the period.
+	Empty bool
+}
+
+// Build makes the report of in; it reads nothing but its argument.
+func Build(in Input) Report {
+	loc := in.Loc
+	if loc == nil {
+		loc = time.Local
+	}
+	weeks := in.Weeks
+	if weeks < 1 {
+		weeks = DefaultWeeks
+	}
+	weeks = min(weeks, MaxWeeks)
+	last, _ := time.ParseInLocation(time.DateOnly, diary.LastNight(in.Now, loc), loc)
+	first := last.AddDate(0, 0, -(weeks*7 - 1))
+	r := Report{Now: in.Now, Loc: loc, From: first, To: last, Schedule: in.Schedule, ScheduleFrom: in.ScheduleFrom}
+
+	// The diary, one record per night of the period.
+	records := map[string]diary.NightRecord{}
+	for _, rec := range diary.Fold(in.Entries) {
+		records[rec.Night] = rec
+	}
+
+	// The history of the period (and two days before, where a late answer
+	// or an old line without its instant may belong): each reminder's
+	// marks by date (as state.Stats marks them), and done/due by date.
+	since := first.AddDate(0, 0, -2)
+	events := in.Events
+	if len(events) > 0 && events[0].At.Before(since) {
+		events = make([]state.Event, 0, len(in.Events))
+		for _, ev := range in.Events {
+			if !ev.At.Before(since) {
+				events = append(events, ev)
+			}
+		}
+	}
+	instants, _ := state.Instants(events)
+	marks := map[string]map[string]Mark{}
+	type tally struct{ done, due int }
+	perDay := map[string]map[string]tally{} // reminder -> date -> tally
+	evening := map[string][2]int{}          // reminder -> {evening, all} instants
+	seen := map[string][2]time.Time{}
+	for _, i := range instants {
+		if slices.Contains(in.Questions, i.Reminder) {
+			continue
+		}
+		at := i.Scheduled.In(loc)
+		date := at.Format(time.DateOnly)
+		m := perDay[i.Reminder]
+		if m == nil {
+			m = map[string]tally{}
+			perDay[i.Reminder] = m
+		}
+		t := m[date]
+		if i.Outcome != state.Skipped {
+			t.due++
+			if i.Outcome == state.Done {
+				t.done++
+			}
+		}
+		m[date] = t
+		mk := marks[i.Reminder]
+		if mk == nil {
+			mk = map[string]Mark{}
+			marks[i.Reminder] = mk
+		}
+		mk[date] = Mark(state.BetterMark(string(mk[date]), state.MarkOf(i.Outcome)))
+		e := evening[i.Reminder]
+		if at.Hour() >= 17 {
+			e[0]++
+		}
+		e[1]++
+		evening[i.Reminder] = e
+		s := seen[i.Reminder]
+		if s[0].IsZero() || at.Before(s[0]) {
+			s[0] = at
+		}
+		if at.After(s[1]) {
+			s[1] = at
+		}
+		seen[i.Reminder] = s
+	}
+
+	names := map[string]bool{}
+	for name := range perDay {
+		names[name] = true
+	}
+	for _, s := range in.Schedule {
+		if s.Enabled && !slices.Contains(in.Questions, s.Name) {
+			names[s.Name] = true
+		}
+	}
+	isEvening := func(name string) bool { e := evening[name]; return e[1] > 0 && 2*e[0] > e[1] }
+	for name := range names {
+		r.Reminders = append(r.Reminders, name)
+	}
+	slices.SortFunc(r.Reminders, func(a, b string) int {
+		if ea, eb := isEvening(a), isEvening(b); ea != eb {
+			if ea {
+				return -1
+			}
+			return 1
+		}
+		if a < b {
+			return -1
+		} else if a > b {
+			return 1
+		}
+		return 0
+	})
+	nr := len(r.Reminders)
+	for _, name := range r.Reminders {
+		r.Evening = append(r.Evening, isEvening(name))
+	}
+	r.Done, r.Due = make([]int, nr), make([]int, nr)
+	r.Compare = make([]Comparison, nr)
+	for k, name := range r.Reminders {
+		r.Compare[k].Reminder = name
+	}
+
+	anything := false
+	for w := 0; w < weeks; w++ {
+		wk := Week{From: first.AddDate(0, 0, 7*w), To: first.AddDate(0, 0, 7*w+6), Done: make([]int, nr), Due: make([]int, nr)}
+		var sev, slp int
+		for d := 0; d < 7; d++ {
+			date := wk.From.AddDate(0, 0, d)
+			key := date.Format(time.DateOnly)
+			rec, ok := records[key]
+			if !ok {
+				rec = diary.NightRecord{Night: key, Status: diary.StatusUnknown, Count: diary.Unknown, Severity: diary.Unknown, Sleep: diary.Unknown}
+			} else {
+				anything = true
+			}
+			n := Night{Date: date, Diary: rec, Habits: make([]Mark, nr)}
+			switch n.Level() {
+			case "none":
+				wk.None++
+			case "some":
+				wk.Some++
+			case "bad":
+				wk.Bad++
+			default:
+				wk.Unk++
+			}
+			if rec.Severity != diary.Unknown && rec.Status == diary.StatusCramps {
+				sev += rec.Severity
+				wk.SeverityN++
+			}
+			if rec.Sleep != diary.Unknown {
+				slp += rec.Sleep
+				wk.SleepN++
+			}
+			for k, name := range r.Reminders {
+				n.Habits[k] = marks[name][key]
+				t := perDay[name][key]
+				wk.Done[k] += t.done
+				wk.Due[k] += t.due
+				if t.due > 0 {
+					anything = true
+				}
+				c := &r.Compare[k]
+				switch {
+				case t.due == 0:
+				case t.done > 0 && rec.Status == diary.StatusUnknown:
+					c.DoneUnknown++
+				case t.done > 0:
+					c.DoneNights++
+					if rec.Status == diary.StatusCramps {
+						c.DoneCramps++
+					}
+				case rec.Status == diary.StatusUnknown:
+					c.NotUnknown++
+				default:
+					c.NotNights++
+					if rec.Status == diary.StatusCramps {
+						c.NotCramps++
+					}
+				}
+			}
+			r.Nights = append(r.Nights, n)
+		}
+		if wk.SeverityN > 0 {
+			wk.Severity = float64(sev) / float64(wk.SeverityN)
+		}
+		if wk.SleepN > 0 {
+			wk.Sleep = float64(slp) / float64(wk.SleepN)
+		}
+		for k := range r.Reminders {
+			r.Done[k] += wk.Done[k]
+			r.Due[k] += wk.Due[k]
+		}
+		r.CrampNights += wk.Cramps()
+		r.BadNights += wk.Bad
+		r.Unknown += wk.Unk
+		r.Answered += wk.None + wk.Some + wk.Bad
+		r.Weeks = append(r.Weeks, wk)
+	}
+	r.Empty = !anything
+
+	for _, name := range r.Reminders {
+		s, ok := seen[name]
+		if !ok {
+			continue
+		}
+		c := Change{Reminder: name, First: dayOf(s[0], loc), Last: dayOf(s[1], loc)}
+		// A week's slack: a reminder of some weekdays only is not new
+		// because the period began on another day.
+		c.Came = c.First.After(first.AddDate(0, 0, 6))
+		c.Went = c.Last.Before(last.AddDate(0, 0, -6))
+		if (c.Came && !c.First.After(last)) || (c.Went && !c.Last.Before(first)) {
+			r.Changes = append(r.Changes, c)
+		}
+	}
+	return r
+}
+
+func dayOf(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+}
+
+// percent formats done of due as a whole percentage, "–" when nothing
+// was due.
+func percent(done, due int) string {
+	if due == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(done)/float64(due))
+}

@@ -1,0 +1,200 @@
+package report
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/report/reporttest"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+func TestUnansweredIsUnknownNotNone(t *testing.T) {
+	entries := []diary.Entry{
+		{Night: "2026-11-18", At: fixedNow.Add(-24 * time.Hour), Via: diary.ViaDesktop, Answer: diary.AnswerNone},
+		{Night: "2026-11-19", At: fixedNow.Add(-time.Hour), Via: diary.ViaDesktop, Answer: diary.AnswerBad},
+		{Night: "2026-11-17", At: fixedNow.Add(-time.Hour), Via: diary.ViaCLI, Note: "only a note"},
+	}
+	r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Entries: entries})
+	if got, want := len(r.Nights), 7; got != want {
+		t.Fatalf("nights = %d, want %d", got, want)
+	}
+	if got, want := r.To.Format(time.DateOnly), "2026-11-19"; got != want {
+		t.Fatalf("last night = %s, want %s", got, want)
+	}
+	w := r.Weeks[0]
+	if w.None != 1 || w.Bad != 1 || w.Some != 0 || w.Unk != 5 {
+		t.Fatalf("week = none %d, some %d, bad %d, unknown %d; want 1, 0, 1, 5", w.None, w.Some, w.Bad, w.Unk)
+	}
+	if r.Answered != 2 || r.Unknown != 5 || r.Empty {
+		t.Fatalf("answered %d, unknown %d, empty %v; want 2, 5, false", r.Answered, r.Unknown, r.Empty)
+	}
+}
+
+func TestComparisonCounts(t *testing.T) {
+	loc := berlin
+	var events []state.Event
+	var entries []diary.Entry
+	// Four evenings: stretch done, done, not done, done; nights: none,
+	// cramps, cramps, no answer.
+	for i, done := range []bool{true, true, false, true} {
+		at := time.Date(2026, 11, 16+i, 22, 0, 0, 0, loc)
+		events = append(events, state.Event{At: at, Reminder: "calf-stretch", Kind: state.Shown, Scheduled: at})
+		k := state.Dismissed
+		if done {
+			k = state.Done
+		}
+		events = append(events, state.Event{At: at.Add(time.Minute), Reminder: "calf-stretch", Kind: k, Scheduled: at})
+	}
+	for i, a := range []diary.Answer{diary.AnswerNone, diary.AnswerSome, diary.AnswerBad} {
+		entries = append(entries, diary.Entry{Night: time.Date(2026, 11, 16+i, 0, 0, 0, 0, loc).Format(time.DateOnly),
+			At: time.Date(2026, 11, 17+i, 7, 0, 0, 0, loc), Via: diary.ViaDesktop, Answer: a})
+	}
+	r := Build(Input{Now: fixedNow, Loc: loc, Weeks: 1, Events: events, Entries: entries})
+	c := r.Compare[0]
+	if c.Reminder != "calf-stretch" || c.DoneNights != 2 || c.DoneCramps != 1 || c.DoneUnknown != 1 || c.NotNights != 1 || c.NotCramps != 1 {
+		t.Fatalf("comparison = %+v", c)
+	}
+	if !r.Evening[0] {
+		t.Fatal("calf-stretch at 22:00 is not an evening habit")
+	}
+	var b bytes.Buffer
+	WriteHTML(&b, r)
+	text := html.UnescapeString(b.String())
+	for _, want := range []string{"cramps on 1 of 2 nights (+1 unanswered)", "cramps on 1 of 1 night", "shows what happened, not why", "Talk it over with a doctor"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+// TestQuestionsAreNoHabit: the morning question's instants are the diary's
+// way in, not a habit to compare nights with.
+func TestQuestionsAreNoHabit(t *testing.T) {
+	at := time.Date(2026, 11, 19, 6, 0, 0, 0, berlin)
+	events := []state.Event{
+		{At: at, Reminder: "cramp-diary", Kind: state.Shown, Scheduled: at},
+		{At: at.Add(time.Hour), Reminder: "cramp-diary", Kind: state.Done, Scheduled: at},
+		{At: at.Add(14 * time.Hour), Reminder: "magnesium", Kind: state.Shown, Scheduled: at.Add(14 * time.Hour)},
+	}
+	r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Events: events, Questions: []string{"cramp-diary"},
+		Schedule: []Scheduled{{"cramp-diary", "at 06:00", true}, {"magnesium", "at 20:00", true}}})
+	if got := strings.Join(r.Reminders, ","); got != "magnesium" {
+		t.Fatalf("habits = %s, want magnesium alone", got)
+	}
+}
+
+func TestEmptyHistory(t *testing.T) {
+	r := Build(Input{Now: fixedNow, Loc: berlin})
+	if !r.Empty || len(r.Weeks) != DefaultWeeks {
+		t.Fatalf("empty = %v, weeks = %d; want true, %d", r.Empty, len(r.Weeks), DefaultWeeks)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "There is nothing to show for this period yet") {
+		t.Fatalf("the empty report does not say so:\n%s", b.String())
+	}
+	if strings.Contains(b.String(), "<svg") {
+		t.Error("the empty report draws charts")
+	}
+	var c bytes.Buffer
+	if err := WriteCSV(&c, r); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Count(c.String(), "\n"), 1+DefaultWeeks*7; got != want {
+		t.Fatalf("CSV of nothing has %d lines, want %d (a header, one unknown night per row)", got, want)
+	}
+	if !strings.Contains(c.String(), "2026-11-19,Thu,unknown,") {
+		t.Fatalf("CSV's last night is not unknown:\n%s", c.String())
+	}
+}
+
+// TestHostileNotes: what a person typed is text in every view: escaped in
+// the HTML, defused in the CSV.
+func TestHostileNotes(t *testing.T) {
+	night := "2026-11-18"
+	at := fixedNow.Add(-time.Hour)
+	for _, note := range []string{
+		`<script>alert(1)</script>`,
+		`"><img src=x onerror=alert(1)>`,
+		`</style><style>body{display:none}`,
+		`=cmd|' /C calc'!A0`,
+		strings.Repeat("é", diary.MaxNoteLen),
+	} {
+		e := diary.Entry{Night: night, At: at, Via: diary.ViaCLI, Count: diary.Int(1), Note: note}
+		if err := diary.Validate(e, fixedNow, berlin); err != nil {
+			t.Fatalf("Validate(%q) = %v", note, err)
+		}
+		r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Entries: []diary.Entry{e}})
+		var b bytes.Buffer
+		if err := WriteHTML(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		html := b.String()
+		for _, bad := range []string{"<script", "<img", "</style><style>"} {
+			if strings.Contains(html, bad) {
+				t.Errorf("note %.30q: the HTML holds %q", note, bad)
+			}
+		}
+		if len(html) > 200<<10 {
+			t.Errorf("note %.30q: the HTML is %d bytes", note, len(html))
+		}
+		var c bytes.Buffer
+		WriteCSV(&c, r)
+		if strings.Contains(c.String(), ",=cmd") || strings.Contains(c.String(), `,"=cmd`) {
+			t.Errorf("the CSV starts a cell with a formula:\n%s", c.String())
+		}
+	}
+}
+
+// TestSelfContained: nothing in the page fetches anything or runs.
+func TestSelfContained(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, fixedReport(8)); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	for _, re := range []string{`(?i)<script`, `(?i)\bsrc\s*=`, `(?i)\bhref\s*=`, `(?i)url\(`, `(?i)@import`, `(?i)\son[a-z]+\s*=`, `(?i)<link`, `(?i)<iframe`} {
+		if m := regexp.MustCompile(re).FindString(html); m != "" {
+			t.Errorf("the page holds %q", m)
+		}
+	}
+	if n := strings.Count(html, "<svg"); n != 3 {
+		t.Errorf("the page has %d charts, want 3", n)
+	}
+	if n := strings.Count(html, "<table"); n < 4 {
+		t.Errorf("the page has %d tables, want a table for each of the 3 charts and the comparison", n)
+	}
+}
+
+func TestCalendarUnknownHabit(t *testing.T) {
+	err := WriteCalendar(&bytes.Buffer{}, fixedReport(8), CalendarOptions{Habit: "yoga"})
+	if err == nil || !strings.Contains(err.Error(), `no habit "yoga"`) || !strings.Contains(err.Error(), "calf-stretch") {
+		t.Fatalf("WriteCalendar(yoga) = %v", err)
+	}
+}
+
+// BenchmarkTenYears builds and writes the report of the last 8 weeks and
+// of all ten years from ten years of history (the target: well under a
+// second each; the figures are in docs/diary.md).
+func BenchmarkTenYears(b *testing.B) {
+	events, entries := reporttest.History(fixedNow, 522)
+	b.Logf("%d history events, %d diary entries", len(events), len(entries))
+	for _, weeks := range []int{8, 522} {
+		b.Run(map[int]string{8: "8weeks", 522: "522weeks"}[weeks], func(b *testing.B) {
+			for b.Loop() {
+				r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: weeks, Events: events, Entries: entries, Schedule: schedule()})
+				var out bytes.Buffer
+				if err := WriteHTML(&out, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,275 @@
+package state
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/bedtime-app/bedtime/safefs"
+)
+
+// statsLookback is how many days before the first day summed up
+// Store.Stats starts to read, and how far past a span it reads for the
+// answers to the span's last instants: the events of an instant come at
+// or after it (an answer the next morning), and a line of version 1
+// belongs to an instant up to a day before it.
+const statsLookback = 2
+
+// Stats sums up the history over the last days days, as the function
+// Stats does with the whole history, reading only the history's tail that
+// the days need (History): its cost is that of the days asked for, not of
+// the history's length. A streak that reaches back before them is followed
+// further back, each time over a span twice as long, reading only the
+// older lines and keeping only their day marks, until it breaks or the
+// history begins: a long streak costs what its length costs.
+//
+// Unattributed counts the old lines (version 1) among those read.
+func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderStats, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	days = max(days, 1)
+	local := now.In(loc)
+	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
+	from := today.AddDate(0, 0, -(days-1)-statsLookback)
+	// The events are folded into instants as they are read, never held.
+	f := newFolder()
+	intern := interner()
+	bad := 0 // unreadable lines
+	whole, err := s.scan(from, time.Time{}, &bad, func(ln scannedLine) {
+		f.add(Event{At: ln.at, Reminder: intern(ln.reminder), Kind: Kind(intern(ln.kind)), Scheduled: ln.scheduled})
+	})
+	if err != nil {
+		return nil, err
+	}
+	instants, unattributed := f.result()
+	out, marks := sumUp(instants, unattributed, days, now, loc)
+	instants = nil
+	for _, dm := range marks {
+		dm.trim(from)
+	}
+	span := days + statsLookback
+	for !whole {
+		// A streak that ran into the first days read may go on before them.
+		var open []int
+		for i, rs := range out {
+			dm := marks[rs.Reminder]
+			if dm == nil || dm.first.IsZero() {
+				continue
+			}
+			if _, reached := streak(dm.marks, today, dm.first); reached && dm.first.Before(from.AddDate(0, 0, statsLookback+1)) {
+				open = append(open, i)
+			}
+		}
+		if len(open) == 0 {
+			break
+		}
+		older := from.AddDate(0, 0, -span)
+		span *= 2
+		// The days from older to from, with the answers that came after.
+		more := map[string]*dayMarks{}
+		for _, i := range open {
+			more[out[i].Reminder] = &dayMarks{marks: map[string]string{}}
+		}
+		w, err := s.scanMarks(older, from.AddDate(0, 0, statsLookback), loc, more, new(int)) // the days summed up warn, not these
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range open {
+			dm, m := marks[out[i].Reminder], more[out[i].Reminder]
+			m.trim(older)
+			dm.add(*m)
+			out[i].Streak, _ = streak(dm.marks, today, dm.first)
+		}
+		from, whole = older, w
+	}
+	if bad > 0 {
+		s.logger.Warn("skipped unreadable lines of the history", "path", s.HistoryPath(), "lines", bad)
+	}
+	return slices.Clip(out), nil
+}
+
+// interner returns a function that turns bytes into a string, the same
+// string for the same bytes (up to 4096 of them): the few names and kinds
+// of a history, shared by all its events.
+func interner() func([]byte) string {
+	names := map[string]string{}
+	return func(b []byte) string {
+		if v, ok := names[string(b)]; ok {
+			return v
+		}
+		v := string(b)
+		if len(names) < 4096 {
+			names[v] = v
+		}
+		return v
+	}
+}
+
+// scanMarks adds to marks, for each reminder it names, the mark of each
+// day (in loc) of the events from since to until, keeping no events: a day
+// with a Done is done, else one with a Missed is missed, else one shown
+// (or held, snoozed, dismissed, expired) is fired, else one skipped is
+// skipped. That is the better mark of the day's instants, as Stats gives
+// it, since an instant's Done wins and Missed and Skipped end an instant
+// that was never shown. A line of version 1 without a scheduled instant
+// counts on the day it was written. whole reports whether the history was
+// read from its start.
+func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int) (whole bool, err error) {
+	// The day of the last line, which the next line is most likely on.
+	var dayStart, dayEnd time.Time
+	var date string
+	return s.scan(since, until, bad, func(ln scannedLine) {
+		// Neither the lookup nor the conversion copies the bytes.
+		dm := marks[string(ln.reminder)]
+		if dm == nil {
+			return
+		}
+		mark := dayMarkOf(Kind(ln.kind))
+		if mark == MarkNone {
+			return
+		}
+		t := ln.scheduled
+		if t.IsZero() {
+			t = ln.at
+		}
+		if t.Before(dayStart) || !t.Before(dayEnd) {
+			local := t.In(loc)
+			dayStart = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
+			dayEnd = dayStart.AddDate(0, 0, 1)
+			date = dayStart.Format(time.DateOnly)
+		}
+		if cur, ok := dm.marks[date]; !ok || better(cur, mark) != cur {
+			dm.marks[date] = better(cur, mark)
+		}
+		if dm.first.IsZero() || dayStart.Before(dm.first) {
+			dm.first = dayStart
+		}
+	})
+}
+
+// scan calls fn with each history line at or after since and, when until
+// is set, before it, read without decoding whole lines (scanLine); like
+// History it reads only the history's tail; it counts the unreadable lines
+// in bad. whole reports whether it read the history from its start.
+func (s *Store) scan(since, until time.Time, bad *int, fn func(scannedLine)) (whole bool, err error) {
+	f, err := safefs.OpenPrivate(s.HistoryPath(), os.O_RDONLY, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("state: cannot read the history: %w", err)
+	}
+	defer f.Close()
+	off, err := tailOffset(f, since.Add(-HistorySlack))
+	if err == nil {
+		_, err = f.Seek(off, io.SeekStart)
+	}
+	if err != nil {
+		return false, fmt.Errorf("state: cannot read the history: %w", err)
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	for {
+		line, rerr := br.ReadSlice('\n')
+		for rerr == bufio.ErrBufferFull { // no line of ours: passed over
+			_, rerr = br.ReadSlice('\n')
+			line = nil
+		}
+		if rerr != nil && rerr != io.EOF {
+			return false, fmt.Errorf("state: cannot read the history: %w", rerr)
+		}
+		if b := bytes.TrimSpace(line); len(b) > 0 {
+			ln, ok := scanLine(b)
+			if !ok {
+				*bad++
+			} else if !until.IsZero() && ln.at.After(until.Add(HistorySlack)) {
+				break
+			} else if !ln.at.Before(since) && (until.IsZero() || ln.at.Before(until)) {
+				fn(ln)
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+	}
+	return off == 0, nil
+}
+
+// dayMarkOf is the mark one event gives its day; MarkNone for an event
+// that is no news about an instant (sent, due, paused, resumed).
+func dayMarkOf(k Kind) string {
+	switch k {
+	case Done:
+		return MarkDone
+	case Missed:
+		return MarkMissed
+	case Skipped:
+		return MarkSkipped
+	case Shown, Fired, Held, Snoozed, Dismissed, Expired:
+		return MarkShown
+	}
+	return MarkNone
+}
+
+// scannedLine is what scanMarks needs of a history line; the byte slices
+// point into the line.
+type scannedLine struct {
+	at, scheduled  time.Time
+	reminder, kind []byte
+}
+
+// scanLine reads the time, reminder, kind and scheduled instant of a
+// history line as Append writes it ({"at":..,"reminder":..,"kind":..,
+// "scheduled":..}) without allocating; any other line is decoded whole.
+// It reports false for a line that is no event.
+func scanLine(line []byte) (scannedLine, bool) {
+	if len(line) == 0 {
+		return scannedLine{}, false
+	}
+	var ln scannedLine
+	rest := line
+	field := func(prefix string) ([]byte, bool) {
+		if !bytes.HasPrefix(rest, []byte(prefix)) {
+			return nil, false
+		}
+		v := rest[len(prefix):]
+		end := bytes.IndexByte(v, '"')
+		if end < 0 || bytes.IndexByte(v[:end], '\\') >= 0 {
+			return nil, false
+		}
+		rest = v[end+1:]
+		if len(rest) > 0 && rest[0] == ',' {
+			rest = rest[1:]
+		}
+		return v[:end], true
+	}
+	fast := func() bool {
+		at, ok := field(`{"at":"`)
+		if !ok || ln.at.UnmarshalText(at) != nil {
+			return false
+		}
+		ln.reminder, _ = field(`"reminder":"`)
+		if ln.kind, ok = field(`"kind":"`); !ok {
+			return false
+		}
+		if sched, ok := field(`"scheduled":"`); ok && ln.scheduled.UnmarshalText(sched) != nil {
+			return false
+		}
+		return true
+	}
+	if fast() {
+		return ln, true
+	}
+	var ev Event
+	if json.Unmarshal(line, &ev) != nil || ev.Kind == "" || ev.At.IsZero() {
+		return scannedLine{}, false
+	}
+	return scannedLine{at: ev.At, scheduled: ev.Scheduled, reminder: []byte(ev.Reminder), kind: []byte(ev.Kind)}, true
+}
