@@ -36,10 +36,11 @@ test: test-deps fmt vet tidy unit cross
 # gcc only recommends) for -race, a real dbus-daemon, systemd-analyze,
 # a real vim, Python's icalendar as an independent parser, groff for the
 # man pages, Xvfb and xdotool for X11 idle time, gio (GLib's reading of the
-# XDG autostart entry), python3's plistlib for the macOS plist.
+# XDG autostart entry), python3's plistlib for the macOS plist, desktop-file-validate
+# for the packages' menu entry.
 TEST_DEPS = $(RUN_DEPS) gcc:gcc file=/usr/include/stdlib.h:libc6-dev dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
 	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool \
-	gio:libglib2.0-bin file=/usr/bin/python3:python3
+	gio:libglib2.0-bin file=/usr/bin/python3:python3 desktop-file-validate:desktop-file-utils
 test-deps:
 	@scripts/need $(TEST_DEPS)
 

@@ -6,7 +6,6 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -22,9 +21,6 @@ import (
 
 	"github.com/bedtime-app/bedtime/service"
 )
-
-//go:embed assets
-var assets embed.FS
 
 // Options say where a release comes from and goes.
 type Options struct {

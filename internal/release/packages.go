@@ -2,6 +2,7 @@ package release
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,12 @@ import (
 	"github.com/goreleaser/nfpm/v2/files"
 	_ "github.com/goreleaser/nfpm/v2/rpm" // registers "rpm"
 )
+
+// assets are the files of the packages that are not generated: the menu
+// entry, its icon and Debian's copyright file.
+//
+//go:embed assets
+var assets embed.FS
 
 // Formats are the nfpm packagers make dist uses.
 var Formats = []string{"deb", "rpm", "archlinux"}

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,5 +205,29 @@ func TestPackageFiles(t *testing.T) {
 	p.Icon = nil
 	if _, err := p.packageFiles("deb"); err == nil || !strings.Contains(err.Error(), "bedtime.svg would be empty") {
 		t.Errorf("a payload without its icon: %v, want an error naming it", err)
+	}
+}
+
+// TestDesktopEntryValidates runs freedesktop's own validator
+// (desktop-file-validate, package desktop-file-utils) on the menu entry the
+// packages install.
+func TestDesktopEntryValidates(t *testing.T) {
+	validator, err := exec.LookPath("desktop-file-validate")
+	if err != nil {
+		t.Fatal("desktop-file-validate is missing: install desktop-file-utils (make test-deps does)")
+	}
+	entry, err := assets.ReadFile("assets/bedtime.desktop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string][]byte{"bedtime.desktop": entry, "broken.desktop": []byte("[Desktop Entry]\nName=x\n")} {
+		p := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(p, text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(validator, p).CombinedOutput()
+		if valid := err == nil && len(bytes.TrimSpace(out)) == 0; valid != (name == "bedtime.desktop") {
+			t.Errorf("desktop-file-validate %s: valid = %v, output %q", name, valid, out)
+		}
 	}
 }
