@@ -78,7 +78,7 @@ step "release $version in $DIST"
 
 # --- 1. the packages and archives, read back -------------------------------
 step "lintian $(cd "$DIST" && echo bedtime_*.deb)"
-out=$(lintian --no-tag-display-limit "$DIST"/bedtime_*.deb 2>&1)
+out=$(lintian --tag-display-limit 0 "$DIST"/bedtime_*.deb 2>&1)
 grep -v 'running with root privileges' <<<"$out" | sed 's/^/  /'
 grep -q '^E: ' <<<"$out" && fail "lintian reports errors"
 for deb in "$DIST"/bedtime_*.deb; do
@@ -126,7 +126,7 @@ for a in "$DIST"/bedtime_*.tar.gz "$DIST"/bedtime_*.zip; do
 		[ -s "$tmp/x/$top/$f" ] || fail "$name lacks $f"
 	done
 	case $top in
-	*windows_amd64) bin=$tmp/x/$top/bedtime.exe want="PE32+ executable.*x86-64" ;;
+	*windows_amd64) bin=$tmp/x/$top/bedtime.exe want="PE32\\+ executable.*x86-64" ;;
 	*linux_amd64) bin=$tmp/x/$top/bedtime want="ELF 64-bit LSB executable, x86-64.*statically linked" ;;
 	*linux_arm64) bin=$tmp/x/$top/bedtime want="ELF 64-bit LSB executable, ARM aarch64.*statically linked" ;;
 	*darwin_amd64) bin=$tmp/x/$top/bedtime want="Mach-O 64-bit x86_64 executable" ;;
