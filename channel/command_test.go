@@ -2,6 +2,7 @@ package channel
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -95,7 +97,7 @@ func TestCommandThroughDispatcher(t *testing.T) {
 		ok := NewCommand("log", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo "$1" >> ` + count, "sh", "{reminder}"}})
 		bad := NewCommand("speak", config.CommandChannel{Argv: []string{"/bin/sh", "-c", `echo x >> ` + count + `.bad; exit 7`}})
 		reports := make(chan Report, 10)
-		d, err := Open(Options{Dir: dir, Channels: map[string]Channel{"log": ok, "speak": bad}, Logger: (&logBuffer{}).logger(),
+		d, err := Open(Options{Dir: dir, Channels: map[string]Channel{"log": ok, "speak": bad}, Logger: (&testutil.LogBuffer{}).Logger(slog.LevelDebug),
 			Report: func(r Report) { reports <- r }, Clock: scheduler.TimerClock{}})
 		if err != nil {
 			t.Fatal(err)

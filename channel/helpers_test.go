@@ -1,17 +1,16 @@
 package channel
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -19,35 +18,6 @@ const (
 	topic = "bedtime-Xq7rT2pL9w"
 	reply = topic + "-reply"
 )
-
-// logBuffer collects log lines for a test; with a limit, only the last
-// limit bytes or so.
-type logBuffer struct {
-	mu    sync.Mutex
-	b     bytes.Buffer
-	limit int
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.limit > 0 && l.b.Len() > l.limit {
-		rest := append([]byte(nil), l.b.Bytes()[l.b.Len()-l.limit/2:]...)
-		l.b.Reset()
-		l.b.Write(rest)
-	}
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func (l *logBuffer) logger() *slog.Logger {
-	return slog.New(slog.NewTextHandler(l, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
 
 // fixture is a dispatcher with one ntfy channel, "phone", on a server
 // double in memory. Make it inside a synctest bubble (inBubble): every
@@ -57,7 +27,7 @@ type fixture struct {
 	t       *testing.T
 	srv     *ntfytest.Server
 	dir     string
-	log     *logBuffer
+	log     *testutil.LogBuffer
 	reports chan Report
 	d       *Dispatcher
 	cfg     config.NtfyChannel
@@ -74,11 +44,11 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv := ntfytest.NewInMemory(t)
 	srv.Keepalive = 45 * time.Second
-	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &logBuffer{}, reports: make(chan Report, 1000),
+	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &testutil.LogBuffer{}, reports: make(chan Report, 1000),
 		cfg:   config.NtfyChannel{Server: srv.URL(), Topic: topic, ReplyTopic: reply, Priority: 4},
 		clock: scheduler.TimerClock{}, at: time.Now().In(berlin)}
 	f.nopts = NtfyOptions{Timeout: 20 * time.Second, MinBackoff: time.Second, MaxBackoff: time.Minute,
-		Stall: 3 * time.Minute, Logger: f.log.logger(), Transport: srv.Transport()}
+		Stall: 3 * time.Minute, Logger: f.log.Logger(slog.LevelDebug), Transport: srv.Transport()}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("log:\n%s", f.log)
@@ -94,7 +64,7 @@ func (f *fixture) open() *Dispatcher {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	d, err := Open(Options{Dir: f.dir, Channels: map[string]Channel{"phone": n}, Logger: f.log.logger(), Clock: f.clock,
+	d, err := Open(Options{Dir: f.dir, Channels: map[string]Channel{"phone": n}, Logger: f.log.Logger(slog.LevelDebug), Clock: f.clock,
 		Report: func(r Report) { f.reports <- r }, MinBackoff: 5 * time.Second, MaxBackoff: 5 * time.Minute})
 	if err != nil {
 		f.t.Fatal(err)

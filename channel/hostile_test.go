@@ -3,6 +3,7 @@ package channel
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"maps"
 	"net/http"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // sendOne sends one instant to the phone and returns the message the
@@ -166,8 +168,8 @@ func TestAnswerFlood(t *testing.T) {
 func TestMisbehavingServerHour(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		f := newFixture(t)
-		f.log = &logBuffer{limit: 64 << 10}
-		f.nopts.Logger = f.log.logger()
+		f.log = &testutil.LogBuffer{Limit: 64 << 10}
+		f.nopts.Logger = f.log.Logger(slog.LevelDebug)
 		d := f.open()
 		m := f.sendOne(d, f.at)
 		for range 200 { // old answers and junk, replayed on every subscription

@@ -2,6 +2,7 @@ package channel
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // elsewhere is a listener a redirect points to; it records what reaches
@@ -59,8 +61,8 @@ func TestNoRedirects(t *testing.T) {
 		if withToken {
 			cfg.TokenFile = writeToken(t, tok, 0o600)
 		}
-		log := &logBuffer{}
-		n, err := NewNtfy("phone", cfg, NtfyOptions{Logger: log.logger()})
+		log := &testutil.LogBuffer{}
+		n, err := NewNtfy("phone", cfg, NtfyOptions{Logger: log.Logger(slog.LevelDebug)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,11 +2,14 @@ package channel
 
 import (
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
@@ -87,8 +90,8 @@ func TestCorruptOutbox(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, OutboxFile), []byte(`{"entries": [`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	log := &logBuffer{}
-	d, err := Open(Options{Dir: dir, Logger: log.logger()})
+	log := &testutil.LogBuffer{}
+	d, err := Open(Options{Dir: dir, Logger: log.Logger(slog.LevelDebug)})
 	if err != nil {
 		t.Fatal(err)
 	}

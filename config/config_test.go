@@ -3,17 +3,15 @@ package config
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestBadFiles loads every file in testdata/bad and compares the errors
 // with the golden file beside it (NAME.err).
@@ -37,25 +35,9 @@ func TestBadFiles(t *testing.T) {
 					t.Errorf("error names file %q, want %q", e.File, f)
 				}
 			}
-			golden(t, strings.TrimSuffix(f, ".yaml")+".err", []byte(err.Error()+"\n"))
+			name, _ := filepath.Rel("testdata", strings.TrimSuffix(f, ".yaml")+".err")
+			testutil.Golden(t, filepath.ToSlash(name), []byte(err.Error()+"\n"))
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./config -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s:\n--- got\n%s--- want\n%s", path, got, want)
 	}
 }
 

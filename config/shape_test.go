@@ -42,6 +42,57 @@ func astDepth(n ast.Node) int {
 	return 0
 }
 
+// astEntries returns the most entries of one list or map under n.
+func astEntries(n ast.Node) int {
+	switch v := n.(type) {
+	case *ast.DocumentNode:
+		return astEntries(v.Body)
+	case *ast.AnchorNode:
+		return astEntries(v.Value)
+	case *ast.TagNode:
+		return astEntries(v.Value)
+	case *ast.MappingKeyNode:
+		return astEntries(v.Value)
+	case *ast.MappingNode:
+		e := len(v.Values)
+		for _, kv := range v.Values {
+			e = max(e, astEntries(kv.Key), astEntries(kv.Value))
+		}
+		return e
+	case *ast.MappingValueNode:
+		return max(1, astEntries(v.Key), astEntries(v.Value))
+	case *ast.SequenceNode:
+		e := len(v.Values)
+		for _, it := range v.Values {
+			e = max(e, astEntries(it))
+		}
+		return e
+	}
+	return 0
+}
+
+// scanEntries returns the most entries of one collection checkShape
+// counts in src, and its error.
+func scanEntries(src []byte) (int, *Error) {
+	s := &shapeScanner{src: src, line: 1, col: 1}
+	e := s.scan()
+	return s.maxEntries, e
+}
+
+// parsedEntries parses src with the YAML library and returns the most
+// entries of one collection, or false if it is not YAML.
+func parsedEntries(src []byte) (int, bool) {
+	f, err := yamlparser.ParseBytes(src, 0)
+	if err != nil {
+		return 0, false
+	}
+	e := 0
+	for _, doc := range f.Docs {
+		e = max(e, astEntries(doc))
+	}
+	return e, true
+}
+
 // scanDepth returns the depth checkShape sees in src, and its error.
 func scanDepth(src []byte) (int, *Error) {
 	s := &shapeScanner{src: src, line: 1, col: 1}
@@ -245,6 +296,12 @@ func FuzzShape(f *testing.F) {
 		}
 		if want, ok := parsedDepth(src); ok && want > 2*got+2 {
 			t.Fatalf("scanned depth %d < parsed depth %d", got, want)
+		}
+		// The entries of one collection, which MaxEntries bounds: the
+		// parser must never build more than the scan counted.
+		entries, _ := scanEntries(src)
+		if want, ok := parsedEntries(src); ok && want > 2*entries+2 {
+			t.Fatalf("scanned entries %d < parsed entries %d", entries, want)
 		}
 	})
 }

@@ -27,6 +27,14 @@ func TestStartsBeforeTheFileExists(t *testing.T) {
 	if log := h.log.String(); !strings.Contains(log, `from="built-in default (no file at `+path+`)"`) {
 		t.Fatalf("the start did not run the built-in default:\n%s", log)
 	}
+	// The file watch is set up after the first load; "bedtime started"
+	// is logged once it is. (A file written in between is only seen at
+	// the next change of the directory.)
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(h.log.String(), `msg="bedtime started"`); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not started within 5s; log:\n%s", h.log.String())
+		}
+	}
 
 	mustDo(t, config.WriteFile(path, []byte(editValid)))
 	saved := time.Now()

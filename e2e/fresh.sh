@@ -135,10 +135,11 @@ grep -E '^(Installing missing|ok |FAIL|---)' "$run/test.log" | grep -v '^ok ' | 
 step "make test passed in $((SECONDS - t0))s"
 
 step "make run (no desktop session here)"
-# make run in a session of its own; Ctrl+C (SIGINT) to its process group
-# once the daemon has said what it runs and that there is no session bus.
+# Inside, the shell is PID 1: once the daemon has said what it runs and
+# that there is no session bus, Ctrl+C (SIGINT) goes to every other
+# process (kill -1), make and bedtime, as a terminal's Ctrl+C would.
 inside "$copy" --chdir=/root/bedtime sh -c '
-	setsid make run >/root/run.log 2>&1 </dev/null &
+	make run >/root/run.log 2>&1 </dev/null &
 	pid=$!
 	i=0
 	while [ $i -lt 600 ]; do
@@ -148,7 +149,7 @@ inside "$copy" --chdir=/root/bedtime sh -c '
 		i=$((i + 1))
 	done
 	sleep 1
-	kill -INT -- -$pid 2>/dev/null
+	kill -INT -1
 	wait $pid
 	echo "make run exited $?" >>/root/run.log
 '

@@ -159,7 +159,8 @@ soon_zone() {
 journal_since() { u journalctl --user -u bedtime.service -b --no-pager -o cat ${1:+--after-cursor="$1"}; }
 
 step "install before any init: no schedule file, the service runs the built-in default"
-u test -e .config/bedtime/schedule.yaml && fail "the sandbox user has a schedule already"
+# The sandbox's root is kept between runs: start the user afresh.
+u rm -rf .config/bedtime .local/state/bedtime || fail "cannot clear the user's bedtime files"
 command -v zic >/dev/null || fail "zic (Debian package libc-bin) is needed to make the test's zone"
 soon_zone 25 || fail "cannot make the test's zone"
 u systemctl --user set-environment TZ=/opt/testbin/zone/Bedtime/Soon || fail "systemctl --user set-environment"

@@ -11,42 +11,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
-
-// logBuffer collects log output from several goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-// count returns how many log lines contain s.
-func (l *logBuffer) count(s string) int {
-	n := 0
-	for _, line := range strings.Split(l.String(), "\n") {
-		if strings.Contains(line, s) {
-			n++
-		}
-	}
-	return n
-}
 
 // harness is a Desktop notifier on a private bus, with its responses and log.
 type harness struct {
@@ -54,7 +25,7 @@ type harness struct {
 	d         *notify.Desktop
 	responses chan notify.Response // answers and Missed
 	news      chan notify.Response // Shown and Held
-	log       *logBuffer
+	log       *testutil.LogBuffer
 	cacheDir  string
 }
 
@@ -70,7 +41,7 @@ func newHarness(t *testing.T, opts notify.Options) *harness {
 
 func newDesktop(t *testing.T, bus *notifytest.Bus, opts notify.Options) *harness {
 	t.Helper()
-	h := &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()}
+	h := &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &testutil.LogBuffer{}, cacheDir: t.TempDir()}
 	opts.Logger = slog.New(slog.NewTextHandler(h.log, nil))
 	opts.OnResponse = func(r notify.Response) {
 		if r.Action == notify.Shown || r.Action == notify.Held {
@@ -411,10 +382,10 @@ func TestRetryUntilServerAppears(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("delivered %v, want water, stretch and magnesium", got)
 	}
-	if n := h.log.count("no notification server"); n != 1 {
+	if n := h.log.Count("no notification server"); n != 1 {
 		t.Errorf("%d log lines about the missing server, want 1:\n%s", n, h.log)
 	}
-	if n := h.log.count("delivered again"); n != 1 {
+	if n := h.log.Count("delivered again"); n != 1 {
 		t.Errorf("%d log lines about recovery, want 1:\n%s", n, h.log)
 	}
 }
@@ -437,10 +408,10 @@ func TestMissedWhenNoServer(t *testing.T) {
 			t.Errorf("news = %+v, want Held before Missed", r)
 		}
 	}
-	if n := h.log.count("reminder missed"); n != 2 {
+	if n := h.log.Count("reminder missed"); n != 2 {
 		t.Errorf("%d missed lines, want 2:\n%s", n, h.log)
 	}
-	if n := h.log.count("no notification server"); n != 1 {
+	if n := h.log.Count("no notification server"); n != 1 {
 		t.Errorf("%d log lines about the missing server, want 1:\n%s", n, h.log)
 	}
 }
@@ -461,11 +432,11 @@ func TestNoRetryReportsAtOnce(t *testing.T) {
 	if !errors.As(err, &ns) || !strings.HasPrefix(ns.Detail(), "d-bus: no notification server on the session bus (") || strings.Contains(ns.Detail(), "beeep") {
 		t.Errorf("detail = %q, want the D-Bus backend's error (Linux has no other)", ns.Detail())
 	}
-	if n := h.log.count("level=DEBUG"); n != 0 {
+	if n := h.log.Count("level=DEBUG"); n != 0 {
 		t.Errorf("debug lines at the default level: %d", n)
 	}
 	// The log fallback has the message.
-	if n := h.log.count(`msg=reminder reminder=water title=Water body="a glass"`); n != 1 {
+	if n := h.log.Count(`msg=reminder reminder=water title=Water body="a glass"`); n != 1 {
 		t.Errorf("log fallback lines = %d, want 1:\n%s", n, h.log)
 	}
 }
@@ -520,7 +491,7 @@ func TestDoNotDisturb(t *testing.T) {
 	if got, want := srv.Next(t).Summary, "Stretch"; got != want {
 		t.Fatalf("after do not disturb: summary = %q, want %q", got, want)
 	}
-	if n := h.log.count("do not disturb is on"); n != 1 {
+	if n := h.log.Count("do not disturb is on"); n != 1 {
 		t.Errorf("%d do-not-disturb lines, want 1:\n%s", n, h.log)
 	}
 }
@@ -585,7 +556,7 @@ func TestNoSessionBus(t *testing.T) {
 			if _, err := os.Stat(marker); err == nil {
 				t.Fatal("dbus-launch was run")
 			}
-			if n := h.log.count("no session bus"); n != 1 {
+			if n := h.log.Count("no session bus"); n != 1 {
 				t.Errorf("%d no-session-bus log lines, want 1:\n%s", n, h.log)
 			}
 		})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
@@ -139,7 +140,7 @@ func newGNOMEHarness(t *testing.T, opts notify.Options) *gnomeHarness {
 	bus.Setenv(t)
 	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
 	h := &gnomeHarness{
-		harness: &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &logBuffer{}, cacheDir: t.TempDir()},
+		harness: &harness{bus: bus, responses: make(chan notify.Response, 100), news: make(chan notify.Response, 100), log: &testutil.LogBuffer{}, cacheDir: t.TempDir()},
 		logged:  make(chan struct{}, 1),
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(io.MultiWriter(h.log, signalWriter(h.logged)), nil))
@@ -176,7 +177,7 @@ func (w signalWriter) Write(p []byte) (int, error) {
 func (h *gnomeHarness) waitLog(t *testing.T, s string) {
 	t.Helper()
 	timeout := time.After(notifytest.Wait)
-	for h.log.count(s) == 0 {
+	for h.log.Count(s) == 0 {
 		select {
 		case <-h.logged:
 		case <-timeout:
@@ -209,10 +210,10 @@ func TestGNOMEDoNotDisturb(t *testing.T) {
 		t.Fatalf("after do not disturb: summary = %q, want %q", got, want)
 	}
 	h.waitLog(t, "do not disturb has ended")
-	if n := h.log.count("GNOME's show-banners setting is off): holding"); n != 1 {
+	if n := h.log.Count("GNOME's show-banners setting is off): holding"); n != 1 {
 		t.Errorf("%d GNOME do-not-disturb lines, want 1:\n%s", n, h.log)
 	}
-	if n := h.log.count("do not disturb has ended"); n != 1 {
+	if n := h.log.Count("do not disturb has ended"); n != 1 {
 		t.Errorf("%d end-of-do-not-disturb lines, want 1:\n%s", n, h.log)
 	}
 	select {
@@ -235,7 +236,7 @@ func TestGNOMEDoNotDisturbPastDeadline(t *testing.T) {
 	if g.count(t) < 2 {
 		t.Errorf("gsettings ran %d times, want re-readings while held", g.count(t))
 	}
-	if n := h.log.count("reminder missed"); n != 1 {
+	if n := h.log.Count("reminder missed"); n != 1 {
 		t.Errorf("%d missed lines, want 1:\n%s", n, h.log)
 	}
 }
@@ -280,7 +281,7 @@ func TestGNOMEUnknownDelivers(t *testing.T) {
 					t.Errorf("gsettings ran %d times, want %d", got, tt.wantRuns)
 				}
 			}
-			if n := h.log.count("do not disturb"); n != 0 {
+			if n := h.log.Count("do not disturb"); n != 0 {
 				t.Errorf("%d do-not-disturb lines, want 0:\n%s", n, h.log)
 			}
 		})

@@ -58,7 +58,7 @@ func TestSlowServerOnePopup(t *testing.T) {
 	if n := srv.MethodCalls("GetCapabilities"); n != 1 {
 		t.Errorf("GetCapabilities called %d times, want once", n)
 	}
-	if n := h.log.count("did not answer in time"); n != 1 {
+	if n := h.log.Count("did not answer in time"); n != 1 {
 		t.Errorf("%d lines about the slow server, want 1:\n%s", n, h.log)
 	}
 }

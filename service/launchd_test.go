@@ -12,6 +12,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 func TestLaunchdPlistGolden(t *testing.T) {
@@ -29,7 +31,7 @@ func TestLaunchdPlistGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name+".plist.golden", plist)
+			testutil.Golden(t, tt.name+".plist.golden", plist)
 
 			// Well-formed XML, and the arguments read back as given.
 			dec := xml.NewDecoder(strings.NewReader(string(plist)))

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // fakeSystemctlScript records each call's arguments, one line per call, and
@@ -150,7 +152,7 @@ func TestSystemdUnitGolden(t *testing.T) {
 			if !ok {
 				t.Fatal("Install wrote no unit")
 			}
-			golden(t, tt.name+".service.golden", []byte(unit))
+			testutil.Golden(t, tt.name+".service.golden", []byte(unit))
 			if got, want := configFromUnit(unit), tt.spec.ConfigPath; got != want {
 				t.Errorf("configFromUnit = %q, want %q", got, want)
 			}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // TestRenderUnitMatchesKardianos checks that the package's unit and the unit
@@ -36,7 +38,7 @@ func TestVendorUnitGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "vendor.service.golden", []byte(unit))
+	testutil.Golden(t, "vendor.service.golden", []byte(unit))
 	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime \"run\"\n") {
 		t.Errorf("the package's unit does not run /usr/bin/bedtime run:\n%s", unit)
 	}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 func init() { installFromChild = xdgInstallFromChild }
@@ -32,7 +34,7 @@ func TestDesktopEntryGolden(t *testing.T) {
 	for _, tt := range desktopSpecs {
 		t.Run(tt.name, func(t *testing.T) {
 			entry := desktopEntry(tt.spec)
-			golden(t, tt.name+".desktop.golden", []byte(entry))
+			testutil.Golden(t, tt.name+".desktop.golden", []byte(entry))
 			args, err := desktopExecArgs(entry)
 			want := append([]string{tt.spec.Executable}, tt.spec.Args()...)
 			if err != nil || strings.Join(args, "|") != strings.Join(want, "|") {

@@ -3,53 +3,22 @@
 package state
 
 import (
-	"bytes"
 	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // Issue 12, items 4 and 5: a state directory others may write to, links
 // and pipes planted in it, and a process that holds the lock.
-
-// syncBuffer is a log destination safe for the retry timer's goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *syncBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *syncBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// within fails the test when fn does not return within 5s.
-func within(t *testing.T, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatalf("%s hung for 5s", what)
-	}
-}
 
 // victim is a file of the user's that planted links point to.
 func victim(t *testing.T, name string) string {
@@ -100,7 +69,7 @@ func TestOwnDirOpenToOthersIsMadePrivateAndLinksAreNotFollowed(t *testing.T) {
 	os.Symlink(dangling, filepath.Join(dir, "state.lock"))
 	os.Symlink(dangling, filepath.Join(dir, "history.lock"))
 
-	var logs syncBuffer
+	var logs testutil.LogBuffer
 	s, err := OpenWith(dir, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -159,23 +128,23 @@ func TestPipesInTheStateDirNeverHang(t *testing.T) {
 			if err := syscall.Mkfifo(filepath.Join(s.Dir(), name), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			within(t, "Load", func() {
+			testutil.Within(t, 5*time.Second, "Load", func() {
 				if _, err := s.Load(); err != nil {
 					t.Errorf("Load: %v", err)
 				}
 			})
-			within(t, "History", func() {
+			testutil.Within(t, 5*time.Second, "History", func() {
 				_, err := s.History(time.Time{})
 				if name == "history.jsonl" && !safefs.IsNotRegular(err) {
 					t.Errorf("History = %v, want a not-regular error", err)
 				}
 			})
-			within(t, "Update", func() {
+			testutil.Within(t, 5*time.Second, "Update", func() {
 				if err := s.Update(func(st *State) error { st.Last["water"] = time.Now(); return nil }); err != nil {
 					t.Errorf("Update: %v", err)
 				}
 			})
-			within(t, "Append", func() {
+			testutil.Within(t, 5*time.Second, "Append", func() {
 				if err := s.Append(Event{At: time.Now(), Kind: Done, Reminder: "water"}); err != nil {
 					t.Errorf("Append: %v", err)
 				}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // run runs the bedtime command line with args and returns its exit code,
@@ -24,7 +25,7 @@ func TestCramp(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("bedtime cramp: exit %d, stderr %q; want 0 and nothing", code, errOut)
 	}
-	golden(t, "content/cramp.golden", []byte(out))
+	testutil.Golden(t, "content/cramp.golden", []byte(out))
 	for _, want := range []string{"30-60\u00a0seconds", "heels", "See a doctor", "blood clot", content.Disclaimer()} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bedtime cramp lacks %q", want)

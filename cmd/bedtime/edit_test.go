@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -268,7 +269,7 @@ func TestEditInvalidTranscript(t *testing.T) {
 	ed := newFakeEditor(t, editStep{write: editInvalid + "  stretch: {before_bedtim: 15m}\n"})
 	r := runEdit(t, path, ed.path, "x\nk\n")
 	out := strings.ReplaceAll(r.stdout+r.stderr, path, "/home/me/.config/bedtime/schedule.yaml")
-	golden(t, "edit/invalid-keep.golden", []byte(out))
+	testutil.Golden(t, "edit/invalid-keep.golden", []byte(out))
 }
 
 func TestEditUnchanged(t *testing.T) {

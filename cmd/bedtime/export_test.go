@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 func TestExportGolden(t *testing.T) {
@@ -20,7 +22,7 @@ func TestExportGolden(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	golden(t, "export/berlin-2days.ics.golden", []byte(out))
+	testutil.Golden(t, "export/berlin-2days.ics.golden", []byte(out))
 }
 
 func TestExportErrors(t *testing.T) {

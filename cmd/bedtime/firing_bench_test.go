@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkFiringToBus(b *testing.B) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	app := &App{Stdin: strings.NewReader(""), Stdout: &syncBuffer{}, Stderr: &syncBuffer{}}
+	app := &App{Stdin: strings.NewReader(""), Stdout: &testutil.LogBuffer{}, Stderr: &testutil.LogBuffer{}}
 	go func() { app.Run(ctx, []string{"run", "--config", path}); close(done) }()
 	defer func() { cancel(); <-done }()
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
@@ -54,7 +55,7 @@ func TestNextGolden(t *testing.T) {
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
-			golden(t, "next/"+tt.name+".golden", []byte(out))
+			testutil.Golden(t, "next/"+tt.name+".golden", []byte(out))
 		})
 	}
 }

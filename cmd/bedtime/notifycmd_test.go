@@ -15,6 +15,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
@@ -89,7 +90,7 @@ func TestNotifyCommandButtons(t *testing.T) {
 			// The command's output comes through a pipe, so that the button
 			// is pressed once bedtime says it waits (it has the id by then).
 			pr, pw := io.Pipe()
-			var stderr syncBuffer
+			var stderr testutil.LogBuffer
 			app := &App{Stdin: strings.NewReader(""), Stdout: pw, Stderr: &stderr, Clock: scheduler.NewFakeClock(now)}
 			code := make(chan int, 1)
 			go func() {

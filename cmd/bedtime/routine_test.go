@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
@@ -76,7 +77,7 @@ func TestRoutineGolden(t *testing.T) {
 				if code != 0 || errOut != "" {
 					t.Fatalf("bedtime %s: exit %d, stderr %q; want 0 and nothing", strings.Join(tt.args, " "), code, errOut)
 				}
-				golden(t, "content/routine-"+tt.name+".golden", []byte(out))
+				testutil.Golden(t, "content/routine-"+tt.name+".golden", []byte(out))
 
 				r, _ := content.LookupRoutine(tt.routine)
 				if slept != r.Duration() {

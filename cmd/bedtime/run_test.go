@@ -21,24 +21,6 @@ import (
 	"github.com/bedtime-app/bedtime/userlock"
 )
 
-// syncBuffer is a bytes.Buffer safe for the daemon's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func berlin(t *testing.T, s string) time.Time {
 	t.Helper()
 	loc, err := time.LoadLocation("Europe/Berlin")

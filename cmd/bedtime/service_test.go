@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/service"
 )
 
@@ -238,7 +239,7 @@ func TestStatusCmd(t *testing.T) {
 			if code != tt.wantCode || stderr != "" {
 				t.Errorf("status = %d, stderr %q; want %d, nothing", code, stderr, tt.wantCode)
 			}
-			golden(t, "service/status-"+tt.name+".golden", []byte(stdout))
+			testutil.Golden(t, "service/status-"+tt.name+".golden", []byte(stdout))
 			if strings.Contains(stdout, "not installed") && strings.Contains(stdout, "no supported") {
 				t.Errorf("status says both \"not installed\" and that install is impossible:\n%s", stdout)
 			}

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // TestDaemonStopsOnSignals runs the real binary and checks it exits
@@ -21,7 +23,7 @@ func TestDaemonStopsOnSignals(t *testing.T) {
 			dir := t.TempDir()
 			cmd := exec.Command(bin, "run") // no schedule file: the built-in default
 			cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir, "XDG_STATE_HOME="+dir, "DBUS_SESSION_BUS_ADDRESS=", "XDG_RUNTIME_DIR="+dir)
-			var out syncBuffer
+			var out testutil.LogBuffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -116,7 +117,7 @@ func TestStatsGolden(t *testing.T) {
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
-			golden(t, "stats/"+tt.name+".golden", []byte(out))
+			testutil.Golden(t, "stats/"+tt.name+".golden", []byte(out))
 		})
 	}
 }
@@ -244,7 +245,7 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
-			golden(t, "stats/status-"+tt.name+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
+			testutil.Golden(t, "stats/status-"+tt.name+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
 		})
 	}
 }

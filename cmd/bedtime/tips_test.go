@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 func TestTips(t *testing.T) {
@@ -33,7 +34,7 @@ func TestTips(t *testing.T) {
 			if !strings.HasSuffix(out, content.Disclaimer()+"\n") {
 				t.Errorf("bedtime %s does not end with the disclaimer", strings.Join(tt.args, " "))
 			}
-			golden(t, tt.golden, []byte(out))
+			testutil.Golden(t, tt.golden, []byte(out))
 		})
 	}
 }
