@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -14,30 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("cannot read golden file (go test -update writes it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update if intended)\n--- got:\n%s\n--- want:\n%s", p, got, want)
-	}
-}
 
 var when = time.Date(2026, 12, 7, 2, 30, 0, 0, time.FixedZone("CET", 3600))
 
@@ -169,17 +147,17 @@ func TestManifests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "bedtime.rb", []byte(f))
+	testutil.Golden(t, "bedtime.rb", []byte(f))
 	s, err := Scoop("1.2.3", base, testSums())
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "bedtime.json", s)
+	testutil.Golden(t, "bedtime.json", s)
 	var m map[string]any
 	if err := json.Unmarshal(s, &m); err != nil {
 		t.Fatalf("the Scoop manifest is not JSON: %v", err)
 	}
-	golden(t, "SHA256SUMS", SHA256SUMS(testSums()))
+	testutil.Golden(t, "SHA256SUMS", SHA256SUMS(testSums()))
 	if _, err := Formula("1.2.3", base, map[string]string{}); err == nil {
 		t.Error("Formula without the sums gave no error")
 	}
@@ -200,7 +178,7 @@ func TestPackageFiles(t *testing.T) {
 		for _, f := range fs {
 			names = append(names, f.Name)
 		}
-		golden(t, format+".files", []byte(strings.Join(names, "\n")+"\n"))
+		testutil.Golden(t, format+".files", []byte(strings.Join(names, "\n")+"\n"))
 	}
 	p.Icon = nil
 	if _, err := p.packageFiles("deb"); err == nil || !strings.Contains(err.Error(), "bedtime.svg would be empty") {
