@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-package dist dist-reproducible clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-package dist dist-reproducible clean
 
 all: build
 
@@ -74,6 +74,10 @@ docs: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+## bench-tray: the tray's memory and wake-ups at rest, beside the daemon's (2 minutes).
+bench-tray:
+	bench/tray-idle.sh
+
 ## fuzz: fuzz the schedule loader for a while; crashers land in config/testdata/fuzz.
 FUZZTIME ?= 60s
 fuzz:
@@ -88,7 +92,7 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
-e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report
+e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-fresh
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
@@ -98,6 +102,13 @@ e2e-service:
 
 e2e-windows:
 	e2e/windows.sh
+
+## e2e-tray: bedtime tray in a real panel, Debian's xfce4-panel with its Status
+## Tray, under Xvfb on a private bus: the item registers, a pause shows, the menu
+## opens on a click (make e2e-tray E2E_TRAY_PNG=docs/tray.png updates the picture).
+E2E_TRAY_PNG ?=
+e2e-tray:
+	e2e/tray.sh $(E2E_TRAY_PNG)
 
 ## e2e-report: the cramp report in Debian's chromium, headless and offline: a
 ## screenshot, and PDFs on Letter and A4 that must hold the CSV's figures on

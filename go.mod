@@ -3,6 +3,7 @@ module github.com/bedtime-app/bedtime
 go 1.26.4
 
 require (
+	fyne.io/systray v1.12.2
 	github.com/arran4/golang-ical v0.3.4
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/gen2brain/beeep v0.11.3

@@ -234,8 +234,19 @@ func TestXDGLifecycle(t *testing.T) {
 		t.Errorf("status after start = %+v", st)
 	}
 	// Start reads the entry back: the same arguments, --or-builtin too.
-	if got, _ := os.ReadFile(f.args); string(got) != strings.Join(f.spec.Args(), "\n") {
-		t.Errorf("after start the daemon got arguments %q, want %q", got, f.spec.Args())
+	// (The fake daemon writes them just after it took the lock.)
+	os.Remove(f.args)
+	if err := f.m.Restart(ctx); err != nil {
+		t.Fatalf("Restart: %v", err)
+	}
+	var got []byte
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if got, _ = os.ReadFile(f.args); string(got) == strings.Join(f.spec.Args(), "\n") {
+			break
+		}
+	}
+	if string(got) != strings.Join(f.spec.Args(), "\n") {
+		t.Errorf("after restart the daemon got arguments %q, want %q", got, f.spec.Args())
 	}
 
 	removed, err := f.m.Uninstall(ctx)

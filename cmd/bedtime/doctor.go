@@ -42,6 +42,7 @@ func allChecks() []doctorCheck {
 		checkPresence,
 		checkBusy,
 		checkChannels,
+		one(checkTray),
 	}
 }
 

@@ -148,7 +148,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		newInstallCmd(app), newUninstallCmd(app), newStartCmd(app), newStopCmd(app), newRestartCmd(app), newStatusCmd(app),
 		newStatsCmd(app), newExportCmd(app), newLogsCmd(app), newDiaryCmd(app), newReportCmd(app),
 		newPauseCmd(app), newResumeCmd(app), newSnoozeCmd(app), newSkipCmd(app), newDoneCmd(app),
-		newGenDocsCmd(app), newVersionCmd(app),
+		newTrayCmd(app), newGenDocsCmd(app), newVersionCmd(app),
 	)
 	completeReminderArgs(app, root)
 	explainArgs(root)

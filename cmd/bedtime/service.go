@@ -28,7 +28,7 @@ type serviceStatus = service.Status
 // services returns the service manager: app.Service, or this machine's.
 func (app *App) services() service.Manager {
 	if app.Service == nil {
-		app.Service = service.Detect(app.serviceOptions())
+		app.Service = service.WithTray(service.Detect(app.serviceOptions()))
 	}
 	return app.Service
 }
@@ -78,7 +78,8 @@ func resolveServiceSpec(app *App) (service.Spec, error) {
 }
 
 func newInstallCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	var withTray bool
+	cmd := &cobra.Command{
 		Use:   "install",
 		Short: "Start bedtime now and at every login, as a per-user service",
 		Long: `install makes bedtime start with your desktop session at every login and
@@ -126,9 +127,18 @@ Running install again updates the service to the current binary and options.`,
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintf(app.Stdout, "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then\n", spec.ConfigPath)
 			}
+			if withTray {
+				where, err := service.InstallTray(spec)
+				if err != nil {
+					return fmt.Errorf("cannot install the tray: %w", err)
+				}
+				fmt.Fprintf(app.Stdout, "installed the tray's autostart %s\nits status icon starts at your next login (`bedtime tray` shows it now)\n", where)
+			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&withTray, "tray", false, "also start the status icon (bedtime tray) at every login")
+	return cmd
 }
 
 func newUninstallCmd(app *App) *cobra.Command {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -252,5 +254,38 @@ func TestNoManagerErrorIsOneSentence(t *testing.T) {
 	msg := service.NoManagerError{Found: "launchctl is missing"}.Error()
 	if strings.Count(msg, ". ") > 0 || strings.Contains(msg, "\n") || !strings.Contains(msg, `"bedtime run"`) {
 		t.Errorf("message is not one sentence that says to start bedtime run: %q", msg)
+	}
+}
+
+// TestInstallTray: install --tray installs the service and the tray's
+// autostart entry, which runs `bedtime tray` with the same schedule.
+func TestInstallTray(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the XDG autostart entry is Linux's; the Run key has its own test")
+	}
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	m := &fakeManager{
+		InstallFunc: func(context.Context, service.Spec) error { return nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+	}
+	sched := filepath.Join(t.TempDir(), "schedule.yaml")
+	if err := os.WriteFile(sched, []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runApp(withService(m, "/opt/bedtime/bin/bedtime"), "install", "--tray", "--config", sched)
+	if code != 0 {
+		t.Fatalf("install --tray exited %d: %s", code, stderr)
+	}
+	entry := filepath.Join(cfg, "autostart", "bedtime-tray.desktop")
+	if !strings.Contains(stdout, "installed the tray's autostart "+entry) {
+		t.Errorf("install --tray output lacks the entry:\n%s", stdout)
+	}
+	data, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `Exec="/opt/bedtime/bin/bedtime" "tray" "--config" "` + sched + `"`; !strings.Contains(string(data), want) {
+		t.Errorf("entry lacks %s:\n%s", want, data)
 	}
 }

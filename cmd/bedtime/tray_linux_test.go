@@ -1,0 +1,79 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// TestTrayReport: the menu offers the report once there is a history or a
+// diary, and Report writes `bedtime report`'s HTML to a private file in
+// the cache directory and hands it to xdg-open (a stand-in here, which
+// says what it was given through a FIFO).
+func TestTrayReport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	app := &App{StateDir: dir, Clock: scheduler.NewFakeClock(time.Date(2026, 3, 10, 20, 35, 0, 0, time.UTC)),
+		Stdout: io.Discard, Stderr: io.Discard}
+	has := app.trayReport()
+	if has() {
+		t.Fatal("a report offered with no state directory")
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Pause(time.Date(2026, 3, 10, 21, 0, 0, 0, time.UTC), time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC), time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	if !has() {
+		t.Fatal("no report offered with a history")
+	}
+
+	bin := t.TempDir()
+	fifo := filepath.Join(bin, "opened")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	script := "#!/bin/sh\necho \"$1\" > " + fifo + "\n"
+	if err := os.WriteFile(filepath.Join(bin, "xdg-open"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	opened := make(chan string, 1)
+	go func() {
+		b, _ := os.ReadFile(fifo) // blocks until the stand-in writes
+		opened <- strings.TrimSpace(string(b))
+	}()
+	if err := (trayLauncher{app: app}).Report(); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(cache, "bedtime", defaultReportFile)
+	select {
+	case got := <-opened:
+		if got != want {
+			t.Fatalf("xdg-open got %q, want %q", got, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("xdg-open was not run within 10 s")
+	}
+	fi, err := os.Stat(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("the report is %v, want 0600", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(want); !strings.Contains(string(b), "<html") {
+		t.Errorf("the report is not HTML: %.80s", b)
+	}
+}

@@ -1,0 +1,122 @@
+package tray
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// Launcher starts what the tray hands over to other programs.
+type Launcher interface {
+	// Edit opens `bedtime edit` (which checks the schedule before it
+	// installs it) where the person can type: a terminal window.
+	Edit() error
+	// Start starts the bedtime daemon.
+	Start() error
+	// Report opens the report.
+	Report() error
+}
+
+// Controller carries out the menu's actions. Every change of the state
+// goes through the state.Store method the matching command uses
+// (bedtime done, snooze, pause, resume, skip), with the same arguments,
+// so a click and a command change a firing the same way.
+type Controller struct {
+	Store    *state.Store
+	Schedule func() (*config.Schedule, error)
+	Clock    scheduler.Clock
+	Launcher Launcher
+}
+
+// ErrQuit is returned by Do for ActQuit.
+var ErrQuit = errors.New("quit")
+
+// Do carries out a. It returns ErrQuit for ActQuit.
+func (c *Controller) Do(a Action) error {
+	now := c.Clock.Now()
+	switch a.Kind {
+	case ActQuit:
+		return ErrQuit
+	case ActEdit:
+		return c.Launcher.Edit()
+	case ActStart:
+		return c.Launcher.Start()
+	case ActReport:
+		return c.Launcher.Report()
+	case ActResume:
+		_, err := c.Store.Resume(now)
+		return recorded(err)
+	}
+	s, err := c.Schedule()
+	if err != nil {
+		return fmt.Errorf("the schedule has errors; fix them first (`bedtime validate`): %w", err)
+	}
+	switch a.Kind {
+	case ActPauseHour:
+		return recorded(c.Store.Pause(now.Add(time.Hour), now, s.Location))
+	case ActPauseTomorrow:
+		end := (&scheduler.Daily{Times: []scheduler.TimeOfDay{{}}, Location: s.Location}).Next(now)
+		return recorded(c.Store.Pause(end, now, s.Location))
+	}
+	r, ok := s.Reminder(a.Reminder)
+	if !ok {
+		return fmt.Errorf("no reminder %q in the schedule", a.Reminder)
+	}
+	switch a.Kind {
+	case ActSkip:
+		// As `bedtime skip`: the reminder's next instant, which is the
+		// one the menu offered unless the time moved past it meanwhile.
+		next := r.Schedule.Next(now)
+		if next.IsZero() {
+			return fmt.Errorf("%s has no next firing", r.Name)
+		}
+		if !a.At.IsZero() && !next.Equal(a.At) {
+			return fmt.Errorf("%s at %s has come already; nothing skipped", r.Name, a.At.In(s.Location).Format("15:04"))
+		}
+		return recorded(c.Store.Skip(r.Name, next))
+	case ActDone, ActSnooze:
+		ans := state.Answer{Reminder: r.Name, Schedule: r.Schedule, CatchUp: r.CatchUp, Kind: state.Done, At: now}
+		if a.Kind == ActSnooze {
+			d := r.Snooze
+			if d <= 0 {
+				d = config.DefaultSnooze
+			}
+			ans.Kind, ans.Detail, ans.SnoozeUntil = state.Snoozed, shortDuration(d), now.Add(d)
+		}
+		_, err := c.Store.Answer(ans)
+		var already *state.AlreadyError
+		if errors.As(err, &already) {
+			return nil // answered meanwhile (a button, a command): nothing to do
+		}
+		return recorded(err)
+	}
+	return fmt.Errorf("unknown action %d", a.Kind)
+}
+
+// recorded drops the error of a change that holds but is missing from
+// the history, as the commands do (they only warn).
+func recorded(err error) error {
+	var unrecorded *state.UnrecordedError
+	if errors.As(err, &unrecorded) {
+		return nil
+	}
+	return err
+}
+
+// shortDuration is a snooze's detail in the history, as `bedtime snooze`
+// writes it ("10m", "1h 30m").
+func shortDuration(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
+	}
+	return fmt.Sprintf("%dd %dh", int(d.Hours())/24, int(d.Hours())%24)
+}

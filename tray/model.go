@@ -1,0 +1,427 @@
+package tray
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// Icon is what the status icon shows at a glance.
+type Icon int
+
+// The icon's states, in the order they win when several are true: a
+// bedtime that is not running hides everything else, and a reminder that
+// waits for an answer matters more than a pause.
+const (
+	// IconNormal: bedtime runs and nothing waits.
+	IconNormal Icon = iota
+	// IconPaused: reminders are paused.
+	IconPaused
+	// IconWaiting: a reminder is on screen, held or snoozed, waiting for
+	// an answer.
+	IconWaiting
+	// IconNotRunning: no bedtime daemon holds the lock.
+	IconNotRunning
+)
+
+// Icons lists every icon state, for drawing the set.
+var Icons = []Icon{IconNormal, IconPaused, IconWaiting, IconNotRunning}
+
+func (i Icon) String() string {
+	switch i {
+	case IconNormal:
+		return "normal"
+	case IconPaused:
+		return "paused"
+	case IconWaiting:
+		return "waiting"
+	case IconNotRunning:
+		return "not-running"
+	}
+	return fmt.Sprintf("Icon(%d)", int(i))
+}
+
+// ActionKind is what a menu item does.
+type ActionKind int
+
+// The menu's actions. Each state change goes through the state.Store
+// method the matching command uses (see Controller.Do).
+const (
+	// ActDone is `bedtime done NAME`.
+	ActDone ActionKind = iota + 1
+	// ActSnooze is `bedtime snooze NAME` (the reminder's own snooze time).
+	ActSnooze
+	// ActPauseHour is `bedtime pause 1h`.
+	ActPauseHour
+	// ActPauseTomorrow is `bedtime pause --today`: until midnight.
+	ActPauseTomorrow
+	// ActResume is `bedtime resume`.
+	ActResume
+	// ActSkip is `bedtime skip NAME` for the instant At.
+	ActSkip
+	// ActEdit opens `bedtime edit` in a terminal.
+	ActEdit
+	// ActReport opens the report (see Options.Report).
+	ActReport
+	// ActStart starts bedtime.
+	ActStart
+	// ActQuit quits the tray.
+	ActQuit
+)
+
+// Action is one menu item's action: its kind and, for the answers and
+// skips, the reminder (and instant) it is about.
+type Action struct {
+	Kind     ActionKind
+	Reminder string
+	At       time.Time
+}
+
+// Item is one line of the menu: a separator, a line of text (no Action),
+// or an item that does Action when clicked.
+type Item struct {
+	Label     string
+	Action    Action
+	Separator bool
+}
+
+// Enabled reports whether clicking the item does something.
+func (it Item) Enabled() bool { return it.Action.Kind != 0 }
+
+// View is everything the tray shows: the icon, the tooltip and the menu.
+// Build computes it; two equal Views look the same.
+type View struct {
+	Icon    Icon
+	Tooltip string
+	Menu    []Item
+}
+
+// Equal reports whether v and w show the same.
+func (v View) Equal(w View) bool {
+	return v.Icon == w.Icon && v.Tooltip == w.Tooltip && slices.EqualFunc(v.Menu, w.Menu, func(a, b Item) bool {
+		return a.Label == b.Label && a.Separator == b.Separator && a.Action.Kind == b.Action.Kind &&
+			a.Action.Reminder == b.Action.Reminder && a.Action.At.Equal(b.Action.At)
+	})
+}
+
+// Input is what the view is computed from: the same state, history and
+// schedule `bedtime status` reads.
+type Input struct {
+	Now time.Time
+	// Running reports whether a bedtime daemon holds the lock.
+	Running bool
+	State   state.State
+	// Events is the history from the day before Now's day on (for Today).
+	Events []state.Event
+	// Schedule is the schedule in use; nil when it cannot be read
+	// (ScheduleProblem says why).
+	Schedule        *config.Schedule
+	ScheduleProblem string
+	// StateProblem says why the state could not be read, if it could not.
+	StateProblem string
+	// Report says whether there is a report to open.
+	Report bool
+	// LastError is the error of the last menu action, shown until the
+	// next action succeeds.
+	LastError string
+}
+
+// Build computes the view of in. It is a pure function.
+func Build(in Input) View {
+	loc := time.Local
+	if in.Schedule != nil {
+		loc = in.Schedule.Location
+	}
+	now := in.Now.In(loc)
+	paused := in.State.PausedUntil.After(now)
+	waiting := openReminders(in.State)
+
+	var v View
+	switch {
+	case !in.Running:
+		v.Icon = IconNotRunning
+	case len(waiting) > 0:
+		v.Icon = IconWaiting
+	case paused:
+		v.Icon = IconPaused
+	default:
+		v.Icon = IconNormal
+	}
+
+	var next *state.Coming
+	var skip *state.Coming
+	if in.Schedule != nil {
+		for _, c := range in.State.Next(in.Schedule.Jobs(), now, 8) {
+			if next == nil && c.Note != state.MarkPaused && c.Note != string(state.Skipped) {
+				next = &c
+			}
+			if skip == nil && c.Note == "" {
+				skip = &c
+			}
+			if next != nil && skip != nil {
+				break
+			}
+		}
+	}
+
+	// The tooltip: what matters first, then what comes next.
+	var tip []string
+	switch {
+	case !in.Running:
+		tip = append(tip, "bedtime is not running")
+	case len(waiting) > 0:
+		tip = append(tip, waitingLine(waiting)+" waiting for an answer")
+	}
+	if paused {
+		tip = append(tip, "paused until "+pauseEnd(in.State.PausedUntil, now, loc))
+	}
+	switch {
+	case next != nil:
+		tip = append(tip, nextLine(*next, now, loc))
+	case in.ScheduleProblem != "":
+		tip = append(tip, in.ScheduleProblem)
+	case in.Schedule != nil:
+		tip = append(tip, "no reminder comes next (all are disabled)")
+	}
+	v.Tooltip = "bedtime: " + joinLines(tip)
+
+	// The menu.
+	add := func(label string, a Action) { v.Menu = append(v.Menu, Item{Label: label, Action: a}) }
+	sep := func() {
+		if len(v.Menu) > 0 && !v.Menu[len(v.Menu)-1].Separator {
+			v.Menu = append(v.Menu, Item{Separator: true})
+		}
+	}
+	if !in.Running {
+		add("bedtime is not running", Action{})
+		add("Start bedtime", Action{Kind: ActStart})
+		sep()
+	}
+	for _, w := range waiting {
+		add(w.describe(loc), Action{})
+		add("Done: "+w.name, Action{Kind: ActDone, Reminder: w.name})
+		snooze := config.DefaultSnooze
+		if in.Schedule != nil {
+			if r, ok := in.Schedule.Reminder(w.name); ok && r.Snooze > 0 {
+				snooze = r.Snooze
+			}
+		}
+		add("Snooze "+w.name+" for "+Duration(snooze), Action{Kind: ActSnooze, Reminder: w.name})
+	}
+	sep()
+	if next != nil {
+		add("Next: "+nextLine(*next, now, loc), Action{})
+	}
+	if skip != nil {
+		add("Skip "+skip.Reminder+" at "+skip.At.In(loc).Format("15:04"), Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
+	}
+	if paused {
+		add("Paused until "+pauseEnd(in.State.PausedUntil, now, loc), Action{})
+		add("Resume", Action{Kind: ActResume})
+	} else {
+		add("Pause for 1 hour", Action{Kind: ActPauseHour})
+		add("Pause until tomorrow", Action{Kind: ActPauseTomorrow})
+	}
+	sep()
+	if in.Schedule != nil {
+		today := state.Today(in.Schedule.Jobs(), in.State, in.Events, now, loc)
+		if len(today) == 0 {
+			add("Today: nothing scheduled", Action{})
+		} else {
+			add("Today:", Action{})
+			for _, line := range todayLines(today, loc) {
+				add("  "+line, Action{})
+			}
+		}
+	}
+	for _, p := range []string{in.ScheduleProblem, in.StateProblem} {
+		if p != "" {
+			add("Problem: "+p, Action{})
+		}
+	}
+	if in.LastError != "" {
+		add("Failed: "+in.LastError, Action{})
+	}
+	sep()
+	add("Edit the schedule…", Action{Kind: ActEdit})
+	if in.Report {
+		add("Open the report", Action{Kind: ActReport})
+	}
+	sep()
+	add("Quit the tray", Action{Kind: ActQuit})
+	return v
+}
+
+// waiter is an open reminder: shown, held or snoozed, not yet answered.
+type waiter struct {
+	name string
+	in   state.Instant
+	// until is when a snoozed one shows again.
+	until time.Time
+}
+
+func (w waiter) describe(loc *time.Location) string {
+	s := w.name + " (due " + w.in.Scheduled.In(loc).Format("15:04")
+	switch w.in.Status {
+	case state.Held:
+		s += ", held while you were away"
+	case state.Snoozed:
+		if !w.until.IsZero() {
+			s += ", snoozed until " + w.until.In(loc).Format("15:04")
+		} else {
+			s += ", snoozed"
+		}
+	}
+	return s + ")"
+}
+
+// openReminders returns the reminders whose instant waits for an answer,
+// in the order they came due.
+func openReminders(st state.State) []waiter {
+	var out []waiter
+	for name, in := range st.Open {
+		switch in.Status {
+		case state.Due, state.Held, state.Shown, state.Snoozed:
+			out = append(out, waiter{name: name, in: in, until: st.Snoozes[name]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].in.Scheduled.Equal(out[j].in.Scheduled) {
+			return out[i].in.Scheduled.Before(out[j].in.Scheduled)
+		}
+		return out[i].name < out[j].name
+	})
+	return out
+}
+
+func waitingLine(ws []waiter) string {
+	switch len(ws) {
+	case 1:
+		return ws[0].name + " is"
+	case 2:
+		return ws[0].name + " and " + ws[1].name + " are"
+	}
+	return fmt.Sprintf("%d reminders are", len(ws))
+}
+
+// nextLine says what comes next and when: "magnesium at 20:30, in 1 h 05 m".
+func nextLine(c state.Coming, now time.Time, loc *time.Location) string {
+	at := c.At.In(loc)
+	when := at.Format("15:04")
+	if !sameDay(at, now.In(loc)) {
+		when = at.Format("Mon 15:04")
+	}
+	s := c.Reminder + " at " + when + ", in " + Duration(c.At.Sub(now))
+	if c.Note == "snoozed" {
+		s += " (snoozed)"
+	}
+	return s
+}
+
+func pauseEnd(until, now time.Time, loc *time.Location) string {
+	u := until.In(loc)
+	if sameDay(u, now.In(loc)) {
+		return u.Format("15:04")
+	}
+	if u.Hour() == 0 && u.Minute() == 0 && sameDay(u.Add(-time.Minute), now.In(loc)) {
+		return "midnight"
+	}
+	return u.Format("Mon 15:04")
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+func joinLines(lines []string) string {
+	s := ""
+	for i, l := range lines {
+		if i > 0 {
+			s += "\n"
+		}
+		s += l
+	}
+	return s
+}
+
+// Duration writes d for people, rounded up to the minute so that "in"
+// never says less than the truth: "45 s", "5 m", "1 h 05 m", "2 d 3 h".
+func Duration(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "0 m"
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int((d+time.Second-1)/time.Second))
+	}
+	m := int((d + time.Minute - 1) / time.Minute)
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d m", m)
+	case m < 24*60:
+		return fmt.Sprintf("%d h %02d m", m/60, m%60)
+	}
+	return fmt.Sprintf("%d d %d h", m/(24*60), m/60%24)
+}
+
+// todayLines writes today's firings one line per reminder, in the order
+// of their first firing: with one firing, its time and mark in words
+// ("magnesium  20:30 ✓ done"); with several, each time and the mark's
+// sign ("hydration  08:00 ✓  10:00 ✗  12:00 •").
+func todayLines(today []state.Firing, loc *time.Location) []string {
+	var order []string
+	by := map[string][]state.Firing{}
+	for _, f := range today {
+		if _, ok := by[f.Reminder]; !ok {
+			order = append(order, f.Reminder)
+		}
+		by[f.Reminder] = append(by[f.Reminder], f)
+	}
+	var out []string
+	for _, name := range order {
+		fs := by[name]
+		line := name + " "
+		for _, f := range fs {
+			word := MarkWord(f.Mark)
+			if len(fs) > 1 {
+				word, _, _ = strings.Cut(word, " ")
+			}
+			line += " " + f.At.In(loc).Format("15:04") + " " + word + " "
+		}
+		out = append(out, strings.TrimSpace(line))
+	}
+	return out
+}
+
+// MarkWord is a mark of state.Today in words, for the menu.
+func MarkWord(mark string) string {
+	switch mark {
+	case state.MarkDone:
+		return "✓ done"
+	case state.MarkMissed:
+		return "✗ missed"
+	case state.MarkSkipped:
+		return "– skipped"
+	case state.MarkPaused:
+		return "– paused"
+	case state.MarkDue:
+		return "• to come"
+	case string(state.Shown):
+		return "○ shown, waiting"
+	case string(state.Held):
+		return "○ held, waiting"
+	case string(state.Snoozed):
+		return "○ snoozed"
+	case string(state.Dismissed):
+		return "○ dismissed"
+	case string(state.Expired):
+		return "○ unanswered"
+	}
+	return mark
+}
