@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-package dist dist-reproducible clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-package dist dist-reproducible clean
 
 all: build
 
@@ -92,10 +92,16 @@ fuzz:
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
+E2E_LANG_PNG ?=
 e2e: e2e-notify e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-fresh
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
+
+## e2e-notify-lang: a reminder in German (LANG=de_DE.UTF-8) shown by dunst under
+## Xvfb, checked in dunst's own history (about 10 s).
+e2e-notify-lang:
+	e2e/notify-lang.sh $(E2E_LANG_PNG)
 
 e2e-service:
 	e2e/service.sh

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
@@ -38,6 +39,9 @@ type Schedule struct {
 	// Channels are the file's own delivery channels by name (the built-in
 	// desktop channel is not among them).
 	Channels map[string]Channel
+	// Language is the file's language: key, nil when it names none (then
+	// Locale detects the person's language).
+	Language *locale.Locale
 }
 
 // Form names which of the four ways of saying when a reminder is due it

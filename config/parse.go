@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	topKeys      = []string{"timezone", "bedtime", "away", "reminders", "routines", "channels"}
+	topKeys      = []string{"timezone", "language", "bedtime", "away", "reminders", "routines", "channels"}
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
@@ -122,6 +122,10 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		case "timezone":
 			if loc, ok := p.zone(kv.value, ctx{field: "timezone"}); ok {
 				s.Location = loc
+			}
+		case "language":
+			if l, ok := p.language(kv.value, ctx{field: "language"}); ok {
+				s.Language = l
 			}
 		case "bedtime":
 			bedNode = kv.value

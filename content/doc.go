@@ -22,5 +22,12 @@
 // The help texts for `bedtime cramp` and `bedtime tips` are CrampHelp,
 // Topics and Disclaimer.
 //
-// The package imports no other part of bedtime.
+// In returns the content in another language: German, French and Spanish
+// translations live in lang/<language>/ beside the English files, shaped
+// like them, and any text a translation lacks is the English one. The
+// tests hold each translation to the English text's numbers, list items and
+// cautions.
+//
+// The package imports only locale (for the morning question's words and
+// the pseudo-locale) of the rest of bedtime.
 package content

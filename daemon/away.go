@@ -281,10 +281,9 @@ func (a *away) release(ctx context.Context, now time.Time) {
 			if busy && h.whenBusy {
 				why = "busy until too late"
 			}
-			a.d.change(func(st *state.State) []state.Event {
-				evs, _ := st.Apply(state.Step{Reminder: name, Scheduled: h.msg.Scheduled, Kind: state.Missed, At: now,
+			a.d.w.change(func(tx *state.Tx) {
+				tx.Step(state.Step{Reminder: name, Scheduled: h.msg.Scheduled, Kind: state.Missed, At: now,
 					Detail: why})
-				return evs
 			})
 			a.d.log.Info("missed", "reminder", name, "why", why)
 			continue
@@ -306,11 +305,8 @@ func (a *away) release(ctx context.Context, now time.Time) {
 
 // setPresence records the person's presence in the state, for status.
 func (d *daemon) setPresence(st presence.Status) {
-	p := &state.Presence{State: st.State.String(), Since: st.Since, Source: st.Source}
-	d.submit(func(s *state.State) []state.Event {
-		s.Presence = p
-		return nil
-	}, nil)
+	p := state.Presence{State: st.State.String(), Since: st.Since, Source: st.Source}
+	d.w.submit(func(tx *state.Tx) { tx.SetPresence(p) }, nil)
 }
 
 // awayDecision applies presence to a firing about to be shown: it returns
@@ -340,12 +336,8 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		}
 		a.hold(m, deadline, f.r.WhenBusy != config.WhenBusyShow, f.busy)
 	}
-	d.change(func(st *state.State) []state.Event {
-		evs, err := st.Apply(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})
-		if err != nil {
-			return nil
-		}
-		return evs
+	d.w.change(func(tx *state.Tx) {
+		tx.Step(state.Step{Reminder: f.r.Name, Scheduled: f.instant, Kind: kind, At: now, Detail: why})
 	})
 	switch {
 	case kind == state.Held && strings.HasPrefix(why, "busy: "):

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -61,6 +62,9 @@ func BenchmarkBurst(b *testing.B) {
 						cn.respond = respond
 						return cn, func() error { return nil }, nil
 					},
+					// Never the machine's own calls or fullscreen windows: a
+					// busy machine would hold every reminder.
+					Busy:     func(context.Context) (Busy, busy.Report) { return &fakeBusy{}, busy.Report{} },
 					OnReload: func(*config.Schedule) { loaded <- struct{}{} },
 					OnRecord: func(evs []state.Event) {
 						if recorded.Add(int64(len(evs))) == int64(n) {

@@ -120,15 +120,12 @@ func (d *daemon) channelReport(r channel.Report) {
 			detail = fmt.Sprintf("exit status %d", r.ExitCode)
 		}
 		d.log.Info("sent", "reminder", r.Reminder, "channel", r.Channel, "attempt", r.Attempt)
-		d.submit(func(st *state.State) []state.Event {
-			evs := []state.Event{{At: d.o.Clock.Now(), Reminder: r.Reminder, Kind: state.Sent, Scheduled: r.Scheduled, Via: r.Channel, Detail: detail}}
-			if in, ok := st.Open[r.Reminder]; ok && in.Scheduled.Equal(r.Scheduled) && (in.Status == state.Due || in.Status == state.Held) {
-				shown, err := st.Apply(state.Step{Reminder: r.Reminder, Scheduled: r.Scheduled, Kind: state.Shown, At: d.o.Clock.Now(), Via: r.Channel})
-				if err == nil {
-					evs = append(evs, shown...)
-				}
+		now := d.o.Clock.Now()
+		d.w.submit(func(tx *state.Tx) {
+			tx.Record(state.Event{At: now, Reminder: r.Reminder, Kind: state.Sent, Scheduled: r.Scheduled, Via: r.Channel, Detail: detail})
+			if in, ok := tx.Open(r.Reminder); ok && in.Scheduled.Equal(r.Scheduled) && (in.Status == state.Due || in.Status == state.Held) {
+				tx.Step(state.Step{Reminder: r.Reminder, Scheduled: r.Scheduled, Kind: state.Shown, At: now, Via: r.Channel})
 			}
-			return evs
 		}, nil)
 	case channel.StateFailed:
 		d.log.Warn("a channel gave up", "reminder", r.Reminder, "channel", r.Channel, "attempts", r.Attempt, "err", fmt.Sprint(r.Err))

@@ -185,39 +185,6 @@ func (h *harness) idleUntil(want time.Time) {
 	}
 }
 
-func TestFiresRecordsAndNeverTwice(t *testing.T) {
-	berlin, _ := time.LoadLocation("Europe/Berlin")
-	at := func(s string) time.Time {
-		v, _ := time.ParseInLocation("2006-01-02 15:04", s, berlin)
-		return v
-	}
-	h := newHarness(t, "timezone: Europe/Berlin\nreminders:\n  magnesium: {at: \"20:30\"}\n", at("2026-11-25 20:00"), filepath.Join(t.TempDir(), "none"))
-	h.start()
-	h.idleUntil(at("2026-11-25 20:30"))
-	h.clock.Set(at("2026-11-25 20:30"))
-	select {
-	case m := <-h.shown:
-		if m.Reminder != "magnesium" || !strings.Contains(m.Body+m.Title, "doctor") {
-			t.Fatalf("shown %+v", m)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("nothing shown")
-	}
-	h.idleUntil(at("2026-11-26 20:30"))
-	if ev := h.recorded(); ev.Kind != state.Shown {
-		t.Fatalf("recorded %+v, want shown", ev)
-	}
-	store, _ := state.Open(h.opts.StateDir)
-	st, _ := store.Load()
-	if !st.Last["magnesium"].Equal(at("2026-11-25 20:30")) {
-		t.Fatalf("state Last = %v", st.Last)
-	}
-	evs, _ := store.History(time.Time{})
-	if len(evs) != 1 || evs[0].Kind != state.Shown || evs[0].Reminder != "magnesium" || !evs[0].Scheduled.Equal(at("2026-11-25 20:30")) || evs[0].Via != "test" {
-		t.Fatalf("history = %+v", evs)
-	}
-}
-
 // TestFollowsTimeZoneChange: the laptop's zone is changed while bedtime
 // runs; a schedule without timezone moves with it at once.
 func TestFollowsTimeZoneChange(t *testing.T) {

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
-
-	"github.com/bedtime-app/bedtime/state"
 )
 
 // smallDisk mounts a 256 KiB tmpfs for the test and returns its path. It
@@ -61,51 +60,49 @@ func fill(t *testing.T, dir string) (free func()) {
 // in memory and written when space returns, before the next one: the
 // history has the firing, and the state has it (no refire on restart).
 func TestDiskFullKeepsTheFiring(t *testing.T) {
-	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-	h := newHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n  calf-stretch: {at: \"22:00\", routine: calf-stretch}\n", now, filepath.Join(t.TempDir(), "none"))
-	disk := smallDisk(t)
-	h.opts.StateDir = filepath.Join(disk, "state")
-	h.opts.WriteRetry = time.Hour // the test writes the next change itself
-	h.reportShownFirst()          // magnesium's Shown before calf-stretch's
-	h.start()
-	h.idleUntil(now.Add(30 * time.Minute))
-
-	free := fill(t, disk)
-	h.clock.Set(now.Add(30 * time.Minute))
-	select {
-	case m := <-h.shown:
-		if m.Reminder != "magnesium" {
+	synctest.Test(t, func(t *testing.T) {
+		disk := smallDisk(t)
+		sched := "timezone: UTC\nreminders:\n  magnesium: {at: \"00:30\"}\n  calf-stretch: {at: \"02:00\", routine: calf-stretch}\n"
+		b := startBubble(t, sched, filepath.Join(disk, "state"), func(o *Options) {
+			o.WriteRetry = 24 * time.Hour // the test writes the next change itself
+		})
+		free := fill(t, disk)
+		sleepUntil(at(0, 0, 30))
+		if m := b.next(); m.Reminder != "magnesium" {
 			t.Fatalf("shown %+v", m)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatalf("nothing shown while the disk was full; log:\n%s", h.log)
-	}
-	h.idleUntil(now.Add(2 * time.Hour))
-	waitLog(t, h.log, "cannot write the state or the history")
-	if n := strings.Count(h.log.String(), "cannot write the state or the history"); n != 1 {
-		t.Fatalf("%d log lines about the failed write, want 1:\n%s", n, h.log)
-	}
-	if !strings.Contains(h.log.String(), "no space left on device") {
-		t.Errorf("the log does not say the disk is full:\n%s", h.log)
-	}
+		sleepUntil(at(0, 1, 59))
+		if n := strings.Count(b.log.String(), "cannot write the state or the history"); n != 1 {
+			t.Fatalf("%d log lines about the failed write, want 1:\n%s", n, b.log)
+		}
+		if !strings.Contains(b.log.String(), "no space left on device") {
+			t.Errorf("the log does not say the disk is full:\n%s", b.log)
+		}
 
-	// Space is back; the next firing writes both, oldest first.
-	free()
-	h.clock.Set(now.Add(2 * time.Hour))
-	var got []string
-	for range 2 {
-		ev := h.recorded()
-		got = append(got, ev.Reminder+":"+string(ev.Kind))
-	}
-	if want := "magnesium:shown calf-stretch:shown"; strings.Join(got, " ") != want {
-		t.Fatalf("recorded %v, want %s", got, want)
-	}
-	store, _ := state.Open(h.opts.StateDir)
-	st, _ := store.Load()
-	if !st.Last["magnesium"].Equal(now.Add(30 * time.Minute)) {
-		t.Fatalf("Last = %v: the firing made while the disk was full is not in the state", st.Last)
-	}
-	if !strings.Contains(h.log.String(), "wrote the changes kept in memory") {
-		t.Errorf("recovery not logged:\n%s", h.log)
-	}
+		// Space is back; the next firing writes both, oldest first.
+		free()
+		sleepUntil(at(0, 2, 0))
+		if m := b.next(); m.Reminder != "calf-stretch" {
+			t.Fatalf("shown %+v", m)
+		}
+		synctest.Wait() // its Shown written
+		evs, err := b.store().History(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ev := range evs {
+			got = append(got, ev.Reminder+":"+string(ev.Kind))
+		}
+		if want := "magnesium:shown calf-stretch:shown"; strings.Join(got, " ") != want {
+			t.Fatalf("recorded %v, want %s", got, want)
+		}
+		st, _ := b.store().Load()
+		if !st.Last["magnesium"].Equal(at(0, 0, 30)) {
+			t.Fatalf("Last = %v: the firing made while the disk was full is not in the state", st.Last)
+		}
+		if !strings.Contains(b.log.String(), "wrote the changes kept in memory") {
+			t.Errorf("recovery not logged:\n%s", b.log)
+		}
+	})
 }

@@ -4,66 +4,23 @@ package daemon
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/safefs"
-	"github.com/bedtime-app/bedtime/state"
 )
 
 // Issue 12, items 3, 5, 7 and 8.
-
-const hourly = "timezone: UTC\nreminders:\n  hydration: {every: 1h}\n"
 
 var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
 
 // instant is the n-th firing of hourly after evening: 20:00, 21:00...
 func instant(n int) time.Time { return time.Date(2026, 11, 25, 20+n, 0, 0, 0, time.UTC) }
-
-// second is another daemon run on h's schedule, state directory and
-// clock, as a second `bedtime run` started by hand would be.
-type second struct {
-	shown  chan notify.Message
-	done   chan error
-	log    *logBuffer
-	cancel context.CancelFunc
-}
-
-func (h *harness) startSecond(t *testing.T) *second {
-	t.Helper()
-	s := &second{shown: make(chan notify.Message, 16), done: make(chan error, 1), log: &logBuffer{}}
-	o := h.opts
-	o.Logger = slog.New(slog.NewTextHandler(s.log, nil))
-	o.Notifier = func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
-		// Shown before the test sees it: the test moves the clock on as
-		// soon as it sees it, and a Shown that came after the next
-		// instant would find its instant closed as never shown.
-		return &chanNotifier{ch: s.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
-	}
-	started := make(chan struct{}, 16)
-	o.OnReload = func(*config.Schedule) { started <- struct{}{} }
-	o.OnRecord = nil
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	go func() { s.done <- Run(ctx, o) }()
-	t.Cleanup(cancel)
-	select {
-	case <-started:
-	case err := <-s.done:
-		s.done <- err
-	case <-time.After(5 * time.Second):
-		t.Fatalf("the second daemon neither started nor failed; log:\n%s", s.log)
-	}
-	return s
-}
 
 // waitLog waits until log has want.
 func waitLog(t *testing.T, log *logBuffer, want string) {
@@ -74,203 +31,6 @@ func waitLog(t *testing.T, log *logBuffer, want string) {
 			t.Fatalf("the log has no %q within 5s:\n%s", want, log)
 		}
 		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-// fireAll makes the n instants come, each once the daemons wait for it,
-// and returns how many notifications each daemon showed.
-func fireAll(t *testing.T, h *harness, b *second, from, n int) (first, other int) {
-	t.Helper()
-	for i := from; i < from+n; i++ {
-		h.idleUntil(instant(i))
-		h.clock.Set(instant(i))
-		select {
-		case <-h.shown:
-			first++
-		case <-b.shown:
-			other++
-		case <-time.After(5 * time.Second):
-			t.Fatalf("instant %d not shown; log:\n%s\nsecond daemon:\n%s", i, h.log, b.log)
-		}
-	}
-	// Settle: both wait again, or have stopped, before counting.
-	h.idleUntil(instant(from + n))
-	return first + len(h.shown), other + len(b.shown)
-}
-
-// waitState waits until the state on disk satisfies cond.
-func waitState(t *testing.T, dir string, cond func(state.State) bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "state.json"))
-		if err == nil {
-			if s, err := state.Open(dir); err == nil {
-				if st, err := s.Load(); err == nil && cond(st) {
-					return
-				}
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the state is not as expected within 5s: %s", data)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-// TestStateDirRemovedTheDaemonTakesTheLockAgain: the state directory is
-// removed while bedtime runs; it makes it again at once, so a second
-// daemon started then refuses to run, and every instant fires once.
-func TestStateDirRemovedTheDaemonTakesTheLockAgain(t *testing.T) {
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	h.start()
-	h.idleUntil(instant(0))
-	h.clock.Set(instant(0))
-	<-h.shown
-	h.recorded() // shown, written: nothing is writing when the directory goes
-	h.idleUntil(instant(1))
-
-	if err := os.RemoveAll(h.opts.StateDir); err != nil {
-		t.Fatal(err)
-	}
-	waitLog(t, h.log, `level=WARN msg="the state directory or its lock file was removed; made them again and took the lock"`)
-	if fi, err := os.Lstat(h.opts.StateDir); err != nil || fi.Mode().Perm() != 0o700 {
-		t.Fatalf("state dir after: %v, %v", fi, err)
-	}
-	// What was handled is written back, so a restart does not fire it again.
-	waitState(t, h.opts.StateDir, func(st state.State) bool { return st.Last["hydration"].Equal(instant(0)) })
-
-	b := h.startSecond(t)
-	select {
-	case err := <-b.done:
-		want := "bedtime is already running (pid " + strconv.Itoa(os.Getpid()) + ")"
-		if err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Fatalf("second daemon: %v, want %s...", err, want)
-		}
-	default:
-		t.Fatalf("a second daemon runs beside the first; its log:\n%s", b.log)
-	}
-	first, other := fireAll(t, h, b, 1, 8)
-	if first != 8 || other != 0 {
-		t.Fatalf("shown %d by the first daemon and %d by the second; want 8 and 0", first, other)
-	}
-}
-
-// TestStateDirRemovedAndASecondDaemonStartedFirst: the directory is
-// removed and a second daemon starts before the first notices (its watch
-// is slow here); at the next instant the first finds the lock is not its
-// own any more and stops instead of firing, so no instant shows twice.
-func TestStateDirRemovedAndASecondDaemonStartedFirst(t *testing.T) {
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	h.opts.Debounce = time.Hour // the watch does not see the removal in time
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	firstDone := make(chan error, 1)
-	go func() { firstDone <- Run(ctx, h.opts) }()
-	h.reloaded()
-	h.idleUntil(instant(0))
-
-	if err := os.RemoveAll(h.opts.StateDir); err != nil {
-		t.Fatal(err)
-	}
-	b := h.startSecond(t)
-	select {
-	case err := <-b.done:
-		t.Fatalf("the second daemon did not start: %v", err)
-	default:
-	}
-	for deadline := time.Now().Add(5 * time.Second); h.clock.Waiters() < 2; { // both wait for 20:00
-		if time.Now().After(deadline) {
-			t.Fatalf("the daemons do not both wait; second:\n%s", b.log)
-		}
-		time.Sleep(time.Millisecond)
-	}
-	first, other := fireAll(t, h, b, 0, 8)
-	if first != 0 || other != 8 {
-		t.Fatalf("shown %d by the first daemon and %d by the second; want 0 and 8", first, other)
-	}
-	select {
-	case err := <-firstDone:
-		want := "the state directory " + h.opts.StateDir + " was removed while bedtime ran, and another bedtime has taken the lock since (bedtime is already running (pid "
-		if err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Fatalf("first daemon: %v\nwant %s...", err, want)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the first daemon still runs")
-	}
-	b.cancel()
-	if err := <-b.done; err != nil {
-		t.Fatal(err)
-	}
-	store, _ := state.Open(h.opts.StateDir)
-	evs, _ := store.History(time.Time{})
-	seen := map[time.Time]int{}
-	for _, ev := range evs {
-		if ev.Kind == state.Shown {
-			seen[ev.Scheduled]++
-		}
-	}
-	if len(seen) != 8 {
-		t.Errorf("history has %d instants fired, want 8: %v", len(seen), seen)
-	}
-	for at, n := range seen {
-		if n != 1 {
-			t.Errorf("%s fired %d times", at, n)
-		}
-	}
-}
-
-// TestLockHeldElsewhereFiringGoesOn: another process holds the state's and
-// the history's locks (a hung `bedtime pause`, a backup tool); reminders
-// still show, the daemon stops at once when asked, and what it could not
-// write is written when the locks are free.
-func TestLockHeldElsewhereFiringGoesOn(t *testing.T) {
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	h.opts.WriteRetry = 20 * time.Millisecond
-	// Shown is reported (and waits its turn for the lock, a second at
-	// most each try) before the test sees the message and moves the clock
-	// on, so it is never taken for news of the next instant.
-	h.reportShownFirst()
-	h.start()
-	var held []func() error
-	for _, name := range []string{"state.lock", "history.lock"} {
-		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, name), 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		held = append(held, fl.Unlock)
-	}
-	for i := range 3 {
-		h.idleUntil(instant(i))
-		h.clock.Set(instant(i))
-		select {
-		case <-h.shown:
-		case <-time.After(15 * time.Second): // each write waits a second for the lock
-			t.Fatalf("instant %d not shown while the lock is held; log:\n%s", i, h.log)
-		}
-	}
-	h.idleUntil(instant(3))
-	if !strings.Contains(h.log.String(), "state.lock is locked by another process (pid "+strconv.Itoa(os.Getpid())) {
-		t.Errorf("the log does not name the lock's holder:\n%s", h.log)
-	}
-	for _, unlock := range held {
-		unlock()
-	}
-	waitState(t, h.opts.StateDir, func(st state.State) bool { return st.Last["hydration"].Equal(instant(2)) })
-	waitLog(t, h.log, `msg="wrote the changes kept in memory"`)
-	store, _ := state.Open(h.opts.StateDir)
-	shown := map[time.Time]int{}
-	for deadline := time.Now().Add(5 * time.Second); len(shown) < 3 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		evs, _ := store.History(time.Time{})
-		clear(shown)
-		for _, ev := range evs {
-			if ev.Kind == state.Shown {
-				shown[ev.Scheduled]++
-			}
-		}
-	}
-	if len(shown) != 3 || shown[instant(0)] != 1 || shown[instant(1)] != 1 || shown[instant(2)] != 1 {
-		t.Errorf("history after the locks were freed: %v, want the three instants shown once each", shown)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/userlock"
 )
 
@@ -65,19 +64,4 @@ func (k *keeper) stopped() error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	return k.err
-}
-
-// writeBackLast writes what the engine knows was handled into a state
-// that lost it (a state directory made again), so that a restart does not
-// show those reminders again.
-func (d *daemon) writeBackLast() {
-	jobs := d.engine.Jobs()
-	d.change(func(st *state.State) []state.Event {
-		for _, j := range jobs {
-			if t, ok := d.engine.Last(j.Name); ok && t.After(st.Last[j.Name]) {
-				st.Last[j.Name] = t
-			}
-		}
-		return nil
-	})
 }

@@ -386,32 +386,6 @@ func TestRepeatStopsAtMaxAndOnDoneButton(t *testing.T) {
 	h.nothingShown()
 }
 
-func TestRestartNeverRepeatsAndCatchesUp(t *testing.T) {
-	h := startRun(t, berlinSchedule, berlin(t, "2026-11-25 20:29"), "", 20*time.Millisecond)
-	stateDir := h.opts.StateDir
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
-	h.clock.Set(berlin(t, "2026-11-25 20:30"))
-	if m := h.nextShown(); m.Reminder != "magnesium" {
-		t.Fatalf("%+v", m)
-	}
-	h.stop()
-
-	// Restarted at 20:45 the same evening: magnesium does not show again.
-	h2 := startRun(t, berlinSchedule, berlin(t, "2026-11-25 20:45"), stateDir, 20*time.Millisecond)
-	h2.idleUntil(berlin(t, "2026-11-26 08:00"))
-	h2.nothingShown()
-	h2.stop()
-
-	// Down all the next day; started at 21:30 the day after: magnesium's
-	// 20:30 is within its 2h grace and shows once; the water is long gone.
-	h3 := startRun(t, berlinSchedule, berlin(t, "2026-11-26 21:30"), stateDir, 20*time.Millisecond)
-	if m := h3.nextShown(); m.Reminder != "magnesium" {
-		t.Fatalf("catch-up on start: %+v", m)
-	}
-	h3.idleUntil(berlin(t, "2026-11-27 08:00"))
-	h3.nothingShown()
-}
-
 func TestStartButtonPlaysTheRoutine(t *testing.T) {
 	sched := "timezone: Europe/Berlin\nbedtime: \"22:30\"\nreminders:\n  calf-stretch: {before_bedtime: 30m, routine: calf-stretch}\n"
 	h := startRun(t, sched, berlin(t, "2026-11-25 21:59"), "", 20*time.Millisecond)
@@ -436,5 +410,29 @@ func TestStartButtonPlaysTheRoutine(t *testing.T) {
 	_, evs := h.state()
 	if got := kinds(evs); got != "calf-stretch:shown calf-stretch:done(routine started)" {
 		t.Fatalf("history = %s", got)
+	}
+}
+
+// TestRepeatAfterDismissSurvivesARestart: a repeating reminder closed
+// without an answer comes back at its next repeat, even when bedtime is
+// restarted in between: the repeat lives in the state, which the engine
+// asks, and nowhere else.
+func TestRepeatAfterDismissSurvivesARestart(t *testing.T) {
+	sched := "timezone: Europe/Berlin\nreminders:\n  pills: {at: \"21:00\", title: Pills, repeat_until_done: 15m, repeat_max: 2}\n"
+	h := startRun(t, sched, berlin(t, "2026-11-25 20:59"), "", 20*time.Millisecond)
+	h.idleUntil(berlin(t, "2026-11-25 21:00"))
+	h.clock.Set(berlin(t, "2026-11-25 21:00"))
+	m := h.nextShown()
+	h.respond(notify.Response{Reminder: "pills", Action: notify.Dismissed, Scheduled: m.Scheduled})
+	h.appliedWhere(func(st state.State) bool {
+		return st.Closed["pills"].Kind == state.Dismissed && st.Snoozes["pills"].Equal(berlin(t, "2026-11-25 21:15"))
+	})
+	h.stop()
+
+	h2 := startRun(t, sched, berlin(t, "2026-11-25 21:10"), h.opts.StateDir, 20*time.Millisecond)
+	h2.idleUntil(berlin(t, "2026-11-25 21:15"))
+	h2.clock.Set(berlin(t, "2026-11-25 21:15"))
+	if m := h2.nextShown(); m.Reminder != "pills" || !m.Scheduled.Equal(berlin(t, "2026-11-25 21:00")) {
+		t.Fatalf("after the restart: %+v, want the 21:00 pills again", m)
 	}
 }

@@ -1,10 +1,11 @@
 package daemon
 
 import (
-	"github.com/bedtime-app/bedtime/config/zonetest"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/config/zonetest"
 )
 
 func TestSystemZone(t *testing.T) {

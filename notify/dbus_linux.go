@@ -220,16 +220,16 @@ func (d *dbusBackend) attempt(ctx context.Context, m Message) error {
 	switch {
 	case !info.has("actions") || m.NoActions:
 	case m.Stop:
-		actions = []string{keyStop, "Stop"}
+		actions = []string{keyStop, m.Labels.or(m.Labels.Stop, "Stop")}
 	case len(m.Choices) > 0:
 		for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
 			actions = append(actions, keyChoice+strconv.Itoa(i), label)
 		}
 	default:
 		if m.Start {
-			actions = append(actions, keyStart, "Start")
+			actions = append(actions, keyStart, m.Labels.or(m.Labels.Start, "Start"))
 		}
-		actions = append(actions, keyDone, "Done", keySnooze, "Snooze")
+		actions = append(actions, keyDone, m.Labels.or(m.Labels.Done, "Done"), keySnooze, m.Labels.or(m.Labels.Snooze, "Snooze"))
 	}
 	hints := map[string]dbus.Variant{
 		"urgency":       dbus.MakeVariant(m.Urgency.level()),

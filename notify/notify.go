@@ -49,6 +49,9 @@ type Message struct {
 	// Stop makes the message a step of a routine: its only button is
 	// "Stop" (answered with the Stop action).
 	Stop bool
+	// Labels are the Done, Snooze, Start and Stop buttons' words in the
+	// person's language (LabelsIn); an empty one is English.
+	Labels Labels
 	// Scheduled is the scheduled instant the message is about; Step is
 	// the step of a guided routine it shows (0 for the reminder itself).
 	// Both are passed back in every Response about the message.

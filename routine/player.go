@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
@@ -38,6 +39,10 @@ type Player struct {
 	// step's message carries it, with its step number, so that news of a
 	// step is never taken for news of the reminder.
 	Scheduled time.Time
+	// Locale is the language of the steps' notifications (their "(1 of
+	// 9)", the Stop button, the closing "Done."); nil is English. The
+	// routine's own texts come translated already (content.In).
+	Locale *locale.Locale
 
 	warned bool
 }
@@ -59,7 +64,7 @@ func (p *Player) Play(ctx context.Context, r content.Routine) (err error) {
 		}
 	}()
 	n := len(r.Steps)
-	fmt.Fprintf(p.Out, "%s: %d steps, about %s. Press Ctrl+C to stop.\n\n", r.Title, n, formatAbout(r.Duration()))
+	fmt.Fprint(p.Out, p.Locale.Sprintf("%s: %d steps, about %s. Press Ctrl+C to stop.", r.Title, n, formatAbout(r.Duration()))+"\n\n")
 	for i, s := range r.Steps {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -67,16 +72,17 @@ func (p *Player) Play(ctx context.Context, r content.Routine) (err error) {
 		if p.Terminal && i > 0 {
 			fmt.Fprint(p.Out, "\a")
 		}
-		fmt.Fprintln(p.Out, Wrap(fmt.Sprintf("Step %d of %d: %s", i+1, n, s.Text), p.Width, "  "))
+		fmt.Fprintln(p.Out, Wrap(p.Locale.Sprintf("Step %d of %d: %s", i+1, n, s.Text), p.Width, "  "))
 		expire := time.Duration(0)
 		if s.Hold > 0 {
 			expire = s.Hold + stepLinger
 		}
 		p.notify(ctx, notify.Message{
 			Reminder:  r.Name,
-			Title:     fmt.Sprintf("%s (%d of %d)", r.Title, i+1, n),
+			Title:     p.Locale.Sprintf("%s (%d of %d)", r.Title, i+1, n),
 			Body:      s.Text,
 			Stop:      true,
+			Labels:    notify.LabelsIn(p.Locale),
 			Expire:    expire,
 			Sound:     p.Sound,
 			Scheduled: p.Scheduled,
@@ -88,7 +94,7 @@ func (p *Player) Play(ctx context.Context, r content.Routine) (err error) {
 	}
 	done := r.Done
 	if done == "" {
-		done = "Done."
+		done = p.Locale.Sprintf("Done.")
 	}
 	fmt.Fprintf(p.Out, "\n%s\n", done)
 	p.notify(ctx, notify.Message{Reminder: r.Name, Title: r.Title, Body: done, NoActions: true, Scheduled: p.Scheduled, Step: n + 1})
@@ -121,13 +127,13 @@ func (p *Player) countdown(ctx context.Context, hold time.Duration) error {
 		secs := int((left + time.Second - 1) / time.Second) // rounded up
 		var next int                                        // the whole second to wake at
 		if p.Terminal {
-			line := fmt.Sprintf("\r  %s left", formatClock(secs))
+			line := "\r  " + p.Locale.Sprintf("%s left", formatClock(secs))
 			fmt.Fprint(p.Out, pad(line, width))
 			width = len(line)
 			next = secs - 1
 		} else {
 			if secs%10 == 0 || width == 0 {
-				fmt.Fprintf(p.Out, "  %s left\n", formatClock(secs))
+				fmt.Fprintf(p.Out, "  %s\n", p.Locale.Sprintf("%s left", formatClock(secs)))
 				width = 1
 			}
 			next = (secs - 1) / 10 * 10
@@ -140,7 +146,7 @@ func (p *Player) countdown(ctx context.Context, hold time.Duration) error {
 		}
 	}
 	if p.Terminal {
-		fmt.Fprint(p.Out, pad("\r  done", width)+"\n")
+		fmt.Fprint(p.Out, pad("\r  "+p.Locale.Sprintf("done"), width)+"\n")
 	}
 	return nil
 }

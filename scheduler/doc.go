@@ -34,4 +34,8 @@
 // wall-clock instant, which reminders are due, which were missed and when to
 // wake up next. It is driven by a Clock, so tests can simulate a year in
 // milliseconds and jump the clock as suspend/resume and clock changes do.
+// What was already handled (the last instant per reminder, snoozes, skips,
+// a pause) it asks of a Book: the daemon's is its state, the one place
+// that is kept, and the daemon records each event the engine hands over;
+// NewEngine keeps a book of its own, for tests and tools.
 package scheduler

@@ -78,51 +78,102 @@ type Event struct {
 // Late returns how long after its scheduled instant the event was handled.
 func (e Event) Late() time.Duration { return e.At.Sub(e.Scheduled) }
 
-// Engine decides which jobs are due. It remembers, per job, the last
-// scheduled instant it handled, so no instant is handled twice, even when
-// the clock is set back by less than the job's period.
+// Engine decides which jobs are due. It asks its Book for the last
+// scheduled instant handled per job, so no instant is handled twice, even
+// when the clock is set back by less than the job's period.
 //
 // A last instant later than now is suspect: the clock ran ahead when it
 // was handled (or the state says so), or has been set back since. If it is
 // the job's very next instant, it stays, and is not handled again.
 // Otherwise it would silence the job until the clock gets there, so Due
-// logs it once and forgets it: the job is due again at its next instant
-// after now.
+// logs it once and counts the job from now: it is due again at its next
+// instant after now.
+//
+// A job the book knows nothing of, or one that a reload brings back after
+// an earlier one dropped it, is counted from when the engine first sees it:
+// the past does not fire.
 type Engine struct {
-	mu      sync.Mutex
-	jobs    []Job
-	last    map[string]time.Time
-	once    map[string][]time.Time // extra one-off instants (snoozes)
-	skip    map[string]time.Time   // per job: a scheduled instant not to show
-	paused  time.Time              // nothing is shown before this instant
+	mu   sync.Mutex
+	jobs []Job
+	book Book
+	// own is the engine's own book (NewEngine), which Due records into;
+	// nil when the owner keeps the book (NewEngineWith).
+	own *memBook
+	// from holds, per job, the instant the engine counts it from when the
+	// book's last is missing, older than the job's return, or suspect.
+	from map[string]time.Time
+	// fresh holds the jobs a reload added that an earlier one lacked: the
+	// book's last of them is from before, and is not caught up on.
+	fresh map[string]bool
+	// suspect holds, per job, the suspect last instant already logged.
+	suspect map[string]time.Time
+	setJobs bool // SetJobs (or NewEngine with jobs) was called
 	changed chan struct{}
 	log     *slog.Logger
 }
 
-// NewEngine returns an Engine for jobs.
+// NewEngine returns an Engine for jobs that keeps its own book: Due records
+// what it hands over, and SetLast, FireOnceAt, SkipAt and PauseUntil
+// change it.
 func NewEngine(jobs []Job) *Engine {
-	e := &Engine{last: map[string]time.Time{}, once: map[string][]time.Time{}, skip: map[string]time.Time{}, changed: make(chan struct{}, 1)}
-	e.jobs = append(e.jobs, jobs...)
+	own := &memBook{last: map[string]time.Time{}, once: map[string][]time.Time{}, skip: map[string]time.Time{}}
+	e := newEngine(jobs, own)
+	e.own = own
 	return e
 }
 
-// SetJobs replaces the jobs, keeping what the engine remembers of jobs
-// whose names stay: a reminder that already fired today does not fire
-// again because the schedule was reloaded. A running Run notices at once.
+// NewEngineWith returns an Engine for jobs that asks book, which its
+// owner keeps: Due changes nothing in it, and the methods that change the
+// engine's own book (SetLast, FireOnceAt, SetOnce, CancelOnce, SkipAt,
+// PauseUntil) do nothing.
+func NewEngineWith(jobs []Job, book Book) *Engine { return newEngine(jobs, book) }
+
+func newEngine(jobs []Job, book Book) *Engine {
+	e := &Engine{book: book, from: map[string]time.Time{}, fresh: map[string]bool{}, suspect: map[string]time.Time{}, changed: make(chan struct{}, 1)}
+	e.jobs = append(e.jobs, jobs...)
+	e.setJobs = len(jobs) > 0
+	return e
+}
+
+// SetJobs replaces the jobs. A job whose name stays keeps what the book
+// says of it: a reminder that already fired today does not fire again
+// because the schedule was reloaded. A job new to the engine since the
+// last SetJobs is counted from now. A running Run notices at once.
 func (e *Engine) SetJobs(jobs []Job) {
 	e.mu.Lock()
-	e.jobs = append([]Job(nil), jobs...)
+	had := map[string]bool{}
+	for _, j := range e.jobs {
+		had[j.Name] = true
+	}
 	keep := map[string]bool{}
 	for _, j := range jobs {
 		keep[j.Name] = true
-	}
-	for name := range e.last {
-		if !keep[name] {
-			delete(e.last, name)
+		if e.setJobs && !had[j.Name] {
+			e.fresh[j.Name] = true
+			delete(e.from, j.Name)
 		}
 	}
+	for name := range e.from {
+		if !keep[name] {
+			delete(e.from, name)
+		}
+	}
+	for name := range e.fresh {
+		if !keep[name] {
+			delete(e.fresh, name)
+		}
+	}
+	if e.own != nil {
+		for name := range e.own.last {
+			if !keep[name] {
+				delete(e.own.last, name)
+			}
+		}
+	}
+	e.jobs = append([]Job(nil), jobs...)
+	e.setJobs = true
 	e.mu.Unlock()
-	e.poke()
+	e.Poke()
 }
 
 // Jobs returns a copy of the engine's jobs.
@@ -140,97 +191,53 @@ func (e *Engine) SetLogger(l *slog.Logger) {
 	e.mu.Unlock()
 }
 
-// SetLast records t as the last handled instant of the named job, as when
-// state is restored after a restart. A t later than the clock is handled
-// as Engine says.
-func (e *Engine) SetLast(name string, t time.Time) {
-	e.mu.Lock()
-	e.last[name] = t
-	e.mu.Unlock()
-	e.poke()
-}
-
-// Last returns the last handled instant of the named job.
-func (e *Engine) Last(name string) (time.Time, bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	t, ok := e.last[name]
-	return t, ok
-}
-
-// FireOnceAt makes the named job due once more at t, besides its schedule
-// (a snooze).
-func (e *Engine) FireOnceAt(name string, t time.Time) {
-	e.mu.Lock()
-	e.once[name] = append(e.once[name], t)
-	e.mu.Unlock()
-	e.poke()
-}
-
-// SetOnce replaces the extra instants of the named job with t alone; the
-// zero t drops them.
-func (e *Engine) SetOnce(name string, t time.Time) {
-	e.mu.Lock()
-	if t.IsZero() {
-		delete(e.once, name)
-	} else {
-		e.once[name] = []time.Time{t}
-	}
-	e.mu.Unlock()
-	e.poke()
-}
-
-// CancelOnce drops the extra instants FireOnceAt added for the named job
-// (the user pressed Done, so no snooze or repeat is needed).
-func (e *Engine) CancelOnce(name string) {
-	e.mu.Lock()
-	delete(e.once, name)
-	e.mu.Unlock()
-	e.poke()
-}
-
-// Once returns the extra instants pending for the named job, in no
-// particular order.
-func (e *Engine) Once(name string) []time.Time {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return append([]time.Time(nil), e.once[name]...)
-}
-
-// SkipAt makes the named job's scheduled instant t a Skip instead of a
-// Fire. The zero t clears it.
-func (e *Engine) SkipAt(name string, t time.Time) {
-	e.mu.Lock()
-	if t.IsZero() {
-		delete(e.skip, name)
-	} else {
-		e.skip[name] = t
-	}
-	e.mu.Unlock()
-	e.poke()
-}
-
-// PauseUntil makes every instant due before t a Skip (Paused). The zero
-// t resumes.
-func (e *Engine) PauseUntil(t time.Time) {
-	e.mu.Lock()
-	e.paused = t
-	e.mu.Unlock()
-	e.poke()
-}
-
-func (e *Engine) poke() {
+// Poke makes a running Run ask the book again at once: its owner changed
+// it.
+func (e *Engine) Poke() {
 	select {
 	case e.changed <- struct{}{}:
 	default:
 	}
 }
 
+// lastOf returns the instant the engine counts job j from at now; and,
+// when that instant is suspect and not logged yet, the suspect instant.
+func (e *Engine) lastOf(j Job, now time.Time) (last, suspect time.Time) {
+	name := j.Name
+	l, ok := e.book.Last(name)
+	f, counted := e.from[name]
+	if !counted && (!ok || e.fresh[name]) {
+		f, counted = now, true
+		e.from[name] = now
+		if e.own != nil && !ok {
+			e.own.last[name] = now
+		}
+	}
+	last = l
+	if !ok || counted && !l.After(f) {
+		last = f
+	}
+	if last.After(now) && !j.Schedule.Next(now).Equal(last) {
+		if s, seen := e.suspect[name]; seen && counted && s.Equal(last) {
+			return f, time.Time{} // logged already
+		}
+		e.suspect[name] = last
+		e.from[name] = now
+		if e.own != nil {
+			e.own.last[name] = now
+		}
+		return now, last
+	}
+	return last, time.Time{}
+}
+
 // Due handles every job at wall-clock time now. For each job whose
 // schedule came due since the last handled instant, it returns one event:
 // Fire for the most recent due instant if it is less late than the job's
 // catch-up grace (or OnTime), otherwise Miss. It also returns when the
-// next job comes due (the zero Time if none will).
+// next job comes due (the zero Time if none will). The book's owner
+// records the events before Due is called again (an engine with its own
+// book records them itself).
 //
 // A job that has never been handled starts from now: the past does not
 // fire.
@@ -239,30 +246,28 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 	defer e.mu.Unlock()
 	var suspect []string // jobs marked handled at a time still to come
 	var latest time.Time
+	paused := e.book.PausedUntil()
 	for _, j := range e.jobs {
-		last, ok := e.last[j.Name]
-		if !ok {
-			last = now
-			e.last[j.Name] = now
-		}
-		if last.After(now) && !j.Schedule.Next(now).Equal(last) {
+		last, bad := e.lastOf(j, now)
+		if !bad.IsZero() {
 			suspect = append(suspect, j.Name)
-			latest = later(latest, last)
-			last = now
-			e.last[j.Name] = now
+			latest = later(latest, bad)
 		}
 		if ev, ok := e.due(j, last, now); ok {
-			if ev.Kind == Fire && ev.Scheduled.Equal(e.skip[j.Name]) {
+			skip := e.book.Skip(j.Name)
+			if ev.Kind == Fire && ev.Scheduled.Equal(skip) {
 				ev.Kind = Skip
 			}
-			if ev.Kind == Fire && ev.Scheduled.Before(e.paused) {
+			if ev.Kind == Fire && ev.Scheduled.Before(paused) {
 				ev.Kind, ev.Paused = Skip, true
 			}
-			if !ev.Scheduled.Before(e.skip[j.Name]) {
-				delete(e.skip, j.Name) // passed: forget it
-			}
 			events = append(events, ev)
-			e.last[j.Name] = ev.Scheduled
+			if e.own != nil {
+				if !ev.Scheduled.Before(skip) {
+					delete(e.own.skip, j.Name) // passed: forget it
+				}
+				e.own.last[j.Name] = ev.Scheduled
+			}
 			last = ev.Scheduled
 		}
 		if n := j.Schedule.Next(later(last, now)); !n.IsZero() && (next.IsZero() || n.Before(next)) {
@@ -277,11 +282,9 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 		l.Warn("reminders marked handled at a time still to come; the clock ran ahead or was set back: they are due again from now",
 			"reminders", suspect, "marked", latest.Format(time.RFC3339), "now", now.Format(time.RFC3339))
 	}
-	for name, ts := range e.once {
-		keep := ts[:0]
-		for _, t := range ts {
+	for _, name := range e.againNames() {
+		for _, t := range e.book.Again(name) {
 			if t.After(now) {
-				keep = append(keep, t)
 				if next.IsZero() || t.Before(next) {
 					next = t
 				}
@@ -289,20 +292,50 @@ func (e *Engine) Due(now time.Time) (events []Event, next time.Time) {
 			}
 			ev := Event{Kind: Fire, Job: name, Scheduled: t, At: now, Once: true}
 			switch {
-			case t.Before(e.paused):
+			case t.Before(paused):
 				ev.Kind, ev.Paused = Skip, true
 			case ev.Late() > OnceGrace:
 				ev.Kind = Miss // a snooze from before a long sleep
 			}
 			events = append(events, ev)
 		}
-		if len(keep) == 0 {
-			delete(e.once, name)
-		} else {
-			e.once[name] = keep
+		if e.own != nil {
+			keep := e.own.once[name][:0]
+			for _, t := range e.own.once[name] {
+				if t.After(now) {
+					keep = append(keep, t)
+				}
+			}
+			if len(keep) == 0 {
+				delete(e.own.once, name)
+			} else {
+				e.own.once[name] = keep
+			}
 		}
 	}
 	return events, next
+}
+
+// againNames are the jobs whose extra instants Due looks at: the jobs, and
+// with the engine's own book any name snoozed in it.
+func (e *Engine) againNames() []string {
+	names := make([]string, 0, len(e.jobs))
+	seen := map[string]bool{}
+	for _, j := range e.jobs {
+		if !seen[j.Name] {
+			seen[j.Name] = true
+			names = append(names, j.Name)
+		}
+	}
+	if e.own != nil {
+		for name := range e.own.once {
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+	}
+	return names
 }
 
 func (e *Engine) due(j Job, last, now time.Time) (Event, bool) {

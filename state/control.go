@@ -7,17 +7,19 @@ import (
 )
 
 // The changes the control commands (bedtime pause, resume, skip, snooze,
-// done, routine --stop) make to the state file, under its lock. A running
-// daemon watches the file and acts on them at once; one that is not
-// running reads them when it starts. Tests of the daemon make the same
-// changes through these methods.
+// done, routine --stop) make to the state file, under its lock, each
+// decided through a Tx like the daemon's own changes. A running daemon
+// watches the file and acts on them at once; one that is not running reads
+// them when it starts. Tests of the daemon make the same changes through
+// these methods.
 
 // Pause pauses every reminder until until, and records the pause at now
 // (its detail says until when, in loc).
 func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
-	_, err := s.Record(func(st *State) ([]Event, error) {
-		st.PausedUntil = until
-		return []Event{{At: now, Kind: Paused, Detail: "until " + until.In(loc).Format(time.RFC3339)}}, nil
+	_, err := s.Change(func(tx *Tx) error {
+		tx.Pause(until)
+		tx.Record(Event{At: now, Kind: Paused, Detail: "until " + until.In(loc).Format(time.RFC3339)})
+		return nil
 	})
 	return err
 }
@@ -25,37 +27,35 @@ func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
 // Resume ends a pause and reports whether reminders were paused at now;
 // only then is the resume recorded.
 func (s *Store) Resume(now time.Time) (wasPaused bool, err error) {
-	var was time.Time
-	if _, err := s.Record(func(st *State) ([]Event, error) {
-		was, st.PausedUntil = st.PausedUntil, time.Time{}
-		return nil, nil
-	}); err != nil {
-		return false, err
-	}
-	if !was.After(now) {
-		return false, nil
-	}
-	_, err = s.Record(func(*State) ([]Event, error) {
-		return []Event{{At: now, Kind: Resumed}}, nil
+	_, err = s.Change(func(tx *Tx) error {
+		was := tx.PausedUntil()
+		if was.IsZero() {
+			return ErrUnchanged
+		}
+		tx.Pause(time.Time{})
+		if wasPaused = was.After(now); wasPaused {
+			tx.Record(Event{At: now, Kind: Resumed})
+		}
+		return nil
 	})
-	return true, err
+	return wasPaused, err
 }
 
 // Skip skips the instant at of reminder: it is recorded skipped when it
 // comes, and the reminder comes back after it.
 func (s *Store) Skip(reminder string, at time.Time) error {
-	_, err := s.Record(func(st *State) ([]Event, error) {
-		st.Skips[reminder] = at
-		return nil, nil
+	_, err := s.Change(func(tx *Tx) error {
+		tx.SetSkip(reminder, at)
+		return nil
 	})
 	return err
 }
 
 // StopRoutine asks the daemon to stop the routine it plays.
 func (s *Store) StopRoutine(now time.Time) error {
-	_, err := s.Record(func(st *State) ([]Event, error) {
-		st.RoutineStop = now
-		return nil, nil
+	_, err := s.Change(func(tx *Tx) error {
+		tx.StopRoutine(now)
+		return nil
 	})
 	return err
 }
@@ -90,33 +90,29 @@ func (s *Store) Answer(a Answer) (time.Time, error) {
 	latest := a.Schedule.Prev(a.At)
 	grace := max(a.CatchUp, scheduler.OnTime)
 	var sched time.Time
-	_, err := s.Record(func(st *State) ([]Event, error) {
+	_, err := s.Change(func(tx *Tx) error {
 		var err error
-		sched, err = st.Resolve(a.Reminder, latest, grace, a.At)
+		sched, err = tx.Resolve(a.Reminder, latest, grace, a.At)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		var evs []Event
 		if a.Kind == Snoozed {
-			if _, open := st.Open[a.Reminder]; !open {
-				due, err := st.Apply(Step{Reminder: a.Reminder, Scheduled: sched, Kind: Due, At: a.At})
-				if err != nil {
-					return nil, err
+			if _, open := tx.Open(a.Reminder); !open {
+				if _, err := tx.Step(Step{Reminder: a.Reminder, Scheduled: sched, Kind: Due, At: a.At}); err != nil {
+					return err
 				}
-				evs = append(evs, due...)
-				if st.Last[a.Reminder].Before(sched) {
-					st.Last[a.Reminder] = sched
+				if tx.Last(a.Reminder).Before(sched) {
+					tx.SetLast(a.Reminder, sched)
 				}
 			}
 		}
-		step, err := st.Apply(Step{Reminder: a.Reminder, Scheduled: sched, Kind: a.Kind, At: a.At, Source: "command", Detail: a.Detail})
-		if err != nil {
-			return nil, err
+		if _, err := tx.Step(Step{Reminder: a.Reminder, Scheduled: sched, Kind: a.Kind, At: a.At, Source: "command", Detail: a.Detail}); err != nil {
+			return err
 		}
 		if a.Kind == Snoozed {
-			st.Snoozes[a.Reminder] = a.SnoozeUntil
+			tx.SetSnooze(a.Reminder, a.SnoozeUntil)
 		}
-		return append(evs, step...), nil
+		return nil
 	})
 	return sched, err
 }

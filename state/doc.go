@@ -11,6 +11,16 @@
 // instant ends exactly once. Store.Record applies a change and appends its
 // events.
 //
+// A change is data: a list of Changes (a lifecycle Step, a last instant, a
+// snooze, a skip, a pause, a problem, ...), plain values that marshal to
+// JSON and cover every field of the State. A change is decided once,
+// through a Tx, on the state as it is; the Tx keeps the Changes it made,
+// and ApplyChanges applies them again elsewhere: the daemon writes a change
+// it kept in memory (a full disk) that way, never by deciding it again,
+// and the same values are what can be sent to another computer and merged.
+// The control commands (Store.Pause, Skip, Answer, ...) decide through a Tx
+// too (Store.Change).
+//
 // Everything lives in one private directory (0700): state.json, rewritten
 // atomically under a file lock by every change (Store.Update), and
 // history.jsonl, an append-only log with one JSON event per line

@@ -45,22 +45,23 @@ type Outcome struct {
 
 // Step is one thing that happened to a scheduled instant of a reminder.
 type Step struct {
-	Reminder  string
-	Scheduled time.Time
+	Reminder  string    `json:"reminder"`
+	Scheduled time.Time `json:"scheduled"`
 	// Kind is what happened: Due (the daemon fires it), Held, Shown,
 	// Snoozed, Done, Dismissed, Expired, Skipped or Missed.
-	Kind Kind
+	Kind Kind `json:"kind"`
 	// At is when it happened.
-	At time.Time
+	At time.Time `json:"at"`
 	// Via names what showed the reminder (with Shown), and Popup the
 	// notifier's reference to it.
-	Via, Popup string
+	Via   string `json:"via,omitempty"`
+	Popup string `json:"popup,omitempty"`
 	// Detail is the reason or the extra facts of the event (why held,
 	// skipped or missed; the snooze time; "again" for a repeat).
-	Detail string
+	Detail string `json:"detail,omitempty"`
 	// Source says who reported a Done, Snoozed or Dismissed: "button",
 	// "command", "phone". It is written into the event's Detail.
-	Source string
+	Source string `json:"source,omitempty"`
 }
 
 // Errors of Apply and Resolve.

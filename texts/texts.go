@@ -29,9 +29,16 @@ func NewChooser() *Chooser { return &Chooser{rot: map[string]*rotation{}} }
 // Text returns the title and body for a firing of r at t. routineTitle
 // names the reminder's routine, if it has one, for a reminder with no text.
 func (tx *Chooser) Text(r config.Reminder, t time.Time, routineTitle string) content.Text {
+	return tx.TextIn("en", r, t, routineTitle)
+}
+
+// TextIn is Text with the built-in texts in lang (content.In): the
+// rotation is the same in every language, so a change of language never
+// repeats a text.
+func (tx *Chooser) TextIn(lang string, r config.Reminder, t time.Time, routineTitle string) content.Text {
 	variants := r.Variants
 	if len(variants) == 0 {
-		variants, _ = content.Texts(r.Name)
+		variants, _ = content.In(lang).Texts(r.Name)
 	}
 	var chosen content.Text
 	if len(variants) > 0 {
@@ -63,12 +70,21 @@ func (tx *Chooser) Text(r config.Reminder, t time.Time, routineTitle string) con
 			chosen.Title = routineTitle
 		}
 	}
+	if r.Ask != "" && chosen == content.CrampQuestion() {
+		// The built-in morning question, in the person's language.
+		chosen = content.In(lang).CrampQuestion()
+	}
 	return chosen
 }
 
 // For returns the text a firing of r in s shows at now, or its
 // variant-th variant (1-based) when variant > 0.
 func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
+	return ForIn("en", s, r, now, variant)
+}
+
+// ForIn is For with the built-in texts in lang.
+func ForIn(lang string, s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
 	routineTitle := ""
 	if rt, ok := s.Routine(r.Routine); ok {
 		routineTitle = rt.Title
@@ -76,12 +92,12 @@ func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (con
 	if variant > 0 {
 		variants := r.Variants
 		if len(variants) == 0 {
-			variants, _ = content.Texts(r.Name)
+			variants, _ = content.In(lang).Texts(r.Name)
 		}
 		if variant > len(variants) {
 			return content.Text{}, fmt.Errorf("--variant %d: %s has %d text variants", variant, r.Name, len(variants))
 		}
 		r.Variants = variants[variant-1 : variant]
 	}
-	return NewChooser().Text(r, now, routineTitle), nil
+	return NewChooser().TextIn(lang, r, now, routineTitle), nil
 }

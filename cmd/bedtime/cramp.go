@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/bedtime-app/bedtime/content"
 	"github.com/spf13/cobra"
 )
 
@@ -17,7 +16,8 @@ func newCrampCmd(app *App) *cobra.Command {
 walk it out, raise the leg; and the signs that mean seeing a doctor.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(app.Stdout, "%s\n%s\n", content.CrampHelp(), content.Disclaimer())
+			b := app.book()
+			_, err := fmt.Fprintf(app.Stdout, "%s\n%s\n", b.CrampHelp(), b.Disclaimer())
 			return err
 		},
 	}

@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	for k, v := range map[string]string{
 		"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, ".config"),
 		"XDG_STATE_HOME": filepath.Join(home, ".local/state"), "XDG_CACHE_HOME": filepath.Join(home, ".cache"),
+		// The goldens are in bedtime's neutral English unless a test asks
+		// for a language; the machine's own LANG must not change them.
+		"LC_ALL": "C.UTF-8",
 	} {
 		os.Setenv(k, v)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -112,33 +113,37 @@ func writeNextJSON(app *App, s *config.Schedule, due []scheduler.Due, notes map[
 }
 
 func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler.Due, notes map[scheduler.Due]string) {
+	l := app.locale(s)
 	if len(due) == 0 {
-		fmt.Fprintln(app.Stdout, "No reminders are scheduled: every reminder is disabled.")
+		fmt.Fprintln(app.Stdout, l.Sprintf("No reminders are scheduled: every reminder is disabled."))
 		return
 	}
 	tw := tabwriter.NewWriter(app.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "WHEN\tREMINDER\tIN")
+	fmt.Fprintln(tw, l.Sprintf("WHEN")+"\t"+l.Sprintf("REMINDER")+"\t"+l.Sprintf("IN"))
 	for _, d := range due {
-		in := "in " + humanDuration(d.At.Sub(now))
+		in := l.Sprintf("in %s", humanDurationIn(l, d.At.Sub(now)))
 		if n := notes[d]; n != "" {
-			in += " (" + n + ")"
+			in = l.Sprintf("in %s (%s)", humanDurationIn(l, d.At.Sub(now)), l.Sprintf(n))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", d.At.In(s.Location).Format("Mon 02 Jan 15:04 MST"), d.Job, in)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.Stamp(d.At.In(s.Location)), d.Job, in)
 	}
 	tw.Flush()
 }
 
 // humanDuration formats a span the way a person says it: 45s, 12m,
 // 2h 05m, 3d 4h.
-func humanDuration(d time.Duration) string {
+func humanDuration(d time.Duration) string { return humanDurationIn(locale.English, d) }
+
+// humanDurationIn is humanDuration in l's language.
+func humanDurationIn(l *locale.Locale, d time.Duration) string {
 	switch {
 	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
+		return l.Sprintf("%ds", int(d.Seconds()))
 	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d.Minutes()))
+		return l.Sprintf("%dm", int(d.Minutes()))
 	case d < 24*time.Hour:
-		return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
+		return l.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
 	}
 	days := int(d.Hours()) / 24
-	return strings.TrimSpace(fmt.Sprintf("%dd %dh", days, int(d.Hours())%24))
+	return strings.TrimSpace(l.Sprintf("%dd %dh", days, int(d.Hours())%24))
 }

@@ -48,11 +48,12 @@ with the reason, when it cannot be shown.`,
 			if !ok {
 				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
 			}
-			text, err := texts.For(s, r, app.now(), variant)
+			l := app.locale(s)
+			text, err := texts.ForIn(l.Lang, s, r, app.now(), variant)
 			if err != nil {
 				return err
 			}
-			m := notify.Message{Reminder: r.Name, Title: text.Title, Body: text.Body, NoActions: true}
+			m := notify.Message{Reminder: r.Name, Title: text.Title, Body: text.Body, NoActions: true, Labels: notify.LabelsIn(l)}
 			if wait > 0 {
 				if report, err := notify.Probe(cmd.Context()); err == nil && !report.Actions() {
 					// Sent without buttons; the line below says why.
@@ -60,7 +61,7 @@ with the reason, when it cannot be shown.`,
 				} else {
 					_, m.Start = s.Routine(r.Routine)
 					if r.Ask == config.AskCramps {
-						for _, a := range content.CrampAnswers() {
+						for _, a := range content.In(l.Lang).CrampAnswers() {
 							m.Choices = append(m.Choices, a.Label)
 						}
 					}

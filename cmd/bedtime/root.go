@@ -52,6 +52,9 @@ type App struct {
 	// routine` show with: one attempt, no holding, the user's answers to
 	// onResponse. nil means the desktop's (notify.New). Tests set a fake.
 	Notifier NotifierFactory
+	// Getenv reads the environment, for the person's language (LC_ALL,
+	// LC_MESSAGES, LANG); nil means os.Getenv. Tests set their own.
+	Getenv func(string) string
 	// Terminal reports whether w is a terminal, where the routine's
 	// countdown is redrawn in place, and how wide it is (0 when unknown);
 	// nil means the real probe.

@@ -107,6 +107,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 			}
 			terminal, width := app.terminal(app.Stdout)
 			p := &routine.Player{
+				Locale:   app.locale(nil),
 				Out:      app.Stdout,
 				Warn:     app.Stderr,
 				Terminal: terminal,
@@ -144,7 +145,7 @@ func (app *App) stopDaemonRoutine() error {
 // scheduleRoutines returns the built-in routines and the schedule file's
 // own, which win on a name clash.
 func scheduleRoutines(app *App) (map[string]content.Routine, error) {
-	all := content.Routines()
+	all := app.book().Routines()
 	path, err := app.schedulePath()
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/spf13/cobra"
 )
 
@@ -23,26 +24,27 @@ lists the topics: ` + strings.Join(content.TopicNames(), ", ") + `.`,
 		ValidArgs: content.TopicNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return writeTopicList(app.Stdout)
+				return writeTopicList(app.Stdout, app.book(), app.locale(nil))
 			}
+			b := app.book()
 			name := strings.ToLower(strings.TrimSpace(args[0]))
-			t, ok := content.LookupTopic(name)
+			t, ok := b.LookupTopic(name)
 			if !ok {
 				return fmt.Errorf("unknown topic %q: want one of %s", args[0], strings.Join(content.TopicNames(), ", "))
 			}
-			_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n", t.Title, t.Body, content.Disclaimer())
+			_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n", t.Title, t.Body, b.Disclaimer())
 			return err
 		},
 	}
 }
 
 // writeTopicList writes the topics of `bedtime tips` with one line each.
-func writeTopicList(w io.Writer) error {
+func writeTopicList(w io.Writer, b *content.Book, l *locale.Locale) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
-	fmt.Fprint(tw, "Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.\n\n")
-	for _, t := range content.Topics() {
+	fmt.Fprint(tw, l.Sprintf("Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.")+"\n\n")
+	for _, t := range b.Topics() {
 		fmt.Fprintf(tw, "  %s\t%s\n", t.Name, t.Summary)
 	}
-	fmt.Fprintf(tw, "\nCramping right now? Run `bedtime cramp`.\n%s\n", content.Disclaimer())
+	fmt.Fprintf(tw, "\n%s\n%s\n", l.Sprintf("Cramping right now? Run `bedtime cramp`."), b.Disclaimer())
 	return tw.Flush()
 }

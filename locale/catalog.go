@@ -1,0 +1,186 @@
+package locale
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message/catalog"
+)
+
+// entry is one message of the catalog. Key is its English text, the form
+// for "other"; One, when set, is the English singular and makes the
+// message plural: its Arg-th argument (the first when Arg is 0) is the
+// count.
+type entry struct {
+	Key, One string
+	Arg      int
+}
+
+// tr is a translation: Other is the text (the "other" plural form), One
+// the singular of a plural message.
+type tr struct{ One, Other string }
+
+// t is a translation of a message without a count.
+func t(s string) tr { return tr{Other: s} }
+
+// pl is a translation of a plural message: singular and other form.
+func pl(one, other string) tr { return tr{One: one, Other: other} }
+
+// translations are the shipped languages' catalogs, by language and by
+// English key (de.go, fr.go, es.go).
+var translations = map[string]map[string]tr{"de": de, "fr": fr, "es": es}
+
+var theCatalog = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, translations) })
+
+// buildCatalog returns a catalog of msgs in English, in the pseudo-locale
+// and in each language of trs that translates them.
+func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	set := func(tag language.Tag, e entry, x tr) {
+		if e.One == "" {
+			if err := b.SetString(tag, e.Key, x.Other); err != nil {
+				panic(err)
+			}
+			return
+		}
+		one := x.One
+		if one == "" {
+			one = x.Other
+		}
+		if err := b.Set(tag, e.Key, plural.Selectf(max(e.Arg, 1), "", "one", one, "other", x.Other)); err != nil {
+			panic(err)
+		}
+	}
+	for _, e := range msgs {
+		set(language.English, e, tr{One: e.One, Other: e.Key})
+		set(pseudoTag, e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
+		for _, lang := range Shipped[1:] {
+			if x, ok := trs[lang][e.Key]; ok {
+				set(language.Make(lang), e, x)
+			}
+		}
+	}
+	return b
+}
+
+func pseudoIf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return pseudo(s)
+}
+
+// Keys returns the English keys of every message, sorted.
+func Keys() []string {
+	keys := make([]string, len(messages))
+	for i, e := range messages {
+		keys[i] = e.Key
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Missing returns the English keys of the messages lang has no
+// translation for, sorted; nil for English. A language not shipped yet
+// lacks every message; a malformed tag is an error.
+func Missing(lang string) ([]string, error) {
+	if lang == "en" {
+		return nil, nil
+	}
+	if !slices.Contains(Shipped, lang) {
+		// A language not shipped yet lacks everything.
+		tag, err := language.Parse(lang)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a language tag: %w", lang, err)
+		}
+		base, _ := tag.Base()
+		lang = base.String()
+	}
+	var out []string
+	for _, e := range messages {
+		x, ok := translations[lang][e.Key]
+		if !ok || strings.TrimSpace(x.Other) == "" || (e.One != "" && strings.TrimSpace(x.One) == "") {
+			out = append(out, e.Key)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Extra returns the keys lang translates that are not English messages
+// (left over after a message changed), sorted.
+func Extra(lang string) []string {
+	var out []string
+	for k := range translations[lang] {
+		if !slices.ContainsFunc(messages, func(e entry) bool { return e.Key == k }) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// verbRE matches one fmt verb, with an optional explicit argument index.
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+
+// Verbs returns the fmt verbs of s, sorted, so that two texts with the
+// same placeholders in another order compare equal.
+func Verbs(s string) []string {
+	v := verbRE.FindAllString(s, -1)
+	// Give implicit verbs their position, so %s %d and %d %s differ.
+	n := 0
+	for i, x := range v {
+		if x == "%%" {
+			continue
+		}
+		n++
+		if strings.HasPrefix(x, "%[") {
+			end := strings.IndexByte(x, ']')
+			k := 0
+			for _, c := range x[2:end] {
+				k = k*10 + int(c-'0')
+			}
+			n = k
+		} else {
+			v[i] = "%[" + itoa(n) + "]" + x[1:]
+		}
+	}
+	sort.Strings(v)
+	return v
+}
+
+func itoa(n int) string {
+	const digits = "0123456789"
+	if n < 10 {
+		return digits[n : n+1]
+	}
+	return itoa(n/10) + digits[n%10:n%10+1]
+}
+
+// PlaceholderMismatch returns, for lang, the keys whose translation (any
+// plural form) has other fmt verbs than the English text.
+func PlaceholderMismatch(lang string) []string {
+	var out []string
+	for _, e := range messages {
+		x, ok := translations[lang][e.Key]
+		if !ok {
+			continue
+		}
+		want := Verbs(e.Key)
+		bad := !slices.Equal(Verbs(x.Other), want)
+		if e.One != "" && x.One != "" && !slices.Equal(Verbs(x.One), Verbs(e.One)) {
+			bad = true
+		}
+		if bad {
+			out = append(out, e.Key)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,313 @@
+package locale
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
+	"golang.org/x/text/message"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in, lang, tag string
+		err           string
+	}{
+		{"de", "de", "de", ""},
+		{"de_DE.UTF-8", "de", "de-DE", ""},
+		{"de_AT@euro", "de", "de-AT", ""},
+		{"fr_CA.utf8", "fr", "fr-CA", ""},
+		{"es-419", "es", "es-419", ""},
+		{"en_GB.UTF-8", "en", "en-GB", ""},
+		{"C", "en", "en", ""},
+		{"POSIX", "en", "en", ""},
+		{"C.UTF-8", "en", "en", ""},
+		{"x-pseudo", Pseudo, Pseudo, ""},
+		{"xx_PSEUDO.UTF-8", Pseudo, Pseudo, ""},
+		{"ja_JP.UTF-8", "", "", "unsupported language"},
+		{"klingon!", "", "", "not a language tag"},
+		{"", "", "", "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			l, err := Parse(tt.in)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("Parse(%q) = %v, %v; want error containing %q", tt.in, l, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Lang != tt.lang || l.String() != tt.tag {
+				t.Errorf("Parse(%q) = %s (%s), want %s (%s)", tt.in, l, l.Lang, tt.tag, tt.lang)
+			}
+		})
+	}
+	if _, err := Parse("ja"); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("Parse(ja) error %v does not wrap ErrUnsupported", err)
+	}
+}
+
+func TestFromEnvOrder(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string // "" for not set
+	}{
+		{"nothing", nil, ""},
+		{"LANG", map[string]string{"LANG": "fr_FR.UTF-8"}, "fr-FR"},
+		{"LC_MESSAGES beats LANG", map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"}, "de-DE"},
+		{"LC_ALL beats all", map[string]string{"LANG": "fr_FR", "LC_MESSAGES": "de_DE", "LC_ALL": "es_ES"}, "es-ES"},
+		{"C is English", map[string]string{"LC_ALL": "C", "LANG": "de_DE"}, "en"},
+		{"unsupported asks, English answers", map[string]string{"LANG": "ja_JP.UTF-8"}, "en"},
+		{"blank is unset", map[string]string{"LC_ALL": " ", "LANG": "es_MX"}, "es-MX"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := FromEnv(func(k string) string { return tt.env[k] })
+			got := ""
+			if ok {
+				got = l.String()
+			}
+			if got != tt.want {
+				t.Errorf("FromEnv = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseAppleLanguages(t *testing.T) {
+	out := "(\n    \"de-DE\",\n    \"en-GB\",\n    fr\n)\n"
+	if got, want := parseAppleLanguages([]byte(out)), []string{"de-DE", "en-GB", "fr"}; !slices.Equal(got, want) {
+		t.Errorf("parseAppleLanguages = %q, want %q", got, want)
+	}
+	hostile := "(\n  \"$(rm -rf /)\",\n  \"" + strings.Repeat("a", 100) + "\",\n  \"es\"\n)"
+	if got, want := parseAppleLanguages([]byte(hostile)), []string{"es"}; !slices.Equal(got, want) {
+		t.Errorf("parseAppleLanguages(hostile) = %q, want %q", got, want)
+	}
+	if got := parseAppleLanguages(nil); got != nil {
+		t.Errorf("parseAppleLanguages(nil) = %q", got)
+	}
+}
+
+// TestEveryMessageIsTranslated fails when a shipped language lacks an
+// English message, translates one that is gone, or drops or adds a
+// placeholder.
+func TestEveryMessageIsTranslated(t *testing.T) {
+	for _, lang := range Shipped[1:] {
+		missing, err := Missing(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range missing {
+			t.Errorf("%s lacks a translation of %q", lang, k)
+		}
+		for _, k := range Extra(lang) {
+			t.Errorf("%s translates %q, which is no English message", lang, k)
+		}
+		for _, k := range PlaceholderMismatch(lang) {
+			t.Errorf("%s: the translation of %q has other placeholders (%v) than English (%v)", lang, k, Verbs(translations[lang][k].Other), Verbs(k))
+		}
+	}
+}
+
+// TestCheckersCatchMistakes: the checks above find what they are for.
+func TestCheckersCatchMistakes(t *testing.T) {
+	saved := translations["de"]
+	t.Cleanup(func() { translations["de"] = saved })
+	translations["de"] = map[string]tr{"Done": {Other: "Erledigt %s"}, "Gone": {Other: "Weg"}}
+	missing, _ := Missing("de")
+	if !slices.Contains(missing, "Snooze") {
+		t.Errorf("Missing(de) = %v, want Snooze among them", missing)
+	}
+	if got := Extra("de"); !slices.Equal(got, []string{"Gone"}) {
+		t.Errorf("Extra(de) = %v, want [Gone]", got)
+	}
+	if got := PlaceholderMismatch("de"); !slices.Equal(got, []string{"Done"}) {
+		t.Errorf("PlaceholderMismatch(de) = %v, want [Done]", got)
+	}
+	if got, _ := Missing("ja"); len(got) != len(messages) {
+		t.Errorf("Missing(ja) = %d messages, want all %d", len(got), len(messages))
+	}
+	if _, err := Missing("not a tag!"); err == nil {
+		t.Error("Missing of a malformed tag did not fail")
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"%d of %s", "%[2]s: %[1]d", true},
+		{"%d of %s", "%s of %d", false},
+		{"in %s", "dans %s", true},
+		{"in %s", "dans", false},
+		{"100%% %s", "%s à 100%%", true},
+		{"%d min", "%v min", false},
+	}
+	for _, tt := range tests {
+		if got := slices.Equal(Verbs(tt.a), Verbs(tt.b)); got != tt.same {
+			t.Errorf("Verbs(%q) == Verbs(%q): %v, want %v (%v, %v)", tt.a, tt.b, got, tt.same, Verbs(tt.a), Verbs(tt.b))
+		}
+	}
+}
+
+// TestFallbackIsEnglish: a message with no translation prints in English,
+// never as a blank or another key; an unknown language speaks English.
+func TestFallbackIsEnglish(t *testing.T) {
+	de, _ := Parse("de")
+	if got := de.Sprintf("Snooze"); got != "Später" {
+		t.Errorf("de Snooze = %q", got)
+	}
+	if got := de.Sprintf("Not in the catalog: %d", 3); got != "Not in the catalog: 3" {
+		t.Errorf("de unknown key = %q", got)
+	}
+	// A language whose catalog lacks a message prints that one in English.
+	cat := buildCatalog(messages, map[string]map[string]tr{"fr": {"Done": {Other: "Fait"}}})
+	fr := message.NewPrinter(language.French, message.Catalog(cat))
+	if got := fr.Sprintf("Done"); got != "Fait" {
+		t.Errorf("fr Done = %q", got)
+	}
+	if got := fr.Sprintf("Snooze"); got != "Snooze" {
+		t.Errorf("fr Snooze with no translation = %q, want the English", got)
+	}
+	var none *Locale
+	if got := none.Sprintf("Done"); got != "Done" {
+		t.Errorf("nil locale Done = %q", got)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	// The plural machinery, on a message of the test's own.
+	e := entry{Key: "%d nights", One: "%d night"}
+	for _, tt := range []struct {
+		n    int
+		lang string
+		want string
+	}{
+		{1, "en", "1 night"}, {2, "en", "2 nights"}, {0, "en", "0 nights"},
+		{1, "de", "1 Nacht"}, {2, "de", "2 Nächte"},
+		{0, "fr", "0 nuit"}, {1, "fr", "1 nuit"}, {2, "fr", "2 nuits"},
+		{1, "es", "1 noche"}, {0, "es", "0 noches"},
+	} {
+		got := pluralFor(t, e, tt.lang, map[string]tr{
+			"de": pl("%d Nacht", "%d Nächte"), "fr": pl("%d nuit", "%d nuits"), "es": pl("%d noche", "%d noches"),
+		}, tt.n)
+		if got != tt.want {
+			t.Errorf("%s %d = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestPseudo(t *testing.T) {
+	for _, s := range []string{"Done", "Snooze", "Leg cramps last night?", "in %s (%d of %d)"} {
+		p := pseudo(s)
+		if !slices.Equal(Verbs(p), Verbs(s)) {
+			t.Errorf("pseudo(%q) = %q changed its placeholders", s, p)
+		}
+		if n, m := utf8.RuneCountInString(s), utf8.RuneCountInString(p); m < n*13/10 {
+			t.Errorf("pseudo(%q) = %q: %d runes, want at least 30%% more than %d", s, p, m, n)
+		}
+		for _, r := range p {
+			if r >= 'a' && r <= 'z' && !strings.Contains(s, "%") {
+				t.Errorf("pseudo(%q) = %q keeps the plain letter %q", s, p, r)
+				break
+			}
+		}
+	}
+}
+
+// TestDates: weekday and month names, 12- or 24-hour clock and the first
+// day of the week, per locale.
+func TestDates(t *testing.T) {
+	at := time.Date(2026, 12, 7, 21, 5, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		tag, date, clock string
+		start            time.Weekday
+	}{
+		{"en", "Monday 7 December", "21:05", time.Monday},
+		{"en-US", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
+		{"en-GB", "Monday 7 December", "21:05", time.Monday},
+		{"en-AU", "Monday 7 December", "9:05\u00a0PM", time.Monday},
+		{"en-CA", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
+		{"de", "Montag, 7. Dezember", "21:05", time.Monday},
+		{"de-AT", "Montag, 7. Dezember", "21:05", time.Monday},
+		{"fr", "lundi 7 décembre", "21:05", time.Monday},
+		{"fr-CA", "lundi 7 décembre", "21:05", time.Sunday},
+		{"es", "lunes, 7 de diciembre", "21:05", time.Monday},
+		{"es-MX", "lunes, 7 de diciembre", "21:05", time.Sunday},
+		{"es-US", "lunes, 7 de diciembre", "9:05\u00a0p.\u00a0m.", time.Sunday},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			l, err := Parse(tt.tag)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := l.Date(at); got != tt.date {
+				t.Errorf("Date = %q, want %q", got, tt.date)
+			}
+			if got := l.Clock(at); got != tt.clock {
+				t.Errorf("Clock = %q, want %q", got, tt.clock)
+			}
+			if got := l.WeekStart(); got != tt.start {
+				t.Errorf("WeekStart = %v, want %v", got, tt.start)
+			}
+			if got := l.Weekdays(); got[0] != tt.start || len(got) != 7 {
+				t.Errorf("Weekdays = %v", got)
+			}
+		})
+	}
+	morning := time.Date(2026, 12, 7, 0, 30, 0, 0, time.UTC)
+	us, _ := Parse("en_US.UTF-8")
+	if got := us.Clock(morning); got != "12:30\u00a0AM" {
+		t.Errorf("en Clock(00:30) = %q", got)
+	}
+}
+
+// TestGolden writes, per locale, the words and dates a person sees, for
+// review of a translation as a whole.
+func TestGolden(t *testing.T) {
+	at := time.Date(2026, 12, 7, 21, 5, 0, 0, time.UTC)
+	for _, tag := range []string{"en", "en-US", "en-GB", "de", "fr", "es", Pseudo} {
+		l, err := Parse(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		b.WriteString("# " + l.String() + "\n")
+		b.WriteString(l.DateTime(at) + "\n" + l.Stamp(at) + "\n")
+		for _, d := range l.Weekdays() {
+			b.WriteString(l.Weekday(d) + " (" + l.WeekdayShort(d) + ") ")
+		}
+		b.WriteString("\n")
+		for m := time.January; m <= time.December; m++ {
+			b.WriteString(l.Month(m) + " (" + l.MonthShort(m) + ") ")
+		}
+		b.WriteString("\n\n")
+		for _, k := range Keys() {
+			// The message as the catalog holds it, placeholders unfilled.
+			text := k
+			switch {
+			case l.Lang == Pseudo:
+				text = pseudo(k)
+			case l.Lang != "en":
+				text = translations[l.Lang][k].Other
+			}
+			if !strings.Contains(k, "%") && text != l.Sprintf(k) {
+				t.Errorf("%s: %q prints %q, the catalog holds %q", tag, k, l.Sprintf(k), text)
+			}
+			b.WriteString(k + " => " + text + "\n")
+		}
+		testutil.Golden(t, l.String()+".golden", []byte(b.String()))
+	}
+}

@@ -1,0 +1,51 @@
+package locale
+
+// messages are the catalog's messages, keyed by their English text. Add a
+// message here, then its translation to de.go, fr.go and es.go; the tests
+// fail until every shipped language has it with the same placeholders.
+var messages = []entry{
+	// Notification buttons.
+	{Key: "Done"},
+	{Key: "Snooze"},
+	{Key: "Start"},
+	{Key: "Stop"},
+
+	// The morning question of the cramp diary (content.CrampQuestion)
+	// and its buttons.
+	{Key: "Leg cramps last night?"},
+	{Key: "One tap for your cramp diary. Add details any time with bedtime diary."},
+	{Key: "None"},
+	{Key: "Some"},
+	{Key: "Bad"},
+
+	// bedtime next: the table's header, how far off a firing is, and its
+	// notes (the JSON output stays English: it is for programs).
+	{Key: "No reminders are scheduled: every reminder is disabled."},
+	{Key: "WHEN"},
+	{Key: "REMINDER"},
+	{Key: "IN"},
+	{Key: "in %s"},
+	{Key: "in %s (%s)"},
+	{Key: "snoozed"},
+	{Key: "skipped"},
+	{Key: "paused"},
+	{Key: "%ds"},
+	{Key: "%dm"},
+	{Key: "%dh %02dm"},
+	{Key: "%dd %dh"},
+
+	// A guided routine's notifications: each step's title, and the close
+	// of a routine without words of its own.
+	{Key: "%s (%d of %d)"},
+	{Key: "Done."},
+
+	// A guided routine in the terminal (bedtime routine).
+	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s: %d step, about %s. Press Ctrl+C to stop.", Arg: 2},
+	{Key: "Step %d of %d: %s"},
+	{Key: "%s left"},
+	{Key: "done"},
+
+	// bedtime tips: the list of topics.
+	{Key: "Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one."},
+	{Key: "Cramping right now? Run `bedtime cramp`."},
+}
