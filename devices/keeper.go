@@ -32,7 +32,10 @@ type KeepOptions struct {
 // rewritten when the person's presence changes, and the other devices'
 // new events are read (Scan) and passed to OnRecords. It waits on file
 // events only (the state directory and the folder), so an idle device
-// costs no wakeup. Problems are logged once each.
+// costs no wakeup. Problems are logged once each. When the folder goes
+// away (deleted or moved, as its file events say, or not there when a
+// write to it or a read fails: an unmounted share), it returns
+// ErrFolderGone, with Peers emptied, so the device works alone.
 func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	log := o.Logger
 	if log == nil {
@@ -46,7 +49,7 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	if err := w.Add(o.StateDir); err != nil {
 		return err
 	}
-	changed, err := f.Watch(ctx)
+	changed, gone, err := f.watch(ctx)
 	if err != nil {
 		return err
 	}
@@ -57,6 +60,7 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	store.SetLogger(log)
 	var last state.Presence
 	var sent sentState
+	failed := false // a write or read of the folder failed: is it gone?
 	var lastWritten time.Time
 	writePresence := func(force bool) {
 		st, err := store.Load()
@@ -65,6 +69,7 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 		}
 		if err := sent.publish(f, st); err != nil {
 			log.Warn("cannot write to the sync folder", "err", err.Error())
+			failed = true
 		}
 		var p state.Presence
 		if st.Presence != nil {
@@ -83,22 +88,26 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 		}
 		if err := f.WritePresence(out); err != nil {
 			log.Warn("cannot write to the sync folder", "err", err.Error())
+			failed = true
 		}
 	}
 	publish := func() {
 		if _, err := Publish(f, o.StateDir); err != nil {
 			log.Warn("cannot copy the history to the sync folder", "err", err.Error())
+			failed = true
 		}
 	}
 	publishDiary := func() {
 		if _, err := PublishDiary(f, o.StateDir); err != nil {
 			log.Warn("cannot copy the diary to the sync folder", "err", err.Error())
+			failed = true
 		}
 	}
 	scan := func() {
 		recs, err := f.Scan()
 		if err != nil {
 			log.Warn("cannot read the sync folder", "err", err.Error())
+			failed = true
 		}
 		for _, p := range f.Problems() {
 			log.Warn("sync folder: "+p.What, "path", p.Path)
@@ -120,10 +129,26 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	history := filepath.Join(o.StateDir, "history.jsonl")
 	diaryPath := filepath.Join(o.StateDir, diary.FileName)
 	statePath := filepath.Join(o.StateDir, "state.json")
+	// goneNow: this device works alone from now on (nothing is held for
+	// another, nothing followed) until the folder is back.
+	goneNow := func() error {
+		if o.Peers != nil {
+			o.Peers.update(nil, nil)
+		}
+		return ErrFolderGone
+	}
 	for {
+		if failed {
+			failed = false
+			if !f.present() {
+				return goneNow()
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-gone:
+			return goneNow()
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil

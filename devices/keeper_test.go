@@ -2,6 +2,7 @@ package devices
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -99,5 +100,53 @@ func TestWaitFolder(t *testing.T) {
 	cancel2()
 	if err := <-done; err == nil {
 		t.Fatal("WaitFolder of a folder that never comes returned nil after cancel")
+	}
+}
+
+// When the folder goes away while Keep runs (deleted, moved away), Keep
+// says so on the folder's own file events (no polling), and the device
+// works alone from then on: nothing is held for a computer it can no
+// longer hear from.
+func TestKeepWhenTheFolderGoes(t *testing.T) {
+	tests := []struct {
+		name string
+		gone func(root string) error
+	}{
+		{"deleted", os.RemoveAll},
+		{"moved away", func(root string) error { return os.Rename(root, root+".old") }},
+		{"its devices directory deleted", func(root string) error { return os.RemoveAll(filepath.Join(root, "devices")) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := filepath.Join(t.TempDir(), "bedtime")
+			if err := os.Mkdir(root, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			stateDir, k, now := t.TempDir(), mustKey(t), t0
+			d := devs(t, root, k, &now, idA, idB, idC)
+			// The person is at B; C is heard from too.
+			d[1].WritePresence(Presence{Name: "b", State: "here", Input: t0})
+			d[2].WritePresence(Presence{Name: "c", State: "away", Since: t0.Add(-time.Hour)})
+			peers := NewPeers(idA, func() time.Time { return now })
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			done := make(chan error, 1)
+			go func() { done <- Keep(ctx, d[0], KeepOptions{StateDir: stateDir, Name: "a", Peers: peers}) }()
+			waitFor(t, func() bool { return peers.Elect("away", t0.Add(-time.Hour)) != "" })
+			if err := tt.gone(root); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-done:
+				if !errors.Is(err, ErrFolderGone) {
+					t.Fatalf("Keep = %v, want ErrFolderGone", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Keep did not notice the folder went away")
+			}
+			if who := peers.Elect("away", t0.Add(-time.Hour)); who != "" {
+				t.Errorf("with the folder gone, %q is still elected to show reminders", who)
+			}
+		})
 	}
 }

@@ -2,11 +2,17 @@ package devices
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 
 	"github.com/fsnotify/fsnotify"
 )
+
+// ErrFolderGone is Keep's error when the folder went away while it ran
+// (deleted, moved, a share unmounted): the device works alone until it is
+// back (WaitFolder), then links again.
+var ErrFolderGone = errors.New("devices: the sync folder is gone")
 
 // Watch watches the folder (the devices directory and each device's
 // directory, new ones as they appear) and sends on the returned channel
@@ -15,14 +21,24 @@ import (
 // idle folder costs no wakeup. It stops when ctx ends. The channel's
 // receiver calls Scan, which reads only what is new.
 func (f *Folder) Watch(ctx context.Context) (<-chan struct{}, error) {
+	changed, _, err := f.watch(ctx)
+	return changed, err
+}
+
+// watch is Watch, with a second channel that is closed when the folder
+// or its devices directory is deleted or moved away (the events of a
+// watch on each itself: no polling). Then it stops watching.
+func (f *Folder) watch(ctx context.Context) (changed, gone <-chan struct{}, err error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	dir := filepath.Join(f.root, devicesDir)
-	if err := w.Add(dir); err != nil {
-		w.Close()
-		return nil, err
+	for _, d := range []string{f.root, dir} {
+		if err := w.Add(d); err != nil {
+			w.Close()
+			return nil, nil, err
+		}
 	}
 	add := func() {
 		entries, _ := readDirNames(dir)
@@ -33,7 +49,7 @@ func (f *Folder) Watch(ctx context.Context) (<-chan struct{}, error) {
 		}
 	}
 	add()
-	c := make(chan struct{}, 1)
+	c, g := make(chan struct{}, 1), make(chan struct{})
 	go func() {
 		defer w.Close()
 		for {
@@ -43,6 +59,13 @@ func (f *Folder) Watch(ctx context.Context) (<-chan struct{}, error) {
 			case ev, ok := <-w.Events:
 				if !ok {
 					return
+				}
+				if (ev.Name == f.root || ev.Name == dir) && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+					close(g)
+					return
+				}
+				if ev.Name == dir && ev.Has(fsnotify.Create) {
+					continue // the devices directory made again: gone was said
 				}
 				if filepath.Dir(ev.Name) == dir && ev.Has(fsnotify.Create) {
 					add()
@@ -58,7 +81,14 @@ func (f *Folder) Watch(ctx context.Context) (<-chan struct{}, error) {
 			}
 		}
 	}()
-	return c, nil
+	return c, g, nil
+}
+
+// present reports whether the folder is there: its devices directory is
+// a directory.
+func (f *Folder) present() bool {
+	fi, err := os.Stat(filepath.Join(f.root, devicesDir))
+	return err == nil && fi.IsDir()
 }
 
 // WaitFolder waits until the directory folder exists (a synced folder the

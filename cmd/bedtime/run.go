@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -132,7 +133,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 	}
 	store.SetLogger(log)
 	peers := devices.NewPeers(link.Self, app.now)
-	keep := func(link *devices.Link) {
+	keep := func(link *devices.Link) error {
 		label := func(id string) string {
 			for _, d := range link.Folder.Devices() {
 				if d.ID == id {
@@ -153,29 +154,38 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 			}
 		}
 		log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
-		if err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers}); err != nil {
+		err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers})
+		if err != nil && !errors.Is(err, devices.ErrFolderGone) {
 			log.Warn("sync: stopped sharing", "err", err.Error())
 		}
+		return err
 	}
 	folder := app.syncSettings()
 	go func() {
-		if link.Folder == nil {
-			if folder == nil {
-				return
-			}
-			// The folder is not there yet (not synced, not mounted): alone
-			// until it comes, then shared without a restart.
-			if devices.WaitFolder(ctx, folder.Folder) != nil {
-				return
-			}
-			if link = app.syncLink(since); link == nil || link.Folder == nil {
-				if link != nil {
-					log.Warn("sync: this computer works alone", "why", link.Alone)
+		for {
+			if link.Folder == nil {
+				if folder == nil {
+					return
 				}
+				// The folder is not there (not synced or mounted yet, or
+				// gone while running): alone until it comes, then shared
+				// without a restart.
+				if devices.WaitFolder(ctx, folder.Folder) != nil {
+					return
+				}
+				if link = app.syncLink(since); link == nil || link.Folder == nil {
+					if link != nil {
+						log.Warn("sync: this computer works alone", "why", link.Alone)
+					}
+					return
+				}
+			}
+			if !errors.Is(keep(link), devices.ErrFolderGone) {
 				return
 			}
+			log.Warn("sync: the folder is gone; this computer works alone until it is back", "folder", link.Folder.Root())
+			link.Folder = nil
 		}
-		keep(link)
 	}()
 	return peers
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -308,5 +309,76 @@ func TestDiaryMergedAcrossComputers(t *testing.T) {
 		if !strings.Contains(out, "Nov 2026 "+strings.Repeat(". ", 25)+"X\n") {
 			t.Errorf("%s: the calendar does not show the night as bad:\n%s", c.config, out)
 		}
+	}
+}
+
+// lockedLog is a log the daemon writes while the test reads it.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// The daemon of a computer whose synced folder goes away while it runs
+// (deleted, a share gone) works alone, and shares again when the folder
+// is back, without a restart.
+func TestRunSharesAgainWhenTheFolderIsBack(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c := newComputer(t, folder, "laptop")
+	k, _ := devices.NewKey()
+	if err := devices.SaveKey(c.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	log := &lockedLog{}
+	// within waits, on real file events, at most ten seconds for cond.
+	within := func(what string, cond func() bool) {
+		t.Helper()
+		for range 1000 {
+			if cond() {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatalf("%s: gave up waiting; log:\n%s", what, log)
+	}
+	app := &App{Stdin: strings.NewReader(""), Stdout: log, Stderr: log, StateDir: c.stateDir, ConfigPath: c.config,
+		RunDaemon: func(ctx context.Context, o daemon.Options) error {
+			id, err := devices.LoadID(c.stateDir, false)
+			if err != nil {
+				return err
+			}
+			presence := filepath.Join(folder, "devices", id, "presence.b1")
+			there := func() bool { _, err := os.Stat(presence); return err == nil }
+			within("the presence file at the start", there)
+			if err := os.RemoveAll(folder); err != nil {
+				return err
+			}
+			within("the folder gone said", func() bool { return strings.Contains(log.String(), "sync: the folder is gone") })
+			if err := os.MkdirAll(folder, 0o700); err != nil {
+				return err
+			}
+			within("the presence file once the folder is back", there)
+			return nil
+		}}
+	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, log)
+	}
+	if n := strings.Count(log.String(), "sync: sharing the record"); n != 2 {
+		t.Errorf("shared %d times, want at the start and once the folder was back:\n%s", n, log)
 	}
 }
