@@ -34,7 +34,8 @@ type KeepOptions struct {
 // events only (the state directory and the folder), so an idle device
 // costs no wakeup. Problems are logged once each. When the folder goes
 // away (deleted or moved, as its file events say, or not there when a
-// write to it or a read fails: an unmounted share), it returns
+// write to it or a read fails: a share unmounted makes no file event), it
+// returns
 // ErrFolderGone, with Peers emptied, so the device works alone.
 func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	log := o.Logger
@@ -149,6 +150,7 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 			return nil
 		case <-gone:
 			return goneNow()
+
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil

@@ -147,6 +147,27 @@ func TestKeepWhenTheFolderGoes(t *testing.T) {
 			if who := peers.Elect("away", t0.Add(-time.Hour)); who != "" {
 				t.Errorf("with the folder gone, %q is still elected to show reminders", who)
 			}
+			// Back: an empty directory where it was is not the folder; the
+			// folder with its devices directory is.
+			back := make(chan error, 1)
+			go func() { back <- WaitBack(ctx, root) }()
+			os.MkdirAll(root, 0o700)
+			select {
+			case err := <-back:
+				t.Fatalf("WaitBack returned for an empty directory: %v", err)
+			case <-time.After(100 * time.Millisecond):
+			}
+			if err := os.MkdirAll(filepath.Join(root, "devices", idB), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-back:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("WaitBack did not see the folder back")
+			}
 		})
 	}
 }

@@ -84,6 +84,14 @@ func (f *Folder) watch(ctx context.Context) (changed, gone <-chan struct{}, err 
 	return c, g, nil
 }
 
+// WaitBack waits, as WaitFolder, until the folder that went away while
+// Keep ran is back: its devices directory there again (a share's mount
+// point left behind empty is not the folder back, and nothing is written
+// into it).
+func WaitBack(ctx context.Context, folder string) error {
+	return WaitFolder(ctx, filepath.Join(folder, devicesDir))
+}
+
 // present reports whether the folder is there: its devices directory is
 // a directory.
 func (f *Folder) present() bool {
@@ -94,7 +102,9 @@ func (f *Folder) present() bool {
 // WaitFolder waits until the directory folder exists (a synced folder the
 // sync tool has not made yet, a network share not mounted yet), watching
 // the nearest directory above it that exists with the system's file
-// events: no polling. It returns ctx's error when ctx ends first.
+// events: no polling. (A share mounted makes no file event: one mounted
+// over the watched directory is seen at the daemon's next start.) It
+// returns ctx's error when ctx ends first.
 func WaitFolder(ctx context.Context, folder string) error {
 	for {
 		if fi, err := os.Stat(folder); err == nil && fi.IsDir() {

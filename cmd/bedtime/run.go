@@ -162,6 +162,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 	}
 	folder := app.syncSettings()
 	go func() {
+		gone := false
 		for {
 			if link.Folder == nil {
 				if folder == nil {
@@ -170,7 +171,11 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 				// The folder is not there (not synced or mounted yet, or
 				// gone while running): alone until it comes, then shared
 				// without a restart.
-				if devices.WaitFolder(ctx, folder.Folder) != nil {
+				wait := devices.WaitFolder
+				if gone {
+					wait = devices.WaitBack
+				}
+				if wait(ctx, folder.Folder) != nil {
 					return
 				}
 				if link = app.syncLink(since); link == nil || link.Folder == nil {
@@ -184,7 +189,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 				return
 			}
 			log.Warn("sync: the folder is gone; this computer works alone until it is back", "folder", link.Folder.Root())
-			link.Folder = nil
+			link.Folder, gone = nil, true
 		}
 	}()
 	return peers

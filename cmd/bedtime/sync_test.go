@@ -369,7 +369,17 @@ func TestRunSharesAgainWhenTheFolderIsBack(t *testing.T) {
 				return err
 			}
 			within("the folder gone said", func() bool { return strings.Contains(log.String(), "sync: the folder is gone") })
+			// The folder made again, empty: not the folder back (a share's
+			// mount point left behind); nothing is written into it.
 			if err := os.MkdirAll(folder, 0o700); err != nil {
+				return err
+			}
+			time.Sleep(100 * time.Millisecond)
+			if there() {
+				t.Errorf("wrote into an empty directory where the folder was")
+			}
+			// The sync tool brings it back, with the other computers' files.
+			if err := os.MkdirAll(filepath.Join(folder, "devices", "bbbbbbbbbbbbbbbb"), 0o700); err != nil {
 				return err
 			}
 			within("the presence file once the folder is back", there)
