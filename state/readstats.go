@@ -54,6 +54,10 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 	instants = nil
 	for _, dm := range marks {
 		dm.trim(from)
+		// A day without a mark neither lengthens nor breaks a streak:
+		// one that reaches the first day read may go on before it,
+		// however long the run of days without entries there.
+		dm.first = from
 	}
 	span := days + statsLookback
 	for !whole {
@@ -61,10 +65,10 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 		var open []int
 		for i, rs := range out {
 			dm := marks[rs.Reminder]
-			if dm == nil || dm.first.IsZero() {
+			if dm == nil {
 				continue
 			}
-			if _, reached := streak(dm.marks, today, dm.first); reached && dm.first.Before(from.AddDate(0, 0, statsLookback+1)) {
+			if _, reached := streak(dm.marks, today, from); reached {
 				open = append(open, i)
 			}
 		}
@@ -86,7 +90,8 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 			dm, m := marks[out[i].Reminder], more[out[i].Reminder]
 			m.trim(older)
 			dm.add(*m)
-			out[i].Streak, _ = streak(dm.marks, today, dm.first)
+			dm.first = older
+			out[i].Streak, _ = streak(dm.marks, today, older)
 		}
 		from, whole = older, w
 	}
