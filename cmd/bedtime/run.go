@@ -175,7 +175,10 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 				if gone {
 					wait = devices.WaitBack
 				}
-				if wait(ctx, folder.Folder) != nil {
+				if err := wait(ctx, folder.Folder); err != nil {
+					if ctx.Err() == nil {
+						log.Warn("sync: cannot watch for the folder; restart bedtime once it is there", "err", err.Error())
+					}
 					return
 				}
 				if link = app.syncLink(since); link == nil || link.Folder == nil {

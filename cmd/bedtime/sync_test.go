@@ -184,8 +184,8 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got daemon.Options
-	var stderr strings.Builder
-	app := &App{Stdin: strings.NewReader(""), Stdout: &stderr, Stderr: &stderr, StateDir: c.stateDir, ConfigPath: c.config,
+	stderr := &lockedLog{} // the daemon's sync goroutine logs while the test reads
+	app := &App{Stdin: strings.NewReader(""), Stdout: stderr, Stderr: stderr, StateDir: c.stateDir, ConfigPath: c.config,
 		RunDaemon: func(ctx context.Context, o daemon.Options) error {
 			got = o
 			if err := os.MkdirAll(folder, 0o700); err != nil {
