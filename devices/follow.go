@@ -95,11 +95,16 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 	return followed, err
 }
 
+// MaxSnooze is the longest snooze followed from another device, as long
+// as one can be asked for (`bedtime snooze NAME 24h`): a line that says
+// longer is not believed.
+const MaxSnooze = 24 * time.Hour
+
 // followSnooze snoozes here the instant s snoozed on another device, and
-// reports whether it changed anything: not when the snooze is over, is
-// already here, or is about an instant done or passed here.
+// reports whether it changed anything: not when the snooze is over or
+// longer than MaxSnooze, is already here, or is about an instant done or passed here.
 func followSnooze(tx *state.Tx, s Snooze, now time.Time, source string) bool {
-	if !s.Until.After(now) || tx.Snooze(s.Reminder).Equal(s.Until) {
+	if !s.Until.After(now) || s.Until.Sub(now) > MaxSnooze || tx.Snooze(s.Reminder).Equal(s.Until) {
 		return false
 	}
 	if o, ok := tx.Closed(s.Reminder); ok && (o.Scheduled.After(s.Scheduled) ||

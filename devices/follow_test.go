@@ -70,6 +70,7 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 			return s.Open["hydration"].Status == state.Snoozed && s.Snoozes["hydration"].Equal(now.Add(20*time.Minute))
 		}},
 		{"a snooze that is over", []Record{snooze(i3, now.Add(-time.Minute))}, 0, nil},
+		{"a snooze of more than a day", []Record{snooze(i3, now.Add(MaxSnooze+time.Minute))}, 0, nil},
 		{"a snooze of an older instant", []Record{snooze(i2, now.Add(30*time.Minute))}, 0, nil},
 	}
 	for _, tt := range tests {
