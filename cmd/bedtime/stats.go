@@ -11,11 +11,13 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/state"
@@ -268,6 +270,7 @@ type statusInfo struct {
 	Presence    *state.Presence
 	Devices     []statusDevice // with sync on: each computer, this one first
 	Problem     string         // why part of it is unknown, if it is
+	Locale      *locale.Locale // the language of the text; nil is English
 }
 
 // statusDevice is one computer of status's devices lines.
@@ -331,6 +334,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.HaveToday = true
 	}
 	info.Problem = strings.Join(problems, "; ")
+	info.Locale = app.locale(sched)
 	return info
 }
 
@@ -367,58 +371,76 @@ func todayStrip(firings []state.Firing, m marks) string {
 // writeStatusInfo prints the state part of status, aligned with the lines
 // of writeStatus.
 func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
+	lb := statusLabels(info.Locale)
+	l := lb.l
 	if !info.PausedUntil.IsZero() {
-		fmt.Fprintf(w, "  paused:   until %s (%s more)\n", info.PausedUntil.In(info.Loc).Format("Mon 02 Jan 15:04"), humanDuration(info.PausedUntil.Sub(info.Now)))
+		fmt.Fprintf(w, "%s%s\n", lb.of("paused:"), l.Sprintf("until %s (%s more)",
+			l.ShortDateTime(info.PausedUntil.In(info.Loc)), humanDurationIn(l, info.PausedUntil.Sub(info.Now))))
+	}
+	// The times in one column: a 12-hour clock's are of two widths.
+	width := 0
+	for _, f := range info.Upcoming {
+		width = max(width, utf8.RuneCountInString(l.WeekdayClock(f.At.In(info.Loc))))
 	}
 	for i, f := range info.Upcoming {
-		label := "  coming:   "
+		label := lb.of("coming:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		note := ""
 		if f.Note != "" {
-			note = ", " + f.Note
+			note = ", " + l.Sprintf(f.Note)
 		}
-		fmt.Fprintf(w, "%s%s  %s (in %s%s)\n", label, f.At.In(info.Loc).Format("Mon 15:04"), f.Reminder, humanDuration(f.At.Sub(info.Now)), note)
+		when := l.WeekdayClock(f.At.In(info.Loc))
+		when += strings.Repeat(" ", width-utf8.RuneCountInString(when))
+		fmt.Fprintf(w, "%s%s  %s (%s%s)\n", label, when, f.Reminder,
+			l.Sprintf("in %s", humanDurationIn(l, f.At.Sub(info.Now))), note)
 	}
 	if p := info.Presence; p != nil {
-		fmt.Fprintf(w, "  presence: %s\n", describePresence(*p, info.Now))
+		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresence(*p, info.Now))
 	}
 	if info.HaveToday {
-		fmt.Fprintf(w, "  today:    0h %s 24h\n", todayStrip(info.Today, m))
-		fmt.Fprintf(w, "            %s done  %s shown  %s missed  %s skipped  %s due  (now %s)\n", m.done, m.fired, m.missed, m.skipped, m.due, info.Now.In(info.Loc).Format("15:04"))
+		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
+		fmt.Fprintf(w, "%s%s\n", lb.cont(), l.Sprintf("%s done  %s shown  %s missed  %s skipped  %s due  (now %s)",
+			m.done, m.fired, m.missed, m.skipped, m.due, l.Clock(info.Now.In(info.Loc))))
 	}
 	for i, d := range info.Devices {
-		label := "  devices:  "
+		label := lb.of("devices:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		var notes []string
 		if d.Here {
-			notes = append(notes, "you are here")
+			notes = append(notes, l.Sprintf("you are here"))
 		} else if d.Presence != "" {
 			notes = append(notes, d.Presence)
 		}
+		name := d.Name
 		if !d.This {
 			if d.Heard.IsZero() {
-				notes = append(notes, "never heard from")
+				notes = append(notes, l.Sprintf("never heard from"))
 			} else {
-				notes = append(notes, "heard from "+humanDuration(info.Now.Sub(d.Heard))+" ago")
+				notes = append(notes, l.Sprintf("heard from %s ago", humanDurationIn(l, info.Now.Sub(d.Heard))))
 			}
+		} else if n, ok := strings.CutSuffix(name, thisComputer); ok {
+			name = n + l.Sprintf(thisComputer)
 		}
-		fmt.Fprintf(w, "%s%s: %s\n", label, d.Name, strings.Join(notes, ", "))
+		fmt.Fprintf(w, "%s%s: %s\n", label, name, strings.Join(notes, ", "))
 	}
 	for i, e := range info.Errors {
-		label := "  problems: "
+		label := lb.of("problems:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		fmt.Fprintf(w, "%s%s\n", label, e)
 	}
 	if info.Problem != "" {
-		fmt.Fprintf(w, "  note:     %s\n", info.Problem)
+		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
 	}
 }
+
+// thisComputer ends the name of this computer among status's devices.
+const thisComputer = ", this computer"
 
 // statusJSON is status --json.
 type statusJSON struct {
@@ -494,7 +516,7 @@ func statusDevices(link *devices.Link, here *state.Presence, now time.Time) []st
 		}
 	}
 	at, ok := devices.Here(append([]devices.Device{self}, others...))
-	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + ", this computer", This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
+	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + thisComputer, This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
 	for _, d := range others {
 		out = append(out, statusDevice{ID: d.ID, Name: devices.Label(d), Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
 	}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// langSchedule writes the Berlin default schedule with language: lang
+// first and returns its path.
+func langSchedule(t *testing.T, lang string) string {
+	t.Helper()
+	path := berlinDefault(t)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append([]byte("language: "+lang+"\n"), src...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestStatusInEachLanguage: status's text in every shipped language, US
+// English and the pseudo-locale, paused with a day's history, as goldens;
+// its JSON stays English.
+func TestStatusInEachLanguage(t *testing.T) {
+	t.Parallel()
+	now := nov(t, 27, "16:30").UTC()
+	for _, lang := range append([]string{"en-US"}, append(locale.Shipped[1:], locale.Pseudo)...) {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			path := langSchedule(t, lang)
+			st := installedStatus
+			st.ConfigPath = path
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock = scheduler.NewFakeClock(now)
+			store := newStateDir(t)
+			app.StateDir = store.Dir()
+			statusDay(t, store, true)
+			code, out, errOut := runApp(app, "status")
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			testutil.Golden(t, "stats/status-lang-"+lang+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
+
+			_, js, _ := runApp(app, "status", "--json")
+			if !strings.Contains(js, `"next": "hydration at Fri 27 Nov 20:00 (in 3h 30m)"`) {
+				t.Errorf("status --json is not English:\n%s", js)
+			}
+		})
+	}
+}
+
+// TestStatusNotInstalledInEachLanguage: the service's lines are translated
+// too, labels aligned to the language's widest.
+func TestStatusNotInstalledInEachLanguage(t *testing.T) {
+	t.Parallel()
+	for _, lang := range append(locale.Shipped[1:], locale.Pseudo) {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			path := langSchedule(t, lang)
+			st := serviceStatus{Manager: "systemd user unit", UnitPath: "/home/alice/.config/systemd/user/bedtime.service", ConfigPath: path}
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock = scheduler.NewFakeClock(nov(t, 27, "16:30"))
+			app.StateDir = newStateDir(t).Dir()
+			_, out, _ := runApp(app, "status", "--ascii")
+			testutil.Golden(t, "stats/status-not-installed-"+lang+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
+		})
+	}
+}
