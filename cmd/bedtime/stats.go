@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -97,7 +98,7 @@ recorded.`,
 				}
 				events, split, _ := app.mergedHistory(events, time.Time{})
 				if byDevice {
-					return writeStatsByDevice(app.Stdout, split, days, app.now(), loc, asJSON, markSet(ascii))
+					return writeStatsByDevice(app.Stdout, app.locale(nil), split, days, app.now(), loc, asJSON, markSet(ascii))
 				}
 				stats = state.Stats(events, days, app.now(), loc)
 			}
@@ -106,7 +107,7 @@ recorded.`,
 				enc.SetIndent("", "  ")
 				return enc.Encode(stats)
 			}
-			writeStats(app.Stdout, stats, days, markSet(ascii))
+			writeStats(app.Stdout, app.locale(nil), stats, days, markSet(ascii))
 			return nil
 		},
 	}
@@ -121,7 +122,7 @@ recorded.`,
 
 // writeStatsByDevice prints the stats of each device's part of the
 // record, this computer first.
-func writeStatsByDevice(w io.Writer, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
+func writeStatsByDevice(w io.Writer, l *locale.Locale, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
 	if split == nil {
 		return fmt.Errorf("--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
 	}
@@ -144,7 +145,7 @@ func writeStatsByDevice(w io.Writer, split []deviceHistory, days int, now time.T
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "== %s\n", d.Name)
-		writeStats(w, d.Stats, days, m)
+		writeStats(w, l, d.Stats, days, m)
 	}
 	return nil
 }
@@ -208,41 +209,50 @@ func (m marks) of(mark string) string {
 	return m.none
 }
 
-func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
+func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days int, m marks) {
+	if l == nil {
+		l = locale.English
+	}
 	if len(stats) == 0 {
-		fmt.Fprintln(w, "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).")
+		fmt.Fprintln(w, l.Sprintf("No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login)."))
 		return
 	}
 	first, _ := time.Parse(time.DateOnly, stats[0].Days[0].Date)
 	last, _ := time.Parse(time.DateOnly, stats[0].Days[len(stats[0].Days)-1].Date)
-	fmt.Fprintf(w, "The last %d %s, %s to %s:\n\n", days, plural(days, "day", "days"),
-		first.Format("Mon 02 Jan"), last.Format("Mon 02 Jan"))
+	fmt.Fprintln(w, l.Sprintf("The last %d days, %s to %s:", days, l.ShortDate(first), l.ShortDate(last)))
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REMINDER\tDAYS\tDONE\tSHOWN\tSNOOZED\tDISMISSED\tUNANSWERED\tMISSED\tSKIPPED\tSTREAK")
+	var head []string
+	for _, k := range []string{"REMINDER", "DAYS", "DONE", "SHOWN", "SNOOZED", "DISMISSED", "UNANSWERED", "MISSED", "SKIPPED", "STREAK"} {
+		head = append(head, l.Sprintf(k))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	unattributed := 0
 	for _, rs := range stats {
 		var strip strings.Builder
 		for _, d := range rs.Days {
 			strip.WriteString(m.of(d.Mark))
 		}
-		done := fmt.Sprintf("%d of %d", rs.Done, rs.Due)
+		// Counts go in as text: the catalog's printer would group digits.
+		done := l.Sprintf("%s of %s", strconv.Itoa(rs.Done), strconv.Itoa(rs.Due))
 		if rs.Due > 0 {
-			done += fmt.Sprintf(" (%.0f%%)", rs.Adherence*100)
+			done = l.Sprintf("%s of %s (%s%%)", strconv.Itoa(rs.Done), strconv.Itoa(rs.Due), fmt.Sprintf("%.0f", rs.Adherence*100))
 		}
 		streak := "-"
 		if rs.Streak > 0 {
-			streak = fmt.Sprintf("%d %s", rs.Streak, plural(rs.Streak, "day", "days"))
+			streak = l.Sprintf("%d days", rs.Streak)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", rs.Reminder, strip.String(), done,
 			rs.Shown, rs.Snoozed, rs.Dismissed, rs.Unanswered, rs.Missed, rs.Skipped, streak)
 		unattributed += rs.Unattributed
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nDays, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due\n", m.done, m.fired, m.missed, m.skipped, m.none)
-	fmt.Fprintln(w, "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);")
-	fmt.Fprintln(w, "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.Sprintf("Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", m.done, m.fired, m.missed, m.skipped, m.none))
+	fmt.Fprintln(w, l.Sprintf("Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);"))
+	fmt.Fprintln(w, l.Sprintf("a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown)."))
 	if unattributed > 0 {
-		fmt.Fprintf(w, "%d old history %s matched no instant and %s not counted.\n", unattributed, plural(unattributed, "line", "lines"), plural(unattributed, "is", "are"))
+		fmt.Fprintln(w, l.Sprintf("%d old history lines matched no instant and are not counted.", unattributed))
 	}
 }
 

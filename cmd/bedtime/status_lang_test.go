@@ -76,3 +76,33 @@ func TestStatusNotInstalledInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestStatsInEachLanguage: stats's table in every shipped language, US
+// English and the pseudo-locale, over a week and over one day (the
+// singular), as goldens; its JSON stays English.
+func TestStatsInEachLanguage(t *testing.T) {
+	t.Parallel()
+	now := nov(t, 27, "22:30").UTC()
+	for _, lang := range append([]string{"en-US"}, append(locale.Shipped[1:], locale.Pseudo)...) {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			path := langSchedule(t, lang)
+			s := newStateDir(t)
+			aWeek(t, s)
+			var all strings.Builder
+			for _, args := range [][]string{{"--ascii"}, {"--days", "1"}} {
+				code, out, errOut := runIn(t, s.Dir(), now, append([]string{"stats", "--config", path}, args...)...)
+				if code != 0 || errOut != "" {
+					t.Fatalf("stats %v: exit %d, stderr %q", args, code, errOut)
+				}
+				all.WriteString("$ bedtime stats " + strings.Join(args, " ") + "\n" + out + "\n")
+			}
+			testutil.Golden(t, "stats/lang-"+lang+".golden", []byte(all.String()))
+
+			_, js, _ := runIn(t, s.Dir(), now, "stats", "--config", path, "--json")
+			if !strings.Contains(js, `"reminder": "magnesium"`) || strings.ContainsAny(js, "⟦äéí") {
+				t.Errorf("stats --json is not language-neutral:\n%s", js)
+			}
+		})
+	}
+}
