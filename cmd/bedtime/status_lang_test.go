@@ -9,6 +9,7 @@ import (
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // langSchedule writes the Berlin default schedule with language: lang
@@ -104,5 +105,37 @@ func TestStatsInEachLanguage(t *testing.T) {
 				t.Errorf("stats --json is not language-neutral:\n%s", js)
 			}
 		})
+	}
+}
+
+// TestWriteStatsCountsAndPlurals: the old-lines note takes the language's
+// singular and plural, and large counts are not grouped (1200, not 1,200).
+func TestWriteStatsCountsAndPlurals(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang         string
+		unattributed int
+		want         []string
+	}{
+		{"en", 1, []string{"1 old history line matched no instant and is not counted.", "1200 of 1500 (80%)"}},
+		{"en", 2, []string{"2 old history lines matched no instant and are not counted."}},
+		{"de", 1, []string{"1 alte Zeile des Verlaufs passte zu keinem Zeitpunkt und ist nicht gezählt.", "1200 von 1500 (80\u00a0%)"}},
+		{"fr", 2, []string{"2 anciennes lignes de l’historique ne correspondent à aucun moment et ne sont pas comptées."}},
+		{"es", 1, []string{"1 línea antigua del historial no corresponde a ningún momento y no se cuenta."}},
+	}
+	for _, tt := range tests {
+		l, err := locale.Parse(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats := []state.ReminderStats{{Reminder: "magnesium", Done: 1200, Due: 1500, Adherence: 0.8, Streak: 1,
+			Unattributed: tt.unattributed, Days: []state.DayMark{{Date: "2026-11-27", Mark: state.MarkDone}}}}
+		var b strings.Builder
+		writeStats(&b, l, stats, 1, markSet(true))
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s, %d old lines: output lacks %q:\n%s", tt.lang, tt.unattributed, w, b.String())
+			}
+		}
 	}
 }
