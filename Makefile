@@ -2,9 +2,10 @@
 GO      ?= go
 BIN     ?= bin/bedtime
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
-LDFLAGS := -X main.version=$(VERSION)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-sync clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-sync e2e-package dist dist-reproducible clean
 
 all: build
 
@@ -37,10 +38,11 @@ test: test-deps fmt vet tidy unit cross
 # gcc only recommends) for -race, a real dbus-daemon, systemd-analyze,
 # a real vim, Python's icalendar as an independent parser, groff for the
 # man pages, Xvfb and xdotool for X11 idle time, gio (GLib's reading of the
-# XDG autostart entry), python3's plistlib for the macOS plist.
+# XDG autostart entry), python3's plistlib for the macOS plist, desktop-file-validate
+# for the packages' menu entry.
 TEST_DEPS = $(RUN_DEPS) gcc:gcc file=/usr/include/stdlib.h:libc6-dev dbus-daemon:dbus systemd-analyze:systemd vim:vim-tiny \
 	py.icalendar:python3-icalendar groff:groff-base git:git Xvfb:xvfb xdotool:xdotool \
-	gio:libglib2.0-bin file=/usr/bin/python3:python3
+	gio:libglib2.0-bin file=/usr/bin/python3:python3 desktop-file-validate:desktop-file-utils
 test-deps:
 	@scripts/need $(TEST_DEPS)
 
@@ -139,6 +141,23 @@ e2e-fresh:
 ## e2e-presence: presence against a real headless GNOME (mutter) on a private bus.
 e2e-presence:
 	e2e/presence.sh
+
+## dist: a release of HEAD, which must be committed, in $(DIST)/ (emptied first): .deb,
+## .rpm and Arch packages for amd64 and arm64 (nfpm), tarballs for Linux and macOS, a zip
+## for Windows, SHA256SUMS, a Homebrew formula and a Scoop manifest. Reproducible: the
+## commit's files (git archive), its time as SOURCE_DATE_EPOCH, -trimpath, no build id.
+dist:
+	$(GO) run ./internal/cmd/dist -o $(DIST)
+
+## dist-reproducible: make dist twice, into two directories, and compare every byte.
+dist-reproducible:
+	e2e/dist-reproducible.sh
+
+## e2e-package: the .deb installed with apt-get in a fresh systemd-nspawn sandbox, a
+## reminder shown by a real notification server on the user's bus, apt-get remove keeping
+## the user's files; lintian; the .rpm and Arch package read back; each archive's binary run.
+e2e-package:
+	e2e/package.sh
 
 clean:
 	rm -rf bin dist
