@@ -140,8 +140,14 @@ func (l *Locale) ShortDateTime(t time.Time) string { return l.ShortDate(t) + " "
 
 // ShortDate returns the short date of t in t's location with its weekday:
 // "Mon 07 Dec", "Mon Dec 7" in US English, "Mo 07. Dez." in German.
-func (l *Locale) ShortDate(t time.Time) string {
-	wd, mon, day := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month()), t.Format("02")
+func (l *Locale) ShortDate(t time.Time) string { return l.shortDate(t, t.Format("02")) }
+
+// ShortDateUnpadded is ShortDate with the day of the month as it is
+// said: "Mon 7 Dec", "Mo 7. Dez.".
+func (l *Locale) ShortDateUnpadded(t time.Time) string { return l.shortDate(t, fmt.Sprint(t.Day())) }
+
+func (l *Locale) shortDate(t time.Time, day string) string {
+	wd, mon := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month())
 	switch {
 	case l.Lang == "de":
 		return wd + " " + day + ". " + mon

@@ -102,4 +102,23 @@ var messages = []entry{
 	{Key: "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);"},
 	{Key: "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown)."},
 	{Key: "%d old history lines matched no instant and are not counted.", One: "%d old history line matched no instant and is not counted."},
+
+	// bedtime diary: the list of the last nights.
+	{Key: "The last %d nights, by the date each began:", One: "The last %d night, by the date it began:"},
+	{Key: "NIGHT"},
+	{Key: "CRAMPS"},
+	{Key: "COUNT"},
+	{Key: "SEVERITY"},
+	{Key: "SLEEP"},
+	{Key: "LEG"},
+	{Key: "NOTE"},
+	{Key: "no answer"},
+	{Key: "none"},
+	{Key: "yes"},
+	{Key: "bad"},
+	{Key: "%s (%d answers)", One: "%s (%d answer)", Arg: 2},
+	{Key: "left"},
+	{Key: "right"},
+	{Key: "both"},
+	{Key: "Add or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD]."},
 }

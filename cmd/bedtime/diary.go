@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // diaryListNights is how many nights `bedtime diary` alone lists.
@@ -62,7 +64,7 @@ answer wins, and the diary keeps what was said and when.
 				if err != nil {
 					return err
 				}
-				return listNights(app.Stdout, entries, at, loc)
+				return listNights(app.Stdout, app.locale(nil), entries, at, loc)
 			}
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
 			if now {
@@ -176,8 +178,8 @@ func describeNight(r diary.NightRecord) string {
 	return strings.Join(parts, ", ")
 }
 
-// listNights prints the last nights, newest first.
-func listNights(w io.Writer, entries []diary.Entry, now time.Time, loc *time.Location) error {
+// listNights prints the last nights, newest first, in l's language.
+func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.Time, loc *time.Location) error {
 	byNight := map[string]diary.NightRecord{}
 	for _, r := range diary.Fold(entries) {
 		byNight[r.Night] = r
@@ -186,33 +188,51 @@ func listNights(w io.Writer, entries []diary.Entry, now time.Time, loc *time.Loc
 	if r, ok := byNight[diary.NightOf(now, loc)]; ok && r.Night != last.Format(time.DateOnly) {
 		last = last.AddDate(0, 0, 1) // tonight has an answer already (--now)
 	}
-	fmt.Fprintf(w, "The last %d nights, by the date each began:\n\n", diaryListNights)
+	label := func(night string) string {
+		t, err := time.Parse(time.DateOnly, night)
+		if err != nil {
+			return night
+		}
+		return l.ShortDateUnpadded(t)
+	}
+	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", diaryListNights))
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NIGHT\tCRAMPS\tCOUNT\tSEVERITY\tSLEEP\tLEG\tNOTE")
+	var head []string
+	for _, k := range []string{"NIGHT", "CRAMPS", "COUNT", "SEVERITY", "SLEEP", "LEG", "NOTE"} {
+		head = append(head, l.Sprintf(k))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	dash := func(n int) string {
 		if n == diary.Unknown {
 			return "-"
 		}
-		return fmt.Sprint(n)
+		return strconv.Itoa(n)
 	}
 	for d := 0; d < diaryListNights; d++ {
 		key := last.AddDate(0, 0, -d).Format(time.DateOnly)
 		r, ok := byNight[key]
 		if !ok {
-			fmt.Fprintf(tw, "%s\tno answer\t\t\t\t\t\n", nightLabel(key))
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\n", label(key), l.Sprintf("no answer"))
 			continue
 		}
 		cramps := map[diary.Status]string{diary.StatusNone: "none", diary.StatusCramps: "yes", diary.StatusUnknown: "no answer"}[r.Status]
 		if r.Bad {
 			cramps = "bad"
 		}
+		cramps = l.Sprintf(cramps)
 		if r.Entries > 1 {
-			cramps += fmt.Sprintf(" (%d answers)", r.Entries)
+			cramps = l.Sprintf("%s (%d answers)", cramps, r.Entries)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", nightLabel(key), cramps, dash(r.Count), dash(r.Severity), dash(r.Sleep), r.Leg, cutRunes(r.Note, 40))
+		leg := string(r.Leg)
+		if leg != "" {
+			leg = l.Sprintf(leg)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", label(key), cramps, dash(r.Count), dash(r.Severity), dash(r.Sleep), leg, cutRunes(r.Note, 40))
 	}
 	tw.Flush()
-	_, err := fmt.Fprintln(w, "\nAdd or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD].")
+	fmt.Fprintln(w)
+	_, err := fmt.Fprintln(w, l.Sprintf("Add or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD]."))
 	return err
 }
 
