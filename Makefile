@@ -89,15 +89,18 @@ fuzz:
 	$(GO) test ./config -run '^$$' -fuzz FuzzShape -fuzztime $(FUZZTIME)
 
 ## e2e: the end-to-end runs (scripts in e2e/), against real parts: a reminder
-## shown by dunst under Xvfb, bedtime as a per-user service (XDG autostart on
-## this machine, then a systemd user unit in a real user manager), presence
-## against a real headless GNOME (mutter), and the Windows build under Wine.
+## shown by dunst under Xvfb (in English and in German), bedtime as a per-user
+## service (XDG autostart on this machine, then a systemd user unit in a real
+## user manager), presence against a real headless GNOME (mutter), the Windows
+## build under Wine, the report in Chromium, the tray in xfce4-panel, two
+## computers through real Syncthing, the release's packages installed and read
+## back, two releases byte for byte, and make test and make run on a bare Debian.
 ## None writes into the repository: the screenshot goes to a temporary file
 ## unless E2E_PNG names one
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
 E2E_LANG_PNG ?=
-e2e: e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-sync e2e-fresh
+e2e: e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-sync e2e-package dist-reproducible e2e-fresh
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
