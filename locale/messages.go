@@ -165,4 +165,23 @@ var messages = []entry{
 	{Key: "unanswered"},
 	{Key: "the schedule file has errors (`bedtime validate`)"},
 	{Key: "cannot read the schedule: %s"},
+
+	// bedtime doctor: the names of its checks and the frame of a line
+	// (what was found and the fix are English still).
+	{Key: "%d checks failed.", One: "%d check failed."},
+	{Key: "%s: %s"},
+	{Key: "%s: %s; fix: %s"},
+	{Key: "channel %s"},
+	{Key: "device %s"},
+	{Key: "session bus"},
+	{Key: "notification server"},
+	{Key: "test notification"},
+	{Key: "schedule file"},
+	{Key: "service"},
+	{Key: "time zone"},
+	{Key: "presence"},
+	{Key: "busy"},
+	{Key: "tray"},
+	{Key: "sync folder"},
+	{Key: "sync key"},
 }
