@@ -184,4 +184,17 @@ var messages = []entry{
 	{Key: "tray"},
 	{Key: "sync folder"},
 	{Key: "sync key"},
+
+	// bedtime diary: what it says after recording.
+	{Key: "Recorded a cramp at %s (the night of %s)."},
+	{Key: "Recorded for the night of %s: %s."},
+	{Key: "no cramps"},
+	{Key: "cramps"},
+	{Key: "%d cramps", One: "%d cramp"},
+	{Key: "%s, bad"},
+	{Key: "cramps not said"},
+	{Key: "severity %s/10"},
+	{Key: "sleep disturbed %s/10"},
+	{Key: "%s leg"},
+	{Key: "note %s"},
 }

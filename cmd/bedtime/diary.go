@@ -94,9 +94,11 @@ answer wins, and the diary keeps what was said and when.
 			if err := store.Append(e); err != nil {
 				return err
 			}
+			l := app.locale(nil)
 			if now {
-				_, err := fmt.Fprintf(app.Stdout, "Recorded a cramp at %s (the night of %s).\n\n%s\n%s\n",
-					at.In(loc).Format("15:04"), nightLabel(e.Night), content.CrampHelp(), content.Disclaimer())
+				b := content.In(l.Lang)
+				_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n",
+					l.Sprintf("Recorded a cramp at %s (the night of %s).", l.Clock(at.In(loc)), nightLabelIn(l, e.Night)), b.CrampHelp(), b.Disclaimer())
 				return err
 			}
 			entries, err := store.Read()
@@ -105,7 +107,7 @@ answer wins, and the diary keeps what was said and when.
 			}
 			for _, r := range diary.Fold(entries) {
 				if r.Night == e.Night {
-					fmt.Fprintf(app.Stdout, "Recorded for the night of %s: %s.\n", nightLabel(e.Night), describeNight(r))
+					fmt.Fprintln(app.Stdout, l.Sprintf("Recorded for the night of %s: %s.", nightLabelIn(l, e.Night), describeNightIn(l, r)))
 				}
 			}
 			return nil
@@ -137,43 +139,46 @@ func flagError(err error) error {
 	return err
 }
 
-func nightLabel(night string) string {
+// nightLabelIn names a night by the date it began, in l's language:
+// "Mon 2 Jan", "Mo 2. Jan.".
+func nightLabelIn(l *locale.Locale, night string) string {
 	t, err := time.Parse(time.DateOnly, night)
 	if err != nil {
 		return night
 	}
-	return t.Format("Mon 2 Jan")
+	return l.ShortDateUnpadded(t)
 }
 
-// describeNight says in a few words what the diary says about one night.
-func describeNight(r diary.NightRecord) string {
+// describeNightIn says in a few words, in l's language, what the diary
+// says about one night.
+func describeNightIn(l *locale.Locale, r diary.NightRecord) string {
 	var parts []string
 	switch r.Status {
 	case diary.StatusNone:
-		parts = append(parts, "no cramps")
+		parts = append(parts, l.Sprintf("no cramps"))
 	case diary.StatusCramps:
-		s := "cramps"
+		s := l.Sprintf("cramps")
 		if r.Count != diary.Unknown {
-			s = fmt.Sprintf("%d %s", r.Count, plural(r.Count, "cramp", "cramps"))
+			s = l.Sprintf("%d cramps", r.Count)
 		}
 		if r.Bad {
-			s += ", bad"
+			s = l.Sprintf("%s, bad", s)
 		}
 		parts = append(parts, s)
 	default:
-		parts = append(parts, "cramps not said")
+		parts = append(parts, l.Sprintf("cramps not said"))
 	}
 	if r.Severity != diary.Unknown {
-		parts = append(parts, fmt.Sprintf("severity %d/10", r.Severity))
+		parts = append(parts, l.Sprintf("severity %s/10", strconv.Itoa(r.Severity)))
 	}
 	if r.Sleep != diary.Unknown {
-		parts = append(parts, fmt.Sprintf("sleep disturbed %d/10", r.Sleep))
+		parts = append(parts, l.Sprintf("sleep disturbed %s/10", strconv.Itoa(r.Sleep)))
 	}
 	if r.Leg != "" {
-		parts = append(parts, string(r.Leg)+" leg")
+		parts = append(parts, l.Sprintf("%s leg", l.Sprintf(string(r.Leg))))
 	}
 	if r.Note != "" {
-		parts = append(parts, fmt.Sprintf("note %q", cutRunes(r.Note, 40)))
+		parts = append(parts, l.Sprintf("note %s", strconv.Quote(cutRunes(r.Note, 40))))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -188,13 +193,7 @@ func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.T
 	if r, ok := byNight[diary.NightOf(now, loc)]; ok && r.Night != last.Format(time.DateOnly) {
 		last = last.AddDate(0, 0, 1) // tonight has an answer already (--now)
 	}
-	label := func(night string) string {
-		t, err := time.Parse(time.DateOnly, night)
-		if err != nil {
-			return night
-		}
-		return l.ShortDateUnpadded(t)
-	}
+	label := func(night string) string { return nightLabelIn(l, night) }
 	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", diaryListNights))
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
