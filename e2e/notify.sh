@@ -14,6 +14,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. e2e/lib.sh
 out=${1:-$(mktemp -d /tmp/bedtime-e2e-notify.XXXXXX)/reminder.png}
 
 scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-send:dbus dunst:dunst import:imagemagick \
@@ -46,29 +47,11 @@ wait_for() {
 }
 
 # X server on a free display; -displayfd tells us which.
-Xvfb -displayfd 3 -screen 0 900x400x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-pids+=($!)
-wait_for "Xvfb" test -s "$tmp/display"
+e2e_xvfb "$tmp" 900x400x24
 export DISPLAY=":$(head -n1 "$tmp/display")"
 
 # A private session bus without service activation, so only our dunst serves.
-cat >"$tmp/bus.conf" <<CONF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-CONF
-dbus-daemon --config-file="$tmp/bus.conf" --nofork --nopidfile --print-address=3 3>"$tmp/bus" 2>"$tmp/bus.log" &
-pids+=($!)
-wait_for "dbus-daemon" test -s "$tmp/bus"
+e2e_bus "$tmp"
 export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$tmp/bus")
 
 cat >"$tmp/dunstrc" <<'CONF'

@@ -18,6 +18,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. e2e/lib.sh
 scripts/need syncthing:syncthing Xvfb:xvfb dbus-daemon:dbus dbus-monitor:dbus dbus-send:dbus dunst:dunst curl:curl python3:python3
 
 tmp=$(mktemp -d /tmp/bedtime-e2e-sync.XXXXXX)
@@ -141,26 +142,8 @@ say "Syncthing $(syncthing --version | cut -d' ' -f2): a and b connected on 127.
 # --- two computers: X server, session bus, dunst, bedtime --------------------
 start_desktop() { # c
 	local c=$1 d=$tmp/$1
-	Xvfb -displayfd 3 -screen 0 800x300x24 -nolisten tcp 3>"$d/display" 2>"$d/xvfb.log" &
-	pids+=($!)
-	wait_for 10 "Xvfb $c" test -s "$d/display"
-	cat >"$d/bus.conf" <<CONF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$d</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-CONF
-	dbus-daemon --config-file="$d/bus.conf" --nofork --nopidfile --print-address=3 3>"$d/bus" 2>"$d/bus.log" &
-	pids+=($!)
-	wait_for 10 "dbus-daemon $c" test -s "$d/bus"
+	e2e_xvfb "$d" 800x300x24 || fail "Xvfb $c did not start"
+	e2e_bus "$d" || fail "dbus-daemon $c did not start"
 	printf '[global]\n    font = DejaVu Sans 10\n[urgency_normal]\n    timeout = 0\n' >"$d/dunstrc"
 	DISPLAY=":$(head -n1 "$d/display")" DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$d/bus") dunst -config "$d/dunstrc" 2>"$d/dunst.log" &
 	pids+=($!)

@@ -17,6 +17,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. e2e/lib.sh
 out=${1:-$(mktemp -d /tmp/bedtime-e2e-tray.XXXXXX)/tray.png}
 
 scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-send:dbus xfce4-panel:xfce4-panel import:imagemagick xdotool:xdotool \
@@ -48,9 +49,7 @@ wait_for() {
 	exit 1
 }
 
-Xvfb -displayfd 3 -screen 0 800x560x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-pids+=($!)
-wait_for "Xvfb" test -s "$tmp/display"
+e2e_xvfb "$tmp" 800x560x24
 export DISPLAY=":$(head -n1 "$tmp/display")"
 
 # Everything per user in throwaway directories (set before the bus starts, which
@@ -62,24 +61,7 @@ export XDG_CONFIG_DIRS=/etc/xdg XDG_CURRENT_DESKTOP=XFCE
 # the panel reads its settings from.
 mkdir -p "$tmp/services"
 cp /usr/share/dbus-1/services/org.xfce.Xfconf.service "$tmp/services/"
-cat >"$tmp/bus.conf" <<CONF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$tmp</listen>
-  <auth>EXTERNAL</auth>
-  <servicedir>$tmp/services</servicedir>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-CONF
-dbus-daemon --config-file="$tmp/bus.conf" --nofork --nopidfile --print-address=3 3>"$tmp/bus" 2>"$tmp/bus.log" &
-pids+=($!)
-wait_for "dbus-daemon" test -s "$tmp/bus"
+e2e_bus "$tmp" "$tmp/services"
 export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$tmp/bus")
 
 # One panel along the top: a spacer and the Status Tray.

@@ -28,6 +28,9 @@
 // always a whole old or whole new file, and a torn last line of the history
 // is skipped when it is read. A state.json that does not parse is moved
 // aside, with a warning, and bedtime goes on from an empty state.
+// streaks.json is a cache of the history for Store.Stats (streaks.go):
+// each reminder's streak as of a day, checked against the history before
+// it is used and made again from it whenever it does not fit.
 //
 // Nothing there is trusted blindly (safefs): the directory must be the
 // user's own (one open to others is made 0700; another user's is refused),

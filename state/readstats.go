@@ -25,10 +25,12 @@ const statsLookback = 2
 // Stats sums up the history over the last days days, as the function
 // Stats does with the whole history, reading only the history's tail that
 // the days need (History): its cost is that of the days asked for, not of
-// the history's length. A streak that reaches back before them is followed
-// further back, each time over a span twice as long, reading only the
-// older lines and keeping only their day marks, until it breaks or the
-// history begins: a long streak costs what its length costs.
+// the history's length. A streak that reaches back before them goes on
+// with the streak checkpoint (streaks.go): the streaks as of a day at most
+// streakRefresh+statsLookback days ago, kept in the state directory and
+// made again from the history when it is missing or no longer fits it. So
+// a long streak costs what a month of history costs, but the first time
+// (or after the history changed) a whole read of the history.
 //
 // Unattributed counts the old lines (version 1) among those read.
 func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderStats, error) {
@@ -54,41 +56,49 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 	instants = nil
 	for _, dm := range marks {
 		dm.trim(from)
+		// A day without a mark neither lengthens nor breaks a streak:
+		// one that reaches the first day read may go on before it,
+		// however long the run of days without entries there.
+		dm.first = from
 	}
-	span := days + statsLookback
-	for !whole {
-		// A streak that ran into the first days read may go on before them.
+	if !whole {
+		// A streak that reaches the first day read may go on before it:
+		// what it adds there is the checkpoint's (streaks.go), with the
+		// days between the checkpoint's day and the first day read.
 		var open []int
 		for i, rs := range out {
-			dm := marks[rs.Reminder]
-			if dm == nil || dm.first.IsZero() {
-				continue
-			}
-			if _, reached := streak(dm.marks, today, dm.first); reached && dm.first.Before(from.AddDate(0, 0, statsLookback+1)) {
+			if _, reached := streak(marks[rs.Reminder].marks, today, from); reached {
 				open = append(open, i)
 			}
 		}
-		if len(open) == 0 {
-			break
+		if len(open) > 0 {
+			ck, day, err := s.streaks(today, loc)
+			if err != nil {
+				return nil, err
+			}
+			if day.Before(from) {
+				more := map[string]*dayMarks{}
+				for _, i := range open {
+					more[out[i].Reminder] = &dayMarks{marks: map[string]string{}}
+				}
+				// The days summed up warn of unreadable lines, not these.
+				if _, err := s.scanMarks(day, from.AddDate(0, 0, statsLookback), loc, more, new(int), false); err != nil {
+					return nil, err
+				}
+				for _, i := range open {
+					m := more[out[i].Reminder]
+					m.trim(day)
+					marks[out[i].Reminder].add(*m)
+				}
+			}
+			for _, i := range open {
+				n, reached := streak(marks[out[i].Reminder].marks, today, day)
+				if reached {
+					n += ck.Streaks[out[i].Reminder]
+				}
+				out[i].Streak = n
+			}
 		}
-		older := from.AddDate(0, 0, -span)
-		span *= 2
-		// The days from older to from, with the answers that came after.
-		more := map[string]*dayMarks{}
-		for _, i := range open {
-			more[out[i].Reminder] = &dayMarks{marks: map[string]string{}}
-		}
-		w, err := s.scanMarks(older, from.AddDate(0, 0, statsLookback), loc, more, new(int)) // the days summed up warn, not these
-		if err != nil {
-			return nil, err
-		}
-		for _, i := range open {
-			dm, m := marks[out[i].Reminder], more[out[i].Reminder]
-			m.trim(older)
-			dm.add(*m)
-			out[i].Streak, _ = streak(dm.marks, today, dm.first)
-		}
-		from, whole = older, w
 	}
 	if bad > 0 {
 		s.logger.Warn("skipped unreadable lines of the history", "path", s.HistoryPath(), "lines", bad)
@@ -113,7 +123,13 @@ func interner() func([]byte) string {
 	}
 }
 
-// scanMarks adds to marks, for each reminder it names, the mark of each
+// scanAllMarks is scanMarks of every reminder, the unreadable lines not
+// counted.
+func (s *Store) scanAllMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks) (whole bool, err error) {
+	return s.scanMarks(since, until, loc, marks, new(int), true)
+}
+
+// scanMarks adds to marks, for each reminder it names (all: each one), the mark of each
 // day (in loc) of the events from since to until, keeping no events: a day
 // with a Done is done, else one with a Missed is missed, else one shown
 // (or held, snoozed, dismissed, expired) is fired, else one skipped is
@@ -122,19 +138,23 @@ func interner() func([]byte) string {
 // that was never shown. A line of version 1 without a scheduled instant
 // counts on the day it was written. whole reports whether the history was
 // read from its start.
-func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int) (whole bool, err error) {
+func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int, all bool) (whole bool, err error) {
 	// The day of the last line, which the next line is most likely on.
 	var dayStart, dayEnd time.Time
 	var date string
 	return s.scan(since, until, bad, func(ln scannedLine) {
 		// Neither the lookup nor the conversion copies the bytes.
-		dm := marks[string(ln.reminder)]
-		if dm == nil {
+		mark := dayMarkOf(Kind(ln.kind))
+		if mark == MarkNone || len(ln.reminder) == 0 {
 			return
 		}
-		mark := dayMarkOf(Kind(ln.kind))
-		if mark == MarkNone {
-			return
+		dm := marks[string(ln.reminder)]
+		if dm == nil {
+			if !all || len(marks) >= streaksMaxNames {
+				return
+			}
+			dm = &dayMarks{marks: map[string]string{}}
+			marks[string(ln.reminder)] = dm
 		}
 		t := ln.scheduled
 		if t.IsZero() {

@@ -3,6 +3,10 @@
 package state_test
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -57,6 +61,14 @@ func BenchmarkHistoryTenYears(b *testing.B) {
 		{"status/10y", full, func(s *state.Store) error { _, err := s.History(yesterday); return err }},
 		{"stats-7/10y", full, func(s *state.Store) error { _, err := s.Stats(7, now, loc); return err }},
 		{"stats-365/10y", full, func(s *state.Store) error { _, err := s.Stats(365, now, loc); return err }},
+		// Without the streak checkpoint, which is made again from the whole history.
+		{"stats-365/10y-first", full, func(s *state.Store) error {
+			if err := os.Remove(filepath.Join(s.Dir(), "streaks.json")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			_, err := s.Stats(365, now, loc)
+			return err
+		}},
 		{"stats-7/10y-streaks-end", broken, func(s *state.Store) error { _, err := s.Stats(7, now, loc); return err }},
 		{"stats-365/10y-streaks-end", broken, func(s *state.Store) error { _, err := s.Stats(365, now, loc); return err }},
 	} {

@@ -135,3 +135,47 @@ func brief(rs []state.ReminderStats) []state.ReminderStats {
 	}
 	return out
 }
+
+// TestStoreStatsAgreesAcrossGaps: a streak that crosses a run of days
+// without any entry for its reminder (the computer off for months) goes
+// on before it, in Store.Stats as in Stats, however long the run is and
+// wherever it falls behind the days asked for.
+func TestStoreStatsAgreesAcrossGaps(t *testing.T) {
+	day := time.Date(2024, 1, 1, 20, 30, 0, 0, time.UTC)
+	const total = 800
+	for _, gap := range []struct{ from, days int }{ // days back from the last day
+		{10, 5}, {12, 40}, {20, 130}, {30, 300}, {100, 600}, {3, 780},
+	} {
+		s, err := state.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var evs []state.Event
+		for d := range total {
+			back := total - 1 - d
+			if back >= gap.from && back < gap.from+gap.days {
+				continue
+			}
+			at := day.AddDate(0, 0, d)
+			kind := state.Done
+			if d == 2 { // the one miss, near the start
+				kind = state.Missed
+			}
+			evs = append(evs, state.Event{At: at.Add(time.Minute), Reminder: "magnesium", Kind: kind, Scheduled: at})
+		}
+		if err := s.AppendAll(evs); err != nil {
+			t.Fatal(err)
+		}
+		now := day.AddDate(0, 0, total-1).Add(time.Hour)
+		for _, days := range []int{1, 7, 30, 365} {
+			got, err := s.Stats(days, now, time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := state.Stats(evs, days, now, time.UTC)
+			if !slices.EqualFunc(got, want, equalStats) {
+				t.Errorf("gap of %d days from %d days back, --days %d:\n got %+v\nwant %+v", gap.days, gap.from, days, brief(got), brief(want))
+			}
+		}
+	}
+}

@@ -133,7 +133,6 @@ func (f *folder) get(name string, t time.Time) *instantAcc {
 	if a == nil {
 		a = &instantAcc{InstantOutcome: InstantOutcome{Reminder: name, Scheduled: t}}
 		f.byKey[k] = a
-		f.perReminder[name] = append(f.perReminder[name], t)
 	}
 	return a
 }
@@ -174,6 +173,13 @@ func (f *folder) add(ev Event) {
 
 // result returns the instants folded so far; see Instants.
 func (f *folder) result() (out []InstantOutcome, unattributed map[string]int) {
+	// Each reminder's instants in time order, for the old lines without
+	// one (rare: made only when there are such lines).
+	if len(f.undated) > 0 {
+		for _, a := range f.byKey {
+			f.perReminder[a.Reminder] = append(f.perReminder[a.Reminder], a.Scheduled)
+		}
+	}
 	for name := range f.perReminder {
 		slices.SortFunc(f.perReminder[name], func(a, b time.Time) int { return a.Compare(b) })
 	}
@@ -275,9 +281,21 @@ func sumUp(instants []InstantOutcome, unattributed map[string]int, days int, now
 	start := today.AddDate(0, 0, -(days - 1))
 	end := today.AddDate(0, 0, 1)
 
+	// Instants gives them sorted by reminder: each reminder's are one run
+	// of the slice, shared rather than copied (a copy only if not).
 	byName := map[string][]InstantOutcome{}
-	for _, in := range instants {
-		byName[in.Reminder] = append(byName[in.Reminder], in)
+	for i := 0; i < len(instants); {
+		j := i + 1
+		for j < len(instants) && instants[j].Reminder == instants[i].Reminder {
+			j++
+		}
+		name := instants[i].Reminder
+		if prev, ok := byName[name]; ok {
+			byName[name] = append(prev, instants[i:j]...)
+		} else {
+			byName[name] = instants[i:j:j]
+		}
+		i = j
 	}
 	for name := range unattributed {
 		if _, ok := byName[name]; !ok {
