@@ -167,4 +167,12 @@ var de = map[string]tr{
 	"sleep disturbed %s/10":                     t("Schlaf gestört %s/10"),
 	"%s leg":                                    t("Bein: %s"),
 	"note %s":                                   t("Notiz %s"),
+	"bedtime is not running; this applies when it starts.": t("bedtime läuft nicht; das gilt, sobald es startet."),
+	"Paused until %s. `bedtime resume` ends it early.":     t("Pausiert bis %s. `bedtime resume` beendet die Pause früher."),
+	"Reminders were not paused.":                           t("Die Erinnerungen waren nicht pausiert."),
+	"Reminders are back on.":                               t("Die Erinnerungen sind wieder an."),
+	"%s again at %s.":                                      t("%s wieder um %s."),
+	"Skipping %s at %s; it comes back after that.":         t("%s am %s wird ausgelassen; danach kommt es wieder."),
+	"%s was already done at %s (due %s); nothing changed.": t("%s war schon um %s erledigt (fällig %s); nichts geändert."),
+	"Marked %s done (due %s).":                             t("%s als erledigt eingetragen (fällig %s)."),
 }

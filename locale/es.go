@@ -167,4 +167,12 @@ var es = map[string]tr{
 	"sleep disturbed %s/10":                     t("sueño alterado %s/10"),
 	"%s leg":                                    t("pierna: %s"),
 	"note %s":                                   t("nota %s"),
+	"bedtime is not running; this applies when it starts.": t("bedtime no está en marcha; esto se aplicará cuando arranque."),
+	"Paused until %s. `bedtime resume` ends it early.":     t("En pausa hasta %s. `bedtime resume` la termina antes."),
+	"Reminders were not paused.":                           t("Los recordatorios no estaban en pausa."),
+	"Reminders are back on.":                               t("Los recordatorios vuelven a estar activos."),
+	"%s again at %s.":                                      t("%s otra vez a las %s."),
+	"Skipping %s at %s; it comes back after that.":         t("Se omite %s (%s); después vuelve."),
+	"%s was already done at %s (due %s); nothing changed.": t("%s ya estaba hecho a las %s (pendiente %s); nada ha cambiado."),
+	"Marked %s done (due %s).":                             t("%s marcado como hecho (pendiente %s)."),
 }

@@ -167,4 +167,12 @@ var fr = map[string]tr{
 	"sleep disturbed %s/10":                     t("sommeil troublé %s/10"),
 	"%s leg":                                    t("jambe : %s"),
 	"note %s":                                   t("note %s"),
+	"bedtime is not running; this applies when it starts.": t("bedtime est arrêté ; cela s’appliquera à son démarrage."),
+	"Paused until %s. `bedtime resume` ends it early.":     t("En pause jusqu’à %s. `bedtime resume` y met fin plus tôt."),
+	"Reminders were not paused.":                           t("Les rappels n’étaient pas en pause."),
+	"Reminders are back on.":                               t("Les rappels sont de retour."),
+	"%s again at %s.":                                      t("%s à nouveau à %s."),
+	"Skipping %s at %s; it comes back after that.":         t("%s sauté le %s ; il revient ensuite."),
+	"%s was already done at %s (due %s); nothing changed.": t("%s était déjà fait à %s (prévu %s) ; rien n’a changé."),
+	"Marked %s done (due %s).":                             t("%s noté comme fait (prévu %s)."),
 }

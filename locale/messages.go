@@ -197,4 +197,14 @@ var messages = []entry{
 	{Key: "sleep disturbed %s/10"},
 	{Key: "%s leg"},
 	{Key: "note %s"},
+
+	// pause, resume, snooze, skip and done: what they say on success.
+	{Key: "bedtime is not running; this applies when it starts."},
+	{Key: "Paused until %s. `bedtime resume` ends it early."},
+	{Key: "Reminders were not paused."},
+	{Key: "Reminders are back on."},
+	{Key: "%s again at %s."},
+	{Key: "Skipping %s at %s; it comes back after that."},
+	{Key: "%s was already done at %s (due %s); nothing changed."},
+	{Key: "Marked %s done (due %s)."},
 }
