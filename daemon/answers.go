@@ -95,16 +95,24 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 	// The notifier's dispatcher is not held up by the write: answers that
 	// come while one is under way are written together after it. The
 	// answer is decided once, on the state as it is then.
-	var applied bool
+	var applied, late bool
 	d.w.submit(func(tx *state.Tx) {
 		repeatAt = tx.Snooze(name)
 		if _, err := tx.Step(step); err != nil {
 			d.log.Info("answer not applied", "reminder", name, "action", resp.Action.String(), "why", err.Error())
+			// A notification the server put up only after its instant was
+			// answered elsewhere (the phone's Done came before the
+			// server's reply to Notify) has nothing left to ask.
+			o, closed := tx.Closed(name)
+			late = resp.Action == notify.Shown && closed && o.Scheduled.Equal(resp.Scheduled)
 			return
 		}
 		applied = true
 		decide(tx)
 	}, func() {
+		if late {
+			d.withdraw(name)
+		}
 		if !applied {
 			return
 		}

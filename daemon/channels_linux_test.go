@@ -135,3 +135,41 @@ func TestPhoneNotInACall(t *testing.T) {
 		t.Fatalf("%d messages on the phone during a call, want none", n)
 	}
 }
+
+// TestDoneFromThePhoneBeforeTheDesktopReply: the phone's Done comes while
+// the desktop's server has the notification on screen but has not yet
+// answered Notify (a loaded machine), so the daemon does not know its id
+// when the Done is applied. When the reply comes, the notification of an
+// instant already done is taken down, not left asking.
+func TestDoneFromThePhoneBeforeTheDesktopReply(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	ntfy := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	cfg := notifytest.DefaultConfig
+	cfg.ReplyDelay = time.Second
+	srv := bus.StartServer(t, cfg)
+	h.start()
+	h.idleUntil(now.Add(30 * time.Minute))
+	h.clock.Set(now.Add(30 * time.Minute))
+	desk := srv.Next(t) // on screen; the reply to Notify is a second away
+	var msgs []ntfytest.Message
+	for msgs = ntfy.Messages("bedtime-test-topic"); len(msgs) == 0; msgs = ntfy.Messages("bedtime-test-topic") {
+		if ev := h.recorded(); ev.Kind == state.Done {
+			t.Fatalf("done before the phone was pressed: %+v", ev)
+		}
+	}
+	done, ok := msgs[0].Action("Done")
+	if !ok {
+		t.Fatalf("no Done action in %+v", msgs[0])
+	}
+	if err := ntfytest.Press(context.Background(), done); err != nil {
+		t.Fatal(err)
+	}
+	for ev := h.recorded(); ev.Kind != state.Done; ev = h.recorded() {
+	}
+	for deadline := time.Now().Add(notifytest.Wait); srv.IsOpen(desk.ID); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the desktop notification is still on screen after Done on the phone")
+		}
+	}
+}

@@ -133,18 +133,35 @@ func (l *Locale) MonthShort(m time.Month) string { return l.cal.shortMonth[m-1] 
 // zone's abbreviation, for tables: "Mon 07 Dec 21:05 CET" in neutral and
 // British English, "Mon Dec 7 9:05 PM EST" in US English, "Mo 07. Dez.
 // 21:05 CET" in German.
-func (l *Locale) Stamp(t time.Time) string {
-	wd, mon, day := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month()), t.Format("02")
-	var date string
+func (l *Locale) Stamp(t time.Time) string { return l.ShortDateTime(t) + " " + t.Format("MST") }
+
+// ShortDateTime is Stamp without the zone: "Mon 07 Dec 21:05".
+func (l *Locale) ShortDateTime(t time.Time) string { return l.ShortDate(t) + " " + l.Clock(t) }
+
+// ShortDate returns the short date of t in t's location with its weekday:
+// "Mon 07 Dec", "Mon Dec 7" in US English, "Mo 07. Dez." in German.
+func (l *Locale) ShortDate(t time.Time) string { return l.shortDate(t, t.Format("02")) }
+
+// ShortDateUnpadded is ShortDate with the day of the month as it is
+// said: "Mon 7 Dec", "Mo 7. Dez.".
+func (l *Locale) ShortDateUnpadded(t time.Time) string { return l.shortDate(t, fmt.Sprint(t.Day())) }
+
+func (l *Locale) shortDate(t time.Time, day string) string {
+	wd, mon := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month())
 	switch {
 	case l.Lang == "de":
-		date = wd + " " + day + ". " + mon
+		return wd + " " + day + ". " + mon
 	case l.cal.monthFirst:
-		date = wd + " " + mon + " " + fmt.Sprint(t.Day())
+		return wd + " " + mon + " " + fmt.Sprint(t.Day())
 	default:
-		date = wd + " " + day + " " + mon
+		return wd + " " + day + " " + mon
 	}
-	return date + " " + l.Clock(t) + " " + t.Format("MST")
+}
+
+// WeekdayClock returns the short weekday and the time of day of t in t's
+// location: "Fri 16:55", "Fr 16:55", "Fri 4:55 PM".
+func (l *Locale) WeekdayClock(t time.Time) string {
+	return l.WeekdayShort(t.Weekday()) + " " + l.Clock(t)
 }
 
 // Hour12 reports whether the locale writes times on a 12-hour clock.

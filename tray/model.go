@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -129,6 +130,8 @@ type Input struct {
 	// LastError is the error of the last menu action, shown until the
 	// next action succeeds.
 	LastError string
+	// Locale is the language of the words; nil is English.
+	Locale *locale.Locale
 }
 
 // Build computes the view of in. It is a pure function.
@@ -136,6 +139,10 @@ func Build(in Input) View {
 	loc := time.Local
 	if in.Schedule != nil {
 		loc = in.Schedule.Location
+	}
+	l := in.Locale
+	if l == nil {
+		l = locale.English
 	}
 	now := in.Now.In(loc)
 	paused := in.State.PausedUntil.After(now)
@@ -173,22 +180,22 @@ func Build(in Input) View {
 	var tip []string
 	switch {
 	case !in.Running:
-		tip = append(tip, "bedtime is not running")
+		tip = append(tip, l.Sprintf("bedtime is not running"))
 	case len(waiting) > 0:
-		tip = append(tip, waitingLine(waiting)+" waiting for an answer")
+		tip = append(tip, waitingLine(l, waiting))
 	}
 	if paused {
-		tip = append(tip, "paused until "+pauseEnd(in.State.PausedUntil, now, loc))
+		tip = append(tip, l.Sprintf("paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)))
 	}
 	switch {
 	case next != nil:
-		tip = append(tip, nextLine(*next, now, loc))
+		tip = append(tip, nextLine(l, *next, now, loc))
 	case in.ScheduleProblem != "":
 		tip = append(tip, in.ScheduleProblem)
 	case in.Schedule != nil:
-		tip = append(tip, "no reminder comes next (all are disabled)")
+		tip = append(tip, l.Sprintf("no reminder comes next (all are disabled)"))
 	}
-	v.Tooltip = "bedtime: " + joinLines(tip)
+	v.Tooltip = l.Sprintf("bedtime: %s", joinLines(tip))
 
 	// The menu.
 	add := func(label string, a Action) { v.Menu = append(v.Menu, Item{Label: label, Action: a}) }
@@ -198,62 +205,62 @@ func Build(in Input) View {
 		}
 	}
 	if !in.Running {
-		add("bedtime is not running", Action{})
-		add("Start bedtime", Action{Kind: ActStart})
+		add(l.Sprintf("bedtime is not running"), Action{})
+		add(l.Sprintf("Start bedtime"), Action{Kind: ActStart})
 		sep()
 	}
 	for _, w := range waiting {
-		add(w.describe(loc), Action{})
-		add("Done: "+w.name, Action{Kind: ActDone, Reminder: w.name})
+		add(w.describe(l, loc), Action{})
+		add(l.Sprintf("Done: %s", w.name), Action{Kind: ActDone, Reminder: w.name})
 		snooze := config.DefaultSnooze
 		if in.Schedule != nil {
 			if r, ok := in.Schedule.Reminder(w.name); ok && r.Snooze > 0 {
 				snooze = r.Snooze
 			}
 		}
-		add("Snooze "+w.name+" for "+Duration(snooze), Action{Kind: ActSnooze, Reminder: w.name})
+		add(l.Sprintf("Snooze %s for %s", w.name, DurationIn(l, snooze)), Action{Kind: ActSnooze, Reminder: w.name})
 	}
 	sep()
 	if next != nil {
-		add("Next: "+nextLine(*next, now, loc), Action{})
+		add(l.Sprintf("Next: %s", nextLine(l, *next, now, loc)), Action{})
 	}
 	if skip != nil {
-		add("Skip "+skip.Reminder+" at "+skip.At.In(loc).Format("15:04"), Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
+		add(l.Sprintf("Skip %s at %s", skip.Reminder, l.Clock(skip.At.In(loc))), Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
 	}
 	if paused {
-		add("Paused until "+pauseEnd(in.State.PausedUntil, now, loc), Action{})
-		add("Resume", Action{Kind: ActResume})
+		add(l.Sprintf("Paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)), Action{})
+		add(l.Sprintf("Resume"), Action{Kind: ActResume})
 	} else {
-		add("Pause for 1 hour", Action{Kind: ActPauseHour})
-		add("Pause until tomorrow", Action{Kind: ActPauseTomorrow})
+		add(l.Sprintf("Pause for 1 hour"), Action{Kind: ActPauseHour})
+		add(l.Sprintf("Pause until tomorrow"), Action{Kind: ActPauseTomorrow})
 	}
 	sep()
 	if in.Schedule != nil {
 		today := state.Today(in.Schedule.Jobs(), in.State, in.Events, now, loc)
 		if len(today) == 0 {
-			add("Today: nothing scheduled", Action{})
+			add(l.Sprintf("Today: nothing scheduled"), Action{})
 		} else {
-			add("Today:", Action{})
-			for _, line := range todayLines(today, loc) {
+			add(l.Sprintf("Today:"), Action{})
+			for _, line := range todayLinesIn(l, today, loc) {
 				add("  "+line, Action{})
 			}
 		}
 	}
 	for _, p := range []string{in.ScheduleProblem, in.StateProblem} {
 		if p != "" {
-			add("Problem: "+p, Action{})
+			add(l.Sprintf("Problem: %s", p), Action{})
 		}
 	}
 	if in.LastError != "" {
-		add("Failed: "+in.LastError, Action{})
+		add(l.Sprintf("Failed: %s", in.LastError), Action{})
 	}
 	sep()
-	add("Edit the schedule…", Action{Kind: ActEdit})
+	add(l.Sprintf("Edit the schedule…"), Action{Kind: ActEdit})
 	if in.Report {
-		add("Open the report", Action{Kind: ActReport})
+		add(l.Sprintf("Open the report"), Action{Kind: ActReport})
 	}
 	sep()
-	add("Quit the tray", Action{Kind: ActQuit})
+	add(l.Sprintf("Quit the tray"), Action{Kind: ActQuit})
 	return v
 }
 
@@ -265,19 +272,18 @@ type waiter struct {
 	until time.Time
 }
 
-func (w waiter) describe(loc *time.Location) string {
-	s := w.name + " (due " + w.in.Scheduled.In(loc).Format("15:04")
+func (w waiter) describe(l *locale.Locale, loc *time.Location) string {
+	due := l.Clock(w.in.Scheduled.In(loc))
 	switch w.in.Status {
 	case state.Held:
-		s += ", held while you were away"
+		return l.Sprintf("%s (due %s, held while you were away)", w.name, due)
 	case state.Snoozed:
 		if !w.until.IsZero() {
-			s += ", snoozed until " + w.until.In(loc).Format("15:04")
-		} else {
-			s += ", snoozed"
+			return l.Sprintf("%s (due %s, snoozed until %s)", w.name, due, l.Clock(w.until.In(loc)))
 		}
+		return l.Sprintf("%s (due %s, snoozed)", w.name, due)
 	}
-	return s + ")"
+	return l.Sprintf("%s (due %s)", w.name, due)
 }
 
 // openReminders returns the reminders whose instant waits for an answer,
@@ -299,39 +305,38 @@ func openReminders(st state.State) []waiter {
 	return out
 }
 
-func waitingLine(ws []waiter) string {
+func waitingLine(l *locale.Locale, ws []waiter) string {
 	switch len(ws) {
 	case 1:
-		return ws[0].name + " is"
+		return l.Sprintf("%s is waiting for an answer", ws[0].name)
 	case 2:
-		return ws[0].name + " and " + ws[1].name + " are"
+		return l.Sprintf("%s and %s are waiting for an answer", ws[0].name, ws[1].name)
 	}
-	return fmt.Sprintf("%d reminders are", len(ws))
+	return l.Sprintf("%d reminders are waiting for an answer", len(ws))
 }
 
 // nextLine says what comes next and when: "magnesium at 20:30, in 1 h 05 m".
-func nextLine(c state.Coming, now time.Time, loc *time.Location) string {
+func nextLine(l *locale.Locale, c state.Coming, now time.Time, loc *time.Location) string {
 	at := c.At.In(loc)
-	when := at.Format("15:04")
+	when := l.Clock(at)
 	if !sameDay(at, now.In(loc)) {
-		when = at.Format("Mon 15:04")
+		when = l.WeekdayClock(at)
 	}
-	s := c.Reminder + " at " + when + ", in " + Duration(c.At.Sub(now))
 	if c.Note == "snoozed" {
-		s += " (snoozed)"
+		return l.Sprintf("%s at %s, in %s (snoozed)", c.Reminder, when, DurationIn(l, c.At.Sub(now)))
 	}
-	return s
+	return l.Sprintf("%s at %s, in %s", c.Reminder, when, DurationIn(l, c.At.Sub(now)))
 }
 
-func pauseEnd(until, now time.Time, loc *time.Location) string {
+func pauseEnd(l *locale.Locale, until, now time.Time, loc *time.Location) string {
 	u := until.In(loc)
 	if sameDay(u, now.In(loc)) {
-		return u.Format("15:04")
+		return l.Clock(u)
 	}
 	if u.Hour() == 0 && u.Minute() == 0 && sameDay(u.Add(-time.Minute), now.In(loc)) {
-		return "midnight"
+		return l.Sprintf("midnight")
 	}
-	return u.Format("Mon 15:04")
+	return l.WeekdayClock(u)
 }
 
 func sameDay(a, b time.Time) bool {
@@ -353,21 +358,24 @@ func joinLines(lines []string) string {
 
 // Duration writes d for people, rounded up to the minute so that "in"
 // never says less than the truth: "45 s", "5 m", "1 h 05 m", "2 d 3 h".
-func Duration(d time.Duration) string {
+func Duration(d time.Duration) string { return DurationIn(locale.English, d) }
+
+// DurationIn is Duration in l's language.
+func DurationIn(l *locale.Locale, d time.Duration) string {
 	switch {
 	case d <= 0:
-		return "0 m"
+		return l.Sprintf("%d m", 0)
 	case d < time.Minute:
-		return fmt.Sprintf("%d s", int((d+time.Second-1)/time.Second))
+		return l.Sprintf("%d s", int((d+time.Second-1)/time.Second))
 	}
 	m := int((d + time.Minute - 1) / time.Minute)
 	switch {
 	case m < 60:
-		return fmt.Sprintf("%d m", m)
+		return l.Sprintf("%d m", m)
 	case m < 24*60:
-		return fmt.Sprintf("%d h %02d m", m/60, m%60)
+		return l.Sprintf("%d h %02d m", m/60, m%60)
 	}
-	return fmt.Sprintf("%d d %d h", m/(24*60), m/60%24)
+	return l.Sprintf("%d d %d h", m/(24*60), m/60%24)
 }
 
 // todayLines writes today's firings one line per reminder, in the order
@@ -375,6 +383,11 @@ func Duration(d time.Duration) string {
 // ("magnesium  20:30 ✓ done"); with several, each time and the mark's
 // sign ("hydration  08:00 ✓  10:00 ✗  12:00 •").
 func todayLines(today []state.Firing, loc *time.Location) []string {
+	return todayLinesIn(locale.English, today, loc)
+}
+
+// todayLinesIn is todayLines in l's language.
+func todayLinesIn(l *locale.Locale, today []state.Firing, loc *time.Location) []string {
 	var order []string
 	by := map[string][]state.Firing{}
 	for _, f := range today {
@@ -388,11 +401,11 @@ func todayLines(today []state.Firing, loc *time.Location) []string {
 		fs := by[name]
 		line := name + " "
 		for _, f := range fs {
-			word := MarkWord(f.Mark)
+			word := markWordIn(l, f.Mark)
 			if len(fs) > 1 {
 				word, _, _ = strings.Cut(word, " ")
 			}
-			line += " " + f.At.In(loc).Format("15:04") + " " + word + " "
+			line += " " + l.Clock(f.At.In(loc)) + " " + word + " "
 		}
 		out = append(out, strings.TrimSpace(line))
 	}
@@ -400,28 +413,34 @@ func todayLines(today []state.Firing, loc *time.Location) []string {
 }
 
 // MarkWord is a mark of state.Today in words, for the menu.
-func MarkWord(mark string) string {
+func MarkWord(mark string) string { return markWordIn(locale.English, mark) }
+
+// markWordIn is MarkWord in l's language: the mark's sign, then its words.
+func markWordIn(l *locale.Locale, mark string) string {
+	sign, word := "", ""
 	switch mark {
 	case state.MarkDone:
-		return "✓ done"
+		sign, word = "✓", "done"
 	case state.MarkMissed:
-		return "✗ missed"
+		sign, word = "✗", "missed"
 	case state.MarkSkipped:
-		return "– skipped"
+		sign, word = "–", "skipped"
 	case state.MarkPaused:
-		return "– paused"
+		sign, word = "–", "paused"
 	case state.MarkDue:
-		return "• to come"
+		sign, word = "•", "to come"
 	case string(state.Shown):
-		return "○ shown, waiting"
+		sign, word = "○", "shown, waiting"
 	case string(state.Held):
-		return "○ held, waiting"
+		sign, word = "○", "held, waiting"
 	case string(state.Snoozed):
-		return "○ snoozed"
+		sign, word = "○", "snoozed"
 	case string(state.Dismissed):
-		return "○ dismissed"
+		sign, word = "○", "dismissed"
 	case string(state.Expired):
-		return "○ unanswered"
+		sign, word = "○", "unanswered"
+	default:
+		return mark
 	}
-	return mark
+	return sign + " " + l.Sprintf(word)
 }

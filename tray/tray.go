@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -226,12 +227,14 @@ func gather(o Options, lastErr string) (Input, time.Time) {
 		in.Report = o.Report()
 	}
 	s, err := o.Schedule()
+	// The schedule's language:, else the environment's (s may be nil).
+	in.Locale = s.Locale(os.Getenv)
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) {
-			in.ScheduleProblem = "the schedule file has errors (`bedtime validate`)"
+			in.ScheduleProblem = in.Locale.Sprintf("the schedule file has errors (`bedtime validate`)")
 		} else {
-			in.ScheduleProblem = "cannot read the schedule: " + err.Error()
+			in.ScheduleProblem = in.Locale.Sprintf("cannot read the schedule: %s", err.Error())
 		}
 	} else {
 		in.Schedule = s

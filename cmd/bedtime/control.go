@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/userlock"
@@ -40,7 +41,7 @@ func (app *App) runningDaemon() (pid int, since time.Time, ok bool) {
 // afterControl tells the user when their change takes effect.
 func (app *App) afterControl() {
 	if !app.daemonRunning() {
-		fmt.Fprintln(app.Stdout, "bedtime is not running; this applies when it starts.")
+		fmt.Fprintln(app.Stdout, app.locale(nil).Sprintf("bedtime is not running; this applies when it starts."))
 	}
 }
 
@@ -156,7 +157,8 @@ recorded as such. "bedtime resume" ends the pause early.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Paused until %s. `bedtime resume` ends it early.\n", end.In(loc).Format("Mon 02 Jan 15:04"))
+			l := app.locale(nil)
+			fmt.Fprintln(app.Stdout, l.Sprintf("Paused until %s. `bedtime resume` ends it early.", l.ShortDateTime(end.In(loc))))
 			app.afterControl()
 			return nil
 		},
@@ -182,10 +184,10 @@ func newResumeCmd(app *App) *cobra.Command {
 				return err
 			}
 			if !paused {
-				fmt.Fprintln(app.Stdout, "Reminders were not paused.")
+				fmt.Fprintln(app.Stdout, app.locale(nil).Sprintf("Reminders were not paused."))
 				return nil
 			}
-			fmt.Fprintln(app.Stdout, "Reminders are back on.")
+			fmt.Fprintln(app.Stdout, app.locale(nil).Sprintf("Reminders are back on."))
 			app.afterControl()
 			return nil
 		},
@@ -221,20 +223,26 @@ the reminder's snooze time).`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "%s again at %s.\n", r.Name, clockTime(at.In(s.Location)))
+			l := app.locale(s)
+			fmt.Fprintln(app.Stdout, l.Sprintf("%s again at %s.", r.Name, clockTimeIn(l, at.In(s.Location))))
 			app.afterControl()
 			return nil
 		},
 	}
 }
 
-// clockTime formats t as 15:04, or 15:04:05 when it is not on a whole
+// clockTimeIn formats t as 15:04, or 15:04:05 when it is not on a whole
 // minute, so that the time said is never earlier than the true one.
-func clockTime(t time.Time) string {
-	if t.Second() != 0 || t.Nanosecond() != 0 {
-		return t.Truncate(time.Second).Format("15:04:05")
+//
+// On a 12-hour clock, which has no seconds, it says the next whole minute.
+func clockTimeIn(l *locale.Locale, t time.Time) string {
+	if t.Second() == 0 && t.Nanosecond() == 0 {
+		return l.Clock(t)
 	}
-	return t.Format("15:04")
+	if l.Hour12() {
+		return l.Clock(t.Truncate(time.Minute).Add(time.Minute))
+	}
+	return t.Truncate(time.Second).Format("15:04:05")
 }
 
 func newSkipCmd(app *App) *cobra.Command {
@@ -257,7 +265,8 @@ func newSkipCmd(app *App) *cobra.Command {
 			if err := app.control(func(store *state.Store) error { return store.Skip(r.Name, next) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Skipping %s at %s; it comes back after that.\n", r.Name, next.In(s.Location).Format("Mon 02 Jan 15:04"))
+			l := app.locale(s)
+			fmt.Fprintln(app.Stdout, l.Sprintf("Skipping %s at %s; it comes back after that.", r.Name, l.ShortDateTime(next.In(s.Location))))
 			app.afterControl()
 			return nil
 		},
@@ -278,19 +287,20 @@ once: a second done says when it was done and changes nothing.`,
 				return err
 			}
 			now := app.now()
+			l := app.locale(s)
 			sched, err := app.answer(r, state.Done, "", now, time.Time{})
 			var already *state.AlreadyError
 			switch {
 			case errors.As(err, &already):
-				fmt.Fprintf(app.Stdout, "%s was already done at %s (due %s); nothing changed.\n", r.Name,
-					already.Outcome.At.In(s.Location).Format("15:04"), already.Outcome.Scheduled.In(s.Location).Format("Mon 15:04"))
+				fmt.Fprintln(app.Stdout, l.Sprintf("%s was already done at %s (due %s); nothing changed.", r.Name,
+					l.Clock(already.Outcome.At.In(s.Location)), l.WeekdayClock(already.Outcome.Scheduled.In(s.Location))))
 				return nil
 			case errors.Is(err, state.ErrNothing):
 				return app.nothingTo("mark done", s, r, err, now)
 			case err != nil:
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Marked %s done (due %s).\n", r.Name, sched.In(s.Location).Format("Mon 15:04"))
+			fmt.Fprintln(app.Stdout, l.Sprintf("Marked %s done (due %s).", r.Name, l.WeekdayClock(sched.In(s.Location))))
 			app.afterControl()
 			return nil
 		},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // diaryListNights is how many nights `bedtime diary` alone lists.
@@ -63,7 +65,7 @@ answer wins, and the diary keeps what was said and when.
 					return err
 				}
 				link, recs := app.syncRecords(time.Time{}) // with sync on, every computer's answers
-				return listNights(app.Stdout, mergedDiary(link, recs, entries), at, loc)
+				return listNights(app.Stdout, app.locale(nil), mergedDiary(link, recs, entries), at, loc)
 			}
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
 			if now {
@@ -93,9 +95,11 @@ answer wins, and the diary keeps what was said and when.
 			if err := store.Append(e); err != nil {
 				return err
 			}
+			l := app.locale(nil)
 			if now {
-				_, err := fmt.Fprintf(app.Stdout, "Recorded a cramp at %s (the night of %s).\n\n%s\n%s\n",
-					at.In(loc).Format("15:04"), nightLabel(e.Night), content.CrampHelp(), content.Disclaimer())
+				b := content.In(l.Lang)
+				_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n",
+					l.Sprintf("Recorded a cramp at %s (the night of %s).", l.Clock(at.In(loc)), nightLabelIn(l, e.Night)), b.CrampHelp(), b.Disclaimer())
 				return err
 			}
 			entries, err := store.Read()
@@ -105,7 +109,7 @@ answer wins, and the diary keeps what was said and when.
 			link, recs := app.syncRecords(time.Time{})
 			for _, r := range diary.Fold(mergedDiary(link, recs, entries)) {
 				if r.Night == e.Night {
-					fmt.Fprintf(app.Stdout, "Recorded for the night of %s: %s.\n", nightLabel(e.Night), describeNight(r))
+					fmt.Fprintln(app.Stdout, l.Sprintf("Recorded for the night of %s: %s.", nightLabelIn(l, e.Night), describeNightIn(l, r)))
 				}
 			}
 			return nil
@@ -137,49 +141,52 @@ func flagError(err error) error {
 	return err
 }
 
-func nightLabel(night string) string {
+// nightLabelIn names a night by the date it began, in l's language:
+// "Mon 2 Jan", "Mo 2. Jan.".
+func nightLabelIn(l *locale.Locale, night string) string {
 	t, err := time.Parse(time.DateOnly, night)
 	if err != nil {
 		return night
 	}
-	return t.Format("Mon 2 Jan")
+	return l.ShortDateUnpadded(t)
 }
 
-// describeNight says in a few words what the diary says about one night.
-func describeNight(r diary.NightRecord) string {
+// describeNightIn says in a few words, in l's language, what the diary
+// says about one night.
+func describeNightIn(l *locale.Locale, r diary.NightRecord) string {
 	var parts []string
 	switch r.Status {
 	case diary.StatusNone:
-		parts = append(parts, "no cramps")
+		parts = append(parts, l.Sprintf("no cramps"))
 	case diary.StatusCramps:
-		s := "cramps"
+		s := l.Sprintf("cramps")
 		if r.Count != diary.Unknown {
-			s = fmt.Sprintf("%d %s", r.Count, plural(r.Count, "cramp", "cramps"))
+			s = l.Sprintf("%d cramps", r.Count)
 		}
 		if r.Bad {
-			s += ", bad"
+			s = l.Sprintf("%s, bad", s)
 		}
 		parts = append(parts, s)
 	default:
-		parts = append(parts, "cramps not said")
+		parts = append(parts, l.Sprintf("cramps not said"))
 	}
 	if r.Severity != diary.Unknown {
-		parts = append(parts, fmt.Sprintf("severity %d/10", r.Severity))
+		parts = append(parts, l.Sprintf("severity %s/10", strconv.Itoa(r.Severity)))
 	}
 	if r.Sleep != diary.Unknown {
-		parts = append(parts, fmt.Sprintf("sleep disturbed %d/10", r.Sleep))
+		parts = append(parts, l.Sprintf("sleep disturbed %s/10", strconv.Itoa(r.Sleep)))
 	}
 	if r.Leg != "" {
-		parts = append(parts, string(r.Leg)+" leg")
+		parts = append(parts, l.Sprintf("%s leg", l.Sprintf(string(r.Leg))))
 	}
 	if r.Note != "" {
-		parts = append(parts, fmt.Sprintf("note %q", cutRunes(r.Note, 40)))
+		parts = append(parts, l.Sprintf("note %s", strconv.Quote(cutRunes(r.Note, 40))))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// listNights prints the last nights, newest first.
-func listNights(w io.Writer, entries []diary.Entry, now time.Time, loc *time.Location) error {
+// listNights prints the last nights, newest first, in l's language.
+func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.Time, loc *time.Location) error {
 	byNight := map[string]diary.NightRecord{}
 	for _, r := range diary.Fold(entries) {
 		byNight[r.Night] = r
@@ -188,33 +195,45 @@ func listNights(w io.Writer, entries []diary.Entry, now time.Time, loc *time.Loc
 	if r, ok := byNight[diary.NightOf(now, loc)]; ok && r.Night != last.Format(time.DateOnly) {
 		last = last.AddDate(0, 0, 1) // tonight has an answer already (--now)
 	}
-	fmt.Fprintf(w, "The last %d nights, by the date each began:\n\n", diaryListNights)
+	label := func(night string) string { return nightLabelIn(l, night) }
+	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", diaryListNights))
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NIGHT\tCRAMPS\tCOUNT\tSEVERITY\tSLEEP\tLEG\tNOTE")
+	var head []string
+	for _, k := range []string{"NIGHT", "CRAMPS", "COUNT", "SEVERITY", "SLEEP", "LEG", "NOTE"} {
+		head = append(head, l.Sprintf(k))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	dash := func(n int) string {
 		if n == diary.Unknown {
 			return "-"
 		}
-		return fmt.Sprint(n)
+		return strconv.Itoa(n)
 	}
 	for d := 0; d < diaryListNights; d++ {
 		key := last.AddDate(0, 0, -d).Format(time.DateOnly)
 		r, ok := byNight[key]
 		if !ok {
-			fmt.Fprintf(tw, "%s\tno answer\t\t\t\t\t\n", nightLabel(key))
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\n", label(key), l.Sprintf("no answer"))
 			continue
 		}
 		cramps := map[diary.Status]string{diary.StatusNone: "none", diary.StatusCramps: "yes", diary.StatusUnknown: "no answer"}[r.Status]
 		if r.Bad {
 			cramps = "bad"
 		}
+		cramps = l.Sprintf(cramps)
 		if r.Entries > 1 {
-			cramps += fmt.Sprintf(" (%d answers)", r.Entries)
+			cramps = l.Sprintf("%s (%d answers)", cramps, r.Entries)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", nightLabel(key), cramps, dash(r.Count), dash(r.Severity), dash(r.Sleep), r.Leg, cutRunes(r.Note, 40))
+		leg := string(r.Leg)
+		if leg != "" {
+			leg = l.Sprintf(leg)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", label(key), cramps, dash(r.Count), dash(r.Severity), dash(r.Sleep), leg, cutRunes(r.Note, 40))
 	}
 	tw.Flush()
-	_, err := fmt.Fprintln(w, "\nAdd or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD].")
+	fmt.Fprintln(w)
+	_, err := fmt.Fprintln(w, l.Sprintf("Add or correct a night: bedtime diary --cramps N [--severity 0-10] [--sleep 0-10] [--night YYYY-MM-DD]."))
 	return err
 }
 

@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/spf13/cobra"
 )
@@ -72,17 +74,19 @@ exit status is 1 when any check fails.`,
 			if checks == nil {
 				checks = allChecks()
 			}
+			l := app.locale(nil)
 			failed := 0
 			for _, check := range checks {
 				for _, r := range check(cmd.Context(), app) {
 					if !r.OK {
 						failed++
 					}
-					fmt.Fprintln(app.Stdout, r.line())
+					fmt.Fprintln(app.Stdout, r.lineIn(l))
 				}
 			}
 			if failed > 0 {
-				fmt.Fprintf(app.Stdout, "\n%d check(s) failed.\n", failed)
+				fmt.Fprintln(app.Stdout)
+				fmt.Fprintln(app.Stdout, l.Sprintf("%d checks failed.", failed))
 				return exitError{code: 1}
 			}
 			return nil
@@ -92,12 +96,29 @@ exit status is 1 when any check fails.`,
 
 // line formats r as OK or FAIL, what was checked, what was found and, for a
 // failure, the fix.
-func (r checkResult) line() string {
-	if r.OK {
-		return fmt.Sprintf("OK   %s: %s", r.Name, r.Detail)
+func (r checkResult) line() string { return r.lineIn(locale.English) }
+
+// lineIn is line in l's language: the name of the check and the word
+// "fix" are translated; OK and FAIL stay as they are, for grep, and so
+// do, for now, what was found and the fix (docs/languages.md).
+func (r checkResult) lineIn(l *locale.Locale) string {
+	name := r.Name
+	if slices.Contains(doctorCheckNames, name) {
+		name = l.Sprintf(name)
+	} else if rest, ok := strings.CutPrefix(name, "channel "); ok {
+		name = l.Sprintf("channel %s", rest)
+	} else if rest, ok := strings.CutPrefix(name, "device "); ok {
+		name = l.Sprintf("device %s", rest)
 	}
-	return fmt.Sprintf("FAIL %s: %s; fix: %s", r.Name, r.Detail, r.Fix)
+	if r.OK {
+		return "OK   " + l.Sprintf("%s: %s", name, r.Detail)
+	}
+	return "FAIL " + l.Sprintf("%s: %s; fix: %s", name, r.Detail, r.Fix)
 }
+
+// doctorCheckNames are the names of doctor's checks, as catalog keys.
+var doctorCheckNames = []string{checkBus, checkServer, checkTest, "schedule file", "service", "time zone",
+	"presence", "busy", "tray", "sync folder", "sync key"}
 
 // Names of the notification checks.
 const (

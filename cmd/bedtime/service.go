@@ -12,12 +12,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -233,7 +235,14 @@ status 3 when bedtime is not running.`,
 				}
 			}
 			now := app.now()
-			next := "unknown"
+			info := gatherStatus(app, st.ConfigPath, now)
+			// The text speaks the person's language; the JSON is for
+			// programs and stays English.
+			l := locale.English
+			if !asJSON {
+				l = info.Locale
+			}
+			next := l.Sprintf("unknown")
 			nextReminder := app.NextReminder
 			if nextReminder == nil {
 				nextReminder = func(ctx context.Context, configPath string, now time.Time) (string, error) {
@@ -241,23 +250,22 @@ status 3 when bedtime is not running.`,
 					if store, err := app.openStore(); err == nil {
 						plan, _ = store.Load()
 					}
-					return describeNext(ctx, configPath, plan, now)
+					return describeNextIn(ctx, l, configPath, plan, now)
 				}
 			}
 			if st.ConfigPath != "" {
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
-					next = "unknown: " + err.Error()
+					next = l.Sprintf("unknown: %s", err.Error())
 				} else {
 					next = n
 				}
 			}
-			info := gatherStatus(app, st.ConfigPath, now)
 			if asJSON {
 				if err := writeStatusJSON(app.Stdout, st, next, info); err != nil {
 					return err
 				}
 			} else {
-				writeStatus(app.Stdout, st, next)
+				writeStatus(app.Stdout, l, st, next)
 				writeStatusInfo(app.Stdout, info, markSet(ascii))
 			}
 			if !st.Running {
@@ -275,61 +283,69 @@ status 3 when bedtime is not running.`,
 // description; writeStatusInfo (stats.go) prints the rest. The "service"
 // line says which mechanism is in use, installed or not, so that "not
 // installed" is never followed by "install is impossible here".
-func writeStatus(w io.Writer, st serviceStatus, next string) {
+func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
+	lb := statusLabels(l)
+	l = lb.l
+	unknown := func(s string) string {
+		if s == "" {
+			return l.Sprintf("unknown")
+		}
+		return s
+	}
+	pid := strconv.Itoa(st.PID)
 	none := st.Manager == "none"
 	switch {
 	case st.Installed && st.Running:
-		fmt.Fprintf(w, "bedtime: installed, running (pid %d since %s)\n", st.PID, orUnknown(st.Since))
+		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(st.Since)))
 	case st.Installed:
-		fmt.Fprintf(w, "bedtime: installed, not running (%s)\n", orUnknown(st.State))
+		fmt.Fprintln(w, l.Sprintf("bedtime: installed, not running (%s)", unknown(st.State)))
 	case st.Running && none:
-		fmt.Fprintf(w, "bedtime: running (pid %d since %s), started by hand\n", st.PID, orUnknown(st.Since))
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand", pid, unknown(st.Since)))
 	case st.Running:
-		fmt.Fprintf(w, "bedtime: running (pid %d since %s), but not installed as a service\n", st.PID, orUnknown(st.Since))
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), but not installed as a service", pid, unknown(st.Since)))
 	case none:
-		fmt.Fprintln(w, "bedtime: not running")
+		fmt.Fprintln(w, l.Sprintf("bedtime: not running"))
 	default:
-		fmt.Fprintln(w, `bedtime: not installed as a service (run "bedtime install")`)
+		fmt.Fprintln(w, l.Sprintf(`bedtime: not installed as a service (run "bedtime install")`))
 	}
 	switch {
 	case none:
-		fmt.Fprintf(w, "  service:  %s\n", st.State)
+		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), st.State)
 	case st.Installed:
 		what := st.Manager
 		if st.Enabled != "" {
 			what += ", " + st.Enabled
 		}
-		fmt.Fprintf(w, "  unit:     %s (%s)\n", st.UnitPath, what)
+		fmt.Fprintf(w, "%s%s (%s)\n", lb.of("unit:"), st.UnitPath, what)
 	default:
-		fmt.Fprintf(w, "  service:  %s; install writes %s\n", st.Manager, st.UnitPath)
+		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", st.Manager, st.UnitPath))
 	}
-	fmt.Fprintf(w, "  schedule: %s\n", orUnknown(st.ConfigPath))
-	fmt.Fprintf(w, "  next:     %s\n", next)
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
+	fmt.Fprintf(w, "%s%s\n", lb.of("schedule:"), unknown(st.ConfigPath))
+	fmt.Fprintf(w, "%s%s\n", lb.of("next:"), next)
 }
 
 // describeNext is status's "next" line: "magnesium at Wed 25 Nov 20:30
 // (in 2h 05m)", the first firing that will be shown after now as plan's
-// skips, pause and snoozes say.
+// skips, pause and snoozes say. It is English, as in status --json;
+// describeNextIn says it in a language.
 func describeNext(ctx context.Context, configPath string, plan state.State, now time.Time) (string, error) {
+	return describeNextIn(ctx, locale.English, configPath, plan, now)
+}
+
+// describeNextIn is describeNext in l's language.
+func describeNextIn(ctx context.Context, l *locale.Locale, configPath string, plan state.State, now time.Time) (string, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return "", errors.New("the schedule file has errors; run `bedtime validate`")
+		return "", errors.New(l.Sprintf("the schedule file has errors; run `bedtime validate`"))
 	}
 	next, ok := plan.NextShown(s.Jobs(), now)
 	if !ok {
-		return "none (every reminder is disabled)", nil
+		return l.Sprintf("none (every reminder is disabled)"), nil
 	}
 	at := next.At.In(s.Location)
-	line := fmt.Sprintf("%s at %s (in %s)", next.Reminder, at.Format("Mon 02 Jan 15:04"), humanDuration(at.Sub(now)))
+	line := l.Sprintf("%s at %s (in %s)", next.Reminder, l.ShortDateTime(at), humanDurationIn(l, at.Sub(now)))
 	if next.Note != "" {
-		line += ", " + next.Note
+		line += ", " + l.Sprintf(next.Note)
 	}
 	return line, nil
 }

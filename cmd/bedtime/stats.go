@@ -8,14 +8,17 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/state"
@@ -95,7 +98,7 @@ recorded.`,
 				}
 				events, split, _ := app.mergedHistory(events, time.Time{})
 				if byDevice {
-					return writeStatsByDevice(app.Stdout, split, days, app.now(), loc, asJSON, markSet(ascii))
+					return writeStatsByDevice(app.Stdout, app.locale(nil), split, days, app.now(), loc, asJSON, markSet(ascii))
 				}
 				stats = state.Stats(events, days, app.now(), loc)
 			}
@@ -104,7 +107,7 @@ recorded.`,
 				enc.SetIndent("", "  ")
 				return enc.Encode(stats)
 			}
-			writeStats(app.Stdout, stats, days, markSet(ascii))
+			writeStats(app.Stdout, app.locale(nil), stats, days, markSet(ascii))
 			return nil
 		},
 	}
@@ -119,7 +122,7 @@ recorded.`,
 
 // writeStatsByDevice prints the stats of each device's part of the
 // record, this computer first.
-func writeStatsByDevice(w io.Writer, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
+func writeStatsByDevice(w io.Writer, l *locale.Locale, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
 	if split == nil {
 		return fmt.Errorf("--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
 	}
@@ -142,7 +145,7 @@ func writeStatsByDevice(w io.Writer, split []deviceHistory, days int, now time.T
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "== %s\n", d.Name)
-		writeStats(w, d.Stats, days, m)
+		writeStats(w, l, d.Stats, days, m)
 	}
 	return nil
 }
@@ -206,41 +209,50 @@ func (m marks) of(mark string) string {
 	return m.none
 }
 
-func writeStats(w io.Writer, stats []state.ReminderStats, days int, m marks) {
+func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days int, m marks) {
+	if l == nil {
+		l = locale.English
+	}
 	if len(stats) == 0 {
-		fmt.Fprintln(w, "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).")
+		fmt.Fprintln(w, l.Sprintf("No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login)."))
 		return
 	}
 	first, _ := time.Parse(time.DateOnly, stats[0].Days[0].Date)
 	last, _ := time.Parse(time.DateOnly, stats[0].Days[len(stats[0].Days)-1].Date)
-	fmt.Fprintf(w, "The last %d %s, %s to %s:\n\n", days, plural(days, "day", "days"),
-		first.Format("Mon 02 Jan"), last.Format("Mon 02 Jan"))
+	fmt.Fprintln(w, l.Sprintf("The last %d days, %s to %s:", days, l.ShortDate(first), l.ShortDate(last)))
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REMINDER\tDAYS\tDONE\tSHOWN\tSNOOZED\tDISMISSED\tUNANSWERED\tMISSED\tSKIPPED\tSTREAK")
+	var head []string
+	for _, k := range []string{"REMINDER", "DAYS", "DONE", "SHOWN", "SNOOZED", "DISMISSED", "UNANSWERED", "MISSED", "SKIPPED", "STREAK"} {
+		head = append(head, l.Sprintf(k))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	unattributed := 0
 	for _, rs := range stats {
 		var strip strings.Builder
 		for _, d := range rs.Days {
 			strip.WriteString(m.of(d.Mark))
 		}
-		done := fmt.Sprintf("%d of %d", rs.Done, rs.Due)
+		// Counts go in as text: the catalog's printer would group digits.
+		done := l.Sprintf("%s of %s", strconv.Itoa(rs.Done), strconv.Itoa(rs.Due))
 		if rs.Due > 0 {
-			done += fmt.Sprintf(" (%.0f%%)", rs.Adherence*100)
+			done = l.Sprintf("%s of %s (%s%%)", strconv.Itoa(rs.Done), strconv.Itoa(rs.Due), fmt.Sprintf("%.0f", rs.Adherence*100))
 		}
 		streak := "-"
 		if rs.Streak > 0 {
-			streak = fmt.Sprintf("%d %s", rs.Streak, plural(rs.Streak, "day", "days"))
+			streak = l.Sprintf("%d days", rs.Streak)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", rs.Reminder, strip.String(), done,
 			rs.Shown, rs.Snoozed, rs.Dismissed, rs.Unanswered, rs.Missed, rs.Skipped, streak)
 		unattributed += rs.Unattributed
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nDays, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due\n", m.done, m.fired, m.missed, m.skipped, m.none)
-	fmt.Fprintln(w, "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);")
-	fmt.Fprintln(w, "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.Sprintf("Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", m.done, m.fired, m.missed, m.skipped, m.none))
+	fmt.Fprintln(w, l.Sprintf("Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);"))
+	fmt.Fprintln(w, l.Sprintf("a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown)."))
 	if unattributed > 0 {
-		fmt.Fprintf(w, "%d old history %s matched no instant and %s not counted.\n", unattributed, plural(unattributed, "line", "lines"), plural(unattributed, "is", "are"))
+		fmt.Fprintln(w, l.Sprintf("%d old history lines matched no instant and are not counted.", unattributed))
 	}
 }
 
@@ -268,6 +280,7 @@ type statusInfo struct {
 	Presence    *state.Presence
 	Devices     []statusDevice // with sync on: each computer, this one first
 	Problem     string         // why part of it is unknown, if it is
+	Locale      *locale.Locale // the language of the text; nil is English
 }
 
 // statusDevice is one computer of status's devices lines.
@@ -331,6 +344,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.HaveToday = true
 	}
 	info.Problem = strings.Join(problems, "; ")
+	info.Locale = app.locale(sched)
 	return info
 }
 
@@ -367,58 +381,76 @@ func todayStrip(firings []state.Firing, m marks) string {
 // writeStatusInfo prints the state part of status, aligned with the lines
 // of writeStatus.
 func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
+	lb := statusLabels(info.Locale)
+	l := lb.l
 	if !info.PausedUntil.IsZero() {
-		fmt.Fprintf(w, "  paused:   until %s (%s more)\n", info.PausedUntil.In(info.Loc).Format("Mon 02 Jan 15:04"), humanDuration(info.PausedUntil.Sub(info.Now)))
+		fmt.Fprintf(w, "%s%s\n", lb.of("paused:"), l.Sprintf("until %s (%s more)",
+			l.ShortDateTime(info.PausedUntil.In(info.Loc)), humanDurationIn(l, info.PausedUntil.Sub(info.Now))))
+	}
+	// The times in one column: a 12-hour clock's are of two widths.
+	width := 0
+	for _, f := range info.Upcoming {
+		width = max(width, utf8.RuneCountInString(l.WeekdayClock(f.At.In(info.Loc))))
 	}
 	for i, f := range info.Upcoming {
-		label := "  coming:   "
+		label := lb.of("coming:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		note := ""
 		if f.Note != "" {
-			note = ", " + f.Note
+			note = ", " + l.Sprintf(f.Note)
 		}
-		fmt.Fprintf(w, "%s%s  %s (in %s%s)\n", label, f.At.In(info.Loc).Format("Mon 15:04"), f.Reminder, humanDuration(f.At.Sub(info.Now)), note)
+		when := l.WeekdayClock(f.At.In(info.Loc))
+		when += strings.Repeat(" ", width-utf8.RuneCountInString(when))
+		fmt.Fprintf(w, "%s%s  %s (%s%s)\n", label, when, f.Reminder,
+			l.Sprintf("in %s", humanDurationIn(l, f.At.Sub(info.Now))), note)
 	}
 	if p := info.Presence; p != nil {
-		fmt.Fprintf(w, "  presence: %s\n", describePresence(*p, info.Now))
+		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresence(*p, info.Now))
 	}
 	if info.HaveToday {
-		fmt.Fprintf(w, "  today:    0h %s 24h\n", todayStrip(info.Today, m))
-		fmt.Fprintf(w, "            %s done  %s shown  %s missed  %s skipped  %s due  (now %s)\n", m.done, m.fired, m.missed, m.skipped, m.due, info.Now.In(info.Loc).Format("15:04"))
+		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
+		fmt.Fprintf(w, "%s%s\n", lb.cont(), l.Sprintf("%s done  %s shown  %s missed  %s skipped  %s due  (now %s)",
+			m.done, m.fired, m.missed, m.skipped, m.due, l.Clock(info.Now.In(info.Loc))))
 	}
 	for i, d := range info.Devices {
-		label := "  devices:  "
+		label := lb.of("devices:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		var notes []string
 		if d.Here {
-			notes = append(notes, "you are here")
+			notes = append(notes, l.Sprintf("you are here"))
 		} else if d.Presence != "" {
 			notes = append(notes, d.Presence)
 		}
+		name := d.Name
 		if !d.This {
 			if d.Heard.IsZero() {
-				notes = append(notes, "never heard from")
+				notes = append(notes, l.Sprintf("never heard from"))
 			} else {
-				notes = append(notes, "heard from "+humanDuration(info.Now.Sub(d.Heard))+" ago")
+				notes = append(notes, l.Sprintf("heard from %s ago", humanDurationIn(l, info.Now.Sub(d.Heard))))
 			}
+		} else if n, ok := strings.CutSuffix(name, thisComputer); ok {
+			name = n + l.Sprintf(thisComputer)
 		}
-		fmt.Fprintf(w, "%s%s: %s\n", label, d.Name, strings.Join(notes, ", "))
+		fmt.Fprintf(w, "%s%s: %s\n", label, name, strings.Join(notes, ", "))
 	}
 	for i, e := range info.Errors {
-		label := "  problems: "
+		label := lb.of("problems:")
 		if i > 0 {
-			label = "            "
+			label = lb.cont()
 		}
 		fmt.Fprintf(w, "%s%s\n", label, e)
 	}
 	if info.Problem != "" {
-		fmt.Fprintf(w, "  note:     %s\n", info.Problem)
+		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
 	}
 }
+
+// thisComputer ends the name of this computer among status's devices.
+const thisComputer = ", this computer"
 
 // statusJSON is status --json.
 type statusJSON struct {
@@ -494,7 +526,7 @@ func statusDevices(link *devices.Link, here *state.Presence, now time.Time) []st
 		}
 	}
 	at, ok := devices.Here(append([]devices.Device{self}, others...))
-	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + ", this computer", This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
+	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + thisComputer, This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
 	for _, d := range others {
 		out = append(out, statusDevice{ID: d.ID, Name: devices.Label(d), Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
 	}
