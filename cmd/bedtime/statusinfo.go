@@ -1,0 +1,299 @@
+package main
+
+// What status gathers and prints: the schedule it reads, the next firings,
+// today's strip, presence and the devices; the command itself is in
+// service.go, beside start and stop.
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// statusSchedule loads the schedule that status shows the next firings and
+// today's picture of: the file, or the built-in default when there is
+// none.
+func statusSchedule(configPath string) (*config.Schedule, error) {
+	s, err := config.LoadOrDefault(configPath, time.Local)
+	if err != nil {
+		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
+	}
+	return s, nil
+}
+
+// statusInfo is what status tells besides the service: from the state
+// directory and the schedule.
+type statusInfo struct {
+	Loc         *time.Location
+	Now         time.Time
+	PausedUntil time.Time // zero unless paused now
+	Upcoming    []state.Coming
+	Errors      []string // the daemon's problems that are still true
+	Today       []state.Firing
+	HaveToday   bool // Today was worked out (the schedule is known)
+	Presence    *state.Presence
+	Devices     []statusDevice // with sync on: each computer, this one first
+	Problem     string         // why part of it is unknown, if it is
+	Locale      *locale.Locale // the language of the text; nil is English
+}
+
+// statusDevice is one computer of status's devices lines.
+type statusDevice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	This bool   `json:"this,omitempty"`
+	// Here: the person is at it (the latest input of those that say so).
+	Here bool `json:"here,omitempty"`
+	// Presence is where the person is as it says ("" unknown).
+	Presence string `json:"presence,omitempty"`
+	// Heard is when it was last heard from (zero for this computer).
+	Heard time.Time `json:"heard,omitzero"`
+}
+
+// gatherStatus reads the state, the history and the schedule for status.
+func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
+	info := statusInfo{Loc: time.Local, Now: now}
+	var problems []string
+	var sched *config.Schedule
+	load := app.StatusSchedule
+	if load == nil {
+		load = statusSchedule
+	}
+	if configPath != "" {
+		s, err := load(configPath)
+		if err != nil {
+			problems = append(problems, err.Error())
+		} else if s != nil {
+			sched = s
+			info.Loc = s.Location
+		}
+	}
+	st := state.State{}
+	var events []state.Event
+	if store, err := app.openStore(); err != nil {
+		problems = append(problems, err.Error())
+	} else {
+		if st, err = store.Load(); err != nil {
+			problems = append(problems, err.Error())
+		}
+		day := startOfDay(now, info.Loc)
+		// The day before too: a Done just after midnight may answer yesterday.
+		if events, err = store.History(day.AddDate(0, 0, -1)); err != nil {
+			problems = append(problems, err.Error())
+		}
+		var link *devices.Link
+		events, _, link = app.mergedHistory(events, day.AddDate(0, 0, -1))
+		info.Devices = statusDevices(link, st.Presence, now)
+	}
+	if st.PausedUntil.After(now) {
+		info.PausedUntil = st.PausedUntil
+	}
+	info.Presence = st.Presence
+	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
+		info.Errors = append(info.Errors, st.Problems[key])
+	}
+	if sched != nil {
+		info.Upcoming = st.Next(sched.Jobs(), now, 5)
+		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
+		info.HaveToday = true
+	}
+	info.Problem = strings.Join(problems, "; ")
+	info.Locale = app.locale(sched)
+	return info
+}
+
+func startOfDay(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+}
+
+// todayStrip draws today as 24 cells, one per hour, in groups of six:
+// each shows the most telling mark of the firings in that hour (missed,
+// then shown and not done, then done, then skipped, then due).
+func todayStrip(firings []state.Firing, m marks) string {
+	rank := map[string]int{m.missed: 6, m.fired: 5, m.done: 4, m.skipped: 3, m.due: 2}
+	var cells [24]string
+	for _, f := range firings {
+		h := f.At.Hour()
+		if c := m.of(f.Mark); rank[c] > rank[cells[h]] {
+			cells[h] = c
+		}
+	}
+	var b strings.Builder
+	for h, c := range cells {
+		if h > 0 && h%6 == 0 {
+			b.WriteByte(' ')
+		}
+		if c == "" {
+			c = m.none
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// writeStatusInfo prints the state part of status, aligned with the lines
+// of writeStatus.
+func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
+	lb := statusLabels(info.Locale)
+	l := lb.l
+	if !info.PausedUntil.IsZero() {
+		fmt.Fprintf(w, "%s%s\n", lb.of("paused:"), l.Sprintf("until %s (%s more)",
+			l.ShortDateTime(info.PausedUntil.In(info.Loc)), humanDurationIn(l, info.PausedUntil.Sub(info.Now))))
+	}
+	// The times in one column: a 12-hour clock's are of two widths.
+	width := 0
+	for _, f := range info.Upcoming {
+		width = max(width, utf8.RuneCountInString(l.WeekdayClock(f.At.In(info.Loc))))
+	}
+	for i, f := range info.Upcoming {
+		label := lb.of("coming:")
+		if i > 0 {
+			label = lb.cont()
+		}
+		note := ""
+		if f.Note != "" {
+			note = ", " + l.Sprintf(f.Note)
+		}
+		when := l.WeekdayClock(f.At.In(info.Loc))
+		when += strings.Repeat(" ", width-utf8.RuneCountInString(when))
+		fmt.Fprintf(w, "%s%s  %s (%s%s)\n", label, when, f.Reminder,
+			l.Sprintf("in %s", humanDurationIn(l, f.At.Sub(info.Now))), note)
+	}
+	if p := info.Presence; p != nil {
+		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresence(*p, info.Now))
+	}
+	if info.HaveToday {
+		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
+		fmt.Fprintf(w, "%s%s\n", lb.cont(), l.Sprintf("%s done  %s shown  %s missed  %s skipped  %s due  (now %s)",
+			m.done, m.fired, m.missed, m.skipped, m.due, l.Clock(info.Now.In(info.Loc))))
+	}
+	for i, d := range info.Devices {
+		label := lb.of("devices:")
+		if i > 0 {
+			label = lb.cont()
+		}
+		var notes []string
+		if d.Here {
+			notes = append(notes, l.Sprintf("you are here"))
+		} else if d.Presence != "" {
+			notes = append(notes, d.Presence)
+		}
+		name := d.Name
+		if !d.This {
+			if d.Heard.IsZero() {
+				notes = append(notes, l.Sprintf("never heard from"))
+			} else {
+				notes = append(notes, l.Sprintf("heard from %s ago", humanDurationIn(l, info.Now.Sub(d.Heard))))
+			}
+		} else if n, ok := strings.CutSuffix(name, thisComputer); ok {
+			name = n + l.Sprintf(thisComputer)
+		}
+		fmt.Fprintf(w, "%s%s: %s\n", label, name, strings.Join(notes, ", "))
+	}
+	for i, e := range info.Errors {
+		label := lb.of("problems:")
+		if i > 0 {
+			label = lb.cont()
+		}
+		fmt.Fprintf(w, "%s%s\n", label, e)
+	}
+	if info.Problem != "" {
+		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
+	}
+}
+
+// thisComputer ends the name of this computer among status's devices.
+const thisComputer = ", this computer"
+
+// statusJSON is status --json.
+type statusJSON struct {
+	Installed   bool            `json:"installed"`
+	Running     bool            `json:"running"`
+	PID         int             `json:"pid,omitempty"`
+	Since       string          `json:"since,omitempty"`
+	State       string          `json:"state,omitempty"`
+	Manager     string          `json:"manager,omitempty"`
+	Enabled     string          `json:"enabled,omitempty"`
+	Unit        string          `json:"unit,omitempty"`
+	Config      string          `json:"config,omitempty"`
+	Next        string          `json:"next"`
+	PausedUntil *time.Time      `json:"paused_until,omitempty"`
+	Presence    *state.Presence `json:"presence,omitempty"`
+	Devices     []statusDevice  `json:"devices,omitempty"`
+	Upcoming    []state.Coming  `json:"upcoming"`
+	Today       []state.Firing  `json:"today"`
+	Errors      []string        `json:"errors"`
+	Problem     string          `json:"problem,omitempty"`
+}
+
+func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
+	out := statusJSON{Installed: st.Installed, Running: st.Running, PID: st.PID, Since: st.Since, State: st.State,
+		Manager: st.Manager, Enabled: st.Enabled, Unit: st.UnitPath, Config: st.ConfigPath, Next: next,
+		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem, Presence: info.Presence, Devices: info.Devices}
+	if !info.PausedUntil.IsZero() {
+		p := info.PausedUntil.In(info.Loc)
+		out.PausedUntil = &p
+	}
+	for i := range out.Upcoming {
+		out.Upcoming[i].At = out.Upcoming[i].At.In(info.Loc)
+	}
+	if out.Upcoming == nil {
+		out.Upcoming = []state.Coming{}
+	}
+	if out.Today == nil {
+		out.Today = []state.Firing{}
+	}
+	if out.Errors == nil {
+		out.Errors = []string{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// describePresence says, for status, whether the person is at the
+// computer and since when: "away for 12m (GNOME idle monitor)".
+func describePresence(p state.Presence, now time.Time) string {
+	var st presence.State
+	if err := st.UnmarshalText([]byte(p.State)); err != nil {
+		return p.State + " (" + p.Source + ")"
+	}
+	return presence.Status{State: st, Since: p.Since, Source: p.Source}.Describe(now)
+}
+
+// statusDevices lists the computers sync knows, this one first, and where
+// the person is.
+func statusDevices(link *devices.Link, here *state.Presence, now time.Time) []statusDevice {
+	if link == nil || link.Folder == nil {
+		return nil
+	}
+	devs := link.Folder.Devices()
+	self := devices.Device{ID: link.Self, Presence: devices.Presence{Name: link.Name}}
+	if here != nil {
+		self.Presence.State, self.Presence.Input = here.State, here.Since
+	}
+	var others []devices.Device
+	for _, d := range devs {
+		if d.ID != link.Self {
+			others = append(others, d)
+		}
+	}
+	at, ok := devices.Here(append([]devices.Device{self}, others...))
+	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + thisComputer, This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
+	for _, d := range others {
+		out = append(out, statusDevice{ID: d.ID, Name: devices.Label(d), Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
+	}
+	return out
+}
