@@ -15,12 +15,13 @@ e2e_until() {
 	return 1
 }
 
-# e2e_xvfb DIR SIZE: Xvfb with one screen of SIZE (e.g. 900x400x24) on a
+# e2e_xvfb DIR SIZE: Xvfb (-noreset: it does not reset when its last client
+# leaves, as a desktop's never does) with one screen of SIZE (e.g. 900x400x24) on a
 # free display, which -displayfd writes to DIR/display; the display's name
 # is then ":$(head -n1 DIR/display)". Its log is DIR/xvfb.log.
 e2e_xvfb() {
 	local dir=$1 size=$2
-	Xvfb -displayfd 3 -screen 0 "$size" -nolisten tcp 3>"$dir/display" 2>"$dir/xvfb.log" &
+	Xvfb -displayfd 3 -screen 0 "$size" -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/xvfb.log" &
 	pids+=($!)
 	e2e_until "Xvfb" "$dir/display"
 }

@@ -14,7 +14,12 @@ import (
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// startXvfb starts a real X server and returns its DISPLAY.
+// startXvfb starts a real X server and returns its DISPLAY. -noreset: an
+// X server resets itself when its last client leaves, and a client that
+// connects during the reset is cut off; a desktop always has clients
+// (its window manager), so the server never resets there. Here doctor's
+// presence probe is the only client, and the busy probe right after it
+// would meet the reset.
 func startXvfb(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("Xvfb"); err != nil {
@@ -24,7 +29,7 @@ func startXvfb(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
