@@ -81,7 +81,7 @@ func (l *Lock) take() error {
 		fl.Unlock()
 		return fmt.Errorf("cannot lock %s: %w", l.path, err)
 	}
-	safefs.WriteAtomic(l.path+".pid", []byte(strconv.Itoa(os.Getpid())+"\n"))
+	writePid(l.path + ".pid")
 	l.fl, l.file = fl, fi
 	return nil
 }
@@ -175,4 +175,20 @@ func Running(dir string) (pid int, since time.Time, ok bool) {
 		}
 	}
 	return pid, since, true
+}
+
+// writePid writes this process's id to path, which commands read to learn
+// who holds the lock. On Windows a file another process has open for
+// reading cannot be replaced, and `bedtime start` reads it every 20 ms
+// while it waits (a pid file that a stopped daemon could not remove is
+// there then): the write is tried again for up to a second, as a reader
+// holds the file for microseconds.
+func writePid(path string) {
+	b := []byte(strconv.Itoa(os.Getpid()) + "\n")
+	for range 100 {
+		if safefs.WriteAtomic(path, b) == nil {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
