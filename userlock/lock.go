@@ -178,17 +178,21 @@ func Running(dir string) (pid int, since time.Time, ok bool) {
 }
 
 // writePid writes this process's id to path, which commands read to learn
-// who holds the lock. On Windows a file another process has open for
-// reading cannot be replaced, and `bedtime start` reads it every 20 ms
-// while it waits (a pid file that a stopped daemon could not remove is
-// there then): the write is tried again for up to a second, as a reader
-// holds the file for microseconds.
+// who holds the lock. On Windows a file that another process has open for
+// reading cannot be replaced (`bedtime start` reads it every 20 ms while
+// it waits, and a daemon that Windows stopped left its file there): then
+// it is written in place, which Windows allows, as renameio did before. A
+// reader may then see it half written; every reader takes a pid it cannot
+// parse as none and asks again.
 func writePid(path string) {
 	b := []byte(strconv.Itoa(os.Getpid()) + "\n")
-	for range 100 {
-		if safefs.WriteAtomic(path, b) == nil {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+	if safefs.WriteAtomic(path, b) == nil {
+		return
 	}
+	f, err := safefs.OpenPrivate(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return
+	}
+	f.Write(b)
+	f.Close()
 }
