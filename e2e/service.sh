@@ -160,7 +160,9 @@ journal_since() { u journalctl --user -u bedtime.service -b --no-pager -o cat ${
 
 step "install before any init: no schedule file, the service runs the built-in default"
 # The sandbox's root is kept between runs: start the user afresh.
-u rm -rf .config/bedtime .local/state/bedtime || fail "cannot clear the user's bedtime files"
+# A run stopped half way can also leave its schedule, or the schedule moved
+# away, in "My Plans".
+u rm -rf .config/bedtime .local/state/bedtime "${SCHED_REL%/*}" || fail "cannot clear the user's bedtime files"
 command -v zic >/dev/null || fail "zic (Debian package libc-bin) is needed to make the test's zone"
 soon_zone 25 || fail "cannot make the test's zone"
 u systemctl --user set-environment TZ=/opt/testbin/zone/Bedtime/Soon || fail "systemctl --user set-environment"
