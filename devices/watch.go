@@ -114,25 +114,21 @@ func WaitFolder(ctx context.Context, folder string) error {
 		if err != nil {
 			return err
 		}
-		dir := filepath.Dir(filepath.Clean(folder))
-		for {
-			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-				break
-			}
-			up := filepath.Dir(dir)
-			if up == dir {
-				break
-			}
-			dir = up
-		}
+		dir := nearestDir(folder)
 		if err := w.Add(dir); err != nil {
 			w.Close()
 			return err
 		}
-		// It may have come between the first look and the watch.
+		// It may have come between the first look and the watch; or a
+		// directory on the way to it may have, whose events this watch
+		// would never see: then watch that one.
 		if fi, err := os.Stat(folder); err == nil && fi.IsDir() {
 			w.Close()
 			return nil
+		}
+		if nearestDir(folder) != dir {
+			w.Close()
+			continue
 		}
 		select {
 		case <-ctx.Done():
@@ -142,5 +138,20 @@ func WaitFolder(ctx context.Context, folder string) error {
 		case <-w.Errors:
 		}
 		w.Close()
+	}
+}
+
+// nearestDir returns the nearest directory above folder that exists.
+func nearestDir(folder string) string {
+	dir := filepath.Dir(filepath.Clean(folder))
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return dir
+		}
+		dir = up
 	}
 }
