@@ -1,57 +1,19 @@
 package busy
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 )
 
-// startXvfb starts a real X server (Debian package xvfb) and returns its
-// DISPLAY. It fails the test when Xvfb is missing.
-func startXvfb(t *testing.T) string {
-	t.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Fatal("Xvfb not found: install the Debian package xvfb")
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-noreset", "-screen", "0", "640x480x24")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("cannot start Xvfb: %v", err)
-	}
-	w.Close()
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-done
-	})
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n == "" {
-			t.Fatal("Xvfb exited without printing its display number")
-		}
-		return ":" + n
-	case <-time.After(10 * time.Second):
-		t.Fatal("Xvfb printed no display number within 10s")
-	}
-	return ""
-}
+// startXvfb starts a real X server and returns its DISPLAY.
+func startXvfb(t *testing.T) string { return testutil.StartXvfb(t, 10*time.Second) }
 
 // wm plays the window manager's part: it keeps _NET_ACTIVE_WINDOW on the
 // root window and _NET_WM_STATE on a window, as EWMH says.

@@ -1,55 +1,24 @@
 package presence
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // startXvfb starts a real X server (Debian package xvfb) and returns its
 // DISPLAY. It fails the test when Xvfb or xdotool is missing.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for _, bin := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			t.Fatalf("%s not found: install the Debian packages xvfb xdotool", bin)
-		}
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Fatal("xdotool not found: install the Debian package xdotool")
 	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-noreset", "-screen", "0", "640x480x24")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("cannot start Xvfb: %v", err)
-	}
-	w.Close()
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-done
-	})
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n == "" {
-			t.Fatal("Xvfb exited without printing its display number")
-		}
-		return ":" + n
-	case <-time.After(wait):
-		t.Fatal("Xvfb printed no display number within the wait")
-	}
-	return ""
+	return testutil.StartXvfb(t, wait)
 }
 
 // xdotool runs xdotool on display, as a person's input.

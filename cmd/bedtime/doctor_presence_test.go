@@ -3,55 +3,20 @@
 package main
 
 import (
-	"bufio"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
 
-// startXvfb starts a real X server and returns its DISPLAY. -noreset: an
-// X server resets itself when its last client leaves, and a client that
-// connects during the reset is cut off; a desktop always has clients
-// (its window manager), so the server never resets there. Here doctor's
-// presence probe is the only client, and the busy probe right after it
-// would meet the reset.
-func startXvfb(t *testing.T) string {
-	t.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Fatal("Xvfb not found: install the Debian package xvfb")
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-noreset")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n == "" {
-			t.Fatal("Xvfb exited without printing its display number")
-		}
-		return ":" + n
-	case <-time.After(notifytest.Wait):
-		t.Fatal("Xvfb printed no display number")
-	}
-	return ""
-}
+// startXvfb starts a real X server and returns its DISPLAY (doctor's
+// presence and busy probes connect one after the other: see
+// testutil.StartXvfb on -noreset).
+func startXvfb(t *testing.T) string { return testutil.StartXvfb(t, notifytest.Wait) }
 
 // TestDoctorPresence checks the presence line: the source in use, with the
 // schedule's away.after, and why the others are not used.
