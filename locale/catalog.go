@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -32,9 +33,32 @@ func t(s string) tr { return tr{Other: s} }
 // pl is a translation of a plural message: singular and other form.
 func pl(one, other string) tr { return tr{One: one, Other: other} }
 
+// messages are every message of the catalog, gathered from the lists
+// of messages*.go, one list for each part of bedtime that speaks.
+var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, scheduleMessages, reportMessages, doctorMessages)
+
+// translationParts are the shipped languages' translations, by language,
+// one map for each list of messages (de.go, de_help.go, ...). A key is
+// translated in one of them only (TestNoKeyTwice).
+var translationParts = map[string][]map[string]tr{
+	"de": {de, deHelp, deErrors, deSchedule, deReport, deDoctor},
+	"fr": {fr, frHelp, frErrors, frSchedule, frReport, frDoctor},
+	"es": {es, esHelp, esErrors, esSchedule, esReport, esDoctor},
+}
+
 // translations are the shipped languages' catalogs, by language and by
-// English key (de.go, fr.go, es.go).
-var translations = map[string]map[string]tr{"de": de, "fr": fr, "es": es}
+// English key: translationParts merged.
+var translations = func() map[string]map[string]tr {
+	out := make(map[string]map[string]tr, len(translationParts))
+	for lang, parts := range translationParts {
+		all := make(map[string]tr)
+		for _, part := range parts {
+			maps.Copy(all, part)
+		}
+		out[lang] = all
+	}
+	return out
+}()
 
 var theCatalog = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, translations) })
 

@@ -311,3 +311,27 @@ func TestGolden(t *testing.T) {
 		testutil.Golden(t, l.String()+".golden", []byte(b.String()))
 	}
 }
+
+// TestNoKeyTwice: a message is in one list of messages*.go only, and each
+// language translates it in one of its maps only, so that two parts of
+// bedtime never disagree on a text without a test saying so.
+func TestNoKeyTwice(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range messages {
+		if seen[e.Key] {
+			t.Errorf("message %q is listed twice", e.Key)
+		}
+		seen[e.Key] = true
+	}
+	for lang, parts := range translationParts {
+		in := map[string]int{}
+		for i, part := range parts {
+			for k := range part {
+				if j, ok := in[k]; ok {
+					t.Errorf("%s: %q is translated in part %d and in part %d", lang, k, j, i)
+				}
+				in[k] = i
+			}
+		}
+	}
+}

@@ -1,9 +1,9 @@
 package locale
 
-// messages are the catalog's messages, keyed by their English text. Add a
+// coreMessages are the first of the catalog's messages, keyed by their English text. Add a
 // message here, then its translation to de.go, fr.go and es.go; the tests
 // fail until every shipped language has it with the same placeholders.
-var messages = []entry{
+var coreMessages = []entry{
 	// Notification buttons.
 	{Key: "Done"},
 	{Key: "Snooze"},

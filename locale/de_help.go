@@ -1,0 +1,4 @@
+package locale
+
+// deHelp are the German translations of helpMessages, by English key.
+var deHelp = map[string]tr{}

@@ -1,0 +1,4 @@
+package locale
+
+// deSchedule are the German translations of scheduleMessages, by English key.
+var deSchedule = map[string]tr{}

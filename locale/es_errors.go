@@ -1,0 +1,4 @@
+package locale
+
+// esErrors are the Spanish translations of errorsMessages, by English key.
+var esErrors = map[string]tr{}

@@ -1,0 +1,4 @@
+package locale
+
+// reportMessages are the report for the doctor and stats --calendar.
+var reportMessages = []entry{}
