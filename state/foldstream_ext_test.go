@@ -1,6 +1,7 @@
 package state_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -9,29 +10,31 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// TestStreamFoldOfMadeUpYears: the made-up history of the benchmarks is
-// streamed, with the same sums as the whole fold.
+// TestStreamFoldOfMadeUpYears: the made-up history of the benchmarks
+// (over a year, about 140 lines a day) is streamed, with the same sums as
+// the whole fold, holding no more than about two days of instants at
+// once however long it is.
 func TestStreamFoldOfMadeUpYears(t *testing.T) {
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := state.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
 	end := time.Date(2026, 11, 28, 0, 0, 0, 0, berlin)
-	if _, err := historygen.Write(s, 40, end, berlin, 3); err != nil {
-		t.Fatal(err)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	var history []state.Event
+	const days = 400
+	for d := range days {
+		history = append(history, historygen.Day(end.AddDate(0, 0, d-days), rnd)...)
 	}
-	history, err := s.History(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, days := range []int{7, 60} {
+	for _, days := range []int{7, 365} {
 		if !state.CheckStream(t, "made-up", history, days, end.Add(-time.Minute), berlin) {
 			t.Fatalf("--days %d: the made-up history was not streamed", days)
 		}
+	}
+	instants, _ := state.Instants(history)
+	perDay := len(instants) / days
+	if most := state.MostHeld(history); most < 0 || most > 2*perDay {
+		t.Errorf("held up to %d instants at once of %d (%d a day), want at most %d", most, len(instants), perDay, 2*perDay)
 	}
 }
 
