@@ -70,7 +70,7 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 			if day.Before(from) {
 				more := map[string]*dayMarks{}
 				for _, i := range open {
-					more[out[i].Reminder] = &dayMarks{marks: map[string]string{}}
+					more[out[i].Reminder] = newDayMarks()
 				}
 				// The days summed up warn of unreadable lines, not these.
 				if _, err := s.scanMarks(day, from.AddDate(0, 0, statsLookback), loc, more, new(int), false); err != nil {
@@ -165,7 +165,7 @@ func (s *Store) scanAllMarks(since, until time.Time, loc *time.Location, marks m
 func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int, all bool) (whole bool, err error) {
 	// The day of the last line, which the next line is most likely on.
 	var dayStart, dayEnd time.Time
-	var date string
+	var day int32
 	return s.scan(since, until, bad, func(ln scannedLine) bool {
 		// Neither the lookup nor the conversion copies the bytes.
 		mark := dayMarkOf(Kind(ln.kind))
@@ -177,7 +177,7 @@ func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[
 			if !all || len(marks) >= streaksMaxNames {
 				return true
 			}
-			dm = &dayMarks{marks: map[string]string{}}
+			dm = newDayMarks()
 			marks[string(ln.reminder)] = dm
 		}
 		t := ln.scheduled
@@ -188,11 +188,9 @@ func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[
 			local := t.In(loc)
 			dayStart = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 			dayEnd = dayStart.AddDate(0, 0, 1)
-			date = dayStart.Format(time.DateOnly)
+			day = dayNumber(dayStart)
 		}
-		if cur, ok := dm.marks[date]; !ok || better(cur, mark) != cur {
-			dm.marks[date] = better(cur, mark)
-		}
+		dm.set(day, mark)
 		if dm.first.IsZero() || dayStart.Before(dm.first) {
 			dm.first = dayStart
 		}

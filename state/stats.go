@@ -241,17 +241,34 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 	return out
 }
 
-// dayMarks is the mark of each day (2006-01-02) on which a reminder had
-// an instant, with the first such day.
+// dayMarks is the mark of each day on which a reminder had an instant,
+// by the day's number (dayNumber) and as its rank (markRank), a few bytes
+// a day where ten years of them are held, with the first such day.
 type dayMarks struct {
-	marks map[string]string
+	marks map[int32]uint8
 	first time.Time // midnight in loc
+}
+
+func newDayMarks() *dayMarks { return &dayMarks{marks: map[int32]uint8{}} }
+
+// dayNumber numbers the day of t in t's location: consecutive days have
+// consecutive numbers.
+func dayNumber(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / (24 * 60 * 60))
+}
+
+// set makes the mark of the day numbered day the better of the two.
+func (m *dayMarks) set(day int32, mark string) {
+	if cur, ok := m.marks[day]; !ok || markRank(mark) > cur {
+		m.marks[day] = max(cur, markRank(mark))
+	}
 }
 
 // add merges the marks of other into m, keeping the better mark of a day.
 func (m *dayMarks) add(other dayMarks) {
-	for date, mark := range other.marks {
-		m.marks[date] = better(m.marks[date], mark)
+	for day, r := range other.marks {
+		m.marks[day] = max(m.marks[day], r)
 	}
 	if !other.first.IsZero() && (m.first.IsZero() || other.first.Before(m.first)) {
 		m.first = other.first
@@ -261,10 +278,10 @@ func (m *dayMarks) add(other dayMarks) {
 // trim forgets the days before from (midnight): their instants may have
 // events from before what was read, so their marks may be wrong.
 func (m *dayMarks) trim(from time.Time) {
-	cut := from.Format(time.DateOnly)
-	for date := range m.marks {
-		if date < cut {
-			delete(m.marks, date)
+	cut := dayNumber(from)
+	for day := range m.marks {
+		if day < cut {
+			delete(m.marks, day)
 		}
 	}
 	if !m.first.IsZero() && m.first.Before(from) {
@@ -297,7 +314,7 @@ type summer struct {
 	y        int
 	m        time.Month
 	d        int
-	date     string
+	day      int32
 	midnight time.Time
 }
 
@@ -330,7 +347,7 @@ func newSummer(days int, now time.Time, loc *time.Location) *summer {
 func (sm *summer) reminder(name string) *reminderSum {
 	r := sm.byName[name]
 	if r == nil {
-		r = &reminderSum{rs: ReminderStats{Reminder: name}, dm: dayMarks{marks: map[string]string{}}}
+		r = &reminderSum{rs: ReminderStats{Reminder: name}, dm: *newDayMarks()}
 		sm.byName[name] = r
 	}
 	return r
@@ -340,12 +357,12 @@ func (sm *summer) reminder(name string) *reminderSum {
 func (sm *summer) add(in InstantOutcome) {
 	r := sm.reminder(in.Reminder)
 	day := in.Scheduled.In(sm.loc)
-	if y, m, d := day.Date(); y != sm.y || m != sm.m || d != sm.d || sm.date == "" {
+	if y, m, d := day.Date(); y != sm.y || m != sm.m || d != sm.d || sm.midnight.IsZero() {
 		sm.y, sm.m, sm.d = y, m, d
-		sm.date = day.Format(time.DateOnly)
+		sm.day = dayNumber(day)
 		sm.midnight = time.Date(y, m, d, 0, 0, 0, 0, sm.loc)
 	}
-	r.dm.marks[sm.date] = better(r.dm.marks[sm.date], markOf(in.Outcome))
+	r.dm.set(sm.day, markOf(in.Outcome))
 	if r.dm.first.IsZero() || sm.midnight.Before(r.dm.first) {
 		r.dm.first = sm.midnight
 	}
@@ -398,8 +415,7 @@ func (sm *summer) result() ([]ReminderStats, map[string]*dayMarks) {
 			rs.Adherence = float64(rs.Done) / float64(rs.Due)
 		}
 		for d := sm.start; d.Before(sm.end); d = d.AddDate(0, 0, 1) {
-			date := d.Format(time.DateOnly)
-			rs.Days = append(rs.Days, DayMark{Date: date, Mark: r.dm.marks[date]})
+			rs.Days = append(rs.Days, DayMark{Date: d.Format(time.DateOnly), Mark: rankedMarks[r.dm.marks[dayNumber(d)]]})
 		}
 		if !r.dm.first.IsZero() {
 			rs.Streak, _ = streak(r.dm.marks, sm.today, r.dm.first)
@@ -426,31 +442,36 @@ func markOf(k Kind) string {
 // better returns the more telling of two marks of one day: done, then
 // missed, then shown, then skipped.
 func better(a, b string) string {
-	rank := func(m string) int {
-		switch m {
-		case MarkDone:
-			return 4
-		case MarkMissed:
-			return 3
-		case MarkShown:
-			return 2
-		case MarkSkipped:
-			return 1
-		}
-		return 0
-	}
-	if rank(b) > rank(a) {
+	if markRank(b) > markRank(a) {
 		return b
 	}
 	return a
 }
 
+// markRank ranks a mark: the better, the higher; rankedMarks turns the
+// rank back into the mark.
+func markRank(m string) uint8 {
+	switch m {
+	case MarkDone:
+		return 4
+	case MarkMissed:
+		return 3
+	case MarkShown:
+		return 2
+	case MarkSkipped:
+		return 1
+	}
+	return 0
+}
+
+var rankedMarks = [...]string{MarkNone, MarkSkipped, MarkShown, MarkMissed, MarkDone}
+
 // streak counts the done days back from today; see ReminderStats.Streak.
 // It reports whether it reached first without a break: then the days
 // before first, if any are known, may lengthen it.
-func streak(marks map[string]string, today, first time.Time) (n int, reachedFirst bool) {
+func streak(marks map[int32]uint8, today, first time.Time) (n int, reachedFirst bool) {
 	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
-		switch marks[d.Format(time.DateOnly)] {
+		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++
 		case MarkShown:
