@@ -169,12 +169,21 @@ func (es Errors) In(l *locale.Locale) string {
 // language: key names, when it could be read in spite of the errors,
 // else the person's (locale.Detect with getenv).
 func (es Errors) Locale(getenv func(string) string) *locale.Locale {
+	if l := es.Language(); l != nil {
+		return l
+	}
+	return locale.Detect(getenv)
+}
+
+// Language returns the language the file's language: key names, when it
+// could be read in spite of the errors; nil otherwise.
+func (es Errors) Language() *locale.Locale {
 	for _, e := range es {
 		if e.lang != nil {
 			return e.lang
 		}
 	}
-	return locale.Detect(getenv)
+	return nil
 }
 
 // Unwrap returns the problems as errors.

@@ -209,4 +209,27 @@ var scheduleMessages = []entry{
 	{Key: "a name such as work-laptop"},
 	{Key: "%q is not a name (want up to 40 letters, digits, spaces, dots, dashes, such as work-laptop)"},
 	{Key: "has no folder: (want the synced folder's path, such as ~/Sync/bedtime)"},
+
+	// bedtime validate, edit and doctor around the errors (the answers e, k and s stay as they are).
+	{Key: "%d errors; the running daemon keeps its previous schedule until the file is fixed", One: "%d error; the running daemon keeps its previous schedule until the file is fixed"},
+	{Key: "%d errors, first: %s", One: "%d error, first: %s"},
+	{Key: "The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway?", One: "The edit has %d error. [e]dit again, [k]eep the file as it was, or [s]ave anyway?"},
+	{Key: "The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was?", One: "The edit has %d error and is too large to save. [e]dit again or [k]eep the file as it was?"},
+	{Key: "A file over %s KiB cannot be saved: bedtime would not read it."},
+	{Key: "Please answer e, k or s."},
+	{Key: "Please answer e or k."},
+	{Key: "Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.", One: "Saved %s with %d error; a running bedtime keeps its previous schedule until the file is fixed.", Arg: 2},
+	{Key: "Kept %s as it was; the edit was discarded."},
+
+	// The daemon's notices about the schedule file (and status's problems: line).
+	{Key: "Your bedtime schedule has an error"},
+	{Key: "Your bedtime schedule has %d errors", One: "Your bedtime schedule has %d errors"},
+	{Key: "%s (and %d more)", One: "%s (and %d more)", Arg: 2},
+	{Key: "And %d more: run `bedtime validate` to see them all.", One: "And %d more: run `bedtime validate` to see them all."},
+	{Key: "Running the previous schedule until it is fixed."},
+	{Key: "No reminders until it is fixed."},
+	{Key: "Your bedtime schedule is fixed"},
+	{Key: "The new schedule is in use."},
+	{Key: "Your bedtime schedule file is gone"},
+	{Key: "Using the built-in default schedule until %s is back."},
 }

@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -27,10 +28,14 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
+		return nil, errScheduleHasErrors
 	}
 	return s, nil
 }
+
+// errScheduleHasErrors is status's note for a schedule it cannot read (a
+// catalog key: the note is in the person's language).
+var errScheduleHasErrors = errors.New("the schedule file has errors; run `bedtime validate`")
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -108,8 +113,13 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
-	info.Problem = strings.Join(problems, "; ")
 	info.Locale = app.locale(sched)
+	for i, p := range problems {
+		if p == errScheduleHasErrors.Error() {
+			problems[i] = info.Locale.Sprintf(p)
+		}
+	}
+	info.Problem = strings.Join(problems, "; ")
 	return info
 }
 
