@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
+)
+
+// runWithEnv runs the command line with env as the whole environment.
+func runWithEnv(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
+		Clock: scheduler.NewFakeClock(time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)), Getenv: func(k string) string { return env[k] }}
+	code := app.Run(context.Background(), args)
+	return code, stdout.String(), stderr.String()
+}
+
+// brokenSchedule writes testdata/validate/broken.yaml, a schedule with
+// many kinds of error, after the line first ("" for none), and returns
+// its path.
+func brokenSchedule(t *testing.T, first string) string {
+	t.Helper()
+	src, err := os.ReadFile("testdata/validate/broken.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != "" {
+		src = append([]byte(first+"\n"), src...)
+	}
+	path := filepath.Join(t.TempDir(), "schedule.yaml")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestValidateInEachLanguage: validate's report of a broken schedule in
+// English, every shipped language and the pseudo-locale (chosen by the
+// file's language: key, which is read in spite of the errors), as
+// goldens. In the pseudo-locale every message is marked as coming from
+// the catalog, while the file's place (path:line:col), reminder names,
+// fields and values stay as they are.
+func TestValidateInEachLanguage(t *testing.T) {
+	t.Parallel()
+	for _, lang := range append(locale.Shipped, locale.Pseudo) {
+		t.Run(lang, func(t *testing.T) {
+			path := brokenSchedule(t, "language: "+lang)
+			code, out, errOut := runWithEnv(t, nil, "validate", "--config", path)
+			if code != 1 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q; want 1 and nothing", code, errOut)
+			}
+			out = strings.ReplaceAll(out, path, "schedule.yaml")
+			testutil.Golden(t, "validate/broken-"+lang+".golden", []byte(out))
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if len(lines) < 25 {
+				t.Fatalf("only %d lines:\n%s", len(lines), out)
+			}
+			if lang != locale.Pseudo {
+				return
+			}
+			for _, line := range lines[:len(lines)-1] {
+				if !strings.HasPrefix(line, "schedule.yaml:") {
+					t.Errorf("%q does not start with the file's name", line)
+					continue
+				}
+				// After file:line:col, a reminder ("⟦ŕéɱíñðéŕ "name"…⟧: ") and a
+				// field stay as they are; the message is the catalog's.
+				msg := line[strings.LastIndex(line, ": ⟦")+2:]
+				if !strings.HasPrefix(msg, "⟦") || !strings.HasSuffix(msg, "⟧") {
+					t.Errorf("%q: the message bypasses the catalog", line)
+				}
+			}
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, "⟦") {
+				t.Errorf("the summary %q bypasses the catalog", last)
+			}
+		})
+	}
+}
+
+// TestValidateFollowsLANG: with no language: key, the errors are in the
+// environment's language; the file's key wins over it.
+func TestValidateFollowsLANG(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ first, env, want string }{
+		{"", "de_DE.UTF-8", `Erinnerung "calf"`},
+		{"", "es_ES.UTF-8", "se espera"},
+		{"", "ja_JP.UTF-8", "(want one of"},
+		{"language: fr", "de_DE.UTF-8", "attendu"},
+	}
+	for _, tt := range tests {
+		path := brokenSchedule(t, tt.first)
+		_, out, _ := runWithEnv(t, map[string]string{"LANG": tt.env}, "validate", "--config", path)
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("%q, LANG=%s: output lacks %q:\n%s", tt.first, tt.env, tt.want, out)
+		}
+	}
+}
