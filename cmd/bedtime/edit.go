@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/editor"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 func newEditCmd(app *App) *cobra.Command {

@@ -28,14 +28,19 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, errScheduleHasErrors
+		return nil, scheduleHasErrors{err}
 	}
 	return s, nil
 }
 
-// errScheduleHasErrors is status's note for a schedule it cannot read (a
-// catalog key: the note is in the person's language).
-var errScheduleHasErrors = errors.New("the schedule file has errors; run `bedtime validate`")
+// scheduleHasErrors is status's note for a schedule it cannot read: a
+// catalog key, for the note is in the person's language. It wraps why.
+type scheduleHasErrors struct{ err error }
+
+func (e scheduleHasErrors) Error() string {
+	return "the schedule file has errors; run `bedtime validate`"
+}
+func (e scheduleHasErrors) Unwrap() error { return e.err }
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -71,6 +76,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info := statusInfo{Loc: time.Local, Now: now}
 	var problems []string
 	var sched *config.Schedule
+	var schedErr error
 	load := app.StatusSchedule
 	if load == nil {
 		load = statusSchedule
@@ -79,6 +85,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		s, err := load(configPath)
 		if err != nil {
 			problems = append(problems, err.Error())
+			schedErr = err
 		} else if s != nil {
 			sched = s
 			info.Loc = s.Location
@@ -114,10 +121,12 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.HaveToday = true
 	}
 	info.Locale = app.locale(sched)
-	for i, p := range problems {
-		if p == errScheduleHasErrors.Error() {
-			problems[i] = info.Locale.Sprintf(p)
-		}
+	var es config.Errors
+	if errors.As(schedErr, &es) {
+		info.Locale = app.errorsLocale(es) // the broken file's language: key, if readable
+	}
+	if errors.As(schedErr, new(scheduleHasErrors)) {
+		problems[0] = info.Locale.Sprintf(problems[0])
 	}
 	info.Problem = strings.Join(problems, "; ")
 	return info

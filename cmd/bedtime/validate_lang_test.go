@@ -104,3 +104,46 @@ func TestValidateFollowsLANG(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleErrorsWhereTheyAreRead: the other places a person meets the
+// broken schedule's errors speak the file's language too: any command
+// that needs the schedule (its "bedtime: ..." error), status's note,
+// doctor's schedule line, and edit's report, question and outcome.
+func TestScheduleErrorsWhereTheyAreRead(t *testing.T) {
+	path := brokenSchedule(t, "language: de")
+	first := path + `:2:11: timezone: unbekannte Zeitzone "Mars/Olympus"`
+
+	code, _, errOut := runWithEnv(t, nil, "next", "--config", path)
+	if code != 1 || !strings.HasPrefix(errOut, "bedtime: "+first) || !strings.Contains(errOut, `Erinnerung "calf": ask: "maybe" ist keine Frage`) {
+		t.Errorf("next: exit %d, stderr:\n%s", code, errOut)
+	}
+
+	st := installedStatus
+	st.ConfigPath = path
+	app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+	app.Clock = scheduler.NewFakeClock(time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC))
+	app.StateDir = newStateDir(t).Dir()
+	app.Getenv = func(string) string { return "" }
+	if _, out, _ := runApp(app, "status"); !strings.Contains(out, "die Plandatei hat Fehler; `bedtime validate` zeigt sie") {
+		t.Errorf("status does not say the schedule has errors in German:\n%s", out)
+	}
+
+	app = &App{ConfigPath: path, Getenv: func(string) string { return "" }}
+	if r := checkSchedule(context.Background(), app); r.OK || !strings.HasPrefix(r.Detail, "24 Fehler, der erste: "+first) {
+		t.Errorf("doctor's schedule line: %v %q", r.OK, r.Detail)
+	}
+
+	existing := existingSchedule(t)
+	ed := newFakeEditor(t, editStep{write: "language: es\n" + editInvalid})
+	r := runEdit(t, existing, ed.path, "x\nk\n")
+	for _, want := range []string{
+		existing + `:4:19: recordatorio "magnesium": at: "25:00" no es una hora (se espera HH:MM)`,
+		"La edición tiene 1 error. ¿[e] editar de nuevo, [k] dejar el archivo como estaba o [s] guardar de todos modos? ",
+		"Responde e, k o s.",
+		existing + " queda como estaba; la edición se descarta.",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("edit's stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
