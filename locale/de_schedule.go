@@ -202,4 +202,9 @@ var deSchedule = map[string]tr{
 	"The new schedule is in use.":                                                                     t("Der neue Plan gilt jetzt."),
 	"Your bedtime schedule file is gone":                                                              t("Deine bedtime-Plandatei ist weg"),
 	"Using the built-in default schedule until %s is back.":                                           t("Bis %s wieder da ist, gilt der eingebaute Standardplan."),
+	"%d reminders":       pl("%d Erinnerung", "%d Erinnerungen"),
+	"%s (%d disabled)":   pl("%s (%d ausgeschaltet)", "%s (%d ausgeschaltet)"),
+	"%s, none scheduled": t("%s, keine geplant"),
+	"%s, next: %s at %s": t("%s, nächste: %s um %s"),
+	"%s, next: %s on %s": t("%s, nächste: %s am %s"),
 }

@@ -202,4 +202,9 @@ var esSchedule = map[string]tr{
 	"The new schedule is in use.":                                                                     t("El nuevo horario ya está en uso."),
 	"Your bedtime schedule file is gone":                                                              t("El archivo de tu horario de bedtime ha desaparecido"),
 	"Using the built-in default schedule until %s is back.":                                           t("Se usa el horario predeterminado incorporado hasta que vuelva %s."),
+	"%d reminders":       pl("%d recordatorio", "%d recordatorios"),
+	"%s (%d disabled)":   pl("%s (%d desactivado)", "%s (%d desactivados)"),
+	"%s, none scheduled": t("%s, ninguno programado"),
+	"%s, next: %s at %s": t("%s, próximo: %s a las %s"),
+	"%s, next: %s on %s": t("%s, próximo: %s el %s"),
 }

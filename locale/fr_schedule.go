@@ -202,4 +202,9 @@ var frSchedule = map[string]tr{
 	"The new schedule is in use.":                                                                     t("Le nouvel horaire est en place."),
 	"Your bedtime schedule file is gone":                                                              t("Votre fichier d’horaire bedtime a disparu"),
 	"Using the built-in default schedule until %s is back.":                                           t("L’horaire par défaut intégré s’applique jusqu’au retour de %s."),
+	"%d reminders":       pl("%d rappel", "%d rappels"),
+	"%s (%d disabled)":   pl("%s (%d désactivé)", "%s (%d désactivés)"),
+	"%s, none scheduled": t("%s, aucun de prévu"),
+	"%s, next: %s at %s": t("%s, prochain : %s à %s"),
+	"%s, next: %s on %s": t("%s, prochain : %s le %s"),
 }

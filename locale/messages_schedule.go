@@ -232,4 +232,11 @@ var scheduleMessages = []entry{
 	{Key: "The new schedule is in use."},
 	{Key: "Your bedtime schedule file is gone"},
 	{Key: "Using the built-in default schedule until %s is back."},
+
+	// bedtime validate's summary of a valid schedule (the reminder's name stays as it is).
+	{Key: "%d reminders", One: "%d reminder"},
+	{Key: "%s (%d disabled)", One: "%s (%d disabled)", Arg: 2},
+	{Key: "%s, none scheduled"},
+	{Key: "%s, next: %s at %s"},
+	{Key: "%s, next: %s on %s"},
 }

@@ -34,7 +34,7 @@ or a one-line summary when it is valid. Exits 1 when the file has errors.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(app.Stdout, summary(s, app.now()))
+			fmt.Fprintln(app.Stdout, summaryIn(app.locale(s), s, app.now()))
 			return nil
 		},
 	}
@@ -70,23 +70,25 @@ func scheduleErrorsDetail(l *locale.Locale, es config.Errors) string {
 
 // summary describes a schedule in one line: "5 reminders, next:
 // magnesium at 20:30".
-func summary(s *config.Schedule, now time.Time) string {
+func summary(s *config.Schedule, now time.Time) string { return summaryIn(locale.English, s, now) }
+
+// summaryIn is summary in l's language, with dates and times as l writes
+// them; the reminder's name stays as it is.
+func summaryIn(l *locale.Locale, s *config.Schedule, now time.Time) string {
 	n := len(s.Reminders)
-	line := fmt.Sprintf("%d %s", n, plural(n, "reminder", "reminders"))
+	line := l.Sprintf("%d reminders", n)
 	if off := n - len(s.Enabled()); off > 0 {
-		line += fmt.Sprintf(" (%d disabled)", off)
+		line = l.Sprintf("%s (%d disabled)", line, off)
 	}
 	due := scheduler.Upcoming(s.Jobs(), now, 1)
 	if len(due) == 0 {
-		return line + ", none scheduled"
+		return l.Sprintf("%s, none scheduled", line)
 	}
 	at := due[0].At.In(s.Location)
-	when := at.Format("15:04")
 	if y, m, d := at.Date(); !sameDay(now.In(s.Location), y, m, d) {
-		when = at.Format("Mon 02 Jan 15:04")
-		return line + fmt.Sprintf(", next: %s on %s", due[0].Job, when)
+		return l.Sprintf("%s, next: %s on %s", line, due[0].Job, l.ShortDateTime(at))
 	}
-	return line + fmt.Sprintf(", next: %s at %s", due[0].Job, when)
+	return l.Sprintf("%s, next: %s at %s", line, due[0].Job, l.Clock(at))
 }
 
 func sameDay(t time.Time, y int, m time.Month, d int) bool {

@@ -147,3 +147,25 @@ func TestScheduleErrorsWhereTheyAreRead(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateSummaryInEachLanguage: validate's line for a valid schedule
+// (the next firing today, and on another day) in English, US English,
+// every shipped language and the pseudo-locale, as one golden.
+func TestValidateSummaryInEachLanguage(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	for _, lang := range append([]string{"en", "en-US"}, append(locale.Shipped[1:], locale.Pseudo)...) {
+		path := langSchedule(t, lang)
+		for _, now := range []time.Time{
+			time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC), // a Friday, 16:30 in Berlin
+			time.Date(2026, 11, 27, 22, 30, 0, 0, time.UTC), // 23:30: next on Saturday
+		} {
+			code, out, errOut := runAt(t, now, "validate", "--config", path)
+			if code != 0 || errOut != "" {
+				t.Fatalf("%s: exit %d, stderr %q", lang, code, errOut)
+			}
+			b.WriteString(lang + ": " + out)
+		}
+	}
+	testutil.Golden(t, "validate/summary.golden", []byte(b.String()))
+}
