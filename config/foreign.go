@@ -3,8 +3,8 @@ package config
 // The English texts of the errors of other packages that a schedule's
 // error carries, so that they are translated like config's own: read back
 // into a Message by match, checked byte for byte. A text none of them
-// matches is shown as it is, in English (TestEveryErrorIsTranslated finds
-// the ones the table of broken schedules meets).
+// matches is shown as it is, in English (TestForeignErrorsAreRead and
+// TestBadFilesIn find those that broken schedules meet).
 
 // cronErrors are scheduler.ParseCron's errors.
 var cronErrors = patterns(
@@ -47,9 +47,3 @@ var routineErrors = patterns(
 	"step %d: hold %v, want between 0s and %v",
 	"done text is %d characters, want at most %d",
 )
-
-// foreign returns the Message of err's text by pats (and their details
-// sub), or, when none matches, err's text as it is.
-func foreign(err error, pats, sub []pattern) (Message, bool) {
-	return match(err.Error(), pats, sub)
-}

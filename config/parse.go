@@ -70,7 +70,7 @@ func (p *parser) errMsgAt(n ast.Node, c ctx, m Message) {
 // errForeign records err, another package's error, translated when it is
 // one of pats (with details sub) and as it is otherwise.
 func (p *parser) errForeign(n ast.Node, c ctx, err error, pats, sub []pattern) {
-	if m, ok := foreign(err, pats, sub); ok {
+	if m, ok := match(err.Error(), pats, sub); ok {
 		p.errMsgAt(n, c, m)
 		return
 	}
