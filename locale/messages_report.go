@@ -100,4 +100,17 @@ var reportMessages = []entry{
 	{Key: "A night belongs to the date it began; blank: outside the period."},
 	{Key: "Blank: outside the period."},
 	{Key: "no habit %q in the history or the schedule (there are: %s)"},
+	// bedtime report and stats --calendar: what the commands say.
+	{Key: "Wrote %s: %s to %s. Open it in a browser, or print it."},
+	{Key: "the built-in default (no schedule file)"},
+	{Key: "%s (it has errors; run bedtime validate)"},
+	{Key: "cannot write the report"},
+	{Key: "--weeks %d: want 1 to %d (ten years)"},
+	{Key: "--habit draws a calendar; add --calendar"},
+	{Key: "--calendar draws a grid; for the figures use bedtime report --csv"},
+
+	// bedtime logs: its own messages (the log's lines are the daemon's,
+	// short and stable, in English).
+	{Key: "-n %d: want 1 to 100000 lines"},
+	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)"},
 }

@@ -92,10 +92,10 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 	fmt.Fprintln(w, l.Sprintf("%s, %s", title, period(l, r.From, r.To)))
 	fmt.Fprintln(w)
 
-	// A column is as wide as a day ("28" and its mark) or the widest
-	// weekday name.
+	// A column is as wide as a day ("28", a space and its mark) or the
+	// widest weekday name.
 	days := l.Weekdays()
-	col := 3
+	col := 4
 	for _, d := range days {
 		col = max(col, utf8.RuneCountInString(l.WeekdayShort(d)))
 	}
@@ -111,7 +111,7 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 		lines := []string{pad(l.Month(m.Month())+" "+strconv.Itoa(m.Year()), blockW)}
 		var head []string
 		for _, d := range days {
-			head = append(head, padLeft(l.WeekdayShort(d), col))
+			head = append(head, pad(l.WeekdayShort(d), col))
 		}
 		lines = append(lines, strings.Join(head, " "))
 		for wk := weekStart(l, m); wk.Month() == m.Month() || wk.Before(m); wk = wk.AddDate(0, 0, 7) {
@@ -126,7 +126,7 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 					cells = append(cells, strings.Repeat(" ", col))
 					continue
 				}
-				cells = append(cells, strings.Repeat(" ", col-3)+fmt.Sprintf("%2d", d.Day())+paint(style(n)))
+				cells = append(cells, strings.Repeat(" ", col-4)+fmt.Sprintf("%2d ", d.Day())+paint(style(n)))
 			}
 			lines = append(lines, strings.Join(cells, " "))
 		}
@@ -168,12 +168,7 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 	return nil
 }
 
-// pad and padLeft fill s with spaces to n characters, on the right or
-// on the left.
+// pad fills s with spaces to n characters.
 func pad(s string, n int) string {
 	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
-}
-
-func padLeft(s string, n int) string {
-	return strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s))) + s
 }

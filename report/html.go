@@ -371,6 +371,16 @@ func shortDateYear(l *locale.Locale, t time.Time) string {
 	return l.ShortDateUnpadded(t) + " " + strconv.Itoa(t.Year())
 }
 
+// Date is the day, the month and the year of t, as the locale writes a
+// short date without its weekday: "25 Sep 2026", "25. Sept. 2026"; nil l
+// is English.
+func Date(l *locale.Locale, t time.Time) string {
+	if l == nil {
+		l = locale.English
+	}
+	return dayMonth(l, t) + " " + strconv.Itoa(t.Year())
+}
+
 // dayMonth is the day and the month, without the weekday: "28 Aug",
 // "28. Aug.", "Aug 28" in US English. It is the locale's short date with
 // its weekday (which it always begins with) taken off.
