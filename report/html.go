@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,6 +53,7 @@ type view struct {
 	DayHeads           []string
 	CalRows            []calRow
 	CalKey             string
+	CalFont            string // the calendar table's font size, when smaller than the page's
 	Compare            []compareRow
 	Notes              []noteRow
 	Schedule           []Scheduled
@@ -181,6 +183,11 @@ func makeView(r Report) view {
 	byDate := map[string]Night{}
 	for _, n := range r.Nights {
 		byDate[n.Date.Format(time.DateOnly)] = n
+	}
+	// Seven cells in a row must fit the page's width: where the words are
+	// longer than English's, the table's letters are smaller.
+	if n := 2 + 1 + width + 1 + len(rows); n > 12 {
+		v.CalFont = strconv.FormatFloat(math.Floor(2*8.5*12/float64(n))/2, 'f', 1, 64) + "pt"
 	}
 	for wk := weekStart(l, r.From); !wk.After(r.To); wk = wk.AddDate(0, 0, 7) {
 		row := calRow{Week: dayMonth(l, wk)}
