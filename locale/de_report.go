@@ -83,9 +83,9 @@ var deReport = map[string]tr{
 	"the built-in default (no schedule file)":                                                              t("der eingebaute Standard (keine Plandatei)"),
 	"%s (it has errors; run bedtime validate)":                                                             t("%s (sie hat Fehler; `bedtime validate` zeigt sie)"),
 	"cannot write the report":                                                                              t("der Bericht lässt sich nicht schreiben"),
-	"--weeks %d: want 1 to %d (ten years)":                                                                 t("--weeks %d: erwartet 1 bis %d (zehn Jahre)"),
+	"--weeks %s: want 1 to %d (ten years)":                                                                 t("--weeks %s: erwartet 1 bis %d (zehn Jahre)"),
 	"--habit draws a calendar; add --calendar":                                                             t("--habit zeichnet einen Kalender; füge --calendar hinzu"),
 	"--calendar draws a grid; for the figures use bedtime report --csv":                                    t("--calendar zeichnet ein Raster; die Zahlen gibt bedtime report --csv"),
-	"-n %d: want 1 to 100000 lines":                                                                        t("-n %d: erwartet 1 bis 100000 Zeilen"),
+	"-n %s: want 1 to 100000 lines":                                                                        t("-n %s: erwartet 1 bis 100000 Zeilen"),
 	"no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)": t("noch kein Protokoll unter %s: bedtime schreibt es, wenn es läuft (`bedtime install`, oder `bedtime run` in einem Terminal)"),
 }

@@ -83,9 +83,9 @@ var esReport = map[string]tr{
 	"the built-in default (no schedule file)":                                                              t("el horario predeterminado (sin archivo de horario)"),
 	"%s (it has errors; run bedtime validate)":                                                             t("%s (tiene errores; ejecuta bedtime validate)"),
 	"cannot write the report":                                                                              t("no se puede escribir el informe"),
-	"--weeks %d: want 1 to %d (ten years)":                                                                 t("--weeks %d: se espera de 1 a %d (diez años)"),
+	"--weeks %s: want 1 to %d (ten years)":                                                                 t("--weeks %s: se espera de 1 a %d (diez años)"),
 	"--habit draws a calendar; add --calendar":                                                             t("--habit dibuja un calendario; añade --calendar"),
 	"--calendar draws a grid; for the figures use bedtime report --csv":                                    t("--calendar dibuja una cuadrícula; para las cifras usa bedtime report --csv"),
-	"-n %d: want 1 to 100000 lines":                                                                        t("-n %d: se espera de 1 a 100000 líneas"),
+	"-n %s: want 1 to 100000 lines":                                                                        t("-n %s: se espera de 1 a 100000 líneas"),
 	"no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)": t("todavía no hay registro en %s: bedtime lo escribe mientras funciona (`bedtime install`, o `bedtime run` en una terminal)"),
 }

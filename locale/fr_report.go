@@ -83,9 +83,9 @@ var frReport = map[string]tr{
 	"the built-in default (no schedule file)":                                                              t("l’horaire par défaut (pas de fichier d’horaire)"),
 	"%s (it has errors; run bedtime validate)":                                                             t("%s (il a des erreurs ; lancez bedtime validate)"),
 	"cannot write the report":                                                                              t("impossible d’écrire le rapport"),
-	"--weeks %d: want 1 to %d (ten years)":                                                                 t("--weeks %d : attendu de 1 à %d (dix ans)"),
+	"--weeks %s: want 1 to %d (ten years)":                                                                 t("--weeks %s : attendu de 1 à %d (dix ans)"),
 	"--habit draws a calendar; add --calendar":                                                             t("--habit dessine un calendrier ; ajoutez --calendar"),
 	"--calendar draws a grid; for the figures use bedtime report --csv":                                    t("--calendar dessine une grille ; pour les chiffres, utilisez bedtime report --csv"),
-	"-n %d: want 1 to 100000 lines":                                                                        t("-n %d : attendu de 1 à 100000 lignes"),
+	"-n %s: want 1 to 100000 lines":                                                                        t("-n %s : attendu de 1 à 100000 lignes"),
 	"no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)": t("pas encore de journal à %s : bedtime l’écrit quand il tourne (`bedtime install`, ou `bedtime run` dans un terminal)"),
 }

@@ -105,12 +105,12 @@ var reportMessages = []entry{
 	{Key: "the built-in default (no schedule file)"},
 	{Key: "%s (it has errors; run bedtime validate)"},
 	{Key: "cannot write the report"},
-	{Key: "--weeks %d: want 1 to %d (ten years)"},
+	{Key: "--weeks %s: want 1 to %d (ten years)"},
 	{Key: "--habit draws a calendar; add --calendar"},
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv"},
 
 	// bedtime logs: its own messages (the log's lines are the daemon's,
 	// short and stable, in English).
-	{Key: "-n %d: want 1 to 100000 lines"},
+	{Key: "-n %s: want 1 to 100000 lines"},
 	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)"},
 }

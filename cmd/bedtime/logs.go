@@ -64,7 +64,7 @@ directory, which logs shows instead.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lines < 1 || lines > 100000 {
-				return errors.New(app.locale(nil).Sprintf("-n %d: want 1 to 100000 lines", lines))
+				return errors.New(app.locale(nil).Sprintf("-n %s: want 1 to 100000 lines", strconv.Itoa(lines)))
 			}
 			dir, err := app.stateDir()
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,7 +41,7 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if weeks < 1 || weeks > report.MaxWeeks {
-				return errors.New(app.locale(nil).Sprintf("--weeks %d: want 1 to %d (ten years)", weeks, report.MaxWeeks))
+				return errors.New(app.locale(nil).Sprintf("--weeks %s: want 1 to %d (ten years)", strconv.Itoa(weeks), report.MaxWeeks))
 			}
 			r, err := app.buildReport(weeks)
 			if err != nil {
