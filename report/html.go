@@ -187,7 +187,7 @@ func makeView(r Report) view {
 	// Seven cells in a row must fit the page's width: where the words are
 	// longer than English's, the table's letters are smaller.
 	if n := 2 + 1 + width + 1 + len(rows); n > 12 {
-		v.CalFont = strconv.FormatFloat(math.Floor(2*8.5*12/float64(n))/2, 'f', 1, 64) + "pt"
+		v.CalFont = strconv.FormatFloat(math.Floor(10*8.5*12/float64(n))/10, 'f', 1, 64) + "pt"
 	}
 	for wk := weekStart(l, r.From); !wk.After(r.To); wk = wk.AddDate(0, 0, 7) {
 		row := calRow{Week: dayMonth(l, wk)}

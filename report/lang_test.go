@@ -118,3 +118,23 @@ func TestCautionInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestUSWeekFromSunday: in US English the calendar table's weeks begin
+// on Sunday, and the page's time is on the 12-hour clock; in neutral
+// English they begin on Monday.
+func TestUSWeekFromSunday(t *testing.T) {
+	for _, tc := range []struct{ tag, head, made string }{
+		{"en-US", `<th>Week of</th><th class="t">Sun</th><th class="t">Mon</th>`, "Fri Nov 20 2026, 8:15\u00a0AM"},
+		{"en", `<th>Week of</th><th class="t">Mon</th><th class="t">Tue</th>`, "Fri 20 Nov 2026, 08:15"},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, inLocale(t, tc.tag, fixedReport(8))); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{tc.head, tc.made, `<html lang="` + tc.tag + `">`} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s: the page lacks %q", tc.tag, want)
+			}
+		}
+	}
+}
