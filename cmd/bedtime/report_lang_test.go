@@ -56,7 +56,8 @@ func TestStatsCalendarInEachLanguage(t *testing.T) {
 }
 
 // TestReportInGerman: with language: de the report's page, what the
-// command says and its errors are German; the CSV stays English.
+// command says and its errors (and logs' and stats --calendar's) are
+// German; the CSV stays English.
 func TestReportInGerman(t *testing.T) {
 	t.Parallel()
 	dir, config := langDiaryEnv(t, "de")
@@ -83,6 +84,10 @@ func TestReportInGerman(t *testing.T) {
 	code, _, errOut = runIn(t, dir, at, "--config", config, "report", "--weeks", "0")
 	if code == 0 || errOut != "bedtime: --weeks 0: erwartet 1 bis 522 (zehn Jahre)\n" {
 		t.Errorf("report --weeks 0: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runIn(t, dir, at, "--config", config, "logs", "-n", "0")
+	if code == 0 || errOut != "bedtime: -n 0: erwartet 1 bis 100000 Zeilen\n" {
+		t.Errorf("logs -n 0: exit %d, stderr %q", code, errOut)
 	}
 	code, _, errOut = runIn(t, dir, at, "--config", config, "stats", "--calendar", "--habit", "yoga")
 	if code == 0 || !strings.Contains(errOut, `keine Gewohnheit "yoga" im Verlauf oder im Plan`) {
