@@ -74,6 +74,12 @@ func (f *streamFolder) add(ev Event) bool {
 	if f.failed {
 		return false
 	}
+	if !nanoSafe(ev.At) || !ev.Scheduled.IsZero() && !nanoSafe(ev.Scheduled) {
+		// Instants are compared by UnixNano, which holds only these
+		// years; folder sorts such times as they are.
+		f.failed = true
+		return false
+	}
 	if ev.At.After(f.last) {
 		f.last = ev.At
 	}
@@ -116,6 +122,11 @@ func (f *streamFolder) add(ev Event) bool {
 		f.swept = f.last
 	}
 	return true
+}
+
+// nanoSafe reports whether t's UnixNano is t (the years 1678 to 2262).
+func nanoSafe(t time.Time) bool {
+	return t.After(time.Unix(0, math.MinInt64)) && t.Before(time.Unix(0, math.MaxInt64))
 }
 
 func (f *streamFolder) isRetired(name string, at int64) bool {

@@ -2,6 +2,7 @@ package state
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"strconv"
@@ -88,7 +89,7 @@ func lifecycleHistory(rng *rand.Rand, steps int) ([]Event, time.Time) {
 			s = Step{Kind: []Kind{Held, Shown}[rng.IntN(2)], Scheduled: cur}
 		default: // an answer, perhaps for an older instant (refused then)
 			s = Step{Kind: []Kind{Done, Done, Snoozed, Dismissed, Expired, Missed}[rng.IntN(6)], Scheduled: cur}
-			if rng.IntN(4) == 0 {
+			if rng.IntN(4) == 0 && !cur.IsZero() {
 				s.Scheduled = cur.Add(-time.Duration(rng.IntN(3)) * every[name])
 			}
 		}
@@ -189,6 +190,9 @@ func TestStreamFoldGivesUpOnlySafely(t *testing.T) {
 			if rng.IntN(20) == 0 {
 				ev.At = ev.At.Add(-time.Duration(rng.IntN(72)) * time.Hour) // a clock set back
 			}
+			if rng.IntN(200) == 0 { // beyond what UnixNano holds
+				ev.Scheduled = ev.Scheduled.AddDate(300*(1-2*rng.IntN(2)), 0, 0)
+			}
 			history = append(history, ev)
 		}
 		if checkStream(t, "seed "+strconv.Itoa(seed), history, 1+rng.IntN(20), at, time.UTC) {
@@ -197,6 +201,13 @@ func TestStreamFoldGivesUpOnlySafely(t *testing.T) {
 			gaveUp++
 		}
 	}
+	// Where UnixNano ends (2262-04-11 23:47): an old line just after it
+	// belongs to the instant just before.
+	end := time.Unix(0, math.MaxInt64).UTC().Truncate(time.Hour)
+	checkStream(t, "the end of UnixNano", []Event{
+		{At: end, Reminder: "a", Kind: Shown, Scheduled: end},
+		{At: end.Add(2 * time.Hour), Reminder: "a", Kind: Done},
+	}, 1, end, time.UTC)
 	t.Logf("streamed %d, gave up on %d", streamed, gaveUp)
 	if streamed < 100 || gaveUp < 100 {
 		t.Fatalf("streamed %d, gave up on %d: want both often", streamed, gaveUp)
