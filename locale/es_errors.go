@@ -175,7 +175,7 @@ var esErrors = map[string]tr{
 			"diarios, 0 para los demás: el perdido se omite)"),
 	"come back every 15 minutes until you press\nDone or run `bedtime done NAME` (at most 3 times)": t(
 		"volver cada 15 minutos hasta que pulses Hecho\n" +
-			"o ejecutes `bedtime done NAME` (3 veces como mucho)"),
+			"o ejecutes `bedtime done NAME` (máx. 3 veces)"),
 	"while you are away or locked: hold it until you\nare back (default), skip it (default for\nmovement), or show it anyway": t(
 		"si no estás o está bloqueado: retenerlo hasta\n" +
 			"que vuelvas (por defecto), omitirlo (por\n" +
