@@ -22,8 +22,8 @@ var deErrors = map[string]tr{
 	"example: %s":                            t("Beispiel: %s"),
 	"--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location": t("--config %s: keine solche Datei; `bedtime init --config %s` legt dort eine an, oder lass --config weg, um den üblichen Ort zu nehmen"),
 	"no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)":                           t("keine Plandatei unter %s; der eingebaute Standardplan gilt (`bedtime init` legt ihn dort zum Bearbeiten ab)"),
-	"--count %d: want 1 or more": t("--count %d: erwartet wird 1 oder mehr"),
-	"--count %d: want 1 to %d":   t("--count %d: erwartet wird 1 bis %d"),
+	"--count %s: want 1 or more": t("--count %s: erwartet wird 1 oder mehr"),
+	"--count %s: want 1 to %s":   t("--count %s: erwartet wird 1 bis %s"),
 	"--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)": t("--from %q ist kein Zeitpunkt (erwartet wird RFC 3339, etwa 2026-11-25T20:00:00+01:00)"),
 	"commit": t("Commit"),
 
@@ -43,9 +43,9 @@ var deErrors = map[string]tr{
 	"%s is disabled in the schedule; there is nothing to skip":                                      t("%s ist im Plan ausgeschaltet; es gibt nichts auszulassen"),
 	"%s has no next firing":                                                                         t("%s kommt nicht mehr"),
 
-	"already running (process %d), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)":          t("läuft schon (Prozess %d), und einer genügt: lass ihn laufen, oder beende ihn zuerst mit `bedtime stop` (der Dienst) oder `kill %d` (von Hand gestartet)"),
-	"already running (process %d since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)": t("läuft schon (Prozess %d seit %s), und einer genügt: lass ihn laufen, oder beende ihn zuerst mit `bedtime stop` (der Dienst) oder `kill %d` (von Hand gestartet)"),
-	"bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime läuft schon außerhalb des Dienstes (PID %d), und nur eines darf laufen; beende es (bedtime stop) und rufe dann install noch einmal auf"),
+	"already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)":          t("läuft schon (Prozess %s), und einer genügt: lass ihn laufen, oder beende ihn zuerst mit `bedtime stop` (der Dienst) oder `kill %s` (von Hand gestartet)"),
+	"already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)": t("läuft schon (Prozess %s seit %s), und einer genügt: lass ihn laufen, oder beende ihn zuerst mit `bedtime stop` (der Dienst) oder `kill %s` (von Hand gestartet)"),
+	"bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime läuft schon außerhalb des Dienstes (PID %s), und nur eines darf laufen; beende es (bedtime stop) und rufe dann install noch einmal auf"),
 
 	"cannot find the bedtime binary: %v": t("das bedtime-Programm ist nicht zu finden: %v"),
 	"bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there": t("bedtime läuft aus einem vorläufigen Build (%q), der wieder verschwindet: baue oder installiere es zuerst (go install oder make build) und rufe install von dort auf"),
@@ -97,7 +97,7 @@ var deErrors = map[string]tr{
 	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
 		"Die Bearbeitung hat %d Fehler und ist zu groß zum Speichern. [e] noch einmal bearbeiten oder [k] Datei behalten, wie sie war? ",
 		"Die Bearbeitung hat %d Fehler und ist zu groß zum Speichern. [e] noch einmal bearbeiten oder [k] Datei behalten, wie sie war? "),
-	"A file over %d KiB cannot be saved: bedtime would not read it.": t("Eine Datei über %d KiB lässt sich nicht speichern: bedtime würde sie nicht lesen."),
+	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Eine Datei über %s KiB lässt sich nicht speichern: bedtime würde sie nicht lesen."),
 	"Please answer e, k or s.":                                       t("Bitte antworte mit e, k oder s."),
 	"Please answer e or k.":                                          t("Bitte antworte mit e oder k."),
 	"Backed up the previous schedule to %s":                          t("Den bisherigen Plan gesichert unter %s"),

@@ -22,8 +22,8 @@ var esErrors = map[string]tr{
 	"example: %s":                            t("ejemplo: %s"),
 	"--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location": t("--config %s: no existe ese archivo; crea uno con `bedtime init --config %s`, o quita --config para usar el lugar habitual"),
 	"no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)":                           t("no hay archivo del horario en %s; se usa el horario predeterminado integrado (`bedtime init` lo escribe ahí para que lo edites)"),
-	"--count %d: want 1 or more": t("--count %d: se espera 1 o más"),
-	"--count %d: want 1 to %d":   t("--count %d: se espera de 1 a %d"),
+	"--count %s: want 1 or more": t("--count %s: se espera 1 o más"),
+	"--count %s: want 1 to %s":   t("--count %s: se espera de 1 a %s"),
 	"--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)": t("--from %q no es un instante (se espera RFC 3339, como 2026-11-25T20:00:00+01:00)"),
 	"commit": t("commit"),
 
@@ -43,9 +43,9 @@ var esErrors = map[string]tr{
 	"%s is disabled in the schedule; there is nothing to skip":                                      t("%s está desactivado en el horario; no hay nada que omitir"),
 	"%s has no next firing":                                                                         t("%s no vuelve a sonar"),
 
-	"already running (process %d), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)":          t("ya está en marcha (proceso %d), y basta con uno: déjalo, o detenlo primero con `bedtime stop` (el servicio) o `kill %d` (iniciado a mano)"),
-	"already running (process %d since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)": t("ya está en marcha (proceso %d desde %s), y basta con uno: déjalo, o detenlo primero con `bedtime stop` (el servicio) o `kill %d` (iniciado a mano)"),
-	"bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime ya está en marcha fuera del servicio (pid %d), y solo puede haber uno; detenlo (bedtime stop) y vuelve a ejecutar install"),
+	"already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)":          t("ya está en marcha (proceso %s), y basta con uno: déjalo, o detenlo primero con `bedtime stop` (el servicio) o `kill %s` (iniciado a mano)"),
+	"already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)": t("ya está en marcha (proceso %s desde %s), y basta con uno: déjalo, o detenlo primero con `bedtime stop` (el servicio) o `kill %s` (iniciado a mano)"),
+	"bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime ya está en marcha fuera del servicio (pid %s), y solo puede haber uno; detenlo (bedtime stop) y vuelve a ejecutar install"),
 
 	"cannot find the bedtime binary: %v": t("no se encuentra el programa bedtime: %v"),
 	"bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there": t("bedtime se ejecuta desde una compilación temporal (%q), que desaparecerá: compílalo o instálalo primero (go install o make build) y ejecuta install desde ahí"),
@@ -97,7 +97,7 @@ var esErrors = map[string]tr{
 	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
 		"La edición tiene %d error y es demasiado grande para guardarla. ¿[e] editar de nuevo o [k] conservar el archivo como estaba? ",
 		"La edición tiene %d errores y es demasiado grande para guardarla. ¿[e] editar de nuevo o [k] conservar el archivo como estaba? "),
-	"A file over %d KiB cannot be saved: bedtime would not read it.": t("Un archivo de más de %d KiB no se puede guardar: bedtime no lo leería."),
+	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Un archivo de más de %s KiB no se puede guardar: bedtime no lo leería."),
 	"Please answer e, k or s.":                                       t("Responde e, k o s."),
 	"Please answer e or k.":                                          t("Responde e o k."),
 	"Backed up the previous schedule to %s":                          t("Copia del horario anterior guardada en %s"),

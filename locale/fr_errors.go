@@ -22,8 +22,8 @@ var frErrors = map[string]tr{
 	"example: %s":                            t("exemple : %s"),
 	"--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location": t("--config %s : fichier introuvable ; créez-le avec `bedtime init --config %s`, ou omettez --config pour utiliser l’emplacement habituel"),
 	"no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)":                           t("pas de fichier d’horaire à %s ; l’horaire par défaut intégré s’applique (`bedtime init` l’y écrit pour que vous le modifiiez)"),
-	"--count %d: want 1 or more": t("--count %d : 1 ou plus est attendu"),
-	"--count %d: want 1 to %d":   t("--count %d : de 1 à %d est attendu"),
+	"--count %s: want 1 or more": t("--count %s : 1 ou plus est attendu"),
+	"--count %s: want 1 to %s":   t("--count %s : de 1 à %s est attendu"),
 	"--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)": t("--from %q n’est pas un instant (RFC 3339 attendu, par exemple 2026-11-25T20:00:00+01:00)"),
 	"commit": t("commit"),
 
@@ -43,9 +43,9 @@ var frErrors = map[string]tr{
 	"%s is disabled in the schedule; there is nothing to skip":                                      t("%s est désactivé dans l’horaire ; il n’y a rien à sauter"),
 	"%s has no next firing":                                                                         t("%s ne revient plus"),
 
-	"already running (process %d), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)":          t("déjà en marche (processus %d), et un suffit : laissez-le, ou arrêtez-le d’abord avec `bedtime stop` (le service) ou `kill %d` (lancé à la main)"),
-	"already running (process %d since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)": t("déjà en marche (processus %d depuis %s), et un suffit : laissez-le, ou arrêtez-le d’abord avec `bedtime stop` (le service) ou `kill %d` (lancé à la main)"),
-	"bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime est déjà en marche hors du service (pid %d), et un seul peut tourner ; arrêtez-le (bedtime stop), puis relancez install"),
+	"already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)":          t("déjà en marche (processus %s), et un suffit : laissez-le, ou arrêtez-le d’abord avec `bedtime stop` (le service) ou `kill %s` (lancé à la main)"),
+	"already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)": t("déjà en marche (processus %s depuis %s), et un suffit : laissez-le, ou arrêtez-le d’abord avec `bedtime stop` (le service) ou `kill %s` (lancé à la main)"),
+	"bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again":                             t("bedtime est déjà en marche hors du service (pid %s), et un seul peut tourner ; arrêtez-le (bedtime stop), puis relancez install"),
 
 	"cannot find the bedtime binary: %v": t("programme bedtime introuvable : %v"),
 	"bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there": t("bedtime tourne depuis une compilation temporaire (%q), qui va disparaître : compilez-le ou installez-le d’abord (go install ou make build) et lancez install depuis là"),
@@ -97,7 +97,7 @@ var frErrors = map[string]tr{
 	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
 		"La modification a %d erreur et est trop grande pour être enregistrée. [e] modifier à nouveau ou [k] garder le fichier tel quel ? ",
 		"La modification a %d erreurs et est trop grande pour être enregistrée. [e] modifier à nouveau ou [k] garder le fichier tel quel ? "),
-	"A file over %d KiB cannot be saved: bedtime would not read it.": t("Un fichier de plus de %d Kio ne peut pas être enregistré : bedtime ne le lirait pas."),
+	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Un fichier de plus de %s Kio ne peut pas être enregistré : bedtime ne le lirait pas."),
 	"Please answer e, k or s.":                                       t("Répondez e, k ou s."),
 	"Please answer e or k.":                                          t("Répondez e ou k."),
 	"Backed up the previous schedule to %s":                          t("Horaire précédent sauvegardé dans %s"),

@@ -28,8 +28,8 @@ var errorsMessages = append([]entry{
 	{Key: "example: %s"},
 	{Key: "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location"},
 	{Key: "no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)"},
-	{Key: "--count %d: want 1 or more"},
-	{Key: "--count %d: want 1 to %d"},
+	{Key: "--count %s: want 1 or more"},
+	{Key: "--count %s: want 1 to %s"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit"},
 
@@ -51,9 +51,9 @@ var errorsMessages = append([]entry{
 	{Key: "%s has no next firing"},
 
 	// run, and install with a daemon running.
-	{Key: "already running (process %d), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)"},
-	{Key: "already running (process %d since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)"},
-	{Key: "bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again"},
+	{Key: "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
+	{Key: "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
+	{Key: "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again"},
 
 	// install, uninstall, start, stop, restart.
 	{Key: "cannot find the bedtime binary: %v"},
@@ -101,7 +101,7 @@ var errorsMessages = append([]entry{
 	{Key: "Kept %s as it was; the edit was discarded."},
 	{Key: "The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", One: "The edit has %d error. [e]dit again, [k]eep the file as it was, or [s]ave anyway? "},
 	{Key: "The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ", One: "The edit has %d error and is too large to save. [e]dit again or [k]eep the file as it was? "},
-	{Key: "A file over %d KiB cannot be saved: bedtime would not read it."},
+	{Key: "A file over %s KiB cannot be saved: bedtime would not read it."},
 	{Key: "Please answer e, k or s."},
 	{Key: "Please answer e or k."},
 	{Key: "Backed up the previous schedule to %s"},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -134,7 +135,7 @@ func (app *App) askAfterErrors(n int, canSave bool) byte {
 			if canSave {
 				return 's'
 			}
-			fmt.Fprintln(app.Stderr, l.Sprintf("A file over %d KiB cannot be saved: bedtime would not read it.", config.MaxFileSize>>10))
+			fmt.Fprintln(app.Stderr, l.Sprintf("A file over %s KiB cannot be saved: bedtime would not read it.", strconv.Itoa(config.MaxFileSize>>10)))
 			continue
 		}
 		if err != nil {

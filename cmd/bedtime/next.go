@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -31,10 +32,10 @@ a pause will leave out.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if count < 1 {
-				return app.errorf("--count %d: want 1 or more", count)
+				return app.errorf("--count %s: want 1 or more", strconv.Itoa(count))
 			}
 			if count > maxNextCount {
-				return app.errorf("--count %d: want 1 to %d", count, maxNextCount)
+				return app.errorf("--count %s: want 1 to %s", strconv.Itoa(count), strconv.Itoa(maxNextCount))
 			}
 			s, err := app.loadSchedule()
 			if err != nil {

@@ -202,12 +202,12 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 // the lock since since, and how to stop it.
 func alreadyRunning(l *locale.Locale, pid int, since, now time.Time) error {
 	if since.IsZero() {
-		return errorIn(l, "already running (process %d), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)", pid, pid)
+		return errorIn(l, "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), strconv.Itoa(pid))
 	}
 	at := since.In(now.Location())
 	when := l.Clock(at)
 	if y, m, d := at.Date(); !sameDay(now, y, m, d) {
 		when = l.ShortDateTime(at)
 	}
-	return errorIn(l, "already running (process %d since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)", pid, when, pid)
+	return errorIn(l, "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), when, strconv.Itoa(pid))
 }

@@ -109,7 +109,7 @@ Running install again updates the service to the current binary and options.`,
 			// service's own would exit at once: say so now, not later.
 			if pid, _, ok := app.runningDaemon(); ok {
 				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
-					return errorIn(l, "bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again", pid)
+					return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again", strconv.Itoa(pid))
 				}
 			}
 			if err := m.Install(cmd.Context(), spec); err != nil {
