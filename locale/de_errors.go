@@ -34,6 +34,7 @@ var deErrors = map[string]tr{
 	"nothing to snooze: %s":                                                                         t("nichts zu verschieben: %s"),
 	"%s is not due":                                                                                 t("%s ist nicht fällig"),
 	"%s was last %s at %s":                                                                          t("%s zuletzt %s (%s)"),
+	"%s was already %s at %s":                                                                       t("%s ist schon %s (%s)"),
 	"expired":                                                                                       t("abgelaufen"),
 	"; it is next due %s (`bedtime skip %s` skips that one)":                                        t("; das nächste Mal fällig %s (`bedtime skip %s` lässt es aus)"),
 	"%q is not a duration (want e.g. 45m or 2h)":                                                    t("%q ist keine Dauer (erwartet wird etwa 45m oder 2h)"),

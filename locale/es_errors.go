@@ -34,6 +34,7 @@ var esErrors = map[string]tr{
 	"nothing to snooze: %s":                                                                         t("nada que posponer: %s"),
 	"%s is not due":                                                                                 t("%s no está pendiente"),
 	"%s was last %s at %s":                                                                          t("último estado de %s: %s (%s)"),
+	"%s was already %s at %s":                                                                       t("%s ya está %s (%s)"),
 	"expired":                                                                                       t("caducado"),
 	"; it is next due %s (`bedtime skip %s` skips that one)":                                        t("; la próxima vez es %s (`bedtime skip %s` omite esa)"),
 	"%q is not a duration (want e.g. 45m or 2h)":                                                    t("%q no es una duración (por ejemplo 45m o 2h)"),

@@ -34,6 +34,7 @@ var frErrors = map[string]tr{
 	"nothing to snooze: %s":                                                                         t("rien à reporter : %s"),
 	"%s is not due":                                                                                 t("%s n’est pas prévu maintenant"),
 	"%s was last %s at %s":                                                                          t("dernier état de %s : %s (%s)"),
+	"%s was already %s at %s":                                                                       t("%s est déjà %s (%s)"),
 	"expired":                                                                                       t("expiré"),
 	"; it is next due %s (`bedtime skip %s` skips that one)":                                        t(" ; prochaine fois %s (`bedtime skip %s` saute celle-là)"),
 	"%q is not a duration (want e.g. 45m or 2h)":                                                    t("%q n’est pas une durée (par exemple 45m ou 2h)"),

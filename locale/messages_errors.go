@@ -41,6 +41,7 @@ var errorsMessages = append([]entry{
 	{Key: "nothing to snooze: %s"},
 	{Key: "%s is not due"},
 	{Key: "%s was last %s at %s"},
+	{Key: "%s was already %s at %s"},
 	{Key: "expired"},
 	{Key: "; it is next due %s (`bedtime skip %s` skips that one)"},
 	{Key: "%q is not a duration (want e.g. 45m or 2h)"},

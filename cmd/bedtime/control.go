@@ -114,9 +114,9 @@ func (app *App) nothingTo(done bool, s *config.Schedule, r config.Reminder, err 
 		why += l.Sprintf("; it is next due %s (`bedtime skip %s` skips that one)", l.WeekdayClock(next.In(s.Location)), r.Name)
 	}
 	if done {
-		return errorIn(l, "nothing to mark done: %s", why, err)
+		return wrapIn(l, err, "nothing to mark done: %s", why)
 	}
-	return errorIn(l, "nothing to snooze: %s", why, err)
+	return wrapIn(l, err, "nothing to snooze: %s", why)
 }
 
 func newPauseCmd(app *App) *cobra.Command {
@@ -231,10 +231,14 @@ the reminder's snooze time).`,
 			if errors.Is(err, state.ErrNothing) {
 				return app.nothingTo(false, s, r, err, now)
 			}
+			l := app.locale(s)
+			var already *state.AlreadyError
+			if errors.As(err, &already) {
+				return wrapIn(l, err, "%s was already %s at %s", already.Reminder, l.Sprintf(string(already.Outcome.Kind)), l.Clock(already.Outcome.At.In(s.Location)))
+			}
 			if err != nil {
 				return err
 			}
-			l := app.locale(s)
 			fmt.Fprintln(app.Stdout, l.Sprintf("%s again at %s.", r.Name, clockTimeIn(l, at.In(s.Location))))
 			app.afterControl()
 			return nil
