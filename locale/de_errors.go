@@ -118,6 +118,31 @@ var deErrors = map[string]tr{
 	"The schedule names the folder %s.":                                                                             t("Der Plan nennt den Ordner %s."),
 	"Name the synced folder in the schedule on each computer (`bedtime edit`):":                                     t("Nenne den synchronisierten Ordner im Plan jedes Computers (`bedtime edit`):"),
 
+	"--variant %s: variants count from 1 (the first); leave out --variant for today's text":     t("--variant %s: Varianten zählen ab 1 (die erste); lass --variant weg für den Text von heute"),
+	"--wait is %s: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s": t("--wait ist %s: gib an, wie lange auf einen Knopf gewartet wird, von 0 (nicht warten) bis 1h, etwa 60s"),
+	"Shown: %s": t("Gezeigt: %s"),
+	"This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.": t("Dieser Benachrichtigungsdienst zeigt keine Knöpfe: beantworte eine Erinnerung mit `bedtime done %s` oder `bedtime snooze %s`."),
+	"%s or %s": t("%s oder %s"),
+	"Press %s on it: waiting up to %s (nothing is recorded)...":                             t("Drück %s: gewartet wird bis zu %s (nichts wird festgehalten) ..."),
+	"You pressed %s. Nothing was recorded.":                                                 t("Du hast %s gedrückt. Nichts wurde festgehalten."),
+	"You closed it without pressing a button.":                                              t("Du hast sie geschlossen, ohne einen Knopf zu drücken."),
+	"No answer within %s.":                                                                  t("Keine Antwort innerhalb von %s."),
+	"Stopped waiting. Nothing was recorded.":                                                t("Warten beendet. Nichts wurde festgehalten."),
+	"give either a routine to play or --stop, not both":                                     t("gib entweder eine Übung zum Abspielen oder --stop an, nicht beides"),
+	"cannot load routines: %v":                                                              t("die Übungen lassen sich nicht laden: %v"),
+	"unknown routine %q: want one of %s":                                                    t("unbekannte Übung %q: erwartet wird eine von %s"),
+	"Stopped.":                                                                              t("Beendet."),
+	"bedtime is not running, so it plays no routine.":                                       t("bedtime läuft nicht, also spielt es keine Übung."),
+	"Asked bedtime to stop the routine it plays.":                                           t("bedtime gebeten, die laufende Übung zu beenden."),
+	"the schedule file has errors, so its routines are unknown; run `bedtime validate`":     t("die Plandatei hat Fehler, ihre Übungen sind also unbekannt; `bedtime validate` zeigt sie"),
+	"cannot find the state directory: %v":                                                   t("das Zustandsverzeichnis ist nicht zu finden: %v"),
+	"--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)": t("--night: sag, was über sie festgehalten werden soll (--cramps, --severity, --sleep, --leg oder --note)"),
+	"--now records the night going on now; leave out --night":                               t("--now hält die Nacht fest, die gerade läuft; lass --night weg"),
+	"unknown topic %q: want one of %s":                                                      t("unbekanntes Thema %q: erwartet wird eines von %s"),
+	"the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.": t("das Symbol in der Leiste ist für %s noch nicht gebaut (es braucht cgo); `bedtime status` und die anderen Befehle gehen."),
+	"the bedtime tray is already running": t("das bedtime-Symbol in der Leiste läuft schon"),
+	"cannot lock the tray: %v":            t("das Symbol in der Leiste lässt sich nicht sperren: %v"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"bedtime-Plan: wann du an die Gewohnheiten erinnert wirst, die nächtlichen\n" +

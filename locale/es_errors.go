@@ -118,6 +118,31 @@ var esErrors = map[string]tr{
 	"The schedule names the folder %s.":                                                                             t("El horario indica la carpeta %s."),
 	"Name the synced folder in the schedule on each computer (`bedtime edit`):":                                     t("Indica la carpeta sincronizada en el horario de cada equipo (`bedtime edit`):"),
 
+	"--variant %s: variants count from 1 (the first); leave out --variant for today's text":     t("--variant %s: las variantes se cuentan desde 1 (la primera); quita --variant para el texto de hoy"),
+	"--wait is %s: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s": t("--wait es %s: indica cuánto esperar a un botón, de 0 (no esperar) a 1h, como 60s"),
+	"Shown: %s": t("Mostrado: %s"),
+	"This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.": t("Este servidor de notificaciones no muestra botones: responde a un recordatorio con `bedtime done %s` o `bedtime snooze %s`."),
+	"%s or %s": t("%s o %s"),
+	"Press %s on it: waiting up to %s (nothing is recorded)...":                             t("Pulsa %s: se espera hasta %s (no se registra nada)..."),
+	"You pressed %s. Nothing was recorded.":                                                 t("Has pulsado %s. No se ha registrado nada."),
+	"You closed it without pressing a button.":                                              t("La has cerrado sin pulsar ningún botón."),
+	"No answer within %s.":                                                                  t("Sin respuesta en %s."),
+	"Stopped waiting. Nothing was recorded.":                                                t("Espera detenida. No se ha registrado nada."),
+	"give either a routine to play or --stop, not both":                                     t("indica una rutina que reproducir o --stop, no ambas cosas"),
+	"cannot load routines: %v":                                                              t("no se pueden cargar las rutinas: %v"),
+	"unknown routine %q: want one of %s":                                                    t("rutina desconocida %q: se espera una de %s"),
+	"Stopped.":                                                                              t("Detenido."),
+	"bedtime is not running, so it plays no routine.":                                       t("bedtime no está en marcha, así que no reproduce ninguna rutina."),
+	"Asked bedtime to stop the routine it plays.":                                           t("Se ha pedido a bedtime que detenga la rutina que reproduce."),
+	"the schedule file has errors, so its routines are unknown; run `bedtime validate`":     t("el archivo del horario tiene errores, así que sus rutinas se desconocen; ejecuta `bedtime validate`"),
+	"cannot find the state directory: %v":                                                   t("no se encuentra la carpeta de estado: %v"),
+	"--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)": t("--night: di qué registrar sobre ella (--cramps, --severity, --sleep, --leg o --note)"),
+	"--now records the night going on now; leave out --night":                               t("--now registra la noche en curso; quita --night"),
+	"unknown topic %q: want one of %s":                                                      t("tema desconocido %q: se espera uno de %s"),
+	"the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.": t("el icono de la bandeja aún no está compilado para %s (necesita cgo); `bedtime status` y las demás órdenes funcionan."),
+	"the bedtime tray is already running": t("el icono de bedtime en la bandeja ya está en marcha"),
+	"cannot lock the tray: %v":            t("no se puede bloquear el icono de la bandeja: %v"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"Horario de bedtime: cuándo recordarte los hábitos que previenen los\n" +

@@ -118,6 +118,31 @@ var frErrors = map[string]tr{
 	"The schedule names the folder %s.":                                                                             t("L’horaire nomme le dossier %s."),
 	"Name the synced folder in the schedule on each computer (`bedtime edit`):":                                     t("Nommez le dossier synchronisé dans l’horaire de chaque ordinateur (`bedtime edit`) :"),
 
+	"--variant %s: variants count from 1 (the first); leave out --variant for today's text":     t("--variant %s : les variantes se comptent à partir de 1 (la première) ; omettez --variant pour le texte du jour"),
+	"--wait is %s: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s": t("--wait vaut %s : indiquez combien de temps attendre un bouton, de 0 (ne pas attendre) à 1h, par exemple 60s"),
+	"Shown: %s": t("Affiché : %s"),
+	"This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.": t("Ce serveur de notifications n’affiche pas de boutons : répondez à un rappel avec `bedtime done %s` ou `bedtime snooze %s`."),
+	"%s or %s": t("%s ou %s"),
+	"Press %s on it: waiting up to %s (nothing is recorded)...":                             t("Appuyez sur %s : attente jusqu’à %s (rien n’est noté)..."),
+	"You pressed %s. Nothing was recorded.":                                                 t("Vous avez appuyé sur %s. Rien n’a été noté."),
+	"You closed it without pressing a button.":                                              t("Vous l’avez fermée sans appuyer sur un bouton."),
+	"No answer within %s.":                                                                  t("Pas de réponse en %s."),
+	"Stopped waiting. Nothing was recorded.":                                                t("Attente arrêtée. Rien n’a été noté."),
+	"give either a routine to play or --stop, not both":                                     t("donnez soit une routine à jouer, soit --stop, pas les deux"),
+	"cannot load routines: %v":                                                              t("impossible de charger les routines : %v"),
+	"unknown routine %q: want one of %s":                                                    t("routine inconnue %q : une de %s est attendue"),
+	"Stopped.":                                                                              t("Arrêté."),
+	"bedtime is not running, so it plays no routine.":                                       t("bedtime est arrêté, il ne joue donc aucune routine."),
+	"Asked bedtime to stop the routine it plays.":                                           t("bedtime a été prié d’arrêter la routine qu’il joue."),
+	"the schedule file has errors, so its routines are unknown; run `bedtime validate`":     t("le fichier d’horaire a des erreurs, ses routines sont donc inconnues ; lancez `bedtime validate`"),
+	"cannot find the state directory: %v":                                                   t("dossier d’état introuvable : %v"),
+	"--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)": t("--night : dites ce qu’il faut noter sur elle (--cramps, --severity, --sleep, --leg ou --note)"),
+	"--now records the night going on now; leave out --night":                               t("--now note la nuit en cours ; omettez --night"),
+	"unknown topic %q: want one of %s":                                                      t("sujet inconnu %q : un de %s est attendu"),
+	"the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.": t("l’icône de la barre n’est pas encore compilée pour %s (elle a besoin de cgo) ; `bedtime status` et les autres commandes fonctionnent."),
+	"the bedtime tray is already running": t("l’icône de bedtime dans la barre est déjà en marche"),
+	"cannot lock the tray: %v":            t("impossible de verrouiller l’icône de la barre : %v"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"Horaire de bedtime : quand vous rappeler les habitudes qui préviennent les\n" +

@@ -52,13 +52,13 @@ answer wins, and the diary keeps what was said and when.
 			log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 			dir, err := app.stateDir()
 			if err != nil {
-				return fmt.Errorf("cannot find the state directory: %w", err)
+				return app.errorf("cannot find the state directory: %v", err)
 			}
 			store := diary.Open(dir, log)
 			said := f.Changed("cramps") || f.Changed("severity") || f.Changed("sleep") || f.Changed("leg") || f.Changed("note")
 			if !said && !now {
 				if f.Changed("night") {
-					return fmt.Errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
+					return app.errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
 				}
 				entries, err := store.Read()
 				if err != nil {
@@ -70,7 +70,7 @@ answer wins, and the diary keeps what was said and when.
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
 			if now {
 				if f.Changed("night") {
-					return fmt.Errorf("--now records the night going on now; leave out --night")
+					return app.errorf("--now records the night going on now; leave out --night")
 				}
 				e.Via, e.Night, e.Cramp = diary.ViaNow, diary.NightOf(at, loc), at
 			}

@@ -85,6 +85,14 @@ func errorCases() []errorCase {
 		{name: "stop fails", args: []string{"stop"}, manager: &fakeManager{ControlFunc: func(context.Context, string) error { return boom }}},
 		{name: "restart", args: []string{"restart"}, manager: &fakeManager{ControlFunc: ok}},
 		{name: "init over a file", args: []string{"init"}},
+		{name: "notify, variant 0", args: []string{"notify", "magnesium", "--variant", "0"}},
+		{name: "notify, wait too long", args: []string{"notify", "magnesium", "--wait", "2h"}},
+		{name: "unknown routine", args: []string{"routine", "frob"}},
+		{name: "routine and --stop", args: []string{"routine", "calf-stretch", "--stop"}},
+		{name: "routine --stop, not running", args: []string{"routine", "--stop"}},
+		{name: "unknown topic", args: []string{"tips", "frob"}},
+		{name: "diary --now with --night", args: []string{"diary", "--now", "--night", "2026-11-24"}},
+		{name: "diary --night alone", args: []string{"diary", "--night", "2026-11-24"}},
 		{name: "missing --config", args: []string{"next", "--config", "/nonexistent/schedule.yaml"}},
 	}
 }

@@ -48,7 +48,7 @@ for a tray host. macOS is not supported yet.`,
 
 func (app *App) tray(ctx context.Context) error {
 	if tray.NewSystray == nil {
-		fmt.Fprintf(app.Stderr, "bedtime: the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.\n", runtime.GOOS)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", runtime.GOOS))
 		return exitError{exitTrayNotBuilt}
 	}
 	store, err := app.openStore()
@@ -58,10 +58,10 @@ func (app *App) tray(ctx context.Context) error {
 	// One tray per user: a second one would show a second icon.
 	lock, err := safefs.Lock(filepath.Join(store.Dir(), "tray.lock"), 0)
 	if errors.Is(err, safefs.ErrLocked) {
-		return errors.New("the bedtime tray is already running")
+		return app.errorf("the bedtime tray is already running")
 	}
 	if err != nil {
-		return fmt.Errorf("cannot lock the tray: %w", err)
+		return app.errorf("cannot lock the tray: %v", err)
 	}
 	defer lock.Unlock()
 	path, err := app.schedulePath()
