@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -88,6 +89,19 @@ func TestTemplateInEachLanguage(t *testing.T) {
 				for i, line := range lines {
 					if n := utf8.RuneCountInString(line); n > 80 {
 						t.Errorf("%s line %d has %d characters, over 80: %s", tag, i+1, n, line)
+					}
+				}
+			}
+			if tag == locale.Pseudo {
+				// Every comment is translated but the commented-out
+				// examples ("#   snooze: 10m", "#     - {text: ...}"): a
+				// comment added to the template and missing from
+				// locale.TemplateComments shows here as plain English.
+				example := regexp.MustCompile(`^\s*#\s+(- \{?)?[\w-]+:`)
+				for i, line := range lines {
+					text := strings.TrimSpace(line)
+					if strings.HasPrefix(text, "#") && text != "#" && !strings.Contains(line, "⟦") && !example.MatchString(line) {
+						t.Errorf("line %d of the template is a comment not in locale.TemplateComments: %s", i+1, line)
 					}
 				}
 			}
