@@ -243,3 +243,33 @@ func TestInitInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestSaidErrorsWrap: an error said in a language still wraps its cause,
+// for errors.Is and errors.As, as fmt.Errorf's %w would.
+func TestSaidErrorsWrap(t *testing.T) {
+	t.Parallel()
+	de, err := locale.Parse("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cause := fmt.Errorf("stat: %w", os.ErrNotExist)
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{errorIn(de, "cannot stop bedtime: %v", cause), "bedtime lässt sich nicht beenden: stat: file does not exist"},
+		{wrapIn(de, cause, "unknown flag: --%s", "frob"), "unbekannte Option: --frob"},
+		{errorIn(locale.English, "cannot stop bedtime: %v", cause), "cannot stop bedtime: stat: file does not exist"},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+		if !errors.Is(tt.err, os.ErrNotExist) {
+			t.Errorf("%q does not wrap its cause", tt.err)
+		}
+	}
+	var nm service.NoManagerError
+	if err := noManager(de, service.NoManagerError{Found: "x"}); !errors.As(err, &nm) || nm.Found != "x" {
+		t.Errorf("noManager(...) does not wrap the NoManagerError: %v", err)
+	}
+}

@@ -48,12 +48,8 @@ func (app *App) errorf(key string, args ...any) error {
 	return errorIn(app.locale(nil), key, args...)
 }
 
-// say prints the message key in the command's language to w.
-func (app *App) say(w io.Writer, key string, args ...any) {
-	fmt.Fprint(w, app.locale(nil).Sprintf(key, args...))
-}
-
-// sayln is say with a line break after the message.
+// sayln prints the message key in the command's language to w, and a
+// line break.
 func (app *App) sayln(w io.Writer, key string, args ...any) {
 	fmt.Fprintln(w, app.locale(nil).Sprintf(key, args...))
 }
