@@ -107,7 +107,7 @@ func (app *App) nothingTo(done bool, s *config.Schedule, r config.Reminder, err 
 		if nothing.Last.Kind == "" {
 			why = l.Sprintf("%s is not due", nothing.Reminder)
 		} else {
-			why = l.Sprintf("%s was last %s at %s", nothing.Reminder, l.Sprintf(string(nothing.Last.Kind)), l.WeekdayClock(nothing.Last.At.In(s.Location)))
+			why = l.Sprintf("%s was last %s at %s", nothing.Reminder, kindIn(l, nothing.Last.Kind), l.WeekdayClock(nothing.Last.At.In(s.Location)))
 		}
 	}
 	if next := r.Schedule.Next(now); !next.IsZero() {
@@ -117,6 +117,26 @@ func (app *App) nothingTo(done bool, s *config.Schedule, r config.Reminder, err 
 		return wrapIn(l, err, "nothing to mark done: %s", why)
 	}
 	return wrapIn(l, err, "nothing to snooze: %s", why)
+}
+
+// kindIn says how an instant ended (a final state.Kind) in l's language;
+// a kind from a newer bedtime's state file is said as it is written.
+func kindIn(l *locale.Locale, k state.Kind) string {
+	switch k {
+	case state.Done:
+		return l.Sprintf("done")
+	case state.Dismissed:
+		return l.Sprintf("dismissed")
+	case state.Expired:
+		return l.Sprintf("expired")
+	case state.Skipped:
+		return l.Sprintf("skipped")
+	case state.Missed:
+		return l.Sprintf("missed")
+	case state.Snoozed:
+		return l.Sprintf("snoozed")
+	}
+	return string(k)
 }
 
 func newPauseCmd(app *App) *cobra.Command {
@@ -234,7 +254,7 @@ the reminder's snooze time).`,
 			l := app.locale(s)
 			var already *state.AlreadyError
 			if errors.As(err, &already) {
-				return wrapIn(l, err, "%s was already %s at %s", already.Reminder, l.Sprintf(string(already.Outcome.Kind)), l.Clock(already.Outcome.At.In(s.Location)))
+				return wrapIn(l, err, "%s was already %s at %s", already.Reminder, kindIn(l, already.Outcome.Kind), l.Clock(already.Outcome.At.In(s.Location)))
 			}
 			if err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // errorCase is one run of the command line for TestErrorsInEachLanguage.
@@ -272,4 +274,32 @@ func TestSaidErrorsWrap(t *testing.T) {
 	if err := noManager(de, service.NoManagerError{Found: "x"}); !errors.As(err, &nm) || nm.Found != "x" {
 		t.Errorf("noManager(...) does not wrap the NoManagerError: %v", err)
 	}
+}
+
+// TestNothingToInEachLanguage: done and snooze with nothing to answer
+// after the reminder's last instant ended (dismissed, missed), in each
+// language, as a golden.
+func TestNothingToInEachLanguage(t *testing.T) {
+	t.Parallel()
+	now := berlin(t, "2026-11-25 21:10")
+	var all strings.Builder
+	for _, lang := range append([]string{"en", "en-US"}, append(locale.Shipped[1:], locale.Pseudo)...) {
+		app := &App{ConfigPath: langSchedule(t, lang), Stderr: io.Discard, Getenv: func(string) string { return "" }}
+		s, r, err := app.controlReminder("magnesium")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&all, "# %s\n", lang)
+		for _, kind := range []state.Kind{state.Dismissed, state.Missed, "frobbed"} {
+			nothing := &state.NothingError{Reminder: r.Name, Last: state.Outcome{Kind: kind, At: berlin(t, "2026-11-25 20:31")}}
+			for _, done := range []bool{true, false} {
+				err := app.nothingTo(done, s, r, nothing, now)
+				if !errors.Is(err, state.ErrNothing) {
+					t.Errorf("%s: %v does not wrap state.ErrNothing", lang, err)
+				}
+				fmt.Fprintln(&all, err)
+			}
+		}
+	}
+	testutil.Golden(t, "lang/nothing-to.golden", []byte(all.String()))
 }
