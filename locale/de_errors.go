@@ -143,6 +143,21 @@ var deErrors = map[string]tr{
 	"the bedtime tray is already running": t("das bedtime-Symbol in der Leiste läuft schon"),
 	"cannot lock the tray: %v":            t("das Symbol in der Leiste lässt sich nicht sperren: %v"),
 
+	"want a date such as 2026-03-14 (YYYY-MM-DD)":                             t("erwartet wird ein Datum wie 2026-03-14 (JJJJ-MM-TT)"),
+	"is in the future (the latest night is %s)":                               t("liegt in der Zukunft (die letzte Nacht ist %s)"),
+	"is more than a year back (the earliest night is %s)":                     t("liegt mehr als ein Jahr zurück (die früheste Nacht ist %s)"),
+	"want none, some or bad":                                                  t("erwartet wird none, some oder bad"),
+	"want 0 to %s":                                                            t("erwartet wird 0 bis %s"),
+	"want 0 (no pain) to 10 (the worst)":                                      t("erwartet wird 0 (kein Schmerz) bis 10 (am schlimmsten)"),
+	"want 0 (slept well) to 10 (hardly slept)":                                t("erwartet wird 0 (gut geschlafen) bis 10 (kaum geschlafen)"),
+	"want left, right or both":                                                t("erwartet wird left, right oder both"),
+	"contradicts the other answers (cramps were said too)":                    t("widerspricht den anderen Angaben (es wurden auch Krämpfe angegeben)"),
+	"is for a night with cramps; this one says none":                          t("gilt für eine Nacht mit Krämpfen; diese hatte keine"),
+	"nothing to record (give --cramps, --severity, --sleep, --leg or --note)": t("nichts festzuhalten (gib --cramps, --severity, --sleep, --leg oder --note an)"),
+	"is not valid UTF-8 text":                                                 t("ist kein gültiger UTF-8-Text"),
+	"is %s characters long; at most %s":                                       t("ist %s Zeichen lang; höchstens %s"),
+	"holds a control character (%s) at byte %s; write it on one line":         t("enthält ein Steuerzeichen (%s) bei Byte %s; schreib sie in eine Zeile"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"bedtime-Plan: wann du an die Gewohnheiten erinnert wirst, die nächtlichen\n" +

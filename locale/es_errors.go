@@ -143,6 +143,21 @@ var esErrors = map[string]tr{
 	"the bedtime tray is already running": t("el icono de bedtime en la bandeja ya está en marcha"),
 	"cannot lock the tray: %v":            t("no se puede bloquear el icono de la bandeja: %v"),
 
+	"want a date such as 2026-03-14 (YYYY-MM-DD)":                             t("se espera una fecha como 2026-03-14 (AAAA-MM-DD)"),
+	"is in the future (the latest night is %s)":                               t("está en el futuro (la última noche es %s)"),
+	"is more than a year back (the earliest night is %s)":                     t("es de hace más de un año (la noche más antigua es %s)"),
+	"want none, some or bad":                                                  t("se espera none, some o bad"),
+	"want 0 to %s":                                                            t("se espera de 0 a %s"),
+	"want 0 (no pain) to 10 (the worst)":                                      t("se espera de 0 (sin dolor) a 10 (lo peor)"),
+	"want 0 (slept well) to 10 (hardly slept)":                                t("se espera de 0 (dormí bien) a 10 (apenas dormí)"),
+	"want left, right or both":                                                t("se espera left, right o both"),
+	"contradicts the other answers (cramps were said too)":                    t("contradice las otras respuestas (también se indicaron calambres)"),
+	"is for a night with cramps; this one says none":                          t("es para una noche con calambres; esta dice que no hubo"),
+	"nothing to record (give --cramps, --severity, --sleep, --leg or --note)": t("nada que registrar (indica --cramps, --severity, --sleep, --leg o --note)"),
+	"is not valid UTF-8 text":                                                 t("no es texto UTF-8 válido"),
+	"is %s characters long; at most %s":                                       t("tiene %s caracteres; como mucho %s"),
+	"holds a control character (%s) at byte %s; write it on one line":         t("contiene un carácter de control (%s) en el byte %s; escríbela en una línea"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"Horario de bedtime: cuándo recordarte los hábitos que previenen los\n" +

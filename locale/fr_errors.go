@@ -143,6 +143,21 @@ var frErrors = map[string]tr{
 	"the bedtime tray is already running": t("l’icône de bedtime dans la barre est déjà en marche"),
 	"cannot lock the tray: %v":            t("impossible de verrouiller l’icône de la barre : %v"),
 
+	"want a date such as 2026-03-14 (YYYY-MM-DD)":                             t("une date comme 2026-03-14 (AAAA-MM-JJ) est attendue"),
+	"is in the future (the latest night is %s)":                               t("est dans le futur (la dernière nuit est %s)"),
+	"is more than a year back (the earliest night is %s)":                     t("remonte à plus d’un an (la nuit la plus ancienne est %s)"),
+	"want none, some or bad":                                                  t("none, some ou bad est attendu"),
+	"want 0 to %s":                                                            t("de 0 à %s est attendu"),
+	"want 0 (no pain) to 10 (the worst)":                                      t("de 0 (aucune douleur) à 10 (le pire) est attendu"),
+	"want 0 (slept well) to 10 (hardly slept)":                                t("de 0 (bien dormi) à 10 (à peine dormi) est attendu"),
+	"want left, right or both":                                                t("left, right ou both est attendu"),
+	"contradicts the other answers (cramps were said too)":                    t("contredit les autres réponses (des crampes ont aussi été indiquées)"),
+	"is for a night with cramps; this one says none":                          t("vaut pour une nuit avec crampes ; celle-ci n’en a pas"),
+	"nothing to record (give --cramps, --severity, --sleep, --leg or --note)": t("rien à noter (donnez --cramps, --severity, --sleep, --leg ou --note)"),
+	"is not valid UTF-8 text":                                                 t("n’est pas un texte UTF-8 valide"),
+	"is %s characters long; at most %s":                                       t("fait %s caractères ; %s au plus"),
+	"holds a control character (%s) at byte %s; write it on one line":         t("contient un caractère de contrôle (%s) à l’octet %s ; écrivez-la sur une ligne"),
+
 	// The schedule template's comments (TemplateComments).
 	"bedtime schedule: when to remind you of the habits that prevent night leg\ncramps. Edit it by hand; the running daemon picks up every save. Check it\nwith `bedtime validate`, see what comes next with `bedtime next`.": t(
 		"Horaire de bedtime : quand vous rappeler les habitudes qui préviennent les\n" +

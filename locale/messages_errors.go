@@ -134,6 +134,22 @@ var errorsMessages = append([]entry{
 	{Key: "the bedtime tray is already running"},
 	{Key: "cannot lock the tray: %v"},
 
+	// Why bedtime diary refuses a value (diary.Error).
+	{Key: "want a date such as 2026-03-14 (YYYY-MM-DD)"},
+	{Key: "is in the future (the latest night is %s)"},
+	{Key: "is more than a year back (the earliest night is %s)"},
+	{Key: "want none, some or bad"},
+	{Key: "want 0 to %s"},
+	{Key: "want 0 (no pain) to 10 (the worst)"},
+	{Key: "want 0 (slept well) to 10 (hardly slept)"},
+	{Key: "want left, right or both"},
+	{Key: "contradicts the other answers (cramps were said too)"},
+	{Key: "is for a night with cramps; this one says none"},
+	{Key: "nothing to record (give --cramps, --severity, --sleep, --leg or --note)"},
+	{Key: "is not valid UTF-8 text"},
+	{Key: "is %s characters long; at most %s"},
+	{Key: "holds a control character (%s) at byte %s; write it on one line"},
+
 	// sync init and sync join.
 	{Key: "this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again"},
 	{Key: "Made a sync key (fingerprint %s), kept in %s, readable by you alone."},

@@ -95,6 +95,10 @@ func errorCases() []errorCase {
 		{name: "unknown topic", args: []string{"tips", "frob"}},
 		{name: "diary --now with --night", args: []string{"diary", "--now", "--night", "2026-11-24"}},
 		{name: "diary --night alone", args: []string{"diary", "--night", "2026-11-24"}},
+		{name: "diary, severity out of range", args: []string{"diary", "--cramps", "1", "--severity", "11"}},
+		{name: "diary, a night that is no date", args: []string{"diary", "--cramps", "1", "--night", "2026-13-01"}},
+		{name: "diary, a night in the future", args: []string{"diary", "--cramps", "1", "--night", "2026-12-24"}},
+		{name: "diary, no cramps but a severity", args: []string{"diary", "--cramps", "0", "--severity", "3"}},
 		{name: "missing --config", args: []string{"next", "--config", "/nonexistent/schedule.yaml"}},
 	}
 }

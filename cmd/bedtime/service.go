@@ -218,7 +218,7 @@ func (app *App) serviceError(err error) error {
 
 // xdgWhy is how the service package says why it chose an XDG autostart
 // entry (Status.Why): what it found, then a fixed sentence.
-var xdgWhy = regexp.MustCompile(`^chosen because (.*); the desktop session starts bedtime at login, and nothing restarts it if it stops$`)
+var xdgWhy = regexp.MustCompile(`(?s)^chosen because (.*); the desktop session starts bedtime at login, and nothing restarts it if it stops$`)
 
 // whyIn says a service manager's Why in l's language, what it found
 // staying as the service package says it.
