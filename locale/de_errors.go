@@ -75,8 +75,8 @@ var deErrors = map[string]tr{
 
 	"%s already exists; edit it, or use --force to replace it with the default (it is backed up first)": t("%s gibt es schon; bearbeite die Datei, oder ersetze sie mit --force durch den Standardplan (vorher wird sie gesichert)"),
 	"%s is the default schedule already; nothing to do.":                                                t("%s ist schon der Standardplan; nichts zu tun."),
-	"Backed up the old schedule to %s":                                                                  t("Den alten Plan gesichert unter %s"),
-	"Wrote the default schedule to %s":                                                                  t("Den Standardplan geschrieben nach %s"),
+	"Backed up the old schedule to %s":                                                                  t("Alter Plan gesichert unter %s"),
+	"Wrote the default schedule to %s":                                                                  t("Standardplan nach %s geschrieben"),
 	"Edit it, then check it with `bedtime validate`.":                                                   t("Bearbeite ihn und prüfe ihn dann mit `bedtime validate`."),
 	"To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s":               t("Für Erinnerungen auch auf dem Handy (ntfy) nimm ein Thema, das niemand errät, etwa %s"),
 	"(see docs/channels.md, \"Phone and other channels\").":                                             t("(siehe docs/channels.md, \"Phone and other channels\")."),
@@ -101,7 +101,7 @@ var deErrors = map[string]tr{
 	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Eine Datei über %s KiB lässt sich nicht speichern: bedtime würde sie nicht lesen."),
 	"Please answer e, k or s.":                                       t("Bitte antworte mit e, k oder s."),
 	"Please answer e or k.":                                          t("Bitte antworte mit e oder k."),
-	"Backed up the previous schedule to %s":                          t("Den bisherigen Plan gesichert unter %s"),
+	"Backed up the previous schedule to %s":                          t("Bisheriger Plan gesichert unter %s"),
 	"%s was removed while you edited; writing it anew":               t("%s wurde während der Bearbeitung entfernt; es wird neu geschrieben"),
 
 	"this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again": t("dieser Computer hat schon einen Sync-Schlüssel (Fingerabdruck %s); `bedtime sync init --force` macht einen neuen, und dann muss jeder andere Computer neu beitreten"),

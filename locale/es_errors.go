@@ -2,7 +2,7 @@ package locale
 
 // esErrors are the Spanish translations of errorsMessages, by English key.
 var esErrors = map[string]tr{
-	"unknown command %s for %s":              t("orden desconocida %s para %s"),
+	"unknown command %s for %s":              t("comando desconocido %s para %s"),
 	"Did you mean this?":                     t("¿Querías decir esto?"),
 	"unknown flag: --%s":                     t("opción desconocida: --%s"),
 	"unknown shorthand flag: %q in -%s":      t("opción corta desconocida: %q en -%s"),
@@ -139,7 +139,7 @@ var esErrors = map[string]tr{
 	"--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)": t("--night: di qué registrar sobre ella (--cramps, --severity, --sleep, --leg o --note)"),
 	"--now records the night going on now; leave out --night":                               t("--now registra la noche en curso; quita --night"),
 	"unknown topic %q: want one of %s":                                                      t("tema desconocido %q: se espera uno de %s"),
-	"the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.": t("el icono de la bandeja aún no está compilado para %s (necesita cgo); `bedtime status` y las demás órdenes funcionan."),
+	"the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.": t("el icono de la bandeja aún no está compilado para %s (necesita cgo); `bedtime status` y los demás comandos funcionan."),
 	"the bedtime tray is already running": t("el icono de bedtime en la bandeja ya está en marcha"),
 	"cannot lock the tray: %v":            t("no se puede bloquear el icono de la bandeja: %v"),
 
