@@ -13,7 +13,7 @@ import (
 	"github.com/bedtime-app/bedtime/locale"
 )
 
-func mustLocale(t *testing.T, tag string) *locale.Locale {
+func templateLocale(t *testing.T, tag string) *locale.Locale {
 	t.Helper()
 	l, err := locale.Parse(tag)
 	if err != nil {
@@ -27,7 +27,7 @@ func mustLocale(t *testing.T, tag string) *locale.Locale {
 func TestTemplateInEnglish(t *testing.T) {
 	t.Parallel()
 	for _, tag := range []string{"en", "en-US", "en-GB"} {
-		if got := TemplateIn(mustLocale(t, tag)); !bytes.Equal(got, Template()) {
+		if got := TemplateIn(templateLocale(t, tag)); !bytes.Equal(got, Template()) {
 			t.Errorf("TemplateIn(%s) differs from the template:\n%s", tag, got)
 		}
 	}
@@ -64,7 +64,7 @@ func TestTemplateInEachLanguage(t *testing.T) {
 	for _, tag := range append(locale.Shipped[1:], locale.Pseudo) {
 		t.Run(tag, func(t *testing.T) {
 			t.Parallel()
-			data := TemplateIn(mustLocale(t, tag))
+			data := TemplateIn(templateLocale(t, tag))
 			got, err := ParseIn("schedule.yaml", data, loc)
 			if err != nil {
 				t.Fatalf("the %s template does not parse: %v\n%s", tag, err, data)

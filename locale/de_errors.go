@@ -88,21 +88,8 @@ var deErrors = map[string]tr{
 	"No changes; %s left as it was.":                                                                    t("Keine Änderungen; %s bleibt, wie es war."),
 	"No changes; no schedule file written (the built-in default stays in use).":                         t("Keine Änderungen; keine Plandatei geschrieben (der eingebaute Standardplan gilt weiter)."),
 	"Installed %s: %s.":                                                                                 t("%s übernommen: %s."),
-	"Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.": pl(
-		"%s mit %d Fehler gespeichert; ein laufendes bedtime behält seinen bisherigen Plan, bis die Datei berichtigt ist.",
-		"%s mit %d Fehlern gespeichert; ein laufendes bedtime behält seinen bisherigen Plan, bis die Datei berichtigt ist."),
-	"Kept %s as it was; the edit was discarded.": t("%s bleibt, wie es war; die Bearbeitung ist verworfen."),
-	"The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ": pl(
-		"Die Bearbeitung hat %d Fehler. [e] noch einmal bearbeiten, [k] Datei behalten, wie sie war, oder [s] trotzdem speichern? ",
-		"Die Bearbeitung hat %d Fehler. [e] noch einmal bearbeiten, [k] Datei behalten, wie sie war, oder [s] trotzdem speichern? "),
-	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
-		"Die Bearbeitung hat %d Fehler und ist zu groß zum Speichern. [e] noch einmal bearbeiten oder [k] Datei behalten, wie sie war? ",
-		"Die Bearbeitung hat %d Fehler und ist zu groß zum Speichern. [e] noch einmal bearbeiten oder [k] Datei behalten, wie sie war? "),
-	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Eine Datei über %s KiB lässt sich nicht speichern: bedtime würde sie nicht lesen."),
-	"Please answer e, k or s.":                                       t("Bitte antworte mit e, k oder s."),
-	"Please answer e or k.":                                          t("Bitte antworte mit e oder k."),
-	"Backed up the previous schedule to %s":                          t("Bisheriger Plan gesichert unter %s"),
-	"%s was removed while you edited; writing it anew":               t("%s wurde während der Bearbeitung entfernt; es wird neu geschrieben"),
+	"Backed up the previous schedule to %s":                                                             t("Bisheriger Plan gesichert unter %s"),
+	"%s was removed while you edited; writing it anew":                                                  t("%s wurde während der Bearbeitung entfernt; es wird neu geschrieben"),
 
 	"this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again": t("dieser Computer hat schon einen Sync-Schlüssel (Fingerabdruck %s); `bedtime sync init --force` macht einen neuen, und dann muss jeder andere Computer neu beitreten"),
 	"Made a sync key (fingerprint %s), kept in %s, readable by you alone.":                                                                              t("Sync-Schlüssel erzeugt (Fingerabdruck %s), abgelegt in %s, nur für dich lesbar."),

@@ -88,21 +88,8 @@ var esErrors = map[string]tr{
 	"No changes; %s left as it was.":                                                                    t("Sin cambios; %s queda como estaba."),
 	"No changes; no schedule file written (the built-in default stays in use).":                         t("Sin cambios; no se ha escrito ningún archivo del horario (sigue el horario predeterminado integrado)."),
 	"Installed %s: %s.":                                                                                 t("%s puesto en uso: %s."),
-	"Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.": pl(
-		"%s guardado con %d error; un bedtime en marcha mantiene su horario anterior hasta que se corrija el archivo.",
-		"%s guardado con %d errores; un bedtime en marcha mantiene su horario anterior hasta que se corrija el archivo."),
-	"Kept %s as it was; the edit was discarded.": t("%s queda como estaba; la edición se descarta."),
-	"The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ": pl(
-		"La edición tiene %d error. ¿[e] editar de nuevo, [k] conservar el archivo como estaba o [s] guardar de todos modos? ",
-		"La edición tiene %d errores. ¿[e] editar de nuevo, [k] conservar el archivo como estaba o [s] guardar de todos modos? "),
-	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
-		"La edición tiene %d error y es demasiado grande para guardarla. ¿[e] editar de nuevo o [k] conservar el archivo como estaba? ",
-		"La edición tiene %d errores y es demasiado grande para guardarla. ¿[e] editar de nuevo o [k] conservar el archivo como estaba? "),
-	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Un archivo de más de %s KiB no se puede guardar: bedtime no lo leería."),
-	"Please answer e, k or s.":                                       t("Responde e, k o s."),
-	"Please answer e or k.":                                          t("Responde e o k."),
-	"Backed up the previous schedule to %s":                          t("Copia del horario anterior guardada en %s"),
-	"%s was removed while you edited; writing it anew":               t("%s se borró mientras editabas; se escribe de nuevo"),
+	"Backed up the previous schedule to %s":                                                             t("Copia del horario anterior guardada en %s"),
+	"%s was removed while you edited; writing it anew":                                                  t("%s se borró mientras editabas; se escribe de nuevo"),
 
 	"this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again": t("este equipo ya tiene una clave de sincronización (huella %s); `bedtime sync init --force` crea una nueva, y entonces cada otro equipo debe unirse de nuevo"),
 	"Made a sync key (fingerprint %s), kept in %s, readable by you alone.":                                                                              t("Clave de sincronización creada (huella %s), guardada en %s, legible solo por ti."),

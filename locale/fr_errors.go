@@ -88,21 +88,8 @@ var frErrors = map[string]tr{
 	"No changes; %s left as it was.":                                                                    t("Aucun changement ; %s reste tel quel."),
 	"No changes; no schedule file written (the built-in default stays in use).":                         t("Aucun changement ; aucun fichier d’horaire écrit (l’horaire par défaut intégré reste en usage)."),
 	"Installed %s: %s.":                                                                                 t("%s mis en place : %s."),
-	"Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.": pl(
-		"%s enregistré avec %d erreur ; un bedtime en marche garde son horaire précédent jusqu’à ce que le fichier soit corrigé.",
-		"%s enregistré avec %d erreurs ; un bedtime en marche garde son horaire précédent jusqu’à ce que le fichier soit corrigé."),
-	"Kept %s as it was; the edit was discarded.": t("%s reste tel quel ; la modification est abandonnée."),
-	"The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ": pl(
-		"La modification a %d erreur. [e] modifier à nouveau, [k] garder le fichier tel quel, ou [s] enregistrer quand même ? ",
-		"La modification a %d erreurs. [e] modifier à nouveau, [k] garder le fichier tel quel, ou [s] enregistrer quand même ? "),
-	"The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ": pl(
-		"La modification a %d erreur et est trop grande pour être enregistrée. [e] modifier à nouveau ou [k] garder le fichier tel quel ? ",
-		"La modification a %d erreurs et est trop grande pour être enregistrée. [e] modifier à nouveau ou [k] garder le fichier tel quel ? "),
-	"A file over %s KiB cannot be saved: bedtime would not read it.": t("Un fichier de plus de %s Kio ne peut pas être enregistré : bedtime ne le lirait pas."),
-	"Please answer e, k or s.":                                       t("Répondez e, k ou s."),
-	"Please answer e or k.":                                          t("Répondez e ou k."),
-	"Backed up the previous schedule to %s":                          t("Horaire précédent sauvegardé dans %s"),
-	"%s was removed while you edited; writing it anew":               t("%s a été supprimé pendant la modification ; il est écrit à nouveau"),
+	"Backed up the previous schedule to %s":                                                             t("Horaire précédent sauvegardé dans %s"),
+	"%s was removed while you edited; writing it anew":                                                  t("%s a été supprimé pendant la modification ; il est écrit à nouveau"),
 
 	"this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again": t("cet ordinateur a déjà une clé de synchronisation (empreinte %s) ; `bedtime sync init --force` en crée une nouvelle, et chaque autre ordinateur doit alors rejoindre à nouveau"),
 	"Made a sync key (fingerprint %s), kept in %s, readable by you alone.":                                                                              t("Clé de synchronisation créée (empreinte %s), gardée dans %s, lisible par vous seul."),

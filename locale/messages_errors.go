@@ -98,13 +98,6 @@ var errorsMessages = append([]entry{
 	{Key: "No changes; %s left as it was."},
 	{Key: "No changes; no schedule file written (the built-in default stays in use)."},
 	{Key: "Installed %s: %s."},
-	{Key: "Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.", One: "Saved %s with %d error; a running bedtime keeps its previous schedule until the file is fixed.", Arg: 2},
-	{Key: "Kept %s as it was; the edit was discarded."},
-	{Key: "The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", One: "The edit has %d error. [e]dit again, [k]eep the file as it was, or [s]ave anyway? "},
-	{Key: "The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ", One: "The edit has %d error and is too large to save. [e]dit again or [k]eep the file as it was? "},
-	{Key: "A file over %s KiB cannot be saved: bedtime would not read it."},
-	{Key: "Please answer e, k or s."},
-	{Key: "Please answer e or k."},
 	{Key: "Backed up the previous schedule to %s"},
 	{Key: "%s was removed while you edited; writing it anew"},
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -54,32 +55,35 @@ func explainArgs(app *App, c *cobra.Command) {
 	}
 }
 
-var (
-	exactArgs = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
-	maxArgs   = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	minArgs   = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
-	rangeArgs = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
-	noArgs    = regexp.MustCompile(`^unknown command ("[^"]*") for "[^"]*"$`)
-)
+// cobra's messages about arguments, compiled when one is rewritten.
+var argPatterns = sync.OnceValue(func() (p struct{ exact, max, min, rng, no *regexp.Regexp }) {
+	p.exact = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
+	p.max = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	p.min = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
+	p.rng = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
+	p.no = regexp.MustCompile(`^unknown command ("[^"]*") for "[^"]*"$`)
+	return p
+})
 
 // argCountText rewrites cobra's message about the number of arguments the
 // command name takes as "name takes 1 argument, got 0", in l's language,
 // or returns "" for any other message.
 func argCountText(l *locale.Locale, name, msg string) string {
+	re := argPatterns()
 	n := func(s string) int { i, _ := strconv.Atoi(s); return i }
-	if m := exactArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.exact.FindStringSubmatch(msg); m != nil {
 		return l.Sprintf("%s takes %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
-	if m := maxArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.max.FindStringSubmatch(msg); m != nil {
 		return l.Sprintf("%s takes at most %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
-	if m := minArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.min.FindStringSubmatch(msg); m != nil {
 		return l.Sprintf("%s takes at least %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
-	if m := noArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.no.FindStringSubmatch(msg); m != nil {
 		return l.Sprintf("%s takes no arguments, got %s", name, m[1])
 	}
-	if m := rangeArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.rng.FindStringSubmatch(msg); m != nil {
 		return l.Sprintf("%s takes %d to %d arguments, got %d", name, n(m[1]), n(m[2]), n(m[3]))
 	}
 	return ""

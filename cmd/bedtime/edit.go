@@ -14,6 +14,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/editor"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 func newEditCmd(app *App) *cobra.Command {
@@ -92,17 +93,19 @@ func (app *App) edit() error {
 		if !errors.As(err, &es) {
 			return err
 		}
+		l := app.errorsLocale(es)
 		for _, e := range es {
-			fmt.Fprintln(app.Stderr, e)
+			fmt.Fprintln(app.Stderr, e.In(l))
 		}
 		// A file over the size cap is refused by everything that reads
 		// it, the daemon included: it cannot be saved, even anyway.
-		switch app.askAfterErrors(len(es), len(data) <= config.MaxFileSize) {
+		switch app.askAfterErrors(l, len(es), len(data) <= config.MaxFileSize) {
 		case 'e':
 			continue
 		case 's':
 			return app.install(path, data, exists, func() {
-				fmt.Fprintln(app.Stdout, l.Sprintf("Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.", path, len(es)))
+				fmt.Fprintln(app.Stdout, l.Sprintf("Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.",
+					path, len(es)))
 			})
 		default:
 			fmt.Fprintln(app.Stderr, l.Sprintf("Kept %s as it was; the edit was discarded.", path))
@@ -113,17 +116,14 @@ func (app *App) edit() error {
 
 // askAfterErrors asks what to do with an edit that has n errors and
 // returns 'e' (edit again), 'k' (keep the file as it was) or, if canSave,
-// 's' (save anyway). The end of the input means keep.
-//
-// The answers are the English letters and words in every language, as
-// the prompt shows them: [e]dit, [k]eep, [s]ave.
-func (app *App) askAfterErrors(n int, canSave bool) byte {
-	l := app.locale(nil)
+// 's' (save anyway), in l's language; the answers are e, k and s in
+// every language. The end of the input means keep.
+func (app *App) askAfterErrors(l *locale.Locale, n int, canSave bool) byte {
 	for {
 		if canSave {
-			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway?", n)+" ")
 		} else {
-			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was? ", n))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was?", n)+" ")
 		}
 		answer, err := readLine(app.Stdin)
 		switch strings.ToLower(strings.TrimSpace(answer)) {
