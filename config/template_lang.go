@@ -29,7 +29,7 @@ func TemplateIn(l *locale.Locale) []byte {
 	for i, line := range lines {
 		out[i] = []string{line}
 	}
-	for _, c := range locale.TemplateComments {
+	for _, c := range locale.TemplateComments() {
 		at, prefixes := findComment(lines, c)
 		if at < 0 {
 			continue // TestTemplateComments fails

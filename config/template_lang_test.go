@@ -41,7 +41,7 @@ func TestTemplateInEnglish(t *testing.T) {
 // and none is put in the wrong place.
 func TestTemplateComments(t *testing.T) {
 	t.Parallel()
-	for _, c := range locale.TemplateComments {
+	for _, c := range locale.TemplateComments() {
 		if n := countComment(c); n != 1 {
 			t.Errorf("comment found %d times in template.yaml, want once:\n%s", n, c)
 		}
@@ -77,7 +77,7 @@ func TestTemplateInEachLanguage(t *testing.T) {
 				t.Errorf("the %s template parses to\n%+v\nwant\n%+v", tag, got, want)
 			}
 			lines := strings.Split(string(data), "\n")
-			for _, c := range locale.TemplateComments {
+			for _, c := range locale.TemplateComments() {
 				if at, _ := findComment(lines, c); at >= 0 {
 					t.Errorf("English comment left in the %s template (line %d):\n%s", tag, at+1, c)
 				}

@@ -5,8 +5,8 @@ package locale
 // arguments, done, snooze, skip and pause when they cannot, init, edit,
 // install, uninstall, start, stop, restart, sync, version and next's
 // flags; and the comments of the schedule file init writes
-// (TemplateComments).
-var errorsMessages = append([]entry{
+// (templateMessages).
+var errorsMessages = []entry{
 	// The command line: words that name no command, flags, arguments.
 	{Key: "unknown command %s for %s"},
 	{Key: "Did you mean this?"},
@@ -157,76 +157,77 @@ var errorsMessages = append([]entry{
 	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."},
 	{Key: "The schedule names the folder %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):"},
-}, templateEntries()...)
-
-// templateEntries are TemplateComments as messages.
-func templateEntries() []entry {
-	out := make([]entry, len(TemplateComments))
-	for i, c := range TemplateComments {
-		out[i] = entry{Key: c}
-	}
-	return out
 }
 
-// TemplateComments are the comments of the schedule file `bedtime init`
+// templateMessages are the comments of the schedule file `bedtime init`
 // writes (config's template.yaml) that are said in the person's language
 // (config.TemplateIn): each is one comment's English text, line by line
 // without the "# " or the example before it on its line. Keys, values and
 // commented-out examples are not among them: they stay as they are.
-var TemplateComments = []string{
-	"bedtime schedule: when to remind you of the habits that prevent night leg\n" +
+var templateMessages = []entry{
+	{Key: "bedtime schedule: when to remind you of the habits that prevent night leg\n" +
 		"cramps. Edit it by hand; the running daemon picks up every save. Check it\n" +
-		"with `bedtime validate`, see what comes next with `bedtime next`.",
-	"Times are 24-hour HH:MM in your local time zone. Durations are like 90s,\n" +
-		"30m, 2h or 1h30m.",
-	"an IANA zone; default: the system's zone",
-	"en, de, fr or es; default: from LANG",
-	"When you go to bed. One time for every night...",
-	"...or one per weekday (a time from 00:00 to 05:59 counts as the night\n" +
-		"that begins on that day: fri: \"00:30\" is the early hours of Saturday):",
-	"Idle this long (no keyboard or mouse input), or the screen locked, means\n" +
+		"with `bedtime validate`, see what comes next with `bedtime next`."},
+	{Key: "Times are 24-hour HH:MM in your local time zone. Durations are like 90s,\n" +
+		"30m, 2h or 1h30m."},
+	{Key: "an IANA zone; default: the system's zone"},
+	{Key: "en, de, fr or es; default: from LANG"},
+	{Key: "When you go to bed. One time for every night..."},
+	{Key: "...or one per weekday (a time from 00:00 to 05:59 counts as the night\n" +
+		"that begins on that day: fri: \"00:30\" is the early hours of Saturday):"},
+	{Key: "Idle this long (no keyboard or mouse input), or the screen locked, means\n" +
 		"you are away (1m to 2h; default 5m). What a reminder due while you are\n" +
-		"away does is its when_away (below).",
-	"A break to stand and stretch for 2-3 minutes, every hour of the\n" +
+		"away does is its when_away (below)."},
+	{Key: "A break to stand and stretch for 2-3 minutes, every hour of the\n" +
 		"working day. `cron` takes a standard five-field cron expression\n" +
-		"(minute hour day-of-month month day-of-week) or @daily, @hourly...",
-	"Water through the day, every two hours, not late in the evening.\n" +
+		"(minute hour day-of-month month day-of-week) or @daily, @hourly..."},
+	{Key: "Water through the day, every two hours, not late in the evening.\n" +
 		"`every` counts from the start of `between` (08:00, 10:00, ...), or from\n" +
-		"midnight without it; a firing exactly at the window's end is included.",
-	"Magnesium in the evening. `at` takes one time or a list:\n" +
+		"midnight without it; a firing exactly at the window's end is included."},
+	{Key: "Magnesium in the evening. `at` takes one time or a list:\n" +
 		"at: [\"08:00\", \"20:30\"]. Ask your doctor before taking magnesium,\n" +
-		"especially if you have kidney problems.",
-	"The calf-stretch routine, 30 minutes before bedtime.",
-	"A short stretch in the morning on working days. `days` works with every\n" +
-		"form but cron: [mon, tue, wed, thu, fri, sat, sun], or weekdays/weekends.",
-	"The morning question of the cramp diary: \"Leg cramps last night?\" with\n" +
+		"especially if you have kidney problems."},
+	{Key: "The calf-stretch routine, 30 minutes before bedtime."},
+	{Key: "A short stretch in the morning on working days. `days` works with every\n" +
+		"form but cron: [mon, tue, wed, thu, fri, sat, sun], or weekdays/weekends."},
+	{Key: "The morning question of the cramp diary: \"Leg cramps last night?\" with\n" +
 		"the buttons None, Some and Bad, on the phone too when a channel is set.\n" +
 		"It waits until you are first at the computer after 06:00 (up to 12\n" +
 		"hours); the answer goes to the diary (`bedtime diary` adds details,\n" +
 		"`bedtime report` sums it up for you and your doctor). A night left\n" +
 		"unanswered counts as unknown, never as \"no cramps\". Turn it off with\n" +
-		"enabled: false.",
-	"A reminder of your own needs a title or message. Every reminder also\n" +
-		"takes, all optional:",
-	"switch it off without deleting it",
-	"replace the built-in title",
-	"replace the built-in text",
-	"your own texts, shown in turn",
-	"how long Snooze puts it off (default 10m)",
-	"how late it may still come after the computer\n" +
+		"enabled: false."},
+	{Key: "A reminder of your own needs a title or message. Every reminder also\n" +
+		"takes, all optional:"},
+	{Key: "switch it off without deleting it"},
+	{Key: "replace the built-in title"},
+	{Key: "replace the built-in text"},
+	{Key: "your own texts, shown in turn"},
+	{Key: "how long Snooze puts it off (default 10m)"},
+	{Key: "how late it may still come after the computer\n" +
 		"slept (default 2h for once-a-day reminders,\n" +
-		"otherwise 0: a missed one is skipped)",
-	"come back every 15 minutes until you press\n" +
-		"Done or run `bedtime done NAME` (at most 3 times)",
-	"while you are away or locked: hold it until you\n" +
+		"otherwise 0: a missed one is skipped)"},
+	{Key: "come back every 15 minutes until you press\n" +
+		"Done or run `bedtime done NAME` (at most 3 times)"},
+	{Key: "while you are away or locked: hold it until you\n" +
 		"are back (default), skip it (default for\n" +
-		"movement), or show it anyway",
-	"in a call (microphone or camera in use) or with\n" +
+		"movement), or show it anyway"},
+	{Key: "in a call (microphone or camera in use) or with\n" +
 		"a fullscreen window: hold it until that ends\n" +
-		"(default), or show it anyway",
-	"stay on screen until answered (default); false:\n" +
-		"the notification server's timeout; or a time: 2m",
-	"true (or a sound name such as bell) plays a sound",
-	"Guided routines of your own, for a reminder's `routine:` (built in:\n" +
-		"calf-stretch, morning-stretch).",
+		"(default), or show it anyway"},
+	{Key: "stay on screen until answered (default); false:\n" +
+		"the notification server's timeout; or a time: 2m"},
+	{Key: "true (or a sound name such as bell) plays a sound"},
+	{Key: "Guided routines of your own, for a reminder's `routine:` (built in:\n" +
+		"calf-stretch, morning-stretch)."},
+}
+
+// TemplateComments returns the English texts of the schedule template's
+// comments that are translated (templateMessages), in template order.
+func TemplateComments() []string {
+	out := make([]string, len(templateMessages))
+	for i, e := range templateMessages {
+		out[i] = e.Key
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -56,13 +57,15 @@ func (app *App) sayln(w io.Writer, key string, args ...any) {
 
 // unknownCommand matches cobra's error for a word that names no command
 // (the root has no Args of its own, so cobra says this itself).
-var unknownCommand = regexp.MustCompile(`^unknown command ("[^"]*") for ("[^"]*")`)
+var unknownCommand = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^unknown command ("[^"]*") for ("[^"]*")`)
+})
 
 // cobraError says an error of cobra's own in the person's language: a
 // word that names no command, with cobra's suggestions. Any other error is
 // returned as it is.
 func (app *App) cobraError(root *cobra.Command, err error) error {
-	m := unknownCommand.FindStringSubmatch(err.Error())
+	m := unknownCommand().FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -218,12 +219,14 @@ func (app *App) serviceError(err error) error {
 
 // xdgWhy is how the service package says why it chose an XDG autostart
 // entry (Status.Why): what it found, then a fixed sentence.
-var xdgWhy = regexp.MustCompile(`(?s)^chosen because (.*); the desktop session starts bedtime at login, and nothing restarts it if it stops$`)
+var xdgWhy = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^chosen because (.*); the desktop session starts bedtime at login, and nothing restarts it if it stops$`)
+})
 
 // whyIn says a service manager's Why in l's language, what it found
 // staying as the service package says it.
 func whyIn(l *locale.Locale, why string) string {
-	if m := xdgWhy.FindStringSubmatch(why); m != nil {
+	if m := xdgWhy().FindStringSubmatch(why); m != nil {
 		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", m[1])
 	}
 	return why
