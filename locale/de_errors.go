@@ -139,6 +139,10 @@ var deErrors = []pair{
 	{Key: "The schedule names the folder %s.", Other: "Der Plan nennt den Ordner %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nenne den synchronisierten Ordner im Plan jedes Computers (`bedtime edit`):"},
 
+	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "kein Sync-Schlüssel auf diesem Computer: führe `bedtime sync join KEY` mit dem Schlüssel aus, den `bedtime sync init` auf deinem ersten Computer ausgegeben hat (oder hier `bedtime sync init`, wenn dies der erste ist)"},
+	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (noch nicht synchronisiert oder eingehängt?); dieser Computer arbeitet allein, bis der Ordner da ist"},
+	{Key: "%v; showing this computer's record alone", Other: "%v; nur die Aufzeichnungen dieses Computers werden gezeigt"},
+
 	// The schedule template's comments (templateMessages).
 	{
 		Key: "bedtime schedule: when to remind you of the habits that prevent night leg\n" +

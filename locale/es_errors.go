@@ -139,6 +139,10 @@ var esErrors = []pair{
 	{Key: "The schedule names the folder %s.", Other: "El horario indica la carpeta %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Indica la carpeta sincronizada en el horario de cada equipo (`bedtime edit`):"},
 
+	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "no hay clave de sincronización en este equipo: ejecuta `bedtime sync join KEY` con la clave que `bedtime sync init` mostró en tu primer equipo (o `bedtime sync init` aquí si este es el primero)"},
+	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (¿aún sin sincronizar o sin montar?); este equipo trabaja solo hasta que la carpeta esté ahí"},
+	{Key: "%v; showing this computer's record alone", Other: "%v; se muestra solo el registro de este equipo"},
+
 	// The schedule template's comments (templateMessages).
 	{
 		Key: "bedtime schedule: when to remind you of the habits that prevent night leg\n" +

@@ -139,6 +139,10 @@ var frErrors = []pair{
 	{Key: "The schedule names the folder %s.", Other: "L’horaire nomme le dossier %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nommez le dossier synchronisé dans l’horaire de chaque ordinateur (`bedtime edit`) :"},
 
+	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "pas de clé de synchronisation sur cet ordinateur : lancez `bedtime sync join KEY` avec la clé que `bedtime sync init` a affichée sur votre premier ordinateur (ou `bedtime sync init` ici si c’est le premier)"},
+	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (pas encore synchronisé ou monté ?) ; cet ordinateur travaille seul jusqu’à ce que le dossier soit là"},
+	{Key: "%v; showing this computer's record alone", Other: "%v ; seul le suivi de cet ordinateur est affiché"},
+
 	// The schedule template's comments (templateMessages).
 	{
 		Key: "bedtime schedule: when to remind you of the habits that prevent night leg\n" +

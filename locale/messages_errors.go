@@ -157,6 +157,9 @@ var errorsMessages = []entry{
 	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."},
 	{Key: "The schedule names the folder %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):"},
+	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},
+	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there"},
+	{Key: "%v; showing this computer's record alone"},
 }
 
 // templateMessages are the comments of the schedule file `bedtime init`

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -306,4 +307,46 @@ func TestNothingToInEachLanguage(t *testing.T) {
 		}
 	}
 	testutil.Golden(t, "lang/nothing-to.golden", []byte(all.String()))
+}
+
+// TestSyncAloneInEachLanguage: why this computer works alone, as stats,
+// report and diary say it on stderr, in each language; the English is
+// devices' own Link.Alone, byte for byte.
+func TestSyncAloneInEachLanguage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	noKey := devices.Connect(dir, filepath.Join(dir, "sync"), "laptop", devices.Options{})
+	if !noKey.NoKey {
+		t.Fatalf("Connect without a key: %+v", noKey)
+	}
+	if err := devices.SaveKey(dir, mustKey(t)); err != nil {
+		t.Fatal(err)
+	}
+	noFolder := devices.Connect(dir, filepath.Join(dir, "not-there"), "laptop", devices.Options{})
+	if noFolder.FolderError == "" {
+		t.Fatalf("Connect to a missing folder: %+v", noFolder)
+	}
+	for _, link := range []*devices.Link{noKey, noFolder} {
+		if got := aloneIn(locale.English, link); got != link.Alone {
+			t.Errorf("English:\n%s\nwant devices' own\n%s", got, link.Alone)
+		}
+	}
+	var all strings.Builder
+	for _, lang := range append(locale.Shipped[1:], locale.Pseudo) {
+		l, err := locale.Parse(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&all, "# %s\n%s\n%s\n", lang, aloneIn(l, noKey), strings.ReplaceAll(aloneIn(l, noFolder), dir, "DIR"))
+	}
+	testutil.Golden(t, "lang/sync-alone.golden", []byte(all.String()))
+}
+
+func mustKey(t *testing.T) devices.Key {
+	t.Helper()
+	k, err := devices.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

@@ -233,18 +233,31 @@ func (app *App) syncRecords(since time.Time) (link *devices.Link, recs []devices
 	if link == nil {
 		return nil, nil
 	}
+	l := app.locale(nil)
 	if link.Folder == nil {
-		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", link.Alone)
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", aloneIn(l, link))
 		return link, nil
 	}
 	recs, err := link.Folder.Scan()
 	if err != nil {
-		fmt.Fprintf(app.Stderr, "bedtime: sync: %v; showing this computer's record alone\n", err)
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", l.Sprintf("%v; showing this computer's record alone", err))
 	}
 	for _, p := range link.Folder.Problems() {
 		fmt.Fprintf(app.Stderr, "bedtime: sync folder: %s\n", p)
 	}
 	return link, recs
+}
+
+// aloneIn says why this computer works alone (link.Alone) in l's
+// language; an error of the key or the id stays as devices says it.
+func aloneIn(l *locale.Locale, link *devices.Link) string {
+	switch {
+	case link.NoKey:
+		return l.Sprintf("no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)")
+	case link.FolderError != "":
+		return l.Sprintf("%s (not synced or not mounted yet?); this computer works alone until it is there", link.FolderError)
+	}
+	return link.Alone
 }
 
 // mergedDiary is the person's cramp diary: this computer's entries
