@@ -105,6 +105,14 @@ func TestTemplateInEachLanguage(t *testing.T) {
 					}
 				}
 			}
+			// The magnesium comment keeps the article's caution: ask a
+			// doctor first, especially with kidney problems.
+			caution := map[string][]string{"de": {"Arzt", "Niere"}, "fr": {"médecin", "reins"}, "es": {"médico", "riñón"}}[tag]
+			for _, w := range caution {
+				if !strings.Contains(string(data), w) {
+					t.Errorf("the %s template lacks %q of the magnesium caution", tag, w)
+				}
+			}
 			if tag == "de" || tag == locale.Pseudo {
 				testutil.Golden(t, "template/"+tag+".yaml", data)
 			}
