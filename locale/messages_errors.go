@@ -126,6 +126,11 @@ var errorsMessages = []entry{
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work."},
 	{Key: "the bedtime tray is already running"},
 	{Key: "cannot lock the tray: %v"},
+	{Key: "cannot find a place for the report: %v"},
+	{Key: "cannot write the report: %v"},
+	{Key: "wrote %s, but found no xdg-open to open it (package xdg-utils)"},
+	{Key: "no terminal found to run `bedtime edit` in (install xterm, or run it in one)"},
+	{Key: "cannot start %s: %v"},
 
 	// Why bedtime diary refuses a value (diary.Error).
 	{Key: "want a date such as 2026-03-14 (YYYY-MM-DD)"},
