@@ -71,7 +71,7 @@ func TestForeignErrorsAreRead(t *testing.T) {
 	crons := []string{
 		`""`, `"@every 5m"`, `"61 * * * *"`, `"* * *"`, `"0 0 31 2 *"`, `"CRON_TZ=UTC"`, `"@fortnightly"`,
 		`"1-2-3 * * * *"`, `"*/0 * * * *"`, `"x * * * *"`, `"5-1 * * * *"`, `"0 0 * * 5-8"`, `"1/2/3 * * * *"`,
-		`"CRON_TZ=Nowhere/Atlantis 0 9 * * *"`, `"0 0 * * * * *"`,
+		`"CRON_TZ=Nowhere/Atlantis 0 9 * * *"`, `"0 0 * * * * *"`, `"55 9-16 * * mon-fry"`,
 	}
 	for _, spec := range crons {
 		t.Run("cron "+spec, func(t *testing.T) {

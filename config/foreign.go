@@ -18,7 +18,7 @@ var cronErrors = lazyPatterns(
 
 // cronDetails are robfig/cron's errors, and scheduler's own about the
 // day-of-week field, as "%q: %s" of cronErrors carries them. A detail
-// that quotes another error (a strconv or time zone error) keeps that
+// that quotes another error (a time zone error) keeps that
 // part in English.
 var cronDetails = lazyPatterns(
 	"empty spec string",
@@ -32,7 +32,7 @@ var cronDetails = lazyPatterns(
 	"end of range (%d) above maximum (%d): %s",
 	"beginning of range (%d) beyond end of range (%d): %s",
 	"step of range should be a positive number: %s",
-	"failed to parse int from %s: %s",
+	"%q is not a number or a name (months jan-dec, weekdays sun-sat)", // scheduler's, for robfig's "failed to parse int"
 	"negative number (%d) not allowed: %s",
 	"unrecognized descriptor: %s",
 )

@@ -120,9 +120,14 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	f, err := yamlparser.ParseBytes(src, 0, yamlparser.AllowDuplicateMapKey())
 	if err != nil {
 		var se *yaml.SyntaxError
-		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+		switch {
+		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil && strings.HasPrefix(se.Message, "found character '\t'"):
+			// The YAML library names the tab by printing one, which a
+			// terminal shows as blank space.
+			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)"))
+		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil:
 			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: %s", se.Message))
-		} else {
+		default:
 			p.errs = append(p.errs, newError(p.file, 0, 0, "not valid YAML: %s", firstLine(err.Error())))
 		}
 		return nil

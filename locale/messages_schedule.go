@@ -13,6 +13,7 @@ var scheduleMessages = []entry{
 	{Key: "the file is in UTF-16 (want UTF-8; in Notepad, choose Save As and the encoding UTF-8)"},
 	{Key: "cannot read the file as YAML (%v)"},
 	{Key: "not valid YAML: %s"},
+	{Key: "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)"},
 	{Key: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"},
 	{Key: "more than one YAML document (want one schedule)"},
 	{Key: "no reminders: section (want a map of reminders by name)"},
@@ -146,7 +147,7 @@ var scheduleMessages = []entry{
 	{Key: "end of range (%d) above maximum (%d): %s"},
 	{Key: "beginning of range (%d) beyond end of range (%d): %s"},
 	{Key: "step of range should be a positive number: %s"},
-	{Key: "failed to parse int from %s: %s"},
+	{Key: "%q is not a number or a name (months jan-dec, weekdays sun-sat)"},
 	{Key: "negative number (%d) not allowed: %s"},
 	{Key: "unrecognized descriptor: %s"},
 

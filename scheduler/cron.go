@@ -71,7 +71,7 @@ func ParseCron(spec string, loc *time.Location) (c *Cron, err error) {
 	}
 	parsed, err := cronParser.Parse(zone + body)
 	if err != nil {
-		return nil, fmt.Errorf("%q: %w", spec, err)
+		return nil, fmt.Errorf("%q: %w", spec, plainer(err))
 	}
 	ss, ok := parsed.(*cron.SpecSchedule)
 	if !ok {
@@ -101,6 +101,34 @@ func ParseCron(spec string, loc *time.Location) (c *Cron, err error) {
 }
 
 const starBit = 1 << 63
+
+// notNumber is robfig/cron's error for a field element that is neither a
+// number nor a name it knows ("mon-fry"), said without the strconv
+// detail it carries, which means nothing to the person who wrote it.
+type notNumber struct {
+	word string
+	err  error
+}
+
+func (e notNumber) Error() string {
+	return fmt.Sprintf("%q is not a number or a name (months jan-dec, weekdays sun-sat)", e.word)
+}
+
+func (e notNumber) Unwrap() error { return e.err }
+
+// plainer is err, robfig/cron's, as notNumber when it is the "failed to
+// parse int from WORD: strconv.Atoi: ..." one, and as it is otherwise.
+func plainer(err error) error {
+	rest, ok := strings.CutPrefix(err.Error(), "failed to parse int from ")
+	if !ok {
+		return err
+	}
+	word, _, ok := strings.Cut(rest, ": strconv.")
+	if !ok {
+		return err
+	}
+	return notNumber{word: word, err: err}
+}
 
 // unrestricted reports whether a day field leaves its day unrestricted:
 // it starts with "*" (or robfig/cron's "?"), as in "*" or "*/2".

@@ -67,7 +67,9 @@ func TestCronDayFieldErrors(t *testing.T) {
 		{"0 0 * * 1-8", `"0 0 * * 1-8": end of range (8) above maximum (7): 1-8`},
 		{"0 0 * * 7-3", `"0 0 * * 7-3": beginning of range (7) beyond end of range (3): 7-3`},
 		{"0 0 * * mon-sun/2", `"0 0 * * mon-sun/2": beginning of range (1) beyond end of range (0): mon-sun/2`},
-		{"0 0 * * mo", `"0 0 * * mo": failed to parse int from mo: strconv.Atoi: parsing "mo": invalid syntax`},
+		{"0 0 * * mo", `"0 0 * * mo": "mo" is not a number or a name (months jan-dec, weekdays sun-sat)`},
+		{"55 9-16 * * mon-fry", `"55 9-16 * * mon-fry": "fry" is not a number or a name (months jan-dec, weekdays sun-sat)`},
+		{"*/x * * * *", `"*/x * * * *": "x" is not a number or a name (months jan-dec, weekdays sun-sat)`},
 		{"0 0 */2 2 */3,30", `"0 0 */2 2 */3,30": end of range (30) above maximum (7): 30`},
 		{"0 0 30 2 */2", `"0 0 30 2 */2" can never be due: no month has that day`},
 	}
