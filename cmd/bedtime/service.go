@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,7 +125,7 @@ Running install again updates the service to the current binary and options.`,
 			if err != nil {
 				return errorIn(l, "installed, but cannot read its status: %v", err)
 			}
-			fmt.Fprintln(app.Stdout, l.Sprintf("installed %s %s", st.Manager, st.UnitPath))
+			fmt.Fprintln(app.Stdout, l.Sprintf("installed %s %s", managerIn(l, st.Manager), st.UnitPath))
 			if st.Why != "" {
 				fmt.Fprintln(app.Stdout, whyIn(l, st.Why))
 			}
@@ -199,6 +200,39 @@ func newStopCmd(app *App) *cobra.Command {
 func newRestartCmd(app *App) *cobra.Command {
 	return newControlCmd(app, "restart", "Restart the bedtime service", "cannot restart bedtime: %v", "bedtime restarted",
 		service.Manager.Restart)
+}
+
+// serviceWords are the names service.Status gives its mechanisms
+// (Manager) and its words for whether one starts at login (Enabled), said
+// in the person's language where status and install print them; status
+// --json keeps the English. A manager's other words (systemd's "static",
+// "masked") stay as it says them.
+var serviceWords = []string{
+	"systemd user unit", "XDG autostart entry", "LaunchAgent", "logon autostart",
+	"enabled", "disabled", "loaded", "starts at login", "starts at logon",
+}
+
+// managerIn is word, a service.Status Manager or Enabled, in l's
+// language; a word it does not know stays as it is.
+func managerIn(l *locale.Locale, word string) string {
+	if slices.Contains(serviceWords, word) {
+		return l.Sprintf(word)
+	}
+	return word
+}
+
+// sinceIn is since, a service.Status Since as systemd and the service
+// package write it ("Tue 2025-11-25 21:54:01 UTC"), as a date and time in
+// l's language; English, and a form it cannot read, stay as they are.
+func sinceIn(l *locale.Locale, since string) string {
+	if l == nil || l.Lang == "en" {
+		return since
+	}
+	t, err := time.Parse("Mon 2006-01-02 15:04:05 MST", since)
+	if err != nil {
+		return since
+	}
+	return l.Stamp(t)
 }
 
 // noManager says service.NoManagerError in l's language; what was found
@@ -332,13 +366,13 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
 	none := st.Manager == "none"
 	switch {
 	case st.Installed && st.Running:
-		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(st.Since)))
+		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(sinceIn(l, st.Since))))
 	case st.Installed:
 		fmt.Fprintln(w, l.Sprintf("bedtime: installed, not running (%s)", unknown(st.State)))
 	case st.Running && none:
-		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand", pid, unknown(st.Since)))
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand", pid, unknown(sinceIn(l, st.Since))))
 	case st.Running:
-		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), but not installed as a service", pid, unknown(st.Since)))
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), but not installed as a service", pid, unknown(sinceIn(l, st.Since))))
 	case none:
 		fmt.Fprintln(w, l.Sprintf("bedtime: not running"))
 	default:
@@ -348,13 +382,13 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
 	case none:
 		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), st.State)
 	case st.Installed:
-		what := st.Manager
+		what := managerIn(l, st.Manager)
 		if st.Enabled != "" {
-			what += ", " + st.Enabled
+			what += ", " + managerIn(l, st.Enabled)
 		}
 		fmt.Fprintf(w, "%s%s (%s)\n", lb.of("unit:"), st.UnitPath, what)
 	default:
-		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", st.Manager, st.UnitPath))
+		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", managerIn(l, st.Manager), st.UnitPath))
 	}
 	fmt.Fprintf(w, "%s%s\n", lb.of("schedule:"), unknown(st.ConfigPath))
 	fmt.Fprintf(w, "%s%s\n", lb.of("next:"), next)

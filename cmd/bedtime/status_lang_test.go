@@ -73,6 +73,9 @@ func TestStatusNotInstalledInEachLanguage(t *testing.T) {
 			app.Clock = scheduler.NewFakeClock(nov(t, 27, "16:30"))
 			app.StateDir = newStateDir(t).Dir()
 			_, out, _ := runApp(app, "status", "--ascii")
+			if strings.Contains(out, st.Manager) {
+				t.Errorf("the service's kind %q is not translated:\n%s", st.Manager, out)
+			}
 			testutil.Golden(t, "stats/status-not-installed-"+lang+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
 		})
 	}
