@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
@@ -140,5 +141,34 @@ func TestWriteStatsCountsAndPlurals(t *testing.T) {
 				t.Errorf("%s, %d old lines: output lacks %q:\n%s", tt.lang, tt.unattributed, w, b.String())
 			}
 		}
+	}
+}
+
+// TestLabelsFit: a continuation line that would pass 80 columns under its
+// label is split at a two-space gap; one that fits, or has no gap, is not.
+func TestLabelsFit(t *testing.T) {
+	lb := labels{l: locale.English, width: 11} // "Demnächst:" and its space
+	long := "✓ erledigt  ○ gezeigt  ✗ verpasst  – ausgelassen  • fällig  (jetzt 16:30)"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"fits", "✓ done  ○ shown  ✗ missed  – skipped  • due  (now 16:30)", []string{"✓ done  ○ shown  ✗ missed  – skipped  • due  (now 16:30)"}},
+		{"too long", long, []string{"✓ erledigt  ○ gezeigt  ✗ verpasst  – ausgelassen  • fällig", "(jetzt 16:30)"}},
+		{"no gap", strings.Repeat("x", 90), []string{strings.Repeat("x", 90)}},
+		{"first gap too far", strings.Repeat("x", 70) + "  y", []string{strings.Repeat("x", 70) + "  y"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lb.fit(tt.text)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("fit = %q, want %q", got, tt.want)
+			}
+			for _, line := range got[:len(got)-1] {
+				if n := utf8.RuneCountInString(lb.cont() + line); n > statusColumns {
+					t.Errorf("%q is %d columns under the label", line, n)
+				}
+			}
+		})
 	}
 }

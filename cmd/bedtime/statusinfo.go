@@ -195,8 +195,11 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 	}
 	if info.HaveToday {
 		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
-		fmt.Fprintf(w, "%s%s\n", lb.cont(), l.Sprintf("%s done  %s shown  %s missed  %s skipped  %s due  (now %s)",
-			m.done, m.fired, m.missed, m.skipped, m.due, l.Clock(info.Now.In(info.Loc))))
+		legend := l.Sprintf("%s done  %s shown  %s missed  %s skipped  %s due  (now %s)",
+			m.done, m.fired, m.missed, m.skipped, m.due, l.Clock(info.Now.In(info.Loc)))
+		for _, line := range lb.fit(legend) {
+			fmt.Fprintf(w, "%s%s\n", lb.cont(), line)
+		}
 	}
 	for i, d := range info.Devices {
 		label := lb.of("devices:")

@@ -35,5 +35,29 @@ func (b labels) of(key string) string {
 	return "  " + s + strings.Repeat(" ", b.width-utf8.RuneCountInString(s))
 }
 
+// statusColumns is the width status keeps its lines to where it can.
+const statusColumns = 80
+
+// fit returns text, a continuation line of groups separated by two
+// spaces, as one line, or as two when under the label it would pass
+// statusColumns (a longer language's legend): split at the last
+// two-space gap that lets the first line fit.
+func (b labels) fit(text string) []string {
+	room := statusColumns - utf8.RuneCountInString(b.cont())
+	if utf8.RuneCountInString(text) <= room {
+		return []string{text}
+	}
+	for rest := text; ; {
+		i := strings.LastIndex(rest, "  ")
+		if i <= 0 {
+			return []string{text}
+		}
+		if utf8.RuneCountInString(text[:i]) <= room {
+			return []string{text[:i], strings.TrimLeft(text[i:], " ")}
+		}
+		rest = rest[:i]
+	}
+}
+
 // cont is the indent of a continuation line under a label.
 func (b labels) cont() string { return strings.Repeat(" ", 2+b.width) }
