@@ -151,6 +151,9 @@ func merge(en *library, tr *translation) (*library, error) {
 	}
 	h := tr.help
 	if strings.TrimSpace(h.Disclaimer) != "" {
+		if err := checkWidth("help.yaml: disclaimer", h.Disclaimer); err != nil {
+			return nil, err
+		}
 		out.help.Disclaimer = h.Disclaimer
 	}
 	if strings.TrimSpace(h.Cramp) != "" {

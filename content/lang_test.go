@@ -121,6 +121,7 @@ func TestTranslationsAreChecked(t *testing.T) {
 		{"extra variant", translation{texts: map[string][]Text{"magnesium": make([]Text, 9)}}, "has 9 variants"},
 		{"extra routine", translation{routines: map[string]routineWords{"nope": {Title: "x"}}}, `"nope" is not an English routine`},
 		{"wide help", translation{help: helpDoc{Cramp: wide}}, "wide"},
+		{"wide disclaimer", translation{help: helpDoc{Disclaimer: wide}}, "disclaimer: line 1 is 80 characters wide"},
 		{"extra topic", translation{help: helpDoc{Topics: []Topic{{Name: "nope", Title: "a", Summary: "b", Body: "c"}}}}, `"nope" is not an English topic`},
 	}
 	for _, tt := range tests {
