@@ -87,5 +87,5 @@ var esReport = []pair{
 	{Key: "--habit draws a calendar; add --calendar", Other: "--habit dibuja un calendario; añade --calendar"},
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv", Other: "--calendar dibuja una cuadrícula; para las cifras usa bedtime report --csv"},
 	{Key: "-n %s: want 1 to 100000 lines", Other: "-n %s: se espera de 1 a 100000 líneas"},
-	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "todavía no hay registro en %s: bedtime lo escribe mientras funciona (`bedtime install`, o `bedtime run` en una terminal)"},
+	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "todavía no hay registro en %s: bedtime lo escribe mientras funciona (`bedtime install` o `bedtime run` en una terminal)"},
 }

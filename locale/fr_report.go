@@ -53,7 +53,7 @@ var frReport = []pair{
 	{Key: "blank: not due", Other: "vide : pas prévu"},
 	{Key: "BAD", Other: "FORTES"},
 	{Key: "no habits", Other: "aucune habitude"},
-	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, - skipped, · not due).", Other: "Chaque case : le jour du mois, la nuit (aucune, quelques, FORTES, ? pas de réponse), puis %s (✓ terminé, ✗ pas fait, - sauté, · pas prévu)."},
+	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, - skipped, · not due).", Other: "Chaque case : le jour du mois, la nuit (aucune, quelques, FORTES, ? pas de réponse), puis %s (✓ terminé, ✗ pas fait, - sauté, · pas prévu)."},
 	{Key: "Nights after a habit was done, and after it was not", Other: "Nuits après un jour où l’habitude a été faite, et après un jour sans"},
 	{Key: "After a day it was done", Other: "Après un jour où elle a été faite"},
 	{Key: "After a day it was due and not done", Other: "Après un jour où elle était prévue et pas faite"},
@@ -87,5 +87,5 @@ var frReport = []pair{
 	{Key: "--habit draws a calendar; add --calendar", Other: "--habit dessine un calendrier ; ajoutez --calendar"},
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv", Other: "--calendar dessine une grille ; pour les chiffres, utilisez bedtime report --csv"},
 	{Key: "-n %s: want 1 to 100000 lines", Other: "-n %s : attendu de 1 à 100000 lignes"},
-	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "pas encore de journal à %s : bedtime l’écrit quand il tourne (`bedtime install`, ou `bedtime run` dans un terminal)"},
+	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "pas encore de journal dans %s : bedtime l’écrit quand il tourne (`bedtime install` ou `bedtime run` dans un terminal)"},
 }
