@@ -93,11 +93,14 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.log.Info("schedule loaded", "why", why, "from", source, "reminders", len(s.Enabled()))
 	switch {
 	case wasBad:
-		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule is fixed",
-			Body: "The new schedule is in use.", NoActions: true, Urgency: notify.UrgencyLow})
+		l := speaks(s)
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule is fixed"),
+			Body: l.Sprintf("The new schedule is in use."), NoActions: true, Urgency: notify.UrgencyLow})
 	case missing && !d.builtin && prev != nil && prev.Path != "":
-		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule file is gone",
-			Body: "Using the built-in default schedule until " + d.path + " is back.", NoActions: true, Urgency: notify.UrgencyLow})
+		// In the language of the file that was there: the default has none.
+		l := speaks(prev)
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule file is gone"),
+			Body: l.Sprintf("Using the built-in default schedule until %s is back.", d.path), NoActions: true, Urgency: notify.UrgencyLow})
 	}
 }
 

@@ -1,4 +1,142 @@
 package locale
 
 // doctorMessages are doctor's details, the daemon's problem notices and the phone's (ntfy) buttons and texts.
-var doctorMessages = []entry{}
+var doctorMessages = []entry{
+	// bedtime doctor: the notification checks (cmd/bedtime/doctor.go).
+	{Key: "not checked without a session bus"},
+	{Key: "fix the session bus first"},
+	{Key: "not sent without a session bus"},
+	{Key: "the %s notification centre (no Done or Snooze buttons there: use `bedtime done` and `bedtime snooze`)"},
+	{Key: "run bedtime inside your desktop session; for a systemd user service run `systemctl --user import-environment DBUS_SESSION_BUS_ADDRESS` from the session, or set DBUS_SESSION_BUS_ADDRESS"},
+	{Key: "%s (from %s)"},
+	{Key: "%s (from %s) does not answer: %s"},
+	{Key: "log out and in again, or point DBUS_SESSION_BUS_ADDRESS at the bus of your desktop session"},
+	{Key: "log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako"},
+	{Key: "see why with `journalctl --user -b` (a server started outside your graphical session cannot open the display), or start one from your desktop session"},
+	{Key: "not sent without a notification server"},
+	{Key: "start a notification server first"},
+	{Key: "no (use `bedtime done` and `bedtime snooze`)"},
+	{Key: "%s %s (%s), spec %s; Done/Snooze buttons: %s; capabilities: %s"},
+	{Key: "%s; do not disturb is on (GNOME's show-banners setting is off): reminders are held until it ends"},
+	{Key: "%s; do not disturb is on: reminders are held until it ends"},
+	{Key: "report this as a bug"},
+	{Key: "Test notification: if you can read this, bedtime's reminders reach you."},
+	{Key: "held: do not disturb is on"},
+	{Key: "turn do not disturb off and run `bedtime doctor` again"},
+	{Key: "check the notification server's own log (journalctl --user), or restart it"},
+	{Key: "not shown: %s"},
+	{Key: `sent: a "bedtime doctor" popup should be on screen now`},
+	// The notify package's errors (notify.ErrNoSessionBus...), as doctor
+	// quotes them; what the system adds after them stays as it said it.
+	{Key: "no session bus"},
+	{Key: "session bus connection failed"},
+	{Key: "no notification server on the session bus"},
+	{Key: "D-Bus tried to start one, and it failed"},
+	{Key: "notification server did not answer in time"},
+	{Key: "notifications are inhibited (do not disturb)"},
+
+	// bedtime doctor: time zone, schedule file and service.
+	{Key: "TZ is %q, which is not a time zone this system knows"},
+	{Key: "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"},
+	{Key: "%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone"},
+	{Key: "set --config to the schedule file"},
+	{Key: "no file at %s, which --config names"},
+	{Key: "write one with `bedtime init --config %s`, or leave out --config"},
+	{Key: "none at %s; the built-in default is in use (%s)"},
+	{Key: "%d errors, first: %s", One: "%d error, first: %s"},
+	{Key: "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"},
+	{Key: "run `bedtime status` for the service manager's message"},
+	{Key: "running, pid %d since %s (%s)"},
+	{Key: "running, pid %d since %s (%s %s)"},
+	{Key: "installed (%s) but not running (%s)"},
+	{Key: "run `bedtime start`, and `bedtime status` to see why it stopped"},
+	{Key: "running, pid %d, started by hand (%s)"},
+	{Key: "running, pid %d, started by hand; not installed (%s)"},
+	{Key: "not running"},
+	{Key: "start `bedtime run` from your desktop session's autostart"},
+	{Key: "not installed (%s)"},
+	{Key: "run `bedtime install` (it starts bedtime now and at every login)"},
+
+	// bedtime doctor: presence and busy (the sources' own names, and why
+	// one is not used, stay as the system says them).
+	{Key: "now %s; %s"},
+	{Key: "here"},
+	{Key: "away"},
+	{Key: "locked"},
+	{Key: "none: no idle source, so reminders come as if you were always here"},
+	{Key: "%s (away after %s of no input)"},
+	{Key: "; locks from %s"},
+	{Key: " and "},
+	{Key: "; no lock source: a locked screen is not detected"},
+	{Key: "; not used: %s"},
+	{Key: "not busy"},
+	{Key: "busy (%s)"},
+	{Key: "microphone in use"},
+	{Key: "camera in use"},
+	{Key: "microphone"},
+	{Key: "camera"},
+	{Key: "fullscreen window"},
+	{Key: "none: reminders never wait for a call to end"},
+	{Key: "; %s not used: %s"},
+
+	// bedtime doctor: the channels (channel.Ntfy.Check, channel.Command.Check).
+	{Key: "token_file must name a plain file holding the token, readable only by you (chmod 600)"},
+	{Key: "ntfy %s, topic %s"},
+	{Key: "check the server URL and the network; for ntfy.sh, open https://ntfy.sh in a browser"},
+	{Key: "Test message: if your phone shows this, bedtime's reminders reach it."},
+	{Key: "check the server URL and the network"},
+	{Key: "the access token is not valid"},
+	{Key: "make a new token (ntfy token add, or the web app's Account page) and put it in token_file"},
+	{Key: "give your user write access to the topic (ntfy access <user> <topic> rw)"},
+	{Key: "this server wants a login: put an access token in a file and name it in token_file"},
+	{Key: "not allowed to publish to the topic"},
+	{Key: "ntfy never redirects: put the server's own address in server: (bedtime follows no redirect, so the token and the messages go nowhere else)"},
+	{Key: "try again later; if it persists, check the server's status"},
+	{Key: "check the network"},
+	{Key: "%s; Done and Snooze from the phone cannot arrive"},
+	{Key: "give your user read access to the reply topic (ntfy access <user> %s ro)"},
+	{Key: "let everyone write to the reply topic (answers carry their own proof): ntfy access everyone <reply topic> wo"},
+	{Key: "%s: reachable, a test message was published (it should be on your phone now), answers can come back on the reply topic"},
+	{Key: "%s; private: the phone shows %q, not the reminder's text"},
+	{Key: "command %s: %v"},
+	{Key: "install the program, or give its full path as the first word of command:"},
+	{Key: "command %s (%s), killed after %s"},
+
+	// bedtime doctor: sync (cmd/bedtime/doctor_sync.go, devices.NoKey).
+	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},
+	{Key: "see docs/several-computers.md"},
+	{Key: "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others"},
+	{Key: "check that the sync tool has made the folder and that it is yours"},
+	{Key: "%s; this computer is %s (%s), %d other devices seen", One: "%s; this computer is %s (%s), %d other device seen", Arg: 4},
+	{Key: "fingerprint %s (the same on each computer, or they cannot read each other)"},
+	{Key: "writes with another key (%d lines cannot be read)", One: "writes with another key (%d line cannot be read)"},
+	{Key: "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)"},
+	{Key: "seen, nothing read yet"},
+	{Key: "last heard from %s ago (%s), %d events read", One: "last heard from %s ago (%s), %d event read", Arg: 3},
+	{Key: "%s, person %s"},
+
+	// The daemon's notices about the schedule file (daemon/reload.go;
+	// the notice of its errors is in messages_schedule.go).
+	{Key: "Your bedtime schedule is fixed"},
+	{Key: "The new schedule is in use."},
+	{Key: "Your bedtime schedule file is gone"},
+	{Key: "Using the built-in default schedule until %s is back."},
+
+	// The daemon's problems, as bedtime status shows them (daemon.ProblemIn).
+	{Key: "reminders cannot be shown: %s"},
+	{Key: "reminders are held: %s"},
+	{Key: "no session bus (only the log has it)"},
+	{Key: "no notification server (only the log has it)"},
+	{Key: "no notification server answered (only the log has it)"},
+	{Key: "do not disturb"},
+	{Key: "no notification server"},
+	{Key: "the notification server did not answer"},
+	{Key: "the session bus cannot be reached"},
+	{Key: "the notification server refused it"},
+
+	// The phone (ntfy): a private channel's text instead of the
+	// reminder's (channel.PrivateTitle, channel.PrivateBody); its Done
+	// and Snooze buttons are the core's.
+	{Key: "bedtime reminder"},
+	{Key: "It is time for one of your reminders."},
+}

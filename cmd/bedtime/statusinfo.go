@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
@@ -27,10 +29,14 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
+		return nil, errors.New(scheduleHasErrors)
 	}
 	return s, nil
 }
+
+// scheduleHasErrors is what status notes when the schedule does not load;
+// a catalog key, English in status --json.
+const scheduleHasErrors = "the schedule file has errors; run `bedtime validate`"
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -207,10 +213,10 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		if i > 0 {
 			label = lb.cont()
 		}
-		fmt.Fprintf(w, "%s%s\n", label, e)
+		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, e))
 	}
 	if info.Problem != "" {
-		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
+		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), strings.Replace(info.Problem, scheduleHasErrors, l.Sprintf(scheduleHasErrors), 1))
 	}
 }
 
