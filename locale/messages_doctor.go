@@ -43,6 +43,12 @@ var doctorMessages = []entry{
 	{Key: "no file at %s, which --config names"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config"},
 	{Key: "none at %s; the built-in default is in use (%s)"},
+	// The schedule in one line (summaryIn; validate still prints it in English).
+	{Key: "%d reminders", One: "%d reminder"},
+	{Key: "%d reminders (%d disabled)", One: "%d reminder (%d disabled)"},
+	{Key: "%s, none scheduled"},
+	{Key: "%s, next: %s on %s"},
+	{Key: "%s, next: %s at %s"},
 	{Key: "%d errors, first: %s", One: "%d error, first: %s"},
 	{Key: "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"},
 	{Key: "run `bedtime status` for the service manager's message"},

@@ -15,6 +15,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/spf13/cobra"
 )
 
@@ -313,7 +314,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		r.Fix = l.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
 	case err == nil && s.Path == "":
 		r.OK = true
-		r.Detail = l.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(s, app.now()))
+		r.Detail = l.Sprintf("none at %s; the built-in default is in use (%s)", path, summaryIn(l, s, app.now()))
 	case err != nil:
 		var es config.Errors
 		r.Detail = err.Error()
@@ -323,7 +324,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile")
 	default:
 		r.OK = true
-		r.Detail = l.Sprintf("%s: %s", path, summary(s, app.now()))
+		r.Detail = l.Sprintf("%s: %s", path, summaryIn(l, s, app.now()))
 	}
 	return r
 }
@@ -359,4 +360,23 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = l.Sprintf("not installed (%s)", st.Manager), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
 	}
 	return r
+}
+
+// summaryIn is summary in l's language: "5 reminders, next: magnesium at
+// 20:30", "5 Erinnerungen, als Nächste: magnesium um 20:30".
+func summaryIn(l *locale.Locale, s *config.Schedule, now time.Time) string {
+	n := len(s.Reminders)
+	line := l.Sprintf("%d reminders", n)
+	if off := n - len(s.Enabled()); off > 0 {
+		line = l.Sprintf("%d reminders (%d disabled)", n, off)
+	}
+	due := scheduler.Upcoming(s.Jobs(), now, 1)
+	if len(due) == 0 {
+		return l.Sprintf("%s, none scheduled", line)
+	}
+	at := due[0].At.In(s.Location)
+	if y, m, d := at.Date(); !sameDay(now.In(s.Location), y, m, d) {
+		return l.Sprintf("%s, next: %s on %s", line, due[0].Job, l.ShortDateTime(at))
+	}
+	return l.Sprintf("%s, next: %s at %s", line, due[0].Job, l.Clock(at))
 }

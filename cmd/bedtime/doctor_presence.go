@@ -8,7 +8,6 @@ import (
 
 	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/internal/durfmt"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
 )
@@ -41,7 +40,7 @@ func presenceReportIn(l *locale.Locale, r presence.Report) string {
 	if r.Idle == presence.SourceNone || r.Idle == "" {
 		b.WriteString(l.Sprintf("none: no idle source, so reminders come as if you were always here"))
 	} else {
-		b.WriteString(l.Sprintf("%s (away after %s of no input)", r.Idle, durfmt.Format(r.AwayAfter)))
+		b.WriteString(l.Sprintf("%s (away after %s of no input)", r.Idle, humanDurationIn(l, r.AwayAfter)))
 	}
 	if len(r.Locks) > 0 {
 		b.WriteString(l.Sprintf("; locks from %s", strings.Join(r.Locks, l.Sprintf(" and "))))

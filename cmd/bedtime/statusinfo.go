@@ -6,7 +6,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -29,14 +28,10 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, errors.New(scheduleHasErrors)
+		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
 	}
 	return s, nil
 }
-
-// scheduleHasErrors is what status notes when the schedule does not load;
-// a catalog key, English in status --json.
-const scheduleHasErrors = "the schedule file has errors; run `bedtime validate`"
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -216,7 +211,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, e))
 	}
 	if info.Problem != "" {
-		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), strings.Replace(info.Problem, scheduleHasErrors, l.Sprintf(scheduleHasErrors), 1))
+		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
 	}
 }
 

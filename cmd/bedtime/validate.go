@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -39,24 +39,7 @@ or a one-line summary when it is valid. Exits 1 when the file has errors.`,
 
 // summary describes a schedule in one line: "5 reminders, next:
 // magnesium at 20:30".
-func summary(s *config.Schedule, now time.Time) string {
-	n := len(s.Reminders)
-	line := fmt.Sprintf("%d %s", n, plural(n, "reminder", "reminders"))
-	if off := n - len(s.Enabled()); off > 0 {
-		line += fmt.Sprintf(" (%d disabled)", off)
-	}
-	due := scheduler.Upcoming(s.Jobs(), now, 1)
-	if len(due) == 0 {
-		return line + ", none scheduled"
-	}
-	at := due[0].At.In(s.Location)
-	when := at.Format("15:04")
-	if y, m, d := at.Date(); !sameDay(now.In(s.Location), y, m, d) {
-		when = at.Format("Mon 02 Jan 15:04")
-		return line + fmt.Sprintf(", next: %s on %s", due[0].Job, when)
-	}
-	return line + fmt.Sprintf(", next: %s at %s", due[0].Job, when)
-}
+func summary(s *config.Schedule, now time.Time) string { return summaryIn(locale.English, s, now) }
 
 func sameDay(t time.Time, y int, m time.Month, d int) bool {
 	ty, tm, td := t.Date()
