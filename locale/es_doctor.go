@@ -31,6 +31,8 @@ var esDoctor = map[string]tr{
 	"D-Bus tried to start one, and it failed":                                                    t("D-Bus intentó iniciar uno, y falló"),
 	"notification server did not answer in time":                                                 t("el servidor de notificaciones no respondió a tiempo"),
 	"notifications are inhibited (do not disturb)":                                               t("las notificaciones están bloqueadas (No molestar)"),
+	"DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket":                                 t("DBUS_SESSION_BUS_ADDRESS no está definida y %s no es un socket"),
+	"DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus":                                t("DBUS_SESSION_BUS_ADDRESS es %q, lo que iniciaría un bus nuevo"),
 	"TZ is %q, which is not a time zone this system knows":                                       t("TZ es %q, una zona horaria que este sistema no conoce"),
 	"unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)": t("quita TZ, o dale un nombre de zona como Europe/Madrid (el paquete tzdata los trae)"),
 	"%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone":          t("%s (%s, UTC%c%02d:%02d, de %s): los recordatorios siguen la hora de esta zona"),

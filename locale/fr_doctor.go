@@ -31,6 +31,8 @@ var frDoctor = map[string]tr{
 	"D-Bus tried to start one, and it failed":                                                    t("D-Bus a essayé d’en lancer un, sans succès"),
 	"notification server did not answer in time":                                                 t("le serveur de notifications n’a pas répondu à temps"),
 	"notifications are inhibited (do not disturb)":                                               t("les notifications sont bloquées (Ne pas déranger)"),
+	"DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket":                                 t("DBUS_SESSION_BUS_ADDRESS n’est pas définie et %s n’est pas un socket"),
+	"DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus":                                t("DBUS_SESSION_BUS_ADDRESS vaut %q, ce qui lancerait un nouveau bus"),
 	"TZ is %q, which is not a time zone this system knows":                                       t("TZ vaut %q, un fuseau horaire que ce système ne connaît pas"),
 	"unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)": t("supprimez TZ, ou donnez-lui un nom de fuseau comme Europe/Paris (le paquet tzdata les fournit)"),
 	"%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone":          t("%s (%s, UTC%c%02d:%02d, de %s) : les rappels suivent l’heure de ce fuseau"),

@@ -34,6 +34,8 @@ var doctorMessages = []entry{
 	{Key: "D-Bus tried to start one, and it failed"},
 	{Key: "notification server did not answer in time"},
 	{Key: "notifications are inhibited (do not disturb)"},
+	{Key: "DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket"},
+	{Key: "DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus"},
 
 	// bedtime doctor: time zone, schedule file and service.
 	{Key: "TZ is %q, which is not a time zone this system knows"},

@@ -191,6 +191,9 @@ var notifyErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServ
 // besides them (a path, D-Bus's own message) stays as it is.
 func notifyErrIn(l *locale.Locale, err error) string {
 	text := err.Error()
+	if nb := (*notify.NoBusError)(nil); errors.As(err, &nb) {
+		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", notify.ErrNoSessionBus.Error(), l.Sprintf(nb.Why, nb.What)), 1)
+	}
 	for _, e := range notifyErrs {
 		if errors.Is(err, e) {
 			text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
