@@ -76,7 +76,7 @@ var frDoctor = map[string]tr{
 	"camera":                                                             t("caméra"),
 	"fullscreen window":                                                  t("fenêtre plein écran"),
 	"none: reminders never wait for a call to end": t("aucune : les rappels n’attendent jamais la fin d’un appel"),
-	"; %s not used: %s":                            t(" ; %s non utilisé : %s"),
+	"; %s not used: %s":                            t("\u00a0; %s inutilisable\u00a0: %s"),
 	"token_file must name a plain file holding the token, readable only by you (chmod 600)": t("token_file doit désigner un fichier ordinaire contenant le jeton, lisible par vous seul (chmod 600)"),
 	"ntfy %s, topic %s": t("ntfy %s, sujet %s"),
 	"check the server URL and the network; for ntfy.sh, open https://ntfy.sh in a browser":                                                       t("vérifiez l’adresse du serveur et le réseau ; pour ntfy.sh, ouvrez https://ntfy.sh dans un navigateur"),

@@ -25,8 +25,8 @@ import (
 // (its test message published in the language too),
 // a command whose program is missing, sync without a key; and the
 // presence and busy reports of a desktop without sources. What each check
-// found and its fix come in the schedule's language, as goldens in
-// English, German and the pseudo-locale (which shows any word that
+// found and its fix come in the schedule's language, as goldens in each
+// shipped language and the pseudo-locale (which shows any word that
 // bypasses the catalog); only what the system itself said (a path, Go's
 // error) stays as it was.
 func TestDoctorDetailsInEachLanguage(t *testing.T) {
@@ -55,7 +55,7 @@ func TestDoctorDetailsInEachLanguage(t *testing.T) {
 		},
 	}
 	checks := []doctorCheck{checkNotifications, one(checkSchedule), one(checkService), checkTimeZone, reports[0], checkChannels, checkSync}
-	for _, lang := range []string{"en", "de", locale.Pseudo} {
+	for _, lang := range append(locale.Shipped, locale.Pseudo) {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			token := filepath.Join(dir, "token")
