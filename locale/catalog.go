@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"regexp"
 	"slices"
@@ -37,36 +38,93 @@ func pl(one, other string) tr { return tr{One: one, Other: other} }
 // of messages*.go, one list for each part of bedtime that speaks.
 var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, scheduleMessages, reportMessages, doctorMessages)
 
-// translationParts are the shipped languages' translations, by language,
-// one map for each list of messages (de.go, de_help.go, ...). A key is
-// translated in one of them only (TestNoKeyTwice).
-var translationParts = map[string][]map[string]tr{
-	"de": {de, deHelp, deErrors, deSchedule, deReport, deDoctor},
-	"fr": {fr, frHelp, frErrors, frSchedule, frReport, frDoctor},
-	"es": {es, esHelp, esErrors, esSchedule, esReport, esDoctor},
+// pair is one translation: the message's English key, and its text in the
+// language (Other, and One too for a plural message). A language's
+// translations are slices of pairs rather than maps so that they are
+// static data in the program file: a map literal is built on the heap at
+// start, in every process and for every language, spoken or not (about
+// 100 bytes a message a language).
+type pair struct{ Key, One, Other string }
+
+// part is one list of a language's translations, as key and translation.
+type part = iter.Seq2[string, tr]
+
+// pairs is the part of a slice of pairs.
+func pairs(ps []pair) part {
+	return func(yield func(string, tr) bool) {
+		for _, p := range ps {
+			if !yield(p.Key, tr{One: p.One, Other: p.Other}) {
+				return
+			}
+		}
+	}
 }
 
-// translations are the shipped languages' catalogs, by language and by
-// English key: translationParts merged.
-var translations = func() map[string]map[string]tr {
-	out := make(map[string]map[string]tr, len(translationParts))
-	for lang, parts := range translationParts {
-		all := make(map[string]tr)
-		for _, part := range parts {
-			maps.Copy(all, part)
+// translationParts are the shipped languages' translations, by language,
+// one part for each list of messages (de.go, de_help.go, ...). A key is
+// translated in one of them only (TestNoKeyTwice).
+var translationParts = map[string][]part{
+	"de": {pairs(de), maps.All(deHelp), maps.All(deErrors), pairs(deSchedule), maps.All(deReport), maps.All(deDoctor)},
+	"fr": {pairs(fr), maps.All(frHelp), maps.All(frErrors), pairs(frSchedule), maps.All(frReport), maps.All(frDoctor)},
+	"es": {pairs(es), maps.All(esHelp), maps.All(esErrors), pairs(esSchedule), maps.All(esReport), maps.All(esDoctor)},
+}
+
+// index returns the translations of parts by key, made when asked for:
+// the first part that translates a key wins.
+func index(parts []part) map[string]tr {
+	out := make(map[string]tr)
+	for _, p := range parts {
+		for k, x := range p {
+			if _, ok := out[k]; !ok {
+				out[k] = x
+			}
 		}
-		out[lang] = all
+	}
+	return out
+}
+
+// translated returns lang's translation of the message whose English
+// text is key.
+func translated(lang, key string) (tr, bool) {
+	for _, p := range translationParts[lang] {
+		for k, x := range p {
+			if k == key {
+				return x, true
+			}
+		}
+	}
+	return tr{}, false
+}
+
+// catalogs are the catalogs by language (en, de, fr, es, Pseudo), each
+// built on its first use: a process builds the one it speaks, not all
+// five (building all of them at start cost about 1 MB of heap that a
+// daemon speaking one language kept for its whole life).
+var catalogs = func() map[string]func() catalog.Catalog {
+	out := make(map[string]func() catalog.Catalog, len(Shipped)+1)
+	for _, lang := range append([]string{Pseudo}, Shipped...) {
+		out[lang] = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, lang, translationParts[lang]) })
 	}
 	return out
 }()
 
-var theCatalog = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, translations) })
-
-// buildCatalog returns a catalog of msgs in English, in the pseudo-locale
-// and in each language of trs that translates them.
-func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
+// buildCatalog returns the catalog of msgs in one language: English, the
+// pseudo-locale, or the language that parts translate msgs into.
+//
+// A catalog holds one language only: message.Printer looks a key up
+// under its own tag and that tag's parents (de-AT, de, und), never under
+// the catalog's fallback, and prints the key itself as a format when it
+// finds nothing. That is the English text, so the English catalog needs
+// only the messages whose English is more than their key (the plural
+// ones, and a key with a ${...} substitution, which the catalog would
+// expand), and a language that lacks a message prints it in English.
+func buildCatalog(msgs []entry, lang string, parts []part) catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	set := func(tag language.Tag, e entry, x tr) {
+	tag := pseudoTag
+	if lang != Pseudo {
+		tag = language.Make(lang)
+	}
+	set := func(e entry, x tr) {
 		if e.One == "" {
 			if err := b.SetString(tag, e.Key, x.Other); err != nil {
 				panic(err)
@@ -81,12 +139,21 @@ func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
 			panic(err)
 		}
 	}
+	var idx map[string]tr
+	if lang != "en" && lang != Pseudo {
+		idx = index(parts)
+	}
 	for _, e := range msgs {
-		set(language.English, e, tr{One: e.One, Other: e.Key})
-		set(pseudoTag, e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
-		for _, lang := range Shipped[1:] {
-			if x, ok := trs[lang][e.Key]; ok {
-				set(language.Make(lang), e, x)
+		switch lang {
+		case "en":
+			if e.One != "" || strings.Contains(e.Key, "${") {
+				set(e, tr{One: e.One, Other: e.Key})
+			}
+		case Pseudo:
+			set(e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
+		default:
+			if x, ok := idx[e.Key]; ok {
+				set(e, x)
 			}
 		}
 	}
@@ -126,9 +193,10 @@ func Missing(lang string) ([]string, error) {
 		base, _ := tag.Base()
 		lang = base.String()
 	}
+	idx := index(translationParts[lang])
 	var out []string
 	for _, e := range messages {
-		x, ok := translations[lang][e.Key]
+		x, ok := idx[e.Key]
 		if !ok || strings.TrimSpace(x.Other) == "" || (e.One != "" && strings.TrimSpace(x.One) == "") {
 			out = append(out, e.Key)
 		}
@@ -141,22 +209,28 @@ func Missing(lang string) ([]string, error) {
 // (left over after a message changed), sorted.
 func Extra(lang string) []string {
 	var out []string
-	for k := range translations[lang] {
-		if !slices.ContainsFunc(messages, func(e entry) bool { return e.Key == k }) {
-			out = append(out, k)
+	for _, part := range translationParts[lang] {
+		for k := range part {
+			if !slices.ContainsFunc(messages, func(e entry) bool { return e.Key == k }) {
+				out = append(out, k)
+			}
 		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// verbRE matches one fmt verb, with an optional explicit argument index.
-var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+// verbRE matches one fmt verb, with an optional explicit argument index;
+// compiled on first use (the pseudo-locale and the checks need it, a
+// process speaking English does not).
+var verbRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+})
 
 // Verbs returns the fmt verbs of s, sorted, so that two texts with the
 // same placeholders in another order compare equal.
 func Verbs(s string) []string {
-	v := verbRE.FindAllString(s, -1)
+	v := verbRE().FindAllString(s, -1)
 	// Give implicit verbs their position, so %s %d and %d %s differ.
 	n := 0
 	for i, x := range v {
@@ -190,9 +264,10 @@ func itoa(n int) string {
 // PlaceholderMismatch returns, for lang, the keys whose translation (any
 // plural form) has other fmt verbs than the English text.
 func PlaceholderMismatch(lang string) []string {
+	idx := index(translationParts[lang])
 	var out []string
 	for _, e := range messages {
-		x, ok := translations[lang][e.Key]
+		x, ok := idx[e.Key]
 		if !ok {
 			continue
 		}

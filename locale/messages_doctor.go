@@ -45,13 +45,6 @@ var doctorMessages = []entry{
 	{Key: "no file at %s, which --config names"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config"},
 	{Key: "none at %s; the built-in default is in use (%s)"},
-	// The schedule in one line (summaryIn; validate still prints it in English).
-	{Key: "%d reminders", One: "%d reminder"},
-	{Key: "%d reminders (%d disabled)", One: "%d reminder (%d disabled)"},
-	{Key: "%s, none scheduled"},
-	{Key: "%s, next: %s on %s"},
-	{Key: "%s, next: %s at %s"},
-	{Key: "%d errors, first: %s", One: "%d error, first: %s"},
 	{Key: "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"},
 	{Key: "run `bedtime status` for the service manager's message"},
 	{Key: "running, pid %d since %s (%s)"},
@@ -122,13 +115,6 @@ var doctorMessages = []entry{
 	{Key: "seen, nothing read yet"},
 	{Key: "last heard from %s ago (%s), %d events read", One: "last heard from %s ago (%s), %d event read", Arg: 3},
 	{Key: "%s, person %s"},
-
-	// The daemon's notices about the schedule file (daemon/reload.go;
-	// the notice of its errors is in messages_schedule.go).
-	{Key: "Your bedtime schedule is fixed"},
-	{Key: "The new schedule is in use."},
-	{Key: "Your bedtime schedule file is gone"},
-	{Key: "Using the built-in default schedule until %s is back."},
 
 	// The daemon's problems, as bedtime status shows them (daemon.ProblemIn).
 	{Key: "reminders cannot be shown: %s"},

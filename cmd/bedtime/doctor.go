@@ -15,7 +15,6 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
-	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/spf13/cobra"
 )
 
@@ -322,7 +321,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		var es config.Errors
 		r.Detail = err.Error()
 		if errors.As(err, &es) {
-			r.Detail = l.Sprintf("%d errors, first: %s", len(es), es[0])
+			r.Detail = scheduleErrorsDetail(l, es)
 		}
 		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile")
 	default:
@@ -365,21 +364,3 @@ func checkService(ctx context.Context, app *App) checkResult {
 	return r
 }
 
-// summaryIn is summary in l's language: "5 reminders, next: magnesium at
-// 20:30", "5 Erinnerungen, als Nächste: magnesium um 20:30".
-func summaryIn(l *locale.Locale, s *config.Schedule, now time.Time) string {
-	n := len(s.Reminders)
-	line := l.Sprintf("%d reminders", n)
-	if off := n - len(s.Enabled()); off > 0 {
-		line = l.Sprintf("%d reminders (%d disabled)", n, off)
-	}
-	due := scheduler.Upcoming(s.Jobs(), now, 1)
-	if len(due) == 0 {
-		return l.Sprintf("%s, none scheduled", line)
-	}
-	at := due[0].At.In(s.Location)
-	if y, m, d := at.Date(); !sameDay(now.In(s.Location), y, m, d) {
-		return l.Sprintf("%s, next: %s on %s", line, due[0].Job, l.ShortDateTime(at))
-	}
-	return l.Sprintf("%s, next: %s at %s", line, due[0].Job, l.Clock(at))
-}
