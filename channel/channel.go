@@ -152,6 +152,19 @@ type CheckResult struct {
 	Detail, Fix string
 }
 
+// FileError is why a channel refuses a file it reads (token_file): a
+// message of the locale catalog and its arguments, so that `bedtime
+// doctor` can say it in the person's language.
+type FileError struct {
+	Format string
+	Args   []any
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+// In returns the error in l's language.
+func (e *FileError) In(l *locale.Locale) string { return l.Sprintf(e.Format, e.Args...) }
+
 // permanent marks an error retrying cannot fix.
 type permanent struct{ err error }
 

@@ -103,7 +103,7 @@ func readToken(path string) (string, error) {
 	}
 	tok := strings.TrimSpace(string(b))
 	if tok == "" || strings.ContainsAny(tok, " \t\r\n") {
-		return "", fmt.Errorf("token_file: %s does not hold one token (want one line such as tk_...)", path)
+		return "", fmt.Errorf("token_file: %w", &FileError{Format: "%s does not hold one token (want one line such as tk_...)", Args: []any{path}})
 	}
 	return tok, nil
 }

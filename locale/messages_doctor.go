@@ -82,6 +82,12 @@ var doctorMessages = []entry{
 
 	// bedtime doctor: the channels (channel.Ntfy.Check, channel.Command.Check).
 	{Key: "token_file must name a plain file holding the token, readable only by you (chmod 600)"},
+	// Why a token file is refused (channel.FileError).
+	{Key: "%s is not a regular file (a symlink, a directory or a device); make it a plain file"},
+	{Key: "%s is not a regular file; make it a plain file"},
+	{Key: "%s is owned by uid %d, not by you (uid %d); fix: chown %d %s"},
+	{Key: "%s can be read or changed by others (mode %04o); fix: chmod 600 %s"},
+	{Key: "%s does not hold one token (want one line such as tk_...)"},
 	{Key: "ntfy %s, topic %s"},
 	{Key: "check the server URL and the network; for ntfy.sh, open https://ntfy.sh in a browser"},
 	{Key: "Test message: if your phone shows this, bedtime's reminders reach it."},

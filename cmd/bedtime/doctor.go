@@ -284,6 +284,9 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 			n, err := channel.NewNtfy(name, *c.Ntfy, channel.NtfyOptions{Timeout: 10 * time.Second, Logger: slog.New(slog.DiscardHandler)})
 			if err != nil {
 				r.Detail, r.Fix = err.Error(), l.Sprintf("token_file must name a plain file holding the token, readable only by you (chmod 600)")
+				if fe := (*channel.FileError)(nil); errors.As(err, &fe) {
+					r.Detail = "token_file: " + fe.In(l)
+				}
 				out = append(out, r)
 				continue
 			}
@@ -363,4 +366,3 @@ func checkService(ctx context.Context, app *App) checkResult {
 	}
 	return r
 }
-

@@ -21,7 +21,7 @@ import (
 // TestDoctorDetailsInEachLanguage: doctor on a setup where much is wrong,
 // with the real checks through the App's seams: no session bus, a service
 // installed but stopped (a fake manager), an unknown TZ, an ntfy server
-// (the double) that refuses the token, a private ntfy channel that works
+// (the double) that refuses the token, a token file others can read, a private ntfy channel that works
 // (its test message published in the language too),
 // a command whose program is missing, sync without a key; and the
 // presence and busy reports of a desktop without sources. What each check
@@ -60,6 +60,13 @@ func TestDoctorDetailsInEachLanguage(t *testing.T) {
 			dir := t.TempDir()
 			token := filepath.Join(dir, "token")
 			right := filepath.Join(dir, "right-token")
+			open := filepath.Join(dir, "open-token")
+			if err := os.WriteFile(open, []byte("tk_right\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(open, 0o644); err != nil { // whatever the umask
+				t.Fatal(err)
+			}
 			for file, tok := range map[string]string{token: "tk_wrong\n", right: "tk_right\n"} {
 				if err := os.WriteFile(file, []byte(tok), 0o600); err != nil {
 					t.Fatal(err)
@@ -71,6 +78,7 @@ func TestDoctorDetailsInEachLanguage(t *testing.T) {
 				"channels:\n" +
 				"  phone:\n    ntfy: {server: \"" + srv.URL() + "\", topic: bedtime-doctor-phone, token_file: \"" + token + "\"}\n" +
 				"  quiet:\n    ntfy: {server: \"" + srv.URL() + "\", topic: bedtime-doctor-private, reply_topic: bedtime-doctor-private-reply, token_file: \"" + right + "\", private: true}\n" +
+				"  open:\n    ntfy: {server: \"" + srv.URL() + "\", topic: bedtime-doctor-open, token_file: \"" + open + "\"}\n" +
 				"  speak:\n    command: [no-such-program-bedtime, \"{title}\"]\n" +
 				"reminders:\n  magnesium: {at: \"20:30\", channels: [desktop, phone, quiet, speak]}\n"
 			if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
