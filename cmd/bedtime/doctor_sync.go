@@ -64,7 +64,7 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 		out = append(out, r)
 	}
 	for _, p := range l.Folder.Problems() {
-		out = append(out, checkResult{Name: "sync folder", Detail: p.String(), Fix: tr.Sprintf("see docs/several-computers.md")})
+		out = append(out, checkResult{Name: "sync folder", Detail: p.In(tr), Fix: tr.Sprintf("see docs/several-computers.md")})
 	}
 	return out
 }
