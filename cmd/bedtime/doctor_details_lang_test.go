@@ -14,6 +14,7 @@ import (
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
@@ -111,4 +112,39 @@ func TestDoctorDetailsInEachLanguage(t *testing.T) {
 			testutil.Golden(t, "lang/doctor-details-"+lang+".golden", []byte(out))
 		})
 	}
+}
+
+// TestDoctorOnARealBusInGerman: doctor's notification checks in German
+// against a real dbus-daemon and notification server (the notifytest
+// double on it) without buttons and with do not disturb on: what it
+// found and the fix are German, and so is the test notification the
+// server receives.
+func TestDoctorOnARealBusInGerman(t *testing.T) {
+	bus := notifytest.StartBus(t)
+	bus.Setenv(t)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	srv := bus.StartServer(t, notifytest.Config{Name: "mako", Version: "1.8", Vendor: "emersion", SpecVersion: "1.2", Capabilities: []string{"body"}})
+	path := filepath.Join(t.TempDir(), "schedule.yaml")
+	if err := os.WriteFile(path, []byte("language: de\nreminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func() string {
+		app := &App{Checks: []doctorCheck{checkNotifications}, Getenv: func(string) string { return "" }}
+		_, out, errOut := runApp(app, "doctor", "--config", path)
+		if errOut != "" {
+			t.Errorf("stderr: %s", errOut)
+		}
+		return strings.ReplaceAll(out, bus.Address, "unix:path=/run/user/1000/bus")
+	}
+	out := run()
+	n := srv.Next(t)
+	de, _ := locale.Parse("de")
+	if want := de.Sprintf("Test notification: if you can read this, bedtime's reminders reach you."); n.Body != want || n.Summary != "bedtime doctor" {
+		t.Errorf("test notification = %q / %q, want %q / bedtime doctor", n.Summary, n.Body, want)
+	}
+	if err := srv.SetInhibited(true); err != nil {
+		t.Fatal(err)
+	}
+	out += run()
+	testutil.Golden(t, "lang/doctor-bus-de.golden", []byte(out))
 }
