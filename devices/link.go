@@ -32,7 +32,7 @@ func Connect(stateDir, folder, name string, o Options) *Link {
 	}
 	key, err := LoadKey(stateDir)
 	if errors.Is(err, ErrNoKey) {
-		l.Alone = NoKey
+		l.Alone = "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"
 		return l
 	}
 	if err != nil {
@@ -61,7 +61,3 @@ func Label(d Device) string {
 	}
 	return d.ID[:6]
 }
-
-// NoKey is Link.Alone on a computer without the sync key, in English; it
-// is a message of the locale catalog, for whoever shows it to a person.
-const NoKey = "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"

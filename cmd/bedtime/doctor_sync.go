@@ -20,8 +20,8 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	folder := checkResult{Name: "sync folder"}
 	if l.Folder == nil {
 		folder.Detail = l.Alone
-		if l.Alone == devices.NoKey {
-			folder.Detail = tr.Sprintf(devices.NoKey)
+		if l.Alone == noSyncKey {
+			folder.Detail = tr.Sprintf(noSyncKey)
 		}
 		folder.Fix = tr.Sprintf("see docs/several-computers.md")
 		if l.Fingerprint == "" {
@@ -68,3 +68,7 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	}
 	return out
 }
+
+// noSyncKey is devices.Link.Alone on a computer without the sync key (a
+// catalog message).
+const noSyncKey = "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"
