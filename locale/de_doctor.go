@@ -97,7 +97,6 @@ var deDoctor = []pair{
 	{Key: "command %s: %v", Other: "Befehl %s: %v"},
 	{Key: "install the program, or give its full path as the first word of command:", Other: "installiere das Programm, oder gib seinen vollen Pfad als erstes Wort von command: an"},
 	{Key: "command %s (%s), killed after %s", Other: "Befehl %s (%s), beendet nach %s"},
-	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "kein Sync-Schlüssel auf diesem Computer: führe `bedtime sync join KEY` mit dem Schlüssel aus, den `bedtime sync init` auf deinem ersten Computer gezeigt hat (oder hier `bedtime sync init`, wenn das der erste ist)"},
 	{Key: "see docs/several-computers.md", Other: "siehe docs/several-computers.md"},
 	{Key: "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others", Other: "führe `bedtime sync init` auf deinem ersten Computer aus und `bedtime sync join KEY` auf den anderen"},
 	{Key: "check that the sync tool has made the folder and that it is yours", Other: "prüfe, ob das Sync-Programm den Ordner angelegt hat und ob er dir gehört"},

@@ -97,7 +97,6 @@ var esDoctor = []pair{
 	{Key: "command %s: %v", Other: "comando %s: %v"},
 	{Key: "install the program, or give its full path as the first word of command:", Other: "instala el programa, o da su ruta completa como primera palabra de command:"},
 	{Key: "command %s (%s), killed after %s", Other: "comando %s (%s), terminado tras %s"},
-	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "no hay clave de sincronización en este equipo: ejecuta `bedtime sync join KEY` con la clave que `bedtime sync init` mostró en tu primer equipo (o `bedtime sync init` aquí si este es el primero)"},
 	{Key: "see docs/several-computers.md", Other: "mira docs/several-computers.md"},
 	{Key: "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others", Other: "ejecuta `bedtime sync init` en tu primer equipo y `bedtime sync join KEY` en los demás"},
 	{Key: "check that the sync tool has made the folder and that it is yours", Other: "comprueba que la herramienta de sincronización creó la carpeta y que es tuya"},

@@ -97,7 +97,6 @@ var frDoctor = []pair{
 	{Key: "command %s: %v", Other: "commande %s\u00a0: %v"},
 	{Key: "install the program, or give its full path as the first word of command:", Other: "installez le programme, ou donnez son chemin complet comme premier mot de command:"},
 	{Key: "command %s (%s), killed after %s", Other: "commande %s (%s), arrêtée après %s"},
-	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "pas de clé de synchronisation sur cet ordinateur\u00a0: lancez `bedtime sync join KEY` avec la clé que `bedtime sync init` a affichée sur votre premier ordinateur (ou `bedtime sync init` ici si c’est le premier)"},
 	{Key: "see docs/several-computers.md", Other: "voir docs/several-computers.md"},
 	{Key: "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others", Other: "lancez `bedtime sync init` sur votre premier ordinateur et `bedtime sync join KEY` sur les autres"},
 	{Key: "check that the sync tool has made the folder and that it is yours", Other: "vérifiez que l’outil de synchronisation a créé le dossier et qu’il vous appartient"},

@@ -109,8 +109,7 @@ var doctorMessages = []entry{
 	{Key: "install the program, or give its full path as the first word of command:"},
 	{Key: "command %s (%s), killed after %s"},
 
-	// bedtime doctor: sync (cmd/bedtime/doctor_sync.go, devices.NoKey).
-	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},
+	// bedtime doctor: sync (cmd/bedtime/doctor_sync.go).
 	{Key: "see docs/several-computers.md"},
 	{Key: "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others"},
 	{Key: "check that the sync tool has made the folder and that it is yours"},

@@ -19,10 +19,7 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	tr := app.locale(nil)
 	folder := checkResult{Name: "sync folder"}
 	if l.Folder == nil {
-		folder.Detail = l.Alone
-		if l.Alone == noSyncKey {
-			folder.Detail = tr.Sprintf(noSyncKey)
-		}
+		folder.Detail = aloneIn(tr, l)
 		folder.Fix = tr.Sprintf("see docs/several-computers.md")
 		if l.Fingerprint == "" {
 			folder.Fix = tr.Sprintf("run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others")
@@ -68,7 +65,3 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	}
 	return out
 }
-
-// noSyncKey is devices.Link.Alone on a computer without the sync key (a
-// catalog message).
-const noSyncKey = "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"
