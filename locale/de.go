@@ -56,6 +56,7 @@ var de = []pair{
 	{Key: "XDG autostart entry", Other: "XDG-Autostart-Eintrag"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "Autostart bei der Anmeldung"},
+	{Key: "%s for %s (%s)", Other: "%s seit %s (%s)"},
 	{Key: "enabled", Other: "aktiviert"},
 	{Key: "disabled", Other: "deaktiviert"},
 	{Key: "loaded", Other: "geladen"},

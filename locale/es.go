@@ -56,6 +56,7 @@ var es = []pair{
 	{Key: "XDG autostart entry", Other: "entrada de inicio automático XDG"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "inicio al iniciar sesión"},
+	{Key: "%s for %s (%s)", Other: "%s desde hace %s (%s)"},
 	{Key: "enabled", Other: "activado"},
 	{Key: "disabled", Other: "desactivado"},
 	{Key: "loaded", Other: "cargado"},

@@ -56,6 +56,7 @@ var fr = []pair{
 	{Key: "XDG autostart entry", Other: "entrée de démarrage automatique XDG"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "démarrage à l’ouverture de session"},
+	{Key: "%s for %s (%s)", Other: "%s depuis %s (%s)"},
 	{Key: "enabled", Other: "activé"},
 	{Key: "disabled", Other: "désactivé"},
 	{Key: "loaded", Other: "chargé"},

@@ -75,6 +75,7 @@ var coreMessages = []entry{
 	{Key: "XDG autostart entry"},
 	{Key: "LaunchAgent"},
 	{Key: "logon autostart"},
+	{Key: "%s for %s (%s)"},
 	{Key: "enabled"},
 	{Key: "disabled"},
 	{Key: "loaded"},

@@ -192,7 +192,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 			l.Sprintf("in %s", humanDurationIn(l, f.At.Sub(info.Now))), note)
 	}
 	if p := info.Presence; p != nil {
-		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresence(*p, info.Now))
+		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresenceIn(l, *p, info.Now))
 	}
 	if info.HaveToday {
 		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
@@ -294,6 +294,26 @@ func describePresence(p state.Presence, now time.Time) string {
 		return p.State + " (" + p.Source + ")"
 	}
 	return presence.Status{State: st, Since: p.Since, Source: p.Source}.Describe(now)
+}
+
+// describePresenceIn is describePresence in l's language: "weg seit
+// 12 Min. (GNOME idle monitor)"; the source keeps its name, and English
+// stays describePresence's.
+func describePresenceIn(l *locale.Locale, p state.Presence, now time.Time) string {
+	if l == nil || l.Lang == "en" {
+		return describePresence(p, now) // as --json and the log say it
+	}
+	var st presence.State
+	if err := st.UnmarshalText([]byte(p.State)); err != nil {
+		return p.State + " (" + p.Source + ")"
+	}
+	d := max(now.Sub(p.Since), 0)
+	if d >= time.Minute {
+		d = d.Truncate(time.Minute)
+	} else {
+		d = d.Truncate(time.Second)
+	}
+	return l.Sprintf("%s for %s (%s)", l.Sprintf(st.String()), humanDurationIn(l, d), p.Source)
 }
 
 // statusDevices lists the computers sync knows, this one first, and where
