@@ -30,6 +30,10 @@ var errorsMessages = []entry{
 	{Key: "no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)"},
 	{Key: "--count %s: want 1 or more"},
 	{Key: "--count %s: want 1 to %s"},
+	{Key: "--days %s: want 1 or more"},
+	{Key: "--days %s: want 1 to %s (ten years)"},
+	{Key: "--days %s: want 1 to %s"},
+	{Key: "give --ics: iCalendar is the only export format"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit"},
 

@@ -101,6 +101,10 @@ func errorCases() []errorCase {
 		{name: "diary, a night in the future", args: []string{"diary", "--cramps", "1", "--night", "2026-12-24"}},
 		{name: "diary, no cramps but a severity", args: []string{"diary", "--cramps", "0", "--severity", "3"}},
 		{name: "missing --config", args: []string{"next", "--config", "/nonexistent/schedule.yaml"}},
+		{name: "stats, no days", args: []string{"stats", "--days", "0"}},
+		{name: "stats, more than ten years", args: []string{"stats", "--days", "4000"}},
+		{name: "export without --ics", args: []string{"export"}},
+		{name: "export, too many days", args: []string{"export", "--ics", "--days", "93"}},
 	}
 }
 

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,10 +32,10 @@ import again after you change the schedule.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !ics {
-				return errors.New("give --ics: iCalendar is the only export format")
+				return app.errorf("give --ics: iCalendar is the only export format")
 			}
 			if days < 1 || days > calendar.MaxDays {
-				return fmt.Errorf("--days %d: want 1 to %d", days, calendar.MaxDays)
+				return app.errorf("--days %s: want 1 to %s", strconv.Itoa(days), strconv.Itoa(calendar.MaxDays))
 			}
 			s, err := app.loadScheduleIn(app.namedLocalZone())
 			if err != nil {

@@ -59,10 +59,10 @@ recorded.`,
 				days = 7 * calendarWeeks
 			}
 			if days < 1 {
-				return fmt.Errorf("--days %d: want 1 or more", days)
+				return app.errorf("--days %s: want 1 or more", strconv.Itoa(days))
 			}
 			if days > maxStatsDays {
-				return fmt.Errorf("--days %d: want 1 to %d (ten years)", days, maxStatsDays)
+				return app.errorf("--days %s: want 1 to %s (ten years)", strconv.Itoa(days), strconv.Itoa(maxStatsDays))
 			}
 			if calendar {
 				if asJSON {
