@@ -105,6 +105,7 @@ func errorCases() []errorCase {
 		{name: "stats, more than ten years", args: []string{"stats", "--days", "4000"}},
 		{name: "export without --ics", args: []string{"export"}},
 		{name: "export, too many days", args: []string{"export", "--ics", "--days", "93"}},
+		{name: "stats by device without sync", args: []string{"stats", "--by-device"}},
 	}
 }
 

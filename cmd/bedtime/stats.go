@@ -120,7 +120,7 @@ recorded.`,
 // record, this computer first.
 func writeStatsByDevice(w io.Writer, l *locale.Locale, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
 	if split == nil {
-		return fmt.Errorf("--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
+		return errorIn(l, "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
 	}
 	type device struct {
 		Device string                `json:"device"`
