@@ -81,7 +81,7 @@ var deErrors = []pair{
 	{Key: "Wrote the default schedule to %s", Other: "Standardplan nach %s geschrieben"},
 	{Key: "Edit it, then check it with `bedtime validate`.", Other: "Bearbeite ihn und prüfe ihn dann mit `bedtime validate`."},
 	{Key: "To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s", Other: "Für Erinnerungen auch auf dem Handy (ntfy) nimm ein Thema, das niemand errät, etwa %s"},
-	{Key: "(see docs/channels.md, \"Phone and other channels\").", Other: "(siehe docs/channels.md, \"Phone and other channels\")."},
+	{Key: "(see docs/channels.md, \"Phone and other channels\").", Other: "(siehe docs/channels.md, „Phone and other channels“)."},
 	{Key: "cannot remove old backups: %v", Other: "alte Sicherungen lassen sich nicht entfernen: %v"},
 	{Key: "cannot read the schedule: %v", Other: "der Plan ist nicht zu lesen: %v"},
 	{Key: "cannot make a private copy: %v", Other: "eine private Kopie lässt sich nicht anlegen: %v"},
@@ -160,7 +160,7 @@ var deErrors = []pair{
 			"with `bedtime validate`, see what comes next with `bedtime next`.",
 		Other: "bedtime-Plan: wann du an die Gewohnheiten erinnert wirst, die nächtlichen\n" +
 			"Wadenkrämpfen vorbeugen. Bearbeite ihn von Hand; das laufende bedtime\n" +
-			"übernimmt jedes Speichern. Prüfe ihn mit `bedtime validate`, was als\n" +
+			"übernimmt jedes Speichern. Prüfe ihn mit `bedtime validate`; was als\n" +
 			"Nächstes kommt, zeigt `bedtime next`.",
 	},
 	{
@@ -199,8 +199,9 @@ var deErrors = []pair{
 			"`every` counts from the start of `between` (08:00, 10:00, ...), or from\n" +
 			"midnight without it; a firing exactly at the window's end is included.",
 		Other: "Wasser über den Tag verteilt, alle zwei Stunden, nicht spät am Abend.\n" +
-			"`every` zählt ab dem Anfang von `between` (08:00, 10:00, ...), ohne es\n" +
-			"ab Mitternacht; eine Erinnerung genau am Ende des Fensters zählt mit.",
+			"`every` zählt ab dem Anfang von `between` (08:00, 10:00, ...), ohne\n" +
+			"`between` ab Mitternacht; eine Erinnerung genau am Ende des Fensters\n" +
+			"zählt mit.",
 	},
 	{
 		Key: "Magnesium in the evening. `at` takes one time or a list:\n" +
@@ -231,7 +232,7 @@ var deErrors = []pair{
 			"Computer bist (bis zu 12 Stunden); die Antwort kommt ins Tagebuch\n" +
 			"(`bedtime diary` ergänzt Einzelheiten, `bedtime report` fasst es für\n" +
 			"dich und deinen Arzt zusammen). Eine Nacht ohne Antwort zählt als\n" +
-			"unbekannt, nie als \"keine Krämpfe\". Ausschalten mit enabled: false.",
+			"unbekannt, nie als „keine Krämpfe“. Ausschalten mit enabled: false.",
 	},
 	{
 		Key: "A reminder of your own needs a title or message. Every reminder also\n" +
@@ -262,9 +263,10 @@ var deErrors = []pair{
 		Key: "while you are away or locked: hold it until you\n" +
 			"are back (default), skip it (default for\n" +
 			"movement), or show it anyway",
-		Other: "während du weg bist oder gesperrt ist: bis du\n" +
-			"zurück bist zurückhalten (Standard), auslassen\n" +
-			"(Standard für movement) oder trotzdem zeigen",
+		Other: "wenn du weg bist oder der Bildschirm gesperrt\n" +
+			"ist: bis du zurück bist zurückhalten (Standard),\n" +
+			"auslassen (Standard für movement) oder\n" +
+			"trotzdem zeigen",
 	},
 	{
 		Key: "in a call (microphone or camera in use) or with\n" +
