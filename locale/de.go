@@ -30,6 +30,7 @@ var de = []pair{
 	{Key: "Done.", Other: "Fertig."},
 	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s: %d Schritt, etwa %s. Strg+C hört auf.", Other: "%s: %d Schritte, etwa %s. Strg+C hört auf."},
 	{Key: "Step %d of %d: %s", Other: "Schritt %d von %d: %s"},
+	{Key: "bedtime: cannot show the step as a notification (going on in the terminal only): %s", Other: "bedtime: der Schritt lässt sich nicht als Benachrichtigung zeigen (es geht nur im Terminal weiter): %s"},
 	{Key: "%s left", Other: "noch %s"},
 	{Key: "done", Other: "fertig"},
 	{Key: "service:", Other: "Dienst:"},

@@ -30,6 +30,7 @@ var es = []pair{
 	{Key: "Done.", Other: "Listo."},
 	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s: %d paso, unos %s. Ctrl+C para parar.", Other: "%s: %d pasos, unos %s. Ctrl+C para parar."},
 	{Key: "Step %d of %d: %s", Other: "Paso %d de %d: %s"},
+	{Key: "bedtime: cannot show the step as a notification (going on in the terminal only): %s", Other: "bedtime: no se puede mostrar el paso como notificación (sigue solo en la terminal): %s"},
 	{Key: "%s left", Other: "quedan %s"},
 	{Key: "done", Other: "listo"},
 	{Key: "service:", Other: "servicio:"},

@@ -30,6 +30,7 @@ var fr = []pair{
 	{Key: "Done.", Other: "Terminé."},
 	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s : %d étape, environ %s. Ctrl+C pour arrêter.", Other: "%s : %d étapes, environ %s. Ctrl+C pour arrêter."},
 	{Key: "Step %d of %d: %s", Other: "Étape %d sur %d : %s"},
+	{Key: "bedtime: cannot show the step as a notification (going on in the terminal only): %s", Other: "bedtime : impossible d’afficher l’étape en notification (la suite se fait dans le terminal seulement) : %s"},
 	{Key: "%s left", Other: "encore %s"},
 	{Key: "done", Other: "terminé"},
 	{Key: "service:", Other: "service :"},

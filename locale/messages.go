@@ -42,6 +42,7 @@ var coreMessages = []entry{
 	// A guided routine in the terminal (bedtime routine).
 	{Key: "%s: %d steps, about %s. Press Ctrl+C to stop.", One: "%s: %d step, about %s. Press Ctrl+C to stop.", Arg: 2},
 	{Key: "Step %d of %d: %s"},
+	{Key: "bedtime: cannot show the step as a notification (going on in the terminal only): %s"},
 	{Key: "%s left"},
 	{Key: "done"},
 

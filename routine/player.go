@@ -20,6 +20,9 @@ type Player struct {
 	Out io.Writer
 	// Warn receives a warning when a notification cannot be shown.
 	Warn io.Writer
+	// Explain says why a notification could not be shown, in Locale's
+	// language; nil says the error as it is.
+	Explain func(error) string
 	// Terminal redraws the countdown on one line with \r and rings the
 	// bell at each new step; otherwise the countdown is plain lines, one
 	// every ten seconds.
@@ -108,7 +111,11 @@ func (p *Player) notify(ctx context.Context, m notify.Message) {
 	err := p.Notifier.Notify(ctx, m)
 	if err != nil && !p.warned {
 		p.warned = true
-		fmt.Fprintf(p.Warn, "bedtime: cannot show the step as a notification (going on in the terminal only): %v\n", err)
+		why := err.Error()
+		if p.Explain != nil {
+			why = p.Explain(err)
+		}
+		fmt.Fprintln(p.Warn, p.Locale.Sprintf("bedtime: cannot show the step as a notification (going on in the terminal only): %s", why))
 	}
 }
 

@@ -158,7 +158,10 @@ func reminderNames(s *config.Schedule) []string {
 // routineNotifier shows routine steps on the desktop, once each: a step
 // that cannot be shown now is not worth holding.
 func (app *App) routineNotifier() notify.Notifier {
-	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	// Errors only: the player says once, in the person's language, that
+	// its steps cannot be shown, so notify's warning (no session bus...)
+	// would say it twice, as an English log line.
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	n, _, err := app.notifier()(log, nil)
 	if err != nil {
 		return notify.Log{Logger: log}

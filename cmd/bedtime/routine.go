@@ -16,6 +16,8 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/routine"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -110,6 +112,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 				Locale:   app.locale(nil),
 				Out:      app.Stdout,
 				Warn:     app.Stderr,
+				Explain:  func(err error) string { return stepErrIn(app.locale(nil), err) },
 				Terminal: terminal,
 				Width:    width,
 				Notifier: app.routineNotifier(),
@@ -125,6 +128,27 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 	}
 	cmd.Flags().BoolVar(&stop, "stop", false, "stop the routine the running daemon plays")
 	return cmd
+}
+
+// stepErrs are the notify errors whose words stepErrIn says in the
+// person's language.
+var stepErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServer, notify.ErrStartFailed,
+	notify.ErrTimeout, notify.ErrInhibited}
+
+// stepErrIn is why a routine's step could not be shown as a notification:
+// in English the notify error as it is, with its advice; in another
+// language the words of the notify error it wraps, which are catalog keys
+// (the advice is bedtime doctor's), or the error as it is.
+func stepErrIn(l *locale.Locale, err error) string {
+	if l == nil || l.Lang == "en" {
+		return err.Error()
+	}
+	for _, e := range stepErrs {
+		if errors.Is(err, e) {
+			return l.Sprintf(e.Error())
+		}
+	}
+	return err.Error()
 }
 
 // stopDaemonRoutine asks the running daemon, through the state file, to
