@@ -42,8 +42,31 @@ func Find() (Command, error) {
 			return Command{Name: f, Argv: []string{p}}, nil
 		}
 	}
-	return Command{}, fmt.Errorf("no editor found (tried %s); set $VISUAL or $EDITOR", strings.Join(fallbacks, ", "))
+	return Command{}, &NotFoundError{Tried: fallbacks}
 }
+
+// NotFoundError says that no editor could be found: the one $VISUAL or
+// $EDITOR names (Name; Shell when the shell said so), or none of the
+// system's defaults (Tried).
+type NotFoundError struct {
+	Name  string
+	Shell bool
+	Tried []string
+	Err   error // LookPath's error, when it said so
+}
+
+func (e *NotFoundError) Error() string {
+	switch {
+	case e.Name == "":
+		return fmt.Sprintf("no editor found (tried %s); set $VISUAL or $EDITOR", strings.Join(e.Tried, ", "))
+	case e.Shell:
+		return fmt.Sprintf("editor %q not found (the shell said 127); set $VISUAL or $EDITOR", e.Name)
+	default:
+		return fmt.Sprintf("editor %q not found; set $VISUAL or $EDITOR", e.Name)
+	}
+}
+
+func (e *NotFoundError) Unwrap() error { return e.Err }
 
 // shellMeta are the characters after which a Unix editor value is handed
 // to the shell, as git does: arguments, quotes, variables, ~.
@@ -107,7 +130,7 @@ func (e Command) Run(file string, stdin io.Reader, stdout, stderr io.Writer) err
 	} else {
 		p, err := exec.LookPath(e.Argv[0])
 		if err != nil {
-			return fmt.Errorf("editor %q not found; set $VISUAL or $EDITOR", e.Name)
+			return &NotFoundError{Name: e.Name, Err: err}
 		}
 		cmd = exec.Command(p, append(e.Argv[1:len(e.Argv):len(e.Argv)], file)...)
 	}
@@ -121,7 +144,7 @@ func (e Command) Run(file string, stdin io.Reader, stdout, stderr io.Writer) err
 	case err == nil:
 		return nil
 	case errors.As(err, &ee) && e.Shell && ee.ExitCode() == 127:
-		return fmt.Errorf("editor %q not found (the shell said 127); set $VISUAL or $EDITOR", e.Name)
+		return &NotFoundError{Name: e.Name, Shell: true, Err: err}
 	case errors.As(err, &ee):
 		return fmt.Errorf("editor %q failed (%v)", e.Name, ee)
 	default:

@@ -41,11 +41,11 @@ func (app *App) edit() error {
 	if err != nil {
 		return err
 	}
+	l := app.locale(nil)
 	ed, err := editor.Find()
 	if err != nil {
-		return err
+		return editorErrIn(l, err)
 	}
-	l := app.locale(nil)
 	orig, err := config.ReadFile(path) // never blocks on a pipe
 	exists := err == nil
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -69,7 +69,7 @@ func (app *App) edit() error {
 
 	for {
 		if err := ed.Run(tmp, app.Stdin, app.Stdout, app.Stderr); err != nil {
-			return errorIn(l, "%v; %s not changed", err, path)
+			return errorIn(l, "%v; %s not changed", editorErrIn(l, err), path)
 		}
 		data, err := readEdited(tmp)
 		if err != nil {
@@ -201,4 +201,20 @@ func (app *App) install(path string, data []byte, existed bool, done func()) err
 	}
 	done()
 	return nil
+}
+
+// editorErrIn is err, from editor.Find or Command.Run, in l's language
+// when it says that no editor could be found, and as it is otherwise.
+func editorErrIn(l *locale.Locale, err error) error {
+	var nf *editor.NotFoundError
+	switch {
+	case !errors.As(err, &nf):
+		return err
+	case nf.Name == "":
+		return wrapIn(l, err, "no editor found (tried %s); set $VISUAL or $EDITOR", strings.Join(nf.Tried, ", "))
+	case nf.Shell:
+		return wrapIn(l, err, "editor %q not found (the shell said 127); set $VISUAL or $EDITOR", nf.Name)
+	default:
+		return wrapIn(l, err, "editor %q not found; set $VISUAL or $EDITOR", nf.Name)
+	}
 }

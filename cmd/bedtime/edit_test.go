@@ -13,6 +13,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -411,5 +412,24 @@ func TestEditCopyIsPrivate(t *testing.T) {
 	}
 	if _, err := os.Stat(copyPath); !os.IsNotExist(err) {
 		t.Errorf("the private copy %s is left behind (%v)", copyPath, err)
+	}
+}
+
+// TestEditNoEditorInEachLanguage: an editor that cannot be found is said
+// in the schedule's language, with the file left as it was.
+func TestEditNoEditorInEachLanguage(t *testing.T) {
+	want := map[string]string{
+		"de": `bedtime: Editor "/nonexistent/editor" nicht gefunden; setze $VISUAL oder $EDITOR; `,
+		"fr": "bedtime: éditeur \"/nonexistent/editor\" introuvable\u00a0; définissez $VISUAL ou $EDITOR\u00a0; ",
+		"es": `bedtime: no se encontró el editor "/nonexistent/editor"; define $VISUAL o $EDITOR; `,
+	}
+	for _, lang := range locale.Shipped[1:] {
+		t.Run(lang, func(t *testing.T) {
+			path := langSchedule(t, lang)
+			r := runEdit(t, path, "/nonexistent/editor", "")
+			if r.code != 1 || !strings.HasPrefix(r.stderr, want[lang]) || strings.Contains(r.stderr, "not found") {
+				t.Fatalf("exit %d, stderr %q, want it to start %q", r.code, r.stderr, want[lang])
+			}
+		})
 	}
 }
