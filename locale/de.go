@@ -57,6 +57,7 @@ var de = []pair{
 	{Key: "XDG autostart entry", Other: "XDG-Autostart-Eintrag"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "Autostart bei der Anmeldung"},
+	{Key: "no systemd user manager answers: %s", Other: "kein systemd-Benutzerdienst antwortet: %s"},
 	{Key: "%s for %s (%s)", Other: "%s seit %s (%s)"},
 	{Key: "enabled", Other: "aktiviert"},
 	{Key: "disabled", Other: "deaktiviert"},

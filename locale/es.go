@@ -57,6 +57,7 @@ var es = []pair{
 	{Key: "XDG autostart entry", Other: "entrada de inicio automático XDG"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "inicio al iniciar sesión"},
+	{Key: "no systemd user manager answers: %s", Other: "no responde ningún gestor de usuario de systemd: %s"},
 	{Key: "%s for %s (%s)", Other: "%s desde hace %s (%s)"},
 	{Key: "enabled", Other: "activado"},
 	{Key: "disabled", Other: "desactivado"},

@@ -57,6 +57,7 @@ var fr = []pair{
 	{Key: "XDG autostart entry", Other: "entrée de démarrage automatique XDG"},
 	{Key: "LaunchAgent", Other: "LaunchAgent"},
 	{Key: "logon autostart", Other: "démarrage à l’ouverture de session"},
+	{Key: "no systemd user manager answers: %s", Other: "aucun gestionnaire systemd utilisateur ne répond : %s"},
 	{Key: "%s for %s (%s)", Other: "%s depuis %s (%s)"},
 	{Key: "enabled", Other: "activé"},
 	{Key: "disabled", Other: "désactivé"},

@@ -76,6 +76,7 @@ var coreMessages = []entry{
 	{Key: "XDG autostart entry"},
 	{Key: "LaunchAgent"},
 	{Key: "logon autostart"},
+	{Key: "no systemd user manager answers: %s"},
 	{Key: "%s for %s (%s)"},
 	{Key: "enabled"},
 	{Key: "disabled"},

@@ -69,7 +69,7 @@ func errorCases() []errorCase {
 			StatusFunc: func(context.Context) (serviceStatus, error) {
 				st := installed
 				st.Manager, st.UnitPath = "XDG autostart entry", "/home/alice/.config/autostart/bedtime.desktop"
-				st.Why = "chosen because no systemd user manager answers; the desktop session starts bedtime at login, and nothing restarts it if it stops"
+				st.Why = "chosen because no systemd user manager answers: systemctl --user show-environment: Failed to connect to bus: No such file or directory: exit status 1; the desktop session starts bedtime at login, and nothing restarts it if it stops"
 				return st, nil
 			}}},
 		{name: "install without a service manager", args: []string{"install"}, manager: &fakeManager{

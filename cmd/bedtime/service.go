@@ -238,7 +238,17 @@ func sinceIn(l *locale.Locale, since string) string {
 // noManager says service.NoManagerError in l's language; what was found
 // instead (the operating system's words) stays as it is.
 func noManager(l *locale.Locale, nm service.NoManagerError) error {
-	return wrapIn(l, nm, "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", nm.Found)
+	return wrapIn(l, nm, "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", foundIn(l, nm.Found))
+}
+
+// foundIn is what the service package found instead of a service
+// manager (NoManagerError.Found) with its own words in l's language;
+// what systemctl said after them stays as it said it.
+func foundIn(l *locale.Locale, found string) string {
+	if rest, ok := strings.CutPrefix(found, "no systemd user manager answers: "); ok {
+		return l.Sprintf("no systemd user manager answers: %s", rest)
+	}
+	return found
 }
 
 // serviceError is err with a service.NoManagerError in it said in the
@@ -261,7 +271,7 @@ var xdgWhy = sync.OnceValue(func() *regexp.Regexp {
 // staying as the service package says it.
 func whyIn(l *locale.Locale, why string) string {
 	if m := xdgWhy().FindStringSubmatch(why); m != nil {
-		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", m[1])
+		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", foundIn(l, m[1]))
 	}
 	return why
 }
