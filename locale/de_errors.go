@@ -118,6 +118,7 @@ var deErrors = []pair{
 	{Key: "unknown topic %q: want one of %s", Other: "unbekanntes Thema %q: erwartet wird eines von %s"},
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", Other: "das Symbol in der Leiste ist für %s noch nicht gebaut (es braucht cgo); `bedtime status` und die anderen Befehle gehen."},
 	{Key: "the bedtime tray is already running", Other: "das bedtime-Symbol in der Leiste läuft schon"},
+	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", Other: "das Symbol in der Leiste braucht den Bus deiner Desktop-Sitzung (%v); starte `bedtime tray` in deiner Desktop-Sitzung"},
 	{Key: "cannot lock the tray: %v", Other: "das Symbol in der Leiste lässt sich nicht sperren: %v"},
 	{Key: "cannot find a place for the report: %v", Other: "kein Ort für den Bericht zu finden: %v"},
 	{Key: "cannot write the report: %v", Other: "der Bericht lässt sich nicht schreiben: %v"},

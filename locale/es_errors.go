@@ -118,6 +118,7 @@ var esErrors = []pair{
 	{Key: "unknown topic %q: want one of %s", Other: "tema desconocido %q: se espera uno de %s"},
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", Other: "el icono de la bandeja aún no está compilado para %s (necesita cgo); `bedtime status` y los demás comandos funcionan."},
 	{Key: "the bedtime tray is already running", Other: "el icono de bedtime en la bandeja ya está en marcha"},
+	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", Other: "el icono necesita el bus de tu sesión de escritorio (%v); ejecuta `bedtime tray` dentro de tu sesión de escritorio"},
 	{Key: "cannot lock the tray: %v", Other: "no se puede bloquear el icono de la bandeja: %v"},
 	{Key: "cannot find a place for the report: %v", Other: "no se encuentra dónde guardar el informe: %v"},
 	{Key: "cannot write the report: %v", Other: "no se puede escribir el informe: %v"},

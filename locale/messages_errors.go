@@ -133,6 +133,7 @@ var errorsMessages = []entry{
 	{Key: "unknown topic %q: want one of %s"},
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work."},
 	{Key: "the bedtime tray is already running"},
+	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session"},
 	{Key: "cannot lock the tray: %v"},
 	{Key: "cannot find a place for the report: %v"},
 	{Key: "cannot write the report: %v"},

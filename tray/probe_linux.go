@@ -54,3 +54,15 @@ func ProbeHost(ctx context.Context, address, desktop string) Host {
 	}
 	return Host{Found: true, Detail: "a tray host is on the session bus (" + watcherName + ")"}
 }
+
+// SessionBus reports whether the session bus the tray's icon and menu
+// would live on can be reached. Without one the systray library cannot
+// start (it crashes closing a connection it never made), so the tray says
+// so first.
+func SessionBus(ctx context.Context) error {
+	conn, err := dbus.ConnectSessionBus(dbus.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}

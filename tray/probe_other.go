@@ -25,3 +25,7 @@ func ProbeHost(ctx context.Context, address, desktop string) Host {
 	}
 	return Host{Found: true, Detail: "not checked on " + runtime.GOOS}
 }
+
+// SessionBus is nil where the tray needs no session bus (Windows' notification
+// area) or is not built.
+func SessionBus(ctx context.Context) error { return nil }

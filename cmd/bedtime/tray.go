@@ -69,6 +69,9 @@ func (app *App) tray(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := tray.SessionBus(ctx); err != nil {
+		return app.errorf("the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", err)
+	}
 	return tray.Run(ctx, tray.Options{
 		Store:        store,
 		Schedule:     app.loadSchedule,

@@ -77,3 +77,27 @@ func TestTrayReport(t *testing.T) {
 		t.Errorf("the report is not HTML: %.80s", b)
 	}
 }
+
+// TestTrayWithoutSessionBus: outside a desktop session the tray says, in
+// the person's language, that it needs the session's bus, instead of the
+// systray library's crash.
+func TestTrayWithoutSessionBus(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
+	for lang, want := range map[string]string{
+		"C":           "bedtime: the tray needs your desktop session's bus (",
+		"de_DE.UTF-8": "bedtime: das Symbol in der Leiste braucht den Bus deiner Desktop-Sitzung (",
+	} {
+		t.Run(lang, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "state")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			app := &App{StateDir: dir, ConfigPath: filepath.Join(t.TempDir(), "schedule.yaml"),
+				Getenv: func(k string) string { return map[string]string{"LANG": lang}[k] }}
+			code, _, stderr := runApp(app, "tray")
+			if code != 1 || !strings.HasPrefix(stderr, want) || strings.Contains(stderr, "panic") {
+				t.Fatalf("exit %d, stderr %q, want it to start %q", code, stderr, want)
+			}
+		})
+	}
+}
