@@ -1,11 +1,22 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // helpApp is an App whose environment asks for lang and whose schedule
@@ -22,6 +33,10 @@ func helpApp(t *testing.T, lang string) *App {
 		},
 	}
 }
+
+// helpLangs are the languages the help is checked in: English, each
+// shipped language and the pseudo-locale.
+var helpLangs = append(slices.Clone(locale.Shipped), locale.Pseudo)
 
 // helpGoldens are the help pages kept as golden files, by name.
 var helpGoldens = map[string][]string{
@@ -48,6 +63,223 @@ func TestHelpInEachLanguage(t *testing.T) {
 	}
 }
 
-var helpLangs = []string{"en"}
+// helpPaths returns the path (arguments) of every command a person can
+// ask help for, cobra's help and completion commands included.
+func helpPaths(t *testing.T) [][]string {
+	t.Helper()
+	root := newRootCmd(&App{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		if c.Hidden {
+			return
+		}
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			walk(sub, append(slices.Clone(path), sub.Name()))
+		}
+	}
+	walk(root, nil)
+	if len(paths) < 30 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	return paths
+}
 
-var _ = strings.Contains
+// runHelp runs `bedtime PATH... --help` on root and returns what it wrote.
+func runHelp(t *testing.T, root *cobra.Command, path []string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	root.SetArgs(append(slices.Clone(path), "--help"))
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	if err := root.ExecuteContext(context.Background()); err != nil || errOut.Len() > 0 {
+		t.Fatalf("bedtime %v --help: %v, stderr %q", path, err, errOut.String())
+	}
+	return out.String()
+}
+
+// TestHelpEnglishAsCobra: in English, every command's help is byte for
+// byte what cobra writes with its own help and usage.
+func TestHelpEnglishAsCobra(t *testing.T) {
+	t.Parallel()
+	for _, path := range helpPaths(t) {
+		app := helpApp(t, "C")
+		ours := runHelp(t, newRootCmd(app), path)
+		cobraRoot := newRootCmd(app)
+		cobraRoot.SetHelpFunc(nil)
+		cobraRoot.SetUsageFunc(nil)
+		if theirs := runHelp(t, cobraRoot, path); ours != theirs {
+			t.Errorf("bedtime %v --help differs from cobra's:\n--- ours\n%s\n--- cobra's\n%s", path, ours, theirs)
+		}
+	}
+}
+
+// TestHelpTextsInCatalog: every text of the help (summaries,
+// descriptions, flag usages, a usage line's argument names) is a message
+// of the catalog, so that a new command or flag cannot stay English in
+// the other languages unnoticed.
+func TestHelpTextsInCatalog(t *testing.T) {
+	t.Parallel()
+	keys := locale.Keys()
+	w := helpWriter{locale.English}
+	root := newRootCmd(&App{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultVersionFlag()
+	isKey := func(s string) bool {
+		for _, m := range computedHelp {
+			if m.args != nil && fmt.Sprintf(m.key, m.args()...) == s {
+				s = m.key
+			}
+		}
+		_, ok := slices.BinarySearch(keys, s)
+		return ok
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Hidden {
+			return
+		}
+		c.InitDefaultHelpFlag()
+		texts := []string{c.Short, c.Long}
+		if _, args, ok := strings.Cut(c.Use, " "); ok {
+			texts = append(texts, args)
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !strings.HasPrefix(f.Usage, "help for ") && !strings.HasPrefix(f.Usage, "version for ") {
+				texts = append(texts, f.Usage)
+			}
+			if name, _ := pflag.UnquoteUsage(f); name != "" {
+				texts = append(texts, name)
+			}
+		})
+		for _, s := range texts {
+			if s != "" && !isKey(s) {
+				t.Errorf("%s: %q is not a message of the catalog (add it to locale/messages_help.go and translate it)", c.CommandPath(), s)
+			}
+			if got := w.text(s); got != s {
+				t.Errorf("%s: %q is written %q in English", c.CommandPath(), s, got)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+var (
+	pseudoSpan = regexp.MustCompile(`⟦[^⟧]*⟧`)
+	plainWord  = regexp.MustCompile(`[A-Za-z]{2,}`)
+)
+
+// TestHelpPseudoBypassesNothing: every command's help in the
+// pseudo-locale has no plain English word left outside the catalog's
+// texts, but for the names a person types as they are: bedtime, the
+// commands, the flags, the tips' topics, and the examples, which are
+// command lines.
+func TestHelpPseudoBypassesNothing(t *testing.T) {
+	t.Parallel()
+	typed := map[string]bool{"bedtime": true,
+		// The zsh completion's install line names a zsh variable.
+		"fpath": true}
+	root := newRootCmd(&App{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultVersionFlag()
+	var names func(c *cobra.Command)
+	names = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		typed[c.Name()] = true
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			for _, w := range strings.Split(f.Name, "-") {
+				typed[w] = true
+			}
+		})
+		for _, sub := range c.Commands() {
+			names(sub)
+		}
+	}
+	names(root)
+	for _, topic := range content.TopicNames() {
+		typed[topic] = true
+	}
+	l, err := locale.Parse(locale.Pseudo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := l.Sprintf("Examples:")
+	for _, path := range helpPaths(t) {
+		out := runHelp(t, newRootCmd(helpApp(t, locale.Pseudo)), path)
+		inExamples := false
+		for i, line := range strings.Split(out, "\n") {
+			switch {
+			case line == heading:
+				inExamples = true
+				continue
+			case line == "":
+				inExamples = false
+			case inExamples:
+				if !strings.HasPrefix(line, "  bedtime ") {
+					t.Errorf("bedtime %v --help, line %d: an example that is not a command line: %q", path, i+1, line)
+				}
+				continue
+			}
+			for _, w := range plainWord.FindAllString(pseudoSpan.ReplaceAllString(line, ""), -1) {
+				if !typed[w] {
+					t.Errorf("bedtime %v --help, line %d: %q bypasses the catalog: %q", path, i+1, w, line)
+				}
+			}
+		}
+	}
+}
+
+// TestHelpLanguage: the help speaks the schedule's language: over the
+// environment's, and the environment's when the schedule is broken; a
+// broken schedule never keeps the help from showing, and `bedtime help
+// CMD` says the same as `bedtime CMD --help`.
+func TestHelpLanguage(t *testing.T) {
+	t.Parallel()
+	broken := filepath.Join(t.TempDir(), "schedule.yaml")
+	if err := os.WriteFile(broken, []byte("language: fr\nreminders: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	de, err := locale.Parse("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := locale.Parse("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		schedule string
+		want     *locale.Locale
+	}{
+		{"schedule says fr", langSchedule(t, "fr"), fr},
+		{"broken schedule", broken, de},
+		{"no schedule", filepath.Join(t.TempDir(), "none.yaml"), de},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			app := helpApp(t, "de_DE.UTF-8")
+			app.ConfigPath = ""
+			for _, args := range [][]string{{"--config", tt.schedule, "snooze", "--help"}, {"--config", tt.schedule, "help", "snooze"}} {
+				code, out, errOut := runApp(app, args...)
+				if code != 0 || errOut != "" {
+					t.Fatalf("bedtime %v: exit %d, stderr %q", args, code, errOut)
+				}
+				for _, want := range []string{tt.want.Sprintf("Usage:"), tt.want.Sprintf("NAME [DURATION]"), tt.want.Sprintf("Global Flags:")} {
+					if !strings.Contains(out, want) {
+						t.Errorf("bedtime %v lacks %q:\n%s", args, want, out)
+					}
+				}
+			}
+		})
+	}
+}

@@ -162,5 +162,6 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	}
 	completeReminderArgs(app, root)
 	explainArgs(root)
+	speakHelp(app, root)
 	return root
 }
