@@ -430,7 +430,7 @@ computers together, each instant once; --by-device shows what each one
 recorded.`: t(`stats liest den Verlauf von bedtime und zeigt für jede Erinnerung, wie oft
 sie in den letzten --days Tagen gezeigt, erledigt, verschoben, ausgelassen
 und verpasst wurde, wie oft sie erledigt wurde, wenn sie fällig war
-(Treue), einen Streifen mit einem Zeichen je Tag und die aktuelle Serie von
+(Einhaltung), einen Streifen mit einem Zeichen je Tag und die aktuelle Serie von
 Tagen, an denen sie erledigt wurde.
 
 Eine Erinnerung zählt als erledigt, wenn du auf ihr Erledigt drückst oder
@@ -487,7 +487,7 @@ Schlüssel, den deine Computer teilen, in einen Ordner, den ein Sync-Programm,
 das du schon nutzt (Syncthing, Nextcloud, Dropbox...), auf allen gleich
 hält; status und stats zeigen dann einen gemeinsamen Verlauf.
 
-  bedtime sync init          auf dem ersten Computer: erzeugt den Schlüssel
+  bedtime sync init            auf dem ersten Computer: erzeugt den Schlüssel
   bedtime sync join SCHLÜSSEL  auf jedem weiteren Computer
 
 und auf jedem nennt der Plan den Ordner:

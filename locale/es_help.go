@@ -27,7 +27,7 @@ the day, magnesium in the evening and the calf stretch before bed.
 
 Not medical advice: if cramps are severe or frequent, see a doctor.`: t(`bedtime funciona en segundo plano y te recuerda los hábitos que previenen
 los calambres nocturnos en las piernas: una pausa para moverte cada hora
-que pases sentado, agua a lo largo del día, magnesio por la tarde y el
+que pases sentado, agua a lo largo del día, magnesio por la noche y el
 estiramiento de pantorrillas antes de dormir.
 
 No es consejo médico: si los calambres son fuertes o frecuentes, consulta a
@@ -362,7 +362,7 @@ output unless -o names a file); docs/diary.md lists its columns.`: t(`report esc
 en dos páginas, que pone el diario de calambres junto a los hábitos de las
 últimas --weeks semanas: noches con calambres por semana y cuán fuertes, la
 parte semanal hecha de cada hábito, un calendario de las noches frente a los
-hábitos de la tarde, las noches tras un hábito hecho comparadas con las
+hábitos de la noche, las noches tras un hábito hecho comparadas con las
 noches tras uno no hecho (recuentos: qué pasó, no por qué), el horario en
 vigor y un breve resumen. No necesita red ni ejecuta ningún script; el
 archivo es privado (0600).
