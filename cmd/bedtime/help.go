@@ -23,6 +23,11 @@ import (
 // commands keep their English texts, which man pages and shell
 // completions use. In English the output is byte for byte what cobra
 // writes itself (TestHelpEnglishAsCobra).
+//
+// The descriptions a shell shows beside the commands and flags it
+// completes (cobra's __complete, which the completion scripts run) are
+// translated too: before __complete runs, the commands' summaries and
+// flag usages are swapped for their translations.
 func speakHelp(app *App, root *cobra.Command) {
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
 		w := helpWriter{app.locale(nil)}
@@ -32,6 +37,51 @@ func speakHelp(app *App, root *cobra.Command) {
 		w := helpWriter{app.locale(nil)}
 		return w.usage(c.OutOrStderr(), c)
 	})
+	pre, preE := root.PersistentPreRun, root.PersistentPreRunE
+	root.PersistentPreRun = nil
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if c.Name() == cobra.ShellCompRequestCmd || c.Name() == cobra.ShellCompNoDescRequestCmd {
+			// __complete parses no flags: --config does not count here,
+			// the schedule at the default place and the environment do.
+			helpWriter{app.locale(nil)}.translateTree(c.Root())
+		}
+		switch {
+		case preE != nil:
+			return preE(c, args)
+		case pre != nil:
+			pre(c, args)
+		}
+		return nil
+	}
+}
+
+// translateTree puts the translations of the summaries and flag usages
+// of root and every command under it in place of their English, for
+// shell completion's descriptions; cobra's own -h and -v flags are added
+// first, as completion would add them.
+func (h helpWriter) translateTree(root *cobra.Command) {
+	done := make(map[*pflag.Flag]bool)
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Short = h.text(c.Short)
+		if !c.DisableFlagParsing {
+			c.InitDefaultHelpFlag()
+			c.InitDefaultVersionFlag()
+		}
+		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				if !done[f] {
+					done[f] = true
+					f.Usage = h.text(f.Usage)
+				}
+			})
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	root.InitDefaultHelpCmd()
+	walk(root)
 }
 
 // computedHelp are the help texts built with fmt from a message and

@@ -283,3 +283,51 @@ func TestHelpLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestCompletionDescriptionsInLanguage: the descriptions the shell shows
+// beside completed commands and flags come in the person's language; in
+// the pseudo-locale every one of them went through the catalog.
+func TestCompletionDescriptionsInLanguage(t *testing.T) {
+	t.Parallel()
+	de, err := locale.Parse("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang string
+		args []string
+		want []string
+	}{
+		{"C", []string{"__complete", ""}, []string{"cramp\tWhat to do during a cramp, and when to see a doctor\n"}},
+		{"C", []string{"__complete", "stats", "--"}, []string{"--days\thow many days to sum up, today included\n", "--help\thelp for stats\n"}},
+		{"de_DE.UTF-8", []string{"__complete", ""}, []string{"cramp\t" + de.Sprintf("What to do during a cramp, and when to see a doctor") + "\n"}},
+		{"de_DE.UTF-8", []string{"__complete", "stats", "--"}, []string{
+			"--days\t" + de.Sprintf("how many days to sum up, today included") + "\n",
+			"--help\t" + de.Sprintf("help for %s", "stats") + "\n",
+			"--config\t" + de.Sprintf("schedule file (default: the user's config dir)/bedtime/schedule.yaml") + "\n"}},
+		{"de_DE.UTF-8", []string{"__complete", "help", ""}, []string{"done\t" + de.Sprintf("Mark the reminder that is due now done (stops its snooze and repeats)") + "\n"}},
+	}
+	for _, tt := range tests {
+		code, out, _ := runApp(helpApp(t, tt.lang), tt.args...)
+		if code != 0 {
+			t.Fatalf("%s bedtime %v: exit %d", tt.lang, tt.args, code)
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s bedtime %v lacks %q:\n%s", tt.lang, tt.args, want, out)
+			}
+		}
+	}
+	for _, args := range [][]string{{"__complete", ""}, {"__complete", "stats", "--"}, {"__complete", "completion", ""}, {"__complete", "diary", "--"}} {
+		_, out, _ := runApp(helpApp(t, locale.Pseudo), args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("bedtime %v: too few completions:\n%s", args, out)
+		}
+		for _, line := range lines[:len(lines)-1] { // the last is cobra's directive
+			if _, desc, _ := strings.Cut(line, "\t"); !strings.HasPrefix(desc, "⟦") {
+				t.Errorf("bedtime %v: %q bypasses the catalog", args, line)
+			}
+		}
+	}
+}
