@@ -19,6 +19,9 @@ var helpMessages = []entry{
 	{Key: "Global Flags:"},
 	{Key: "Additional help topics:"},
 	{Key: `Use "%s [command] --help" for more information about a command.`},
+	// bedtime help TOPIC, for a topic that is no command (cobra's %#q of
+	// the words given: [`foo` `bar`]).
+	{Key: "Unknown help topic %#q"},
 	// A flag's line: the name of its value (pflag's, by type), its
 	// default, cobra's own -h and -v.
 	{Key: "string"},

@@ -37,6 +37,20 @@ func speakHelp(app *App, root *cobra.Command) {
 		w := helpWriter{app.locale(nil)}
 		return w.usage(c.OutOrStderr(), c)
 	})
+	// cobra's help command says in its own words that it does not know a
+	// topic; it says so through the catalog instead.
+	root.InitDefaultHelpCmd()
+	if help, _, err := root.Find([]string{"help"}); err == nil && help != root && help.Run != nil {
+		run := help.Run
+		help.Run = func(c *cobra.Command, args []string) {
+			if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+				c.Println(app.locale(nil).Sprintf("Unknown help topic %#q", args))
+				cobra.CheckErr(c.Root().Usage())
+				return
+			}
+			run(c, args)
+		}
+	}
 	pre, preE := root.PersistentPreRun, root.PersistentPreRunE
 	root.PersistentPreRun = nil
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {

@@ -331,3 +331,23 @@ func TestCompletionDescriptionsInLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpUnknownTopic: `bedtime help` of a topic that is no command says
+// so in the person's language (in English as cobra says it), then lists
+// the commands.
+func TestHelpUnknownTopic(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ lang, want string }{
+		{"C", "Unknown help topic [`bogus` `topic`]\nUsage:\n  bedtime [command]\n"},
+		{"de_DE.UTF-8", "Unbekanntes Hilfethema [`bogus` `topic`]\nAufruf:\n  bedtime [Befehl]\n"},
+		{locale.Pseudo, "⟦Ûñķñöŵñ ĥéľþ ţöþíç [`bogus` `topic`]"},
+	} {
+		code, out, errOut := runApp(helpApp(t, tt.lang), "help", "bogus", "topic")
+		if code != 0 || errOut != "" {
+			t.Errorf("%s: exit %d, stderr %q", tt.lang, code, errOut)
+		}
+		if !strings.HasPrefix(out, tt.want) {
+			t.Errorf("%s: bedtime help bogus topic says\n%s\nwant it to begin with\n%s", tt.lang, out, tt.want)
+		}
+	}
+}
