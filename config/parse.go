@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -23,20 +25,27 @@ var (
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
 	awayKeys    = []string{"after"}
-	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	soundRE     = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
 	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys = []string{"title", "message"}
 	routineKeys = []string{"title", "steps", "done"}
 	stepKeys    = []string{"text", "hold"}
 	forms       = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
-	nameRE      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	nameRE      = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
+
+// lazyRE returns a function that compiles expr on its first call: the
+// package's patterns cost nothing until a schedule is read.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // parser collects the errors of one file.
 type parser struct {
 	file    string
 	local   *time.Location // the zone of a schedule without a timezone
+	lang    *locale.Locale // the file's language: key, once read
 	errs    Errors
 	anchors map[string]ast.Node
 	// misspelt records the keys suggested for unknown keys, so that a
@@ -53,8 +62,30 @@ type ctx struct {
 	field    string
 }
 
+// errAt records the error of format and args (a catalog key; see Error)
+// at n.
 func (p *parser) errAt(n ast.Node, c ctx, format string, args ...any) {
-	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: fmt.Sprintf(format, args...)}
+	p.errMsgAt(n, c, msg(format, args...))
+}
+
+// errMsgAt records the error m at n.
+func (p *parser) errMsgAt(n ast.Node, c ctx, m Message) {
+	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: m.String(), Key: m.Key, Args: m.Args}
+	p.place(e, n)
+}
+
+// errForeign records err, another package's error, translated when it is
+// one of pats (with details sub) and as it is otherwise.
+func (p *parser) errForeign(n ast.Node, c ctx, err error, pats, sub []pattern) {
+	if m, ok := match(err.Error(), pats, sub); ok {
+		p.errMsgAt(n, c, m)
+		return
+	}
+	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: err.Error()}
+	p.place(e, n)
+}
+
+func (p *parser) place(e *Error, n ast.Node) {
 	if n != nil {
 		if tk := n.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column
@@ -65,6 +96,9 @@ func (p *parser) errAt(n ast.Node, c ctx, format string, args ...any) {
 
 func (p *parser) sorted() Errors {
 	out := slices.Clone(p.errs)
+	for _, e := range out {
+		e.lang = p.lang
+	}
 	slices.SortStableFunc(out, func(a, b *Error) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
@@ -79,7 +113,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		// The YAML library is third-party code: never let a panic in
 		// it take the daemon down.
 		if r := recover(); r != nil {
-			p.errs = append(p.errs, &Error{File: p.file, Msg: fmt.Sprintf("cannot read the file as YAML (%v)", r)})
+			p.errs = append(p.errs, newError(p.file, 0, 0, "cannot read the file as YAML (%v)", fmt.Sprint(r)))
 			s = nil
 		}
 	}()
@@ -87,10 +121,9 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if err != nil {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-			p.errs = append(p.errs, &Error{File: p.file, Line: se.Token.Position.Line, Column: se.Token.Position.Column,
-				Msg: "not valid YAML: " + se.Message})
+			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: %s", se.Message))
 		} else {
-			p.errs = append(p.errs, &Error{File: p.file, Msg: "not valid YAML: " + firstLine(err.Error())})
+			p.errs = append(p.errs, newError(p.file, 0, 0, "not valid YAML: %s", firstLine(err.Error())))
 		}
 		return nil
 	}
@@ -101,7 +134,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		}
 	}
 	if len(docs) == 0 {
-		p.errs = append(p.errs, &Error{File: p.file, Msg: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"})
+		p.errs = append(p.errs, newError(p.file, 0, 0, "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"))
 		return nil
 	}
 	if len(docs) > 1 {
@@ -125,7 +158,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			}
 		case "language":
 			if l, ok := p.language(kv.value, ctx{field: "language"}); ok {
-				s.Language = l
+				s.Language, p.lang = l, l
 			}
 		case "bedtime":
 			bedNode = kv.value
@@ -276,7 +309,7 @@ func (p *parser) reminders(n ast.Node, s *Schedule) {
 			continue
 		}
 		first[name] = line(pair.Key)
-		if !nameRE.MatchString(name) {
+		if !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{reminder: name}, "name must be lower-case letters, digits and dashes, such as \"evening-walk\"")
 			continue
 		}

@@ -10,7 +10,7 @@ import (
 )
 
 func (p *parser) text(n ast.Node, c ctx, oneLine bool) (string, bool) {
-	s, ok := p.str(n, c, "text")
+	s, ok := p.str(n, c, msg("text"))
 	if !ok {
 		return "", false
 	}
@@ -80,7 +80,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 	}
 	for _, pair := range pairs {
 		name, ok := scalarText(pair.Key)
-		if !ok || !nameRE.MatchString(name) {
+		if !ok || !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{field: "routines"}, "a routine's name must be lower-case letters, digits and dashes")
 			continue
 		}
@@ -125,7 +125,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 			}
 		}
 		if err := rt.Validate(); err != nil {
-			p.errAt(pair.Key, c, "%v", err)
+			p.errForeign(pair.Key, c, err, routineErrors, nil)
 			continue
 		}
 		s.Routines[name] = rt

@@ -298,7 +298,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		var es config.Errors
 		r.Detail = err.Error()
 		if errors.As(err, &es) {
-			r.Detail = fmt.Sprintf("%d %s, first: %s", len(es), plural(len(es), "error", "errors"), es[0])
+			r.Detail = scheduleErrorsDetail(app.errorsLocale(es), es)
 		}
 		r.Fix = "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"
 	default:

@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/editor"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 func newEditCmd(app *App) *cobra.Command {
@@ -90,21 +92,22 @@ func (app *App) edit() error {
 		if !errors.As(err, &es) {
 			return err
 		}
+		l := app.errorsLocale(es)
 		for _, e := range es {
-			fmt.Fprintln(app.Stderr, e)
+			fmt.Fprintln(app.Stderr, e.In(l))
 		}
 		// A file over the size cap is refused by everything that reads
 		// it, the daemon included: it cannot be saved, even anyway.
-		switch app.askAfterErrors(len(es), len(data) <= config.MaxFileSize) {
+		switch app.askAfterErrors(l, len(es), len(data) <= config.MaxFileSize) {
 		case 'e':
 			continue
 		case 's':
 			return app.install(path, data, exists, func() {
-				fmt.Fprintf(app.Stdout, "Saved %s with %d %s; a running bedtime keeps its previous schedule until the file is fixed.\n",
-					path, len(es), plural(len(es), "error", "errors"))
+				fmt.Fprintln(app.Stdout, l.Sprintf("Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.",
+					path, len(es)))
 			})
 		default:
-			fmt.Fprintf(app.Stderr, "Kept %s as it was; the edit was discarded.\n", path)
+			fmt.Fprintln(app.Stderr, l.Sprintf("Kept %s as it was; the edit was discarded.", path))
 			return exitError{1}
 		}
 	}
@@ -112,13 +115,14 @@ func (app *App) edit() error {
 
 // askAfterErrors asks what to do with an edit that has n errors and
 // returns 'e' (edit again), 'k' (keep the file as it was) or, if canSave,
-// 's' (save anyway). The end of the input means keep.
-func (app *App) askAfterErrors(n int, canSave bool) byte {
+// 's' (save anyway), in l's language; the answers are e, k and s in
+// every language. The end of the input means keep.
+func (app *App) askAfterErrors(l *locale.Locale, n int, canSave bool) byte {
 	for {
 		if canSave {
-			fmt.Fprintf(app.Stderr, "The edit has %d %s. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n, plural(n, "error", "errors"))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway?", n)+" ")
 		} else {
-			fmt.Fprintf(app.Stderr, "The edit has %d %s and is too large to save. [e]dit again or [k]eep the file as it was? ", n, plural(n, "error", "errors"))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was?", n)+" ")
 		}
 		answer, err := readLine(app.Stdin)
 		switch strings.ToLower(strings.TrimSpace(answer)) {
@@ -130,7 +134,7 @@ func (app *App) askAfterErrors(n int, canSave bool) byte {
 			if canSave {
 				return 's'
 			}
-			fmt.Fprintf(app.Stderr, "A file over %d KiB cannot be saved: bedtime would not read it.\n", config.MaxFileSize>>10)
+			fmt.Fprintln(app.Stderr, l.Sprintf("A file over %s KiB cannot be saved: bedtime would not read it.", strconv.Itoa(config.MaxFileSize>>10)))
 			continue
 		}
 		if err != nil {
@@ -141,9 +145,9 @@ func (app *App) askAfterErrors(n int, canSave bool) byte {
 			continue
 		}
 		if canSave {
-			fmt.Fprintf(app.Stderr, "Please answer e, k or s.\n")
+			fmt.Fprintln(app.Stderr, l.Sprintf("Please answer e, k or s."))
 		} else {
-			fmt.Fprintf(app.Stderr, "Please answer e or k.\n")
+			fmt.Fprintln(app.Stderr, l.Sprintf("Please answer e or k."))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,6 +32,10 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	}
 	s, err := config.LoadOrDefault(path, local)
 	if err != nil {
+		var es config.Errors
+		if errors.As(err, &es) {
+			return nil, scheduleErrors{es, app.errorsLocale(es)}
+		}
 		return nil, err
 	}
 	if s.Path == "" {

@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -27,10 +28,19 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
+		return nil, scheduleHasErrors{err}
 	}
 	return s, nil
 }
+
+// scheduleHasErrors is status's note for a schedule it cannot read: a
+// catalog key, for the note is in the person's language. It wraps why.
+type scheduleHasErrors struct{ err error }
+
+func (e scheduleHasErrors) Error() string {
+	return "the schedule file has errors; run `bedtime validate`"
+}
+func (e scheduleHasErrors) Unwrap() error { return e.err }
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -66,6 +76,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info := statusInfo{Loc: time.Local, Now: now}
 	var problems []string
 	var sched *config.Schedule
+	var schedErr error
 	load := app.StatusSchedule
 	if load == nil {
 		load = statusSchedule
@@ -74,6 +85,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		s, err := load(configPath)
 		if err != nil {
 			problems = append(problems, err.Error())
+			schedErr = err
 		} else if s != nil {
 			sched = s
 			info.Loc = s.Location
@@ -108,8 +120,15 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
-	info.Problem = strings.Join(problems, "; ")
 	info.Locale = app.locale(sched)
+	var es config.Errors
+	if errors.As(schedErr, &es) {
+		info.Locale = app.errorsLocale(es) // the broken file's language: key, if readable
+	}
+	if errors.As(schedErr, new(scheduleHasErrors)) {
+		problems[0] = info.Locale.Sprintf(problems[0])
+	}
+	info.Problem = strings.Join(problems, "; ")
 	return info
 }
 
