@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bedtime-app/bedtime/locale"
 )
@@ -202,6 +203,13 @@ type pattern struct {
 	format string
 	re     *regexp.Regexp
 	verbs  []byte
+}
+
+// lazyPatterns returns patterns(formats...), compiled on the first call:
+// their regular expressions cost a third of a megabyte, which only a
+// schedule with a broken cron expression or routine needs.
+func lazyPatterns(formats ...string) func() []pattern {
+	return sync.OnceValue(func() []pattern { return patterns(formats...) })
 }
 
 // patterns compiles formats, which may use only %d, %q, %s and %v.

@@ -7,7 +7,7 @@ package config
 // TestBadFilesIn find those that broken schedules meet).
 
 // cronErrors are scheduler.ParseCron's errors.
-var cronErrors = patterns(
+var cronErrors = lazyPatterns(
 	"empty cron expression (want five fields: minute hour day-of-month month day-of-week)",
 	"%q: use the every field for intervals",
 	"%q is not a valid cron expression",
@@ -20,7 +20,7 @@ var cronErrors = patterns(
 // day-of-week field, as "%q: %s" of cronErrors carries them. A detail
 // that quotes another error (a strconv or time zone error) keeps that
 // part in English.
-var cronDetails = patterns(
+var cronDetails = lazyPatterns(
 	"empty spec string",
 	"provided bad location %s: %s",
 	"parser does not accept descriptors: %s",
@@ -38,7 +38,7 @@ var cronDetails = patterns(
 )
 
 // routineErrors are content.Routine.Validate's errors.
-var routineErrors = patterns(
+var routineErrors = lazyPatterns(
 	"title is empty",
 	"title %q spans more than one line",
 	"has no steps",

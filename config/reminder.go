@@ -317,7 +317,7 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 		r.Spec = spec
 		sch, err := scheduler.ParseCron(spec, r.Location)
 		if err != nil {
-			p.errForeign(given.value, c, err, cronErrors, cronDetails)
+			p.errForeign(given.value, c, err, cronErrors(), cronDetails())
 			return
 		}
 		r.Schedule = sch

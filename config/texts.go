@@ -125,7 +125,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 			}
 		}
 		if err := rt.Validate(); err != nil {
-			p.errForeign(pair.Key, c, err, routineErrors, nil)
+			p.errForeign(pair.Key, c, err, routineErrors(), nil)
 			continue
 		}
 		s.Routines[name] = rt
