@@ -238,13 +238,21 @@ func TestHelpPseudoBypassesNothing(t *testing.T) {
 }
 
 // TestHelpLanguage: the help speaks the schedule's language: over the
-// environment's, and the environment's when the schedule is broken; a
-// broken schedule never keeps the help from showing, and `bedtime help
-// CMD` says the same as `bedtime CMD --help`.
+// environment's, also when the schedule has errors, and the environment's
+// when the file cannot be read at all; a broken schedule never keeps the
+// help from showing, and `bedtime help CMD` says it as `bedtime CMD
+// --help` does.
 func TestHelpLanguage(t *testing.T) {
 	t.Parallel()
-	broken := filepath.Join(t.TempDir(), "schedule.yaml")
+	dir := t.TempDir()
+	// YAML that cannot be read at all: its language: key neither.
+	broken := filepath.Join(dir, "broken.yaml")
 	if err := os.WriteFile(broken, []byte("language: fr\nreminders: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A schedule with errors whose language: key can be read.
+	wrong := filepath.Join(dir, "wrong.yaml")
+	if err := os.WriteFile(wrong, []byte("language: fr\nreminders:\n  water:\n    every: banana\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	de, err := locale.Parse("de")
@@ -261,7 +269,8 @@ func TestHelpLanguage(t *testing.T) {
 		want     *locale.Locale
 	}{
 		{"schedule says fr", langSchedule(t, "fr"), fr},
-		{"broken schedule", broken, de},
+		{"unreadable schedule", broken, de},
+		{"schedule with errors says fr", wrong, fr},
 		{"no schedule", filepath.Join(t.TempDir(), "none.yaml"), de},
 	}
 	for _, tt := range tests {
