@@ -64,9 +64,9 @@ func pairs(ps []pair) part {
 // one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
 var translationParts = map[string][]part{
-	"de": {pairs(de), pairs(deHelp), maps.All(deErrors), pairs(deSchedule), maps.All(deReport), maps.All(deDoctor)},
-	"fr": {pairs(fr), pairs(frHelp), maps.All(frErrors), pairs(frSchedule), maps.All(frReport), maps.All(frDoctor)},
-	"es": {pairs(es), pairs(esHelp), maps.All(esErrors), pairs(esSchedule), maps.All(esReport), maps.All(esDoctor)},
+	"de": {pairs(de), pairs(deHelp), maps.All(deErrors), pairs(deSchedule), pairs(deReport), maps.All(deDoctor)},
+	"fr": {pairs(fr), pairs(frHelp), maps.All(frErrors), pairs(frSchedule), pairs(frReport), maps.All(frDoctor)},
+	"es": {pairs(es), pairs(esHelp), maps.All(esErrors), pairs(esSchedule), pairs(esReport), maps.All(esDoctor)},
 }
 
 // index returns the translations of parts by key, made when asked for:
