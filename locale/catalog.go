@@ -36,7 +36,7 @@ func pl(one, other string) tr { return tr{One: one, Other: other} }
 
 // messages are every message of the catalog, gathered from the lists
 // of messages*.go, one list for each part of bedtime that speaks.
-var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, scheduleMessages, reportMessages, doctorMessages)
+var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, templateMessages, scheduleMessages, reportMessages, doctorMessages)
 
 // pair is one translation: the message's English key, and its text in the
 // language (Other, and One too for a plural message). A language's
@@ -64,9 +64,9 @@ func pairs(ps []pair) part {
 // one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
 var translationParts = map[string][]part{
-	"de": {pairs(de), pairs(deHelp), maps.All(deErrors), pairs(deSchedule), pairs(deReport), maps.All(deDoctor)},
-	"fr": {pairs(fr), pairs(frHelp), maps.All(frErrors), pairs(frSchedule), pairs(frReport), maps.All(frDoctor)},
-	"es": {pairs(es), pairs(esHelp), maps.All(esErrors), pairs(esSchedule), pairs(esReport), maps.All(esDoctor)},
+	"de": {pairs(de), pairs(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), maps.All(deDoctor)},
+	"fr": {pairs(fr), pairs(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), maps.All(frDoctor)},
+	"es": {pairs(es), pairs(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), maps.All(esDoctor)},
 }
 
 // index returns the translations of parts by key, made when asked for:

@@ -45,47 +45,48 @@ func (app *App) edit() error {
 	if err != nil {
 		return err
 	}
+	l := app.locale(nil)
 	orig, err := config.ReadFile(path) // never blocks on a pipe
 	exists := err == nil
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("cannot read the schedule: %w", err)
+		return errorIn(l, "cannot read the schedule: %v", err)
 	}
 	if !exists {
-		orig = config.Template()
+		orig = config.TemplateIn(l)
 	}
 
 	// The copy lives in a private directory of its own, under the file's
 	// own name, so the editor highlights YAML and may save by renaming.
 	dir, err := os.MkdirTemp("", "bedtime-edit-")
 	if err != nil {
-		return fmt.Errorf("cannot make a private copy: %w", err)
+		return errorIn(l, "cannot make a private copy: %v", err)
 	}
 	defer os.RemoveAll(dir)
 	tmp := filepath.Join(dir, filepath.Base(path))
 	if err := os.WriteFile(tmp, orig, 0o600); err != nil {
-		return fmt.Errorf("cannot make a private copy: %w", err)
+		return errorIn(l, "cannot make a private copy: %v", err)
 	}
 
 	for {
 		if err := ed.Run(tmp, app.Stdin, app.Stdout, app.Stderr); err != nil {
-			return fmt.Errorf("%w; %s not changed", err, path)
+			return errorIn(l, "%v; %s not changed", err, path)
 		}
 		data, err := readEdited(tmp)
 		if err != nil {
-			return fmt.Errorf("cannot read the edited copy: %w; %s not changed", err, path)
+			return errorIn(l, "cannot read the edited copy: %v; %s not changed", err, path)
 		}
 		if bytes.Equal(data, orig) {
 			if exists {
-				fmt.Fprintf(app.Stdout, "No changes; %s left as it was.\n", path)
+				fmt.Fprintln(app.Stdout, l.Sprintf("No changes; %s left as it was.", path))
 			} else {
-				fmt.Fprintf(app.Stdout, "No changes; no schedule file written (the built-in default stays in use).\n")
+				fmt.Fprintln(app.Stdout, l.Sprintf("No changes; no schedule file written (the built-in default stays in use)."))
 			}
 			return nil
 		}
 		s, err := config.Parse(path, data)
 		if err == nil {
 			return app.install(path, data, exists, func() {
-				fmt.Fprintf(app.Stdout, "Installed %s: %s.\n", path, summary(s, app.now()))
+				fmt.Fprintln(app.Stdout, l.Sprintf("Installed %s: %s.", path, summary(s, app.now())))
 			})
 		}
 		var es config.Errors
@@ -191,9 +192,9 @@ func (app *App) install(path string, data []byte, existed bool, done func()) err
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stdout, "Backed up the previous schedule to %s\n", bak)
+		app.sayln(app.Stdout, "Backed up the previous schedule to %s", bak)
 	} else if existed {
-		fmt.Fprintf(app.Stderr, "bedtime: %s was removed while you edited; writing it anew\n", path)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("%s was removed while you edited; writing it anew", path))
 	}
 	if _, err := config.WriteThrough(path, data); err != nil {
 		return err
