@@ -100,6 +100,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule is fixed"),
 			Body: l.Sprintf("The new schedule is in use."), NoActions: true, Urgency: notify.UrgencyLow})
 	case missing && !d.builtin && prev != nil && prev.Path != "":
+		// In the language of the file that was there: the default has none.
 		l := speaks(prev)
 		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule file is gone"),
 			Body: l.Sprintf("Using the built-in default schedule until %s is back.", d.path), NoActions: true, Urgency: notify.UrgencyLow})

@@ -3,7 +3,6 @@ package locale
 import (
 	"fmt"
 	"iter"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -64,9 +63,9 @@ func pairs(ps []pair) part {
 // one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
 var translationParts = map[string][]part{
-	"de": {pairs(de), pairs(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), maps.All(deDoctor)},
-	"fr": {pairs(fr), pairs(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), maps.All(frDoctor)},
-	"es": {pairs(es), pairs(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), maps.All(esDoctor)},
+	"de": {pairs(de), pairs(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
+	"fr": {pairs(fr), pairs(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
+	"es": {pairs(es), pairs(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
 }
 
 // index returns the translations of parts by key, made when asked for:

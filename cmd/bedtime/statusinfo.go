@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
@@ -226,7 +227,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		if i > 0 {
 			label = lb.cont()
 		}
-		fmt.Fprintf(w, "%s%s\n", label, e)
+		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, e))
 	}
 	if info.Problem != "" {
 		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
