@@ -12,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
@@ -37,7 +38,7 @@ type bubble struct {
 	t       *testing.T
 	opts    Options
 	shown   chan notify.Message
-	log     *logBuffer
+	log     *testutil.LogBuffer
 	respond func(notify.Response)
 
 	mu      sync.Mutex
@@ -95,7 +96,7 @@ func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Opt
 	if stateDir == "" {
 		stateDir = filepath.Join(dir, "state")
 	}
-	b := &bubble{t: t, shown: make(chan notify.Message, 64), log: &logBuffer{}}
+	b := &bubble{t: t, shown: make(chan notify.Message, 64), log: &testutil.LogBuffer{}}
 	b.opts = Options{
 		SchedulePath: filepath.Join(dir, "schedule.yaml"),
 		StateDir:     stateDir,

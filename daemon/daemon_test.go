@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -9,35 +8,19 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/busy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/config/zonetest"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
-
-// logBuffer is a log destination safe for the daemon's goroutines.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // chanNotifier hands every message to a channel and, like a notification
 // server that accepts it, reports it Shown.
@@ -60,15 +43,39 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 	return nil
 }
 
-// harness runs the daemon with Run on a fake clock, in temporary dirs.
+// harness runs the daemon with Run, in temporary dirs, on one of two
+// clocks:
+//
+//   - in a testing/synctest bubble (newBubbleHarness), on the bubble's own
+//     time through bubbleClock, with an in-bubble notifier (chanNotifier)
+//     and the watcher seam (Options.Watch): the test announces the files
+//     that changed (changed), as the daemon's watcher would. Every test
+//     whose point is the daemon's own logic runs here: timing, catch-up,
+//     answers, snooze, repeat, pause, reload decisions, hostile schedules,
+//     presence and busy. Waiting is synctest.Wait: the helpers look once
+//     the daemon has done all it can, never for a while.
+//   - on scheduler.FakeClock outside a bubble (newHarness), with the real
+//     file watcher, for the tests whose point is what cannot be in a
+//     bubble, because a goroutine in a system call is never durably
+//     blocked and the bubble's time would never move: the real D-Bus
+//     path to a real notification server (lifecycle_linux_test.go,
+//     language_linux_test.go, diary_linux_test.go: the buttons, the
+//     popups closed and taken back, the hints, the probe, no bus and no
+//     server, as a user meets them), the phone's ntfy double and its
+//     subscription (channels_linux_test.go), the kernel's file events
+//     (the watcher: hostile_test.go's links and directories,
+//     reload_test.go's editors, absent_test.go), a signal
+//     (signals_unix_test.go) and a named pipe that must not hang the
+//     daemon (hostile_test.go). Their waits are bounds on real time.
 type harness struct {
 	t       testing.TB
-	clock   *scheduler.FakeClock
+	clock   testClock
+	bubble  bool // in a synctest bubble, on bubbleClock
 	opts    Options
 	shown   chan notify.Message
 	reloads chan *config.Schedule
 	records chan state.Event
-	log     *logBuffer
+	log     *testutil.LogBuffer
 
 	// respond answers as the user would, on the notifier; set when the
 	// daemon made its notifier.
@@ -78,25 +85,93 @@ type harness struct {
 	controls chan state.State
 	stopOnce sync.Once
 	stopNow  func()
+
+	mu      sync.Mutex
+	watched map[string]func() // in a bubble: the files the daemon watches
+}
+
+// testClock is the clock a harness runs the daemon on: a
+// scheduler.FakeClock, or a bubbleClock in a bubble.
+type testClock interface {
+	scheduler.Clock
+	// Set jumps to t as a clock change or a resume from suspend does:
+	// every waiter wakes, none at an instant jumped over.
+	Set(t time.Time)
+	// Advance moves on by d as time passing does.
+	Advance(d time.Duration)
+	// NextWake is the earliest instant a waiter waits for.
+	NextWake() time.Time
+	// Waiters is how many wait.
+	Waiters() int
+}
+
+// wait returns the next value of ch: in a bubble the one there once the
+// daemon has done all it can, else the first within 5s.
+func wait[T any](h *harness, ch chan T, what string) T {
+	h.t.Helper()
+	if h.bubble {
+		synctest.Wait()
+		select {
+		case v := <-ch:
+			return v
+		default:
+		}
+	} else {
+		select {
+		case v := <-ch:
+			return v
+		case <-time.After(5 * time.Second):
+		}
+	}
+	h.t.Fatalf("%s; log:\n%s", what, h.log)
+	var zero T
+	return zero
 }
 
 // recorded waits for the next history event the daemon records.
 func (h *harness) recorded() state.Event {
 	h.t.Helper()
-	select {
-	case ev := <-h.records:
-		return ev
-	case <-time.After(5 * time.Second):
-		h.t.Fatalf("nothing recorded; log:\n%s", h.log)
-		return state.Event{}
-	}
+	return wait(h, h.records, "nothing recorded")
 }
 
 func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *harness {
 	t.Helper()
+	clock := scheduler.NewFakeClock(now)
+	h := &harness{t: t, clock: clock}
+	h.setUp(schedule, zoneFile)
+	h.opts.Debounce = 20 * time.Millisecond
+	return h
+}
+
+// newBubbleHarness is newHarness in the current synctest bubble: its
+// clock is moved on to now (the bubble starts in 2000), and the daemon
+// gets the watcher seam.
+func newBubbleHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *harness {
+	t.Helper()
+	if d := time.Until(now); d < 0 {
+		t.Fatalf("the bubble's clock is past %v already", now)
+	} else {
+		time.Sleep(d)
+	}
+	h := &harness{t: t, clock: newBubbleClock(), bubble: true}
+	h.setUp(schedule, zoneFile)
+	h.opts.Watch = func(_ context.Context, files map[string]func()) error {
+		h.mu.Lock()
+		h.watched = files
+		h.mu.Unlock()
+		return nil
+	}
+	return h
+}
+
+func (h *harness) setUp(schedule, zoneFile string) {
+	t := h.t
+	t.Helper()
 	dir := t.TempDir()
-	h := &harness{t: t, clock: scheduler.NewFakeClock(now), shown: make(chan notify.Message, 64),
-		reloads: make(chan *config.Schedule, 16), records: make(chan state.Event, 64), log: &logBuffer{}}
+	if zoneFile == "" {
+		zoneFile = filepath.Join(dir, "no-zone")
+	}
+	h.shown, h.reloads, h.records, h.log = make(chan notify.Message, 64), make(chan *config.Schedule, 16), make(chan state.Event, 256), &testutil.LogBuffer{}
 	h.opts = Options{
 		SchedulePath: filepath.Join(dir, "schedule.yaml"),
 		StateDir:     filepath.Join(dir, "state"),
@@ -107,7 +182,6 @@ func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *
 			return &chanNotifier{ch: h.shown, respond: respond}, func() error { return nil }, nil
 		},
 		ZoneFile: zoneFile,
-		Debounce: 20 * time.Millisecond,
 		// Always here, unless a test says otherwise: never the machine's
 		// own desktop.
 		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
@@ -126,7 +200,6 @@ func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *
 	if err := config.WriteFile(h.opts.SchedulePath, []byte(schedule)); err != nil {
 		t.Fatal(err)
 	}
-	return h
 }
 
 func (h *harness) start() {
@@ -138,12 +211,36 @@ func (h *harness) start() {
 		cancel()
 		select {
 		case <-done:
-		case <-time.After(5 * time.Second):
+		case <-time.After(5 * time.Second): // in a bubble: once all else is blocked
 			h.t.Error("Run did not return within 5s of cancel")
 		}
 	}
 	h.t.Cleanup(h.stop)
 	h.reloaded()
+}
+
+// changed tells the daemon in a bubble that the file at path changed, as
+// its watcher would, and waits until it has acted on it. Outside a bubble
+// the watcher sees it itself.
+func (h *harness) changed(path string) {
+	h.t.Helper()
+	if !h.bubble {
+		return
+	}
+	h.mu.Lock()
+	fn := h.watched[filepath.Clean(path)]
+	h.mu.Unlock()
+	if fn == nil {
+		h.t.Fatalf("%s is not watched", path)
+	}
+	fn()
+	synctest.Wait()
+}
+
+// stateChanged is changed for the state file: a control command wrote it.
+func (h *harness) stateChanged() {
+	h.t.Helper()
+	h.changed(filepath.Join(h.opts.StateDir, "state.json"))
 }
 
 // reportShownFirst makes the fake server report Shown before the test sees
@@ -163,23 +260,27 @@ func (h *harness) stop() { h.stopOnce.Do(h.stopNow) }
 
 func (h *harness) reloaded() *config.Schedule {
 	h.t.Helper()
-	select {
-	case s := <-h.reloads:
-		return s
-	case <-time.After(5 * time.Second):
-		h.t.Fatalf("no reload; log:\n%s", h.log)
-		return nil
-	}
+	return wait(h, h.reloads, "no reload")
 }
 
+// idleUntil checks that the daemon is idle, waiting for want next: in a
+// bubble once it has done all it can, else within 5s.
 func (h *harness) idleUntil(want time.Time) {
 	h.t.Helper()
-	deadline := time.After(5 * time.Second)
-	for h.clock.Waiters() == 0 || !h.clock.NextWake().Equal(want) {
-		select {
-		case <-h.clock.Waiting():
-		case <-deadline:
+	if h.bubble {
+		synctest.Wait()
+		if h.clock.Waiters() == 0 || !h.clock.NextWake().Equal(want) {
 			h.t.Fatalf("not waiting for %s (waits for %s); log:\n%s", want, h.clock.NextWake(), h.log)
+		}
+		return
+	}
+	fc := h.clock.(*scheduler.FakeClock)
+	deadline := time.After(5 * time.Second)
+	for fc.Waiters() == 0 || !fc.NextWake().Equal(want) {
+		select {
+		case <-fc.Waiting():
+		case <-deadline:
+			h.t.Fatalf("not waiting for %s (waits for %s); log:\n%s", want, fc.NextWake(), h.log)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
@@ -22,16 +23,12 @@ var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
 // instant is the n-th firing of hourly after evening: 20:00, 21:00...
 func instant(n int) time.Time { return time.Date(2026, 11, 25, 20+n, 0, 0, 0, time.UTC) }
 
-// waitLog waits until log has want.
-func waitLog(t *testing.T, log *logBuffer, want string) {
+// waitLog waits until log has want, for the tests on the real bus: what
+// the daemon logs there follows a notification server's reply, which a
+// test cannot be told of (in a bubble, synctest.Wait serves).
+func waitLog(t *testing.T, log *testutil.LogBuffer, want string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(log.String(), want) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the log has no %q within 5s:\n%s", want, log)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	testutil.WaitFor(t, 5*time.Second, "the log has "+want, func() bool { return strings.Contains(log.String(), want) }, log)
 }
 
 // TestPipeAtTheSchedulePathDoesNotHang: a named pipe where the schedule
