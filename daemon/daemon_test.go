@@ -134,6 +134,17 @@ func (h *harness) recorded() state.Event {
 	return wait(h, h.records, "nothing recorded")
 }
 
+// wantRecorded waits for the next history event and checks it is of
+// kind, with detail in its detail, and has its instant.
+func (h *harness) wantRecorded(kind state.Kind, detail string) state.Event {
+	h.t.Helper()
+	ev := h.recorded()
+	if ev.Kind != kind || !strings.Contains(ev.Detail, detail) || ev.Scheduled.IsZero() {
+		h.t.Fatalf("recorded %+v, want %s (%s) with its instant; log:\n%s", ev, kind, detail, h.log)
+	}
+	return ev
+}
+
 func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *harness {
 	t.Helper()
 	clock := scheduler.NewFakeClock(now)
@@ -291,19 +302,22 @@ func (h *harness) idleUntil(want time.Time) {
 func TestFollowsTimeZoneChange(t *testing.T) {
 	file, set := zonetest.File(t, "Europe/Berlin", "America/New_York")
 	set("Europe/Berlin")
-	now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC) // 20:00 in Berlin
-	h := newHarness(t, "reminders:\n  magnesium: {at: \"20:30\"}\n", now, file)
-	h.start()
-	h.idleUntil(time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC)) // 20:30 Berlin
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC) // 20:00 in Berlin
+		h := newBubbleHarness(t, "reminders:\n  magnesium: {at: \"20:30\"}\n", now, file)
+		h.start()
+		h.idleUntil(time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC)) // 20:30 Berlin
 
-	set("America/New_York")
-	if s := h.reloaded(); s == nil || s.Location.String() != "America/New_York" {
-		t.Fatalf("after the zone change: %+v", s)
-	}
-	h.idleUntil(time.Date(2026, 11, 26, 1, 30, 0, 0, time.UTC)) // 20:30 in New York
-	if log := h.log.String(); !strings.Contains(log, `msg="time zone changed" from=Europe/Berlin to=America/New_York`) {
-		t.Errorf("zone change not logged:\n%s", log)
-	}
+		set("America/New_York")
+		h.changed(file)
+		if s := h.reloaded(); s == nil || s.Location.String() != "America/New_York" {
+			t.Fatalf("after the zone change: %+v", s)
+		}
+		h.idleUntil(time.Date(2026, 11, 26, 1, 30, 0, 0, time.UTC)) // 20:30 in New York
+		if log := h.log.String(); !strings.Contains(log, `msg="time zone changed" from=Europe/Berlin to=America/New_York`) {
+			t.Errorf("zone change not logged:\n%s", log)
+		}
+	})
 }
 
 // TestSleepRecordsEveryInstant: the machine sleeps from 09:00 to 12:10
@@ -311,23 +325,25 @@ func TestFollowsTimeZoneChange(t *testing.T) {
 // grace): each is recorded missed, the ones folded into the last too, so
 // stats count three misses, not one.
 func TestSleepRecordsEveryInstant(t *testing.T) {
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
-	h := newHarness(t, "timezone: UTC\nreminders:\n  hydration: {every: 1h, between: \"08:00-20:00\"}\n", now, filepath.Join(t.TempDir(), "none"))
-	h.start()
-	h.idleUntil(now.Add(time.Hour))
-	h.clock.Set(now.Add(3*time.Hour + 10*time.Minute))
-	var got []string
-	for range 3 {
-		ev := h.recorded()
-		got = append(got, ev.Scheduled.Format("15:04")+" "+string(ev.Kind))
-	}
-	if want := "[10:00 missed 11:00 missed 12:00 missed]"; fmt.Sprint(got) != want {
-		t.Fatalf("recorded %v, want %s", got, want)
-	}
-	rs := state.Stats(h.history(), 1, now.Add(4*time.Hour), time.UTC)
-	if len(rs) != 1 || rs[0].Missed != 3 || rs[0].Due != 3 {
-		t.Fatalf("stats = %+v, want 3 of 3 missed", rs)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+		h := newBubbleHarness(t, "timezone: UTC\nreminders:\n  hydration: {every: 1h, between: \"08:00-20:00\"}\n", now, "")
+		h.start()
+		h.idleUntil(now.Add(time.Hour))
+		h.clock.Set(now.Add(3*time.Hour + 10*time.Minute))
+		var got []string
+		for range 3 {
+			ev := h.recorded()
+			got = append(got, ev.Scheduled.Format("15:04")+" "+string(ev.Kind))
+		}
+		if want := "[10:00 missed 11:00 missed 12:00 missed]"; fmt.Sprint(got) != want {
+			t.Fatalf("recorded %v, want %s", got, want)
+		}
+		rs := state.Stats(h.history(), 1, now.Add(4*time.Hour), time.UTC)
+		if len(rs) != 1 || rs[0].Missed != 3 || rs[0].Due != 3 {
+			t.Fatalf("stats = %+v, want 3 of 3 missed", rs)
+		}
+	})
 }
 
 func (h *harness) history() []state.Event {

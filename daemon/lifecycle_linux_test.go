@@ -35,15 +35,6 @@ func busHarness(t *testing.T, schedule string, now time.Time) (*harness, *notify
 	return h, bus
 }
 
-func (h *harness) wantRecorded(kind state.Kind, detail string) state.Event {
-	h.t.Helper()
-	ev := h.recorded()
-	if ev.Kind != kind || !strings.Contains(ev.Detail, detail) || ev.Scheduled.IsZero() {
-		h.t.Fatalf("recorded %+v, want %s (%s) with its instant; log:\n%s", ev, kind, detail, h.log)
-	}
-	return ev
-}
-
 // TestDoneOnARealBus: magnesium fires at 20:30, a notification server on a
 // real session bus shows it and the person presses Done. The history says
 // shown (via d-bus) and done (button), once each, for the 20:30 instant;
