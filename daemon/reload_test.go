@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -49,6 +50,15 @@ func liveAfter(tb testing.TB, h *harness) *config.Schedule {
 		tb.Fatalf("no reload within %v of the save; log:\n%s", liveWithin, h.log.String())
 		return nil
 	}
+}
+
+// savedLive tells the daemon in a bubble that the schedule file changed,
+// as its watcher would, and returns the schedule it then reloaded. (How a
+// save reaches the watcher is TestReloadEditorSaves's, on the real one.)
+func (h *harness) savedLive() *config.Schedule {
+	h.t.Helper()
+	h.changed(h.opts.SchedulePath)
+	return h.reloaded()
 }
 
 // magnesiumAt returns the time of day the magnesium reminder of s is set
@@ -270,106 +280,112 @@ func TestReloadBurstFoldsIntoOne(t *testing.T) {
 // and tells the user once, however often it is saved; the fixed save is
 // live at once and says so.
 func TestReloadInvalidThenFixed(t *testing.T) {
-	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	synctest.Test(t, func(t *testing.T) {
+		h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-11-25 20:10"), "")
+		h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	saveByRename(t, h.opts.SchedulePath, []byte(editInvalid))
-	if s := liveAfter(t, h); s != nil {
-		t.Fatal("an invalid file was accepted")
-	}
-	m := h.nextShown()
-	if m.Title != "Your bedtime schedule has an error" ||
-		!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
-		!strings.Contains(m.Body, "Running the previous schedule until it is fixed.") {
-		t.Fatalf("error notification = %+v", m)
-	}
-	h.idleUntil(berlin(t, "2026-11-25 20:30")) // the old schedule runs on
+		saveByRename(t, h.opts.SchedulePath, []byte(editInvalid))
+		if s := h.savedLive(); s != nil {
+			t.Fatal("an invalid file was accepted")
+		}
+		m := h.nextShown()
+		if m.Title != "Your bedtime schedule has an error" ||
+			!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
+			!strings.Contains(m.Body, "Running the previous schedule until it is fixed.") {
+			t.Fatalf("error notification = %+v", m)
+		}
+		h.idleUntil(berlin(t, "2026-11-25 20:30")) // the old schedule runs on
 
-	// Saved again, still with the same error (and another change): no
-	// second notification.
-	saveInPlace(t, h.opts.SchedulePath, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
-	if s := liveAfter(t, h); s != nil {
-		t.Fatal("an invalid file was accepted")
-	}
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+		// Saved again, still with the same error (and another change): no
+		// second notification.
+		saveInPlace(t, h.opts.SchedulePath, []byte(strings.Replace(editInvalid, "Water!", "Drink!", 1)))
+		if s := h.savedLive(); s != nil {
+			t.Fatal("an invalid file was accepted")
+		}
+		h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	saveByRename(t, h.opts.SchedulePath, []byte(editValid))
-	if got := magnesiumAt(liveAfter(t, h)); got != "21:15" {
-		t.Fatalf("fixed file: magnesium at %s, want 21:15", got)
-	}
-	if m := h.nextShown(); m.Title != "Your bedtime schedule is fixed" {
-		t.Fatalf("after the fix, shown %+v; want the fixed notification (and only one error notification before it)", m)
-	}
-	h.idleUntil(berlin(t, "2026-11-25 21:15"))
-	h.clock.Advance(65 * time.Minute)
-	if m := h.nextShown(); m.Reminder != "magnesium" {
-		t.Fatalf("shown %+v, want magnesium at 21:15", m)
-	}
-	if n := strings.Count(h.log.String(), "level=ERROR msg=\"schedule error\""); n != 2 {
-		t.Errorf("%d error lines logged, want one per invalid save", n)
-	}
+		saveByRename(t, h.opts.SchedulePath, []byte(editValid))
+		if got := magnesiumAt(h.savedLive()); got != "21:15" {
+			t.Fatalf("fixed file: magnesium at %s, want 21:15", got)
+		}
+		if m := h.nextShown(); m.Title != "Your bedtime schedule is fixed" {
+			t.Fatalf("after the fix, shown %+v; want the fixed notification (and only one error notification before it)", m)
+		}
+		h.idleUntil(berlin(t, "2026-11-25 21:15"))
+		h.clock.Advance(65 * time.Minute)
+		if m := h.nextShown(); m.Reminder != "magnesium" {
+			t.Fatalf("shown %+v, want magnesium at 21:15", m)
+		}
+		if n := strings.Count(h.log.String(), "level=ERROR msg=\"schedule error\""); n != 2 {
+			t.Errorf("%d error lines logged, want one per invalid save", n)
+		}
+	})
 }
 
 // TestReloadDeletedThenRecreated: deleting the file falls back to the
 // built-in default; writing it again makes it live again.
 func TestReloadDeletedThenRecreated(t *testing.T) {
-	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:10"))
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	synctest.Test(t, func(t *testing.T) {
+		h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-11-25 20:10"), "")
+		h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	mustDo(t, os.Remove(h.opts.SchedulePath))
-	s := liveAfter(t, h)
-	if s == nil || s.Path != "" {
-		t.Fatalf("after delete: %+v, want the built-in default", s)
-	}
-	if log := h.log.String(); !strings.Contains(log, `from="built-in default (no file at `+h.opts.SchedulePath+`)"`) {
-		t.Errorf("fallback not logged:\n%s", log)
-	}
-	if m := h.nextShown(); m.Title != "Your bedtime schedule file is gone" || !strings.Contains(m.Body, h.opts.SchedulePath) {
-		t.Errorf("deletion notification = %+v", m)
-	}
-	next := scheduler.Upcoming(s.Jobs(), h.clock.Now(), 1)
-	if len(next) == 0 {
-		t.Fatal("the default schedule has nothing to do")
-	}
-	h.idleUntil(next[0].At)
+		mustDo(t, os.Remove(h.opts.SchedulePath))
+		s := h.savedLive()
+		if s == nil || s.Path != "" {
+			t.Fatalf("after delete: %+v, want the built-in default", s)
+		}
+		if log := h.log.String(); !strings.Contains(log, `from="built-in default (no file at `+h.opts.SchedulePath+`)"`) {
+			t.Errorf("fallback not logged:\n%s", log)
+		}
+		if m := h.nextShown(); m.Title != "Your bedtime schedule file is gone" || !strings.Contains(m.Body, h.opts.SchedulePath) {
+			t.Errorf("deletion notification = %+v", m)
+		}
+		next := scheduler.Upcoming(s.Jobs(), h.clock.Now(), 1)
+		if len(next) == 0 {
+			t.Fatal("the default schedule has nothing to do")
+		}
+		h.idleUntil(next[0].At)
 
-	// Re-created the way `bedtime edit` and `bedtime init` write it.
-	mustDo(t, config.WriteFile(h.opts.SchedulePath, []byte(editValid)))
-	if got := magnesiumAt(liveAfter(t, h)); got != "21:15" {
-		t.Fatalf("re-created file: magnesium at %s, want 21:15", got)
-	}
-	h.idleUntil(berlin(t, "2026-11-25 21:15"))
-	h.nothingShown()
+		// Re-created the way `bedtime edit` and `bedtime init` write it.
+		mustDo(t, config.WriteFile(h.opts.SchedulePath, []byte(editValid)))
+		if got := magnesiumAt(h.savedLive()); got != "21:15" {
+			t.Fatalf("re-created file: magnesium at %s, want 21:15", got)
+		}
+		h.idleUntil(berlin(t, "2026-11-25 21:15"))
+		h.nothingShown()
+	})
 }
 
 // TestReloadDoesNotRefire: a reminder that already fired today at its
 // fixed time does not fire again because the file was saved, though it is
 // still within its catch-up grace.
 func TestReloadDoesNotRefire(t *testing.T) {
-	h := startLiveDaemon(t, berlinSchedule, berlin(t, "2026-11-25 20:29"))
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
-	h.clock.Advance(time.Minute)
-	if m := h.nextShown(); m.Reminder != "magnesium" {
-		t.Fatalf("shown %+v, want magnesium", m)
-	}
-	tomorrow := berlin(t, "2026-11-26 08:00") // hydration's next
-	h.idleUntil(tomorrow)
-	h.clock.Advance(30 * time.Minute) // 21:00, within magnesium's 2h catch-up
+	synctest.Test(t, func(t *testing.T) {
+		h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-11-25 20:29"), "")
+		h.idleUntil(berlin(t, "2026-11-25 20:30"))
+		h.clock.Advance(time.Minute)
+		if m := h.nextShown(); m.Reminder != "magnesium" {
+			t.Fatalf("shown %+v, want magnesium", m)
+		}
+		tomorrow := berlin(t, "2026-11-26 08:00") // hydration's next
+		h.idleUntil(tomorrow)
+		h.clock.Advance(30 * time.Minute) // 21:00, within magnesium's 2h catch-up
 
-	// An unrelated change, saved as vim does.
-	unrelated := strings.Replace(berlinSchedule, "Water!", "Drink!", 1)
-	editorSaves[0].save(t, h.opts.SchedulePath, []byte(unrelated))
-	s := liveAfter(t, h)
-	if r, ok := s.Reminder("hydration"); s == nil || !ok || r.Title != "Drink!" {
-		t.Fatalf("the unrelated change is not live: %+v", s)
-	}
-	h.idleUntil(tomorrow)
-	h.clock.Set(tomorrow)
-	if m := h.nextShown(); m.Reminder != "hydration" || m.Title != "Drink!" {
-		t.Fatalf("shown %+v, want only tomorrow's hydration: magnesium fired again after the save", m)
-	}
-	h.nothingShown()
-	if n := strings.Count(h.log.String(), "msg=fired reminder=magnesium"); n != 1 {
-		t.Errorf("magnesium fired %d times, want once:\n%s", n, h.log.String())
-	}
+		// An unrelated change, saved as vim does.
+		unrelated := strings.Replace(berlinSchedule, "Water!", "Drink!", 1)
+		editorSaves[0].save(t, h.opts.SchedulePath, []byte(unrelated))
+		s := h.savedLive()
+		if r, ok := s.Reminder("hydration"); s == nil || !ok || r.Title != "Drink!" {
+			t.Fatalf("the unrelated change is not live: %+v", s)
+		}
+		h.idleUntil(tomorrow)
+		h.clock.Set(tomorrow)
+		if m := h.nextShown(); m.Reminder != "hydration" || m.Title != "Drink!" {
+			t.Fatalf("shown %+v, want only tomorrow's hydration: magnesium fired again after the save", m)
+		}
+		h.nothingShown()
+		if n := strings.Count(h.log.String(), "msg=fired reminder=magnesium"); n != 1 {
+			t.Errorf("magnesium fired %d times, want once:\n%s", n, h.log.String())
+		}
+	})
 }
