@@ -46,13 +46,15 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 // harness runs the daemon with Run, in temporary dirs, on one of two
 // clocks:
 //
-//   - in a testing/synctest bubble (newBubbleHarness), on the bubble's own
+//   - in a testing/synctest bubble (newBubbleHarness; startBubbleRun,
+//     and startBubble from the bubble's own start), on the bubble's own
 //     time through bubbleClock, with an in-bubble notifier (chanNotifier)
 //     and the watcher seam (Options.Watch): the test announces the files
 //     that changed (changed), as the daemon's watcher would. Every test
 //     whose point is the daemon's own logic runs here: timing, catch-up,
-//     answers, snooze, repeat, pause, reload decisions, hostile schedules,
-//     presence and busy. Waiting is synctest.Wait: the helpers look once
+//     answers, snooze, repeat, pause, reload decisions, hostile state
+//     directories, presence and busy, locks held elsewhere, a full disk,
+//     several computers. Waiting is synctest.Wait: the helpers look once
 //     the daemon has done all it can, never for a while.
 //   - on scheduler.FakeClock outside a bubble (newHarness), with the real
 //     file watcher, for the tests whose point is what cannot be in a
@@ -62,11 +64,15 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 //     language_linux_test.go, diary_linux_test.go: the buttons, the
 //     popups closed and taken back, the hints, the probe, no bus and no
 //     server, as a user meets them), the phone's ntfy double and its
-//     subscription (channels_linux_test.go), the kernel's file events
-//     (the watcher: hostile_test.go's links and directories,
-//     reload_test.go's editors, absent_test.go), a signal
-//     (signals_unix_test.go) and a named pipe that must not hang the
-//     daemon (hostile_test.go). Their waits are bounds on real time.
+//     long-poll subscription, which never blocks durably
+//     (channels_linux_test.go), the kernel's file events (the watcher:
+//     hostile_test.go's links and directories removed and made again,
+//     reload_test.go's editors' saves and a burst folded by the
+//     debounce, absent_test.go's file made after the start), a real
+//     signal, delivered from outside any bubble (signals_unix_test.go),
+//     and a named pipe that must not hang the daemon (hostile_test.go:
+//     a hang in a system call, which a bubble would wait out forever
+//     instead of failing). Their waits are bounds on real time.
 type harness struct {
 	t       testing.TB
 	clock   testClock
@@ -83,11 +89,15 @@ type harness struct {
 	// controls receives the state each time the daemon applied the state
 	// file, when startRun started it.
 	controls chan state.State
-	stopOnce sync.Once
-	stopNow  func()
 
 	mu      sync.Mutex
 	watched map[string]func() // in a bubble: the files the daemon watches
+
+	// Run's goroutine: its error once it returned (ended).
+	done   chan error
+	cancel context.CancelFunc
+	ended  bool
+	runErr error
 }
 
 // testClock is the clock a harness runs the daemon on: a
@@ -155,11 +165,13 @@ func newHarness(t testing.TB, schedule string, now time.Time, zoneFile string) *
 }
 
 // newBubbleHarness is newHarness in the current synctest bubble: its
-// clock is moved on to now (the bubble starts in 2000), and the daemon
-// gets the watcher seam.
+// clock is moved on to now (the bubble starts in 2000; the zero now
+// leaves it there), and the daemon gets the watcher seam.
 func newBubbleHarness(t *testing.T, schedule string, now time.Time, zoneFile string) *harness {
 	t.Helper()
-	if d := time.Until(now); d < 0 {
+	if now.IsZero() {
+		// the bubble's own time
+	} else if d := time.Until(now); d < 0 {
 		t.Fatalf("the bubble's clock is past %v already", now)
 	} else {
 		time.Sleep(d)
@@ -213,21 +225,57 @@ func (h *harness) setUp(schedule, zoneFile string) {
 	}
 }
 
+// start starts the daemon and waits for its first load; the test's end
+// stops it.
 func (h *harness) start() {
 	h.t.Helper()
+	h.launch()
+	h.t.Cleanup(func() { h.stop() })
+	h.reloaded()
+}
+
+// launch runs Run in a goroutine of its own.
+func (h *harness) launch() {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, h.opts) }()
-	h.stopNow = func() {
-		cancel()
+	h.done, h.cancel = make(chan error, 1), cancel
+	go func() { h.done <- Run(ctx, h.opts) }()
+}
+
+// stop stops the daemon and returns Run's error. Run must return within
+// 5s (in a bubble: of the bubble's time, once all else waits).
+func (h *harness) stop() error {
+	h.t.Helper()
+	h.cancel()
+	if ended, err := h.endsWithin(5 * time.Second); !ended {
+		h.t.Error("Run did not return within 5s of cancel")
+	} else {
+		return err
+	}
+	return nil
+}
+
+// endsWithin waits at most d for Run to return.
+func (h *harness) endsWithin(d time.Duration) (bool, error) {
+	if !h.ended {
 		select {
-		case <-done:
-		case <-time.After(5 * time.Second): // in a bubble: once all else is blocked
-			h.t.Error("Run did not return within 5s of cancel")
+		case err := <-h.done:
+			h.runErr, h.ended = err, true
+		case <-time.After(d):
 		}
 	}
-	h.t.Cleanup(h.stop)
-	h.reloaded()
+	return h.ended, h.runErr
+}
+
+// exited reports whether Run returned, and its error.
+func (h *harness) exited() (bool, error) {
+	if !h.ended {
+		select {
+		case err := <-h.done:
+			h.runErr, h.ended = err, true
+		default:
+		}
+	}
+	return h.ended, h.runErr
 }
 
 // changed tells the daemon in a bubble that the file at path changed, as
@@ -265,9 +313,6 @@ func (h *harness) reportShownFirst() {
 		return &chanNotifier{ch: h.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
 	}
 }
-
-// stop stops the daemon that start started, once.
-func (h *harness) stop() { h.stopOnce.Do(h.stopNow) }
 
 func (h *harness) reloaded() *config.Schedule {
 	h.t.Helper()
