@@ -53,9 +53,10 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 //     that changed (changed), as the daemon's watcher would. Every test
 //     whose point is the daemon's own logic runs here: timing, catch-up,
 //     answers, snooze, repeat, pause, reload decisions, hostile state
-//     directories, presence and busy, locks held elsewhere, a full disk,
-//     several computers. Waiting is synctest.Wait: the helpers look once
-//     the daemon has done all it can, never for a while.
+//     directories, presence and busy, desktop or phone (an ntfy double
+//     in memory), locks held elsewhere, a full disk, several
+//     computers. Waiting is synctest.Wait: the helpers look once the
+//     daemon has done all it can, never for a while.
 //   - on scheduler.FakeClock outside a bubble (newHarness), with the real
 //     file watcher, for the tests whose point is what cannot be in a
 //     bubble, because a goroutine in a system call is never durably
@@ -63,11 +64,11 @@ func (c *chanNotifier) Notify(ctx context.Context, m notify.Message) error {
 //     path to a real notification server (lifecycle_linux_test.go,
 //     language_linux_test.go, diary_linux_test.go: the buttons, the
 //     popups closed and taken back, the hints, the probe, no bus and no
-//     server, as a user meets them), the phone's ntfy double and its
-//     long-poll subscription, which never blocks durably
-//     (channels_linux_test.go), the kernel's file events (the watcher:
-//     hostile_test.go's links and directories removed and made again,
-//     reload_test.go's editors' saves and a burst folded by the
+//     server, as a user meets them; channels_linux_test.go: the phone's
+//     Done taking the desktop's popup down on a real server, also when
+//     the server's reply comes late), the kernel's file events (the
+//     watcher: hostile_test.go's links and directories removed and made
+//     again, reload_test.go's editors' saves and a burst folded by the
 //     debounce, absent_test.go's file made after the start), a real
 //     signal, delivered from outside any bubble (signals_unix_test.go),
 //     and a named pipe that must not hang the daemon (hostile_test.go:
