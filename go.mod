@@ -11,7 +11,7 @@ require (
 	github.com/godbus/dbus/v5 v5.2.4
 	github.com/gofrs/flock v0.13.2
 	github.com/goreleaser/nfpm/v2 v2.48.0
-	github.com/jezek/xgb v1.1.1
+	github.com/jezek/xgb v1.3.1
 	github.com/kardianos/service v1.3.0
 	github.com/robfig/cron/v3 v3.0.1
 	github.com/spf13/cobra v1.10.2

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +13,7 @@ import (
 // backupSuffix matches what Backup appends to the file name:
 // ".2026-11-25T220300.bak", or ".2026-11-25T220300-2.bak" for a second
 // backup within the same second.
-var backupSuffix = regexp.MustCompile(`^\.(\d{4}-\d\d-\d\dT\d{6})(?:-(\d+))?\.bak$`)
+var backupSuffix = lazyRE(`^\.(\d{4}-\d\d-\d\dT\d{6})(?:-(\d+))?\.bak$`)
 
 // PruneBackups removes all but the newest keep backups of path that Backup
 // made, by the time and number in their names. Other files are never
@@ -32,7 +31,7 @@ func PruneBackups(path string, keep int) error {
 	var baks []backup
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), base)
-		m := backupSuffix.FindStringSubmatch(rest)
+		m := backupSuffix().FindStringSubmatch(rest)
 		if !ok || m == nil || !e.Type().IsRegular() {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -23,15 +24,21 @@ var (
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
 	awayKeys    = []string{"after"}
-	soundRE     = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	soundRE     = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
 	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
 	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys = []string{"title", "message"}
 	routineKeys = []string{"title", "steps", "done"}
 	stepKeys    = []string{"text", "hold"}
 	forms       = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
-	nameRE      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	nameRE      = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
+
+// lazyRE returns a function that compiles expr on its first call: the
+// package's patterns cost nothing until a schedule is read.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // parser collects the errors of one file.
 type parser struct {
@@ -276,7 +283,7 @@ func (p *parser) reminders(n ast.Node, s *Schedule) {
 			continue
 		}
 		first[name] = line(pair.Key)
-		if !nameRE.MatchString(name) {
+		if !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{reminder: name}, "name must be lower-case letters, digits and dashes, such as \"evening-walk\"")
 			continue
 		}

@@ -93,7 +93,7 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 				r.Sound = DefaultSound
 			}
 		} else if ok {
-			if !soundRE.MatchString(v) || len(v) > 100 {
+			if !soundRE().MatchString(v) || len(v) > 100 {
 				p.errAt(kv.valueNode, c, "%q is not true, false or a freedesktop sound name (want e.g. bell or message-new-instant)", v)
 			} else {
 				r.Sound = v

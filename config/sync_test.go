@@ -3,6 +3,8 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +32,44 @@ func TestSyncSection(t *testing.T) {
 			}
 		})
 	}
+}
+
+// syncNamePattern is what isSyncName checks by hand.
+const syncNamePattern = `^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,39}$`
+
+func TestIsSyncName(t *testing.T) {
+	re := regexp.MustCompile(syncNamePattern)
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"work-laptop", true}, {"work laptop", true}, {"Élodie's Mac", true}, {"rechner_2.lan", true},
+		{"7", true}, {"東京のPC", true}, {"٣ laptop", true}, {"Ⅻ", true},
+		{strings.Repeat("a", 40), true}, {strings.Repeat("é", 40), true},
+		{"", false}, {" laptop", false}, {"-laptop", false}, {".", false},
+		{strings.Repeat("a", 41), false}, {strings.Repeat("é", 41), false},
+		{"work\nlaptop", false}, {"laptop\n", false}, {"a\tb", false}, {"a/b", false},
+		{"a\u200bb", false}, {"a\xffb", false}, {"\xff", false}, {"smile 😀", false},
+	}
+	for _, tt := range tests {
+		if got := isSyncName(tt.name); got != tt.want {
+			t.Errorf("isSyncName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := re.MatchString(tt.name); got != tt.want {
+			t.Errorf("the pattern matches %q: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// FuzzSyncName: the hand check and the pattern it replaces agree.
+func FuzzSyncName(f *testing.F) {
+	re := regexp.MustCompile(syncNamePattern)
+	for _, s := range []string{"work-laptop", "Élodie's Mac", "", "a\xffb", strings.Repeat("é", 41)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isSyncName(s), re.MatchString(s); got != want {
+			t.Fatalf("isSyncName(%q) = %v, the pattern says %v", s, got, want)
+		}
+	})
 }

@@ -80,7 +80,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 	}
 	for _, pair := range pairs {
 		name, ok := scalarText(pair.Key)
-		if !ok || !nameRE.MatchString(name) {
+		if !ok || !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{field: "routines"}, "a routine's name must be lower-case letters, digits and dashes")
 			continue
 		}

@@ -3,11 +3,14 @@ package locale
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // appleLangRE is one language of `defaults read -g AppleLanguages`: a
-// BCP 47 tag, quoted or not.
-var appleLangRE = regexp.MustCompile(`^"?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"?,?$`)
+// BCP 47 tag, quoted or not. Compiled on first use (macOS only).
+var appleLangRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^"?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"?,?$`)
+})
 
 // parseAppleLanguages reads the property-list array printed by
 // `defaults read -g AppleLanguages`, such as
@@ -26,7 +29,7 @@ func parseAppleLanguages(out []byte) []string {
 		if len(line) > 40 {
 			continue
 		}
-		if m := appleLangRE.FindStringSubmatch(line); m != nil {
+		if m := appleLangRE().FindStringSubmatch(line); m != nil {
 			tags = append(tags, m[1])
 			if len(tags) == 16 {
 				break

@@ -2,7 +2,6 @@ package locale
 
 import (
 	"fmt"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -46,27 +45,47 @@ var translationParts = map[string][]map[string]tr{
 	"es": {es, esHelp, esErrors, esSchedule, esReport, esDoctor},
 }
 
-// translations are the shipped languages' catalogs, by language and by
-// English key: translationParts merged.
-var translations = func() map[string]map[string]tr {
-	out := make(map[string]map[string]tr, len(translationParts))
-	for lang, parts := range translationParts {
-		all := make(map[string]tr)
-		for _, part := range parts {
-			maps.Copy(all, part)
+// translated returns lang's translation of the message whose English
+// text is key, looked up in each of lang's parts in turn (no merged copy
+// is kept: a part is a map already).
+func translated(lang, key string) (tr, bool) {
+	for _, part := range translationParts[lang] {
+		if x, ok := part[key]; ok {
+			return x, true
 		}
-		out[lang] = all
+	}
+	return tr{}, false
+}
+
+// catalogs are the catalogs by language (en, de, fr, es, Pseudo), each
+// built on its first use: a process builds the one it speaks, not all
+// five (building all of them at start cost about 1 MB of heap that a
+// daemon speaking one language kept for its whole life).
+var catalogs = func() map[string]func() catalog.Catalog {
+	out := make(map[string]func() catalog.Catalog, len(Shipped)+1)
+	for _, lang := range append([]string{Pseudo}, Shipped...) {
+		out[lang] = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, lang, translationParts[lang]) })
 	}
 	return out
 }()
 
-var theCatalog = sync.OnceValue(func() catalog.Catalog { return buildCatalog(messages, translations) })
-
-// buildCatalog returns a catalog of msgs in English, in the pseudo-locale
-// and in each language of trs that translates them.
-func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
+// buildCatalog returns the catalog of msgs in one language: English, the
+// pseudo-locale, or the language that parts translate msgs into.
+//
+// A catalog holds one language only: message.Printer looks a key up
+// under its own tag and that tag's parents (de-AT, de, und), never under
+// the catalog's fallback, and prints the key itself as a format when it
+// finds nothing. That is the English text, so the English catalog needs
+// only the messages whose English is more than their key (the plural
+// ones, and a key with a ${...} substitution, which the catalog would
+// expand), and a language that lacks a message prints it in English.
+func buildCatalog(msgs []entry, lang string, parts []map[string]tr) catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	set := func(tag language.Tag, e entry, x tr) {
+	tag := pseudoTag
+	if lang != Pseudo {
+		tag = language.Make(lang)
+	}
+	set := func(e entry, x tr) {
 		if e.One == "" {
 			if err := b.SetString(tag, e.Key, x.Other); err != nil {
 				panic(err)
@@ -82,11 +101,19 @@ func buildCatalog(msgs []entry, trs map[string]map[string]tr) catalog.Catalog {
 		}
 	}
 	for _, e := range msgs {
-		set(language.English, e, tr{One: e.One, Other: e.Key})
-		set(pseudoTag, e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
-		for _, lang := range Shipped[1:] {
-			if x, ok := trs[lang][e.Key]; ok {
-				set(language.Make(lang), e, x)
+		switch lang {
+		case "en":
+			if e.One != "" || strings.Contains(e.Key, "${") {
+				set(e, tr{One: e.One, Other: e.Key})
+			}
+		case Pseudo:
+			set(e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
+		default:
+			for _, part := range parts {
+				if x, ok := part[e.Key]; ok {
+					set(e, x)
+					break
+				}
 			}
 		}
 	}
@@ -128,7 +155,7 @@ func Missing(lang string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range messages {
-		x, ok := translations[lang][e.Key]
+		x, ok := translated(lang, e.Key)
 		if !ok || strings.TrimSpace(x.Other) == "" || (e.One != "" && strings.TrimSpace(x.One) == "") {
 			out = append(out, e.Key)
 		}
@@ -141,22 +168,28 @@ func Missing(lang string) ([]string, error) {
 // (left over after a message changed), sorted.
 func Extra(lang string) []string {
 	var out []string
-	for k := range translations[lang] {
-		if !slices.ContainsFunc(messages, func(e entry) bool { return e.Key == k }) {
-			out = append(out, k)
+	for _, part := range translationParts[lang] {
+		for k := range part {
+			if !slices.ContainsFunc(messages, func(e entry) bool { return e.Key == k }) {
+				out = append(out, k)
+			}
 		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// verbRE matches one fmt verb, with an optional explicit argument index.
-var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+// verbRE matches one fmt verb, with an optional explicit argument index;
+// compiled on first use (the pseudo-locale and the checks need it, a
+// process speaking English does not).
+var verbRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+})
 
 // Verbs returns the fmt verbs of s, sorted, so that two texts with the
 // same placeholders in another order compare equal.
 func Verbs(s string) []string {
-	v := verbRE.FindAllString(s, -1)
+	v := verbRE().FindAllString(s, -1)
 	// Give implicit verbs their position, so %s %d and %d %s differ.
 	n := 0
 	for i, x := range v {
@@ -192,7 +225,7 @@ func itoa(n int) string {
 func PlaceholderMismatch(lang string) []string {
 	var out []string
 	for _, e := range messages {
-		x, ok := translations[lang][e.Key]
+		x, ok := translated(lang, e.Key)
 		if !ok {
 			continue
 		}

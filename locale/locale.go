@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -28,8 +29,10 @@ type Locale struct {
 	Tag language.Tag
 	// Lang is the shipped language it speaks: en, de, fr, es or Pseudo.
 	Lang string
-	p    *message.Printer
-	cal  calendar
+	// printer is made on the first message printed, so that a locale,
+	// English above all, costs nothing until it speaks.
+	printer func() *message.Printer
+	cal     calendar
 }
 
 // English is bedtime's neutral English (no region: 24-hour clock, week
@@ -92,8 +95,10 @@ func build(tag language.Tag, lang string) *Locale {
 	return &Locale{
 		Tag:  tag,
 		Lang: lang,
-		p:    message.NewPrinter(catTag, message.Catalog(theCatalog())),
-		cal:  calendarFor(tag, lang),
+		printer: sync.OnceValue(func() *message.Printer {
+			return message.NewPrinter(catTag, message.Catalog(catalogs[lang]()))
+		}),
+		cal: calendarFor(tag, lang),
 	}
 }
 
@@ -111,7 +116,7 @@ func (l *Locale) Sprintf(key string, args ...any) string {
 	if l == nil {
 		l = English
 	}
-	return l.p.Sprintf(key, args...)
+	return l.printer().Sprintf(key, args...)
 }
 
 // FromEnv returns the language the environment asks for, by POSIX order:

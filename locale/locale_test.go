@@ -8,7 +8,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message/catalog"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"golang.org/x/text/message"
@@ -114,16 +116,16 @@ func TestEveryMessageIsTranslated(t *testing.T) {
 			t.Errorf("%s translates %q, which is no English message", lang, k)
 		}
 		for _, k := range PlaceholderMismatch(lang) {
-			t.Errorf("%s: the translation of %q has other placeholders (%v) than English (%v)", lang, k, Verbs(translations[lang][k].Other), Verbs(k))
+			t.Errorf("%s: the translation of %q has other placeholders (%v) than English (%v)", lang, k, Verbs(mustTranslated(t, lang, k).Other), Verbs(k))
 		}
 	}
 }
 
 // TestCheckersCatchMistakes: the checks above find what they are for.
 func TestCheckersCatchMistakes(t *testing.T) {
-	saved := translations["de"]
-	t.Cleanup(func() { translations["de"] = saved })
-	translations["de"] = map[string]tr{"Done": {Other: "Erledigt %s"}, "Gone": {Other: "Weg"}}
+	saved := translationParts["de"]
+	t.Cleanup(func() { translationParts["de"] = saved })
+	translationParts["de"] = []map[string]tr{{"Done": {Other: "Erledigt %s"}, "Gone": {Other: "Weg"}}}
 	missing, _ := Missing("de")
 	if !slices.Contains(missing, "Snooze") {
 		t.Errorf("Missing(de) = %v, want Snooze among them", missing)
@@ -172,7 +174,7 @@ func TestFallbackIsEnglish(t *testing.T) {
 		t.Errorf("de unknown key = %q", got)
 	}
 	// A language whose catalog lacks a message prints that one in English.
-	cat := buildCatalog(messages, map[string]map[string]tr{"fr": {"Done": {Other: "Fait"}}})
+	cat := buildCatalog(messages, "fr", []map[string]tr{{"Done": {Other: "Fait"}}})
 	fr := message.NewPrinter(language.French, message.Catalog(cat))
 	if got := fr.Sprintf("Done"); got != "Fait" {
 		t.Errorf("fr Done = %q", got)
@@ -301,7 +303,7 @@ func TestGolden(t *testing.T) {
 			case l.Lang == Pseudo:
 				text = pseudo(k)
 			case l.Lang != "en":
-				text = translations[l.Lang][k].Other
+				text = mustTranslated(t, l.Lang, k).Other
 			}
 			if !strings.Contains(k, "%") && text != l.Sprintf(k) {
 				t.Errorf("%s: %q prints %q, the catalog holds %q", tag, k, l.Sprintf(k), text)
@@ -334,4 +336,64 @@ func TestNoKeyTwice(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mustTranslated returns lang's translation of key, failing the test when
+// there is none.
+func mustTranslated(t *testing.T, lang, key string) tr {
+	t.Helper()
+	x, ok := translated(lang, key)
+	if !ok {
+		t.Errorf("%s has no translation of %q", lang, key)
+	}
+	return x
+}
+
+// TestEnglishCatalogPrintsEveryKey: the English catalog holds only the
+// messages whose English is more than their key (buildCatalog); every
+// message, with counts of one and of two, prints exactly as it would
+// from a catalog that held them all.
+func TestEnglishCatalogPrintsEveryKey(t *testing.T) {
+	full := catalog.NewBuilder()
+	for _, e := range messages {
+		var err error
+		if e.One == "" {
+			err = full.SetString(language.English, e.Key, e.Key)
+		} else {
+			err = full.Set(language.English, e.Key, plural.Selectf(max(e.Arg, 1), "", "one", e.One, "other", e.Key))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := message.NewPrinter(language.English, message.Catalog(full))
+	got := English
+	for _, e := range messages {
+		for _, n := range []int{1, 2} {
+			args := verbArgs(e.Key, n)
+			if g, w := got.Sprintf(e.Key, args...), want.Sprintf(e.Key, args...); g != w {
+				t.Errorf("English %q with %v = %q, want %q", e.Key, args, g, w)
+			}
+		}
+	}
+}
+
+// verbArgs returns an argument for each fmt verb of s: n for an integer
+// verb, a text for the others.
+func verbArgs(s string, n int) []any {
+	var args []any
+	for _, v := range Verbs(s) {
+		if v == "%%" {
+			continue
+		}
+		switch v[len(v)-1] {
+		case 'd':
+			args = append(args, n)
+		case 'f', 'g', 'e':
+			args = append(args, float64(n)+0.5)
+		default:
+			args = append(args, "x")
+		}
+	}
+	return args
 }

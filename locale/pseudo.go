@@ -37,7 +37,7 @@ func pseudoLine(s string) string {
 	var b strings.Builder
 	b.WriteString("⟦")
 	last := 0
-	for _, m := range verbRE.FindAllStringIndex(s, -1) {
+	for _, m := range verbRE().FindAllStringIndex(s, -1) {
 		accent(&b, s[last:m[0]])
 		b.WriteString(s[m[0]:m[1]])
 		last = m[1]

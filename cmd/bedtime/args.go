@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -51,30 +52,33 @@ func explainArgs(c *cobra.Command) {
 	}
 }
 
-var (
-	exactArgs = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
-	maxArgs   = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
-	minArgs   = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
-	rangeArgs = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
-	noArgs    = regexp.MustCompile(`^unknown command ("[^"]*") for "[^"]*"$`)
-)
+// cobra's messages about arguments, compiled when one is rewritten.
+var argPatterns = sync.OnceValue(func() (p struct{ exact, max, min, rng, no *regexp.Regexp }) {
+	p.exact = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
+	p.max = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	p.min = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
+	p.rng = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
+	p.no = regexp.MustCompile(`^unknown command ("[^"]*") for "[^"]*"$`)
+	return p
+})
 
 // argCountText rewrites cobra's message about the number of arguments as
 // "takes 1 argument, got 0", or returns "" for any other message.
 func argCountText(msg string) string {
-	if m := exactArgs.FindStringSubmatch(msg); m != nil {
+	re := argPatterns()
+	if m := re.exact.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("takes %s, got %s", args(m[1]), m[2])
 	}
-	if m := maxArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.max.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("takes at most %s, got %s", args(m[1]), m[2])
 	}
-	if m := minArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.min.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("takes at least %s, got %s", args(m[1]), m[2])
 	}
-	if m := noArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.no.FindStringSubmatch(msg); m != nil {
 		return "takes no arguments, got " + m[1]
 	}
-	if m := rangeArgs.FindStringSubmatch(msg); m != nil {
+	if m := re.rng.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("takes %s to %s, got %s", m[1], args(m[2]), m[3])
 	}
 	return ""

@@ -96,8 +96,8 @@ func TestGenDocs(t *testing.T) {
 
 // TestProductBinaryLinksNoDocGenerator: the binary users run does not link
 // cobra/doc and its Markdown engine (their package initialisation costs
-// the daemon resident memory); only a build with -tags gendocs has
-// `bedtime gen-docs`.
+// the daemon resident memory), nor the testing package; only a build with
+// -tags gendocs has `bedtime gen-docs`.
 func TestProductBinaryLinksNoDocGenerator(t *testing.T) {
 	t.Parallel()
 	deps := func(tags string) string {
@@ -116,8 +116,11 @@ func TestProductBinaryLinksNoDocGenerator(t *testing.T) {
 		{"", "github.com/russross/blackfriday/v2", false},
 		{"", "github.com/bedtime-app/bedtime/internal/gendocs", false},
 		{"gendocs", "github.com/bedtime-app/bedtime/internal/gendocs", true},
+		// A library's helper for its own tests (github.com/jezek/xgb before
+		// v1.3.1) must not bring the testing package into the binary.
+		{"", "testing", false},
 	} {
-		if got := strings.Contains(deps(tt.tags), tt.pkg+"\n"); got != tt.want {
+		if got := strings.Contains("\n"+deps(tt.tags), "\n"+tt.pkg+"\n"); got != tt.want {
 			t.Errorf("go list -tags %q: links %s = %v, want %v", tt.tags, tt.pkg, got, tt.want)
 		}
 	}
