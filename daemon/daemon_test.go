@@ -145,6 +145,15 @@ func (h *harness) recorded() state.Event {
 	return wait(h, h.records, "nothing recorded")
 }
 
+// waitLog waits until log has want, for the tests on the real bus and
+// the real watcher: what the daemon logs there follows a notification
+// server's reply or a file event, which a test cannot be told of (in a
+// bubble, synctest.Wait serves).
+func waitLog(t *testing.T, log *testutil.LogBuffer, want string) {
+	t.Helper()
+	testutil.WaitFor(t, 5*time.Second, "the log has "+want, func() bool { return strings.Contains(log.String(), want) }, log)
+}
+
 // wantRecorded waits for the next history event and checks it is of
 // kind, with detail in its detail, and has its instant.
 func (h *harness) wantRecorded(kind state.Kind, detail string) state.Event {

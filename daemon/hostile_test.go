@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
@@ -23,14 +22,6 @@ var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
 
 // instant is the n-th firing of hourly after evening: 20:00, 21:00...
 func instant(n int) time.Time { return time.Date(2026, 11, 25, 20+n, 0, 0, 0, time.UTC) }
-
-// waitLog waits until log has want, for the tests on the real bus: what
-// the daemon logs there follows a notification server's reply, which a
-// test cannot be told of (in a bubble, synctest.Wait serves).
-func waitLog(t *testing.T, log *testutil.LogBuffer, want string) {
-	t.Helper()
-	testutil.WaitFor(t, 5*time.Second, "the log has "+want, func() bool { return strings.Contains(log.String(), want) }, log)
-}
 
 // TestPipeAtTheSchedulePathDoesNotHang: a named pipe where the schedule
 // should be is an error the daemon reports, not a hang; it still stops
