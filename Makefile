@@ -130,8 +130,9 @@ e2e-tray:
 
 ## e2e-report: the cramp report in Debian's chromium, headless and offline: a
 ## screenshot, and PDFs on Letter and A4 that must hold the CSV's figures on
-## at most 2 pages (make e2e-report E2E_REPORT_PNG=docs/report.png updates
-## the picture in docs/diary.md).
+## at most 2 pages, and the German report's text once on A4 (about 20-25 s;
+## make e2e-report E2E_REPORT_PNG=docs/report.png updates the picture in
+## docs/diary.md).
 E2E_REPORT_PNG ?=
 e2e-report:
 	e2e/report.sh $(E2E_REPORT_PNG)

@@ -1,8 +1,9 @@
 #!/bin/bash
 # history.sh: what `bedtime status` and `bedtime stats` cost with ten years
 # of history (about 500,000 lines, bench/genhistory) against an empty one:
-# the fastest of RUNS runs as whole processes, wall and CPU time, and the
-# largest peak resident memory (getrusage's maxrss), as a user meets them.
+# the fastest of RUNS runs as whole processes, wall and CPU time, the
+# largest peak resident memory (getrusage's maxrss), as a user meets them,
+# and the Go heap's peak as the runtime's collection trace gives it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
@@ -16,12 +17,20 @@ go run ./bench/genhistory -days "${DAYS:-3652}" "$dir/full/bedtime"
 measure() { # name, state home, args...
 	local name=$1 home=$2
 	shift 2
+	# Once unmeasured: the first stats makes the streak checkpoint (measured
+	# on its own below, FRESH naming it: removed before each run).
+	"$@" >/dev/null 2>&1 || true
 	python3 - "$RUNS" "$name" "$@" <<'PY'
-import os, resource, subprocess, sys, time
+import os, re, resource, subprocess, sys, time
 runs, name, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 best_wall = best_cpu = float("inf")
 peak = 0
+fresh = os.environ.get("FRESH", "")
+def clear():
+    if fresh and os.path.exists(fresh):
+        os.remove(fresh)
 for _ in range(runs):
+    clear()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.monotonic()
     subprocess.run(args, stdout=subprocess.DEVNULL)  # status exits 3 when no daemon runs
@@ -30,7 +39,16 @@ for _ in range(runs):
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
     peak = max(peak, after.ru_maxrss)
-print(f"{name:32s} wall {best_wall*1000:7.1f} ms  cpu {best_cpu*1000:7.1f} ms  peak RSS {peak/1024:5.1f} MiB")
+# Once more with the runtime's trace of each collection ("A->B->C MB": the
+# heap at its start, at its end, and live): the Go heap's peak is about
+# the largest B; without any collection the heap never reached the
+# runtime's first goal (4 MB).
+clear()
+trace = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       env={**os.environ, "GODEBUG": "gctrace=1"}).stderr
+gcs = [int(m.group(1)) for m in re.finditer(r"\d+->(\d+)->\d+ MB", trace)]
+heap = f"{max(gcs)} MB ({len(gcs)} GC)" if gcs else "< 4 MB (no GC)"
+print(f"{name:32s} wall {best_wall*1000:7.1f} ms  cpu {best_cpu*1000:7.1f} ms  peak RSS {peak/1024:5.1f} MiB  Go heap {heap}")
 PY
 }
 for h in empty full; do
@@ -41,7 +59,6 @@ for h in empty full; do
 	# The first stats after the streak checkpoint went missing (or stopped
 	# fitting the history) reads the whole history once to make it again.
 	if [ "$h" = full ]; then
-		rm -f "$dir/$h/bedtime/streaks.json"
-		RUNS=1 measure "stats --days 365, first ($h)" "$h" ./bin/bedtime stats --days 365
+		FRESH=$dir/$h/bedtime/streaks.json RUNS=3 measure "stats --days 365, first ($h)" "$h" ./bin/bedtime stats --days 365
 	fi
 done

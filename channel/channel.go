@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // Action is what an answer from a channel asks for.
@@ -51,6 +52,24 @@ type Message struct {
 	// answers with ChoiceAction(its index).
 	Answers bool
 	Choices []string `json:",omitempty"`
+	// Lang is the language (a tag locale.Parse reads) of the words the
+	// channel adds itself: the Done and Snooze buttons and a private
+	// channel's text. Empty, or one bedtime does not speak, is English.
+	// Choices come already in the person's language.
+	Lang string `json:",omitempty"`
+}
+
+// in returns the locale of m.Lang, English when it names none bedtime
+// speaks.
+func (m Message) in() *locale.Locale {
+	if m.Lang == "" {
+		return locale.English
+	}
+	l, err := locale.Parse(m.Lang)
+	if err != nil {
+		return locale.English
+	}
+	return l
 }
 
 // Delivery is one attempt to deliver one reminder instant on one channel.
@@ -79,8 +98,9 @@ type Channel interface {
 	// Deliver delivers d. An error that retrying cannot fix is marked
 	// with Permanent.
 	Deliver(ctx context.Context, d Delivery) error
-	// Check says whether the channel can deliver, for `bedtime doctor`.
-	Check(ctx context.Context) CheckResult
+	// Check says whether the channel can deliver, for `bedtime doctor`,
+	// in l's language.
+	Check(ctx context.Context, l *locale.Locale) CheckResult
 }
 
 // Reply is one message read from a channel's reply stream, not yet
@@ -131,6 +151,19 @@ type CheckResult struct {
 	// Detail says what was found; Fix says what to do when not OK.
 	Detail, Fix string
 }
+
+// FileError is why a channel refuses a file it reads (token_file): a
+// message of the locale catalog and its arguments, so that `bedtime
+// doctor` can say it in the person's language.
+type FileError struct {
+	Format string
+	Args   []any
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+// In returns the error in l's language.
+func (e *FileError) In(l *locale.Locale) string { return l.Sprintf(e.Format, e.Args...) }
 
 // permanent marks an error retrying cannot fix.
 type permanent struct{ err error }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // Command is a channel that runs a program, without a shell, for each
@@ -108,14 +109,15 @@ func (c *Command) Deliver(ctx context.Context, d Delivery) error {
 	return Permanent(xe)
 }
 
-// Check checks that the program can be found.
-func (c *Command) Check(ctx context.Context) CheckResult {
+// Check checks that the program can be found; it says so in l's
+// language.
+func (c *Command) Check(ctx context.Context, l *locale.Locale) CheckResult {
 	path, err := exec.LookPath(c.argv[0])
 	if err != nil {
-		return CheckResult{Detail: fmt.Sprintf("command %s: %v", c.argv[0], err),
-			Fix: "install the program, or give its full path as the first word of command:"}
+		return CheckResult{Detail: l.Sprintf("command %s: %v", c.argv[0], err),
+			Fix: l.Sprintf("install the program, or give its full path as the first word of command:")}
 	}
-	return CheckResult{OK: true, Detail: fmt.Sprintf("command %s (%s), killed after %s", c.argv[0], path, durfmt.Format(c.timeout))}
+	return CheckResult{OK: true, Detail: l.Sprintf("command %s (%s), killed after %s", c.argv[0], path, durfmt.Format(c.timeout))}
 }
 
 // tailBuffer keeps the last 1 KiB written to it.

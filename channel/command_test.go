@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -133,10 +134,10 @@ func TestCommandThroughDispatcher(t *testing.T) {
 }
 
 func TestCommandCheck(t *testing.T) {
-	if c := NewCommand("x", config.CommandChannel{Argv: []string{"sh"}}).Check(context.Background()); !c.OK || !strings.Contains(c.Detail, "killed after 30s") {
+	if c := NewCommand("x", config.CommandChannel{Argv: []string{"sh"}}).Check(context.Background(), locale.English); !c.OK || !strings.Contains(c.Detail, "killed after 30s") {
 		t.Errorf("Check(sh) = %+v", c)
 	}
-	if c := NewCommand("x", config.CommandChannel{Argv: []string{"no-such-program-bedtime"}}).Check(context.Background()); c.OK || !strings.Contains(c.Fix, "install the program") {
+	if c := NewCommand("x", config.CommandChannel{Argv: []string{"no-such-program-bedtime"}}).Check(context.Background(), locale.English); c.OK || !strings.Contains(c.Fix, "install the program") {
 		t.Errorf("Check(missing) = %+v", c)
 	}
 }

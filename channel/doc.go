@@ -39,6 +39,12 @@
 // neutral title and body, so the server learns nothing about the user's
 // health.
 //
+// The words a channel adds itself, the Done and Snooze buttons and a
+// private channel's text, are in the message's language (Message.Lang,
+// English when it names none bedtime speaks); the daemon puts the
+// reminder's text and a question's answers in it already. Check says
+// what it found, and the fix, in the language it is given.
+//
 // An access token for a server of one's own comes from token_file, which
 // must be a regular file, 0600 and owned by the user; it is sent only in
 // the Authorization header to the configured server and never logged. No

@@ -13,10 +13,12 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // PrivateTitle and PrivateBody are what a channel with private: true
-// shows instead of the reminder's text.
+// shows instead of the reminder's text, in English; the message's Lang
+// translates them (they are catalog keys).
 const (
 	PrivateTitle = "bedtime reminder"
 	PrivateBody  = "It is time for one of your reminders."
@@ -101,7 +103,7 @@ func readToken(path string) (string, error) {
 	}
 	tok := strings.TrimSpace(string(b))
 	if tok == "" || strings.ContainsAny(tok, " \t\r\n") {
-		return "", fmt.Errorf("token_file: %s does not hold one token (want one line such as tk_...)", path)
+		return "", fmt.Errorf("token_file: %w", &FileError{Format: "%s does not hold one token (want one line such as tk_...)", Args: []any{path}})
 	}
 	return tok, nil
 }
@@ -160,16 +162,17 @@ type replyBody struct {
 
 func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 	m := d.Message
+	l := m.in()
 	p := ntfyPublish{Topic: n.cfg.Topic, Title: m.Title, Message: m.Body, Priority: n.cfg.Priority, Tags: m.Tags, Click: m.Click}
 	if n.cfg.Private {
-		p.Title, p.Message, p.Tags = PrivateTitle, PrivateBody, nil
+		p.Title, p.Message, p.Tags = l.Sprintf(PrivateTitle), l.Sprintf(PrivateBody), nil
 	}
 	if m.Answers {
 		type button struct {
 			label  string
 			action Action
 		}
-		buttons := []button{{"Done", ActionDone}, {"Snooze", ActionSnooze}}
+		buttons := []button{{l.Sprintf("Done"), ActionDone}, {l.Sprintf("Snooze"), ActionSnooze}}
 		if len(m.Choices) > 0 {
 			buttons = nil
 			for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
@@ -245,63 +248,65 @@ func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
 // Check checks that the server answers, that the token (if any) is valid
 // and may publish to the topic (by publishing a test message), that the
 // reply topic can be read, and that the phone's buttons, which carry no
-// token, may publish to it.
-func (n *Ntfy) Check(ctx context.Context) CheckResult {
-	where := fmt.Sprintf("ntfy %s, topic %s", n.cfg.Server, redact(n.cfg.Topic))
+// token, may publish to it. What it finds, the fix and the test message
+// are in l's language; an error of the network or the server is quoted as
+// it is.
+func (n *Ntfy) Check(ctx context.Context, l *locale.Locale) CheckResult {
+	where := l.Sprintf("ntfy %s, topic %s", n.cfg.Server, redact(n.cfg.Topic))
 	fail := func(detail, fix string) CheckResult {
-		return CheckResult{Detail: where + ": " + detail, Fix: fix}
+		return CheckResult{Detail: l.Sprintf("%s: %s", where, detail), Fix: fix}
 	}
 	resp, err := n.do(ctx, http.MethodGet, n.cfg.Server+"/v1/health", "", nil, false)
 	if err != nil {
-		return fail(err.Error(), "check the server URL and the network; for ntfy.sh, open https://ntfy.sh in a browser")
+		return fail(err.Error(), l.Sprintf("check the server URL and the network; for ntfy.sh, open https://ntfy.sh in a browser"))
 	}
 	resp.Body.Close()
-	body, _ := json.Marshal(ntfyPublish{Topic: n.cfg.Topic, Title: "bedtime doctor", Message: "Test message: if your phone shows this, bedtime's reminders reach it.", Tags: []string{"white_check_mark"}})
+	body, _ := json.Marshal(ntfyPublish{Topic: n.cfg.Topic, Title: "bedtime doctor", Message: l.Sprintf("Test message: if your phone shows this, bedtime's reminders reach it."), Tags: []string{"white_check_mark"}})
 	resp, err = n.do(ctx, http.MethodPost, n.cfg.Server+"/", "application/json", bytes.NewReader(body), true)
 	if err != nil {
-		return fail(err.Error(), "check the server URL and the network")
+		return fail(err.Error(), l.Sprintf("check the server URL and the network"))
 	}
 	err = httpError(resp, "publish a test message")
 	resp.Body.Close()
 	var se *StatusError
 	if errors.As(err, &se) && se.Code == http.StatusUnauthorized {
-		return fail("the access token is not valid", "make a new token (ntfy token add, or the web app's Account page) and put it in token_file")
+		return fail(l.Sprintf("the access token is not valid"), l.Sprintf("make a new token (ntfy token add, or the web app's Account page) and put it in token_file"))
 	}
 	if errors.As(err, &se) && se.Code == http.StatusForbidden {
-		fix := "give your user write access to the topic (ntfy access <user> <topic> rw)"
+		fix := l.Sprintf("give your user write access to the topic (ntfy access <user> <topic> rw)")
 		if n.token == "" {
-			fix = "this server wants a login: put an access token in a file and name it in token_file"
+			fix = l.Sprintf("this server wants a login: put an access token in a file and name it in token_file")
 		}
-		return fail("not allowed to publish to the topic", fix)
+		return fail(l.Sprintf("not allowed to publish to the topic"), fix)
 	}
 	if errors.As(err, &se) && se.Code/100 == 3 {
-		return fail(err.Error(), "ntfy never redirects: put the server's own address in server: (bedtime follows no redirect, so the token and the messages go nowhere else)")
+		return fail(err.Error(), l.Sprintf("ntfy never redirects: put the server's own address in server: (bedtime follows no redirect, so the token and the messages go nowhere else)"))
 	}
 	if err != nil {
-		return fail(err.Error(), "try again later; if it persists, check the server's status")
+		return fail(err.Error(), l.Sprintf("try again later; if it persists, check the server's status"))
 	}
 	resp, err = n.do(ctx, http.MethodGet, n.cfg.Server+"/"+n.cfg.ReplyTopic+"/auth", "", nil, true)
 	if err != nil {
-		return fail(err.Error(), "check the network")
+		return fail(err.Error(), l.Sprintf("check the network"))
 	}
 	err = httpError(resp, "read the reply topic")
 	resp.Body.Close()
 	if err != nil {
-		return fail(err.Error()+"; Done and Snooze from the phone cannot arrive", "give your user read access to the reply topic (ntfy access <user> "+redact(n.cfg.ReplyTopic)+" ro)")
+		return fail(l.Sprintf("%s; Done and Snooze from the phone cannot arrive", err.Error()), l.Sprintf("give your user read access to the reply topic (ntfy access <user> %s ro)", redact(n.cfg.ReplyTopic)))
 	}
 	body, _ = json.Marshal(replyBody{Bedtime: 1, Check: true})
 	resp, err = n.do(ctx, http.MethodPost, n.cfg.Server+"/"+n.cfg.ReplyTopic, "application/json", bytes.NewReader(body), false)
 	if err != nil {
-		return fail(err.Error(), "check the network")
+		return fail(err.Error(), l.Sprintf("check the network"))
 	}
 	err = httpError(resp, "publish to the reply topic without a token, as the phone's buttons do")
 	resp.Body.Close()
 	if err != nil {
-		return fail(err.Error(), "let everyone write to the reply topic (answers carry their own proof): ntfy access everyone <reply topic> wo")
+		return fail(err.Error(), l.Sprintf("let everyone write to the reply topic (answers carry their own proof): ntfy access everyone <reply topic> wo"))
 	}
-	private := ""
+	detail := l.Sprintf("%s: reachable, a test message was published (it should be on your phone now), answers can come back on the reply topic", where)
 	if n.cfg.Private {
-		private = "; private: the phone shows \"" + PrivateTitle + "\", not the reminder's text"
+		detail = l.Sprintf("%s; private: the phone shows %q, not the reminder's text", detail, l.Sprintf(PrivateTitle))
 	}
-	return CheckResult{OK: true, Detail: where + ": reachable, a test message was published (it should be on your phone now), answers can come back on the reply topic" + private}
+	return CheckResult{OK: true, Detail: detail}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // TestPhoneDone is the whole way: a reminder is published to the topic
@@ -379,7 +380,7 @@ func TestToken(t *testing.T) {
 		f.press(m, "Done") // without a token, as the phone's button does
 		f.answer(d)
 		n, _ := NewNtfy("phone", f.cfg, f.nopts)
-		if c := n.Check(context.Background()); !c.OK {
+		if c := n.Check(context.Background(), locale.English); !c.OK {
 			t.Fatalf("Check = %+v", c)
 		}
 		if strings.Contains(f.log.String(), tok) || strings.Contains(f.log.String(), topic) {
@@ -448,7 +449,7 @@ func TestCheck(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				c := n.Check(context.Background())
+				c := n.Check(context.Background(), locale.English)
 				if c.OK != tt.ok || !strings.Contains(c.Detail, tt.detail) || !strings.Contains(c.Fix, tt.fix) {
 					t.Fatalf("Check = %+v, want ok=%v, detail with %q, fix with %q", c, tt.ok, tt.detail, tt.fix)
 				}

@@ -2,10 +2,7 @@
 
 package channel
 
-import (
-	"fmt"
-	"os"
-)
+import "os"
 
 // checkPrivateFile refuses a file that is not a regular file; outside Unix
 // mode bits do not say who can read it.
@@ -15,7 +12,7 @@ func checkPrivateFile(path string) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file; make it a plain file", path)
+		return &FileError{Format: "%s is not a regular file; make it a plain file", Args: []any{path}}
 	}
 	return nil
 }

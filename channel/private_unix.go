@@ -3,7 +3,6 @@
 package channel
 
 import (
-	"fmt"
 	"os"
 	"syscall"
 )
@@ -16,13 +15,13 @@ func checkPrivateFile(path string) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file (a symlink, a directory or a device); make it a plain file", path)
+		return &FileError{Format: "%s is not a regular file (a symlink, a directory or a device); make it a plain file", Args: []any{path}}
 	}
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Geteuid() {
-		return fmt.Errorf("%s is owned by uid %d, not by you (uid %d); fix: chown %d %s", path, st.Uid, os.Geteuid(), os.Geteuid(), path)
+		return &FileError{Format: "%s is owned by uid %d, not by you (uid %d); fix: chown %d %s", Args: []any{path, st.Uid, os.Geteuid(), os.Geteuid(), path}}
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return fmt.Errorf("%s can be read or changed by others (mode %04o); fix: chmod 600 %s", path, perm, path)
+		return &FileError{Format: "%s can be read or changed by others (mode %04o); fix: chmod 600 %s", Args: []any{path, perm, path}}
 	}
 	return nil
 }

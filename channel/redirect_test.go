@@ -11,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // elsewhere is a listener a redirect points to; it records what reaches
@@ -84,7 +85,7 @@ func TestNoRedirects(t *testing.T) {
 		if err == nil || err.Error() != wantStream {
 			t.Errorf("stream = %v, want %q", err, wantStream)
 		}
-		c := n.Check(ctx)
+		c := n.Check(ctx, locale.English)
 		if c.OK || !strings.Contains(c.Detail, "307") || !strings.Contains(c.Fix, "ntfy never redirects") {
 			t.Errorf("Check = %+v, want the redirect reported", c)
 		}

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -127,7 +126,7 @@ func (p *parser) channels(n ast.Node, s *Schedule) {
 
 func (p *parser) channel(name string, pair *ast.MappingValueNode, c ctx) (Channel, bool) {
 	ch := Channel{Name: name}
-	want := "exactly one of ntfy: {server, topic} or command: [program, args...]"
+	want := msg("exactly one of ntfy: {server, topic} or command: [program, args...]")
 	if pair.Value == nil || isNull(p.resolve(pair.Value)) {
 		p.errAt(pair.Key, c, "is empty (want %s)", want)
 		return ch, false
@@ -198,7 +197,7 @@ func (p *parser) ntfy(k kv, c ctx) *NtfyChannel {
 	}
 	sub := func(k string) ctx { return ctx{field: c.field + "." + k} }
 	if kv, ok := get["server"]; ok {
-		if s, ok := p.str(kv.valueNode, sub("server"), "a URL such as \"https://ntfy.sh\""); ok {
+		if s, ok := p.str(kv.valueNode, sub("server"), msg("a URL such as \"https://ntfy.sh\"")); ok {
 			n.Server = p.serverURL(kv.valueNode, sub("server"), s)
 		}
 	} else if !p.misspelt["server"] {
@@ -221,12 +220,12 @@ func (p *parser) ntfy(k kv, c ctx) *NtfyChannel {
 		}
 	}
 	if kv, ok := get["token_file"]; ok {
-		if s, ok := p.str(kv.valueNode, sub("token_file"), "the path of a file holding the token"); ok {
+		if s, ok := p.str(kv.valueNode, sub("token_file"), msg("the path of a file holding the token")); ok {
 			n.TokenFile = p.tokenPath(kv.valueNode, sub("token_file"), s)
 		}
 	}
 	if kv, ok := get["priority"]; ok {
-		if s, ok := p.str(kv.valueNode, sub("priority"), "1 to 5, or min, low, default, high, max"); ok {
+		if s, ok := p.str(kv.valueNode, sub("priority"), msg("1 to 5, or min, low, default, high, max")); ok {
 			if v, err := strconv.Atoi(s); err == nil && v >= 1 && v <= 5 {
 				n.Priority = v
 			} else if v, ok := priorities[strings.ToLower(s)]; ok {
@@ -237,7 +236,7 @@ func (p *parser) ntfy(k kv, c ctx) *NtfyChannel {
 		}
 	}
 	if kv, ok := get["private"]; ok {
-		v, _ := p.str(kv.valueNode, sub("private"), "true or false")
+		v, _ := p.str(kv.valueNode, sub("private"), msg("true or false"))
 		switch strings.ToLower(v) {
 		case "true", "yes", "on":
 			n.Private = true
@@ -267,7 +266,7 @@ func (p *parser) serverURL(n ast.Node, c ctx, s string) string {
 }
 
 func (p *parser) topic(n ast.Node, c ctx) string {
-	s, ok := p.str(n, c, "a topic name")
+	s, ok := p.str(n, c, msg("a topic name"))
 	if !ok {
 		return ""
 	}
@@ -304,7 +303,7 @@ func (p *parser) tokenPathWant(n ast.Node, c ctx, s, example string) string {
 	if s == "~" || strings.HasPrefix(s, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			p.errAt(n, c, "cannot expand ~ (%v); give the full path", err)
+			p.errAt(n, c, "cannot expand ~ (%v); give the full path", err.Error())
 			return ""
 		}
 		s = filepath.Join(home, strings.TrimPrefix(s, "~"))
@@ -329,7 +328,7 @@ func (p *parser) argv(kv kv, c ctx) []string {
 	}
 	var out []string
 	for i, v := range seq.Values {
-		s, ok := p.str(v, c, "a word")
+		s, ok := p.str(v, c, msg("a word"))
 		if !ok {
 			continue
 		}
@@ -365,7 +364,7 @@ func (p *parser) reminderChannels(kv kv, s *Schedule, c ctx) []string {
 	}
 	var out []string
 	for _, it := range items {
-		name, ok := p.str(it, c, "a channel's name")
+		name, ok := p.str(it, c, msg("a channel's name"))
 		if !ok {
 			continue
 		}
@@ -375,13 +374,11 @@ func (p *parser) reminderChannels(kv kv, s *Schedule, c ctx) []string {
 		}
 		if _, ok := s.Channels[name]; !ok && name != Desktop {
 			names := s.ChannelNames()
-			msg := fmt.Sprintf("unknown channel %q", name)
 			if sg := suggest(name, names); sg != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", sg)
+				p.errAt(it, c, "unknown channel %q (did you mean %q?)", name, sg)
 			} else {
-				msg += fmt.Sprintf(" (want one of %s, or add it under the top-level channels:)", strings.Join(names, ", "))
+				p.errAt(it, c, "unknown channel %q (want one of %s, or add it under the top-level channels:)", name, strings.Join(names, ", "))
 			}
-			p.errAt(it, c, "%s", msg)
 			continue
 		}
 		out = append(out, name)

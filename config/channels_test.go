@@ -134,6 +134,12 @@ func TestCommandFileSafety(t *testing.T) {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("Load error:\n%v\nwant it to contain\n%s", err, want)
 			}
+			// In German, with the path and mode as they are.
+			de := es.In(mustLocale(t, "de"))
+			if !strings.Contains(de, "führt ein Programm aus") || !strings.Contains(de, target+" ist beschreibbar für") ||
+				!strings.Contains(de, "(Modus 0") || strings.Contains(strings.ReplaceAll(de, dir, ""), "writable") {
+				t.Errorf("in German:\n%s", de)
+			}
 		})
 	}
 }

@@ -19,16 +19,18 @@ func checkRunsCommands(path string, f *os.File, s *Schedule) error {
 	if first == nil {
 		return nil
 	}
-	fail := func(msg string) error {
-		return Errors{{File: path, Line: first.Line, Column: first.Column, Field: "channels." + first.Name + ".command",
-			Msg: "runs a program, so no one else may be able to change the schedule: " + msg}}
+	fail := func(why Message) error {
+		e := newError(path, first.Line, first.Column, "runs a program, so no one else may be able to change the schedule: %s", why)
+		e.Field = "channels." + first.Name + ".command"
+		e.lang = s.Language
+		return Errors{e}
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("config: %w", err)
 	}
-	if msg := unsafeMode(path, fi); msg != "" {
-		return fail(msg)
+	if why, bad := unsafeMode(path, fi); bad {
+		return fail(why)
 	}
 	dirs := []string{filepath.Dir(path)}
 	if real, err := filepath.EvalSymlinks(path); err == nil && filepath.Dir(real) != dirs[0] {
@@ -39,39 +41,42 @@ func checkRunsCommands(path string, f *os.File, s *Schedule) error {
 		if err != nil {
 			return fmt.Errorf("config: %w", err)
 		}
-		if msg := unsafeMode(d, di); msg != "" {
-			return fail(msg)
+		if why, bad := unsafeMode(d, di); bad {
+			return fail(why)
 		}
 	}
 	return nil
 }
 
-// unsafeMode says what is wrong with fi, the file or directory at path, or
-// returns "".
-func unsafeMode(path string, fi os.FileInfo) string {
-	kind := "file"
-	if fi.IsDir() {
-		kind = "directory"
-	}
+// unsafeMode says what is wrong with fi, the file or directory at path;
+// bad is false when nothing is.
+func unsafeMode(path string, fi os.FileInfo) (why Message, bad bool) {
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
 		if uid := int(st.Uid); uid != os.Geteuid() && uid != 0 {
-			return fmt.Sprintf("the %s %s is owned by uid %d, not by you (uid %d); fix: chown %d %s",
-				kind, path, uid, os.Geteuid(), os.Geteuid(), path)
+			if fi.IsDir() {
+				return msg("the directory %s is owned by uid %d, not by you (uid %d); fix: chown %d %s",
+					path, uid, os.Geteuid(), os.Geteuid(), path), true
+			}
+			return msg("the file %s is owned by uid %d, not by you (uid %d); fix: chown %d %s",
+				path, uid, os.Geteuid(), os.Geteuid(), path), true
 		}
 	}
 	perm := fi.Mode().Perm()
 	if perm&0o022 == 0 {
-		return ""
+		return Message{}, false
 	}
-	who := "group"
+	who := msg("group")
 	switch {
 	case perm&0o022 == 0o022:
-		who = "group and others"
+		who = msg("group and others")
 	case perm&0o002 != 0:
-		who = "others"
+		who = msg("others")
 	}
 	if fi.IsDir() && fi.Mode()&os.ModeSticky != 0 && perm&0o002 != 0 {
-		who += " (a shared directory such as /tmp)"
+		who = msg("%s (a shared directory such as /tmp)", who)
 	}
-	return fmt.Sprintf("the %s %s is writable by %s (mode %04o); fix: chmod go-w %s", kind, path, who, perm, path)
+	if fi.IsDir() {
+		return msg("the directory %s is writable by %s (mode %04o); fix: chmod go-w %s", path, who, int(perm), path), true
+	}
+	return msg("the file %s is writable by %s (mode %04o); fix: chmod go-w %s", path, who, int(perm), path), true
 }

@@ -265,7 +265,7 @@ func ParseIn(name string, src []byte, local *time.Location) (*Schedule, error) {
 		local = time.Local
 	}
 	if len(src) > MaxFileSize {
-		return nil, Errors{{File: name, Msg: fmt.Sprintf("file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}}
+		return nil, Errors{newError(name, 0, 0, "file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}
 	}
 	src, err := stripBOM(name, src)
 	if err != nil {
@@ -291,7 +291,7 @@ func stripBOM(name string, src []byte) ([]byte, error) {
 		return src[3:], nil
 	}
 	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
-		return nil, Errors{{File: name, Line: 1, Column: 1, Msg: "the file is in UTF-16 (want UTF-8; in Notepad, choose Save As and the encoding UTF-8)"}}
+		return nil, Errors{newError(name, 1, 1, "the file is in UTF-16 (want UTF-8; in Notepad, choose Save As and the encoding UTF-8)")}
 	}
 	return src, nil
 }

@@ -3,7 +3,11 @@
 // The file is YAML. Decoding is strict: an unknown key is an error (with a
 // suggestion for a near miss), and every error, syntax or meaning, names the
 // file, line and column, the reminder and the field, and what was expected.
-// All errors in a file are reported at once, in file order. Loading never
+// All errors in a file are reported at once, in file order. An error's
+// message is a message of the catalog (package locale) with its arguments:
+// Error() is English, and Error.In writes it in another language, with the
+// file, line and column, the reminder's and field's names and the values
+// as they are in the file (errors.go, foreign.go). Loading never
 // panics, whatever the bytes, and takes bounded time and memory: a file
 // over MaxFileSize, nested deeper than MaxDepth or longer than MaxEntries
 // and MaxItems is refused by a scan of the bytes before the YAML parser

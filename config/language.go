@@ -14,7 +14,7 @@ import (
 // ships, as a BCP 47 tag ("de", "en-GB", "es-419") or the pseudo-locale
 // "x-pseudo" for tests. The key overrides the environment's language.
 func (p *parser) language(n ast.Node, c ctx) (*locale.Locale, bool) {
-	s, ok := p.str(n, c, "a language such as "+strings.Join(locale.Shipped, ", "))
+	s, ok := p.str(n, c, msg("a language such as %s", strings.Join(locale.Shipped, ", ")))
 	if !ok {
 		return nil, false
 	}

@@ -55,9 +55,9 @@ func (p *parser) mapping(n ast.Node, c ctx) ([]*ast.MappingValueNode, bool) {
 		p.errAt(n, c, "unknown alias %q", v.Value.GetToken().Value)
 		return nil, false
 	}
-	what := "a map of keys and values"
+	what := msg("a map of keys and values")
 	if c.field == "" && c.reminder == "" {
-		what = "a map with timezone, bedtime and reminders"
+		what = msg("a map with timezone, bedtime and reminders")
 	}
 	p.errAt(n, c, "got %s, want %s", describe(p.resolve(n)), what)
 	return nil, false
@@ -87,14 +87,12 @@ func (p *parser) keys(pairs []*ast.MappingValueNode, allowed []string, c ctx) []
 		}
 		seen[key] = line(pair.Key)
 		if !slices.Contains(allowed, key) {
-			msg := fmt.Sprintf("unknown key %q", key)
 			if s := suggest(key, allowed); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				p.errAt(pair.Key, c, "unknown key %q (did you mean %q?)", key, s)
 				p.misspelt[s] = true
 			} else {
-				msg += fmt.Sprintf(" (want one of %s)", strings.Join(allowed, ", "))
+				p.errAt(pair.Key, c, "unknown key %q (want one of %s)", key, strings.Join(allowed, ", "))
 			}
-			p.errAt(pair.Key, c, "%s", msg)
 			continue
 		}
 		v := ast.Node(pair.Value)
@@ -133,27 +131,30 @@ func scalarText(n ast.Node) (string, bool) {
 	return "", false
 }
 
-func describe(n ast.Node) string {
+// describe says what n is, for "got %s, want ...": a Message, or the
+// file's own text quoted (which stays as it is in every language).
+func describe(n ast.Node) any {
 	switch n.(type) {
 	case nil, *ast.NullNode:
-		return "nothing"
+		return msg("nothing")
 	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a map"
+		return msg("a map")
 	case *ast.SequenceNode:
-		return "a list"
+		return msg("a list")
 	case *ast.IntegerNode, *ast.FloatNode:
-		return "a number"
+		return msg("a number")
 	case *ast.BoolNode:
-		return "true/false"
+		return msg("true/false")
 	}
 	if s, ok := scalarText(n); ok {
 		return fmt.Sprintf("%q", s)
 	}
-	return "something else"
+	return msg("something else")
 }
 
-// str reads a scalar as a string.
-func (p *parser) str(n ast.Node, c ctx, want string) (string, bool) {
+// str reads a scalar as a string. want says what was expected: a Message,
+// or a string for a value of the file (the same in every language).
+func (p *parser) str(n ast.Node, c ctx, want any) (string, bool) {
 	r := p.resolve(n)
 	if s, ok := scalarText(r); ok {
 		return s, true
@@ -163,17 +164,17 @@ func (p *parser) str(n ast.Node, c ctx, want string) (string, bool) {
 }
 
 func (p *parser) duration(n ast.Node, c ctx) (time.Duration, bool) {
-	s, ok := p.str(n, c, "a duration such as 30m or 2h")
+	s, ok := p.str(n, c, msg("a duration such as 30m or 2h"))
 	if !ok {
 		return 0, false
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		hint := ""
 		if _, nerr := fmt.Sscanf(s, "%d", new(int)); nerr == nil && !strings.ContainsAny(s, "hms") {
-			hint = "; add a unit"
+			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", s)
+		} else {
+			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h)", s)
 		}
-		p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h%s)", s, hint)
 		return 0, false
 	}
 	if d < 0 || strings.HasPrefix(strings.TrimSpace(s), "-") {
@@ -192,14 +193,14 @@ func (p *parser) timeOfDay(n ast.Node, c ctx) (scheduler.TimeOfDay, bool) {
 	}
 	t, err := scheduler.ParseTimeOfDay(s)
 	if err != nil {
-		p.errAt(n, c, "%v", err)
+		p.errAt(n, c, "%q is not a time of day (want HH:MM)", s)
 		return scheduler.TimeOfDay{}, false
 	}
 	return t, true
 }
 
 func (p *parser) zone(n ast.Node, c ctx) (*time.Location, bool) {
-	s, ok := p.str(n, c, "an IANA time zone such as Europe/Berlin")
+	s, ok := p.str(n, c, msg("an IANA time zone such as Europe/Berlin"))
 	if !ok {
 		return nil, false
 	}

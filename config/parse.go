@@ -15,6 +15,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/internal/durfmt"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -44,6 +45,7 @@ func lazyRE(expr string) func() *regexp.Regexp {
 type parser struct {
 	file    string
 	local   *time.Location // the zone of a schedule without a timezone
+	lang    *locale.Locale // the file's language: key, once read
 	errs    Errors
 	anchors map[string]ast.Node
 	// misspelt records the keys suggested for unknown keys, so that a
@@ -60,8 +62,30 @@ type ctx struct {
 	field    string
 }
 
+// errAt records the error of format and args (a catalog key; see Error)
+// at n.
 func (p *parser) errAt(n ast.Node, c ctx, format string, args ...any) {
-	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: fmt.Sprintf(format, args...)}
+	p.errMsgAt(n, c, msg(format, args...))
+}
+
+// errMsgAt records the error m at n.
+func (p *parser) errMsgAt(n ast.Node, c ctx, m Message) {
+	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: m.String(), Key: m.Key, Args: m.Args}
+	p.place(e, n)
+}
+
+// errForeign records err, another package's error, translated when it is
+// one of pats (with details sub) and as it is otherwise.
+func (p *parser) errForeign(n ast.Node, c ctx, err error, pats, sub []pattern) {
+	if m, ok := match(err.Error(), pats, sub); ok {
+		p.errMsgAt(n, c, m)
+		return
+	}
+	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: err.Error()}
+	p.place(e, n)
+}
+
+func (p *parser) place(e *Error, n ast.Node) {
 	if n != nil {
 		if tk := n.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column
@@ -72,6 +96,9 @@ func (p *parser) errAt(n ast.Node, c ctx, format string, args ...any) {
 
 func (p *parser) sorted() Errors {
 	out := slices.Clone(p.errs)
+	for _, e := range out {
+		e.lang = p.lang
+	}
 	slices.SortStableFunc(out, func(a, b *Error) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
@@ -86,7 +113,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		// The YAML library is third-party code: never let a panic in
 		// it take the daemon down.
 		if r := recover(); r != nil {
-			p.errs = append(p.errs, &Error{File: p.file, Msg: fmt.Sprintf("cannot read the file as YAML (%v)", r)})
+			p.errs = append(p.errs, newError(p.file, 0, 0, "cannot read the file as YAML (%v)", fmt.Sprint(r)))
 			s = nil
 		}
 	}()
@@ -94,10 +121,9 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if err != nil {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-			p.errs = append(p.errs, &Error{File: p.file, Line: se.Token.Position.Line, Column: se.Token.Position.Column,
-				Msg: "not valid YAML: " + se.Message})
+			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: %s", se.Message))
 		} else {
-			p.errs = append(p.errs, &Error{File: p.file, Msg: "not valid YAML: " + firstLine(err.Error())})
+			p.errs = append(p.errs, newError(p.file, 0, 0, "not valid YAML: %s", firstLine(err.Error())))
 		}
 		return nil
 	}
@@ -108,7 +134,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		}
 	}
 	if len(docs) == 0 {
-		p.errs = append(p.errs, &Error{File: p.file, Msg: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"})
+		p.errs = append(p.errs, newError(p.file, 0, 0, "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"))
 		return nil
 	}
 	if len(docs) > 1 {
@@ -132,7 +158,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 			}
 		case "language":
 			if l, ok := p.language(kv.value, ctx{field: "language"}); ok {
-				s.Language = l
+				s.Language, p.lang = l, l
 			}
 		case "bedtime":
 			bedNode = kv.value

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,19 +20,19 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	if name == "movement" {
 		r.WhenAway = WhenAwaySkip
 	}
-	empty := func(key, want string) { // an empty value is an error, and then left out
+	empty := func(key string, want Message) { // an empty value is an error, and then left out
 		if kv, ok := get[key]; ok && kv.value == nil {
 			p.errAt(kv.keyNode, ctx{name, key}, "is empty (want %s)", want)
 			delete(get, key)
 		}
 	}
-	empty("when_away", "hold, skip, show or phone")
-	empty("when_busy", "hold or show")
-	empty("stay", "true, false or a duration such as 2m")
-	empty("sound", "true, false or a sound name such as bell")
+	empty("when_away", msg("hold, skip, show or phone"))
+	empty("when_busy", msg("hold or show"))
+	empty("stay", msg("true, false or a duration such as 2m"))
+	empty("sound", msg("true, false or a sound name such as bell"))
 	if kv, ok := get["when_away"]; ok {
 		c := ctx{name, "when_away"}
-		if v, ok := p.str(kv.valueNode, c, "hold, skip, show or phone"); ok {
+		if v, ok := p.str(kv.valueNode, c, msg("hold, skip, show or phone")); ok {
 			w := WhenAway(strings.ToLower(v))
 			if slices.Contains(whenAwayAll, w) {
 				r.WhenAway = w
@@ -41,34 +40,34 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 					p.phoneNodes[name] = kv.valueNode
 				}
 			} else {
-				msg := fmt.Sprintf("%q is not hold, skip, show or phone", v)
 				if sg := suggest(v, []string{"hold", "skip", "show", "phone"}); sg != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", sg)
+					p.errAt(kv.valueNode, c, "%q is not hold, skip, show or phone (did you mean %q?)", v, sg)
+				} else {
+					p.errAt(kv.valueNode, c, "%q is not hold, skip, show or phone", v)
 				}
-				p.errAt(kv.valueNode, c, "%s", msg)
 			}
 		}
 	}
 	r.WhenBusy = WhenBusyHold
 	if kv, ok := get["when_busy"]; ok {
 		c := ctx{name, "when_busy"}
-		if v, ok := p.str(kv.valueNode, c, "hold or show"); ok {
+		if v, ok := p.str(kv.valueNode, c, msg("hold or show")); ok {
 			switch w := WhenBusy(strings.ToLower(v)); w {
 			case WhenBusyHold, WhenBusyShow:
 				r.WhenBusy = w
 			default:
-				msg := fmt.Sprintf("%q is not hold or show", v)
 				if sg := suggest(v, []string{"hold", "show"}); sg != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", sg)
+					p.errAt(kv.valueNode, c, "%q is not hold or show (did you mean %q?)", v, sg)
+				} else {
+					p.errAt(kv.valueNode, c, "%q is not hold or show", v)
 				}
-				p.errAt(kv.valueNode, c, "%s", msg)
 			}
 		}
 	}
 	r.Stay = StayUntilAnswered
 	if kv, ok := get["stay"]; ok {
 		c := ctx{name, "stay"}
-		v, ok := p.str(kv.valueNode, c, "true, false or a duration such as 2m")
+		v, ok := p.str(kv.valueNode, c, msg("true, false or a duration such as 2m"))
 		if b, isBool := boolWord(v); ok && isBool {
 			if !b {
 				r.Stay = 0
@@ -87,7 +86,7 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	}
 	if kv, ok := get["sound"]; ok {
 		c := ctx{name, "sound"}
-		v, ok := p.str(kv.valueNode, c, "true, false or a sound name such as bell")
+		v, ok := p.str(kv.valueNode, c, msg("true, false or a sound name such as bell"))
 		if b, isBool := boolWord(v); ok && isBool {
 			if b {
 				r.Sound = DefaultSound
@@ -160,7 +159,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 		}
 	}
 	if kv, ok := get["enabled"]; ok {
-		v, _ := p.str(kv.valueNode, ctx{name, "enabled"}, "true or false")
+		v, _ := p.str(kv.valueNode, ctx{name, "enabled"}, msg("true or false"))
 		switch strings.ToLower(v) {
 		case "true", "yes", "on":
 		case "false", "no", "off":
@@ -197,7 +196,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	}
 	if kv, ok := get["repeat_max"]; ok {
 		c := ctx{name, "repeat_max"}
-		v, ok := p.str(kv.valueNode, c, "a whole number")
+		v, ok := p.str(kv.valueNode, c, msg("a whole number"))
 		n, err := strconv.Atoi(v)
 		switch {
 		case !ok:
@@ -210,7 +209,7 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 		}
 	}
 	if kv, ok := get["routine"]; ok {
-		rn, ok := p.str(kv.valueNode, ctx{name, "routine"}, "the name of a routine")
+		rn, ok := p.str(kv.valueNode, ctx{name, "routine"}, msg("the name of a routine"))
 		if ok {
 			if _, found := s.Routine(rn); !found {
 				names := content.RoutineNames()
@@ -272,7 +271,7 @@ func (p *parser) ask(r *Reminder, get map[string]kv) {
 		p.errAt(a.keyNode, c, "is empty (want cramps, or leave ask out)")
 		return
 	}
-	v, ok := p.str(a.valueNode, c, "cramps")
+	v, ok := p.str(a.valueNode, c, "cramps") // a value: the same in every language
 	switch {
 	case !ok:
 	case v != AskCramps:
@@ -311,14 +310,14 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 	}
 	switch r.Form {
 	case FormCron:
-		spec, ok := p.str(given.value, c, "a cron expression such as \"55 9-16 * * mon-fri\"")
+		spec, ok := p.str(given.value, c, msg("a cron expression such as \"55 9-16 * * mon-fri\""))
 		if !ok {
 			return
 		}
 		r.Spec = spec
 		sch, err := scheduler.ParseCron(spec, r.Location)
 		if err != nil {
-			p.errAt(given.value, c, "%v", err)
+			p.errForeign(given.value, c, err, cronErrors(), cronDetails())
 			return
 		}
 		r.Schedule = sch
@@ -388,7 +387,7 @@ func (p *parser) form(r *Reminder, given kv, get map[string]kv, s *Schedule) {
 }
 
 func (p *parser) window(n ast.Node, c ctx) (start, end scheduler.TimeOfDay, ok bool) {
-	s, ok := p.str(n, c, `a window such as "08:00-20:00"`)
+	s, ok := p.str(n, c, msg(`a window such as "08:00-20:00"`))
 	if !ok {
 		return start, end, false
 	}
@@ -425,7 +424,7 @@ func (p *parser) days(n ast.Node, c ctx) scheduler.Weekdays {
 	}
 	var w scheduler.Weekdays
 	for _, it := range items {
-		s, ok := p.str(it, c, "a day of the week")
+		s, ok := p.str(it, c, msg("a day of the week"))
 		if !ok {
 			continue
 		}
@@ -441,7 +440,7 @@ func (p *parser) days(n ast.Node, c ctx) scheduler.Weekdays {
 		}
 		d, err := scheduler.ParseWeekday(s)
 		if err != nil {
-			p.errAt(it, c, "%v", err)
+			p.errAt(it, c, "%q is not a day of the week (want mon, tue, wed, thu, fri, sat or sun)", s)
 			continue
 		}
 		w = w.Add(d)

@@ -1,7 +1,5 @@
 package config
 
-import "fmt"
-
 // Limits on the shape of a schedule file. They are checked by a scan of
 // the bytes before the YAML parser sees them, because the parser's memory
 // grows with the square of the nesting depth ([ x 30,000 took 1.4 GB) and
@@ -72,7 +70,7 @@ type level struct {
 }
 
 func (s *shapeScanner) errAt(line, col int, format string, args ...any) *Error {
-	return &Error{Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+	return newError("", line, col, format, args...)
 }
 
 func (s *shapeScanner) eof() bool { return s.i >= len(s.src) }
@@ -140,11 +138,10 @@ func (s *shapeScanner) countItem() *Error {
 }
 
 func (s *shapeScanner) tooMany(l level) *Error {
-	what := "map"
 	if l.seq {
-		what = "list"
+		return s.errAt(l.line, l.pos, "a list with more than %d entries; a schedule needs far fewer (is it the right file?)", MaxEntries)
 	}
-	return s.errAt(l.line, l.pos, "a %s with more than %d entries; a schedule needs far fewer (is it the right file?)", what, MaxEntries)
+	return s.errAt(l.line, l.pos, "a map with more than %d entries; a schedule needs far fewer (is it the right file?)", MaxEntries)
 }
 
 func (s *shapeScanner) scan() *Error {
@@ -456,7 +453,7 @@ func checkRawDepth(src []byte) *Error {
 		case '[', '{':
 			depth++
 			if depth > maxRawDepth {
-				return &Error{Line: line, Column: col, Msg: fmt.Sprintf("brackets nested too deeply (more than %d levels, counting those in quotes and comments)", maxRawDepth)}
+				return newError("", line, col, "brackets nested too deeply (more than %d levels, counting those in quotes and comments)", maxRawDepth)
 			}
 			chainable = true
 		case ']', '}':
@@ -468,7 +465,7 @@ func checkRawDepth(src []byte) *Error {
 			if chainable && (i+1 == len(src) || src[i+1] == ' ' || src[i+1] == '\t') {
 				chain++
 				if chain > maxRawDepth {
-					return &Error{Line: line, Column: col, Msg: fmt.Sprintf("nested too deeply (more than %d list entries in a row)", maxRawDepth)}
+					return newError("", line, col, "nested too deeply (more than %d list entries in a row)", maxRawDepth)
 				}
 			} else {
 				chainable, chain = false, 0

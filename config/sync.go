@@ -50,7 +50,7 @@ func (p *parser) sync(n, key ast.Node, s *Schedule) {
 				p.errAt(kv.keyNode, c, "is empty (want the synced folder's path, such as ~/Sync/bedtime)")
 				continue
 			}
-			if v, ok := p.str(kv.valueNode, c, "a folder's path, such as ~/Sync/bedtime"); ok {
+			if v, ok := p.str(kv.valueNode, c, msg("a folder's path, such as ~/Sync/bedtime")); ok {
 				out.Folder = p.tokenPathWant(kv.valueNode, c, v, "~/Sync/bedtime")
 			}
 		case "name":
@@ -58,7 +58,7 @@ func (p *parser) sync(n, key ast.Node, s *Schedule) {
 				p.errAt(kv.keyNode, c, "is empty (want this computer's name, such as work-laptop, or leave name out for the host name)")
 				continue
 			}
-			if v, ok := p.str(kv.valueNode, c, "a name such as work-laptop"); ok {
+			if v, ok := p.str(kv.valueNode, c, msg("a name such as work-laptop")); ok {
 				if !isSyncName(v) {
 					p.errAt(kv.valueNode, c, "%q is not a name (want up to 40 letters, digits, spaces, dots, dashes, such as work-laptop)", v)
 					continue

@@ -10,7 +10,7 @@ import (
 )
 
 func (p *parser) text(n ast.Node, c ctx, oneLine bool) (string, bool) {
-	s, ok := p.str(n, c, "text")
+	s, ok := p.str(n, c, msg("text"))
 	if !ok {
 		return "", false
 	}
@@ -125,7 +125,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 			}
 		}
 		if err := rt.Validate(); err != nil {
-			p.errAt(pair.Key, c, "%v", err)
+			p.errForeign(pair.Key, c, err, routineErrors(), nil)
 			continue
 		}
 		s.Routines[name] = rt

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -46,7 +47,7 @@ func (d *daemon) respondFrom(resp notify.Response, source string) {
 		step.Kind, step.Detail = state.Held, resp.Detail
 		if resp.Detail != "do not disturb" {
 			decide = func(tx *state.Tx) {
-				tx.SetProblem(state.ProblemNotifications, "reminders are held: "+resp.Detail)
+				tx.SetProblem(state.ProblemNotifications, fmt.Sprintf(heldProblem, resp.Detail))
 			}
 		}
 	case notify.Missed:

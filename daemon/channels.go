@@ -8,6 +8,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -64,8 +65,10 @@ func (d *daemon) useChannels(ctx context.Context, s *config.Schedule) {
 	}()
 }
 
-// sendChannels sends the firing to the named channels (not the desktop).
-func (d *daemon) sendChannels(f *firing, title, body string, names []string) {
+// sendChannels sends the firing to the named channels (not the desktop),
+// with the words the channel adds (buttons, a private channel's text) and
+// the question's answers in l's language.
+func (d *daemon) sendChannels(f *firing, l *locale.Locale, title, body string, names []string) {
 	d.mu.Lock()
 	disp := d.disp
 	d.mu.Unlock()
@@ -73,7 +76,10 @@ func (d *daemon) sendChannels(f *firing, title, body string, names []string) {
 		return
 	}
 	deadline := f.ev.At.Add(max(f.r.CatchUp, 15*time.Minute))
-	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true, Choices: questionChoices(f.r)}
+	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true, Choices: questionChoices(f.r), Lang: l.String()}
+	for i, c := range m.Choices {
+		m.Choices[i] = l.Sprintf(c)
+	}
 	if err := disp.Send(f.r.Name, f.instant, deadline, m, names); err != nil {
 		d.log.Error("cannot send to the channels", "reminder", f.r.Name, "channels", names, "err", err)
 	}

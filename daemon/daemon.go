@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -369,7 +370,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	others, desktop := otherChannels(r)
 	phone := d.o.Devices == nil || d.o.Devices.SendsToPhone()
 	if phone {
-		d.sendChannels(f, t.Title, t.Body, others)
+		d.sendChannels(f, lang, t.Title, t.Body, others)
 	}
 	if !desktop {
 		return // only elsewhere: the channels say when it is shown
@@ -380,7 +381,7 @@ func (d *daemon) fire(ctx context.Context, s *config.Schedule, f *firing) {
 	if !d.awayDecision(ctx, f, m) {
 		if r.WhenAway == config.WhenAwayPhone && !f.busy && phone {
 			// Held on the desktop; on the phone now (not in a call).
-			d.sendChannels(f, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
+			d.sendChannels(f, lang, t.Title, t.Body, slices.DeleteFunc(phoneChannels(s, r), func(c string) bool { return slices.Contains(others, c) }))
 		}
 		return // held until the person is back, or skipped
 	}
@@ -418,7 +419,7 @@ func (d *daemon) send(ctx context.Context, m notify.Message) {
 		}
 		why := notShownReason(err)
 		d.w.change(func(tx *state.Tx) {
-			tx.SetProblem(state.ProblemNotifications, "reminders cannot be shown: "+why)
+			tx.SetProblem(state.ProblemNotifications, fmt.Sprintf(cannotShowProblem, why))
 			tx.Step(state.Step{Reminder: m.Reminder, Scheduled: m.Scheduled, Kind: state.Missed, At: d.o.Clock.Now(),
 				Detail: "never shown: " + why})
 		})
@@ -429,11 +430,11 @@ func (d *daemon) send(ctx context.Context, m notify.Message) {
 func notShownReason(err error) string {
 	switch {
 	case errors.Is(err, notify.ErrNoSessionBus):
-		return "no session bus (only the log has it)"
+		return reasonNoBus
 	case errors.Is(err, notify.ErrNoServer):
-		return "no notification server (only the log has it)"
+		return reasonNoServer
 	case errors.Is(err, notify.ErrInhibited):
 		return "do not disturb"
 	}
-	return "no notification server answered (only the log has it)"
+	return reasonNoAnswer
 }

@@ -20,10 +20,19 @@
 // the writer (writer.go) writes; what it could not write it keeps as
 // those Changes and writes later, never by deciding again.
 //
+// What a person reads comes in their language (language.go: the
+// schedule's language: key, else the environment's): the reminders and
+// their buttons, the notices about the schedule file, and the words a
+// channel adds on the phone (channel.Message.Lang). The log stays English
+// for the journal, and so do the problems it records in the state (for
+// status --json); ProblemIn (problems.go) tells those in a language where
+// `bedtime status` shows them.
+//
 // The files by concern: daemon.go (Run, handle, fire), writer.go (the
 // writer), reload.go, answers.go, routines.go, control.go (the state file
 // changed by a command; the engine's book), away.go, channels.go, watch.go,
-// lock.go, options.go, devices.go (several computers).
+// lock.go, options.go, devices.go (several computers), language.go,
+// problems.go.
 //
 // With several computers (Options.Devices, package devices), a firing is
 // shown only on the computer elected for it; the others record it held,

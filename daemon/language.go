@@ -23,6 +23,16 @@ func speaks(s *config.Schedule) *locale.Locale {
 	return detected()
 }
 
+// speaksErrors returns the language to tell of the schedule's errors es
+// in: the file's language: key when it could be read in spite of them,
+// else the previous schedule's language, else the detected one.
+func speaksErrors(es config.Errors, prev *config.Schedule) *locale.Locale {
+	if l := es.Language(); l != nil {
+		return l
+	}
+	return speaks(prev)
+}
+
 // localize puts m's buttons into l's language: Done, Snooze, Start and
 // Stop, and a question's answers (English labels, which are catalog keys).
 func localize(m *notify.Message, l *locale.Locale) {

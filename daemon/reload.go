@@ -3,7 +3,6 @@ package daemon
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -34,8 +33,12 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	if err != nil {
 		var es config.Errors
 		first, more := err.Error(), 0
+		l := speaks(prev)
+		tellFirst := first
 		if errors.As(err, &es) && len(es) > 0 {
 			first, more = es[0].Error(), len(es)-1
+			l = speaksErrors(es, prev)
+			tellFirst = es[0].In(l)
 			for _, e := range es {
 				d.log.Error("schedule error", "error", e.Error())
 			}
@@ -48,23 +51,23 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		tell := d.badSince != first
 		d.badSince = first
 		d.mu.Unlock()
-		keeping := "running the previous schedule until it is fixed"
+		keeping, keepingText := "running the previous schedule until it is fixed", "Running the previous schedule until it is fixed."
 		if prev == nil {
-			keeping = "no reminders until it is fixed"
+			keeping, keepingText = "no reminders until it is fixed", "No reminders until it is fixed."
 		}
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
 		if tell {
-			problem, title := first, "Your bedtime schedule has an error"
+			problem, title := tellFirst, l.Sprintf("Your bedtime schedule has an error")
 			if more > 0 {
-				problem = fmt.Sprintf("%s (and %d more)", first, more)
-				title = fmt.Sprintf("Your bedtime schedule has %d errors", more+1)
+				problem = l.Sprintf("%s (and %d more)", tellFirst, more)
+				title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
 			}
 			d.setProblem(state.ProblemSchedule, problem)
-			body := first + "\n"
+			body := tellFirst + "\n"
 			if more > 0 {
-				body += fmt.Sprintf("And %d more: run `bedtime validate` to see them all.\n", more)
+				body += l.Sprintf("And %d more: run `bedtime validate` to see them all.", more) + "\n"
 			}
-			body += strings.ToUpper(keeping[:1]) + keeping[1:] + "."
+			body += l.Sprintf(keepingText)
 			d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: title, Body: body, NoActions: true})
 		}
 		return
@@ -93,11 +96,14 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.log.Info("schedule loaded", "why", why, "from", source, "reminders", len(s.Enabled()))
 	switch {
 	case wasBad:
-		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule is fixed",
-			Body: "The new schedule is in use.", NoActions: true, Urgency: notify.UrgencyLow})
+		l := speaks(s)
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule is fixed"),
+			Body: l.Sprintf("The new schedule is in use."), NoActions: true, Urgency: notify.UrgencyLow})
 	case missing && !d.builtin && prev != nil && prev.Path != "":
-		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: "Your bedtime schedule file is gone",
-			Body: "Using the built-in default schedule until " + d.path + " is back.", NoActions: true, Urgency: notify.UrgencyLow})
+		// In the language of the file that was there: the default has none.
+		l := speaks(prev)
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule file is gone"),
+			Body: l.Sprintf("Using the built-in default schedule until %s is back.", d.path), NoActions: true, Urgency: notify.UrgencyLow})
 	}
 }
 

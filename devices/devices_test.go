@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -196,6 +197,14 @@ func TestHostileFolder(t *testing.T) {
 	}
 	if strings.Contains(text, ".syncthing.") {
 		t.Errorf("a sync tool's temporary file was reported:\n%s", text)
+	}
+	// Each problem is a message of the catalog: doctor says it in the
+	// person's language (the pseudo-locale shows one that is not).
+	pseudo, _ := locale.Parse(locale.Pseudo)
+	for _, p := range problems {
+		if in := p.In(pseudo); !strings.HasPrefix(in, p.Path+": ⟦") {
+			t.Errorf("problem %q is not a catalog message: %q", p, in)
+		}
 	}
 	// The torn line is finished by its writer: read then, once.
 	appendTo(late[30:] + "\n")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -138,11 +139,24 @@ type Device struct {
 type Problem struct {
 	// Path is the file or directory, relative to the folder.
 	Path string
-	// What says what is wrong and what bedtime does about it.
+	// What says what is wrong and what bedtime does about it, in English
+	// (for the log).
 	What string
+	// Format and Args are What as a message of the locale catalog and its
+	// arguments, for In.
+	Format string
+	Args   []any
 }
 
 func (p Problem) String() string { return p.Path + ": " + p.What }
+
+// In is String in l's language (the path stays as it is).
+func (p Problem) In(l *locale.Locale) string {
+	if p.Format == "" {
+		return p.String()
+	}
+	return p.Path + ": " + l.Sprintf(p.Format, p.Args...)
+}
 
 // Options configure a Folder.
 type Options struct {
@@ -203,7 +217,7 @@ func Open(root, self string, key Key, o Options) (*Folder, error) {
 		if err != nil {
 			return nil, fmt.Errorf("devices: the sync folder %s is a symbolic link that leads nowhere: %w", root, err)
 		}
-		f.report(".", "is a symbolic link to "+target+"; bedtime uses "+target)
+		f.report(".", "is a symbolic link to %s; bedtime uses %s", target, target)
 		root = target
 	}
 	fi, err := os.Stat(root)
@@ -254,20 +268,23 @@ func (f *Folder) Instance() string { return f.o.Instance }
 
 func (f *Folder) ownDir() string { return filepath.Join(f.root, devicesDir, f.self) }
 
-// report records a problem once per key.
-func (f *Folder) report(path, what string) {
+// report records a problem once per key: what is wrong with path, as a
+// catalog message (format) and its arguments.
+func (f *Folder) report(path, format string, args ...any) {
+	what := fmt.Sprintf(format, args...)
 	if f.reported[path+"\x00"+what] {
 		return
 	}
 	if len(f.reported) >= maxProblems {
 		if !f.reported["\x00too many"] {
 			f.reported["\x00too many"] = true
-			f.problems = append(f.problems, Problem{Path: ".", What: fmt.Sprintf("more than %d problems; the rest are not reported", maxProblems)})
+			const tooMany = "more than %d problems; the rest are not reported"
+			f.problems = append(f.problems, Problem{Path: ".", What: fmt.Sprintf(tooMany, maxProblems), Format: tooMany, Args: []any{maxProblems}})
 		}
 		return
 	}
 	f.reported[path+"\x00"+what] = true
-	f.problems = append(f.problems, Problem{Path: path, What: what})
+	f.problems = append(f.problems, Problem{Path: path, What: what, Format: format, Args: args})
 }
 
 // Problems returns the problems found since the last call, each once for

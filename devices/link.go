@@ -19,6 +19,12 @@ type Link struct {
 	// Alone says, for a person, why this device works alone; "" when it
 	// is linked.
 	Alone string
+	// NoKey is set when Alone is the want of a sync key, and FolderError
+	// when it is the folder that cannot be used (its error, as Alone
+	// quotes it): the parts of Alone for a caller that says it in the
+	// person's language.
+	NoKey       bool
+	FolderError string
 }
 
 // Connect links this device (state directory stateDir, name name: empty
@@ -33,6 +39,7 @@ func Connect(stateDir, folder, name string, o Options) *Link {
 	key, err := LoadKey(stateDir)
 	if errors.Is(err, ErrNoKey) {
 		l.Alone = "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"
+		l.NoKey = true
 		return l
 	}
 	if err != nil {
@@ -46,7 +53,8 @@ func Connect(stateDir, folder, name string, o Options) *Link {
 	}
 	f, err := Open(folder, l.Self, key, o)
 	if err != nil {
-		l.Alone = strings.TrimPrefix(err.Error(), "devices: ") + " (not synced or not mounted yet?); this computer works alone until it is there"
+		l.FolderError = strings.TrimPrefix(err.Error(), "devices: ")
+		l.Alone = l.FolderError + " (not synced or not mounted yet?); this computer works alone until it is there"
 		return l
 	}
 	l.Folder = f

@@ -48,7 +48,7 @@ func (f *Folder) Scan() ([]Record, error) {
 			continue
 		}
 		if _, known := f.devices[name]; !known && len(f.devices) >= MaxDevices {
-			f.report(devicesDir, fmt.Sprintf("holds more than %d devices; the others are ignored", MaxDevices))
+			f.report(devicesDir, "holds more than %d devices; the others are ignored", MaxDevices)
 			continue
 		}
 		recs := f.scanDevice(name, rel)
@@ -81,13 +81,13 @@ func (f *Folder) checkSelf(rel string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if isConflict(e.Name()) {
-			f.report(rel, "another computer uses this device's id too (a state directory copied?): its files conflict; on one of them remove the file "+IDFile+" in the state directory and run bedtime sync join again")
+			f.report(rel, "another computer uses this device's id too (a state directory copied?): its files conflict; on one of them remove the file %s in the state directory and run bedtime sync join again", IDFile)
 			return
 		}
 	}
 	p, ok := f.readPresence(f.self, rel+"/"+presenceFile)
 	if ok && p.Instance != f.o.Instance && p.Written.After(f.start) {
-		f.report(rel, "another computer uses this device's id too (a state directory copied?); on one of them remove the file "+IDFile+" in the state directory and run bedtime sync join again")
+		f.report(rel, "another computer uses this device's id too (a state directory copied?); on one of them remove the file %s in the state directory and run bedtime sync join again", IDFile)
 	}
 }
 
@@ -96,7 +96,7 @@ func (f *Folder) scanDevice(id, rel string) []Record {
 	dir := filepath.Join(f.root, devicesDir, id)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		f.report(rel, "cannot be read: "+err.Error())
+		f.report(rel, "cannot be read: %s", err.Error())
 		return nil
 	}
 	d := f.device(id)
@@ -146,7 +146,7 @@ func (f *Folder) readPresence(id, rel string) (Presence, bool) {
 	fh, err := safefs.OpenPrivate(filepath.Join(f.root, filepath.FromSlash(rel)), os.O_RDONLY, 0)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			f.report(rel, "cannot be read: "+err.Error())
+			f.report(rel, "cannot be read: %s", err.Error())
 		}
 		return p, false
 	}
@@ -166,7 +166,7 @@ func (f *Folder) readPresence(id, rel string) (Presence, bool) {
 		return p, false
 	}
 	if ahead := p.Written.Sub(f.o.Now()); ahead > SkewReported {
-		f.report(devicesDir+"/"+id, fmt.Sprintf("its clock is %s ahead of this one; its times are shown as it wrote them", ahead.Round(time.Minute)))
+		f.report(devicesDir+"/"+id, "its clock is %s ahead of this one; its times are shown as it wrote them", ahead.Round(time.Minute))
 	}
 	return p, true
 }
@@ -192,7 +192,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	}
 	fh, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
 	if err != nil {
-		f.report(rel, "cannot be read: "+err.Error())
+		f.report(rel, "cannot be read: %s", err.Error())
 		return nil
 	}
 	defer fh.Close()
@@ -212,7 +212,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	}
 	if m.off >= MaxFile {
 		m.full = true
-		f.report(rel, fmt.Sprintf("is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20))
+		f.report(rel, "is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20)
 		return nil
 	}
 	if _, err := fh.Seek(m.off, io.SeekStart); err != nil {
@@ -228,7 +228,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			if m.off+int64(n) >= MaxFile {
 				m.off += int64(n)
 				m.full = true
-				f.report(rel, fmt.Sprintf("is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20))
+				f.report(rel, "is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20)
 			}
 			break // a last line still being written: read it next time
 		}

@@ -3,6 +3,7 @@ package diary
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -84,6 +85,17 @@ type Error struct {
 	Field string // the field, as the command line names it: night, severity...
 	Value string // the value given, as given
 	Why   string
+	// Format and Args are Why before it was formatted (Why is
+	// fmt.Sprintf(Format, Args...)), for the command line to say it in
+	// the person's language; Args are strings.
+	Format string
+	Args   []any
+}
+
+// refuse returns the Error for field and value, why being
+// fmt.Sprintf(format, args...).
+func refuse(field, value, format string, args ...any) *Error {
+	return &Error{Field: field, Value: value, Why: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 func (e *Error) Error() string {
@@ -118,7 +130,7 @@ func LastNight(now time.Time, loc *time.Location) string {
 func ParseNight(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || t.Format(time.DateOnly) != s {
-		return time.Time{}, &Error{Field: "night", Value: fmt.Sprintf("%q", s), Why: "want a date such as 2026-03-14 (YYYY-MM-DD)"}
+		return time.Time{}, refuse("night", fmt.Sprintf("%q", s), "want a date such as 2026-03-14 (YYYY-MM-DD)")
 	}
 	return t, nil
 }
@@ -132,10 +144,10 @@ func Validate(e Entry, now time.Time, loc *time.Location) error {
 	night, _ := ParseNight(e.Night)
 	latest, _ := ParseNight(NightOf(now, loc))
 	if night.After(latest) {
-		return &Error{Field: "night", Value: e.Night, Why: fmt.Sprintf("is in the future (the latest night is %s)", latest.Format(time.DateOnly))}
+		return refuse("night", e.Night, "is in the future (the latest night is %s)", latest.Format(time.DateOnly))
 	}
 	if night.Before(latest.AddDate(-MaxBack, 0, 0)) {
-		return &Error{Field: "night", Value: e.Night, Why: fmt.Sprintf("is more than a year back (the earliest night is %s)", latest.AddDate(-MaxBack, 0, 0).Format(time.DateOnly))}
+		return refuse("night", e.Night, "is more than a year back (the earliest night is %s)", latest.AddDate(-MaxBack, 0, 0).Format(time.DateOnly))
 	}
 	return nil
 }
@@ -151,31 +163,31 @@ func check(e Entry) error {
 		return err
 	}
 	if e.At.IsZero() {
-		return &Error{Field: "at", Why: "missing"}
+		return refuse("at", "", "missing")
 	}
 	switch e.Via {
 	case ViaCLI, ViaNow, ViaDesktop, ViaPhone:
 	default:
-		return &Error{Field: "via", Value: fmt.Sprintf("%q", e.Via), Why: "unknown"}
+		return refuse("via", fmt.Sprintf("%q", e.Via), "unknown")
 	}
 	switch e.Answer {
 	case "", AnswerNone, AnswerSome, AnswerBad:
 	default:
-		return &Error{Field: "answer", Value: fmt.Sprintf("%q", e.Answer), Why: "want none, some or bad"}
+		return refuse("answer", fmt.Sprintf("%q", e.Answer), "want none, some or bad")
 	}
 	if e.Count != nil && (*e.Count < 0 || *e.Count > MaxCount) {
-		return &Error{Field: "cramps", Value: fmt.Sprint(*e.Count), Why: fmt.Sprintf("want 0 to %d", MaxCount)}
+		return refuse("cramps", fmt.Sprint(*e.Count), "want 0 to %s", strconv.Itoa(MaxCount))
 	}
 	if e.Severity != nil && (*e.Severity < 0 || *e.Severity > MaxScale) {
-		return &Error{Field: "severity", Value: fmt.Sprint(*e.Severity), Why: "want 0 (no pain) to 10 (the worst)"}
+		return refuse("severity", fmt.Sprint(*e.Severity), "want 0 (no pain) to 10 (the worst)")
 	}
 	if e.Sleep != nil && (*e.Sleep < 0 || *e.Sleep > MaxScale) {
-		return &Error{Field: "sleep", Value: fmt.Sprint(*e.Sleep), Why: "want 0 (slept well) to 10 (hardly slept)"}
+		return refuse("sleep", fmt.Sprint(*e.Sleep), "want 0 (slept well) to 10 (hardly slept)")
 	}
 	switch e.Leg {
 	case "", LegLeft, LegRight, LegBoth:
 	default:
-		return &Error{Field: "leg", Value: fmt.Sprintf("%q", e.Leg), Why: "want left, right or both"}
+		return refuse("leg", fmt.Sprintf("%q", e.Leg), "want left, right or both")
 	}
 	if err := checkNote(e.Note); err != nil {
 		return err
@@ -183,16 +195,16 @@ func check(e Entry) error {
 	none := e.Answer == AnswerNone || (e.Count != nil && *e.Count == 0)
 	some := e.Answer == AnswerSome || e.Answer == AnswerBad || (e.Count != nil && *e.Count > 0) || !e.Cramp.IsZero()
 	if none && some {
-		return &Error{Field: "cramps", Value: "0", Why: "contradicts the other answers (cramps were said too)"}
+		return refuse("cramps", "0", "contradicts the other answers (cramps were said too)")
 	}
 	if none && e.Severity != nil {
-		return &Error{Field: "severity", Value: fmt.Sprint(*e.Severity), Why: "is for a night with cramps; this one says none"}
+		return refuse("severity", fmt.Sprint(*e.Severity), "is for a night with cramps; this one says none")
 	}
 	if none && e.Leg != "" {
-		return &Error{Field: "leg", Value: string(e.Leg), Why: "is for a night with cramps; this one says none"}
+		return refuse("leg", string(e.Leg), "is for a night with cramps; this one says none")
 	}
 	if e.Answer == "" && e.Count == nil && e.Severity == nil && e.Sleep == nil && e.Leg == "" && e.Note == "" && e.Cramp.IsZero() {
-		return &Error{Field: "answer", Why: "nothing to record (give --cramps, --severity, --sleep, --leg or --note)"}
+		return refuse("answer", "", "nothing to record (give --cramps, --severity, --sleep, --leg or --note)")
 	}
 	return nil
 }
@@ -201,13 +213,13 @@ func check(e Entry) error {
 // characters (a terminal's escape sequences among them).
 func checkNote(note string) error {
 	if !utf8.ValidString(note) {
-		return &Error{Field: "note", Why: "is not valid UTF-8 text"}
+		return refuse("note", "", "is not valid UTF-8 text")
 	}
 	if n := utf8.RuneCountInString(note); n > MaxNoteLen {
-		return &Error{Field: "note", Why: fmt.Sprintf("is %d characters long; at most %d", n, MaxNoteLen)}
+		return refuse("note", "", "is %s characters long; at most %s", strconv.Itoa(n), strconv.Itoa(MaxNoteLen))
 	}
 	if i := strings.IndexFunc(note, unicode.IsControl); i >= 0 {
-		return &Error{Field: "note", Why: fmt.Sprintf("holds a control character (%U) at byte %d; write it on one line", []rune(note[i:])[0], i)}
+		return refuse("note", "", "holds a control character (%s) at byte %s; write it on one line", fmt.Sprintf("%U", []rune(note[i:])[0]), strconv.Itoa(i))
 	}
 	return nil
 }

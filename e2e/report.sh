@@ -7,7 +7,9 @@
 # page and prints it to PDF twice: on Letter (chromium's default) and on A4.
 # pdftotext must find in each PDF the figures the CSV gives (nights with
 # cramps, nights answered, nights without an answer), the caution, and the
-# note with HTML in it as text; pdfinfo must count at most 2 pages.
+# note with HTML in it as text; pdfinfo must count at most 2 pages. The
+# same report in German (LC_ALL=de_DE.UTF-8) is printed once on A4 and
+# checked the same way, in German words.
 #
 # The screenshot goes to $1 (default: a new temporary file, so a plain run
 # changes nothing in the repository; `make e2e-report E2E_REPORT_PNG=docs/report.png`
@@ -92,5 +94,27 @@ for paper in letter a4; do
 	done
 done
 pdfinfo "$tmp/a4.pdf" | grep -q '^Page size:.*(A4)' || { echo "FAIL: the A4 PDF is not A4" >&2; fail=1; }
+
+# The same report for a German reader (the language from the environment,
+# as a German desktop sets it), printed once on A4: its words, dates and
+# decimals German, the cautions there, still on at most 2 pages.
+LC_ALL=de_DE.UTF-8 "$tmp/bedtime" report -o "$tmp/report-de.html"
+sed 's/@page { margin: 11mm 12mm; }/@page { size: A4; margin: 11mm 12mm; }/' "$tmp/report-de.html" >"$tmp/report-de-a4.html"
+chrome de --no-pdf-header-footer --print-to-pdf="$tmp/de.pdf" "file://$tmp/report-de-a4.html"
+pages=$(pdfinfo "$tmp/de.pdf" | awk '/^Pages:/ { print $2 }')
+echo "de (A4): $pages pages"
+[ "$pages" -le 2 ] || { echo "FAIL: de: $pages pages, want at most 2" >&2; fail=1; }
+pdftotext -layout "$tmp/de.pdf" "$tmp/de.txt"
+text=$(tr -s ' \n' ' ' <"$tmp/de.txt")
+for want in "Nächtliche Beinkrämpfe und die Gewohnheiten dagegen" "Zeiten in Europe/Berlin" \
+	"Krämpfe in $cramps von $answered Nächten mit Antwort" "$unknown Nächte haben keine Antwort" \
+	"Dieser Bericht zeigt, was geschah, nicht warum. Sprich darüber mit einem Arzt." \
+	"Nächte mit Krämpfen, je Woche" "Kalender: jede Nacht" "Mo Di Mi Do Fr Sa So" \
+	"Nach einem Tag, an dem sie" "Der geltende Plan" "<script>alert('x')</script>"; do
+	case $text in
+		*"$want"*) ;;
+		*) echo "FAIL: de: the PDF's text lacks: $want" >&2; fail=1 ;;
+	esac
+done
 [ $fail = 0 ] || exit 1
-echo "ok: the report prints on at most 2 pages of Letter and of A4 with the CSV's figures; screenshot: $out"
+echo "ok: the report prints on at most 2 pages of Letter and of A4 with the CSV's figures, and in German on A4; screenshot: $out"

@@ -2,6 +2,8 @@ package locale
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -34,24 +36,61 @@ func pl(one, other string) tr { return tr{One: one, Other: other} }
 
 // messages are every message of the catalog, gathered from the lists
 // of messages*.go, one list for each part of bedtime that speaks.
-var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, scheduleMessages, reportMessages, doctorMessages)
+var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, templateMessages, scheduleMessages, reportMessages, doctorMessages)
+
+// pair is one translation: the message's English key, and its text in the
+// language (Other, and One too for a plural message). A language's
+// translations are slices of pairs rather than maps so that they are
+// static data in the program file: a map literal is built on the heap at
+// start, in every process and for every language, spoken or not (about
+// 100 bytes a message a language).
+type pair struct{ Key, One, Other string }
+
+// part is one list of a language's translations, as key and translation.
+type part = iter.Seq2[string, tr]
+
+// pairs is the part of a slice of pairs.
+func pairs(ps []pair) part {
+	return func(yield func(string, tr) bool) {
+		for _, p := range ps {
+			if !yield(p.Key, tr{One: p.One, Other: p.Other}) {
+				return
+			}
+		}
+	}
+}
 
 // translationParts are the shipped languages' translations, by language,
-// one map for each list of messages (de.go, de_help.go, ...). A key is
+// one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
-var translationParts = map[string][]map[string]tr{
-	"de": {de, deHelp, deErrors, deSchedule, deReport, deDoctor},
-	"fr": {fr, frHelp, frErrors, frSchedule, frReport, frDoctor},
-	"es": {es, esHelp, esErrors, esSchedule, esReport, esDoctor},
+var translationParts = map[string][]part{
+	"de": {pairs(de), maps.All(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
+	"fr": {pairs(fr), maps.All(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
+	"es": {pairs(es), maps.All(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
+}
+
+// index returns the translations of parts by key, made when asked for:
+// the first part that translates a key wins.
+func index(parts []part) map[string]tr {
+	out := make(map[string]tr)
+	for _, p := range parts {
+		for k, x := range p {
+			if _, ok := out[k]; !ok {
+				out[k] = x
+			}
+		}
+	}
+	return out
 }
 
 // translated returns lang's translation of the message whose English
-// text is key, looked up in each of lang's parts in turn (no merged copy
-// is kept: a part is a map already).
+// text is key.
 func translated(lang, key string) (tr, bool) {
-	for _, part := range translationParts[lang] {
-		if x, ok := part[key]; ok {
-			return x, true
+	for _, p := range translationParts[lang] {
+		for k, x := range p {
+			if k == key {
+				return x, true
+			}
 		}
 	}
 	return tr{}, false
@@ -79,7 +118,7 @@ var catalogs = func() map[string]func() catalog.Catalog {
 // only the messages whose English is more than their key (the plural
 // ones, and a key with a ${...} substitution, which the catalog would
 // expand), and a language that lacks a message prints it in English.
-func buildCatalog(msgs []entry, lang string, parts []map[string]tr) catalog.Catalog {
+func buildCatalog(msgs []entry, lang string, parts []part) catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	tag := pseudoTag
 	if lang != Pseudo {
@@ -100,6 +139,10 @@ func buildCatalog(msgs []entry, lang string, parts []map[string]tr) catalog.Cata
 			panic(err)
 		}
 	}
+	var idx map[string]tr
+	if lang != "en" && lang != Pseudo {
+		idx = index(parts)
+	}
 	for _, e := range msgs {
 		switch lang {
 		case "en":
@@ -109,11 +152,8 @@ func buildCatalog(msgs []entry, lang string, parts []map[string]tr) catalog.Cata
 		case Pseudo:
 			set(e, tr{One: pseudoIf(e.One), Other: pseudo(e.Key)})
 		default:
-			for _, part := range parts {
-				if x, ok := part[e.Key]; ok {
-					set(e, x)
-					break
-				}
+			if x, ok := idx[e.Key]; ok {
+				set(e, x)
 			}
 		}
 	}
@@ -153,9 +193,10 @@ func Missing(lang string) ([]string, error) {
 		base, _ := tag.Base()
 		lang = base.String()
 	}
+	idx := index(translationParts[lang])
 	var out []string
 	for _, e := range messages {
-		x, ok := translated(lang, e.Key)
+		x, ok := idx[e.Key]
 		if !ok || strings.TrimSpace(x.Other) == "" || (e.One != "" && strings.TrimSpace(x.One) == "") {
 			out = append(out, e.Key)
 		}
@@ -223,9 +264,10 @@ func itoa(n int) string {
 // PlaceholderMismatch returns, for lang, the keys whose translation (any
 // plural form) has other fmt verbs than the English text.
 func PlaceholderMismatch(lang string) []string {
+	idx := index(translationParts[lang])
 	var out []string
 	for _, e := range messages {
-		x, ok := translated(lang, e.Key)
+		x, ok := idx[e.Key]
 		if !ok {
 			continue
 		}

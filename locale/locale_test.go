@@ -2,6 +2,7 @@ package locale
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -125,7 +126,7 @@ func TestEveryMessageIsTranslated(t *testing.T) {
 func TestCheckersCatchMistakes(t *testing.T) {
 	saved := translationParts["de"]
 	t.Cleanup(func() { translationParts["de"] = saved })
-	translationParts["de"] = []map[string]tr{{"Done": {Other: "Erledigt %s"}, "Gone": {Other: "Weg"}}}
+	translationParts["de"] = []part{maps.All(map[string]tr{"Done": {Other: "Erledigt %s"}, "Gone": {Other: "Weg"}})}
 	missing, _ := Missing("de")
 	if !slices.Contains(missing, "Snooze") {
 		t.Errorf("Missing(de) = %v, want Snooze among them", missing)
@@ -174,7 +175,7 @@ func TestFallbackIsEnglish(t *testing.T) {
 		t.Errorf("de unknown key = %q", got)
 	}
 	// A language whose catalog lacks a message prints that one in English.
-	cat := buildCatalog(messages, "fr", []map[string]tr{{"Done": {Other: "Fait"}}})
+	cat := buildCatalog(messages, "fr", []part{maps.All(map[string]tr{"Done": {Other: "Fait"}})})
 	fr := message.NewPrinter(language.French, message.Catalog(cat))
 	if got := fr.Sprintf("Done"); got != "Fait" {
 		t.Errorf("fr Done = %q", got)

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"maps"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -11,9 +12,9 @@ import (
 // catalogs[lang] is, with x as the translations.
 func pluralFor(t *testing.T, e entry, lang string, x map[string]tr, n int) string {
 	t.Helper()
-	var parts []map[string]tr
+	var parts []part
 	if w, ok := x[lang]; ok {
-		parts = []map[string]tr{{e.Key: w}}
+		parts = []part{maps.All(map[string]tr{e.Key: w})}
 	}
 	return message.NewPrinter(language.Make(lang), message.Catalog(buildCatalog([]entry{e}, lang, parts))).Sprintf(e.Key, n)
 }

@@ -19,7 +19,7 @@ import (
 func FindSessionBus() (BusAddress, error) {
 	if addr := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); addr != "" {
 		if strings.Contains(addr, "autolaunch:") {
-			return BusAddress{}, fmt.Errorf("%w: DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus", ErrNoSessionBus, addr)
+			return BusAddress{}, &NoBusError{Why: "DBUS_SESSION_BUS_ADDRESS is %q, which would start a new bus", What: addr}
 		}
 		return BusAddress{Address: addr, Source: "DBUS_SESSION_BUS_ADDRESS"}, nil
 	}
@@ -30,7 +30,7 @@ func FindSessionBus() (BusAddress, error) {
 	path := filepath.Join(dir, "bus")
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode()&os.ModeSocket == 0 {
-		return BusAddress{}, fmt.Errorf("%w: DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket", ErrNoSessionBus, path)
+		return BusAddress{}, &NoBusError{Why: "DBUS_SESSION_BUS_ADDRESS is not set and %s is not a socket", What: path}
 	}
 	return BusAddress{Address: "unix:path=" + dbus.EscapeBusAddressValue(path), Source: path}, nil
 }

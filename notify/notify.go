@@ -243,3 +243,15 @@ type Withdrawer interface {
 	// drops a message held for it. It reports nothing through OnResponse.
 	Withdraw(ctx context.Context, reminder string) error
 }
+
+// NoBusError says why FindSessionBus found no session bus; it wraps
+// ErrNoSessionBus. Why is a format with one verb, for What (the address or
+// the path looked at), so that it can be told in a person's language (it
+// is a message of the locale catalog).
+type NoBusError struct{ Why, What string }
+
+func (e *NoBusError) Error() string {
+	return ErrNoSessionBus.Error() + ": " + fmt.Sprintf(e.Why, e.What)
+}
+
+func (e *NoBusError) Unwrap() error { return ErrNoSessionBus }

@@ -1,11 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -45,6 +46,9 @@ type Input struct {
 	// question): their answers are the diary, not a habit, and they are
 	// left out of the habits.
 	Questions []string
+	// Locale is the language the views write in (nil: English); the
+	// figures do not depend on it.
+	Locale *locale.Locale
 }
 
 // Mark is how a reminder went on one day, as state.Stats marks it, with
@@ -142,6 +146,16 @@ type Report struct {
 	// Empty is true when neither the diary nor the history says anything
 	// about the period.
 	Empty bool
+	// Locale is the language of the views (Input.Locale; nil: English).
+	Locale *locale.Locale
+}
+
+// locale returns the report's language, English when none was given.
+func (r Report) locale() *locale.Locale {
+	if r.Locale == nil {
+		return locale.English
+	}
+	return r.Locale
 }
 
 // Build makes the report of in; it reads nothing but its argument.
@@ -157,7 +171,7 @@ func Build(in Input) Report {
 	weeks = min(weeks, MaxWeeks)
 	last, _ := time.ParseInLocation(time.DateOnly, diary.LastNight(in.Now, loc), loc)
 	first := last.AddDate(0, 0, -(weeks*7 - 1))
-	r := Report{Now: in.Now, Loc: loc, From: first, To: last, Schedule: in.Schedule, ScheduleFrom: in.ScheduleFrom}
+	r := Report{Now: in.Now, Loc: loc, From: first, To: last, Schedule: in.Schedule, ScheduleFrom: in.ScheduleFrom, Locale: in.Locale}
 
 	// The diary, one record per night of the period.
 	records := map[string]diary.NightRecord{}
@@ -363,11 +377,11 @@ func dayOf(t time.Time, loc *time.Location) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 }
 
-// percent formats done of due as a whole percentage, "–" when nothing
-// was due.
-func percent(done, due int) string {
+// percent formats done of due as a whole percentage as the locale writes
+// it ("40%", "40 %"), "–" when nothing was due.
+func percent(l *locale.Locale, done, due int) string {
 	if due == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f%%", 100*float64(done)/float64(due))
+	return l.Sprintf("%s%%", strconv.FormatFloat(100*float64(done)/float64(due), 'f', 0, 64))
 }

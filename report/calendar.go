@@ -1,10 +1,15 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // CalendarOptions say how WriteCalendar draws.
@@ -16,34 +21,43 @@ type CalendarOptions struct {
 	ASCII, Colour bool
 }
 
-// cellStyle is one kind of cell: its characters and colour.
+// cellStyle is one kind of cell: its characters, its word in the legend
+// (translated where it is written) and its colour.
 type cellStyle struct {
-	uni, ascii, word string
-	colour           int // a 256-colour terminal code; 0 none
+	uni, ascii string
+	word       func(*locale.Locale) string
+	colour     int // a 256-colour terminal code; 0 none
 }
 
 var (
 	nightStyles = map[string]cellStyle{
-		"bad":     {"■", "X", "bad cramps", 166},
-		"some":    {"●", "x", "cramps", 214},
-		"none":    {"○", "o", "no cramps", 74},
-		"unknown": {"·", ".", "no answer", 0},
+		"bad":     {"■", "X", func(l *locale.Locale) string { return l.Sprintf("bad cramps") }, 166},
+		"some":    {"●", "x", func(l *locale.Locale) string { return l.Sprintf("cramps") }, 214},
+		"none":    {"○", "o", func(l *locale.Locale) string { return l.Sprintf("no cramps") }, 74},
+		"unknown": {"·", ".", func(l *locale.Locale) string { return l.Sprintf("no answer") }, 0},
 	}
 	nightOrder  = []string{"bad", "some", "none", "unknown"}
 	habitStyles = map[Mark]cellStyle{
-		MarkDone:    {"✓", "+", "done", 25},
-		MarkNotDone: {"○", "o", "shown, not done", 214},
-		MarkMissed:  {"✗", "x", "missed", 166},
-		MarkSkipped: {"-", "-", "skipped", 0},
-		MarkNotDue:  {"·", ".", "nothing due", 0},
+		MarkDone:    {"✓", "+", func(l *locale.Locale) string { return l.Sprintf("done") }, 25},
+		MarkNotDone: {"○", "o", func(l *locale.Locale) string { return l.Sprintf("shown, not done") }, 214},
+		MarkMissed:  {"✗", "x", func(l *locale.Locale) string { return l.Sprintf("missed") }, 166},
+		MarkSkipped: {"-", "-", func(l *locale.Locale) string { return l.Sprintf("skipped") }, 0},
+		MarkNotDue:  {"·", ".", func(l *locale.Locale) string { return l.Sprintf("nothing due") }, 0},
 	}
 	habitOrder = []Mark{MarkDone, MarkNotDone, MarkMissed, MarkSkipped, MarkNotDue}
 )
 
-// WriteCalendar draws r's nights, or one habit's days, as a grid: one
-// line per month, one cell per day, with a legend. An unknown habit is an
-// error naming the ones there are.
+// calendarWidth is how wide WriteCalendar's months may stand side by
+// side: a terminal's 80 columns.
+const calendarWidth = 80
+
+// WriteCalendar draws r's nights, or one habit's days, as a calendar in
+// r's language: a block per month (side by side as far as 80 columns
+// allow), a row per week from the locale's first day of the week (Monday,
+// or Sunday in the US), each day its number and its mark; a legend
+// follows. An unknown habit is an error naming the ones there are.
 func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
+	l := r.locale()
 	k := -1
 	if o.Habit != "" {
 		for i, name := range r.Reminders {
@@ -52,7 +66,7 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 			}
 		}
 		if k < 0 {
-			return fmt.Errorf("no habit %q in the history or the schedule (there are: %s)", o.Habit, strings.Join(r.Reminders, ", "))
+			return errors.New(l.Sprintf("no habit %q in the history or the schedule (there are: %s)", o.Habit, strings.Join(r.Reminders, ", ")))
 		}
 	}
 	paint := func(s cellStyle) string {
@@ -65,56 +79,96 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 		}
 		return ch
 	}
-	cell := func(n Night) string {
+	style := func(n Night) cellStyle {
 		if k < 0 {
-			return paint(nightStyles[n.Level()])
+			return nightStyles[n.Level()]
 		}
-		return paint(habitStyles[n.Habits[k]])
+		return habitStyles[n.Habits[k]]
 	}
-	title := "Nights"
+	title := l.Sprintf("Nights")
 	if k >= 0 {
 		title = r.Reminders[k]
 	}
-	fmt.Fprintf(w, "%s, %s\n\n", title, period(r.From, r.To))
-	var head strings.Builder
-	head.WriteString(strings.Repeat(" ", 9))
-	for d := 1; d <= 31; d++ {
-		switch {
-		case d == 1 || d%5 == 0:
-			head.WriteString(fmt.Sprintf("%-2d", d))
-		default:
-			head.WriteString("  ")
-		}
+	fmt.Fprintln(w, l.Sprintf("%s, %s", title, period(l, r.From, r.To)))
+	fmt.Fprintln(w)
+
+	// A column is as wide as a day ("28", a space and its mark) or the
+	// widest weekday name.
+	days := l.Weekdays()
+	col := 4
+	for _, d := range days {
+		col = max(col, utf8.RuneCountInString(l.WeekdayShort(d)))
 	}
-	fmt.Fprintln(w, strings.TrimRight(head.String(), " "))
+	blockW := 7*col + 6
 	byDate := map[string]Night{}
 	for _, n := range r.Nights {
 		byDate[n.Date.Format(time.DateOnly)] = n
 	}
+	// Each month's block: its lines, each blockW columns wide before
+	// colour (colour is added after the padding).
+	var blocks [][]string
 	for m := time.Date(r.From.Year(), r.From.Month(), 1, 0, 0, 0, 0, r.Loc); !m.After(r.To); m = m.AddDate(0, 1, 0) {
-		var line strings.Builder
-		line.WriteString(m.Format("Jan 2006") + " ")
-		for d := m; d.Month() == m.Month(); d = d.AddDate(0, 0, 1) {
-			if n, ok := byDate[d.Format(time.DateOnly)]; ok {
-				line.WriteString(cell(n) + " ")
-			} else {
-				line.WriteString("  ")
-			}
+		lines := []string{pad(l.Month(m.Month())+" "+strconv.Itoa(m.Year()), blockW)}
+		var head []string
+		for _, d := range days {
+			head = append(head, pad(l.WeekdayShort(d), col))
 		}
-		fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
+		lines = append(lines, strings.Join(head, " "))
+		for wk := weekStart(l, m); wk.Month() == m.Month() || wk.Before(m); wk = wk.AddDate(0, 0, 7) {
+			if wk.AddDate(0, 0, 6).Before(r.From) || wk.After(r.To) {
+				continue // a week outside the period: no row
+			}
+			var cells []string
+			for i := 0; i < 7; i++ {
+				d := wk.AddDate(0, 0, i)
+				n, ok := byDate[d.Format(time.DateOnly)]
+				if d.Month() != m.Month() || !ok {
+					cells = append(cells, strings.Repeat(" ", col))
+					continue
+				}
+				cells = append(cells, strings.Repeat(" ", col-4)+fmt.Sprintf("%2d ", d.Day())+paint(style(n)))
+			}
+			lines = append(lines, strings.Join(cells, " "))
+		}
+		blocks = append(blocks, lines)
 	}
-	fmt.Fprintln(w)
+	const gap = "   "
+	per := max(1, (calendarWidth+len(gap))/(blockW+len(gap)))
+	for i := 0; i < len(blocks); i += per {
+		row := blocks[i:min(i+per, len(blocks))]
+		height := 0
+		for _, b := range row {
+			height = max(height, len(b))
+		}
+		for j := 0; j < height; j++ {
+			var parts []string
+			for _, b := range row {
+				if j < len(b) {
+					parts = append(parts, b[j])
+				} else {
+					parts = append(parts, strings.Repeat(" ", blockW))
+				}
+			}
+			fmt.Fprintln(w, strings.TrimRight(strings.Join(parts, gap), " "))
+		}
+		fmt.Fprintln(w)
+	}
 	var legend []string
 	if k < 0 {
-		for _, l := range nightOrder {
-			legend = append(legend, paint(nightStyles[l])+" "+nightStyles[l].word)
+		for _, lv := range nightOrder {
+			legend = append(legend, paint(nightStyles[lv])+" "+nightStyles[lv].word(l))
 		}
-		fmt.Fprintf(w, "%s\nA night belongs to the date it began; blank: outside the period.\n", strings.Join(legend, "  "))
+		fmt.Fprintf(w, "%s\n%s\n", strings.Join(legend, "  "), l.Sprintf("A night belongs to the date it began; blank: outside the period."))
 	} else {
 		for _, m := range habitOrder {
-			legend = append(legend, paint(habitStyles[m])+" "+habitStyles[m].word)
+			legend = append(legend, paint(habitStyles[m])+" "+habitStyles[m].word(l))
 		}
-		fmt.Fprintf(w, "%s\nBlank: outside the period.\n", strings.Join(legend, "  "))
+		fmt.Fprintf(w, "%s\n%s\n", strings.Join(legend, "  "), l.Sprintf("Blank: outside the period."))
 	}
 	return nil
+}
+
+// pad fills s with spaces to n characters.
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"time"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // The Okabe-Ito colours (Okabe and Ito, "Color Universal Design"), which
@@ -58,11 +59,11 @@ func f1(x float64) string { return fmt.Sprintf("%.1f", x) }
 
 // weeksChart draws the nights of each week as a stack of seven cells:
 // bad, some, none, unknown from the bottom.
-func weeksChart(r Report) chart {
+func weeksChart(l *locale.Locale, r Report) chart {
 	n := len(r.Weeks)
 	left, top, bottom := 34.0, 8.0, 34.0
 	cell := 13.0
-	c := chart{W: 680, H: top + 7*cell + bottom, Label: "Nights with and without cramps, per week"}
+	c := chart{W: 680, H: top + 7*cell + bottom, Label: l.Sprintf("Nights with and without cramps, per week")}
 	slot := (c.W - left - 8) / float64(max(n, 1))
 	bw := min(slot*0.7, 48)
 	for v := 0; v <= 7; v++ {
@@ -80,7 +81,7 @@ func weeksChart(r Report) chart {
 		for _, part := range []struct {
 			n          int
 			fill, name string
-		}{{w.Bad, colBad, "bad"}, {w.Some, colSome, "some"}, {w.None, colNone, "none"}, {w.Unk, colUnknown, "no answer"}} {
+		}{{w.Bad, colBad, l.Sprintf("bad")}, {w.Some, colSome, l.Sprintf("some")}, {w.None, colNone, l.Sprintf("none")}, {w.Unk, colUnknown, l.Sprintf("no answer")}} {
 			if part.n == 0 {
 				continue
 			}
@@ -91,7 +92,7 @@ func weeksChart(r Report) chart {
 				stroke = colGrid
 			}
 			c.Rects = append(c.Rects, rect{X: x, Y: y, W: bw, H: h, Fill: part.fill, Stroke: stroke,
-				Title: fmt.Sprintf("week of %s: %d %s", w.From.Format("2 Jan"), part.n, part.name)})
+				Title: l.Sprintf("week of %s: %d %s", dayMonth(l, w.From), part.n, part.name)})
 			if part.n > 0 && bw >= 14 {
 				ink := colInk
 				if part.fill == colBad {
@@ -101,19 +102,19 @@ func weeksChart(r Report) chart {
 			}
 		}
 		if n <= 16 || i%(n/8+1) == 0 {
-			c.Texts = append(c.Texts, text{X: x + bw/2, Y: top + 7*cell + 14, Anchor: "middle", Size: 10, S: w.From.Format("2 Jan")})
+			c.Texts = append(c.Texts, text{X: x + bw/2, Y: top + 7*cell + 14, Anchor: "middle", Size: 10, S: dayMonth(l, w.From)})
 		}
 	}
-	c.Texts = append(c.Texts, text{X: left, Y: c.H - 4, Anchor: "start", Size: 10, S: "weeks, by the date of their first night"})
+	c.Texts = append(c.Texts, text{X: left, Y: c.H - 4, Anchor: "start", Size: 10, S: l.Sprintf("weeks, by the date of their first night")})
 	return c
 }
 
 // habitsChart draws each reminder's weekly share done as a row of bars,
 // the percentage under each.
-func habitsChart(r Report) chart {
+func habitsChart(l *locale.Locale, r Report) chart {
 	n := len(r.Weeks)
 	left, rowH := 120.0, 30.0
-	c := chart{W: 680, H: float64(len(r.Reminders))*rowH + 4, Label: "Share of each habit done, per week"}
+	c := chart{W: 680, H: float64(len(r.Reminders))*rowH + 4, Label: l.Sprintf("Share of each habit done, per week")}
 	slot := (c.W - left - 8) / float64(max(n, 1))
 	bw := min(slot*0.7, 48)
 	for k, name := range r.Reminders {
@@ -132,9 +133,9 @@ func habitsChart(r Report) chart {
 			h := 16 * share
 			c.Rects = append(c.Rects, rect{X: x, Y: base - 16, W: bw, H: 16, Fill: "#FFFFFF", Stroke: colGrid})
 			c.Rects = append(c.Rects, rect{X: x, Y: base - h, W: bw, H: h, Fill: colDone,
-				Title: fmt.Sprintf("%s, week of %s: %d of %d done", name, w.From.Format("2 Jan"), w.Done[k], w.Due[k])})
+				Title: l.Sprintf("%s, week of %s: %d of %d done", name, dayMonth(l, w.From), w.Done[k], w.Due[k])})
 			if n <= 16 {
-				c.Texts = append(c.Texts, text{X: x + bw/2, Y: base + 11, Anchor: "middle", Size: 9, S: percent(w.Done[k], w.Due[k])})
+				c.Texts = append(c.Texts, text{X: x + bw/2, Y: base + 11, Anchor: "middle", Size: 9, S: percent(l, w.Done[k], w.Due[k])})
 			}
 		}
 	}
@@ -144,18 +145,18 @@ func habitsChart(r Report) chart {
 // calendarChart draws one column per night: the night's answer on top,
 // each evening habit of the day it began below (a filled square done, an
 // empty one not done, grey skipped, nothing when not due).
-func calendarChart(r Report, rows []int) chart {
+func calendarChart(l *locale.Locale, r Report, rows []int) chart {
 	n := len(r.Nights)
 	left, top := 120.0, 16.0
 	cw := min((680-left-8)/float64(max(n, 1)), 16)
 	cs := cw * 0.8
 	rowH := max(cs+4, 12)
-	c := chart{W: 680, H: top + float64(len(rows)+1)*rowH + 16, Label: "Calendar of nights and the evening's habits"}
-	c.Texts = append(c.Texts, text{X: left - 8, Y: top + cs - 2, Anchor: "end", Size: 11, Bold: true, S: "night"})
+	c := chart{W: 680, H: top + float64(len(rows)+1)*rowH + 16, Label: l.Sprintf("Calendar of nights and the evening's habits")}
+	c.Texts = append(c.Texts, text{X: left - 8, Y: top + cs - 2, Anchor: "end", Size: 11, Bold: true, S: l.Sprintf("night")})
 	for i, night := range r.Nights {
 		x := left + float64(i)*cw
-		if (night.Date.Weekday() == time.Monday && i >= 4) || i == 0 {
-			c.Texts = append(c.Texts, text{X: x, Y: top - 4, Anchor: "start", Size: 9, S: night.Date.Format("2 Jan")})
+		if (night.Date.Weekday() == l.WeekStart() && i >= 4) || i == 0 {
+			c.Texts = append(c.Texts, text{X: x, Y: top - 4, Anchor: "start", Size: 9, S: dayMonth(l, night.Date)})
 			c.Lines = append(c.Lines, line{x - (cw-cs)/2, top - 2, x - (cw-cs)/2, c.H - 16})
 		}
 		fill, stroke := colUnknown, colGrid
@@ -168,7 +169,7 @@ func calendarChart(r Report, rows []int) chart {
 			fill, stroke = colBad, ""
 		}
 		c.Rects = append(c.Rects, rect{X: x, Y: top, W: cs, H: cs, Fill: fill, Stroke: stroke,
-			Title: night.Date.Format("Mon 2 Jan") + ": " + night.Level()})
+			Title: l.Sprintf("%s: %s", l.ShortDateUnpadded(night.Date), levelName(l, night.Level()))})
 		if night.Level() == "bad" {
 			c.Circles = append(c.Circles, circle{X: x + cs/2, Y: top + cs/2, R: cs / 5, Fill: "#FFFFFF"})
 		}
@@ -176,11 +177,11 @@ func calendarChart(r Report, rows []int) chart {
 			y := top + float64(j+1)*rowH
 			switch night.Habits[k] {
 			case MarkDone:
-				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colDone, Title: r.Reminders[k] + " done"})
+				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colDone, Title: l.Sprintf("%s done", r.Reminders[k])})
 			case MarkNotDone, MarkMissed:
-				c.Rects = append(c.Rects, rect{X: x + 0.5, Y: y + 0.5, W: cs - 1, H: cs - 1, Fill: "#FFFFFF", Stroke: colDone, Title: r.Reminders[k] + " not done"})
+				c.Rects = append(c.Rects, rect{X: x + 0.5, Y: y + 0.5, W: cs - 1, H: cs - 1, Fill: "#FFFFFF", Stroke: colDone, Title: l.Sprintf("%s not done", r.Reminders[k])})
 			case MarkSkipped:
-				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colSkipped, Title: r.Reminders[k] + " skipped"})
+				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colSkipped, Title: l.Sprintf("%s skipped", r.Reminders[k])})
 			}
 		}
 	}
@@ -228,4 +229,17 @@ func (c chart) SVG() template.HTML {
 	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
+}
+
+// levelName is a night's level (Night.Level) in the locale's words.
+func levelName(l *locale.Locale, level string) string {
+	switch level {
+	case "none":
+		return l.Sprintf("none")
+	case "some":
+		return l.Sprintf("some")
+	case "bad":
+		return l.Sprintf("bad")
+	}
+	return l.Sprintf("unknown")
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 //go:embed report.html.tmpl
@@ -30,9 +33,12 @@ const (
 	maxNoteLen = 160
 )
 
-// view is what the HTML template shows; every string in it is escaped by
-// html/template where it is written.
+// view is what the HTML template shows. The words are translated here
+// (Go) or in the template through T and H; every string is escaped
+// where it is written.
 type view struct {
+	l                  *locale.Locale
+	Lang               string
 	Period, Made, Zone string
 	NightsN            int
 	Empty              bool
@@ -47,11 +53,12 @@ type view struct {
 	DayHeads           []string
 	CalRows            []calRow
 	CalKey             string
+	CalFont            string // the calendar table's font size, when smaller than the page's
 	Compare            []compareRow
 	Notes              []noteRow
 	Schedule           []Scheduled
 	ScheduleFrom       string
-	Changes            []string
+	Changes            string
 }
 
 type weekRow struct{ Week, Cramps, Bad, None, Unknown, Severity, Sleep string }
@@ -67,48 +74,83 @@ type calRow struct {
 type compareRow struct{ Name, Done, Not string }
 type noteRow struct{ Night, Text string }
 
-// WriteHTML writes r as one self-contained HTML page.
+// T returns the message key translated and formatted with args, escaped
+// for an element's text (where quotes need no escaping, so the English
+// page reads in its source as it was written).
+func (v view) T(key string, args ...any) template.HTML {
+	return template.HTML(textEscaper.Replace(v.l.Sprintf(key, args...)))
+}
+
+// H is T with args that are HTML already (such as <code>bedtime
+// diary</code>): the translation is escaped, then they are put in.
+func (v view) H(key string, args ...template.HTML) template.HTML {
+	marks := make([]any, len(args))
+	for i := range args {
+		marks[i] = fmt.Sprintf("\x00%d\x00", i)
+	}
+	s := textEscaper.Replace(v.l.Sprintf(key, marks...))
+	for i, a := range args {
+		s = strings.Replace(s, marks[i].(string), string(a), 1)
+	}
+	return template.HTML(s)
+}
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "")
+
+// WriteHTML writes r as one self-contained HTML page in r's language.
 func WriteHTML(w io.Writer, r Report) error {
 	return htmlTemplate().Execute(w, makeView(r))
 }
 
 func makeView(r Report) view {
+	l := r.locale()
 	v := view{
-		Period:       period(r.From, r.To),
-		Made:         r.Now.In(r.Loc).Format("Mon 2 Jan 2006, 15:04"),
+		l:            l,
+		Lang:         htmlLang(l),
+		Period:       period(l, r.From, r.To),
+		Made:         l.Sprintf("%s, %s", shortDateYear(l, r.Now.In(r.Loc)), l.Clock(r.Now.In(r.Loc))),
 		Zone:         r.Loc.String(),
 		NightsN:      len(r.Nights),
 		Empty:        r.Empty,
-		Disclaimer:   content.Disclaimer(),
+		Disclaimer:   content.In(l.Lang).Disclaimer(),
 		Schedule:     r.Schedule,
 		ScheduleFrom: r.ScheduleFrom,
 	}
+	var changes []string
 	for _, c := range r.Changes {
 		switch {
 		case c.Came && c.Went:
-			v.Changes = append(v.Changes, fmt.Sprintf("%s from %s to %s", c.Reminder, c.First.Format("2 Jan"), c.Last.Format("2 Jan")))
+			changes = append(changes, l.Sprintf("%s from %s to %s", c.Reminder, dayMonth(l, c.First), dayMonth(l, c.Last)))
 		case c.Came:
-			v.Changes = append(v.Changes, fmt.Sprintf("%s first on %s", c.Reminder, c.First.Format("2 Jan")))
+			changes = append(changes, l.Sprintf("%s first on %s", c.Reminder, dayMonth(l, c.First)))
 		default:
-			v.Changes = append(v.Changes, fmt.Sprintf("%s last on %s", c.Reminder, c.Last.Format("2 Jan")))
+			changes = append(changes, l.Sprintf("%s last on %s", c.Reminder, dayMonth(l, c.Last)))
+		}
+	}
+	if len(changes) > 0 {
+		// A sentence that ends in an abbreviated month ("15. Okt.") takes
+		// no second full stop.
+		v.Changes = l.Sprintf("Changes in the period, as the history shows them: %s.", strings.Join(changes, "; "))
+		if strings.HasSuffix(v.Changes, "..") {
+			v.Changes = strings.TrimSuffix(v.Changes, ".")
 		}
 	}
 	if r.Empty {
 		return v
 	}
-	v.Summary = summary(r)
-	v.WeeksChart = weeksChart(r)
-	v.HabitsChart = habitsChart(r)
+	v.Summary = summary(l, r)
+	v.WeeksChart = weeksChart(l, r)
+	v.HabitsChart = habitsChart(l, r)
 	for _, w := range r.Weeks {
 		v.WeekRows = append(v.WeekRows, weekRow{
-			Week: w.From.Format("2 Jan"), Cramps: fmt.Sprint(w.Cramps()), Bad: fmt.Sprint(w.Bad),
+			Week: dayMonth(l, w.From), Cramps: fmt.Sprint(w.Cramps()), Bad: fmt.Sprint(w.Bad),
 			None: fmt.Sprint(w.None), Unknown: fmt.Sprint(w.Unk),
-			Severity: mean(w.Severity, w.SeverityN), Sleep: mean(w.Sleep, w.SleepN),
+			Severity: mean(l, w.Severity, w.SeverityN), Sleep: mean(l, w.Sleep, w.SleepN),
 		})
-		v.WeekHeads = append(v.WeekHeads, w.From.Format("2 Jan"))
+		v.WeekHeads = append(v.WeekHeads, dayMonth(l, w.From))
 	}
 	for k, name := range r.Reminders {
-		row := habitRow{Name: name, All: fmt.Sprintf("%d/%d %s", r.Done[k], r.Due[k], percent(r.Done[k], r.Due[k]))}
+		row := habitRow{Name: name, All: fmt.Sprintf("%d/%d %s", r.Done[k], r.Due[k], percent(l, r.Done[k], r.Due[k]))}
 		for _, w := range r.Weeks {
 			if w.Due[k] == 0 {
 				row.Cells = append(row.Cells, "–")
@@ -119,22 +161,42 @@ func makeView(r Report) view {
 		v.HabitRows = append(v.HabitRows, row)
 	}
 	rows := calendarRows(r)
-	v.CalendarChart = calendarChart(r, rows)
+	v.CalendarChart = calendarChart(l, r, rows)
 	var key []string
 	for _, k := range rows {
 		key = append(key, r.Reminders[k])
 	}
 	v.CalKey = strings.Join(key, ", ")
 	if v.CalKey == "" {
-		v.CalKey = "no habits"
+		v.CalKey = l.Sprintf("no habits")
 	}
-	for d := 0; d < 7; d++ {
-		v.DayHeads = append(v.DayHeads, r.From.AddDate(0, 0, d).Format("Mon"))
+	for _, d := range l.Weekdays() {
+		v.DayHeads = append(v.DayHeads, l.WeekdayShort(d))
 	}
-	for i := 0; i < len(r.Nights); i += 7 {
-		row := calRow{Week: r.Nights[i].Date.Format("2 Jan")}
-		for _, n := range r.Nights[i:min(i+7, len(r.Nights))] {
-			row.Cells = append(row.Cells, calCell(n, rows))
+	// The calendar's rows are the locale's weeks (from Monday or from
+	// Sunday), the days before the first night and after the last blank.
+	words := levelWords(l)
+	width := 0
+	for _, w := range words {
+		width = max(width, utf8.RuneCountInString(w))
+	}
+	byDate := map[string]Night{}
+	for _, n := range r.Nights {
+		byDate[n.Date.Format(time.DateOnly)] = n
+	}
+	// Seven cells in a row must fit the page's width: where the words are
+	// longer than English's, the table's letters are smaller.
+	if n := 2 + 1 + width + 1 + len(rows); n > 12 {
+		v.CalFont = strconv.FormatFloat(math.Floor(10*8.5*12/float64(n))/10, 'f', 1, 64) + "pt"
+	}
+	for wk := weekStart(l, r.From); !wk.After(r.To); wk = wk.AddDate(0, 0, 7) {
+		row := calRow{Week: dayMonth(l, wk)}
+		for d := 0; d < 7; d++ {
+			cell := ""
+			if n, ok := byDate[wk.AddDate(0, 0, d).Format(time.DateOnly)]; ok {
+				cell = calCell(n, rows, words, width)
+			}
+			row.Cells = append(row.Cells, cell)
 		}
 		v.CalRows = append(v.CalRows, row)
 	}
@@ -143,21 +205,36 @@ func makeView(r Report) view {
 			continue
 		}
 		v.Compare = append(v.Compare, compareRow{Name: r.Reminders[k],
-			Done: counted(c.DoneCramps, c.DoneNights, c.DoneUnknown), Not: counted(c.NotCramps, c.NotNights, c.NotUnknown)})
+			Done: counted(l, c.DoneCramps, c.DoneNights, c.DoneUnknown), Not: counted(l, c.NotCramps, c.NotNights, c.NotUnknown)})
 	}
 	var notes []noteRow
 	for _, n := range r.Nights {
 		if n.Diary.Note != "" {
-			notes = append(notes, noteRow{Night: n.Date.Format("Mon 2 Jan"), Text: cut(n.Diary.Note, maxNoteLen)})
+			notes = append(notes, noteRow{Night: l.ShortDateUnpadded(n.Date), Text: cut(n.Diary.Note, maxNoteLen)})
 		}
 	}
 	if len(notes) > maxNotes {
 		more := len(notes) - maxNotes
 		notes = notes[more:]
-		notes = append([]noteRow{{Night: "", Text: fmt.Sprintf("%d earlier %s in the CSV (bedtime report --csv).", more, plural(more, "note", "notes"))}}, notes...)
+		notes = append([]noteRow{{Night: "", Text: l.Sprintf("%d earlier notes in the CSV (bedtime report --csv).", more)}}, notes...)
 	}
 	v.Notes = notes
 	return v
+}
+
+// htmlLang is the page's lang attribute: the locale's tag, and for the
+// pseudo-locale its accented English's (en-XA).
+func htmlLang(l *locale.Locale) string {
+	if l.Lang == locale.Pseudo {
+		return "en-XA"
+	}
+	return l.Tag.String()
+}
+
+// weekStart returns the first day of the locale's week that d is in.
+func weekStart(l *locale.Locale, d time.Time) time.Time {
+	back := (int(d.Weekday()) - int(l.WeekStart()) + 7) % 7
+	return d.AddDate(0, 0, -back)
 }
 
 // calendarRows are the reminders the calendar shows: the evening ones,
@@ -176,9 +253,14 @@ func calendarRows(r Report) []int {
 	return rows
 }
 
-func calCell(n Night, rows []int) string {
-	word := map[string]string{"none": "none", "some": "some", "bad": "BAD", "unknown": "?"}[n.Level()]
-	s := fmt.Sprintf("%2d %-4s ", n.Date.Day(), word)
+// levelWords are the words of the calendar table's cells for each level
+// of a night.
+func levelWords(l *locale.Locale) map[string]string {
+	return map[string]string{"none": l.Sprintf("none"), "some": l.Sprintf("some"), "bad": l.Sprintf("BAD"), "unknown": "?"}
+}
+
+func calCell(n Night, rows []int, words map[string]string, width int) string {
+	s := fmt.Sprintf("%2d %-*s ", n.Date.Day(), width, words[n.Level()])
 	for _, k := range rows {
 		s += markSymbol(n.Habits[k], true)
 	}
@@ -196,18 +278,19 @@ func markSymbol(m Mark, unicode bool) string {
 	return sym[1]
 }
 
-func summary(r Report) []string {
+func summary(l *locale.Locale, r Report) []string {
 	var out []string
 	if r.Answered == 0 {
-		out = append(out, fmt.Sprintf("No night of these %d has an answer in the diary, so nothing can be said about cramps.", len(r.Nights)))
+		out = append(out, l.Sprintf("No night of these %d has an answer in the diary, so nothing can be said about cramps.", len(r.Nights)))
 	} else {
-		s := fmt.Sprintf("Cramps on %d of the %d nights with an answer", r.CrampNights, r.Answered)
+		var s string
 		if r.BadNights > 0 {
-			s += fmt.Sprintf(" (%d of them bad)", r.BadNights)
+			s = l.Sprintf("Cramps on %d of the %d nights with an answer (%d of them bad).", r.CrampNights, r.Answered, r.BadNights)
+		} else {
+			s = l.Sprintf("Cramps on %d of the %d nights with an answer.", r.CrampNights, r.Answered)
 		}
-		s += "."
 		if r.Unknown > 0 {
-			s += fmt.Sprintf(" %d %s no answer: unknown, not counted as nights without.", r.Unknown, plural(r.Unknown, "night has", "nights have"))
+			s += " " + l.Sprintf("%d nights have no answer: unknown, not counted as nights without.", r.Unknown)
 		}
 		out = append(out, s)
 	}
@@ -222,8 +305,8 @@ func summary(r Report) []string {
 		}
 		c1, a1 := part(r.Weeks[:half])
 		c2, a2 := part(r.Weeks[half:])
-		out = append(out, fmt.Sprintf("First %d weeks: cramps on %d of %d nights answered. Last %d weeks: %d of %d.",
-			half, c1, a1, len(r.Weeks)-half, c2, a2))
+		out = append(out, l.Sprintf("First %d weeks: cramps on %d of %d nights answered.", half, c1, a1)+" "+
+			l.Sprintf("Last %d weeks: %d of %d.", len(r.Weeks)-half, c2, a2))
 	}
 	sev, sevN, slp, slpN := 0, 0, 0, 0
 	for _, n := range r.Nights {
@@ -237,50 +320,79 @@ func summary(r Report) []string {
 		}
 	}
 	if sevN > 0 {
-		out = append(out, fmt.Sprintf("Severity, where given (%d %s): %s on average, on a scale of 0 to 10.", sevN, plural(sevN, "night", "nights"), mean(float64(sev)/float64(sevN), sevN)))
+		out = append(out, l.Sprintf("Severity, where given (%d nights): %s on average, on a scale of 0 to 10.", sevN, mean(l, float64(sev)/float64(sevN), sevN)))
 	}
 	if slpN > 0 {
-		out = append(out, fmt.Sprintf("Sleep disturbed, where given (%d %s): %s on average, 0 not at all to 10.", slpN, plural(slpN, "night", "nights"), mean(float64(slp)/float64(slpN), slpN)))
+		out = append(out, l.Sprintf("Sleep disturbed, where given (%d nights): %s on average, 0 not at all to 10.", slpN, mean(l, float64(slp)/float64(slpN), slpN)))
 	}
 	var habits []string
 	for k, name := range r.Reminders {
 		if r.Due[k] > 0 {
-			habits = append(habits, fmt.Sprintf("%s %d of %d (%s)", name, r.Done[k], r.Due[k], percent(r.Done[k], r.Due[k])))
+			habits = append(habits, l.Sprintf("%s %d of %d (%s)", name, r.Done[k], r.Due[k], percent(l, r.Done[k], r.Due[k])))
 		}
 	}
 	if len(habits) > 0 {
-		out = append(out, "Reminders done of those due: "+strings.Join(habits, ", ")+".")
+		out = append(out, l.Sprintf("Reminders done of those due: %s.", strings.Join(habits, ", ")))
 	}
 	return out
 }
 
-func counted(cramps, nights, unknown int) string {
-	if nights+unknown == 0 {
-		return "no such day"
+func counted(l *locale.Locale, cramps, nights, unknown int) string {
+	switch {
+	case nights+unknown == 0:
+		return l.Sprintf("no such day")
+	case unknown > 0:
+		return l.Sprintf("cramps on %d of %d nights (+%d unanswered)", cramps, nights, unknown)
 	}
-	s := fmt.Sprintf("cramps on %d of %d %s", cramps, nights, plural(nights, "night", "nights"))
-	if unknown > 0 {
-		s += fmt.Sprintf(" (+%d unanswered)", unknown)
-	}
-	return s
+	return l.Sprintf("cramps on %d of %d nights", cramps, nights)
 }
 
-func mean(x float64, n int) string {
+// mean writes x with one decimal as the locale writes it ("4.5", "4,5"),
+// "–" when no night gave one.
+func mean(l *locale.Locale, x float64, n int) string {
 	if n == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f", x)
+	return decimal(l, strconv.FormatFloat(x, 'f', 1, 64))
 }
 
-func period(from, to time.Time) string {
-	return from.Format("Mon 2 Jan 2006") + " to " + to.Format("Mon 2 Jan 2006")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// decimal writes the decimal number s (as strconv writes it) with the
+// locale's decimal separator, which x/text's number data knows. The
+// digits are strconv's, so that every language rounds alike.
+func decimal(l *locale.Locale, s string) string {
+	sep := strings.Trim(l.Sprintf("%.1f", 0.5), "05")
+	if sep == "." || sep == "" {
+		return s
 	}
-	return many
+	return strings.Replace(s, ".", sep, 1)
+}
+
+// period is "Fri 28 Aug 2026 to Thu 19 Nov 2026" in the locale's words.
+func period(l *locale.Locale, from, to time.Time) string {
+	return l.Sprintf("%s to %s", shortDateYear(l, from), shortDateYear(l, to))
+}
+
+// shortDateYear is the short date with its weekday and the year: "Fri 28
+// Aug 2026", "Fr 28. Aug. 2026".
+func shortDateYear(l *locale.Locale, t time.Time) string {
+	return l.ShortDateUnpadded(t) + " " + strconv.Itoa(t.Year())
+}
+
+// Date is the day, the month and the year of t, as the locale writes a
+// short date without its weekday: "25 Sep 2026", "25. Sept. 2026"; nil l
+// is English.
+func Date(l *locale.Locale, t time.Time) string {
+	if l == nil {
+		l = locale.English
+	}
+	return dayMonth(l, t) + " " + strconv.Itoa(t.Year())
+}
+
+// dayMonth is the day and the month, without the weekday: "28 Aug",
+// "28. Aug.", "Aug 28" in US English. It is the locale's short date with
+// its weekday (which it always begins with) taken off.
+func dayMonth(l *locale.Locale, t time.Time) string {
+	return strings.TrimPrefix(l.ShortDateUnpadded(t), l.WeekdayShort(t.Weekday())+" ")
 }
 
 // cut shortens s to at most n characters, with an ellipsis.

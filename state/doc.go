@@ -53,7 +53,10 @@
 // is in time order, so History(since) finds its first line by the lines'
 // leading timestamps (a few probes and one block read backwards) and
 // decodes only from there, and Store.Stats reads the days it sums up, plus
-// what the streaks need, folding lines into instants as it goes
-// (docs/history.md). Lines out of order by more than HistorySlack are seen
+// what the streaks need, folding lines into instants as it goes and
+// summing each instant up as soon as no later line can change it
+// (streamFolder: the lifecycle lets only a reminder's latest two
+// instants change), so that it holds about a day of instants, never the
+// year's (docs/history.md). Lines out of order by more than HistorySlack are seen
 // only by a whole read (History with since zero).
 package state

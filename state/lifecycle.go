@@ -283,10 +283,30 @@ func (st *State) Resolve(name string, latest time.Time, grace time.Duration, now
 		return time.Time{}, &AlreadyError{Reminder: name, Outcome: closed}
 	}
 	if hasClosed {
-		return time.Time{}, fmt.Errorf("%w: %s was last %s at %s", ErrNothing, name, closed.Kind, closed.At.Format("Mon 15:04"))
+		return time.Time{}, &NothingError{Reminder: name, Last: closed}
 	}
-	return time.Time{}, fmt.Errorf("%w: %s is not due", ErrNothing, name)
+	return time.Time{}, &NothingError{Reminder: name}
 }
+
+// NothingError is Resolve's error when there is no instant to answer: it
+// is ErrNothing (errors.Is), with the reminder and its last outcome, so
+// that the command line can say it in the person's language.
+type NothingError struct {
+	Reminder string
+	// Last is the reminder's last outcome; its Kind is empty when the
+	// state has none.
+	Last Outcome
+}
+
+func (e *NothingError) Error() string {
+	if e.Last.Kind == "" {
+		return fmt.Sprintf("%v: %s is not due", ErrNothing, e.Reminder)
+	}
+	return fmt.Sprintf("%v: %s was last %s at %s", ErrNothing, e.Reminder, e.Last.Kind, e.Last.At.Format("Mon 15:04"))
+}
+
+// Unwrap returns ErrNothing.
+func (e *NothingError) Unwrap() error { return ErrNothing }
 
 // UnrecordedError means a change was written to the state but its events
 // could not be appended to the history (a full disk): the change holds, the

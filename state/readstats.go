@@ -41,19 +41,10 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 	local := now.In(loc)
 	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 	from := today.AddDate(0, 0, -(days-1)-statsLookback)
-	// The events are folded into instants as they are read, never held.
-	f := newFolder()
-	intern := interner()
-	bad := 0 // unreadable lines
-	whole, err := s.scan(from, time.Time{}, &bad, func(ln scannedLine) {
-		f.add(Event{At: ln.at, Reminder: intern(ln.reminder), Kind: Kind(intern(ln.kind)), Scheduled: ln.scheduled})
-	})
+	out, marks, whole, bad, err := s.sumDays(from, days, now, loc)
 	if err != nil {
 		return nil, err
 	}
-	instants, unattributed := f.result()
-	out, marks := sumUp(instants, unattributed, days, now, loc)
-	instants = nil
 	for _, dm := range marks {
 		dm.trim(from)
 		// A day without a mark neither lengthens nor breaks a streak:
@@ -79,7 +70,7 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 			if day.Before(from) {
 				more := map[string]*dayMarks{}
 				for _, i := range open {
-					more[out[i].Reminder] = &dayMarks{marks: map[string]string{}}
+					more[out[i].Reminder] = newDayMarks()
 				}
 				// The days summed up warn of unreadable lines, not these.
 				if _, err := s.scanMarks(day, from.AddDate(0, 0, statsLookback), loc, more, new(int), false); err != nil {
@@ -104,6 +95,39 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 		s.logger.Warn("skipped unreadable lines of the history", "path", s.HistoryPath(), "lines", bad)
 	}
 	return slices.Clip(out), nil
+}
+
+// sumDays reads the history from from on and sums it up over the days
+// days up to now's day (sumUp): each line is folded into its instant as
+// it is read, and each instant summed up as soon as it is over
+// (streamFolder), so what is held is about a day of instants and the sums
+// of the days. A history that does not let instants be summed up early
+// (see streamFolder) is read again and folded whole, every instant held
+// until the end, as Instants does. whole reports whether the history was
+// read from its start, bad counts its unreadable lines.
+func (s *Store) sumDays(from time.Time, days int, now time.Time, loc *time.Location) (out []ReminderStats, marks map[string]*dayMarks, whole bool, bad int, err error) {
+	intern := interner()
+	event := func(ln scannedLine) Event {
+		return Event{At: ln.at, Reminder: intern(ln.reminder), Kind: Kind(intern(ln.kind)), Scheduled: ln.scheduled}
+	}
+	sf := newStreamFolder(newSummer(days, now, loc))
+	whole, err = s.scan(from, time.Time{}, &bad, func(ln scannedLine) bool { return sf.add(event(ln)) })
+	if err != nil {
+		return nil, nil, false, 0, err
+	}
+	if out, marks, ok := sf.result(); ok {
+		return out, marks, whole, bad, nil
+	}
+	sf = nil
+	f := newFolder()
+	bad = 0
+	whole, err = s.scan(from, time.Time{}, &bad, func(ln scannedLine) bool { f.add(event(ln)); return true })
+	if err != nil {
+		return nil, nil, false, 0, err
+	}
+	instants, unattributed := f.result()
+	out, marks = sumUp(instants, unattributed, days, now, loc)
+	return out, marks, whole, bad, nil
 }
 
 // interner returns a function that turns bytes into a string, the same
@@ -141,19 +165,19 @@ func (s *Store) scanAllMarks(since, until time.Time, loc *time.Location, marks m
 func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int, all bool) (whole bool, err error) {
 	// The day of the last line, which the next line is most likely on.
 	var dayStart, dayEnd time.Time
-	var date string
-	return s.scan(since, until, bad, func(ln scannedLine) {
+	var day int32
+	return s.scan(since, until, bad, func(ln scannedLine) bool {
 		// Neither the lookup nor the conversion copies the bytes.
 		mark := dayMarkOf(Kind(ln.kind))
 		if mark == MarkNone || len(ln.reminder) == 0 {
-			return
+			return true
 		}
 		dm := marks[string(ln.reminder)]
 		if dm == nil {
 			if !all || len(marks) >= streaksMaxNames {
-				return
+				return true
 			}
-			dm = &dayMarks{marks: map[string]string{}}
+			dm = newDayMarks()
 			marks[string(ln.reminder)] = dm
 		}
 		t := ln.scheduled
@@ -164,22 +188,22 @@ func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[
 			local := t.In(loc)
 			dayStart = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 			dayEnd = dayStart.AddDate(0, 0, 1)
-			date = dayStart.Format(time.DateOnly)
+			day = dayNumber(dayStart)
 		}
-		if cur, ok := dm.marks[date]; !ok || better(cur, mark) != cur {
-			dm.marks[date] = better(cur, mark)
-		}
+		dm.set(day, mark)
 		if dm.first.IsZero() || dayStart.Before(dm.first) {
 			dm.first = dayStart
 		}
+		return true
 	})
 }
 
 // scan calls fn with each history line at or after since and, when until
 // is set, before it, read without decoding whole lines (scanLine); like
 // History it reads only the history's tail; it counts the unreadable lines
-// in bad. whole reports whether it read the history from its start.
-func (s *Store) scan(since, until time.Time, bad *int, fn func(scannedLine)) (whole bool, err error) {
+// in bad. It stops early when fn returns false. whole reports whether it
+// read the history from its start.
+func (s *Store) scan(since, until time.Time, bad *int, fn func(scannedLine) bool) (whole bool, err error) {
 	f, err := safefs.OpenPrivate(s.HistoryPath(), os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return true, nil
@@ -211,8 +235,8 @@ func (s *Store) scan(since, until time.Time, bad *int, fn func(scannedLine)) (wh
 				*bad++
 			} else if !until.IsZero() && ln.at.After(until.Add(HistorySlack)) {
 				break
-			} else if !ln.at.Before(since) && (until.IsZero() || ln.at.Before(until)) {
-				fn(ln)
+			} else if !ln.at.Before(since) && (until.IsZero() || ln.at.Before(until)) && !fn(ln) {
+				break
 			}
 		}
 		if rerr == io.EOF {

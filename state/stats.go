@@ -159,6 +159,22 @@ func (a *instantAcc) apply(k Kind) {
 	}
 }
 
+// finish returns the instant's outcome, once all its events are applied.
+func (a *instantAcc) finish() InstantOutcome {
+	switch {
+	case a.done:
+		a.Outcome = Done
+	case a.final != "":
+		a.Outcome = a.final
+	default:
+		a.Outcome = a.open
+	}
+	if a.fired && a.final != Missed {
+		a.Shown = true
+	}
+	return a.InstantOutcome
+}
+
 // add folds in one event.
 func (f *folder) add(ev Event) {
 	if ev.Reminder == "" || ev.Kind == Paused || ev.Kind == Resumed || ev.Kind == Due {
@@ -201,18 +217,7 @@ func (f *folder) result() (out []InstantOutcome, unattributed map[string]int) {
 	}
 	out = make([]InstantOutcome, 0, len(f.byKey))
 	for _, a := range f.byKey {
-		switch {
-		case a.done:
-			a.Outcome = Done
-		case a.final != "":
-			a.Outcome = a.final
-		default:
-			a.Outcome = a.open
-		}
-		if a.fired && a.final != Missed {
-			a.Shown = true
-		}
-		out = append(out, a.InstantOutcome)
+		out = append(out, a.finish())
 	}
 	slices.SortFunc(out, func(a, b InstantOutcome) int {
 		if a.Reminder != b.Reminder {
@@ -236,17 +241,34 @@ func Stats(events []Event, days int, now time.Time, loc *time.Location) []Remind
 	return out
 }
 
-// dayMarks is the mark of each day (2006-01-02) on which a reminder had
-// an instant, with the first such day.
+// dayMarks is the mark of each day on which a reminder had an instant,
+// by the day's number (dayNumber) and as its rank (markRank), a few bytes
+// a day where ten years of them are held, with the first such day.
 type dayMarks struct {
-	marks map[string]string
+	marks map[int32]uint8
 	first time.Time // midnight in loc
+}
+
+func newDayMarks() *dayMarks { return &dayMarks{marks: map[int32]uint8{}} }
+
+// dayNumber numbers the day of t in t's location: consecutive days have
+// consecutive numbers.
+func dayNumber(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / (24 * 60 * 60))
+}
+
+// set makes the mark of the day numbered day the better of the two.
+func (m *dayMarks) set(day int32, mark string) {
+	if cur, ok := m.marks[day]; !ok || markRank(mark) > cur {
+		m.marks[day] = max(cur, markRank(mark))
+	}
 }
 
 // add merges the marks of other into m, keeping the better mark of a day.
 func (m *dayMarks) add(other dayMarks) {
-	for date, mark := range other.marks {
-		m.marks[date] = better(m.marks[date], mark)
+	for day, r := range other.marks {
+		m.marks[day] = max(m.marks[day], r)
 	}
 	if !other.first.IsZero() && (m.first.IsZero() || other.first.Before(m.first)) {
 		m.first = other.first
@@ -256,10 +278,10 @@ func (m *dayMarks) add(other dayMarks) {
 // trim forgets the days before from (midnight): their instants may have
 // events from before what was read, so their marks may be wrong.
 func (m *dayMarks) trim(from time.Time) {
-	cut := from.Format(time.DateOnly)
-	for date := range m.marks {
-		if date < cut {
-			delete(m.marks, date)
+	cut := dayNumber(from)
+	for day := range m.marks {
+		if day < cut {
+			delete(m.marks, day)
 		}
 	}
 	if !m.first.IsZero() && m.first.Before(from) {
@@ -270,6 +292,41 @@ func (m *dayMarks) trim(from time.Time) {
 // sumUp is Stats of the instants; it also returns each reminder's day marks, for a
 // streak that may reach back further than the events.
 func sumUp(instants []InstantOutcome, unattributed map[string]int, days int, now time.Time, loc *time.Location) ([]ReminderStats, map[string]*dayMarks) {
+	sm := newSummer(days, now, loc)
+	for _, in := range instants {
+		sm.add(in)
+	}
+	for name, n := range unattributed {
+		sm.unattributed(name, n)
+	}
+	return sm.result()
+}
+
+// summer sums instants up per reminder as they come, in any order (every
+// sum, mark and first day it keeps is the same whatever the order): it
+// holds one count per reminder and one mark per reminder and day, never
+// the instants.
+type summer struct {
+	loc               *time.Location
+	today, start, end time.Time
+	byName            map[string]*reminderSum
+	// The day of the last instant, which the next one is most likely on.
+	y        int
+	m        time.Month
+	d        int
+	day      int32
+	midnight time.Time
+}
+
+// reminderSum is what a summer knows of one reminder.
+type reminderSum struct {
+	rs ReminderStats // the counts of the days summed up
+	dm dayMarks      // over all days
+}
+
+// newSummer sums up the days days up to the day of now in loc, today
+// included.
+func newSummer(days int, now time.Time, loc *time.Location) *summer {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -278,84 +335,93 @@ func sumUp(instants []InstantOutcome, unattributed map[string]int, days int, now
 	}
 	now = now.In(loc)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
-	start := today.AddDate(0, 0, -(days - 1))
-	end := today.AddDate(0, 0, 1)
+	return &summer{
+		loc:    loc,
+		today:  today,
+		start:  today.AddDate(0, 0, -(days - 1)),
+		end:    today.AddDate(0, 0, 1),
+		byName: map[string]*reminderSum{},
+	}
+}
 
-	// Instants gives them sorted by reminder: each reminder's are one run
-	// of the slice, shared rather than copied (a copy only if not).
-	byName := map[string][]InstantOutcome{}
-	for i := 0; i < len(instants); {
-		j := i + 1
-		for j < len(instants) && instants[j].Reminder == instants[i].Reminder {
-			j++
-		}
-		name := instants[i].Reminder
-		if prev, ok := byName[name]; ok {
-			byName[name] = append(prev, instants[i:j]...)
-		} else {
-			byName[name] = instants[i:j:j]
-		}
-		i = j
+func (sm *summer) reminder(name string) *reminderSum {
+	r := sm.byName[name]
+	if r == nil {
+		r = &reminderSum{rs: ReminderStats{Reminder: name}, dm: *newDayMarks()}
+		sm.byName[name] = r
 	}
-	for name := range unattributed {
-		if _, ok := byName[name]; !ok {
-			byName[name] = nil
-		}
+	return r
+}
+
+// add counts one instant, finished or still open.
+func (sm *summer) add(in InstantOutcome) {
+	r := sm.reminder(in.Reminder)
+	day := in.Scheduled.In(sm.loc)
+	if y, m, d := day.Date(); y != sm.y || m != sm.m || d != sm.d || sm.midnight.IsZero() {
+		sm.y, sm.m, sm.d = y, m, d
+		sm.day = dayNumber(day)
+		sm.midnight = time.Date(y, m, d, 0, 0, 0, 0, sm.loc)
 	}
-	names := make([]string, 0, len(byName))
-	for name := range byName {
+	r.dm.set(sm.day, markOf(in.Outcome))
+	if r.dm.first.IsZero() || sm.midnight.Before(r.dm.first) {
+		r.dm.first = sm.midnight
+	}
+	if day.Before(sm.start) || !day.Before(sm.end) {
+		return
+	}
+	rs := &r.rs
+	if in.Shown {
+		rs.Shown++
+	}
+	if in.Snoozed {
+		rs.Snoozed++
+	}
+	switch in.Outcome {
+	case Skipped:
+		rs.Skipped++
+		return
+	case Done:
+		rs.Done++
+	case Dismissed:
+		rs.Dismissed++
+	case Missed:
+		rs.Missed++
+	default: // expired, or still open
+		rs.Unanswered++
+	}
+	rs.Due++
+}
+
+// unattributed counts n old lines of the named reminder that match no
+// instant.
+func (sm *summer) unattributed(name string, n int) {
+	sm.reminder(name).rs.Unattributed += n
+}
+
+// result returns the sums, sorted by reminder, and each reminder's day
+// marks over all the days of its instants.
+func (sm *summer) result() ([]ReminderStats, map[string]*dayMarks) {
+	names := make([]string, 0, len(sm.byName))
+	for name := range sm.byName {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-
 	out := make([]ReminderStats, 0, len(names))
 	all := make(map[string]*dayMarks, len(names))
 	for _, name := range names {
-		rs := ReminderStats{Reminder: name, Unattributed: unattributed[name]}
-		dm := &dayMarks{marks: map[string]string{}} // over all days
-		for _, in := range byName[name] {
-			day := in.Scheduled.In(loc)
-			date := day.Format(time.DateOnly)
-			dm.marks[date] = better(dm.marks[date], markOf(in.Outcome))
-			if d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc); dm.first.IsZero() || d.Before(dm.first) {
-				dm.first = d
-			}
-			if day.Before(start) || !day.Before(end) {
-				continue
-			}
-			if in.Shown {
-				rs.Shown++
-			}
-			if in.Snoozed {
-				rs.Snoozed++
-			}
-			switch in.Outcome {
-			case Skipped:
-				rs.Skipped++
-				continue
-			case Done:
-				rs.Done++
-			case Dismissed:
-				rs.Dismissed++
-			case Missed:
-				rs.Missed++
-			default: // expired, or still open
-				rs.Unanswered++
-			}
-			rs.Due++
-		}
+		r := sm.byName[name]
+		rs := r.rs
 		if rs.Due > 0 {
 			rs.Adherence = float64(rs.Done) / float64(rs.Due)
 		}
-		for d := start; d.Before(end); d = d.AddDate(0, 0, 1) {
-			date := d.Format(time.DateOnly)
-			rs.Days = append(rs.Days, DayMark{Date: date, Mark: dm.marks[date]})
+		for d := sm.start; d.Before(sm.end); d = d.AddDate(0, 0, 1) {
+			rs.Days = append(rs.Days, DayMark{Date: d.Format(time.DateOnly), Mark: rankedMarks[r.dm.marks[dayNumber(d)]]})
 		}
-		if !dm.first.IsZero() {
-			rs.Streak, _ = streak(dm.marks, today, dm.first)
+		if !r.dm.first.IsZero() {
+			rs.Streak, _ = streak(r.dm.marks, sm.today, r.dm.first)
 		}
 		out = append(out, rs)
-		all[name] = dm
+		all[name] = &r.dm
 	}
 	return out, all
 }
@@ -376,31 +442,36 @@ func markOf(k Kind) string {
 // better returns the more telling of two marks of one day: done, then
 // missed, then shown, then skipped.
 func better(a, b string) string {
-	rank := func(m string) int {
-		switch m {
-		case MarkDone:
-			return 4
-		case MarkMissed:
-			return 3
-		case MarkShown:
-			return 2
-		case MarkSkipped:
-			return 1
-		}
-		return 0
-	}
-	if rank(b) > rank(a) {
+	if markRank(b) > markRank(a) {
 		return b
 	}
 	return a
 }
 
+// markRank ranks a mark: the better, the higher; rankedMarks turns the
+// rank back into the mark.
+func markRank(m string) uint8 {
+	switch m {
+	case MarkDone:
+		return 4
+	case MarkMissed:
+		return 3
+	case MarkShown:
+		return 2
+	case MarkSkipped:
+		return 1
+	}
+	return 0
+}
+
+var rankedMarks = [...]string{MarkNone, MarkSkipped, MarkShown, MarkMissed, MarkDone}
+
 // streak counts the done days back from today; see ReminderStats.Streak.
 // It reports whether it reached first without a break: then the days
 // before first, if any are known, may lengthen it.
-func streak(marks map[string]string, today, first time.Time) (n int, reachedFirst bool) {
+func streak(marks map[int32]uint8, today, first time.Time) (n int, reachedFirst bool) {
 	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
-		switch marks[d.Format(time.DateOnly)] {
+		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++
 		case MarkShown:

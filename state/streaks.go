@@ -246,9 +246,9 @@ func firstAt(f *os.File) (time.Time, bool) {
 // streakUntil counts the done days back from last to first, a day fired
 // and not done breaking the count as one missed does; it reports whether
 // it reached first.
-func streakUntil(marks map[string]string, last, first time.Time) (n int, reachedFirst bool) {
+func streakUntil(marks map[int32]uint8, last, first time.Time) (n int, reachedFirst bool) {
 	for d := last; !d.Before(first); d = d.AddDate(0, 0, -1) {
-		switch marks[d.Format(time.DateOnly)] {
+		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++
 		case MarkShown, MarkMissed:

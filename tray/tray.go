@@ -232,6 +232,7 @@ func gather(o Options, lastErr string) (Input, time.Time) {
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) {
+			in.Locale = es.Locale(os.Getenv) // the broken file's language: key, if readable
 			in.ScheduleProblem = in.Locale.Sprintf("the schedule file has errors (`bedtime validate`)")
 		} else {
 			in.ScheduleProblem = in.Locale.Sprintf("cannot read the schedule: %s", err.Error())

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // controlExamples are the examples of the commands in control.go, which
@@ -20,11 +21,12 @@ var controlExamples = map[string]string{
 }
 
 // explainArgs walks the command tree under c so that a wrong number of
-// arguments says, in words, what the command takes, with its usage line
-// and an example, instead of cobra's "accepts 1 arg(s), received 0".
-func explainArgs(c *cobra.Command) {
+// arguments says, in words and in the command's language, what the
+// command takes, with its usage line and an example, instead of cobra's
+// "accepts 1 arg(s), received 0".
+func explainArgs(app *App, c *cobra.Command) {
 	for _, sub := range c.Commands() {
-		explainArgs(sub)
+		explainArgs(app, sub)
 	}
 	if ex, ok := controlExamples[c.Name()]; ok && c.Example == "" && c.Parent() != nil && c.Parent().Parent() == nil {
 		c.Example = ex
@@ -38,17 +40,18 @@ func explainArgs(c *cobra.Command) {
 		if err == nil {
 			return nil
 		}
-		msg := argCountText(err.Error())
+		l := app.locale(nil)
+		msg := argCountText(l, cmd.Name(), err.Error())
 		if msg == "" {
-			msg = err.Error()
+			msg = cmd.Name() + " " + err.Error()
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s\nusage: %s", cmd.Name(), msg, cmd.UseLine())
+		b.WriteString(msg + "\n" + l.Sprintf("usage: %s", cmd.UseLine()))
 		if ex := strings.TrimSpace(cmd.Example); ex != "" {
 			ex, _, _ = strings.Cut(ex, "\n")
-			fmt.Fprintf(&b, "\nexample: %s", ex)
+			b.WriteString("\n" + l.Sprintf("example: %s", ex))
 		}
-		return fmt.Errorf("%s", b.String())
+		return &saidError{msg: b.String(), errs: []error{err}}
 	}
 }
 
@@ -62,32 +65,26 @@ var argPatterns = sync.OnceValue(func() (p struct{ exact, max, min, rng, no *reg
 	return p
 })
 
-// argCountText rewrites cobra's message about the number of arguments as
-// "takes 1 argument, got 0", or returns "" for any other message.
-func argCountText(msg string) string {
+// argCountText rewrites cobra's message about the number of arguments the
+// command name takes as "name takes 1 argument, got 0", in l's language,
+// or returns "" for any other message.
+func argCountText(l *locale.Locale, name, msg string) string {
 	re := argPatterns()
+	n := func(s string) int { i, _ := strconv.Atoi(s); return i }
 	if m := re.exact.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("takes %s, got %s", args(m[1]), m[2])
+		return l.Sprintf("%s takes %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
 	if m := re.max.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("takes at most %s, got %s", args(m[1]), m[2])
+		return l.Sprintf("%s takes at most %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
 	if m := re.min.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("takes at least %s, got %s", args(m[1]), m[2])
+		return l.Sprintf("%s takes at least %d arguments, got %d", name, n(m[1]), n(m[2]))
 	}
 	if m := re.no.FindStringSubmatch(msg); m != nil {
-		return "takes no arguments, got " + m[1]
+		return l.Sprintf("%s takes no arguments, got %s", name, m[1])
 	}
 	if m := re.rng.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("takes %s to %s, got %s", m[1], args(m[2]), m[3])
+		return l.Sprintf("%s takes %d to %d arguments, got %d", name, n(m[1]), n(m[2]), n(m[3]))
 	}
 	return ""
-}
-
-// args says "1 argument" or "2 arguments".
-func args(n string) string {
-	if i, _ := strconv.Atoi(n); i == 1 {
-		return "1 argument"
-	}
-	return n + " arguments"
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // TestArgumentErrors: a wrong number of arguments says what the command
@@ -36,15 +38,16 @@ func TestArgumentErrors(t *testing.T) {
 func TestArgCountText(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ cobra, want string }{
-		{"accepts 1 arg(s), received 0", "takes 1 argument, got 0"},
-		{"accepts 2 arg(s), received 3", "takes 2 arguments, got 3"},
-		{"accepts at most 1 arg(s), received 2", "takes at most 1 argument, got 2"},
-		{"requires at least 2 arg(s), only received 1", "takes at least 2 arguments, got 1"},
-		{"accepts between 1 and 2 arg(s), received 3", "takes 1 to 2 arguments, got 3"},
-		{`unknown command "now" for "bedtime cramp"`, `takes no arguments, got "now"`},
+		{"accepts 1 arg(s), received 0", "cmd takes 1 argument, got 0"},
+		{"accepts 2 arg(s), received 3", "cmd takes 2 arguments, got 3"},
+		{"accepts at most 1 arg(s), received 2", "cmd takes at most 1 argument, got 2"},
+		{"requires at least 2 arg(s), only received 1", "cmd takes at least 2 arguments, got 1"},
+		{"accepts between 1 and 2 arg(s), received 3", "cmd takes 1 to 2 arguments, got 3"},
+		{"accepts between 0 and 1 arg(s), received 3", "cmd takes 0 to 1 argument, got 3"},
+		{`unknown command "now" for "bedtime cramp"`, `cmd takes no arguments, got "now"`},
 		{"something else", ""},
 	} {
-		if got := argCountText(tt.cobra); got != tt.want {
+		if got := argCountText(locale.English, "cmd", tt.cobra); got != tt.want {
 			t.Errorf("argCountText(%q) = %q, want %q", tt.cobra, got, tt.want)
 		}
 	}

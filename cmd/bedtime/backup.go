@@ -19,7 +19,7 @@ func (app *App) backup(path string) (string, error) {
 		return "", err
 	}
 	if err := config.PruneBackups(path, keepBackups); err != nil {
-		fmt.Fprintf(app.Stderr, "bedtime: cannot remove old backups: %v\n", err)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("cannot remove old backups: %v", err))
 	}
 	return bak, nil
 }

@@ -51,13 +51,13 @@ func (app *App) controlReminder(name string) (*config.Schedule, config.Reminder,
 	if err != nil {
 		var es config.Errors
 		if errors.As(err, &es) {
-			return nil, config.Reminder{}, fmt.Errorf("the schedule file has errors; fix them first (`bedtime validate`)")
+			return nil, config.Reminder{}, errorIn(app.locale(nil), "the schedule file has errors; fix them first (`bedtime validate`)")
 		}
 		return nil, config.Reminder{}, err
 	}
 	r, ok := s.Reminder(name)
 	if !ok {
-		return nil, config.Reminder{}, fmt.Errorf("no reminder %q in the schedule (have %s)", name, strings.Join(reminderNames(s), ", "))
+		return nil, config.Reminder{}, errorIn(app.locale(s), "no reminder %q in the schedule (have %s)", name, strings.Join(reminderNames(s), ", "))
 	}
 	return s, r, nil
 }
@@ -78,7 +78,7 @@ func (app *App) control(change func(*state.Store) error) error {
 func (app *App) recorded(err error) error {
 	var unrecorded *state.UnrecordedError
 	if errors.As(err, &unrecorded) {
-		fmt.Fprintf(app.Stderr, "bedtime: the change is made, but it could not be written to the history (%v); stats will not count it.\n", unrecorded.Err)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("the change is made, but it could not be written to the history (%v); stats will not count it.", unrecorded.Err))
 		return nil
 	}
 	return err
@@ -97,15 +97,46 @@ func (app *App) answer(r config.Reminder, kind state.Kind, detail string, now, s
 	return sched, err
 }
 
-// nothingTo explains an answer that has no instant to apply to.
-func (app *App) nothingTo(verb string, s *config.Schedule, r config.Reminder, err error, now time.Time) error {
-	msg := strings.TrimPrefix(err.Error(), state.ErrNothing.Error()+": ")
-	next := r.Schedule.Next(now)
-	hint := ""
-	if !next.IsZero() {
-		hint = fmt.Sprintf("; it is next due %s (`bedtime skip %s` skips that one)", next.In(s.Location).Format("Mon 15:04"), r.Name)
+// nothingTo explains, in s's language, an answer (snooze, or done when
+// done is true) that has no instant to apply to.
+func (app *App) nothingTo(done bool, s *config.Schedule, r config.Reminder, err error, now time.Time) error {
+	l := app.locale(s)
+	why := strings.TrimPrefix(err.Error(), state.ErrNothing.Error()+": ")
+	var nothing *state.NothingError
+	if errors.As(err, &nothing) {
+		if nothing.Last.Kind == "" {
+			why = l.Sprintf("%s is not due", nothing.Reminder)
+		} else {
+			why = l.Sprintf("%s was last %s at %s", nothing.Reminder, kindIn(l, nothing.Last.Kind), l.WeekdayClock(nothing.Last.At.In(s.Location)))
+		}
 	}
-	return fmt.Errorf("nothing to %s: %s%s", verb, msg, hint)
+	if next := r.Schedule.Next(now); !next.IsZero() {
+		why += l.Sprintf("; it is next due %s (`bedtime skip %s` skips that one)", l.WeekdayClock(next.In(s.Location)), r.Name)
+	}
+	if done {
+		return wrapIn(l, err, "nothing to mark done: %s", why)
+	}
+	return wrapIn(l, err, "nothing to snooze: %s", why)
+}
+
+// kindIn says how an instant ended (a final state.Kind) in l's language;
+// a kind from a newer bedtime's state file is said as it is written.
+func kindIn(l *locale.Locale, k state.Kind) string {
+	switch k {
+	case state.Done:
+		return l.Sprintf("done")
+	case state.Dismissed:
+		return l.Sprintf("dismissed")
+	case state.Expired:
+		return l.Sprintf("expired")
+	case state.Skipped:
+		return l.Sprintf("skipped")
+	case state.Missed:
+		return l.Sprintf("missed")
+	case state.Snoozed:
+		return l.Sprintf("snoozed")
+	}
+	return string(k)
 }
 
 func newPauseCmd(app *App) *cobra.Command {
@@ -130,7 +161,7 @@ recorded as such. "bedtime resume" ends the pause early.`,
 				given++
 				d, err := time.ParseDuration(args[0])
 				if err != nil || d <= 0 {
-					return fmt.Errorf("%q is not a duration (want e.g. 45m or 2h)", args[0])
+					return app.errorf("%q is not a duration (want e.g. 45m or 2h)", args[0])
 				}
 				end = now.Add(d)
 			}
@@ -138,7 +169,7 @@ recorded as such. "bedtime resume" ends the pause early.`,
 				given++
 				tod, err := scheduler.ParseTimeOfDay(until)
 				if err != nil {
-					return fmt.Errorf("--until: %w", err)
+					return wrapIn(app.locale(nil), err, "--until: %q is not a time of day (want HH:MM)", until)
 				}
 				end = (&scheduler.Daily{Times: []scheduler.TimeOfDay{tod}, Location: loc}).Next(now)
 			}
@@ -151,7 +182,7 @@ recorded as such. "bedtime resume" ends the pause early.`,
 				end = now.Add(time.Hour)
 			case 1:
 			default:
-				return errors.New("give only one of DURATION, --until and --today")
+				return app.errorf("give only one of DURATION, --until and --today")
 			}
 			err := app.control(func(store *state.Store) error { return store.Pause(end, now, loc) })
 			if err != nil {
@@ -211,19 +242,23 @@ the reminder's snooze time).`,
 			if len(args) == 2 {
 				d, err = time.ParseDuration(args[1])
 				if err != nil || d < time.Minute || d > 24*time.Hour {
-					return fmt.Errorf("%q is not a snooze time (want 1m to 24h, such as 10m)", args[1])
+					return errorIn(app.locale(s), "%q is not a snooze time (want 1m to 24h, such as 10m)", args[1])
 				}
 			}
 			now := app.now()
 			at := now.Add(d)
 			_, err = app.answer(r, state.Snoozed, humanDuration(d), now, at)
 			if errors.Is(err, state.ErrNothing) {
-				return app.nothingTo("snooze", s, r, err, now)
+				return app.nothingTo(false, s, r, err, now)
+			}
+			l := app.locale(s)
+			var already *state.AlreadyError
+			if errors.As(err, &already) {
+				return wrapIn(l, err, "%s was already %s at %s", already.Reminder, kindIn(l, already.Outcome.Kind), l.Clock(already.Outcome.At.In(s.Location)))
 			}
 			if err != nil {
 				return err
 			}
-			l := app.locale(s)
 			fmt.Fprintln(app.Stdout, l.Sprintf("%s again at %s.", r.Name, clockTimeIn(l, at.In(s.Location))))
 			app.afterControl()
 			return nil
@@ -256,11 +291,11 @@ func newSkipCmd(app *App) *cobra.Command {
 				return err
 			}
 			if !r.Enabled {
-				return fmt.Errorf("%s is disabled in the schedule; there is nothing to skip", r.Name)
+				return errorIn(app.locale(s), "%s is disabled in the schedule; there is nothing to skip", r.Name)
 			}
 			next := r.Schedule.Next(app.now())
 			if next.IsZero() {
-				return fmt.Errorf("%s has no next firing", r.Name)
+				return errorIn(app.locale(s), "%s has no next firing", r.Name)
 			}
 			if err := app.control(func(store *state.Store) error { return store.Skip(r.Name, next) }); err != nil {
 				return err
@@ -296,7 +331,7 @@ once: a second done says when it was done and changes nothing.`,
 					l.Clock(already.Outcome.At.In(s.Location)), l.WeekdayClock(already.Outcome.Scheduled.In(s.Location))))
 				return nil
 			case errors.Is(err, state.ErrNothing):
-				return app.nothingTo("mark done", s, r, err, now)
+				return app.nothingTo(true, s, r, err, now)
 			case err != nil:
 				return err
 			}

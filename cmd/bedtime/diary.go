@@ -52,13 +52,13 @@ answer wins, and the diary keeps what was said and when.
 			log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 			dir, err := app.stateDir()
 			if err != nil {
-				return fmt.Errorf("cannot find the state directory: %w", err)
+				return app.errorf("cannot find the state directory: %v", err)
 			}
 			store := diary.Open(dir, log)
 			said := f.Changed("cramps") || f.Changed("severity") || f.Changed("sleep") || f.Changed("leg") || f.Changed("note")
 			if !said && !now {
 				if f.Changed("night") {
-					return fmt.Errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
+					return app.errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
 				}
 				entries, err := store.Read()
 				if err != nil {
@@ -70,13 +70,13 @@ answer wins, and the diary keeps what was said and when.
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
 			if now {
 				if f.Changed("night") {
-					return fmt.Errorf("--now records the night going on now; leave out --night")
+					return app.errorf("--now records the night going on now; leave out --night")
 				}
 				e.Via, e.Night, e.Cramp = diary.ViaNow, diary.NightOf(at, loc), at
 			}
 			if f.Changed("night") {
 				if _, err := diary.ParseNight(night); err != nil {
-					return flagError(err)
+					return flagError(app.locale(nil), err)
 				}
 				e.Night = night
 			}
@@ -90,7 +90,7 @@ answer wins, and the diary keeps what was said and when.
 				e.Sleep = diary.Int(sleep)
 			}
 			if err := diary.Validate(e, at, loc); err != nil {
-				return flagError(err)
+				return flagError(app.locale(nil), err)
 			}
 			if err := store.Append(e); err != nil {
 				return err
@@ -127,16 +127,21 @@ answer wins, and the diary keeps what was said and when.
 	return cmd
 }
 
-// flagError names a refused diary field as the flag that gave it.
-func flagError(err error) error {
+// flagError names a refused diary field as the flag that gave it, in
+// l's language.
+func flagError(l *locale.Locale, err error) error {
 	if de, ok := err.(*diary.Error); ok {
+		why := de.Why
+		if de.Format != "" {
+			why = l.Sprintf(de.Format, de.Args...)
+		}
 		switch {
 		case de.Field == "answer":
-			return fmt.Errorf("%s", de.Why)
+			return wrapIn(l, err, "%s", why)
 		case de.Value == "":
-			return fmt.Errorf("--%s: %s", de.Field, de.Why)
+			return wrapIn(l, err, "--%s: %s", de.Field, why)
 		}
-		return fmt.Errorf("--%s %s: %s", de.Field, de.Value, de.Why)
+		return wrapIn(l, err, "--%s %s: %s", de.Field, de.Value, why)
 	}
 	return err
 }

@@ -175,7 +175,7 @@ func TestStatsCalendar(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("stats --calendar: exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"Nights, Fri 28 Aug 2026 to Thu 19 Nov 2026", "Nov 2026 . . . . . . . . . . . . . . . . . X o", "X bad cramps  x cramps  o no cramps  . no answer"} {
+	for _, want := range []string{"Nights, Fri 28 Aug 2026 to Thu 19 Nov 2026", "November 2026", "16 . 17 . 18 X 19 o", "X bad cramps  x cramps  o no cramps  . no answer"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the calendar lacks %q:\n%s", want, out)
 		}

@@ -99,8 +99,8 @@ exit status is 1 when any check fails.`,
 func (r checkResult) line() string { return r.lineIn(locale.English) }
 
 // lineIn is line in l's language: the name of the check and the word
-// "fix" are translated; OK and FAIL stay as they are, for grep, and so
-// do, for now, what was found and the fix (docs/languages.md).
+// "fix" are translated (what was found and the fix were written in it by
+// the check); OK and FAIL stay as they are, for grep.
 func (r checkResult) lineIn(l *locale.Locale) string {
 	name := r.Name
 	if slices.Contains(doctorCheckNames, name) {
@@ -130,98 +130,119 @@ const (
 // checkNotifications checks the session bus and the notification server on
 // it, and sends a test notification.
 func checkNotifications(ctx context.Context, app *App) []checkResult {
+	l := app.locale(nil)
 	report, err := notify.Probe(ctx)
+	noBus := []checkResult{
+		{Name: checkServer, Detail: l.Sprintf("not checked without a session bus"), Fix: l.Sprintf("fix the session bus first")},
+		{Name: checkTest, Detail: l.Sprintf("not sent without a session bus"), Fix: l.Sprintf("fix the session bus first")},
+	}
 	switch {
 	case errors.Is(err, notify.ErrUnsupported):
 		// macOS and Windows: beeep talks to the system notification centre.
 		return []checkResult{
-			{Name: checkServer, OK: true, Detail: fmt.Sprintf("the %s notification centre (no Done or Snooze buttons there: use `bedtime done` and `bedtime snooze`)", runtime.GOOS)},
-			sendTest(ctx),
+			{Name: checkServer, OK: true, Detail: l.Sprintf("the %s notification centre (no Done or Snooze buttons there: use `bedtime done` and `bedtime snooze`)", runtime.GOOS)},
+			sendTest(ctx, l),
 		}
 	case errors.Is(err, notify.ErrNoSessionBus):
-		return []checkResult{
-			{Name: checkBus, Detail: err.Error(), Fix: "run bedtime inside your desktop session; for a systemd user service run `systemctl --user import-environment DBUS_SESSION_BUS_ADDRESS` from the session, or set DBUS_SESSION_BUS_ADDRESS"},
-			{Name: checkServer, Detail: "not checked without a session bus", Fix: "fix the session bus first"},
-			{Name: checkTest, Detail: "not sent without a session bus", Fix: "fix the session bus first"},
-		}
+		return append([]checkResult{
+			{Name: checkBus, Detail: notifyErrIn(l, err), Fix: l.Sprintf("run bedtime inside your desktop session; for a systemd user service run `systemctl --user import-environment DBUS_SESSION_BUS_ADDRESS` from the session, or set DBUS_SESSION_BUS_ADDRESS")},
+		}, noBus...)
 	}
-	bus := checkResult{Name: checkBus, OK: true, Detail: fmt.Sprintf("%s (from %s)", report.Bus.Address, report.Bus.Source)}
+	bus := checkResult{Name: checkBus, OK: true, Detail: l.Sprintf("%s (from %s)", report.Bus.Address, report.Bus.Source)}
 	if errors.Is(err, notify.ErrBus) {
 		bus.OK = false
-		bus.Detail = fmt.Sprintf("%s (from %s) does not answer: %v", report.Bus.Address, report.Bus.Source, err)
-		bus.Fix = "log out and in again, or point DBUS_SESSION_BUS_ADDRESS at the bus of your desktop session"
-		return []checkResult{
-			bus,
-			{Name: checkServer, Detail: "not checked without a session bus", Fix: "fix the session bus first"},
-			{Name: checkTest, Detail: "not sent without a session bus", Fix: "fix the session bus first"},
-		}
+		bus.Detail = l.Sprintf("%s (from %s) does not answer: %s", report.Bus.Address, report.Bus.Source, notifyErrIn(l, err))
+		bus.Fix = l.Sprintf("log out and in again, or point DBUS_SESSION_BUS_ADDRESS at the bus of your desktop session")
+		return append([]checkResult{bus}, noBus...)
 	}
 	if err != nil {
-		fix := "log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako"
+		fix := l.Sprintf("log in to a desktop that has one (GNOME, KDE, Xfce), or install and start one such as dunst or mako")
 		if errors.Is(err, notify.ErrStartFailed) {
-			fix = "see why with `journalctl --user -b` (a server started outside your graphical session cannot open the display), or start one from your desktop session"
+			fix = l.Sprintf("see why with `journalctl --user -b` (a server started outside your graphical session cannot open the display), or start one from your desktop session")
 		}
 		return []checkResult{
 			bus,
-			{Name: checkServer, Detail: err.Error(), Fix: fix},
-			{Name: checkTest, Detail: "not sent without a notification server", Fix: "start a notification server first"},
+			{Name: checkServer, Detail: notifyErrIn(l, err), Fix: fix},
+			{Name: checkTest, Detail: l.Sprintf("not sent without a notification server"), Fix: l.Sprintf("start a notification server first")},
 		}
 	}
 	s := report.Server
-	actions := "no (use `bedtime done` and `bedtime snooze`)"
+	actions := l.Sprintf("no (use `bedtime done` and `bedtime snooze`)")
 	if report.Actions() {
-		actions = "yes"
+		actions = l.Sprintf("yes")
 	}
-	detail := fmt.Sprintf("%s %s (%s), spec %s; Done/Snooze buttons: %s; capabilities: %s",
+	detail := l.Sprintf("%s %s (%s), spec %s; Done/Snooze buttons: %s; capabilities: %s",
 		s.Name, s.Version, s.Vendor, s.SpecVersion, actions, strings.Join(report.Capabilities, ", "))
 	if report.Inhibited && report.ShowBannersKnown && !report.ShowBanners {
-		detail += "; do not disturb is on (GNOME's show-banners setting is off): reminders are held until it ends"
+		detail = l.Sprintf("%s; do not disturb is on (GNOME's show-banners setting is off): reminders are held until it ends", detail)
 	} else if report.Inhibited {
-		detail += "; do not disturb is on: reminders are held until it ends"
+		detail = l.Sprintf("%s; do not disturb is on: reminders are held until it ends", detail)
 	}
-	return []checkResult{bus, {Name: checkServer, OK: true, Detail: detail}, sendTest(ctx)}
+	return []checkResult{bus, {Name: checkServer, OK: true, Detail: detail}, sendTest(ctx, l)}
 }
 
-// sendTest sends one test notification, without retrying.
-func sendTest(ctx context.Context) checkResult {
+// notifyErrs are the notify errors whose words notifyErrIn translates.
+var notifyErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServer, notify.ErrStartFailed,
+	notify.ErrTimeout, notify.ErrInhibited}
+
+// notifyErrIn returns err's text with the words of the notify errors it
+// wraps in l's language (they are catalog keys); what the system said
+// besides them (a path, D-Bus's own message) stays as it is.
+func notifyErrIn(l *locale.Locale, err error) string {
+	text := err.Error()
+	if nb := (*notify.NoBusError)(nil); errors.As(err, &nb) {
+		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", notify.ErrNoSessionBus.Error(), l.Sprintf(nb.Why, nb.What)), 1)
+	}
+	for _, e := range notifyErrs {
+		if errors.Is(err, e) {
+			text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
+		}
+	}
+	return text
+}
+
+// sendTest sends one test notification, without retrying, in l's
+// language.
+func sendTest(ctx context.Context, l *locale.Locale) checkResult {
 	r := checkResult{Name: checkTest}
 	n, err := notify.New(notify.Options{RetryFor: -1, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
-		r.Detail, r.Fix = err.Error(), "report this as a bug"
+		r.Detail, r.Fix = notifyErrIn(l, err), l.Sprintf("report this as a bug")
 		return r
 	}
 	defer n.Close()
 	err = n.Notify(ctx, notify.Message{
 		Reminder:  "bedtime-doctor",
 		Title:     "bedtime doctor",
-		Body:      "Test notification: if you can read this, bedtime's reminders reach you.",
+		Body:      l.Sprintf("Test notification: if you can read this, bedtime's reminders reach you."),
 		Expire:    10 * time.Second,
 		NoActions: true,
 	})
 	switch {
 	case errors.Is(err, notify.ErrInhibited):
-		r.Detail, r.Fix = "held: do not disturb is on", "turn do not disturb off and run `bedtime doctor` again"
+		r.Detail, r.Fix = l.Sprintf("held: do not disturb is on"), l.Sprintf("turn do not disturb off and run `bedtime doctor` again")
 	case err != nil:
-		r.Detail, r.Fix = err.Error(), "check the notification server's own log (journalctl --user), or restart it"
+		r.Detail, r.Fix = notifyErrIn(l, err), l.Sprintf("check the notification server's own log (journalctl --user), or restart it")
 		var ns *notify.NotShownError
 		if errors.As(err, &ns) {
 			// The whole chain: doctor is where the details belong.
-			r.Detail = "not shown: " + ns.Detail()
+			r.Detail = l.Sprintf("not shown: %s", ns.Detail())
 		}
 	default:
-		r.OK, r.Detail = true, `sent: a "bedtime doctor" popup should be on screen now`
+		r.OK, r.Detail = true, l.Sprintf(`sent: a "bedtime doctor" popup should be on screen now`)
 	}
 	return r
 }
 
 // checkTimeZone reports the time zone reminders fire in.
 func checkTimeZone(ctx context.Context, app *App) []checkResult {
+	l := app.locale(nil)
 	r := checkResult{Name: "time zone"}
 	z := config.ReadSystemZone(app.zoneFile())
 	name, source, loc := z.Name, z.Source, z.Loc
 	if loc == nil {
-		r.Detail = fmt.Sprintf("TZ is %q, which is not a time zone this system knows", os.Getenv("TZ"))
-		r.Fix = "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"
+		r.Detail = l.Sprintf("TZ is %q, which is not a time zone this system knows", os.Getenv("TZ"))
+		r.Fix = l.Sprintf("unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)")
 		return []checkResult{r}
 	}
 	abbr, offset := app.now().In(loc).Zone()
@@ -230,7 +251,7 @@ func checkTimeZone(ctx context.Context, app *App) []checkResult {
 		sign, offset = '-', -offset
 	}
 	r.OK = true
-	r.Detail = fmt.Sprintf("%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone",
+	r.Detail = l.Sprintf("%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone",
 		name, abbr, sign, offset/3600, offset%3600/60, source)
 	return []checkResult{r}
 }
@@ -249,6 +270,7 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 	if err != nil {
 		return nil
 	}
+	l := app.locale(s)
 	var out []checkResult
 	for _, name := range s.ChannelNames() {
 		c, ok := s.Channels[name]
@@ -261,7 +283,10 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 		case c.Ntfy != nil:
 			n, err := channel.NewNtfy(name, *c.Ntfy, channel.NtfyOptions{Timeout: 10 * time.Second, Logger: slog.New(slog.DiscardHandler)})
 			if err != nil {
-				r.Detail, r.Fix = err.Error(), "token_file must name a plain file holding the token, readable only by you (chmod 600)"
+				r.Detail, r.Fix = err.Error(), l.Sprintf("token_file must name a plain file holding the token, readable only by you (chmod 600)")
+				if fe := (*channel.FileError)(nil); errors.As(err, &fe) {
+					r.Detail = "token_file: " + fe.In(l)
+				}
 				out = append(out, r)
 				continue
 			}
@@ -271,7 +296,7 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 		default:
 			continue
 		}
-		res := ch.Check(ctx)
+		res := ch.Check(ctx, l)
 		r.OK, r.Detail, r.Fix = res.OK, res.Detail, res.Fix
 		out = append(out, r)
 	}
@@ -281,29 +306,30 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 // checkSchedule is doctor's "schedule file" line.
 func checkSchedule(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "schedule file"}
+	l := app.locale(nil)
 	path, err := app.schedulePath()
 	if err != nil {
-		r.Detail, r.Fix = err.Error(), "set --config to the schedule file"
+		r.Detail, r.Fix = err.Error(), l.Sprintf("set --config to the schedule file")
 		return r
 	}
 	s, err := config.LoadOrDefault(path, time.Local)
 	switch {
 	case err == nil && s.Path == "" && app.ConfigPath != "":
-		r.Detail = fmt.Sprintf("no file at %s, which --config names", path)
-		r.Fix = fmt.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
+		r.Detail = l.Sprintf("no file at %s, which --config names", path)
+		r.Fix = l.Sprintf("write one with `bedtime init --config %s`, or leave out --config", path)
 	case err == nil && s.Path == "":
 		r.OK = true
-		r.Detail = fmt.Sprintf("none at %s; the built-in default is in use (%s)", path, summary(s, app.now()))
+		r.Detail = l.Sprintf("none at %s; the built-in default is in use (%s)", path, summaryIn(l, s, app.now()))
 	case err != nil:
 		var es config.Errors
 		r.Detail = err.Error()
 		if errors.As(err, &es) {
-			r.Detail = fmt.Sprintf("%d %s, first: %s", len(es), plural(len(es), "error", "errors"), es[0])
+			r.Detail = scheduleErrorsDetail(l, es)
 		}
-		r.Fix = "run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile"
+		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile")
 	default:
 		r.OK = true
-		r.Detail = fmt.Sprintf("%s: %s", path, summary(s, app.now()))
+		r.Detail = l.Sprintf("%s: %s", path, summaryIn(l, s, app.now()))
 	}
 	return r
 }
@@ -311,31 +337,32 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 // checkService is doctor's "service" line.
 func checkService(ctx context.Context, app *App) checkResult {
 	r := checkResult{Name: "service"}
+	l := app.locale(nil)
 	st, err := app.services().Status(ctx)
 	pid, _, byHand := app.runningDaemon()
 	switch {
 	case err != nil:
-		r.Detail, r.Fix = err.Error(), "run `bedtime status` for the service manager's message"
+		r.Detail, r.Fix = err.Error(), l.Sprintf("run `bedtime status` for the service manager's message")
 	case st.Installed && st.Running:
 		r.OK = true
-		r.Detail = fmt.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+		r.Detail = l.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
 		if st.UnitPath != "" {
 			// Which unit: the package's, or one install wrote.
-			r.Detail = fmt.Sprintf("running, pid %d since %s (%s %s)", st.PID, st.Since, st.Manager, st.UnitPath)
+			r.Detail = l.Sprintf("running, pid %d since %s (%s %s)", st.PID, st.Since, st.Manager, st.UnitPath)
 		}
 	case st.Installed:
-		r.Detail = fmt.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
-		r.Fix = "run `bedtime start`, and `bedtime status` to see why it stopped"
+		r.Detail = l.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
+		r.Fix = l.Sprintf("run `bedtime start`, and `bedtime status` to see why it stopped")
 	case byHand && st.Manager == "none":
 		r.OK = true
-		r.Detail = fmt.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
+		r.Detail = l.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
 	case byHand:
 		r.OK = true
-		r.Detail = fmt.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
+		r.Detail = l.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
 	case st.Manager == "none":
-		r.Detail, r.Fix = "not running", "start `bedtime run` from your desktop session's autostart"
+		r.Detail, r.Fix = l.Sprintf("not running"), l.Sprintf("start `bedtime run` from your desktop session's autostart")
 	default:
-		r.Detail, r.Fix = "not installed ("+st.Manager+")", "run `bedtime install` (it starts bedtime now and at every login)"
+		r.Detail, r.Fix = l.Sprintf("not installed (%s)", st.Manager), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
 	}
 	return r
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/bedtime-app/bedtime/devices"
@@ -17,17 +16,18 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	if l == nil {
 		return nil
 	}
+	tr := app.locale(nil)
 	folder := checkResult{Name: "sync folder"}
 	if l.Folder == nil {
-		folder.Detail = l.Alone
-		folder.Fix = "see docs/several-computers.md"
+		folder.Detail = aloneIn(tr, l)
+		folder.Fix = tr.Sprintf("see docs/several-computers.md")
 		if l.Fingerprint == "" {
-			folder.Fix = "run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others"
+			folder.Fix = tr.Sprintf("run `bedtime sync init` on your first computer and `bedtime sync join KEY` on the others")
 		}
 		return []checkResult{folder}
 	}
 	if _, err := l.Folder.Scan(); err != nil {
-		folder.Detail, folder.Fix = err.Error(), "check that the sync tool has made the folder and that it is yours"
+		folder.Detail, folder.Fix = err.Error(), tr.Sprintf("check that the sync tool has made the folder and that it is yours")
 		return []checkResult{folder}
 	}
 	devs := l.Folder.Devices()
@@ -38,8 +38,8 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 		}
 	}
 	folder.OK = true
-	folder.Detail = fmt.Sprintf("%s; this computer is %s (%s), %d other %s seen", l.Folder.Root(), l.Name, l.Self[:6], others, plural(others, "device", "devices"))
-	out := []checkResult{folder, {Name: "sync key", OK: true, Detail: "fingerprint " + l.Fingerprint + " (the same on each computer, or they cannot read each other)"}}
+	folder.Detail = tr.Sprintf("%s; this computer is %s (%s), %d other devices seen", l.Folder.Root(), l.Name, l.Self[:6], others)
+	out := []checkResult{folder, {Name: "sync key", OK: true, Detail: tr.Sprintf("fingerprint %s (the same on each computer, or they cannot read each other)", l.Fingerprint)}}
 	for _, d := range devs {
 		if d.ID == l.Self {
 			continue
@@ -48,20 +48,20 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 		last := seen(d, now)
 		switch {
 		case last.IsZero() && d.OtherKey > 0:
-			r.OK, r.Detail = false, fmt.Sprintf("writes with another key (%d lines cannot be read)", d.OtherKey)
-			r.Fix = "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)"
+			r.OK, r.Detail = false, tr.Sprintf("writes with another key (%d lines cannot be read)", d.OtherKey)
+			r.Fix = tr.Sprintf("run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)")
 		case last.IsZero():
-			r.Detail = "seen, nothing read yet"
+			r.Detail = tr.Sprintf("seen, nothing read yet")
 		default:
-			r.Detail = fmt.Sprintf("last heard from %s ago (%s), %d %s read", humanDuration(now.Sub(last)), last.In(time.Local).Format("Mon 15:04"), d.Events, plural(d.Events, "event", "events"))
+			r.Detail = tr.Sprintf("last heard from %s ago (%s), %d events read", humanDurationIn(tr, now.Sub(last)), tr.WeekdayClock(last.In(time.Local)), d.Events)
 			if p := d.Presence.State; p != "" {
-				r.Detail += ", person " + p
+				r.Detail = tr.Sprintf("%s, person %s", r.Detail, tr.Sprintf(p))
 			}
 		}
 		out = append(out, r)
 	}
 	for _, p := range l.Folder.Problems() {
-		out = append(out, checkResult{Name: "sync folder", Detail: p.String(), Fix: "see docs/several-computers.md"})
+		out = append(out, checkResult{Name: "sync folder", Detail: p.In(tr), Fix: tr.Sprintf("see docs/several-computers.md")})
 	}
 	return out
 }

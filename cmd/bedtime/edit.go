@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/editor"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 func newEditCmd(app *App) *cobra.Command {
@@ -43,68 +45,70 @@ func (app *App) edit() error {
 	if err != nil {
 		return err
 	}
+	l := app.locale(nil)
 	orig, err := config.ReadFile(path) // never blocks on a pipe
 	exists := err == nil
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("cannot read the schedule: %w", err)
+		return errorIn(l, "cannot read the schedule: %v", err)
 	}
 	if !exists {
-		orig = config.Template()
+		orig = config.TemplateIn(l)
 	}
 
 	// The copy lives in a private directory of its own, under the file's
 	// own name, so the editor highlights YAML and may save by renaming.
 	dir, err := os.MkdirTemp("", "bedtime-edit-")
 	if err != nil {
-		return fmt.Errorf("cannot make a private copy: %w", err)
+		return errorIn(l, "cannot make a private copy: %v", err)
 	}
 	defer os.RemoveAll(dir)
 	tmp := filepath.Join(dir, filepath.Base(path))
 	if err := os.WriteFile(tmp, orig, 0o600); err != nil {
-		return fmt.Errorf("cannot make a private copy: %w", err)
+		return errorIn(l, "cannot make a private copy: %v", err)
 	}
 
 	for {
 		if err := ed.Run(tmp, app.Stdin, app.Stdout, app.Stderr); err != nil {
-			return fmt.Errorf("%w; %s not changed", err, path)
+			return errorIn(l, "%v; %s not changed", err, path)
 		}
 		data, err := readEdited(tmp)
 		if err != nil {
-			return fmt.Errorf("cannot read the edited copy: %w; %s not changed", err, path)
+			return errorIn(l, "cannot read the edited copy: %v; %s not changed", err, path)
 		}
 		if bytes.Equal(data, orig) {
 			if exists {
-				fmt.Fprintf(app.Stdout, "No changes; %s left as it was.\n", path)
+				fmt.Fprintln(app.Stdout, l.Sprintf("No changes; %s left as it was.", path))
 			} else {
-				fmt.Fprintf(app.Stdout, "No changes; no schedule file written (the built-in default stays in use).\n")
+				fmt.Fprintln(app.Stdout, l.Sprintf("No changes; no schedule file written (the built-in default stays in use)."))
 			}
 			return nil
 		}
 		s, err := config.Parse(path, data)
 		if err == nil {
 			return app.install(path, data, exists, func() {
-				fmt.Fprintf(app.Stdout, "Installed %s: %s.\n", path, summary(s, app.now()))
+				fmt.Fprintln(app.Stdout, l.Sprintf("Installed %s: %s.", path, summary(s, app.now())))
 			})
 		}
 		var es config.Errors
 		if !errors.As(err, &es) {
 			return err
 		}
+		l := app.errorsLocale(es)
 		for _, e := range es {
-			fmt.Fprintln(app.Stderr, e)
+			fmt.Fprintln(app.Stderr, e.In(l))
 		}
 		// A file over the size cap is refused by everything that reads
 		// it, the daemon included: it cannot be saved, even anyway.
-		switch app.askAfterErrors(len(es), len(data) <= config.MaxFileSize) {
+		switch app.askAfterErrors(l, len(es), len(data) <= config.MaxFileSize) {
 		case 'e':
 			continue
 		case 's':
 			return app.install(path, data, exists, func() {
-				fmt.Fprintf(app.Stdout, "Saved %s with %d %s; a running bedtime keeps its previous schedule until the file is fixed.\n",
-					path, len(es), plural(len(es), "error", "errors"))
+				fmt.Fprintln(app.Stdout, l.Sprintf("Saved %s with %d errors; a running bedtime keeps its previous schedule until the file is fixed.",
+					path, len(es)))
 			})
 		default:
-			fmt.Fprintf(app.Stderr, "Kept %s as it was; the edit was discarded.\n", path)
+			fmt.Fprintln(app.Stderr, l.Sprintf("Kept %s as it was; the edit was discarded.", path))
 			return exitError{1}
 		}
 	}
@@ -112,13 +116,14 @@ func (app *App) edit() error {
 
 // askAfterErrors asks what to do with an edit that has n errors and
 // returns 'e' (edit again), 'k' (keep the file as it was) or, if canSave,
-// 's' (save anyway). The end of the input means keep.
-func (app *App) askAfterErrors(n int, canSave bool) byte {
+// 's' (save anyway), in l's language; the answers are e, k and s in
+// every language. The end of the input means keep.
+func (app *App) askAfterErrors(l *locale.Locale, n int, canSave bool) byte {
 	for {
 		if canSave {
-			fmt.Fprintf(app.Stderr, "The edit has %d %s. [e]dit again, [k]eep the file as it was, or [s]ave anyway? ", n, plural(n, "error", "errors"))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway?", n)+" ")
 		} else {
-			fmt.Fprintf(app.Stderr, "The edit has %d %s and is too large to save. [e]dit again or [k]eep the file as it was? ", n, plural(n, "error", "errors"))
+			fmt.Fprint(app.Stderr, l.Sprintf("The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was?", n)+" ")
 		}
 		answer, err := readLine(app.Stdin)
 		switch strings.ToLower(strings.TrimSpace(answer)) {
@@ -130,7 +135,7 @@ func (app *App) askAfterErrors(n int, canSave bool) byte {
 			if canSave {
 				return 's'
 			}
-			fmt.Fprintf(app.Stderr, "A file over %d KiB cannot be saved: bedtime would not read it.\n", config.MaxFileSize>>10)
+			fmt.Fprintln(app.Stderr, l.Sprintf("A file over %s KiB cannot be saved: bedtime would not read it.", strconv.Itoa(config.MaxFileSize>>10)))
 			continue
 		}
 		if err != nil {
@@ -141,9 +146,9 @@ func (app *App) askAfterErrors(n int, canSave bool) byte {
 			continue
 		}
 		if canSave {
-			fmt.Fprintf(app.Stderr, "Please answer e, k or s.\n")
+			fmt.Fprintln(app.Stderr, l.Sprintf("Please answer e, k or s."))
 		} else {
-			fmt.Fprintf(app.Stderr, "Please answer e or k.\n")
+			fmt.Fprintln(app.Stderr, l.Sprintf("Please answer e or k."))
 		}
 	}
 }
@@ -187,9 +192,9 @@ func (app *App) install(path string, data []byte, existed bool, done func()) err
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stdout, "Backed up the previous schedule to %s\n", bak)
+		app.sayln(app.Stdout, "Backed up the previous schedule to %s", bak)
 	} else if existed {
-		fmt.Fprintf(app.Stderr, "bedtime: %s was removed while you edited; writing it anew\n", path)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("%s was removed while you edited; writing it anew", path))
 	}
 	if _, err := config.WriteThrough(path, data); err != nil {
 		return err

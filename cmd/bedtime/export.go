@@ -42,7 +42,9 @@ import again after you change the schedule.`,
 				return err
 			}
 			now := app.now()
-			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s))
+			// The events' words are the notifications' own, in the
+			// person's language.
+			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s, app.locale(s).Lang))
 			if err != nil {
 				return err
 			}
@@ -68,15 +70,15 @@ import again after you change the schedule.`,
 }
 
 // daemonTexts returns the words of each firing as the daemon's rotation
-// picks them.
-func daemonTexts(s *config.Schedule) calendar.TextFunc {
+// picks them, the built-in ones in lang (content.In).
+func daemonTexts(s *config.Schedule, lang string) calendar.TextFunc {
 	tx := texts.NewChooser()
 	return func(r config.Reminder, at time.Time) content.Text {
 		title := ""
-		if rt, ok := s.Routine(r.Routine); ok {
+		if rt, ok := s.RoutineIn(lang, r.Routine); ok {
 			title = rt.Title
 		}
-		return tx.Text(r, at, title)
+		return tx.TextIn(lang, r, at, title)
 	}
 }
 

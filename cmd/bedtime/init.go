@@ -26,16 +26,20 @@ setting, to the schedule file. An existing file is left alone unless
 			if err != nil {
 				return err
 			}
+			l := app.locale(nil)
 			old, readErr := os.ReadFile(path)
 			exists := readErr == nil
 			if readErr != nil && !errors.Is(readErr, os.ErrNotExist) {
 				return readErr
 			}
 			if exists && !force {
-				return fmt.Errorf("%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", path)
+				return errorIn(l, "%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", path)
 			}
-			if exists && bytes.Equal(old, config.Template()) {
-				fmt.Fprintf(app.Stdout, "%s is the default schedule already; nothing to do.\n", path)
+			// The template's comments speak the person's language; its
+			// keys and values are the same in all.
+			tmpl := config.TemplateIn(l)
+			if exists && bytes.Equal(old, tmpl) {
+				fmt.Fprintln(app.Stdout, l.Sprintf("%s is the default schedule already; nothing to do.", path))
 				return nil
 			}
 			if exists {
@@ -43,14 +47,15 @@ setting, to the schedule file. An existing file is left alone unless
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(app.Stdout, "Backed up the old schedule to %s\n", bak)
+				fmt.Fprintln(app.Stdout, l.Sprintf("Backed up the old schedule to %s", bak))
 			}
-			if _, err := config.WriteThrough(path, config.Template()); err != nil { // a link stays a link
+			if _, err := config.WriteThrough(path, tmpl); err != nil { // a link stays a link
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Wrote the default schedule to %s\nEdit it, then check it with `bedtime validate`.\n", path)
-			fmt.Fprintf(app.Stdout, "To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s\n"+
-				"(see docs/channels.md, \"Phone and other channels\").\n", channel.RandomTopic())
+			fmt.Fprintln(app.Stdout, l.Sprintf("Wrote the default schedule to %s", path))
+			fmt.Fprintln(app.Stdout, l.Sprintf("Edit it, then check it with `bedtime validate`."))
+			fmt.Fprintln(app.Stdout, l.Sprintf("To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s", channel.RandomTopic()))
+			fmt.Fprintln(app.Stdout, l.Sprintf("(see docs/channels.md, \"Phone and other channels\")."))
 			return nil
 		},
 	}

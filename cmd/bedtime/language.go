@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"time"
 
@@ -14,14 +15,17 @@ import (
 // the schedule's key itself, quietly: a broken or missing schedule must
 // not keep `bedtime cramp` from answering during a cramp.
 func (app *App) locale(s *config.Schedule) *locale.Locale {
-	if s == nil {
-		if path, err := app.schedulePath(); err == nil {
-			s, _ = config.LoadOrDefault(path, time.Local)
-		}
-	}
 	getenv := app.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
+	}
+	if s == nil {
+		if path, err := app.schedulePath(); err == nil {
+			var es config.Errors
+			if s, err = config.LoadOrDefault(path, time.Local); errors.As(err, &es) {
+				return es.Locale(getenv) // the file's language: key, if readable
+			}
+		}
 	}
 	return s.Locale(getenv)
 }

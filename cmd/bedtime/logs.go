@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -63,7 +64,7 @@ directory, which logs shows instead.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lines < 1 || lines > 100000 {
-				return fmt.Errorf("-n %d: want 1 to 100000 lines", lines)
+				return errors.New(app.locale(nil).Sprintf("-n %s: want 1 to 100000 lines", strconv.Itoa(lines)))
 			}
 			dir, err := app.stateDir()
 			if err != nil {
@@ -74,7 +75,7 @@ directory, which logs shows instead.`,
 				return app.journal(cmd.Context(), lines, follow)
 			}
 			if _, err := os.Stat(path); err != nil {
-				return fmt.Errorf("no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", path)
+				return errors.New(app.locale(nil).Sprintf("no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", path))
 			}
 			if err := logfile.Tail(app.Stdout, path, lines); err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -31,10 +32,10 @@ a pause will leave out.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if count < 1 {
-				return fmt.Errorf("--count %d: want 1 or more", count)
+				return app.errorf("--count %s: want 1 or more", strconv.Itoa(count))
 			}
 			if count > maxNextCount {
-				return fmt.Errorf("--count %d: want 1 to %d", count, maxNextCount)
+				return app.errorf("--count %s: want 1 to %s", strconv.Itoa(count), strconv.Itoa(maxNextCount))
 			}
 			s, err := app.loadSchedule()
 			if err != nil {
@@ -44,7 +45,7 @@ a pause will leave out.`,
 			if from != "" {
 				now, err = time.Parse(time.RFC3339, from)
 				if err != nil {
-					return fmt.Errorf("--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", from)
+					return app.errorf("--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", from)
 				}
 			}
 			due := scheduler.Upcoming(s.Jobs(), now, count)

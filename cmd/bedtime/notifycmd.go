@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/texts"
 )
@@ -35,10 +37,10 @@ with the reason, when it cannot be shown.`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("variant") && variant < 1 {
-				return fmt.Errorf("--variant %d: variants count from 1 (the first); leave out --variant for today's text", variant)
+				return app.errorf("--variant %s: variants count from 1 (the first); leave out --variant for today's text", strconv.Itoa(variant))
 			}
 			if wait < 0 || wait > maxNotifyWait {
-				return fmt.Errorf("--wait is %v: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s", wait)
+				return app.errorf("--wait is %s: give how long to wait for a button, from 0 (do not wait) to 1h, such as 60s", wait.String())
 			}
 			s, err := app.loadSchedule()
 			if err != nil {
@@ -46,7 +48,7 @@ with the reason, when it cannot be shown.`,
 			}
 			r, ok := s.Reminder(args[0])
 			if !ok {
-				return fmt.Errorf("no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
+				return errorIn(app.locale(s), "no reminder %q in the schedule (have %s)", args[0], strings.Join(reminderNames(s), ", "))
 			}
 			l := app.locale(s)
 			text, err := texts.ForIn(l.Lang, s, r, app.now(), variant)
@@ -86,42 +88,45 @@ with the reason, when it cannot be shown.`,
 			if err := n.Notify(cmd.Context(), m); err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Shown: %s\n", text.Title)
+			fmt.Fprintln(app.Stdout, l.Sprintf("Shown: %s", text.Title))
 			switch {
 			case wait < 0:
-				fmt.Fprintf(app.Stdout, "This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.\n", r.Name, r.Name)
+				fmt.Fprintln(app.Stdout, l.Sprintf("This notification server shows no buttons: answer a reminder with `bedtime done %s` or `bedtime snooze %s`.", r.Name, r.Name))
 				return nil
 			case wait == 0:
 				return nil
 			}
-			buttons := "Done or Snooze"
+			names := []string{m.Labels.Done, m.Labels.Snooze}
 			if m.Start {
-				buttons = "Start, Done or Snooze"
+				names = []string{m.Labels.Start, m.Labels.Done, m.Labels.Snooze}
 			}
-			if n := len(m.Choices); n > 1 {
-				buttons = strings.Join(m.Choices[:n-1], ", ") + " or " + m.Choices[n-1]
+			if len(m.Choices) > 1 {
+				names = m.Choices
 			}
-			fmt.Fprintf(app.Stdout, "Press %s on it: waiting up to %s (nothing is recorded)...\n", buttons, waitText(wait))
+			buttons := l.Sprintf("%s or %s", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+			fmt.Fprintln(app.Stdout, l.Sprintf("Press %s on it: waiting up to %s (nothing is recorded)...", buttons, waitText(l, wait)))
 			t := time.NewTimer(wait)
 			defer t.Stop()
 			select {
 			case resp := <-answers:
 				if i, choice := resp.Action.Choice(); choice && i < len(m.Choices) {
-					fmt.Fprintf(app.Stdout, "You pressed %s. Nothing was recorded.\n", m.Choices[i])
+					fmt.Fprintln(app.Stdout, l.Sprintf("You pressed %s. Nothing was recorded.", m.Choices[i]))
 					return nil
 				}
 				switch resp.Action {
 				case notify.Done, notify.Snooze, notify.Start:
-					fmt.Fprintf(app.Stdout, "You pressed %s%s. Nothing was recorded.\n", strings.ToUpper(resp.Action.String()[:1]), resp.Action.String()[1:])
+					// The button's label: "Done", "Snooze" or "Start".
+					label := strings.ToUpper(resp.Action.String()[:1]) + resp.Action.String()[1:]
+					fmt.Fprintln(app.Stdout, l.Sprintf("You pressed %s. Nothing was recorded.", l.Sprintf(label)))
 				case notify.Dismissed:
-					fmt.Fprintln(app.Stdout, "You closed it without pressing a button.")
+					fmt.Fprintln(app.Stdout, l.Sprintf("You closed it without pressing a button."))
 				default:
-					fmt.Fprintf(app.Stdout, "No answer within %s.\n", waitText(wait))
+					fmt.Fprintln(app.Stdout, l.Sprintf("No answer within %s.", waitText(l, wait)))
 				}
 			case <-t.C:
-				fmt.Fprintf(app.Stdout, "No answer within %s.\n", waitText(wait))
+				fmt.Fprintln(app.Stdout, l.Sprintf("No answer within %s.", waitText(l, wait)))
 			case <-cmd.Context().Done():
-				fmt.Fprintln(app.Stdout, "Stopped waiting. Nothing was recorded.")
+				fmt.Fprintln(app.Stdout, l.Sprintf("Stopped waiting. Nothing was recorded."))
 				return exitError{code: 130}
 			}
 			return nil
@@ -132,12 +137,13 @@ with the reason, when it cannot be shown.`,
 	return cmd
 }
 
-// waitText formats a --wait duration: "60s" as "1m", "1.5s" as "1s".
-func waitText(d time.Duration) string {
+// waitText formats a --wait duration in l's language: "60s" as "1m",
+// "1.5s" as "1s".
+func waitText(l *locale.Locale, d time.Duration) string {
 	if d < time.Second {
 		return d.String()
 	}
-	return humanDuration(d)
+	return humanDurationIn(l, d)
 }
 
 func reminderNames(s *config.Schedule) []string {

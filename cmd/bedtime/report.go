@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,7 +41,7 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if weeks < 1 || weeks > report.MaxWeeks {
-				return fmt.Errorf("--weeks %d: want 1 to %d (ten years)", weeks, report.MaxWeeks)
+				return errors.New(app.locale(nil).Sprintf("--weeks %s: want 1 to %d (ten years)", strconv.Itoa(weeks), report.MaxWeeks))
 			}
 			r, err := app.buildReport(weeks)
 			if err != nil {
@@ -62,11 +64,11 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 				return err
 			}
 			if err := safefs.WriteAtomic(out, b.Bytes()); err != nil {
-				return fmt.Errorf("cannot write the report: %w", err)
+				return fmt.Errorf("%s: %w", r.Locale.Sprintf("cannot write the report"), err)
 			}
 			if !asCSV {
-				fmt.Fprintf(app.Stdout, "Wrote %s: %s to %s. Open it in a browser, or print it.\n", out,
-					r.From.Format("2 Jan 2006"), r.To.Format("2 Jan 2006"))
+				fmt.Fprintln(app.Stdout, r.Locale.Sprintf("Wrote %s: %s to %s. Open it in a browser, or print it.", out,
+					report.Date(r.Locale, r.From), report.Date(r.Locale, r.To)))
 			}
 			return nil
 		},
@@ -79,21 +81,23 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 }
 
 // buildReport reads the diary, the history and the schedule for a report
-// of the last weeks.
+// of the last weeks, in the person's language.
 func (app *App) buildReport(weeks int) (report.Report, error) {
 	now := app.now()
 	in := report.Input{Now: now, Weeks: weeks}
 	in.Loc = time.Local
+	in.Locale = app.locale(nil)
 	if path, err := app.schedulePath(); err == nil {
 		s, err := config.LoadOrDefault(path, time.Local)
 		switch {
 		case err != nil:
-			in.ScheduleFrom = path + " (it has errors; run bedtime validate)"
+			in.ScheduleFrom = in.Locale.Sprintf("%s (it has errors; run bedtime validate)", path)
 		default:
+			in.Locale = app.locale(s)
 			in.Loc = s.Location
 			in.ScheduleFrom = s.Path
 			if s.Path == "" {
-				in.ScheduleFrom = "the built-in default (no schedule file)"
+				in.ScheduleFrom = in.Locale.Sprintf("the built-in default (no schedule file)")
 			}
 			for _, rem := range s.Reminders {
 				when := rem.Spec

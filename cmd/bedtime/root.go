@@ -122,6 +122,7 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	err = app.cobraError(root, err)
 	fmt.Fprintf(app.Stderr, "bedtime: %v\n", err)
 	var cs cannotStart
 	if errors.As(err, &cs) {
@@ -161,6 +162,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 		root.AddCommand(c(app))
 	}
 	completeReminderArgs(app, root)
-	explainArgs(root)
+	explainArgs(app, root)
+	root.SetFlagErrorFunc(app.flagError)
 	return root
 }

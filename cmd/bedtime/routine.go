@@ -83,7 +83,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if stop {
 				if len(args) > 0 {
-					return errors.New("give either a routine to play or --stop, not both")
+					return app.errorf("give either a routine to play or --stop, not both")
 				}
 				return app.stopDaemonRoutine()
 			}
@@ -93,11 +93,11 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 			}
 			table, err := app.routines()
 			if err != nil {
-				return fmt.Errorf("cannot load routines: %w", err)
+				return app.errorf("cannot load routines: %v", err)
 			}
 			r, ok := table[name]
 			if !ok {
-				return fmt.Errorf("unknown routine %q: want one of %s", name, strings.Join(slices.Sorted(maps.Keys(table)), ", "))
+				return app.errorf("unknown routine %q: want one of %s", name, strings.Join(slices.Sorted(maps.Keys(table)), ", "))
 			}
 			if r.Name == "" {
 				r.Name = name
@@ -117,7 +117,7 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 			}
 			err = p.Play(cmd.Context(), r)
 			if errors.Is(err, context.Canceled) {
-				fmt.Fprintln(app.Stdout, "Stopped.")
+				app.sayln(app.Stdout, "Stopped.")
 				return exitError{code: 130}
 			}
 			return err
@@ -131,14 +131,14 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 // stop the routine it plays.
 func (app *App) stopDaemonRoutine() error {
 	if !app.daemonRunning() {
-		fmt.Fprintln(app.Stdout, "bedtime is not running, so it plays no routine.")
+		app.sayln(app.Stdout, "bedtime is not running, so it plays no routine.")
 		return nil
 	}
 	now := app.now()
 	if err := app.control(func(store *state.Store) error { return store.StopRoutine(now) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(app.Stdout, "Asked bedtime to stop the routine it plays.")
+	app.sayln(app.Stdout, "Asked bedtime to stop the routine it plays.")
 	return nil
 }
 
@@ -152,7 +152,7 @@ func scheduleRoutines(app *App) (map[string]content.Routine, error) {
 	}
 	s, err := config.LoadOrDefault(path, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
+		return nil, app.errorf("the schedule file has errors, so its routines are unknown; run `bedtime validate`")
 	}
 	if s.Path == "" {
 		return all, app.checkConfigExists(path)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/state"
@@ -35,7 +35,7 @@ Ctrl+C or SIGTERM. "bedtime install" runs it as a service instead.`,
 	cmd.Flags().BoolVar(&app.orBuiltin, "or-builtin", false, "while the schedule file does not exist, use the built-in default; take the file when it appears")
 	// A flag this binary does not know (a unit written by a newer one)
 	// cannot start either.
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cannotStart{err} })
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return cannotStart{app.flagError(c, err)} })
 	return cmd
 }
 
@@ -79,7 +79,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 		return err
 	}
 	if pid, since, ok := userlock.Running(dir); ok {
-		return cannotStart{alreadyRunning(pid, since, app.now())}
+		return cannotStart{alreadyRunning(app.locale(nil), pid, since, app.now())}
 	}
 	log, closeLog := app.daemonLogger(dir)
 	defer closeLog()
@@ -198,15 +198,16 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 	return peers
 }
 
-// alreadyRunning says that another daemon, pid, holds the lock since since,
-// and how to stop it.
-func alreadyRunning(pid int, since, now time.Time) error {
-	when := ""
-	if !since.IsZero() {
-		when = " since " + since.In(now.Location()).Format("15:04")
-		if y, m, d := since.In(now.Location()).Date(); !sameDay(now, y, m, d) {
-			when = " since " + since.In(now.Location()).Format("Mon 02 Jan 15:04")
-		}
+// alreadyRunning says, in l's language, that another daemon, pid, holds
+// the lock since since, and how to stop it.
+func alreadyRunning(l *locale.Locale, pid int, since, now time.Time) error {
+	if since.IsZero() {
+		return errorIn(l, "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), strconv.Itoa(pid))
 	}
-	return fmt.Errorf("already running (process %d%s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %d` (one started by hand)", pid, when, pid)
+	at := since.In(now.Location())
+	when := l.Clock(at)
+	if y, m, d := at.Date(); !sameDay(now, y, m, d) {
+		when = l.ShortDateTime(at)
+	}
+	return errorIn(l, "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), when, strconv.Itoa(pid))
 }

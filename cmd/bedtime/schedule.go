@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,15 +32,19 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 	}
 	s, err := config.LoadOrDefault(path, local)
 	if err != nil {
+		var es config.Errors
+		if errors.As(err, &es) {
+			return nil, scheduleErrors{es, app.errorsLocale(es)}
+		}
 		return nil, err
 	}
 	if s.Path == "" {
 		if app.ConfigPath != "" {
-			return nil, missingConfig(path)
+			return nil, app.missingConfig(path)
 		}
 		if !app.saidDefault {
 			app.saidDefault = true
-			fmt.Fprintf(app.Stderr, "bedtime: no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)\n", path)
+			fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(s).Sprintf("no schedule file at %s; using the built-in default (`bedtime init` writes it there for you to edit)", path))
 		}
 	}
 	return s, nil
@@ -47,8 +52,8 @@ func (app *App) loadScheduleIn(local *time.Location) (*config.Schedule, error) {
 
 // missingConfig is the error for a --config that names no file: only the
 // default location may be absent (the built-in default stands in).
-func missingConfig(path string) error {
-	return fmt.Errorf("--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", path, path)
+func (app *App) missingConfig(path string) error {
+	return errorIn(app.locale(nil), "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", path, path)
 }
 
 // checkConfigExists returns missingConfig when --config names no file.
@@ -57,7 +62,7 @@ func (app *App) checkConfigExists(path string) error {
 		return nil
 	}
 	if _, err := os.Stat(path); config.IsNotExist(err) {
-		return missingConfig(path)
+		return app.missingConfig(path)
 	}
 	return nil
 }

@@ -12,8 +12,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -54,22 +56,22 @@ func (app *App) executable() (string, error) {
 func resolveServiceSpec(app *App) (service.Spec, error) {
 	exe, err := app.executable()
 	if err != nil {
-		return service.Spec{}, fmt.Errorf("cannot find the bedtime binary: %w", err)
+		return service.Spec{}, app.errorf("cannot find the bedtime binary: %v", err)
 	}
 	if exe, err = filepath.Abs(exe); err != nil {
-		return service.Spec{}, fmt.Errorf("cannot find the bedtime binary: %w", err)
+		return service.Spec{}, app.errorf("cannot find the bedtime binary: %v", err)
 	}
 	if strings.Contains(exe, string(filepath.Separator)+"go-build") {
-		return service.Spec{}, fmt.Errorf("bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there", exe)
+		return service.Spec{}, app.errorf("bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there", exe)
 	}
 	cfg := app.ConfigPath
 	if cfg == "" {
 		if cfg, err = config.DefaultPath(); err != nil {
-			return service.Spec{}, fmt.Errorf("cannot find the default schedule file: %w", err)
+			return service.Spec{}, app.errorf("cannot find the default schedule file: %v", err)
 		}
 	}
 	if cfg, err = filepath.Abs(cfg); err != nil {
-		return service.Spec{}, fmt.Errorf("cannot resolve the schedule path %q: %w", app.ConfigPath, err)
+		return service.Spec{}, app.errorf("cannot resolve the schedule path %q: %v", app.ConfigPath, err)
 	}
 	// The default path need not exist: like every command, the service
 	// uses the built-in default until "bedtime init" writes the file.
@@ -103,38 +105,40 @@ Running install again updates the service to the current binary and options.`,
 				return err
 			}
 			m := app.services()
+			l := app.locale(nil)
 			// A bedtime started by hand holds the per-user lock, and the
 			// service's own would exit at once: say so now, not later.
 			if pid, _, ok := app.runningDaemon(); ok {
 				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
-					return fmt.Errorf("bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again", pid)
+					return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again", strconv.Itoa(pid))
 				}
 			}
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				var nm service.NoManagerError
 				if errors.As(err, &nm) {
-					return err
+					return noManager(l, nm)
 				}
-				return fmt.Errorf("cannot install the bedtime service: %w", err)
+				return errorIn(l, "cannot install the bedtime service: %v", err)
 			}
 			st, err := m.Status(cmd.Context())
 			if err != nil {
-				return fmt.Errorf("installed, but cannot read its status: %w", err)
+				return errorIn(l, "installed, but cannot read its status: %v", err)
 			}
-			fmt.Fprintf(app.Stdout, "installed %s %s\n", st.Manager, st.UnitPath)
+			fmt.Fprintln(app.Stdout, l.Sprintf("installed %s %s", st.Manager, st.UnitPath))
 			if st.Why != "" {
-				fmt.Fprintln(app.Stdout, st.Why)
+				fmt.Fprintln(app.Stdout, whyIn(l, st.Why))
 			}
-			fmt.Fprintf(app.Stdout, "it runs %s %s, now and at every login\n", spec.Executable, strings.Join(spec.Args(), " "))
+			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(spec.Args(), " ")))
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(app.Stdout, "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then\n", spec.ConfigPath)
+				fmt.Fprintln(app.Stdout, l.Sprintf("there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", spec.ConfigPath))
 			}
 			if withTray {
 				where, err := service.InstallTray(spec)
 				if err != nil {
-					return fmt.Errorf("cannot install the tray: %w", err)
+					return errorIn(l, "cannot install the tray: %v", err)
 				}
-				fmt.Fprintf(app.Stdout, "installed the tray's autostart %s\nits status icon starts at your next login (`bedtime tray` shows it now)\n", where)
+				fmt.Fprintln(app.Stdout, l.Sprintf("installed the tray's autostart %s", where))
+				fmt.Fprintln(app.Stdout, l.Sprintf("its status icon starts at your next login (`bedtime tray` shows it now)"))
 			}
 			return nil
 		},
@@ -153,47 +157,79 @@ Your schedule file, state and history are kept.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			removed, err := app.services().Uninstall(cmd.Context())
 			if err != nil {
-				return fmt.Errorf("cannot uninstall the bedtime service: %w", err)
+				return app.errorf("cannot uninstall the bedtime service: %v", app.serviceError(err))
 			}
 			if !removed {
-				fmt.Fprintln(app.Stdout, "bedtime is not installed as a service; nothing to do")
+				app.sayln(app.Stdout, "bedtime is not installed as a service; nothing to do")
 				return nil
 			}
-			fmt.Fprintln(app.Stdout, "bedtime is stopped and uninstalled; your schedule, state and history are kept")
+			app.sayln(app.Stdout, "bedtime is stopped and uninstalled; your schedule, state and history are kept")
 			return nil
 		},
 	}
 }
 
-// newControlCmd returns start, stop or restart.
-func newControlCmd(app *App, use, short, done string, do func(service.Manager, context.Context) error) *cobra.Command {
+// newControlCmd returns start, stop or restart: failed is the message
+// key of its error (with %v for the cause), done what it says after.
+func newControlCmd(app *App, use, short, failed, done string, do func(service.Manager, context.Context) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := do(app.services(), cmd.Context()); err != nil {
-				return fmt.Errorf("cannot %s bedtime: %w", use, err)
+				return app.errorf(failed, app.serviceError(err))
 			}
-			fmt.Fprintln(app.Stdout, done)
+			app.sayln(app.Stdout, done)
 			return nil
 		},
 	}
 }
 
 func newStartCmd(app *App) *cobra.Command {
-	return newControlCmd(app, "start", "Start the installed bedtime service", "bedtime started",
+	return newControlCmd(app, "start", "Start the installed bedtime service", "cannot start bedtime: %v", "bedtime started",
 		service.Manager.Start)
 }
 
 func newStopCmd(app *App) *cobra.Command {
-	return newControlCmd(app, "stop", "Stop bedtime (the service, or one started by hand) until the next login or start", "bedtime stopped",
+	return newControlCmd(app, "stop", "Stop bedtime (the service, or one started by hand) until the next login or start", "cannot stop bedtime: %v", "bedtime stopped",
 		service.Manager.Stop)
 }
 
 func newRestartCmd(app *App) *cobra.Command {
-	return newControlCmd(app, "restart", "Restart the bedtime service", "bedtime restarted",
+	return newControlCmd(app, "restart", "Restart the bedtime service", "cannot restart bedtime: %v", "bedtime restarted",
 		service.Manager.Restart)
+}
+
+// noManager says service.NoManagerError in l's language; what was found
+// instead (the operating system's words) stays as it is.
+func noManager(l *locale.Locale, nm service.NoManagerError) error {
+	return wrapIn(l, nm, "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", nm.Found)
+}
+
+// serviceError is err with a service.NoManagerError in it said in the
+// command's language.
+func (app *App) serviceError(err error) error {
+	var nm service.NoManagerError
+	if errors.As(err, &nm) {
+		return noManager(app.locale(nil), nm)
+	}
+	return err
+}
+
+// xdgWhy is how the service package says why it chose an XDG autostart
+// entry (Status.Why): what it found, then a fixed sentence.
+var xdgWhy = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^chosen because (.*); the desktop session starts bedtime at login, and nothing restarts it if it stops$`)
+})
+
+// whyIn says a service manager's Why in l's language, what it found
+// staying as the service package says it.
+func whyIn(l *locale.Locale, why string) string {
+	if m := xdgWhy().FindStringSubmatch(why); m != nil {
+		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", m[1])
+	}
+	return why
 }
 
 // statusNotRunning is the exit status of "bedtime status" when bedtime does
@@ -215,7 +251,7 @@ status 3 when bedtime is not running.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := app.services().Status(cmd.Context())
 			if err != nil {
-				return fmt.Errorf("cannot read the bedtime service's status: %w", err)
+				return app.errorf("cannot read the bedtime service's status: %v", err)
 			}
 			// A bedtime started by hand (or by a session's autostart)
 			// is found by its lock.

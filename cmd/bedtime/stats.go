@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -52,7 +53,7 @@ recorded.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if habit != "" && !calendar {
-				return fmt.Errorf("--habit draws a calendar; add --calendar")
+				return errors.New(app.locale(nil).Sprintf("--habit draws a calendar; add --calendar"))
 			}
 			if calendar && !cmd.Flags().Changed("days") {
 				days = 7 * calendarWeeks
@@ -65,7 +66,7 @@ recorded.`,
 			}
 			if calendar {
 				if asJSON {
-					return fmt.Errorf("--calendar draws a grid; for the figures use bedtime report --csv")
+					return errors.New(app.locale(nil).Sprintf("--calendar draws a grid; for the figures use bedtime report --csv"))
 				}
 				r, err := app.buildReport((days + 6) / 7)
 				if err != nil {

@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/presence"
@@ -27,10 +29,19 @@ import (
 func statusSchedule(configPath string) (*config.Schedule, error) {
 	s, err := config.LoadOrDefault(configPath, time.Local)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule file has errors; run `bedtime validate`")
+		return nil, scheduleHasErrors{err}
 	}
 	return s, nil
 }
+
+// scheduleHasErrors is status's note for a schedule it cannot read: a
+// catalog key, for the note is in the person's language. It wraps why.
+type scheduleHasErrors struct{ err error }
+
+func (e scheduleHasErrors) Error() string {
+	return "the schedule file has errors; run `bedtime validate`"
+}
+func (e scheduleHasErrors) Unwrap() error { return e.err }
 
 // statusInfo is what status tells besides the service: from the state
 // directory and the schedule.
@@ -66,6 +77,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info := statusInfo{Loc: time.Local, Now: now}
 	var problems []string
 	var sched *config.Schedule
+	var schedErr error
 	load := app.StatusSchedule
 	if load == nil {
 		load = statusSchedule
@@ -74,6 +86,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		s, err := load(configPath)
 		if err != nil {
 			problems = append(problems, err.Error())
+			schedErr = err
 		} else if s != nil {
 			sched = s
 			info.Loc = s.Location
@@ -108,8 +121,15 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
 	}
-	info.Problem = strings.Join(problems, "; ")
 	info.Locale = app.locale(sched)
+	var es config.Errors
+	if errors.As(schedErr, &es) {
+		info.Locale = app.errorsLocale(es) // the broken file's language: key, if readable
+	}
+	if errors.As(schedErr, new(scheduleHasErrors)) {
+		problems[0] = info.Locale.Sprintf(problems[0])
+	}
+	info.Problem = strings.Join(problems, "; ")
 	return info
 }
 
@@ -207,7 +227,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		if i > 0 {
 			label = lb.cont()
 		}
-		fmt.Fprintf(w, "%s%s\n", label, e)
+		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, e))
 	}
 	if info.Problem != "" {
 		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)

@@ -15,6 +15,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -57,8 +58,9 @@ func newSyncInitCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			l := app.locale(nil)
 			if old, err := devices.LoadKey(dir); err == nil && !force {
-				return fmt.Errorf("this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again", old.Fingerprint())
+				return errorIn(l, "this computer has a sync key already (fingerprint %s); `bedtime sync init --force` makes a new one, and then every other computer must join again", old.Fingerprint())
 			} else if err != nil && !errors.Is(err, devices.ErrNoKey) && !force {
 				return err
 			}
@@ -74,12 +76,12 @@ func newSyncInitCmd(app *App) *cobra.Command {
 				return err
 			}
 			w := app.Stdout
-			fmt.Fprintf(w, "Made a sync key (fingerprint %s), kept in %s, readable by you alone.\n", key.Fingerprint(), filepath.Join(dir, devices.KeyFile))
-			fmt.Fprintf(w, "This computer is device %s.\n\n", id)
+			fmt.Fprintln(w, l.Sprintf("Made a sync key (fingerprint %s), kept in %s, readable by you alone.", key.Fingerprint(), filepath.Join(dir, devices.KeyFile)))
+			fmt.Fprint(w, l.Sprintf("This computer is device %s.", id)+"\n\n")
 			app.sayFolder(w)
-			fmt.Fprintf(w, "On each other computer, run:\n\n  bedtime sync join %s\n\n", key)
-			fmt.Fprintln(w, "The key is the one secret: whoever has it and the folder can read your record.")
-			fmt.Fprintln(w, "Never put it in the synced folder; copy it by hand, or in a file you delete after.")
+			fmt.Fprintf(w, "%s\n\n  bedtime sync join %s\n\n", l.Sprintf("On each other computer, run:"), key)
+			fmt.Fprintln(w, l.Sprintf("The key is the one secret: whoever has it and the folder can read your record."))
+			fmt.Fprintln(w, l.Sprintf("Never put it in the synced folder; copy it by hand, or in a file you delete after."))
 			return nil
 		},
 	}
@@ -102,17 +104,18 @@ shell's history).`,
 			if err != nil {
 				return err
 			}
-			key, err := readKeyArg(args[0], app.Stdin)
+			l := app.locale(nil)
+			key, err := readKeyArg(l, args[0], app.Stdin)
 			if err != nil {
 				return err
 			}
 			old, err := devices.LoadKey(dir)
 			switch {
 			case err == nil && old == key:
-				fmt.Fprintf(app.Stdout, "This computer has this key already (fingerprint %s).\n", key.Fingerprint())
+				fmt.Fprintln(app.Stdout, l.Sprintf("This computer has this key already (fingerprint %s).", key.Fingerprint()))
 				return nil
 			case err == nil && !force:
-				return fmt.Errorf("this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", old.Fingerprint(), key.Fingerprint())
+				return errorIn(l, "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", old.Fingerprint(), key.Fingerprint())
 			}
 			if err := devices.SaveKey(dir, key); err != nil {
 				return err
@@ -121,9 +124,9 @@ shell's history).`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stdout, "Joined with key %s; this computer is device %s.\n", key.Fingerprint(), id)
+			fmt.Fprintln(app.Stdout, l.Sprintf("Joined with key %s; this computer is device %s.", key.Fingerprint(), id))
 			app.sayFolder(app.Stdout)
-			fmt.Fprintln(app.Stdout, "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees.")
+			fmt.Fprintln(app.Stdout, l.Sprintf("Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."))
 			return nil
 		},
 	}
@@ -132,8 +135,8 @@ shell's history).`,
 }
 
 // readKeyArg reads a key given as text, as a file holding it, or as "-"
-// (standard input).
-func readKeyArg(arg string, stdin io.Reader) (devices.Key, error) {
+// (standard input); l is the language of its errors.
+func readKeyArg(l *locale.Locale, arg string, stdin io.Reader) (devices.Key, error) {
 	if strings.HasPrefix(strings.TrimSpace(arg), "bedtime-key-") {
 		return devices.ParseKey(arg)
 	}
@@ -143,7 +146,7 @@ func readKeyArg(arg string, stdin io.Reader) (devices.Key, error) {
 	} else {
 		f, err := safefs.Open(arg)
 		if err != nil {
-			return devices.Key{}, fmt.Errorf("%q is neither a key nor a file holding one: %w", arg, err)
+			return devices.Key{}, errorIn(l, "%q is neither a key nor a file holding one: %v", arg, err)
 		}
 		defer f.Close()
 		r = f
@@ -162,11 +165,12 @@ func readKeyArg(arg string, stdin io.Reader) (devices.Key, error) {
 // sayFolder tells whether the schedule names a sync folder, and how to
 // name one.
 func (app *App) sayFolder(w io.Writer) {
+	l := app.locale(nil)
 	if s := app.syncSettings(); s != nil {
-		fmt.Fprintf(w, "The schedule names the folder %s.\n\n", s.Folder)
+		fmt.Fprint(w, l.Sprintf("The schedule names the folder %s.", s.Folder)+"\n\n")
 		return
 	}
-	fmt.Fprint(w, "Name the synced folder in the schedule on each computer (`bedtime edit`):\n\n  sync:\n    folder: ~/Sync/bedtime\n\n")
+	fmt.Fprint(w, l.Sprintf("Name the synced folder in the schedule on each computer (`bedtime edit`):")+"\n\n  sync:\n    folder: ~/Sync/bedtime\n\n")
 }
 
 // syncSettings returns the schedule's sync: section, nil without one (or
@@ -229,18 +233,31 @@ func (app *App) syncRecords(since time.Time) (link *devices.Link, recs []devices
 	if link == nil {
 		return nil, nil
 	}
+	l := app.locale(nil)
 	if link.Folder == nil {
-		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", link.Alone)
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", aloneIn(l, link))
 		return link, nil
 	}
 	recs, err := link.Folder.Scan()
 	if err != nil {
-		fmt.Fprintf(app.Stderr, "bedtime: sync: %v; showing this computer's record alone\n", err)
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", l.Sprintf("%v; showing this computer's record alone", err))
 	}
 	for _, p := range link.Folder.Problems() {
 		fmt.Fprintf(app.Stderr, "bedtime: sync folder: %s\n", p)
 	}
 	return link, recs
+}
+
+// aloneIn says why this computer works alone (link.Alone) in l's
+// language; an error of the key or the id stays as devices says it.
+func aloneIn(l *locale.Locale, link *devices.Link) string {
+	switch {
+	case link.NoKey:
+		return l.Sprintf("no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)")
+	case link.FolderError != "":
+		return l.Sprintf("%s (not synced or not mounted yet?); this computer works alone until it is there", link.FolderError)
+	}
+	return link.Alone
 }
 
 // mergedDiary is the person's cramp diary: this computer's entries

@@ -30,7 +30,7 @@ lists the topics: ` + strings.Join(content.TopicNames(), ", ") + `.`,
 			name := strings.ToLower(strings.TrimSpace(args[0]))
 			t, ok := b.LookupTopic(name)
 			if !ok {
-				return fmt.Errorf("unknown topic %q: want one of %s", args[0], strings.Join(content.TopicNames(), ", "))
+				return app.errorf("unknown topic %q: want one of %s", args[0], strings.Join(content.TopicNames(), ", "))
 			}
 			_, err := fmt.Fprintf(app.Stdout, "%s\n\n%s\n%s\n", t.Title, t.Body, b.Disclaimer())
 			return err

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/service"
@@ -48,7 +49,7 @@ for a tray host. macOS is not supported yet.`,
 
 func (app *App) tray(ctx context.Context) error {
 	if tray.NewSystray == nil {
-		fmt.Fprintf(app.Stderr, "bedtime: the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.\n", runtime.GOOS)
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", runtime.GOOS))
 		return exitError{exitTrayNotBuilt}
 	}
 	store, err := app.openStore()
@@ -58,10 +59,10 @@ func (app *App) tray(ctx context.Context) error {
 	// One tray per user: a second one would show a second icon.
 	lock, err := safefs.Lock(filepath.Join(store.Dir(), "tray.lock"), 0)
 	if errors.Is(err, safefs.ErrLocked) {
-		return errors.New("the bedtime tray is already running")
+		return app.errorf("the bedtime tray is already running")
 	}
 	if err != nil {
-		return fmt.Errorf("cannot lock the tray: %w", err)
+		return app.errorf("cannot lock the tray: %v", err)
 	}
 	defer lock.Unlock()
 	path, err := app.schedulePath()
@@ -110,7 +111,7 @@ type trayLauncher struct {
 func (l trayLauncher) command(args ...string) (string, []string, error) {
 	exe, err := l.app.executable()
 	if err != nil {
-		return "", nil, fmt.Errorf("cannot find the bedtime binary: %w", err)
+		return "", nil, l.app.errorf("cannot find the bedtime binary: %v", err)
 	}
 	if l.app.ConfigPath != "" {
 		args = append(args, "--config", l.app.ConfigPath)
@@ -125,11 +126,11 @@ func (l trayLauncher) Edit() error {
 	if err != nil {
 		return err
 	}
-	term, targs, err := terminal()
+	term, targs, err := terminal(l.app.locale(nil))
 	if err != nil {
 		return err
 	}
-	return detach(term, append(append(targs, exe), args...)...)
+	return detach(l.app.locale(nil), term, append(append(targs, exe), args...)...)
 }
 
 // Start starts bedtime: the installed service, or else `bedtime run` in
@@ -143,7 +144,7 @@ func (l trayLauncher) Start() error {
 	if err != nil {
 		return err
 	}
-	return detach(exe, args...)
+	return detach(l.app.locale(nil), exe, args...)
 }
 
 // Report writes the report of `bedtime report` (the default weeks) to a
@@ -159,29 +160,29 @@ func (l trayLauncher) Report() error {
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
-		return fmt.Errorf("cannot find a place for the report: %w", err)
+		return l.app.errorf("cannot find a place for the report: %v", err)
 	}
 	dir := filepath.Join(cache, "bedtime")
 	if _, err := safefs.PrivateDir(dir); err != nil {
-		return fmt.Errorf("cannot write the report: %w", err)
+		return l.app.errorf("cannot write the report: %v", err)
 	}
 	path := filepath.Join(dir, defaultReportFile)
 	if err := safefs.WriteAtomic(path, b.Bytes()); err != nil {
-		return fmt.Errorf("cannot write the report: %w", err)
+		return l.app.errorf("cannot write the report: %v", err)
 	}
 	if runtime.GOOS == "windows" {
-		return detach("cmd.exe", "/c", "start", "", path)
+		return detach(l.app.locale(nil), "cmd.exe", "/c", "start", "", path)
 	}
 	opener, err := exec.LookPath("xdg-open")
 	if err != nil {
-		return fmt.Errorf("wrote %s, but found no xdg-open to open it (package xdg-utils)", path)
+		return l.app.errorf("wrote %s, but found no xdg-open to open it (package xdg-utils)", path)
 	}
-	return detach(opener, path)
+	return detach(l.app.locale(nil), opener, path)
 }
 
 // terminal finds a terminal window to run a command in, and the
-// arguments that come before the command.
-func terminal() (string, []string, error) {
+// arguments that come before the command; lc is the language of its error.
+func terminal(lc *locale.Locale) (string, []string, error) {
 	if runtime.GOOS == "windows" {
 		return "cmd.exe", []string{"/c", "start", "bedtime edit"}, nil
 	}
@@ -199,17 +200,17 @@ func terminal() (string, []string, error) {
 			return p, t.args, nil
 		}
 	}
-	return "", nil, errors.New("no terminal found to run `bedtime edit` in (install xterm, or run it in one)")
+	return "", nil, errorIn(lc, "no terminal found to run `bedtime edit` in (install xterm, or run it in one)")
 }
 
 // detach starts name with args and does not wait for it (its end is
-// reaped in the background).
-func detach(name string, args ...string) error {
+// reaped in the background); lc is the language of its error.
+func detach(lc *locale.Locale, name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
 	cmd.Env = os.Environ()
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("cannot start %s: %w", filepath.Base(name), err)
+		return errorIn(lc, "cannot start %s: %v", filepath.Base(name), err)
 	}
 	go cmd.Wait()
 	return nil

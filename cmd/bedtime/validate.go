@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -22,40 +24,71 @@ or a one-line summary when it is valid. Exits 1 when the file has errors.`,
 			s, err := app.loadSchedule()
 			var es config.Errors
 			if errors.As(err, &es) {
+				l := app.errorsLocale(es)
 				for _, e := range es {
-					fmt.Fprintln(app.Stdout, e)
+					fmt.Fprintln(app.Stdout, e.In(l))
 				}
-				fmt.Fprintf(app.Stdout, "%d %s; the running daemon keeps its previous schedule until the file is fixed\n", len(es), plural(len(es), "error", "errors"))
+				fmt.Fprintln(app.Stdout, l.Sprintf("%d errors; the running daemon keeps its previous schedule until the file is fixed", len(es)))
 				return exitError{1}
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(app.Stdout, summary(s, app.now()))
+			fmt.Fprintln(app.Stdout, summaryIn(app.locale(s), s, app.now()))
 			return nil
 		},
 	}
 }
 
+// errorsLocale returns the language to tell of the schedule's errors es
+// in: the file's language: key when it could be read in spite of them,
+// else the person's.
+func (app *App) errorsLocale(es config.Errors) *locale.Locale {
+	getenv := app.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return es.Locale(getenv)
+}
+
+// scheduleErrors are the schedule's errors as a command returns them (to
+// be printed as "bedtime: ..."): in the person's language. errors.As
+// still finds the config.Errors.
+type scheduleErrors struct {
+	es config.Errors
+	l  *locale.Locale
+}
+
+func (e scheduleErrors) Error() string { return e.es.In(e.l) }
+func (e scheduleErrors) Unwrap() error { return e.es }
+
+// scheduleErrorsDetail is doctor's schedule line for the errors es: how
+// many, and the first, in l's language.
+func scheduleErrorsDetail(l *locale.Locale, es config.Errors) string {
+	return l.Sprintf("%d errors, first: %s", len(es), es[0].In(l))
+}
+
 // summary describes a schedule in one line: "5 reminders, next:
 // magnesium at 20:30".
-func summary(s *config.Schedule, now time.Time) string {
+func summary(s *config.Schedule, now time.Time) string { return summaryIn(locale.English, s, now) }
+
+// summaryIn is summary in l's language, with dates and times as l writes
+// them; the reminder's name stays as it is.
+func summaryIn(l *locale.Locale, s *config.Schedule, now time.Time) string {
 	n := len(s.Reminders)
-	line := fmt.Sprintf("%d %s", n, plural(n, "reminder", "reminders"))
+	line := l.Sprintf("%d reminders", n)
 	if off := n - len(s.Enabled()); off > 0 {
-		line += fmt.Sprintf(" (%d disabled)", off)
+		line = l.Sprintf("%s (%d disabled)", line, off)
 	}
 	due := scheduler.Upcoming(s.Jobs(), now, 1)
 	if len(due) == 0 {
-		return line + ", none scheduled"
+		return l.Sprintf("%s, none scheduled", line)
 	}
 	at := due[0].At.In(s.Location)
-	when := at.Format("15:04")
 	if y, m, d := at.Date(); !sameDay(now.In(s.Location), y, m, d) {
-		when = at.Format("Mon 02 Jan 15:04")
-		return line + fmt.Sprintf(", next: %s on %s", due[0].Job, when)
+		return l.Sprintf("%s, next: %s on %s", line, due[0].Job, l.ShortDateTime(at))
 	}
-	return line + fmt.Sprintf(", next: %s at %s", due[0].Job, when)
+	return l.Sprintf("%s, next: %s at %s", line, due[0].Job, l.Clock(at))
 }
 
 func sameDay(t time.Time, y int, m time.Month, d int) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -57,8 +58,13 @@ func newVersionCmd(app *App) *cobra.Command {
 		Short: "Print the version, the commit it was built from and the Go version",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(app.Stdout, "bedtime %s\ncommit  %s\ngo      %s %s/%s\n",
-				buildVersion(), buildCommit(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			// The labels line up in every language: "commit  ", "go      ".
+			l := app.locale(nil)
+			commitLabel, goLabel := l.Sprintf("commit"), "go" // the name of the language Go
+			w := max(len([]rune(commitLabel)), len([]rune(goLabel))) + 2
+			pad := func(s string) string { return s + strings.Repeat(" ", w-len([]rune(s))) }
+			fmt.Fprintf(app.Stdout, "bedtime %s\n%s%s\n%s%s %s/%s\n",
+				buildVersion(), pad(commitLabel), buildCommit(), pad(goLabel), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return nil
 		},
 	}

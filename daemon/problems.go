@@ -1,0 +1,46 @@
+package daemon
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/bedtime-app/bedtime/locale"
+)
+
+// The daemon's problems about notifications, as the state keeps them
+// (state.ProblemNotifications): in English, stable, and JSON for
+// programs; ProblemIn puts them in a person's language where they are
+// shown (`bedtime status`). Each is one of these frames with one of
+// problemReasons.
+const (
+	cannotShowProblem = "reminders cannot be shown: %s"
+	heldProblem       = "reminders are held: %s"
+)
+
+// problemReasons are the reasons the problems give: notShownReason's and
+// the notify package's reasons for holding a message (all catalog keys).
+var problemReasons = []string{
+	reasonNoBus, reasonNoServer, reasonNoAnswer, "do not disturb",
+	"no session bus", "no notification server", "the notification server did not answer",
+	"the session bus cannot be reached", "the notification server refused it",
+}
+
+// Reasons notShownReason gives.
+const (
+	reasonNoBus    = "no session bus (only the log has it)"
+	reasonNoServer = "no notification server (only the log has it)"
+	reasonNoAnswer = "no notification server answered (only the log has it)"
+)
+
+// ProblemIn returns text, one of the daemon's problems in the state, in
+// l's language; a text it does not know (the schedule's errors, which
+// quote the file) is returned as it is.
+func ProblemIn(l *locale.Locale, text string) string {
+	for _, frame := range []string{cannotShowProblem, heldProblem} {
+		why, ok := strings.CutPrefix(text, strings.TrimSuffix(frame, "%s"))
+		if ok && slices.Contains(problemReasons, why) {
+			return l.Sprintf(frame, l.Sprintf(why))
+		}
+	}
+	return text
+}

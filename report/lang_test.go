@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
+)
+
+func inLocale(t *testing.T, tag string, r Report) Report {
+	t.Helper()
+	l, err := locale.Parse(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Locale = l
+	return r
+}
+
+// TestGoldenInLanguages: the report's page in German and in the
+// pseudo-locale, and the terminal calendar in every shipped language and
+// US English (whose week starts on Sunday).
+func TestGoldenInLanguages(t *testing.T) {
+	r8 := fixedReport(8)
+	for _, tag := range []string{"de", locale.Pseudo} {
+		t.Run("html-"+tag, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteHTML(&b, inLocale(t, tag, r8)); err != nil {
+				t.Fatal(err)
+			}
+			testutil.Golden(t, "report-8w-"+tag+".html", b.Bytes())
+		})
+	}
+	r := fixedReport(12)
+	for _, tag := range []string{"en-US", "de", "fr", "es", locale.Pseudo} {
+		t.Run("calendar-"+tag, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteCalendar(&b, inLocale(t, tag, r), CalendarOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteCalendar(&b, inLocale(t, tag, r), CalendarOptions{Habit: "calf-stretch", ASCII: true}); err != nil {
+				t.Fatal(err)
+			}
+			testutil.Golden(t, "calendar-"+tag+".txt", b.Bytes())
+		})
+	}
+}
+
+// TestPseudoBypassesNothing: in the pseudo-locale's page, every word a
+// person reads is accented: no plain English word is left but the
+// person's own (reminder names, the schedule's specs, the notes, file
+// names and the zone).
+func TestPseudoBypassesNothing(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, inLocale(t, locale.Pseudo, fixedReport(8))); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<html lang="en-XA">`) {
+		t.Error(`the pseudo-locale's page lacks lang="en-XA"`)
+	}
+	page = regexp.MustCompile(`(?s)<style>.*?</style>`).ReplaceAllString(page, "")
+	// Text between tags, and the charts' tooltips and labels.
+	var text []string
+	for _, m := range regexp.MustCompile(`>([^<]+)<`).FindAllStringSubmatch(page, -1) {
+		text = append(text, html.UnescapeString(m[1]))
+	}
+	for _, m := range regexp.MustCompile(`aria-label="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		text = append(text, html.UnescapeString(m[1]))
+	}
+	// The person's own words, which no catalog translates.
+	own := []string{"magnesium", "calf", "stretch", "evening", "walk", "movement", "hydration", "morning",
+		"cron", "mon", "fri", "at", "before", "bedtime", "weekdays", "config", "schedule", "yaml",
+		"Europe", "Berlin", "csv", "report", "Woke", "the", "second", "one", "script", "alert", "not", "bold",
+		"pressed", "wrong", "button", "HYPERLINK", "new", "shoes", "long"}
+	word := regexp.MustCompile(`[A-Za-z]{2,}`)
+	var bare []string
+	for _, s := range text {
+		for _, w := range word.FindAllString(s, -1) {
+			if !slices.Contains(own, w) && !slices.Contains(bare, w) {
+				bare = append(bare, w)
+			}
+		}
+	}
+	if len(bare) > 0 {
+		t.Errorf("the pseudo-locale's page has words that bypass the catalog: %s", strings.Join(bare, " "))
+	}
+}
+
+// TestCautionInEveryLanguage: in every language the page says that it
+// shows what happened and not why, and to talk it over with a doctor;
+// the comparison says it again.
+func TestCautionInEveryLanguage(t *testing.T) {
+	want := map[string][]string{
+		"en": {"not why", "doctor"},
+		"de": {"nicht warum", "Arzt"},
+		"fr": {"pas pourquoi", "médecin"},
+		"es": {"no por qué", "médico"},
+	}
+	for lang, words := range want {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, inLocale(t, lang, fixedReport(8))); err != nil {
+			t.Fatal(err)
+		}
+		page := html.UnescapeString(b.String())
+		for _, w := range words {
+			if n := strings.Count(page, w); n < 2 {
+				t.Errorf("%s: %q appears %d times, want the caution and the comparison's note", lang, w, n)
+			}
+		}
+		if !strings.Contains(page, `<html lang="`+lang+`">`) {
+			t.Errorf("%s: the page's lang is not %s", lang, lang)
+		}
+	}
+}
+
+// TestUSWeekFromSunday: in US English the calendar table's weeks begin
+// on Sunday, and the page's time is on the 12-hour clock; in neutral
+// English they begin on Monday.
+func TestUSWeekFromSunday(t *testing.T) {
+	for _, tc := range []struct{ tag, head, made string }{
+		{"en-US", `<th>Week of</th><th class="t">Sun</th><th class="t">Mon</th>`, "Fri Nov 20 2026, 8:15\u00a0AM"},
+		{"en", `<th>Week of</th><th class="t">Mon</th><th class="t">Tue</th>`, "Fri 20 Nov 2026, 08:15"},
+	} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, inLocale(t, tc.tag, fixedReport(8))); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{tc.head, tc.made, `<html lang="` + tc.tag + `">`} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s: the page lacks %q", tc.tag, want)
+			}
+		}
+	}
+}
