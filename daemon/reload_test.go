@@ -328,44 +328,46 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 // in spite of the errors), with the file's place, names and values as
 // they are; and the count of the other errors in the right plural.
 func TestReloadInvalidInGerman(t *testing.T) {
-	german := "language: de\n" + berlinSchedule
-	h := startLiveDaemon(t, german, berlin(t, "2026-11-25 20:10"))
-	h.idleUntil(berlin(t, "2026-11-25 20:30"))
+	synctest.Test(t, func(t *testing.T) {
+		german := "language: de\n" + berlinSchedule
+		h := startBubbleRun(t, german, berlin(t, "2026-11-25 20:10"), "")
+		h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
-	broken := strings.Replace(strings.Replace(german, `"20:30"`, `"25:00"`, 1), "every: 2h", "every: 2x", 1)
-	saveByRename(t, h.opts.SchedulePath, []byte(broken))
-	if s := liveAfter(t, h, time.Now()); s != nil {
-		t.Fatal("an invalid file was accepted")
-	}
-	m := h.nextShown()
-	first := h.opts.SchedulePath + `:4:19: Erinnerung "magnesium": at: "25:00" ist keine Uhrzeit (erwartet: HH:MM)`
-	if m.Title != "Dein bedtime-Plan hat 2 Fehler" || !strings.HasPrefix(m.Body, first+"\n") ||
-		!strings.Contains(m.Body, "Und 1 weiterer: `bedtime validate` zeigt alle.") ||
-		!strings.HasSuffix(m.Body, "Der bisherige Plan läuft weiter, bis er berichtigt ist.") {
-		t.Fatalf("error notification = %+v", m)
-	}
-	store, err := state.Open(h.opts.StateDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := st.Problems[state.ProblemSchedule], first+" (und 1 weiterer)"; got != want {
-		t.Errorf("problem = %q, want %q", got, want)
-	}
-	// The log stays English, for whoever reads it.
-	if !strings.Contains(h.log.String(), `reminder \"magnesium\": at: \"25:00\" is not a time of day`) {
-		t.Errorf("the log does not have the English error:\n%s", h.log.String())
-	}
-	saveByRename(t, h.opts.SchedulePath, []byte(german))
-	if s := liveAfter(t, h, time.Now()); s == nil {
-		t.Fatal("the fixed file was not taken")
-	}
-	if m := h.nextShown(); m.Title != "Dein bedtime-Plan ist berichtigt" || m.Body != "Der neue Plan gilt jetzt." {
-		t.Fatalf("after the fix, shown %+v", m)
-	}
+		broken := strings.Replace(strings.Replace(german, `"20:30"`, `"25:00"`, 1), "every: 2h", "every: 2x", 1)
+		saveByRename(t, h.opts.SchedulePath, []byte(broken))
+		if s := h.savedLive(); s != nil {
+			t.Fatal("an invalid file was accepted")
+		}
+		m := h.nextShown()
+		first := h.opts.SchedulePath + `:4:19: Erinnerung "magnesium": at: "25:00" ist keine Uhrzeit (erwartet: HH:MM)`
+		if m.Title != "Dein bedtime-Plan hat 2 Fehler" || !strings.HasPrefix(m.Body, first+"\n") ||
+			!strings.Contains(m.Body, "Und 1 weiterer: `bedtime validate` zeigt alle.") ||
+			!strings.HasSuffix(m.Body, "Der bisherige Plan läuft weiter, bis er berichtigt ist.") {
+			t.Fatalf("error notification = %+v", m)
+		}
+		store, err := state.Open(h.opts.StateDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := st.Problems[state.ProblemSchedule], first+" (und 1 weiterer)"; got != want {
+			t.Errorf("problem = %q, want %q", got, want)
+		}
+		// The log stays English, for whoever reads it.
+		if !strings.Contains(h.log.String(), `reminder \"magnesium\": at: \"25:00\" is not a time of day`) {
+			t.Errorf("the log does not have the English error:\n%s", h.log.String())
+		}
+		saveByRename(t, h.opts.SchedulePath, []byte(german))
+		if s := h.savedLive(); s == nil {
+			t.Fatal("the fixed file was not taken")
+		}
+		if m := h.nextShown(); m.Title != "Dein bedtime-Plan ist berichtigt" || m.Body != "Der neue Plan gilt jetzt." {
+			t.Fatalf("after the fix, shown %+v", m)
+		}
+	})
 }
 
 // TestReloadDeletedThenRecreated: deleting the file falls back to the
