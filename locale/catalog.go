@@ -27,12 +27,6 @@ type entry struct {
 // the singular of a plural message.
 type tr struct{ One, Other string }
 
-// t is a translation of a message without a count.
-func t(s string) tr { return tr{Other: s} }
-
-// pl is a translation of a plural message: singular and other form.
-func pl(one, other string) tr { return tr{One: one, Other: other} }
-
 // messages are every message of the catalog, gathered from the lists
 // of messages*.go, one list for each part of bedtime that speaks.
 var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, templateMessages, scheduleMessages, reportMessages, doctorMessages)
