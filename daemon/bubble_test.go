@@ -1,131 +1,42 @@
 package daemon
 
 import (
-	"context"
-	"log/slog"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
-	"github.com/bedtime-app/bedtime/busy"
-	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
-	"github.com/bedtime-app/bedtime/presence"
-	"github.com/bedtime-app/bedtime/presence/presencetest"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// The bubble harness runs the daemon inside a testing/synctest bubble, on
-// the bubble's clock (scheduler.TimerClock): time.Sleep moves it, and
-// synctest.Wait returns when the daemon has done all it can. What keeps
-// the other tests on the harness's fake clock is what cannot be in a
-// bubble: the file watcher (a goroutine waiting on inotify is never
-// durably blocked, so the bubble's time would never move), the D-Bus
-// connection of the real-bus tests and the ntfy server's sockets. Here
-// the files the daemon watches are the test's to announce (changed), as
-// the watcher would after a command wrote the state file.
-//
-// The bubble's clock starts at midnight UTC on 1 January 2000; the
-// schedules are fixed relative to it.
+// startBubble runs the harness (daemon_test.go) in the current bubble
+// from the bubble's own start, at midnight UTC on 1 January 2000: the
+// schedules here are fixed relative to it. The tests move its clock with
+// time.Sleep (sleepUntil), each waiter waking at its instant, and the
+// test announces the files that changed (changed), as the watcher would
+// after a command wrote the state file.
 
 // bubble is one daemon running in the current bubble.
-type bubble struct {
-	t       *testing.T
-	opts    Options
-	shown   chan notify.Message
-	log     *logBuffer
-	respond func(notify.Response)
-
-	mu      sync.Mutex
-	watched map[string]func()
-	done    chan error // Run's error, once it returned
-	cancel  context.CancelFunc
-	ended   bool
-	runErr  error
-}
-
-// stop stops the daemon and returns Run's error.
-func (b *bubble) stop() error {
-	b.cancel()
-	return b.wait()
-}
-
-// wait waits for Run to return and returns its error.
-func (b *bubble) wait() error {
-	if !b.ended {
-		b.runErr, b.ended = <-b.done, true
-	}
-	return b.runErr
-}
-
-// endsWithin waits at most d, on the bubble's clock, for Run to return.
-func (b *bubble) endsWithin(d time.Duration) (bool, error) {
-	if !b.ended {
-		select {
-		case err := <-b.done:
-			b.runErr, b.ended = err, true
-		case <-time.After(d):
-		}
-	}
-	return b.ended, b.runErr
-}
-
-// exited reports whether Run returned, and its error.
-func (b *bubble) exited() (bool, error) {
-	if !b.ended {
-		select {
-		case err := <-b.done:
-			b.runErr, b.ended = err, true
-		default:
-		}
-	}
-	return b.ended, b.runErr
-}
+type bubble = harness
 
 // startBubble starts the daemon on schedule with its state in stateDir
 // ("" for a new one), with the options changed by configure, and waits
-// until it is idle.
+// until it is idle. Run's error, when the test did not look at how it
+// ended, fails the test.
 func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Options)) *bubble {
 	t.Helper()
-	dir := t.TempDir()
-	if stateDir == "" {
-		stateDir = filepath.Join(dir, "state")
+	b := newBubbleHarness(t, schedule, time.Time{}, "")
+	if stateDir != "" {
+		b.opts.StateDir = stateDir
 	}
-	b := &bubble{t: t, shown: make(chan notify.Message, 64), log: &logBuffer{}}
-	b.opts = Options{
-		SchedulePath: filepath.Join(dir, "schedule.yaml"),
-		StateDir:     stateDir,
-		Clock:        scheduler.TimerClock{},
-		Logger:       slog.New(slog.NewTextHandler(b.log, nil)),
-		Notifier: func(_ *slog.Logger, respond func(notify.Response)) (notify.Notifier, func() error, error) {
-			b.respond = respond
-			return &chanNotifier{ch: b.shown, respond: respond, shownFirst: true}, func() error { return nil }, nil
-		},
-		ZoneFile: filepath.Join(dir, "no-zone"),
-		Presence: func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
-			return presencetest.NewFake(presence.Status{State: presence.Here, Source: "test"}), presence.Report{}
-		},
-		Busy: func(context.Context) (Busy, busy.Report) { return &fakeBusy{}, busy.Report{} },
-		Watch: func(_ context.Context, files map[string]func()) error {
-			b.mu.Lock()
-			b.watched = files
-			b.mu.Unlock()
-			return nil
-		},
-	}
+	b.reportShownFirst()
+	b.opts.OnReload, b.opts.OnRecord = nil, nil // nobody reads them here
 	for _, c := range configure {
 		c(&b.opts)
 	}
-	if err := config.WriteFile(b.opts.SchedulePath, []byte(schedule)); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	b.done, b.cancel = make(chan error, 1), cancel
-	go func() { b.done <- Run(ctx, b.opts) }()
+	b.launch()
 	t.Cleanup(func() {
 		if ended, _ := b.exited(); ended {
 			return // the test looked at how it ended
@@ -136,20 +47,6 @@ func startBubble(t *testing.T, schedule, stateDir string, configure ...func(*Opt
 	})
 	synctest.Wait()
 	return b
-}
-
-// changed tells the daemon that the file at path changed, as its watcher
-// would, and waits until it has acted on it.
-func (b *bubble) changed(path string) {
-	b.t.Helper()
-	b.mu.Lock()
-	fn := b.watched[filepath.Clean(path)]
-	b.mu.Unlock()
-	if fn == nil {
-		b.t.Fatalf("%s is not watched", path)
-	}
-	fn()
-	synctest.Wait()
 }
 
 // at returns the bubble's instant hh:mm on day d (0 is its first day).
@@ -186,15 +83,6 @@ func (b *bubble) drain() []string {
 			return got
 		}
 	}
-}
-
-func (b *bubble) store() *state.Store {
-	b.t.Helper()
-	s, err := state.Open(b.opts.StateDir)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return s
 }
 
 const bubbleSchedule = "timezone: UTC\nreminders:\n  magnesium: {at: \"00:30\", catch_up: 2h}\n"

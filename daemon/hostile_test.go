@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -21,18 +22,6 @@ var evening = time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
 
 // instant is the n-th firing of hourly after evening: 20:00, 21:00...
 func instant(n int) time.Time { return time.Date(2026, 11, 25, 20+n, 0, 0, 0, time.UTC) }
-
-// waitLog waits until log has want.
-func waitLog(t *testing.T, log *logBuffer, want string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(log.String(), want) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the log has no %q within 5s:\n%s", want, log)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
 
 // TestPipeAtTheSchedulePathDoesNotHang: a named pipe where the schedule
 // should be is an error the daemon reports, not a hang; it still stops
@@ -167,55 +156,62 @@ func TestStateDirOfAnotherUserOrOpenToOthers(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Fatal("this test makes a directory owned by another user: run it as root (make test does, in a container)")
 	}
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	os.Mkdir(h.opts.StateDir, 0o777)
-	os.Chmod(h.opts.StateDir, 0o777)
-	os.Chown(h.opts.StateDir, 65534, 65534)
-	err := Run(context.Background(), h.opts)
-	want := "cannot use the state directory: " + h.opts.StateDir + " is owned by nobody (uid 65534) with mode drwxrwxrwx, not by you; bedtime keeps its files only in a directory that is yours alone (mode 0700): remove it or move it aside"
-	if err == nil || err.Error() != want {
-		t.Fatalf("Run = %v\nwant %s", err, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := newBubbleHarness(t, hourly, evening, "")
+		os.Mkdir(h.opts.StateDir, 0o777)
+		os.Chmod(h.opts.StateDir, 0o777)
+		os.Chown(h.opts.StateDir, 65534, 65534)
+		err := Run(context.Background(), h.opts)
+		want := "cannot use the state directory: " + h.opts.StateDir + " is owned by nobody (uid 65534) with mode drwxrwxrwx, not by you; bedtime keeps its files only in a directory that is yours alone (mode 0700): remove it or move it aside"
+		if err == nil || err.Error() != want {
+			t.Fatalf("Run = %v\nwant %s", err, want)
+		}
 
-	os.Chown(h.opts.StateDir, os.Geteuid(), os.Getegid())
-	h.start()
-	if fi, _ := os.Lstat(h.opts.StateDir); fi.Mode().Perm() != 0o700 {
-		t.Errorf("mode = %v, want 0700", fi.Mode())
-	}
-	if want := `level=WARN msg="the state directory was open to other users; made it private (0700)" path=` + h.opts.StateDir + " mode_was=drwxrwxrwx"; !strings.Contains(h.log.String(), want) {
-		t.Errorf("log lacks %s:\n%s", want, h.log)
-	}
+		os.Chown(h.opts.StateDir, os.Geteuid(), os.Getegid())
+		h.start()
+		if fi, _ := os.Lstat(h.opts.StateDir); fi.Mode().Perm() != 0o700 {
+			t.Errorf("mode = %v, want 0700", fi.Mode())
+		}
+		if want := `level=WARN msg="the state directory was open to other users; made it private (0700)" path=` + h.opts.StateDir + " mode_was=drwxrwxrwx"; !strings.Contains(h.log.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, h.log)
+		}
+	})
 }
 
 // TestStopsWhileTheLockIsHeldElsewhere: asked to stop (SIGTERM) while
 // another process still holds the state's lock, the daemon stops at once
 // and says what it could not save.
 func TestStopsWhileTheLockIsHeldElsewhere(t *testing.T) {
-	h := newHarness(t, hourly, evening, filepath.Join(t.TempDir(), "none"))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, h.opts) }()
-	h.reloaded()
-	h.idleUntil(instant(0))
-	fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fl.Unlock()
-	h.clock.Set(instant(0))
-	<-h.shown
-	h.idleUntil(instant(1))
-	cancel()
-	select {
-	case err := <-done:
+	synctest.Test(t, func(t *testing.T) {
+		h := newBubbleHarness(t, hourly, evening, "")
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		done := make(chan error, 1)
+		go func() { done <- Run(ctx, h.opts) }()
+		h.reloaded()
+		h.idleUntil(instant(0))
+		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatalf("Run did not return within 5s of the stop; log:\n%s", h.log)
-	}
-	if want := `level=ERROR msg="stopping with changes that could not be written" changes=`; !strings.Contains(h.log.String(), want) {
-		t.Errorf("log lacks %s:\n%s", want, h.log)
-	}
+		defer fl.Unlock()
+		h.clock.Set(instant(0))
+		h.clock.Advance(stateLockWait) // the write waits for the lock, then the reminder shows
+		h.nextShown()
+		h.idleUntil(instant(1))
+		cancel()
+		// Soon: each write still under way waits for the lock once more
+		// (the Shown report and the last try of what is kept), no longer.
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(2*stateLockWait + time.Millisecond):
+			t.Fatalf("Run did not return within %v of the stop; log:\n%s", 2*stateLockWait, h.log)
+		}
+		if want := `level=ERROR msg="stopping with changes that could not be written" changes=`; !strings.Contains(h.log.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, h.log)
+		}
+	})
 }

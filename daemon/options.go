@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"os"
 	"time"
 
@@ -57,6 +58,9 @@ type Options struct {
 	Busy func(context.Context) (Busy, busy.Report)
 	// busyEvery, when not zero, replaces busyRecheck (for tests).
 	busyEvery time.Duration
+	// ntfyTransport, when set, carries the phone channels' requests (for
+	// tests: an ntfy double in memory, which a synctest bubble can hold).
+	ntfyTransport http.RoundTripper
 	// Watch watches the files, by path, and calls a file's function when
 	// it changes, until ctx is done; nil means the daemon's own watcher on
 	// fsnotify. A test in a testing/synctest bubble gives its own and says

@@ -45,36 +45,24 @@ func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 		w.Close()
 		return err
 	}
-	debounce := d.o.Debounce
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
 		defer w.Close()
-		timers := map[string]*time.Timer{}
-		fire := make(chan string, len(fw.files))
+		quiet := newDebouncer(d.o.Debounce, len(fw.files))
+		defer quiet.stop()
 		for {
 			select {
 			case <-ctx.Done():
-				for _, t := range timers {
-					t.Stop()
-				}
 				return
 			case ev, ok := <-w.Events:
 				if !ok {
 					return
 				}
 				for _, path := range fw.affected(filepath.Clean(ev.Name)) {
-					if t := timers[path]; t != nil {
-						t.Stop()
-					}
-					timers[path] = time.AfterFunc(debounce, func() {
-						select {
-						case fire <- path:
-						default:
-						}
-					})
+					quiet.event(path)
 				}
-			case path := <-fire:
+			case path := <-quiet.fire:
 				// Links may point elsewhere now and directories may be
 				// back: watch what is there before reading it.
 				if err := fw.update(); err != nil {
@@ -168,5 +156,38 @@ func existing(dir string) string {
 			return dir
 		}
 		dir = parent
+	}
+}
+
+// debouncer folds a burst of events for a path into one: the path is sent
+// on fire once its events have been quiet for the debounce. A path whose
+// call is still waiting to be received is not sent twice.
+type debouncer struct {
+	d      time.Duration
+	timers map[string]*time.Timer
+	fire   chan string
+}
+
+func newDebouncer(d time.Duration, paths int) *debouncer {
+	return &debouncer{d: d, timers: map[string]*time.Timer{}, fire: make(chan string, max(paths, 1))}
+}
+
+// event is an event for path: its quiet time starts again.
+func (q *debouncer) event(path string) {
+	if t := q.timers[path]; t != nil {
+		t.Stop()
+	}
+	q.timers[path] = time.AfterFunc(q.d, func() {
+		select {
+		case q.fire <- path:
+		default:
+		}
+	})
+}
+
+// stop stops the waiting timers.
+func (q *debouncer) stop() {
+	for _, t := range q.timers {
+		t.Stop()
 	}
 }

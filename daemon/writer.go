@@ -179,6 +179,7 @@ func (w *writer) writeBatch(batch []job) {
 		}
 		decided = append(decided, w.restoreLast(st)...)
 		changed := len(w.backlog) > 0
+		snoozes := maps.Clone(st.Snoozes)
 		for _, j := range batch {
 			if j.decide != nil {
 				tx := state.NewTx(st)
@@ -188,6 +189,7 @@ func (w *writer) writeBatch(batch []job) {
 				poke = poke || asksAgain(tx.Changes())
 			}
 		}
+		poke = poke || dropsSnooze(snoozes, st.Snoozes)
 		w.setView(*st, nil)
 		if !changed && len(decided) == 0 && len(all) == 0 {
 			return nil, state.ErrUnchanged
@@ -203,6 +205,7 @@ func (w *writer) writeBatch(batch []job) {
 		if reads {
 			w.readErr = err
 		}
+		snoozes := maps.Clone(w.view.Snoozes)
 		for _, j := range batch {
 			if j.decide != nil {
 				tx := state.NewTx(&w.view)
@@ -211,6 +214,7 @@ func (w *writer) writeBatch(batch []job) {
 				poke = poke || asksAgain(tx.Changes())
 			}
 		}
+		poke = poke || dropsSnooze(snoozes, w.view.Snoozes)
 		w.mu.Unlock()
 		w.retryLater(err, kept)
 		return
@@ -235,11 +239,26 @@ func (w *writer) writeBatch(batch []job) {
 }
 
 // asksAgain reports whether cs change what makes the engine wake earlier
-// than it planned: a snooze or a repeat set, a skip, a pause. (What it
-// already waits for it checks again when it wakes.)
+// than it planned: a snooze or a repeat set, a skip, a pause. (A snooze
+// dropped, by itself or by an answer's step, is dropsSnooze's.)
 func asksAgain(cs []state.Change) bool {
 	for _, c := range cs {
 		if c.Snooze != nil && !c.Snooze.At.IsZero() || c.Skip != nil || c.Pause != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// dropsSnooze reports whether a snooze or a repeat in before is gone or
+// moved in after: an answer (Done, Skip...) ended its instant, so the
+// engine, which may be waiting for it, plans anew. Without this it would
+// wake at an instant that no longer comes, and until then say it waits
+// for it; only the watcher's news of the daemon's own write told it
+// sooner, which is no news to rely on (a test's fake clock raced it).
+func dropsSnooze(before, after map[string]time.Time) bool {
+	for name, t := range before {
+		if at, ok := after[name]; !ok || !at.Equal(t) {
 			return true
 		}
 	}

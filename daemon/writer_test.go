@@ -10,6 +10,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -24,14 +25,14 @@ var writerAt = time.Date(2026, 12, 7, 21, 0, 0, 0, time.UTC)
 type writerFixture struct {
 	w        *writer
 	store    *state.Store
-	log      *logBuffer
+	log      *testutil.LogBuffer
 	mu       sync.Mutex
 	recorded []state.Event
 }
 
 func newWriterFixture(t *testing.T) *writerFixture {
 	t.Helper()
-	f := &writerFixture{log: &logBuffer{}}
+	f := &writerFixture{log: &testutil.LogBuffer{}}
 	lg := slog.New(slog.NewTextHandler(f.log, nil))
 	store, err := state.OpenWith(t.TempDir(), state.Options{Logger: lg, LockWait: stateLockWait})
 	if err != nil {
@@ -260,6 +261,28 @@ func TestAsksAgain(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := asksAgain(tt.cs); got != tt.want {
 				t.Errorf("asksAgain = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropsSnooze(t *testing.T) {
+	at := map[string]time.Time{"pills": writerAt}
+	tests := []struct {
+		name          string
+		before, after map[string]time.Time
+		want          bool
+	}{
+		{"none", nil, nil, false},
+		{"kept", at, map[string]time.Time{"pills": writerAt}, false},
+		{"set", nil, at, false}, // asksAgain's: the change says so
+		{"dropped (a Done ended its instant)", at, map[string]time.Time{}, true},
+		{"moved", at, map[string]time.Time{"pills": writerAt.Add(time.Minute)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropsSnooze(tt.before, tt.after); got != tt.want {
+				t.Errorf("dropsSnooze = %v, want %v", got, tt.want)
 			}
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -63,13 +64,7 @@ func TestKeep(t *testing.T) {
 // seconds.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	for range 1000 {
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatal("gave up waiting")
+	testutil.WaitFor(t, 10*time.Second, "the condition", cond)
 }
 
 func TestWaitFolder(t *testing.T) {

@@ -3,7 +3,6 @@ package locale
 import (
 	"fmt"
 	"iter"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -27,12 +26,6 @@ type entry struct {
 // tr is a translation: Other is the text (the "other" plural form), One
 // the singular of a plural message.
 type tr struct{ One, Other string }
-
-// t is a translation of a message without a count.
-func t(s string) tr { return tr{Other: s} }
-
-// pl is a translation of a plural message: singular and other form.
-func pl(one, other string) tr { return tr{One: one, Other: other} }
 
 // messages are every message of the catalog, gathered from the lists
 // of messages*.go, one list for each part of bedtime that speaks.
@@ -64,9 +57,9 @@ func pairs(ps []pair) part {
 // one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
 var translationParts = map[string][]part{
-	"de": {pairs(de), maps.All(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
-	"fr": {pairs(fr), maps.All(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
-	"es": {pairs(es), maps.All(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
+	"de": {pairs(de), pairs(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
+	"fr": {pairs(fr), pairs(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
+	"es": {pairs(es), pairs(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
 }
 
 // index returns the translations of parts by key, made when asked for:

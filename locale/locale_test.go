@@ -203,7 +203,7 @@ func TestPlural(t *testing.T) {
 		{1, "es", "1 noche"}, {0, "es", "0 noches"},
 	} {
 		got := pluralFor(t, e, tt.lang, map[string]tr{
-			"de": pl("%d Nacht", "%d Nächte"), "fr": pl("%d nuit", "%d nuits"), "es": pl("%d noche", "%d noches"),
+			"de": {One: "%d Nacht", Other: "%d Nächte"}, "fr": {One: "%d nuit", Other: "%d nuits"}, "es": {One: "%d noche", Other: "%d noches"},
 		}, tt.n)
 		if got != tt.want {
 			t.Errorf("%s %d = %q, want %q", tt.lang, tt.n, got, tt.want)

@@ -3,6 +3,7 @@ package notify_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
 )
@@ -195,19 +197,24 @@ func openFDs(t *testing.T) int {
 // within notifytest.Wait.
 func settle(t *testing.T, goroutines, fds int) {
 	t.Helper()
-	deadline := time.Now().Add(notifytest.Wait)
-	for {
-		g, f := runtime.NumGoroutine(), openFDs(t)
-		if g <= goroutines && f <= fds {
-			return
-		}
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Fatalf("%d goroutines (want <= %d) and %d open fds (want <= %d) after the retries:\n%s", g, goroutines, f, fds, buf)
-		}
-		time.Sleep(10 * time.Millisecond) // polling the runtime's counters
-	}
+	// The connections' goroutines end as the real bus closes them: the
+	// runtime's counters, looked at again.
+	var g, f int
+	testutil.WaitFor(t, notifytest.Wait, "the retries' goroutines and descriptors released", func() bool {
+		g, f = runtime.NumGoroutine(), openFDs(t)
+		return g <= goroutines && f <= fds
+	}, stacks(func() string {
+		return fmt.Sprintf("%d goroutines (want <= %d) and %d open fds (want <= %d)", g, goroutines, f, fds)
+	}))
+}
+
+// stacks is what settle shows when it fails: the counts it saw, then
+// every goroutine's stack.
+type stacks func() string
+
+func (s stacks) String() string {
+	buf := make([]byte, 1<<20)
+	return s() + "\n" + string(buf[:runtime.Stack(buf, true)])
 }
 
 // TestSilentBusLeaksNothing: a bus that accepts connections and never

@@ -6,11 +6,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/userlock"
 )
 
@@ -44,15 +46,23 @@ func fakeDaemon(mode string) int {
 	if mode == "stubborn" {
 		signal.Ignore(syscall.SIGTERM)
 	}
+	// The arguments are written whole (renamed into place) before the lock
+	// is taken: a manager's Start returns once the lock is held, and the
+	// test reads them then. (Written after it, the test read them while
+	// they were still to come, or half written, on a loaded machine.)
+	if p := os.Getenv("BEDTIME_TEST_ARGS"); p != "" {
+		tmp := p + ".tmp." + strconv.Itoa(os.Getpid())
+		if err := os.WriteFile(tmp, []byte(strings.Join(os.Args[1:], "\n")), 0o600); err != nil || os.Rename(tmp, p) != nil {
+			fmt.Fprintln(os.Stderr, "cannot write the arguments:", err)
+			return 1
+		}
+	}
 	lock, err := userlock.Take(os.Getenv("BEDTIME_TEST_STATE"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	defer lock.Unlock()
-	if p := os.Getenv("BEDTIME_TEST_ARGS"); p != "" {
-		os.WriteFile(p, []byte(strings.Join(os.Args[1:], "\n")), 0o600)
-	}
 	fmt.Println("fake daemon started")
 	if mode == "stubborn" {
 		select {}
@@ -74,16 +84,16 @@ func testOptions(t *testing.T) Options {
 // returns its pid.
 func waitRunning(t *testing.T, opts Options) int {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		// The lock is taken a moment before the pid is written next to it.
-		if pid, _, ok := opts.running(); ok && pid != 0 {
-			return pid
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatal("no daemon took the lock within 10 s")
-	return 0
+	// Another process: it cannot say when it is up, so the test looks
+	// again. The lock is taken a moment before the pid is written next to
+	// it.
+	var pid int
+	testutil.WaitFor(t, 10*time.Second, "a daemon holding the lock", func() bool {
+		p, _, ok := opts.running()
+		pid = p
+		return ok && p != 0
+	})
+	return pid
 }
 
 func testContext(t *testing.T) context.Context {

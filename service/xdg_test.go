@@ -93,12 +93,13 @@ func TestDesktopEntryGio(t *testing.T) {
 			if err != nil {
 				t.Fatalf("gio launch: %v: %s\n%s", err, msg, desktopEntry(spec))
 			}
+			// gio starts the program and returns: another process, which
+			// cannot say when it has written, so the test looks again.
 			var got []byte
-			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-				if got, err = os.ReadFile(out); err == nil {
-					break
-				}
-			}
+			testutil.WaitFor(t, 10*time.Second, "the program gio started writing "+out, func() bool {
+				got, err = os.ReadFile(out)
+				return err == nil
+			})
 			want := strings.Join(append([]string{exe}, spec.Args()...), "\n") + "\n"
 			if string(got) != want {
 				t.Errorf("GLib started\n%s\nwant\n%s", got, want)
@@ -234,18 +235,13 @@ func TestXDGLifecycle(t *testing.T) {
 		t.Errorf("status after start = %+v", st)
 	}
 	// Start reads the entry back: the same arguments, --or-builtin too.
-	// (The fake daemon writes them just after it took the lock.)
+	// (The fake daemon has written them when it holds the lock, which
+	// Restart waits for.)
 	os.Remove(f.args)
 	if err := f.m.Restart(ctx); err != nil {
 		t.Fatalf("Restart: %v", err)
 	}
-	var got []byte
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if got, _ = os.ReadFile(f.args); string(got) == strings.Join(f.spec.Args(), "\n") {
-			break
-		}
-	}
-	if string(got) != strings.Join(f.spec.Args(), "\n") {
+	if got, _ := os.ReadFile(f.args); string(got) != strings.Join(f.spec.Args(), "\n") {
 		t.Errorf("after restart the daemon got arguments %q, want %q", got, f.spec.Args())
 	}
 

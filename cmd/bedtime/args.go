@@ -46,7 +46,7 @@ func explainArgs(app *App, c *cobra.Command) {
 			msg = cmd.Name() + " " + err.Error()
 		}
 		var b strings.Builder
-		b.WriteString(msg + "\n" + l.Sprintf("usage: %s", cmd.UseLine()))
+		b.WriteString(msg + "\n" + l.Sprintf("usage: %s", helpWriter{l}.useLine(cmd)))
 		if ex := strings.TrimSpace(cmd.Example); ex != "" {
 			ex, _, _ = strings.Cut(ex, "\n")
 			b.WriteString("\n" + l.Sprintf("example: %s", ex))

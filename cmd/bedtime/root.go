@@ -164,5 +164,6 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	completeReminderArgs(app, root)
 	explainArgs(app, root)
 	root.SetFlagErrorFunc(app.flagError)
+	speakHelp(app, root)
 	return root
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -196,13 +197,11 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 				return err
 			}
 			presence := filepath.Join(folder, "devices", id, "presence.b1")
-			for range 1000 { // real file events, at most ten seconds
-				if _, err := os.Stat(presence); err == nil {
-					return nil
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
-			t.Errorf("no presence file in the folder after it came; log:\n%s", stderr.String())
+			// Real file events: looked at again, at most ten seconds.
+			testutil.WaitFor(t, 10*time.Second, "a presence file in the folder after it came", func() bool {
+				_, err := os.Stat(presence)
+				return err == nil
+			}, stderr)
 			return nil
 		}}
 	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
@@ -348,13 +347,7 @@ func TestRunSharesAgainWhenTheFolderIsBack(t *testing.T) {
 	// within waits, on real file events, at most ten seconds for cond.
 	within := func(what string, cond func() bool) {
 		t.Helper()
-		for range 1000 {
-			if cond() {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		t.Fatalf("%s: gave up waiting; log:\n%s", what, log)
+		testutil.WaitFor(t, 10*time.Second, what, cond, log)
 	}
 	app := &App{Stdin: strings.NewReader(""), Stdout: log, Stderr: log, StateDir: c.stateDir, ConfigPath: c.config,
 		RunDaemon: func(ctx context.Context, o daemon.Options) error {

@@ -1,11 +1,14 @@
 // Package testutil holds what bedtime's tests share: a log buffer that
-// many goroutines may write to, golden files rewritten with -update, and a
-// bound on how long a call may block. It is imported by tests only.
+// many goroutines may write to, golden files rewritten with -update, a
+// bound on how long a call may block, and the one wait by looking again
+// (WaitFor) for what runs outside a testing/synctest bubble. It is
+// imported by tests only.
 package testutil
 
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -106,5 +109,30 @@ func Within(t testing.TB, d time.Duration, what string, fn func()) {
 	case <-done:
 	case <-time.After(d):
 		t.Fatalf("%s did not return within %v", what, d)
+	}
+}
+
+// Poll is how often WaitFor looks again.
+const Poll = 5 * time.Millisecond
+
+// WaitFor waits until cond holds, looking every Poll, and fails the test
+// (saying what it waited for, and the log if one is given) when it does
+// not hold within d. It is for what a test cannot be told and cannot run
+// in a testing/synctest bubble: another process (a D-Bus server, a shell
+// script, a service manager) or the kernel's file events. In a bubble,
+// synctest.Wait says when the code under test is done; poll only where
+// it cannot. d is a bound against a hang, not a measurement.
+func WaitFor(t testing.TB, d time.Duration, what string, cond func() bool, log ...fmt.Stringer) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			var logs []string
+			for _, l := range log {
+				logs = append(logs, l.String())
+			}
+			t.Fatalf("%s: not within %v%s", what, d, strings.Join(append([]string{""}, logs...), "; log:\n"))
+		}
+		time.Sleep(Poll)
 	}
 }

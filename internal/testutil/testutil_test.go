@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestLogBufferFromManyGoroutines(t *testing.T) {
@@ -42,4 +43,37 @@ func TestLogBufferLimitKeepsTheEnd(t *testing.T) {
 	if !strings.HasSuffix(l.String(), "line 999\n") || l.Count("line 0\n") != 0 {
 		t.Fatalf("kept %q", l.String())
 	}
+}
+
+func TestWaitForReturnsOnceTheConditionHolds(t *testing.T) {
+	n := 0
+	WaitFor(t, time.Minute, "the third look", func() bool { n++; return n == 3 })
+	if n != 3 {
+		t.Fatalf("looked %d times, want 3", n)
+	}
+}
+
+func TestWaitForFailsAfterItsBound(t *testing.T) {
+	var l LogBuffer
+	l.Write([]byte("what happened\n"))
+	ft := &fatalT{TB: t}
+	func() {
+		defer func() { recover() }()
+		WaitFor(ft, 3*Poll, "never", func() bool { return false }, &l)
+	}()
+	if !strings.Contains(ft.msg, "never: not within 15ms; log:\nwhat happened") {
+		t.Fatalf("failed with %q", ft.msg)
+	}
+}
+
+// fatalT records Fatalf and stops the goroutine's call as Fatal does.
+type fatalT struct {
+	testing.TB
+	msg string
+}
+
+func (f *fatalT) Helper() {}
+func (f *fatalT) Fatalf(format string, args ...any) {
+	f.msg = fmt.Sprintf(format, args...)
+	panic("fatal")
 }

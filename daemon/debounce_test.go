@@ -1,0 +1,68 @@
+package daemon
+
+import (
+	"slices"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// TestDebouncerFoldsABurst: events for a path closer together than the
+// debounce fold into one call, once they have been quiet for it; paths
+// are folded each on its own; a later burst is a call of its own.
+func TestDebouncerFoldsABurst(t *testing.T) {
+	const d = 100 * time.Millisecond
+	type step struct {
+		after time.Duration // since the previous step
+		path  string
+	}
+	tests := []struct {
+		name  string
+		steps []step
+		want  []string // the calls, in order
+	}{
+		{"one event", []step{{0, "a"}}, []string{"a"}},
+		{"a burst of five", []step{{0, "a"}, {20 * time.Millisecond, "a"}, {20 * time.Millisecond, "a"}, {20 * time.Millisecond, "a"}, {20 * time.Millisecond, "a"}}, []string{"a"}},
+		{"a burst longer than the debounce, never quiet", []step{{0, "a"}, {90 * time.Millisecond, "a"}, {90 * time.Millisecond, "a"}, {90 * time.Millisecond, "a"}}, []string{"a"}},
+		{"two paths", []step{{0, "a"}, {10 * time.Millisecond, "b"}, {10 * time.Millisecond, "a"}}, []string{"b", "a"}},
+		{"two bursts", []step{{0, "a"}, {10 * time.Millisecond, "a"}, {200 * time.Millisecond, "a"}}, []string{"a", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				q := newDebouncer(d, 2)
+				defer q.stop()
+				var got []string
+				collect := func() {
+					synctest.Wait()
+					for {
+						select {
+						case p := <-q.fire:
+							got = append(got, p)
+						default:
+							return
+						}
+					}
+				}
+				for _, s := range tt.steps {
+					time.Sleep(s.after)
+					collect()
+					q.event(s.path)
+				}
+				time.Sleep(d - time.Nanosecond)
+				collect()
+				before := len(got)
+				time.Sleep(time.Nanosecond)
+				collect()
+				if len(got) == before {
+					t.Errorf("no call exactly one debounce after the last event")
+				}
+				time.Sleep(time.Hour)
+				collect()
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("calls %q, want %q", got, tt.want)
+				}
+			})
+		})
+	}
+}

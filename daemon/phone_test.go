@@ -1,0 +1,94 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/bedtime-app/bedtime/busy"
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/presence"
+	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// The daemon's choice between the desktop and the phone, in a bubble: the
+// phone is an ntfy double in memory, the desktop the in-bubble notifier.
+// (The phone's answers taking the desktop's popup down are
+// channels_linux_test.go's, on a real bus.)
+
+// phoneSchedule is a schedule whose magnesium goes to the desktop and to
+// an ntfy topic on srv.
+func phoneSchedule(srv *ntfytest.Server, reminder string) string {
+	return fmt.Sprintf("timezone: UTC\nchannels:\n  phone:\n    ntfy: {server: %q, topic: bedtime-test-topic}\nreminders:\n  %s\n", srv.URL(), reminder)
+}
+
+// phoneHarness is the harness in the current bubble with magnesium, as
+// reminder says, going to the desktop and an ntfy double in memory.
+func phoneHarness(t *testing.T, reminder string, now time.Time) (*harness, *ntfytest.Server) {
+	t.Helper()
+	ntfy := ntfytest.NewInMemory(t)
+	h := newBubbleHarness(t, phoneSchedule(ntfy, reminder), now, "")
+	h.opts.ntfyTransport = ntfy.Transport()
+	return h, ntfy
+}
+
+// TestPhoneWhenAway: with when_away: phone, a reminder due while the
+// screen is locked is held on the desktop and published to the phone at
+// once; it counts as shown (by the phone).
+func TestPhoneWhenAway(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
+		p := presencetest.NewFake(presence.Status{State: presence.Locked, Since: now, Source: "test"})
+		h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+			return p, presence.Report{}
+		}
+		h.start()
+		h.idleUntil(now.Add(30 * time.Minute))
+		h.clock.Set(now.Add(30 * time.Minute))
+		h.wantRecorded(state.Held, "locked")
+		if ev := h.wantRecorded(state.Sent, ""); ev.Via != "phone" {
+			t.Fatalf("sent %+v", ev)
+		}
+		if ev := h.wantRecorded(state.Shown, ""); ev.Via != "phone" {
+			t.Fatalf("shown %+v, want via phone", ev)
+		}
+		nothingOnScreen(t, &screen{h: h}) // not on the locked desktop
+		if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
+			t.Fatalf("%d messages on the phone, want 1", n)
+		}
+	})
+}
+
+// TestPhoneNotInACall: when_away: phone sends to the phone when away,
+// not when the person is at the computer in a call: held there, the
+// phone stays quiet, and the desktop shows it when the call ends.
+func TestPhoneNotInACall(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
+		b := &fakeBusy{}
+		b.set("microphone in use")
+		h.opts.Busy = func(context.Context) (Busy, busy.Report) { return b, busy.Report{} }
+		h.start()
+		h.idleUntil(now.Add(30 * time.Minute))
+		h.clock.Set(now.Add(30 * time.Minute))
+		h.wantRecorded(state.Held, "busy: microphone in use")
+		h.clock.Advance(busyRecheck) // asked again
+		h.logHas(`msg="still busy: held until that ends"`)
+		b.set("")
+		h.clock.Advance(busyRecheck) // asked again
+		if m := h.nextShown(); m.Reminder != "magnesium" {
+			t.Fatalf("shown %+v", m)
+		}
+		if ev := h.wantRecorded(state.Shown, ""); ev.Via != "test" {
+			t.Fatalf("shown %+v, want via the desktop's notifier", ev)
+		}
+		if n := len(ntfy.Messages("bedtime-test-topic")); n != 0 {
+			t.Fatalf("%d messages on the phone during a call, want none", n)
+		}
+	})
+}
