@@ -239,3 +239,18 @@ func TestContentGolden(t *testing.T) {
 		testutil.Golden(t, "content."+lang+".golden", []byte(b.String()))
 	}
 }
+
+// TestFrenchTypography: the French content writes as the French catalog
+// does: a no-break space (U+00A0) before : ; ? and !, and the typographic
+// apostrophe ’.
+func TestFrenchTypography(t *testing.T) {
+	space := regexp.MustCompile(`\S [:;?!]`)
+	for _, p := range pairs("fr") {
+		if m := space.FindString(p.tr); m != "" {
+			t.Errorf("fr %s: %q has a plain space before the mark (want U+00A0)", p.name, m)
+		}
+		if strings.Contains(p.tr, "'") {
+			t.Errorf("fr %s: a straight apostrophe (want ’): %q", p.name, p.tr)
+		}
+	}
+}

@@ -163,7 +163,7 @@ var frErrors = []pair{
 			"cramps. Edit it by hand; the running daemon picks up every save. Check it\n" +
 			"with `bedtime validate`, see what comes next with `bedtime next`.",
 		Other: "Horaire de bedtime : quand vous rappeler les habitudes qui préviennent les\n" +
-			"crampes nocturnes des jambes. Modifiez-le à la main ; bedtime en marche\n" +
+			"crampes nocturnes des jambes. Modifiez-le à la main ; bedtime en marche\n" +
 			"prend chaque enregistrement. Vérifiez-le avec `bedtime validate`, voyez\n" +
 			"ce qui vient ensuite avec `bedtime next`.",
 	},
@@ -180,14 +180,14 @@ var frErrors = []pair{
 		Key: "...or one per weekday (a time from 00:00 to 05:59 counts as the night\n" +
 			"that begins on that day: fri: \"00:30\" is the early hours of Saturday):",
 		Other: "...ou une par jour de la semaine (une heure de 00:00 à 05:59 compte pour\n" +
-			"la nuit qui commence ce jour-là : fri: \"00:30\" est tôt samedi matin) :",
+			"la nuit qui commence ce jour-là : fri: \"00:30\" est tôt samedi matin) :",
 	},
 	{
 		Key: "Idle this long (no keyboard or mouse input), or the screen locked, means\n" +
 			"you are away (1m to 2h; default 5m). What a reminder due while you are\n" +
 			"away does is its when_away (below).",
 		Other: "Inactif aussi longtemps (ni clavier ni souris) ou l’écran verrouillé :\n" +
-			"vous êtes absent (1m à 2h ; sinon 5m). Ce que fait un rappel prévu\n" +
+			"vous êtes absent (1m à 2h ; sinon 5m). Ce que fait un rappel prévu\n" +
 			"pendant votre absence, c’est son when_away (plus bas).",
 	},
 	{
@@ -205,7 +205,7 @@ var frErrors = []pair{
 			"midnight without it; a firing exactly at the window's end is included.",
 		Other: "De l’eau tout au long de la journée, toutes les deux heures, pas tard le\n" +
 			"soir. `every` compte depuis le début de `between` (08:00, 10:00, ...),\n" +
-			"ou depuis minuit sans lui ; un rappel pile à la fin de la plage compte.",
+			"ou depuis minuit sans lui ; un rappel pile à la fin de la plage compte.",
 	},
 	{
 		Key: "Magnesium in the evening. `at` takes one time or a list:\n" +
@@ -220,7 +220,7 @@ var frErrors = []pair{
 		Key: "A short stretch in the morning on working days. `days` works with every\n" +
 			"form but cron: [mon, tue, wed, thu, fri, sat, sun], or weekdays/weekends.",
 		Other: "Un court étirement le matin les jours de travail. `days` va avec toutes\n" +
-			"les formes sauf cron : [mon, tue, wed, thu, fri, sat, sun], ou\n" +
+			"les formes sauf cron : [mon, tue, wed, thu, fri, sat, sun], ou\n" +
 			"weekdays/weekends.",
 	},
 	{
@@ -234,16 +234,16 @@ var frErrors = []pair{
 		Other: "La question du matin du journal des crampes : « Des crampes cette nuit ? »\n" +
 			"avec les boutons Aucune, Quelques-unes et Fortes, aussi sur le téléphone\n" +
 			"si un canal est configuré. Elle attend votre premier passage à\n" +
-			"l’ordinateur après 06:00 (jusqu’à 12 heures) ; la réponse va au journal\n" +
+			"l’ordinateur après 06:00 (jusqu’à 12 heures) ; la réponse va au journal\n" +
 			"(`bedtime diary` ajoute des détails, `bedtime report` le résume pour\n" +
 			"vous et votre médecin). Une nuit sans réponse compte comme inconnue,\n" +
-			"jamais comme « pas de crampes ». Pour la désactiver : enabled: false.",
+			"jamais comme « pas de crampes ». Pour la désactiver : enabled: false.",
 	},
 	{
 		Key: "A reminder of your own needs a title or message. Every reminder also\n" +
 			"takes, all optional:",
 		Other: "Un rappel à vous a besoin d’un titre ou d’un message. Chaque rappel prend\n" +
-			"aussi, tous facultatifs :",
+			"aussi, tous facultatifs :",
 	},
 	{Key: "switch it off without deleting it", Other: "le désactiver sans le supprimer"},
 	{Key: "replace the built-in title", Other: "remplace le titre intégré"},
@@ -256,7 +256,7 @@ var frErrors = []pair{
 			"otherwise 0: a missed one is skipped)",
 		Other: "jusqu’à quand il peut encore venir après la\n" +
 			"veille de l’ordinateur (sinon 2h pour les\n" +
-			"rappels quotidiens, 0 pour les autres : un\n" +
+			"rappels quotidiens, 0 pour les autres : un\n" +
 			"rappel manqué est sauté)",
 	},
 	{
@@ -278,15 +278,15 @@ var frErrors = []pair{
 			"a fullscreen window: hold it until that ends\n" +
 			"(default), or show it anyway",
 		Other: "en appel (micro ou caméra utilisés) ou avec une\n" +
-			"fenêtre plein écran : le garder jusqu’à la fin\n" +
+			"fenêtre plein écran : le garder jusqu’à la fin\n" +
 			"(par défaut), ou le montrer quand même",
 	},
 	{
 		Key: "stay on screen until answered (default); false:\n" +
 			"the notification server's timeout; or a time: 2m",
 		Other: "rester à l’écran jusqu’à la réponse (par\n" +
-			"défaut) ; false : le délai du serveur de\n" +
-			"notifications ; ou une durée : 2m",
+			"défaut) ; false : le délai du serveur de\n" +
+			"notifications ; ou une durée : 2m",
 	},
 	{Key: "true (or a sound name such as bell) plays a sound", Other: "true (ou un son comme bell) joue un son"},
 	{
