@@ -3,6 +3,8 @@ package locale
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -156,6 +158,26 @@ func (l *Locale) shortDate(t time.Time, day string) string {
 	default:
 		return wd + " " + day + " " + mon
 	}
+}
+
+// ShortDateYear returns the short date of t in t's location with its
+// weekday and the year, as CLDR's yMMMEd writes it: "Mon 14 Sep 2026",
+// "Mon, Sep 14, 2026" in US English, "Mo 14. Sept. 2026" in German.
+func (l *Locale) ShortDateYear(t time.Time) string {
+	if l.cal.monthFirst {
+		return l.WeekdayShort(t.Weekday()) + ", " + l.DayMonthYear(t)
+	}
+	return l.ShortDateUnpadded(t) + " " + strconv.Itoa(t.Year())
+}
+
+// DayMonthYear returns the day, the month and the year of t in t's
+// location without the weekday, as CLDR's yMMMd writes it: "14 Sep 2026",
+// "Sep 14, 2026" in US English, "14. Sept. 2026" in German.
+func (l *Locale) DayMonthYear(t time.Time) string {
+	if l.cal.monthFirst {
+		return l.MonthShort(t.Month()) + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+	}
+	return strings.TrimPrefix(l.ShortDateUnpadded(t), l.WeekdayShort(t.Weekday())+" ") + " " + strconv.Itoa(t.Year())
 }
 
 // WeekdayClock returns the short weekday and the time of day of t in t's

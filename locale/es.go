@@ -76,7 +76,7 @@ var es = []pair{
 	{Key: "heard from %s ago", Other: "noticias hace %s"},
 	{Key: ", this computer", Other: ", este equipo"},
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).", Other: "Aún no hay historial: bedtime anota qué pasa con cada recordatorio mientras funciona (`bedtime install` lo inicia en cada inicio de sesión)."},
-	{Key: "The last %d days, %s to %s:", One: "El último %d día, del %s al %s:", Other: "Los últimos %d días, del %s al %s:"},
+	{Key: "The last %d days, %s to %s:", One: "El último día, del %[2]s al %[3]s:", Other: "Los últimos %d días, del %s al %s:"},
 	{Key: "DAYS", Other: "DÍAS"},
 	{Key: "DONE", Other: "HECHOS"},
 	{Key: "SHOWN", Other: "MOSTRADOS"},

@@ -76,7 +76,7 @@ var fr = []pair{
 	{Key: "heard from %s ago", Other: "nouvelles il y a %s"},
 	{Key: ", this computer", Other: ", cet ordinateur"},
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).", Other: "Pas encore d’historique : bedtime note ce que devient chaque rappel pendant qu’il tourne (`bedtime install` le lance à chaque connexion)."},
-	{Key: "The last %d days, %s to %s:", One: "Sur %d jour, du %s au %s :", Other: "Sur les %d derniers jours, du %s au %s :"},
+	{Key: "The last %d days, %s to %s:", One: "Le dernier jour, du %[2]s au %[3]s :", Other: "Sur les %d derniers jours, du %s au %s :"},
 	{Key: "DAYS", Other: "JOURS"},
 	{Key: "DONE", Other: "FAITS"},
 	{Key: "SHOWN", Other: "AFFICHÉS"},

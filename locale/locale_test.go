@@ -236,19 +236,20 @@ func TestDates(t *testing.T) {
 	tests := []struct {
 		tag, date, clock string
 		start            time.Weekday
+		withYear         string // CLDR's yMMMEd
 	}{
-		{"en", "Monday 7 December", "21:05", time.Monday},
-		{"en-US", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
-		{"en-GB", "Monday 7 December", "21:05", time.Monday},
-		{"en-AU", "Monday 7 December", "9:05\u00a0PM", time.Monday},
-		{"en-CA", "Monday, December 7", "9:05\u00a0PM", time.Sunday},
-		{"de", "Montag, 7. Dezember", "21:05", time.Monday},
-		{"de-AT", "Montag, 7. Dezember", "21:05", time.Monday},
-		{"fr", "lundi 7 décembre", "21:05", time.Monday},
-		{"fr-CA", "lundi 7 décembre", "21:05", time.Sunday},
-		{"es", "lunes, 7 de diciembre", "21:05", time.Monday},
-		{"es-MX", "lunes, 7 de diciembre", "21:05", time.Sunday},
-		{"es-US", "lunes, 7 de diciembre", "9:05\u00a0p.\u00a0m.", time.Sunday},
+		{"en", "Monday 7 December", "21:05", time.Monday, "Mon 7 Dec 2026"},
+		{"en-US", "Monday, December 7", "9:05\u00a0PM", time.Sunday, "Mon, Dec 7, 2026"},
+		{"en-GB", "Monday 7 December", "21:05", time.Monday, "Mon 7 Dec 2026"},
+		{"en-AU", "Monday 7 December", "9:05\u00a0PM", time.Monday, "Mon 7 Dec 2026"},
+		{"en-CA", "Monday, December 7", "9:05\u00a0PM", time.Sunday, "Mon, Dec 7, 2026"},
+		{"de", "Montag, 7. Dezember", "21:05", time.Monday, "Mo 7. Dez. 2026"},
+		{"de-AT", "Montag, 7. Dezember", "21:05", time.Monday, "Mo 7. Dez. 2026"},
+		{"fr", "lundi 7 décembre", "21:05", time.Monday, "lun. 7 déc. 2026"},
+		{"fr-CA", "lundi 7 décembre", "21:05", time.Sunday, "lun. 7 déc. 2026"},
+		{"es", "lunes, 7 de diciembre", "21:05", time.Monday, "lun 7 dic 2026"},
+		{"es-MX", "lunes, 7 de diciembre", "21:05", time.Sunday, "lun 7 dic 2026"},
+		{"es-US", "lunes, 7 de diciembre", "9:05\u00a0p.\u00a0m.", time.Sunday, "lun 7 dic 2026"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.tag, func(t *testing.T) {
@@ -262,6 +263,9 @@ func TestDates(t *testing.T) {
 			if got := l.Clock(at); got != tt.clock {
 				t.Errorf("Clock = %q, want %q", got, tt.clock)
 			}
+			if got := l.ShortDateYear(at); got != tt.withYear {
+				t.Errorf("ShortDateYear = %q, want %q", got, tt.withYear)
+			}
 			if got := l.WeekStart(); got != tt.start {
 				t.Errorf("WeekStart = %v, want %v", got, tt.start)
 			}
@@ -274,6 +278,37 @@ func TestDates(t *testing.T) {
 	us, _ := Parse("en_US.UTF-8")
 	if got := us.Clock(morning); got != "12:30\u00a0AM" {
 		t.Errorf("en Clock(00:30) = %q", got)
+	}
+}
+
+// TestSingularsFormat: every plural message prints its singular with a
+// count of one in every language without a fmt complaint, including the
+// singulars that leave the count unsaid ("The last day", "Der letzte
+// Tag", not "Der letzte 1 Tag").
+func TestSingularsFormat(t *testing.T) {
+	for _, tag := range []string{"en", "de", "fr", "es", Pseudo} {
+		l, err := Parse(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range messages {
+			if e.One == "" {
+				continue
+			}
+			if got := l.Sprintf(e.Key, verbArgs(e.Key, 1)...); strings.Contains(got, "%!") {
+				t.Errorf("%s: %q with one = %q", tag, e.Key, got)
+			}
+		}
+	}
+	want := map[string]string{
+		"en": "The last day, a to b:", "de": "Der letzte Tag, a bis b:",
+		"fr": "Le dernier jour, du a au b\u00a0:", "es": "El último día, del a al b:",
+	}
+	for tag, w := range want {
+		l, _ := Parse(tag)
+		if got := l.Sprintf("The last %d days, %s to %s:", 1, "a", "b"); got != w {
+			t.Errorf("%s: the last day = %q, want %q", tag, got, w)
+		}
 	}
 }
 

@@ -97,7 +97,7 @@ var coreMessages = []entry{
 
 	// bedtime stats: the figures per reminder (stats --json stays English).
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login)."},
-	{Key: "The last %d days, %s to %s:", One: "The last %d day, %s to %s:"},
+	{Key: "The last %d days, %s to %s:", One: "The last day, %[2]s to %[3]s:"},
 	{Key: "DAYS"},
 	{Key: "DONE"},
 	{Key: "SHOWN"},

@@ -23,8 +23,8 @@ var reportMessages = []entry{
 	{Key: "Cramps on %d of the %d nights with an answer (%d of them bad).", One: "Cramps on %d of the %d night with an answer (%d of them bad).", Arg: 2},
 	{Key: "Cramps on %d of the %d nights with an answer.", One: "Cramps on %d of the %d night with an answer.", Arg: 2},
 	{Key: "%d nights have no answer: unknown, not counted as nights without.", One: "%d night has no answer: unknown, not counted as nights without."},
-	{Key: "First %d weeks: cramps on %d of %d nights answered.", One: "First %d week: cramps on %d of %d nights answered."},
-	{Key: "Last %d weeks: %d of %d.", One: "Last %d week: %d of %d."},
+	{Key: "First %d weeks: cramps on %d of %d nights answered.", One: "First week: cramps on %[2]d of %[3]d nights answered."},
+	{Key: "Last %d weeks: %d of %d.", One: "Last week: %[2]d of %[3]d."},
 	{Key: "Severity, where given (%d nights): %s on average, on a scale of 0 to 10.", One: "Severity, where given (%d night): %s on average, on a scale of 0 to 10."},
 	{Key: "Sleep disturbed, where given (%d nights): %s on average, 0 not at all to 10.", One: "Sleep disturbed, where given (%d night): %s on average, 0 not at all to 10."},
 	{Key: "%s %d of %d (%s)"},
@@ -83,6 +83,17 @@ var reportMessages = []entry{
 	{Key: "Notes"},
 	{Key: "%d earlier notes in the CSV (bedtime report --csv).", One: "%d earlier note in the CSV (bedtime report --csv)."},
 	{Key: "The schedule in force"},
+	// When each reminder is due (config.Reminder.Describe): the words are
+	// bedtime's, the values (times, durations, a cron expression) the
+	// person's, as the schedule file writes them. The days come last, as
+	// "%s, %s" with the short day names when they are not one of these.
+	{Key: "at %s"},
+	{Key: "every %s"},
+	{Key: "every %s between %s and %s"},
+	{Key: "%s before bedtime"},
+	{Key: "cron %s"},
+	{Key: "%s, weekdays"},
+	{Key: "%s, weekends"},
 	{Key: "off"},
 	{Key: "Unknown."},
 	{Key: "From %s."},

@@ -20,8 +20,14 @@ const MaxWeeks = 522
 // lists it.
 type Scheduled struct {
 	Name    string
-	When    string // how the schedule file says it, such as "at 20:30"
+	When    Timing // when it is due, said in the report's language
 	Enabled bool
+}
+
+// Timing says when a reminder is due, in a language: "at 20:30",
+// "um 20:30" (config.Reminder.Describe).
+type Timing interface {
+	Describe(l *locale.Locale) string
 }
 
 // Input is what a report is made of.

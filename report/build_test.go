@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/report/reporttest"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -82,11 +83,16 @@ func TestQuestionsAreNoHabit(t *testing.T) {
 		{At: at.Add(14 * time.Hour), Reminder: "magnesium", Kind: state.Shown, Scheduled: at.Add(14 * time.Hour)},
 	}
 	r := Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Events: events, Questions: []string{"cramp-diary"},
-		Schedule: []Scheduled{{"cramp-diary", "at 06:00", true}, {"magnesium", "at 20:00", true}}})
+		Schedule: []Scheduled{{"cramp-diary", said("at 06:00"), true}, {"magnesium", said("at 20:00"), true}}})
 	if got := strings.Join(r.Reminders, ","); got != "magnesium" {
 		t.Fatalf("habits = %s, want magnesium alone", got)
 	}
 }
+
+// said is a Timing that says the same in every language.
+type said string
+
+func (s said) Describe(*locale.Locale) string { return string(s) }
 
 func TestEmptyHistory(t *testing.T) {
 	r := Build(Input{Now: fixedNow, Loc: berlin})

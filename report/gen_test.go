@@ -4,6 +4,7 @@ import (
 	"time"
 	_ "time/tzdata" // the tests' zone, wherever they run
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/report/reporttest"
 )
 
@@ -19,14 +20,24 @@ var berlin = func() *time.Location {
 // weeks after the clocks went back (25 Oct 2026) in Berlin.
 var fixedNow = time.Date(2026, 11, 20, 8, 15, 0, 0, berlin)
 
+// schedule is the fixture's schedule in force, as a schedule file says
+// it, so that the report says it as bedtime does.
 func schedule() []Scheduled {
-	return []Scheduled{
-		{"movement", "cron 55 9-16 * * mon-fri", true},
-		{"magnesium", "at 20:30", true},
-		{"calf-stretch", "30m before bedtime (22:30)", true},
-		{"evening-walk", "at 19:00", true},
-		{"morning-stretch", "at 07:30, weekdays", false},
+	s, err := config.ParseIn("schedule.yaml", []byte(`reminders:
+  movement: {cron: "55 9-16 * * mon-fri"}
+  magnesium: {at: "20:30"}
+  calf-stretch: {before_bedtime: 30m}
+  evening-walk: {at: "19:00", days: [tue, thu, sat], title: Evening walk}
+  morning-stretch: {at: "07:30", days: weekdays, enabled: false}
+`), berlin)
+	if err != nil {
+		panic(err)
 	}
+	var out []Scheduled
+	for _, r := range s.Reminders {
+		out = append(out, Scheduled{r.Name, r, r.Enabled})
+	}
+	return out
 }
 
 func fixedReport(weeks int) Report {

@@ -56,7 +56,7 @@ type view struct {
 	CalFont            string // the calendar table's font size, when smaller than the page's
 	Compare            []compareRow
 	Notes              []noteRow
-	Schedule           []Scheduled
+	Schedule           []scheduledRow
 	ScheduleFrom       string
 	Changes            string
 }
@@ -73,6 +73,10 @@ type calRow struct {
 }
 type compareRow struct{ Name, Done, Not string }
 type noteRow struct{ Night, Text string }
+type scheduledRow struct {
+	Name, When string
+	Enabled    bool
+}
 
 // T returns the message key translated and formatted with args, escaped
 // for an element's text (where quotes need no escaping, so the English
@@ -108,13 +112,15 @@ func makeView(r Report) view {
 		l:            l,
 		Lang:         htmlLang(l),
 		Period:       period(l, r.From, r.To),
-		Made:         l.Sprintf("%s, %s", shortDateYear(l, r.Now.In(r.Loc)), l.Clock(r.Now.In(r.Loc))),
+		Made:         l.Sprintf("%s, %s", l.ShortDateYear(r.Now.In(r.Loc)), l.Clock(r.Now.In(r.Loc))),
 		Zone:         r.Loc.String(),
 		NightsN:      len(r.Nights),
 		Empty:        r.Empty,
 		Disclaimer:   content.In(l.Lang).Disclaimer(),
-		Schedule:     r.Schedule,
 		ScheduleFrom: r.ScheduleFrom,
+	}
+	for _, s := range r.Schedule {
+		v.Schedule = append(v.Schedule, scheduledRow{Name: s.Name, When: s.When.Describe(l), Enabled: s.Enabled})
 	}
 	var changes []string
 	for _, c := range r.Changes {
@@ -369,13 +375,7 @@ func decimal(l *locale.Locale, s string) string {
 
 // period is "Fri 28 Aug 2026 to Thu 19 Nov 2026" in the locale's words.
 func period(l *locale.Locale, from, to time.Time) string {
-	return l.Sprintf("%s to %s", shortDateYear(l, from), shortDateYear(l, to))
-}
-
-// shortDateYear is the short date with its weekday and the year: "Fri 28
-// Aug 2026", "Fr 28. Aug. 2026".
-func shortDateYear(l *locale.Locale, t time.Time) string {
-	return l.ShortDateUnpadded(t) + " " + strconv.Itoa(t.Year())
+	return l.Sprintf("%s to %s", l.ShortDateYear(from), l.ShortDateYear(to))
 }
 
 // Date is the day, the month and the year of t, as the locale writes a
@@ -385,7 +385,7 @@ func Date(l *locale.Locale, t time.Time) string {
 	if l == nil {
 		l = locale.English
 	}
-	return dayMonth(l, t) + " " + strconv.Itoa(t.Year())
+	return l.DayMonthYear(t)
 }
 
 // dayMonth is the day and the month, without the weekday: "28 Aug",

@@ -100,11 +100,7 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 				in.ScheduleFrom = in.Locale.Sprintf("the built-in default (no schedule file)")
 			}
 			for _, rem := range s.Reminders {
-				when := rem.Spec
-				if rem.Form == config.FormCron || rem.Form == config.FormAt {
-					when = string(rem.Form) + " " + rem.Spec
-				}
-				in.Schedule = append(in.Schedule, report.Scheduled{Name: rem.Name, When: when, Enabled: rem.Enabled})
+				in.Schedule = append(in.Schedule, report.Scheduled{Name: rem.Name, When: rem, Enabled: rem.Enabled})
 				if rem.Ask != "" {
 					in.Questions = append(in.Questions, rem.Name)
 				}
