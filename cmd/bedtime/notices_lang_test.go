@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -127,4 +128,39 @@ func TestStatusProblemsInEachLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRoutineNotShownInEachLanguage: the routine's warning when a step
+// cannot be shown carries notify's sentence and advice in the language.
+func TestRoutineNotShownInEachLanguage(t *testing.T) {
+	t.Parallel()
+	var all strings.Builder
+	for _, lang := range noticeLangs {
+		app, n := routineApp(t, false, nil)
+		n.NotifyFunc = func(context.Context, notify.Message) error {
+			return &notify.NotShownError{Reminder: "morning-stretch", Errs: []error{fmt.Errorf("d-bus: %w", notify.ErrNoServer)}}
+		}
+		env := lang
+		if lang == locale.Pseudo {
+			env = "xx_PSEUDO"
+		}
+		app.Getenv = func(k string) string { return map[string]string{"LANG": env}[k] }
+		var code int
+		var errOut string
+		synctest.Test(t, func(t *testing.T) { code, _, errOut = runApp(app, "routine", "morning-stretch") })
+		if code != 0 || strings.Count(errOut, "\n") != 1 {
+			t.Fatalf("%s: exit %d, stderr %q", lang, code, errOut)
+		}
+		fmt.Fprintf(&all, "# %s\n%s", lang, errOut)
+		switch lang {
+		case "en":
+			want := "bedtime: cannot show the step as a notification (going on in the terminal only): cannot show reminder \"morning-stretch\": no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`\n"
+			if errOut != want {
+				t.Errorf("English:\n%q\nwant\n%q", errOut, want)
+			}
+		case locale.Pseudo:
+			checkPseudo(t, errOut)
+		}
+	}
+	testutil.Golden(t, "lang/routine-not-shown.golden", []byte(all.String()))
 }
