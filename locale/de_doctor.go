@@ -146,4 +146,5 @@ var deDoctor = []pair{
 	{Key: "this system has no notification centre bedtime can use", Other: "dieses System hat keine Mitteilungszentrale, die bedtime nutzen kann"},
 	{Key: "bedtime is shutting down", Other: "bedtime wird beendet"},
 	{Key: "%s; run `bedtime doctor` to see why", Other: "%s; `bedtime doctor` sagt, warum"},
+	{Key: "--variant %d: %s has %d text variants", One: "--variant %d: %s hat %d Textvariante", Other: "--variant %d: %s hat %d Textvarianten"},
 }

@@ -146,4 +146,5 @@ var esDoctor = []pair{
 	{Key: "this system has no notification centre bedtime can use", Other: "este sistema no tiene ningún centro de notificaciones que bedtime pueda usar"},
 	{Key: "bedtime is shutting down", Other: "bedtime se está cerrando"},
 	{Key: "%s; run `bedtime doctor` to see why", Other: "%s; ejecuta `bedtime doctor` para ver por qué"},
+	{Key: "--variant %d: %s has %d text variants", One: "--variant %d: %s tiene %d variante de texto", Other: "--variant %d: %s tiene %d variantes de texto"},
 }

@@ -146,4 +146,5 @@ var frDoctor = []pair{
 	{Key: "this system has no notification centre bedtime can use", Other: "ce système n’a aucun centre de notifications que bedtime puisse utiliser"},
 	{Key: "bedtime is shutting down", Other: "bedtime s’arrête"},
 	{Key: "%s; run `bedtime doctor` to see why", Other: "%s\u00a0; lancez `bedtime doctor` pour savoir pourquoi"},
+	{Key: "--variant %d: %s has %d text variants", One: "--variant %d\u00a0: %s a %d variante de texte", Other: "--variant %d\u00a0: %s a %d variantes de texte"},
 }

@@ -163,6 +163,8 @@ var doctorMessages = []entry{
 	{Key: "this system has no notification centre bedtime can use"},
 	{Key: "bedtime is shutting down"},
 	{Key: "%s; run `bedtime doctor` to see why"},
+	// bedtime notify --variant N beyond the reminder's texts (texts.VariantError).
+	{Key: "--variant %d: %s has %d text variants", One: "--variant %d: %s has %d text variant", Arg: 3},
 
 	// The phone (ntfy): a private channel's text instead of the
 	// reminder's (channel.PrivateTitle, channel.PrivateBody); its Done

@@ -60,6 +60,13 @@ func TestNotShownInEachLanguage(t *testing.T) {
 				}
 				all.WriteString(stderr.String())
 			}
+			// A variant the reminder does not have.
+			var stdout, stderr strings.Builder
+			app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(now)}
+			if code := app.Run(context.Background(), []string{"notify", "walk", "--variant", "9", "--config", path}); code == 0 {
+				t.Fatalf("--variant 9: exit 0, stdout %q", stdout.String())
+			}
+			all.WriteString(stderr.String())
 			got := all.String()
 			testutil.Golden(t, "lang/not-shown-"+lang+".golden", []byte(got))
 			if lang == locale.Pseudo {
@@ -67,7 +74,7 @@ func TestNotShownInEachLanguage(t *testing.T) {
 			}
 			if lang == "en" {
 				want := "bedtime: cannot show reminder \"walk\": there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS\n"
-				if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "bedtime: cannot show reminder \"walk\": d-bus: exit status 1; run `bedtime doctor` to see why\n") {
+				if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "bedtime: cannot show reminder \"walk\": d-bus: exit status 1; run `bedtime doctor` to see why\nbedtime: --variant 9: walk has 0 text variants\n") {
 					t.Errorf("English changed:\n%s", got)
 				}
 			}

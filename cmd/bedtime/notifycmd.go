@@ -53,6 +53,9 @@ with the reason, when it cannot be shown.`,
 			}
 			l := app.locale(s)
 			text, err := texts.ForIn(l.Lang, s, r, app.now(), variant)
+			if ve := (*texts.VariantError)(nil); errors.As(err, &ve) {
+				return &saidError{msg: ve.In(l), errs: []error{err}}
+			}
 			if err != nil {
 				return err
 			}
