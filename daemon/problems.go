@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -41,6 +42,26 @@ func ProblemIn(l *locale.Locale, text string) string {
 		if ok && slices.Contains(problemReasons, why) {
 			return l.Sprintf(frame, l.Sprintf(why))
 		}
+	}
+	return text
+}
+
+// ScheduleProblemIn returns text, a problem in the state, in l's language
+// when it is the daemon's problem about the schedule file es are the
+// errors of (its first error, and how many more, in English as the state
+// keeps it); any other text is returned as it is. es are the file's errors
+// as the caller read it now: a problem about an older version of the file
+// stays English.
+func ScheduleProblemIn(l *locale.Locale, text string, es config.Errors) string {
+	if len(es) == 0 {
+		return text
+	}
+	if more := len(es) - 1; more == 0 {
+		if text == es[0].Error() {
+			return es[0].In(l)
+		}
+	} else if text == locale.English.Sprintf("%s (and %d more)", es[0].Error(), more) {
+		return l.Sprintf("%s (and %d more)", es[0].In(l), more)
 	}
 	return text
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -57,9 +58,11 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		}
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
 		if tell {
-			problem, title := tellFirst, l.Sprintf("Your bedtime schedule has an error")
+			// The state keeps it in English, as status --json gives it;
+			// status says it in the person's language (ScheduleProblemIn).
+			problem, title := first, l.Sprintf("Your bedtime schedule has an error")
 			if more > 0 {
-				problem = l.Sprintf("%s (and %d more)", tellFirst, more)
+				problem = locale.English.Sprintf("%s (and %d more)", first, more)
 				title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
 			}
 			d.setProblem(state.ProblemSchedule, problem)

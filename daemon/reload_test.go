@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -343,8 +344,19 @@ func TestReloadInvalidInGerman(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := st.Problems[state.ProblemSchedule], first+" (und 1 weiterer)"; got != want {
+		// The state keeps the problem in English (status --json);
+		// status says it in German.
+		firstEN := h.opts.SchedulePath + `:4:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`
+		if got, want := st.Problems[state.ProblemSchedule], firstEN+" (and 1 more)"; got != want {
 			t.Errorf("problem = %q, want %q", got, want)
+		}
+		_, err = config.LoadIn(h.opts.SchedulePath, time.UTC)
+		var es config.Errors
+		if !errors.As(err, &es) {
+			t.Fatalf("the broken file loads with %v", err)
+		}
+		if got, want := ScheduleProblemIn(es.Locale(func(string) string { return "" }), st.Problems[state.ProblemSchedule], es), first+" (und 1 weiterer)"; got != want {
+			t.Errorf("problem in German = %q, want %q", got, want)
 		}
 		// The log stays English, for whoever reads it.
 		if !strings.Contains(h.log.String(), `reminder \"magnesium\": at: \"25:00\" is not a time of day`) {

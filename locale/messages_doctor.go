@@ -151,6 +151,21 @@ var doctorMessages = []entry{
 	{Key: "the session bus cannot be reached"},
 	{Key: "the notification server refused it"},
 
+	// The notify package's explanations (notify.ExplainIn, NotShownError.In):
+	// bedtime notify's error, a routine's warning.
+	{Key: "cannot show reminder %q: %s"},
+	{Key: "there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS"},
+	{Key: "no notification server is running: D-Bus tried to start one, and it failed; run `bedtime doctor`, and see its error with `journalctl --user -b`"},
+	{Key: "no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`"},
+	{Key: "do not disturb is on; turn it off to see reminders"},
+	{Key: "the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus"},
+	{Key: "the notification server did not answer in time; if no popup comes, restart it (or log out and in again)"},
+	{Key: "this system has no notification centre bedtime can use"},
+	{Key: "bedtime is shutting down"},
+	{Key: "%s; run `bedtime doctor` to see why"},
+	// bedtime notify --variant N beyond the reminder's texts (texts.VariantError).
+	{Key: "--variant %d: %s has %d text variants", One: "--variant %d: %s has %d text variant", Arg: 3},
+
 	// The phone (ntfy): a private channel's text instead of the
 	// reminder's (channel.PrivateTitle, channel.PrivateBody); its Done
 	// and Snooze buttons are the core's.

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // Defaults for Options.
@@ -257,8 +259,13 @@ type NotShownError struct {
 
 // Error returns one sentence: why the reminder was not shown, from the first
 // backend's error, and what to do about it.
-func (e *NotShownError) Error() string {
-	return fmt.Sprintf("cannot show reminder %q: %s", e.Reminder, Explain(e.Errs[0]))
+func (e *NotShownError) Error() string { return e.In(locale.English) }
+
+// In is Error in l's language: the sentence and the explanation are
+// catalog messages; what the system said (ExplainIn's last case) stays as
+// it came.
+func (e *NotShownError) In(l *locale.Locale) string {
+	return l.Sprintf("cannot show reminder %q: %s", e.Reminder, ExplainIn(l, e.Errs[0]))
 }
 
 // Unwrap returns the backends' errors, so that errors.Is finds ErrNoServer
@@ -290,30 +297,35 @@ func (e *backendError) Unwrap() error { return e.err }
 
 // Explain says in one short sentence, without a leading capital, what err
 // (from Notify or Probe) means for the user's reminders and what to do.
-func Explain(err error) string {
+func Explain(err error) string { return ExplainIn(locale.English, err) }
+
+// ExplainIn is Explain in l's language. The sentences are catalog
+// messages (locale/messages_doctor.go); an error it does not know is
+// quoted as it came, the words of the system.
+func ExplainIn(l *locale.Locale, err error) string {
 	switch {
 	case errors.Is(err, ErrNoSessionBus):
-		return "there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS"
+		return l.Sprintf("there is no session bus; run bedtime inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS")
 	case errors.Is(err, ErrStartFailed):
-		return "no notification server is running: D-Bus tried to start one, and it failed; run `bedtime doctor`, and see its error with `journalctl --user -b`"
+		return l.Sprintf("no notification server is running: D-Bus tried to start one, and it failed; run `bedtime doctor`, and see its error with `journalctl --user -b`")
 	case errors.Is(err, ErrNoServer):
-		return "no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`"
+		return l.Sprintf("no notification server is running; log in to a desktop that has one (GNOME, KDE, Xfce) or start one such as dunst or mako, and check `bedtime doctor`")
 	case errors.Is(err, ErrInhibited):
-		return "do not disturb is on; turn it off to see reminders"
+		return l.Sprintf("do not disturb is on; turn it off to see reminders")
 	case errors.Is(err, ErrBus):
-		return "the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus"
+		return l.Sprintf("the session bus does not answer; log out and in again, or point DBUS_SESSION_BUS_ADDRESS at your desktop session's bus")
 	case errors.Is(err, ErrTimeout):
-		return "the notification server did not answer in time; if no popup comes, restart it (or log out and in again)"
+		return l.Sprintf("the notification server did not answer in time; if no popup comes, restart it (or log out and in again)")
 	case errors.Is(err, ErrUnsupported):
-		return "this system has no notification centre bedtime can use"
+		return l.Sprintf("this system has no notification centre bedtime can use")
 	case errors.Is(err, ErrClosed):
-		return "bedtime is shutting down"
+		return l.Sprintf("bedtime is shutting down")
 	}
 	var be *backendError
 	if errors.As(err, &be) {
 		err = be.err
 	}
-	return err.Error() + "; run `bedtime doctor` to see why"
+	return l.Sprintf("%s; run `bedtime doctor` to see why", err.Error())
 }
 
 // Withdraw takes reminder's notification off the screen on every backend

@@ -1,12 +1,12 @@
 package texts
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // Chooser chooses the words of each firing: the user's own variants, else
@@ -77,6 +77,20 @@ func (tx *Chooser) TextIn(lang string, r config.Reminder, t time.Time, routineTi
 	return chosen
 }
 
+// VariantError is ForIn's error for a variant the reminder does not have.
+type VariantError struct {
+	Variant  int    // the variant asked for, from 1
+	Reminder string // the reminder's name
+	Have     int    // how many variants it has
+}
+
+func (e *VariantError) Error() string { return e.In(locale.English) }
+
+// In is the error in l's language (a catalog message).
+func (e *VariantError) In(l *locale.Locale) string {
+	return l.Sprintf("--variant %d: %s has %d text variants", e.Variant, e.Reminder, e.Have)
+}
+
 // For returns the text a firing of r in s shows at now, or its
 // variant-th variant (1-based) when variant > 0.
 func For(s *config.Schedule, r config.Reminder, now time.Time, variant int) (content.Text, error) {
@@ -95,7 +109,7 @@ func ForIn(lang string, s *config.Schedule, r config.Reminder, now time.Time, va
 			variants, _ = content.In(lang).Texts(r.Name)
 		}
 		if variant > len(variants) {
-			return content.Text{}, fmt.Errorf("--variant %d: %s has %d text variants", variant, r.Name, len(variants))
+			return content.Text{}, &VariantError{Variant: variant, Reminder: r.Name, Have: len(variants)}
 		}
 		r.Variants = variants[variant-1 : variant]
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -52,6 +53,9 @@ with the reason, when it cannot be shown.`,
 			}
 			l := app.locale(s)
 			text, err := texts.ForIn(l.Lang, s, r, app.now(), variant)
+			if ve := (*texts.VariantError)(nil); errors.As(err, &ve) {
+				return &saidError{msg: ve.In(l), errs: []error{err}}
+			}
 			if err != nil {
 				return err
 			}
@@ -86,7 +90,7 @@ with the reason, when it cannot be shown.`,
 			}
 			defer closeN()
 			if err := n.Notify(cmd.Context(), m); err != nil {
-				return err
+				return notShownIn(l, err)
 			}
 			fmt.Fprintln(app.Stdout, l.Sprintf("Shown: %s", text.Title))
 			switch {
@@ -135,6 +139,17 @@ with the reason, when it cannot be shown.`,
 	cmd.Flags().IntVar(&variant, "variant", 0, "show text variant N (1 = the first) instead of today's")
 	cmd.Flags().DurationVar(&wait, "wait", time.Minute, "how long to wait for a button to be pressed (0: show it without buttons and return)")
 	return cmd
+}
+
+// notShownIn is err, from Notify, in l's language when it is notify's
+// NotShownError (its sentence and advice are catalog messages); it still
+// wraps err.
+func notShownIn(l *locale.Locale, err error) error {
+	var ns *notify.NotShownError
+	if errors.As(err, &ns) {
+		return &saidError{msg: ns.In(l), errs: []error{err}}
+	}
+	return err
 }
 
 // waitText formats a --wait duration in l's language: "60s" as "1m",

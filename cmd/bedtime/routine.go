@@ -136,10 +136,13 @@ var stepErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServer
 	notify.ErrTimeout, notify.ErrInhibited}
 
 // stepErrIn is why a routine's step could not be shown as a notification:
-// in English the notify error as it is, with its advice; in another
-// language the words of the notify error it wraps, which are catalog keys
-// (the advice is bedtime doctor's), or the error as it is.
+// notify's NotShownError, sentence and advice, in l's language; else in
+// English the notify error as it is, in another language the words of the
+// notify error it wraps, which are catalog keys, or the error as it is.
 func stepErrIn(l *locale.Locale, err error) string {
+	if ns := (*notify.NotShownError)(nil); errors.As(err, &ns) {
+		return ns.In(l)
+	}
 	if l == nil || l.Lang == "en" {
 		return err.Error()
 	}

@@ -57,6 +57,9 @@ type statusInfo struct {
 	Devices     []statusDevice // with sync on: each computer, this one first
 	Problem     string         // why part of it is unknown, if it is
 	Locale      *locale.Locale // the language of the text; nil is English
+	// schedErrs are the schedule file's errors as status read it, to say
+	// the daemon's problem about them in the person's language.
+	schedErrs config.Errors
 }
 
 // statusDevice is one computer of status's devices lines.
@@ -125,6 +128,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	var es config.Errors
 	if errors.As(schedErr, &es) {
 		info.Locale = app.errorsLocale(es) // the broken file's language: key, if readable
+		info.schedErrs = es
 	}
 	if errors.As(schedErr, new(scheduleHasErrors)) {
 		problems[0] = info.Locale.Sprintf(problems[0])
@@ -230,7 +234,7 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		if i > 0 {
 			label = lb.cont()
 		}
-		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, e))
+		fmt.Fprintf(w, "%s%s\n", label, daemon.ProblemIn(l, daemon.ScheduleProblemIn(l, e, info.schedErrs)))
 	}
 	if info.Problem != "" {
 		fmt.Fprintf(w, "%s%s\n", lb.of("note:"), info.Problem)
