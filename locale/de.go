@@ -151,6 +151,8 @@ var de = []pair{
 	{Key: "dismissed", Other: "weggeklickt"},
 	{Key: "unanswered", Other: "unbeantwortet"},
 	{Key: "the schedule file has errors (`bedtime validate`)", Other: "die Plandatei hat Fehler (`bedtime validate`)"},
+	{Key: "no reminder %q in the schedule", Other: "keine Erinnerung %q im Plan"},
+	{Key: "%s at %s has come already; nothing skipped", Other: "%s um %s ist schon vorbei; nichts ausgelassen"},
 	{Key: "cannot read the schedule: %s", Other: "der Plan ist nicht lesbar: %s"},
 	{Key: "%d checks failed.", One: "%d Prüfung fehlgeschlagen.", Other: "%d Prüfungen fehlgeschlagen."},
 	{Key: "%s: %s", Other: "%s: %s"},

@@ -294,4 +294,5 @@ var deErrors = []pair{
 		Other: "Eigene geführte Übungen für `routine:` einer Erinnerung (eingebaut:\n" +
 			"calf-stretch, morning-stretch).",
 	},
+	{Key: "Wrote %d reminders of the next %d days to %s", One: "%d Erinnerung der nächsten %d Tage in %s geschrieben", Other: "%d Erinnerungen der nächsten %d Tage in %s geschrieben"},
 }

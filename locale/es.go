@@ -151,6 +151,8 @@ var es = []pair{
 	{Key: "dismissed", Other: "descartado"},
 	{Key: "unanswered", Other: "sin respuesta"},
 	{Key: "the schedule file has errors (`bedtime validate`)", Other: "el archivo del horario tiene errores (`bedtime validate`)"},
+	{Key: "no reminder %q in the schedule", Other: "ningún recordatorio %q en el horario"},
+	{Key: "%s at %s has come already; nothing skipped", Other: "%s de las %s ya ha pasado; no se omite nada"},
 	{Key: "cannot read the schedule: %s", Other: "no se puede leer el horario: %s"},
 	{Key: "%d checks failed.", One: "%d comprobación falló.", Other: "%d comprobaciones fallaron."},
 	{Key: "%s: %s", Other: "%s: %s"},

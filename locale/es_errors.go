@@ -293,4 +293,5 @@ var esErrors = []pair{
 		Other: "Rutinas guiadas propias, para el `routine:` de un recordatorio\n" +
 			"(integradas: calf-stretch, morning-stretch).",
 	},
+	{Key: "Wrote %d reminders of the next %d days to %s", One: "%d recordatorio de los próximos %d días escrito en %s", Other: "%d recordatorios de los próximos %d días escritos en %s"},
 }

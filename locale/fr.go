@@ -151,6 +151,8 @@ var fr = []pair{
 	{Key: "dismissed", Other: "écarté"},
 	{Key: "unanswered", Other: "sans réponse"},
 	{Key: "the schedule file has errors (`bedtime validate`)", Other: "le fichier d’horaire a des erreurs (`bedtime validate`)"},
+	{Key: "no reminder %q in the schedule", Other: "aucun rappel %q dans l’horaire"},
+	{Key: "%s at %s has come already; nothing skipped", Other: "%s de %s est déjà passé ; rien n’est sauté"},
 	{Key: "cannot read the schedule: %s", Other: "impossible de lire l’horaire : %s"},
 	{Key: "%d checks failed.", One: "%d vérification a échoué.", Other: "%d vérifications ont échoué."},
 	{Key: "%s: %s", Other: "%s : %s"},

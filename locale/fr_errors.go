@@ -295,4 +295,5 @@ var frErrors = []pair{
 		Other: "Vos propres routines guidées, pour le `routine:` d’un rappel (intégrées :\n" +
 			"calf-stretch, morning-stretch).",
 	},
+	{Key: "Wrote %d reminders of the next %d days to %s", One: "%d rappel des %d prochains jours écrit dans %s", Other: "%d rappels des %d prochains jours écrits dans %s"},
 }

@@ -176,6 +176,11 @@ var coreMessages = []entry{
 	{Key: "dismissed"},
 	{Key: "unanswered"},
 	{Key: "the schedule file has errors (`bedtime validate`)"},
+
+	// The tray's menu, after "Failed:": why a Skip or Done of the menu
+	// did nothing.
+	{Key: "no reminder %q in the schedule"},
+	{Key: "%s at %s has come already; nothing skipped"},
 	{Key: "cannot read the schedule: %s"},
 
 	// bedtime doctor: the names of its checks and the frame of a line

@@ -174,6 +174,9 @@ var errorsMessages = []entry{
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},
 	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there"},
 	{Key: "%v; showing this computer's record alone"},
+
+	// bedtime export --ics FILE, on the terminal once the file is written.
+	{Key: "Wrote %d reminders of the next %d days to %s", One: "Wrote %d reminder of the next %d days to %s", Arg: 1},
 }
 
 // templateMessages are the comments of the schedule file `bedtime init`

@@ -3,9 +3,11 @@ package tray
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -53,8 +55,16 @@ func (c *Controller) Do(a Action) error {
 	}
 	s, err := c.Schedule()
 	if err != nil {
-		return fmt.Errorf("the schedule has errors; fix them first (`bedtime validate`): %w", err)
+		// The menu says it in the broken file's language: key, if
+		// readable, else the environment's; the errors themselves are
+		// validate's to show.
+		l := locale.English
+		if es := (config.Errors{}); errors.As(err, &es) {
+			l = es.Locale(os.Getenv)
+		}
+		return failure{l.Sprintf("the schedule file has errors; fix them first (`bedtime validate`)"), err}
 	}
+	l := s.Locale(os.Getenv)
 	switch a.Kind {
 	case ActPauseHour:
 		return recorded(c.Store.Pause(now.Add(time.Hour), now, s.Location))
@@ -64,7 +74,7 @@ func (c *Controller) Do(a Action) error {
 	}
 	r, ok := s.Reminder(a.Reminder)
 	if !ok {
-		return fmt.Errorf("no reminder %q in the schedule", a.Reminder)
+		return failure{l.Sprintf("no reminder %q in the schedule", a.Reminder), nil}
 	}
 	switch a.Kind {
 	case ActSkip:
@@ -72,10 +82,10 @@ func (c *Controller) Do(a Action) error {
 		// one the menu offered unless the time moved past it meanwhile.
 		next := r.Schedule.Next(now)
 		if next.IsZero() {
-			return fmt.Errorf("%s has no next firing", r.Name)
+			return failure{l.Sprintf("%s has no next firing", r.Name), nil}
 		}
 		if !a.At.IsZero() && !next.Equal(a.At) {
-			return fmt.Errorf("%s at %s has come already; nothing skipped", r.Name, a.At.In(s.Location).Format("15:04"))
+			return failure{l.Sprintf("%s at %s has come already; nothing skipped", r.Name, l.Clock(a.At.In(s.Location))), nil}
 		}
 		return recorded(c.Store.Skip(r.Name, next))
 	case ActDone, ActSnooze:
@@ -96,6 +106,16 @@ func (c *Controller) Do(a Action) error {
 	}
 	return fmt.Errorf("unknown action %d", a.Kind)
 }
+
+// failure is an error of a menu action in the person's language, which
+// the menu shows after "Failed:"; err, if any, is its cause.
+type failure struct {
+	msg string
+	err error
+}
+
+func (f failure) Error() string { return f.msg }
+func (f failure) Unwrap() error { return f.err }
 
 // recorded drops the error of a change that holds but is missing from
 // the history, as the commands do (they only warn).

@@ -48,3 +48,38 @@ func shownMagnesium(t *testing.T, now time.Time) *state.Store {
 	}
 	return st
 }
+
+// TestControllerFailsInTheSchedulesLanguage: what a menu action says
+// after "Failed:" comes in the schedule's language, also when the
+// schedule is broken (its language: key still names the language).
+func TestControllerFailsInTheSchedulesLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "C")
+	now := time.Date(2026, 3, 10, 21, 41, 0, 0, time.UTC)
+	at := time.Date(2026, 3, 10, 21, 40, 0, 0, time.UTC)
+	broken := "language: de\ntimezone: UTC\nreminders:\n  magnesium: {at: \"25:30\"}\n"
+	for _, tc := range []struct {
+		name, src string
+		act       Action
+		want      string
+	}{
+		{"came meanwhile, English", testSchedule, Action{Kind: ActSkip, Reminder: "hydration", At: at},
+			"hydration at 21:40 has come already; nothing skipped"},
+		{"came meanwhile, German", "language: de\n" + testSchedule, Action{Kind: ActSkip, Reminder: "hydration", At: at},
+			"hydration um 21:40 ist schon vorbei; nichts ausgelassen"},
+		{"no such reminder, German", "language: de\n" + testSchedule, Action{Kind: ActDone, Reminder: "walk"},
+			`keine Erinnerung "walk" im Plan`},
+		{"broken schedule, German", broken, Action{Kind: ActPauseHour},
+			"die Plandatei hat Fehler; behebe sie zuerst (`bedtime validate`)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := shownMagnesium(t, now)
+			s, perr := config.ParseIn("schedule.yaml", []byte(tc.src), time.UTC)
+			c := &Controller{Store: st, Schedule: func() (*config.Schedule, error) { return s, perr }, Clock: scheduler.NewFakeClock(now)}
+			if got := fmt.Sprint(c.Do(tc.act)); got != tc.want {
+				t.Fatalf("Do = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -59,7 +59,7 @@ import again after you change the schedule.`,
 			if err := config.WriteFile(out, buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(app.Stderr, "Wrote %d reminders of the next %d days to %s\n", len(firings), days, out)
+			fmt.Fprintln(app.Stderr, app.locale(s).Sprintf("Wrote %d reminders of the next %d days to %s", len(firings), days, out))
 			return nil
 		},
 	}
