@@ -29,7 +29,7 @@ type tr struct{ One, Other string }
 
 // messages are every message of the catalog, gathered from the lists
 // of messages*.go, one list for each part of bedtime that speaks.
-var messages = slices.Concat(coreMessages, helpMessages, errorsMessages, templateMessages, scheduleMessages, reportMessages, doctorMessages)
+var messages = slices.Concat(coreMessages, helpMessages, completionMessages, errorsMessages, templateMessages, scheduleMessages, reportMessages, doctorMessages)
 
 // pair is one translation: the message's English key, and its text in the
 // language (Other, and One too for a plural message). A language's
@@ -57,9 +57,9 @@ func pairs(ps []pair) part {
 // one part for each list of messages (de.go, de_help.go, ...). A key is
 // translated in one of them only (TestNoKeyTwice).
 var translationParts = map[string][]part{
-	"de": {pairs(de), pairs(deHelp), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
-	"fr": {pairs(fr), pairs(frHelp), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
-	"es": {pairs(es), pairs(esHelp), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
+	"de": {pairs(de), pairs(deHelp), pairs(deCompletion), pairs(deErrors), pairs(deSchedule), pairs(deReport), pairs(deDoctor)},
+	"fr": {pairs(fr), pairs(frHelp), pairs(frCompletion), pairs(frErrors), pairs(frSchedule), pairs(frReport), pairs(frDoctor)},
+	"es": {pairs(es), pairs(esHelp), pairs(esCompletion), pairs(esErrors), pairs(esSchedule), pairs(esReport), pairs(esDoctor)},
 }
 
 // index returns the translations of parts by key, made when asked for:
