@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
@@ -146,26 +147,10 @@ func lineScanner(r io.Reader) *bufio.Scanner {
 // is sent back as since= and kept in the outbox, so a server's garbage
 // must not become one.
 func validID(id string) string {
-	if isToken(id) {
+	if config.IsNtfyToken(id) {
 		return id
 	}
 	return ""
-}
-
-// isToken reports whether s is 1 to 64 ASCII letters, digits, - and _
-// (^[-_A-Za-z0-9]{1,64}$ by hand: the compiled pattern, its class
-// repeated 64 times, was 60 KB of heap taken at every start).
-func isToken(s string) bool {
-	if len(s) < 1 || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 func parseReply(m ntfyMessage) Reply {

@@ -270,17 +270,18 @@ func (p *parser) topic(n ast.Node, c ctx) string {
 	if !ok {
 		return ""
 	}
-	if !isTopic(s) {
+	if !IsNtfyToken(s) {
 		p.errAt(n, c, "%q is not a topic name (want 1 to 64 letters, digits, - and _)", s)
 		return ""
 	}
 	return s
 }
 
-// isTopic reports whether s is an ntfy topic name: 1 to 64 ASCII letters,
-// digits, - and _ (^[-_A-Za-z0-9]{1,64}$ by hand: the compiled pattern, its
-// class repeated 64 times, takes 60 KB of heap).
-func isTopic(s string) bool {
+// IsNtfyToken reports whether s is what ntfy accepts as a topic name or
+// gives as a message id: 1 to 64 ASCII letters, digits, - and _
+// (^[-_A-Za-z0-9]{1,64}$ by hand: the compiled pattern, its class repeated
+// 64 times, takes 60 KB of heap).
+func IsNtfyToken(s string) bool {
 	if len(s) < 1 || len(s) > 64 {
 		return false
 	}

@@ -99,26 +99,11 @@ func (e *Error) message() Message {
 }
 
 // Error formats e as "file:line:col: reminder "name": field: message".
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
-	}
-	b.WriteString(": ")
-	if e.Reminder != "" {
-		fmt.Fprintf(&b, "reminder %q: ", e.Reminder)
-	}
-	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+func (e *Error) Error() string { return e.In(locale.English) }
 
 // In formats e as Error does, in l's language: the message and the word
 // "reminder" are translated; the file, line and column, the reminder's
-// name and the field stay as they are. In(locale.English) is Error().
+// name and the field stay as they are.
 func (e *Error) In(l *locale.Locale) string {
 	var b strings.Builder
 	b.WriteString(e.File)
