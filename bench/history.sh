@@ -1,6 +1,7 @@
 #!/bin/bash
 # history.sh: what `bedtime status` and `bedtime stats` cost with ten years
-# of history (about 500,000 lines, bench/genhistory) against an empty one:
+# of history (about 500,000 lines, bench/genhistory) against an empty one,
+# and stats with sync on, two computers of ten years each (bench/gensynced):
 # the fastest of RUNS runs as whole processes, wall and CPU time, the
 # largest peak resident memory (getrusage's maxrss), as a user meets them,
 # and the Go heap's peak as the runtime's collection trace gives it.
@@ -61,4 +62,17 @@ for h in empty full; do
 	if [ "$h" = full ]; then
 		FRESH=$dir/$h/bedtime/streaks.json RUNS=3 measure "stats --days 365, first ($h)" "$h" ./bin/bedtime stats --days 365
 	fi
+done
+# With sync on: two computers, ten years each, shared through a folder
+# (bench/gensynced); stats reads this computer's history and the other's
+# sealed monthly files and merges them.
+mkdir -p -m 700 "$dir/synced"
+go run ./bench/gensynced -days "${DAYS:-3652}" "$dir/synced"
+{
+	printf 'sync:\n  folder: %s\n  name: laptop\n' "$dir/synced/Sync"
+	cat "$dir/config/bedtime/schedule.yaml"
+} >"$dir/synced/schedule.yaml"
+export XDG_STATE_HOME=$dir/synced/laptop XDG_CONFIG_HOME=$dir/config
+for days in 7 365; do
+	RUNS=${SYNC_RUNS:-3} measure "stats --days $days (synced)" synced ./bin/bedtime --config "$dir/synced/schedule.yaml" stats --days "$days"
 done
