@@ -32,6 +32,7 @@ var deErrors = []pair{
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device braucht sync: in der Plandatei, und dieser Computer muss beigetreten sein (siehe bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q ist kein Zeitpunkt (erwartet wird RFC 3339, etwa 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit", Other: "Commit"},
+	{Key: "bedtime version %s", Other: "bedtime Version %s"},
 	{Key: "the schedule file has errors; fix them first (`bedtime validate`)", Other: "die Plandatei hat Fehler; behebe sie zuerst (`bedtime validate`)"},
 	{Key: "no reminder %q in the schedule (have %s)", Other: "keine Erinnerung %q im Plan (vorhanden: %s)"},
 	{Key: "the change is made, but it could not be written to the history (%v); stats will not count it.", Other: "die Änderung gilt, konnte aber nicht in den Verlauf geschrieben werden (%v); stats zählt sie nicht."},

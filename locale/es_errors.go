@@ -32,6 +32,7 @@ var esErrors = []pair{
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device necesita sync: en el horario, y que este ordenador se haya unido (ver bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q no es un instante (se espera RFC 3339, como 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit", Other: "commit"},
+	{Key: "bedtime version %s", Other: "bedtime versión %s"},
 	{Key: "the schedule file has errors; fix them first (`bedtime validate`)", Other: "el archivo del horario tiene errores; corrígelos primero (`bedtime validate`)"},
 	{Key: "no reminder %q in the schedule (have %s)", Other: "no hay recordatorio %q en el horario (hay %s)"},
 	{Key: "the change is made, but it could not be written to the history (%v); stats will not count it.", Other: "el cambio está hecho, pero no se pudo escribir en el historial (%v); stats no lo contará."},

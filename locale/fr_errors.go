@@ -32,6 +32,7 @@ var frErrors = []pair{
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device demande sync : dans l’horaire, et cet ordinateur doit l’avoir rejoint (voir bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q n’est pas un instant (RFC 3339 attendu, par exemple 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit", Other: "commit"},
+	{Key: "bedtime version %s", Other: "bedtime version %s"},
 	{Key: "the schedule file has errors; fix them first (`bedtime validate`)", Other: "le fichier d’horaire a des erreurs ; corrigez-les d’abord (`bedtime validate`)"},
 	{Key: "no reminder %q in the schedule (have %s)", Other: "pas de rappel %q dans l’horaire (il y a %s)"},
 	{Key: "the change is made, but it could not be written to the history (%v); stats will not count it.", Other: "le changement est fait, mais n’a pas pu être écrit dans l’historique (%v) ; stats ne le comptera pas."},

@@ -37,6 +37,8 @@ var errorsMessages = []entry{
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)"},
 	{Key: "commit"},
+	// bedtime --version (cobra's flag; %s is the version).
+	{Key: "bedtime version %s"},
 
 	// pause, snooze, skip and done when they cannot.
 	{Key: "the schedule file has errors; fix them first (`bedtime validate`)"},

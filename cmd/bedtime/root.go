@@ -114,7 +114,7 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	root.SetIn(app.Stdin)
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
-	err := root.ExecuteContext(ctx)
+	err := root.ExecuteContext(context.WithValue(ctx, appKey{}, app))
 	if err == nil {
 		return 0
 	}
@@ -161,6 +161,7 @@ Not medical advice: if cramps are severe or frequent, see a doctor.`,
 	for _, c := range buildTimeCommands {
 		root.AddCommand(c(app))
 	}
+	root.SetVersionTemplate(versionTemplate)
 	completeReminderArgs(app, root)
 	explainArgs(app, root)
 	root.SetFlagErrorFunc(app.flagError)

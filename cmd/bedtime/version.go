@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/spf13/cobra"
 )
 
@@ -50,6 +51,34 @@ func buildCommit() string {
 		}
 	}
 	return "unknown"
+}
+
+// appKey is the context key under which Run keeps the App that runs the
+// command line, for cobra's version template (versionLine).
+type appKey struct{}
+
+func init() {
+	// cobra prints the line of `bedtime --version` from its version
+	// template straight after reading the flags, with no hook of its own;
+	// the template calls versionLine, which finds the App in the command's
+	// context. Registered once: cobra's template functions are global.
+	cobra.AddTemplateFunc("bedtimeVersionLine", versionLine)
+}
+
+// versionTemplate is the root command's version template.
+const versionTemplate = "{{bedtimeVersionLine .}}\n"
+
+// versionLine is what `bedtime --version` prints, in the person's
+// language (a --config file's language: key included, the flags being
+// read by then); English when no App runs c.
+func versionLine(c *cobra.Command) string {
+	l := locale.English
+	if ctx := c.Context(); ctx != nil {
+		if app, ok := ctx.Value(appKey{}).(*App); ok {
+			l = app.locale(nil)
+		}
+	}
+	return l.Sprintf("bedtime version %s", buildVersion())
 }
 
 func newVersionCmd(app *App) *cobra.Command {
