@@ -56,7 +56,7 @@ var frErrors = []pair{
 	{Key: "bedtime runs from a temporary build (%q), which will disappear: build or install it first (go install or make build) and run install from there", Other: "bedtime tourne depuis une compilation temporaire (%q), qui va disparaître : compilez-le ou installez-le d’abord (go install ou make build) et lancez install depuis là"},
 	{Key: "cannot find the default schedule file: %v", Other: "fichier d’horaire habituel introuvable : %v"},
 	{Key: "cannot resolve the schedule path %q: %v", Other: "impossible de résoudre le chemin de l’horaire %q : %v"},
-	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", Other: "aucun gestionnaire de services par utilisateur pris en charge ici (%s) : lancez plutôt « bedtime run » depuis le démarrage automatique de votre session"},
+	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", Other: "aucun gestionnaire de services par utilisateur pris en charge ici (%s) : lancez plutôt « bedtime run » depuis le démarrage automatique de votre session"},
 	{Key: "cannot install the bedtime service: %v", Other: "impossible d’installer le service bedtime : %v"},
 	{Key: "installed, but cannot read its status: %v", Other: "installé, mais son état est illisible : %v"},
 	{Key: "installed %s %s", Other: "installé : %s %s"},
@@ -82,7 +82,7 @@ var frErrors = []pair{
 	{Key: "Wrote the default schedule to %s", Other: "Horaire par défaut écrit dans %s"},
 	{Key: "Edit it, then check it with `bedtime validate`.", Other: "Modifiez-le, puis vérifiez-le avec `bedtime validate`."},
 	{Key: "To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s", Other: "Pour recevoir aussi les rappels sur votre téléphone (ntfy), prenez un sujet que personne ne devinera, par exemple %s"},
-	{Key: "(see docs/channels.md, \"Phone and other channels\").", Other: "(voir docs/channels.md, « Phone and other channels »)."},
+	{Key: "(see docs/channels.md, \"Phone and other channels\").", Other: "(voir docs/channels.md, « Phone and other channels »)."},
 	{Key: "cannot remove old backups: %v", Other: "impossible de supprimer les anciennes sauvegardes : %v"},
 	{Key: "cannot read the schedule: %v", Other: "horaire illisible : %v"},
 	{Key: "cannot make a private copy: %v", Other: "impossible de faire une copie privée : %v"},
@@ -232,13 +232,13 @@ var frErrors = []pair{
 			"`bedtime report` sums it up for you and your doctor). A night left\n" +
 			"unanswered counts as unknown, never as \"no cramps\". Turn it off with\n" +
 			"enabled: false.",
-		Other: "La question du matin du journal des crampes : « Des crampes cette nuit ? »\n" +
+		Other: "La question du matin du journal des crampes : « Des crampes cette nuit ? »\n" +
 			"avec les boutons Aucune, Quelques-unes et Fortes, aussi sur le téléphone\n" +
 			"si un canal est configuré. Elle attend votre premier passage à\n" +
 			"l’ordinateur après 06:00 (jusqu’à 12 heures) ; la réponse va au journal\n" +
 			"(`bedtime diary` ajoute des détails, `bedtime report` le résume pour\n" +
 			"vous et votre médecin). Une nuit sans réponse compte comme inconnue,\n" +
-			"jamais comme « pas de crampes ». Pour la désactiver : enabled: false.",
+			"jamais comme « pas de crampes ». Pour la désactiver : enabled: false.",
 	},
 	{
 		Key: "A reminder of your own needs a title or message. Every reminder also\n" +
