@@ -48,6 +48,12 @@ type Options struct {
 	// Report says whether there is a report to open; nil means there is
 	// never one (the menu has no item for it).
 	Report func() bool
+	// History returns the person's record from since on, for today's
+	// list: with several computers, this computer's history merged with
+	// the others' (as status shows it), so that an instant another
+	// computer showed reads as shown here too. nil means Store.History,
+	// this computer's alone.
+	History func(since time.Time) ([]state.Event, error)
 	// NewShell makes the shell; clicks are to be sent to click. nil means
 	// the system's tray (NewSystray).
 	NewShell func(click func(Action)) Shell
@@ -251,7 +257,11 @@ func gather(o Options, lastErr string) (Input, time.Time) {
 	in.State = st
 	t := now.In(loc)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-	if in.Events, err = o.Store.History(day.AddDate(0, 0, -1)); err != nil && in.StateProblem == "" {
+	history := o.History
+	if history == nil {
+		history = o.Store.History
+	}
+	if in.Events, err = history(day.AddDate(0, 0, -1)); err != nil && in.StateProblem == "" {
 		in.StateProblem = err.Error()
 	}
 	return in, wakeAt(in, loc)

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/service"
+	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/tray"
 	"github.com/bedtime-app/bedtime/userlock"
 )
@@ -83,7 +85,33 @@ func (app *App) tray(ctx context.Context) error {
 		},
 		Launcher: trayLauncher{app: app, ctx: ctx},
 		Report:   app.trayReport(),
+		History:  app.trayHistory(store),
 	})
+}
+
+// trayHistory is the record the tray's today list is drawn from: this
+// computer's history, merged with what the other computers wrote when
+// sync is on, as status shows it; so an instant held here because another
+// computer showed it reads as shown, not as waiting. The folder's problems
+// are for status and doctor to say, not for the tray at every redraw; when
+// the folder cannot be read, the tray shows this computer's record.
+func (app *App) trayHistory(store *state.Store) func(since time.Time) ([]state.Event, error) {
+	return func(since time.Time) ([]state.Event, error) {
+		events, err := store.History(since)
+		if err != nil {
+			return events, err
+		}
+		link := app.syncLink(since)
+		if link == nil || link.Folder == nil {
+			return events, nil
+		}
+		recs, err := link.Folder.Scan()
+		if err != nil {
+			return events, nil
+		}
+		all, _ := mergeHistory(link, recs, events, since)
+		return all, nil
+	}
 }
 
 // trayReport says, for the tray's menu, whether there is a report to
