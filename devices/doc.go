@@ -35,7 +35,9 @@
 //     device costs no wakeup.
 //
 // On top of the folder: Merge joins the devices' histories into the
-// person's one record (status, stats, report), and MergeDiary their cramp
+// person's one record (status, stats, report; Months lists the others'
+// monthly files and their sizes, which the synced streak checkpoint of
+// stats is checked against), and MergeDiary their cramp
 // diaries (PublishDiary copies this device's) into the person's one diary; Keep runs beside the daemon,
 // publishing this device's history, skips and presence and reading the
 // others'; Follow makes this device's state follow a Done, pause, resume,

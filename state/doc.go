@@ -30,7 +30,10 @@
 // aside, with a warning, and bedtime goes on from an empty state.
 // streaks.json is a cache of the history for Store.Stats (streaks.go):
 // each reminder's streak as of a day, checked against the history before
-// it is used and made again from it whenever it does not fit.
+// it is used and made again from it whenever it does not fit;
+// synced-streaks.json is the same for the person's record merged from
+// several computers (syncstreaks.go, MergedStats), checked against this
+// history and a listing of the other devices' files the caller gives.
 //
 // Nothing there is trusted blindly (safefs): the directory must be the
 // user's own (one open to others is made 0700; another user's is refused),

@@ -88,15 +88,13 @@ recorded.`,
 					return err
 				}
 			} else {
-				events, err := store.History(time.Time{})
-				if err != nil {
+				var split []deviceStats
+				if stats, split, err = app.mergedStats(store, days, loc, byDevice); err != nil {
 					return err
 				}
-				events, split, _ := app.mergedHistory(events, time.Time{})
 				if byDevice {
-					return writeStatsByDevice(app.Stdout, app.locale(nil), split, days, app.now(), loc, asJSON, markSet(ascii))
+					return writeStatsByDevice(app.Stdout, app.locale(nil), split, days, asJSON, markSet(ascii))
 				}
-				stats = state.Stats(events, days, app.now(), loc)
 			}
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)
@@ -117,26 +115,18 @@ recorded.`,
 }
 
 // writeStatsByDevice prints the stats of each device's part of the
-// record, this computer first.
-func writeStatsByDevice(w io.Writer, l *locale.Locale, split []deviceHistory, days int, now time.Time, loc *time.Location, asJSON bool, m marks) error {
-	if split == nil {
+// record, this computer first (App.mergedStats); devs nil means sync is
+// off.
+func writeStatsByDevice(w io.Writer, l *locale.Locale, devs []deviceStats, days int, asJSON bool, m marks) error {
+	if devs == nil {
 		return errorIn(l, "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)")
-	}
-	type device struct {
-		Device string                `json:"device"`
-		Name   string                `json:"name"`
-		Stats  []state.ReminderStats `json:"stats"`
-	}
-	var out []device
-	for _, d := range split {
-		out = append(out, device{Device: d.ID, Name: d.Name, Stats: state.Stats(d.Events, days, now, loc)})
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(devs)
 	}
-	for i, d := range out {
+	for i, d := range devs {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}

@@ -229,23 +229,31 @@ func (app *App) mergedHistory(events []state.Event, since time.Time) (all []stat
 // nil without sync, and recs empty when this computer works alone. Why it
 // does, and the folder's problems, go to stderr once.
 func (app *App) syncRecords(since time.Time) (link *devices.Link, recs []devices.Record) {
+	link, recs, _ = app.readSync(since)
+	return link, recs
+}
+
+// readSync is syncRecords that also returns why the folder could not be
+// read (said on stderr already), for a caller that must not take what it
+// read for all there is.
+func (app *App) readSync(since time.Time) (link *devices.Link, recs []devices.Record, scanErr error) {
 	link = app.syncLink(since)
 	if link == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	l := app.locale(nil)
 	if link.Folder == nil {
 		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", aloneIn(l, link))
-		return link, nil
+		return link, nil, nil
 	}
-	recs, err := link.Folder.Scan()
-	if err != nil {
-		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", l.Sprintf("%v; showing this computer's record alone", err))
+	recs, scanErr = link.Folder.Scan()
+	if scanErr != nil {
+		fmt.Fprintf(app.Stderr, "bedtime: sync: %s\n", l.Sprintf("%v; showing this computer's record alone", scanErr))
 	}
 	for _, p := range link.Folder.Problems() {
 		fmt.Fprintf(app.Stderr, "bedtime: sync folder: %s\n", p)
 	}
-	return link, recs
+	return link, recs, scanErr
 }
 
 // aloneIn says why this computer works alone (link.Alone) in l's
@@ -278,7 +286,7 @@ func mergeHistory(link *devices.Link, recs []devices.Record, events []state.Even
 		return events, nil
 	}
 	all, byDev := devices.Merge(link.Self, events, recs, since)
-	names := map[string]string{link.Self: link.Name + " (" + link.Self[:6] + "), this computer"}
+	names := map[string]string{link.Self: selfLabel(link)}
 	for _, d := range link.Folder.Devices() {
 		if d.ID != link.Self {
 			names[d.ID] = devices.Label(d)
@@ -291,6 +299,11 @@ func mergeHistory(link *devices.Link, recs []devices.Record, events []state.Even
 		}
 	}
 	return all, split
+}
+
+// selfLabel is how --by-device names this computer.
+func selfLabel(link *devices.Link) string {
+	return link.Name + " (" + link.Self[:6] + "), this computer"
 }
 
 // deviceHistory is one device's part of the merged record.
