@@ -2,6 +2,7 @@ package devices
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,6 +31,7 @@ func (f *Folder) Scan() ([]Record, error) {
 		return nil, fmt.Errorf("devices: cannot read the sync folder: %w", err)
 	}
 	var out []Record
+	r := newReader(f.key)
 	for _, e := range entries {
 		name := e.Name()
 		rel := devicesDir + "/" + name
@@ -51,8 +53,7 @@ func (f *Folder) Scan() ([]Record, error) {
 			f.report(devicesDir, "holds more than %d devices; the others are ignored", MaxDevices)
 			continue
 		}
-		recs := f.scanDevice(name, rel)
-		out = append(out, recs...)
+		out = f.scanDevice(r, out, name, rel)
 	}
 	return out, nil
 }
@@ -91,13 +92,14 @@ func (f *Folder) checkSelf(rel string) {
 	}
 }
 
-// scanDevice reads one other device's directory.
-func (f *Folder) scanDevice(id, rel string) []Record {
+// scanDevice reads one other device's directory, appending its records
+// to out.
+func (f *Folder) scanDevice(r *reader, out []Record, id, rel string) []Record {
 	dir := filepath.Join(f.root, devicesDir, id)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return nil
+		return out
 	}
 	d := f.device(id)
 	var files []string
@@ -127,9 +129,8 @@ func (f *Folder) scanDevice(id, rel string) []Record {
 		}
 	}
 	slices.Sort(files)
-	var out []Record
 	for _, name := range files {
-		out = append(out, f.scanFile(d, rel+"/"+name, filepath.Join(dir, name))...)
+		out = f.scanFile(r, out, d, rel+"/"+name, filepath.Join(dir, name))
 	}
 	return out
 }
@@ -180,11 +181,13 @@ func (f *Folder) sealProblem(rel string, err error) {
 }
 
 func trimLine(b []byte) []byte {
-	return []byte(strings.TrimSpace(string(b)))
+	return bytes.TrimSpace(b)
 }
 
-// scanFile reads the new whole lines of one events file.
-func (f *Folder) scanFile(d *Device, rel, path string) []Record {
+// scanFile reads the new whole lines of one events file, appending their
+// records to out: one slice grows for the whole Scan, rather than one a
+// file copied into one a device copied into the Scan's.
+func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) []Record {
 	m := f.marks[path]
 	if m == nil {
 		m = &mark{}
@@ -193,12 +196,12 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	fh, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return nil
+		return out
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
-		return nil
+		return out
 	}
 	size := fi.Size()
 	if size < m.size {
@@ -208,22 +211,26 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	}
 	m.size = size
 	if m.full || size == m.off {
-		return nil
+		return out
 	}
 	if m.off >= MaxFile {
 		m.full = true
 		f.report(rel, "is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20)
-		return nil
+		return out
 	}
 	if _, err := fh.Seek(m.off, io.SeekStart); err != nil {
-		return nil
+		return out
 	}
 	limit := min(size, MaxFile) - m.off
-	br := bufio.NewReaderSize(io.LimitReader(fh, limit), 4096)
-	var out []Record
+	if r.br == nil {
+		r.br = bufio.NewReaderSize(io.LimitReader(fh, limit), 4096)
+	} else {
+		r.br.Reset(io.LimitReader(fh, limit))
+	}
+	first := len(out)
 	var otherKey, garbage int
 	for {
-		line, n, complete := readLine(br)
+		line, n, complete := r.readLine()
 		if !complete {
 			if m.off+int64(n) >= MaxFile {
 				m.off += int64(n)
@@ -239,7 +246,7 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			}
 			continue
 		}
-		plain, err := f.key.open(d.ID, line)
+		plain, err := r.open(d.ID, line)
 		if err != nil {
 			if errors.Is(err, ErrOtherKey) {
 				otherKey++
@@ -248,16 +255,16 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			}
 			continue
 		}
-		var r record
-		if json.Unmarshal(plain, &r) != nil || !r.valid() {
+		rec, ok := r.decode(plain)
+		if !ok {
 			garbage++
 			continue
 		}
 		d.Events++
-		if r.Event.At.After(d.Last) {
-			d.Last = r.Event.At
+		if rec.Event.At.After(d.Last) {
+			d.Last = rec.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip, Snooze: r.Snooze, Diary: r.Diary})
+		out = append(out, Record{Device: d.ID, Event: rec.Event, Skip: rec.Skip, Snooze: rec.Snooze, Diary: rec.Diary})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage
@@ -267,45 +274,10 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	if garbage > 0 {
 		f.sealProblem(rel, ErrGarbage)
 	}
-	if len(out) > 0 {
+	if len(out) > first {
 		f.heard(d)
 	}
 	return out
-}
-
-// readLine reads one line from br. It returns the line without its
-// newline (nil for an empty line or one longer than MaxLine, which is
-// skipped without being kept), the bytes consumed, and whether the line
-// ended with a newline.
-func readLine(br *bufio.Reader) (line []byte, n int, complete bool) {
-	var buf []byte
-	long := false
-	for {
-		chunk, err := br.ReadSlice('\n')
-		n += len(chunk)
-		if !long {
-			if len(buf)+len(chunk) > MaxLine+1 {
-				long, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		switch {
-		case err == nil:
-			if long {
-				return nil, n, true
-			}
-			b := trimLine(buf)
-			if len(b) == 0 {
-				return nil, n, true
-			}
-			return b, n, true
-		case errors.Is(err, bufio.ErrBufferFull):
-			continue
-		default:
-			return nil, n, false
-		}
-	}
 }
 
 // samePresence reports whether two presence files say the same.
