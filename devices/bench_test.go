@@ -62,47 +62,89 @@ func synced(b *testing.B, days int) *syncedFolder {
 
 // BenchmarkSyncedRecord times what `bedtime stats` does with sync on
 // before it sums: reading the other device's files (Scan) and merging them
-// with this device's history (Merge), for one year and ten years of two
-// computers. Besides time and allocations per run it reports the heap
-// that stays live while the merged record is held (live-MB), and the
-// largest heap seen by the runtime's metrics during the run (peak-MB, an
-// upper bound sampled at each collection).
+// with this device's history, for one year and ten years of two
+// computers, with the split by device (Merge, as stats makes it today)
+// and without (MergeWith, as most readers of the record need it). Besides
+// time and allocations per run it reports the heap that stays live while
+// the merged record is held (live-MB) and the largest heap seen while it
+// is made (peak-MB: live and not yet collected objects, sampled every
+// millisecond), both above the heap before (which holds this device's
+// history). The before runs read and merge as it was done before they
+// were made cheaper (legacy_test.go), for comparison.
 func BenchmarkSyncedRecord(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		days int
 	}{{"1y", 365}, {"10y", 3652}} {
-		b.Run(c.name, func(b *testing.B) {
-			s := synced(b, c.days)
-			b.ReportAllocs()
-			var live, peak uint64
-			runtime.GC()
-			base := heapLive()
-			b.ResetTimer()
-			for b.Loop() {
-				now := benchEnd
-				f, err := Open(s.root, idA, s.key, Options{Now: func() time.Time { return now }})
-				if err != nil {
-					b.Fatal(err)
-				}
-				recs, err := f.Scan()
-				if err != nil {
-					b.Fatal(err)
-				}
-				peak = max(peak, heapLive())
-				all, byDev := Merge(idA, s.local, recs, time.Time{})
-				peak = max(peak, heapLive())
-				b.StopTimer()
+		s := synced(b, c.days)
+		for _, v := range []struct {
+			name       string
+			split, old bool
+		}{{"split", true, false}, {"merged", false, false}, {"before", true, true}} {
+			b.Run(c.name+"/"+v.name, func(b *testing.B) {
+				b.ReportAllocs()
+				var live, peak uint64
 				runtime.GC()
-				live = heapLive()
-				runtime.KeepAlive(recs)
-				runtime.KeepAlive(all)
-				runtime.KeepAlive(byDev)
-				b.StartTimer()
+				base := heapLive()
+				for b.Loop() {
+					stop := sampleHeap(&peak)
+					now := benchEnd
+					f, err := Open(s.root, idA, s.key, Options{Now: func() time.Time { return now }})
+					if err != nil {
+						b.Fatal(err)
+					}
+					var recs []Record
+					var all []state.Event
+					var byDev map[string][]state.Event
+					if v.old {
+						recs, err = f.oldScan()
+						all, byDev = oldMerge(idA, s.local, recs, time.Time{})
+					} else {
+						recs, err = f.Scan()
+						all, byDev = MergeWith(idA, s.local, recs, time.Time{}, MergeOptions{ByDevice: v.split})
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					stop()
+					b.StopTimer()
+					runtime.GC()
+					live = heapLive()
+					runtime.KeepAlive(recs)
+					runtime.KeepAlive(all)
+					runtime.KeepAlive(byDev)
+					recs, all, byDev = nil, nil, nil
+					runtime.GC()
+					b.StartTimer()
+				}
+				b.ReportMetric(float64(live-base)/(1<<20), "live-MB")
+				b.ReportMetric(float64(peak-base)/(1<<20), "peak-MB")
+			})
+		}
+	}
+}
+
+// sampleHeap keeps the largest heapLive in *peak, every millisecond,
+// until the function it returns is called.
+func sampleHeap(peak *uint64) (stop func()) {
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			*peak = max(*peak, heapLive())
+			select {
+			case <-done:
+				return
+			case <-t.C:
 			}
-			b.ReportMetric(float64(live-base)/(1<<20), "live-MB")
-			b.ReportMetric(float64(peak-base)/(1<<20), "peak-MB")
-		})
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		*peak = max(*peak, heapLive())
 	}
 }
 

@@ -29,6 +29,50 @@ type reader struct {
 	ad    []byte // the device id the line is sealed for
 	dev   string // ad as a string, so that it is not converted again
 	names map[string]string
+	// The records read, in chunks: a slice grown by append for a
+	// million records would copy them again and again (and allocate five
+	// times their size), where chunks are copied once, into a slice of
+	// the right size (records).
+	chunks [][]Record
+	n      int
+}
+
+// Bounds on the chunks of records: small for the few records of a Scan
+// that follows another, larger (up to about 10 MB) for a whole record.
+const (
+	minChunk = 64
+	maxChunk = 64 << 10
+)
+
+// add keeps a record read.
+func (r *reader) add(rec Record) {
+	if k := len(r.chunks); k == 0 || len(r.chunks[k-1]) == cap(r.chunks[k-1]) {
+		size := minChunk
+		if k > 0 {
+			size = min(2*cap(r.chunks[k-1]), maxChunk)
+		}
+		r.chunks = append(r.chunks, make([]Record, 0, size))
+	}
+	last := &r.chunks[len(r.chunks)-1]
+	*last = append(*last, rec)
+	r.n++
+}
+
+// records returns the records read, in the order read; nil if none.
+func (r *reader) records() []Record {
+	if r.n == 0 {
+		return nil
+	}
+	if len(r.chunks) == 1 {
+		return r.chunks[0]
+	}
+	out := make([]Record, 0, r.n)
+	for i, c := range r.chunks {
+		out = append(out, c...)
+		r.chunks[i] = nil // the chunk may go before the rest are copied
+	}
+	r.chunks = nil
+	return out
 }
 
 // Bounds on the strings a reader keeps to share (intern): the events
@@ -126,6 +170,14 @@ func (r *reader) decode(plain []byte) (rec record, ok bool) {
 		}
 		return rec, true
 	}
+	return decodeJSON(plain)
+}
+
+// decodeJSON reads plain as a record with encoding/json. It is a function
+// of its own so that the record it decodes into (which escapes to the
+// heap) is allocated for the lines it reads, not for every line.
+func decodeJSON(plain []byte) (record, bool) {
+	var rec record
 	if json.Unmarshal(plain, &rec) != nil || !rec.valid() {
 		return record{}, false
 	}

@@ -30,7 +30,6 @@ func (f *Folder) Scan() ([]Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("devices: cannot read the sync folder: %w", err)
 	}
-	var out []Record
 	r := newReader(f.key)
 	for _, e := range entries {
 		name := e.Name()
@@ -53,9 +52,9 @@ func (f *Folder) Scan() ([]Record, error) {
 			f.report(devicesDir, "holds more than %d devices; the others are ignored", MaxDevices)
 			continue
 		}
-		out = f.scanDevice(r, out, name, rel)
+		f.scanDevice(r, name, rel)
 	}
-	return out, nil
+	return r.records(), nil
 }
 
 // isSyncTemp reports whether name is a sync tool's temporary file, which
@@ -92,14 +91,14 @@ func (f *Folder) checkSelf(rel string) {
 	}
 }
 
-// scanDevice reads one other device's directory, appending its records
-// to out.
-func (f *Folder) scanDevice(r *reader, out []Record, id, rel string) []Record {
+// scanDevice reads one other device's directory, adding its records to
+// r's.
+func (f *Folder) scanDevice(r *reader, id, rel string) {
 	dir := filepath.Join(f.root, devicesDir, id)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return out
+		return
 	}
 	d := f.device(id)
 	var files []string
@@ -130,9 +129,8 @@ func (f *Folder) scanDevice(r *reader, out []Record, id, rel string) []Record {
 	}
 	slices.Sort(files)
 	for _, name := range files {
-		out = f.scanFile(r, out, d, rel+"/"+name, filepath.Join(dir, name))
+		f.scanFile(r, d, rel+"/"+name, filepath.Join(dir, name))
 	}
-	return out
 }
 
 func (f *Folder) heard(d *Device) {
@@ -184,10 +182,9 @@ func trimLine(b []byte) []byte {
 	return bytes.TrimSpace(b)
 }
 
-// scanFile reads the new whole lines of one events file, appending their
-// records to out: one slice grows for the whole Scan, rather than one a
-// file copied into one a device copied into the Scan's.
-func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) []Record {
+// scanFile reads the new whole lines of one events file, adding their
+// records to r's.
+func (f *Folder) scanFile(r *reader, d *Device, rel, path string) {
 	m := f.marks[path]
 	if m == nil {
 		m = &mark{}
@@ -196,12 +193,12 @@ func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) 
 	fh, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return out
+		return
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
-		return out
+		return
 	}
 	size := fi.Size()
 	if size < m.size {
@@ -211,15 +208,15 @@ func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) 
 	}
 	m.size = size
 	if m.full || size == m.off {
-		return out
+		return
 	}
 	if m.off >= MaxFile {
 		m.full = true
 		f.report(rel, "is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20)
-		return out
+		return
 	}
 	if _, err := fh.Seek(m.off, io.SeekStart); err != nil {
-		return out
+		return
 	}
 	limit := min(size, MaxFile) - m.off
 	if r.br == nil {
@@ -227,7 +224,7 @@ func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) 
 	} else {
 		r.br.Reset(io.LimitReader(fh, limit))
 	}
-	first := len(out)
+	first := r.n
 	var otherKey, garbage int
 	for {
 		line, n, complete := r.readLine()
@@ -264,7 +261,7 @@ func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) 
 		if rec.Event.At.After(d.Last) {
 			d.Last = rec.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: rec.Event, Skip: rec.Skip, Snooze: rec.Snooze, Diary: rec.Diary})
+		r.add(Record{Device: d.ID, Event: rec.Event, Skip: rec.Skip, Snooze: rec.Snooze, Diary: rec.Diary})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage
@@ -274,10 +271,10 @@ func (f *Folder) scanFile(r *reader, out []Record, d *Device, rel, path string) 
 	if garbage > 0 {
 		f.sealProblem(rel, ErrGarbage)
 	}
-	if len(out) > first {
+	if r.n > first {
 		f.heard(d)
 	}
-	return out
+	return
 }
 
 // samePresence reports whether two presence files say the same.
