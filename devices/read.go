@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/chacha20poly1305"
@@ -29,51 +30,49 @@ type reader struct {
 	ad    []byte // the device id the line is sealed for
 	dev   string // ad as a string, so that it is not converted again
 	names map[string]string
-	// The records read, in chunks: a slice grown by append for a
-	// million records would copy them again and again (and allocate five
-	// times their size), where chunks are copied once, into a slice of
-	// the right size (records).
-	chunks [][]Record
-	n      int
+	// The records read, in one slice made large enough for what is
+	// left to read (reserve) from the length of the lines read so far:
+	// a slice grown by append to a million records copies them again and
+	// again and allocates five times their size, and copying records
+	// (eight pointers each) while the collector runs is slow.
+	out   []Record
+	bytes int64 // the bytes of the whole lines read
 }
-
-// Bounds on the chunks of records: small for the few records of a Scan
-// that follows another, larger (up to about 10 MB) for a whole record.
-const (
-	minChunk = 64
-	maxChunk = 64 << 10
-)
 
 // add keeps a record read.
-func (r *reader) add(rec Record) {
-	if k := len(r.chunks); k == 0 || len(r.chunks[k-1]) == cap(r.chunks[k-1]) {
-		size := minChunk
-		if k > 0 {
-			size = min(2*cap(r.chunks[k-1]), maxChunk)
-		}
-		r.chunks = append(r.chunks, make([]Record, 0, size))
-	}
-	last := &r.chunks[len(r.chunks)-1]
-	*last = append(*last, rec)
-	r.n++
-}
+func (r *reader) add(rec Record) { r.out = append(r.out, rec) }
 
 // records returns the records read, in the order read; nil if none.
 func (r *reader) records() []Record {
-	if r.n == 0 {
+	if len(r.out) == 0 {
 		return nil
 	}
-	if len(r.chunks) == 1 {
-		return r.chunks[0]
-	}
-	out := make([]Record, 0, r.n)
-	for i, c := range r.chunks {
-		out = append(out, c...)
-		r.chunks[i] = nil // the chunk may go before the rest are copied
-	}
-	r.chunks = nil
-	return out
+	return r.out
 }
+
+// reserve makes room for the records of about left bytes more of lines,
+// as many a byte as the lines read so far held (a twentieth more, since
+// lines differ), never more than the shortest line that holds a record
+// can (minRecordLine). Before any line is read it makes none: a guess
+// from the bytes alone could be twice too much or too little. What it
+// makes is bounded by what the folder's files would make Scan hold if
+// the rest were like what was read.
+func (r *reader) reserve(left int64) {
+	if r.bytes == 0 || left <= 0 || len(r.out) == 0 {
+		return
+	}
+	perByte := min(float64(len(r.out))/float64(r.bytes), 1.0/minRecordLine)
+	more := int(float64(left)*perByte*1.05) + 16
+	if cap(r.out)-len(r.out) < more {
+		r.out = slices.Grow(r.out, max(more, cap(r.out)/4))
+	}
+}
+
+// minRecordLine is the length of the shortest line that holds a valid
+// record, its newline included: "b1.", then a nonce, the shortest record
+// ({"e":{"at":"2006-01-02T15:04:05Z","kind":"x"}}, 47 bytes) and a tag,
+// in base64.
+var minRecordLine = float64(len(sealPrefix) + base64.RawStdEncoding.EncodedLen(chacha20poly1305.NonceSizeX+47+chacha20poly1305.Overhead) + 1)
 
 // Bounds on the strings a reader keeps to share (intern): the events
 // repeat a few reminder names, kinds and details, and a hostile file that

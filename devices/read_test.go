@@ -219,3 +219,18 @@ func TestScanReadsAsBefore(t *testing.T) {
 	os.WriteFile(file, []byte(k.seal(idB, []byte(plainTexts()[0]))+"\n"), 0o600) // replaced, shorter
 	compare("after a replacement")
 }
+
+// What Scan reserves for the records still to read is bounded by the
+// shortest line that can hold one, however short the lines read so far.
+func TestReserveIsBounded(t *testing.T) {
+	r := newReader(Key{})
+	r.add(Record{})
+	r.bytes = 1 // a record a byte, as no line can hold
+	r.reserve(MaxFile)
+	if most := int(MaxFile/minRecordLine*1.05) + 17; cap(r.out) > most {
+		t.Errorf("reserved %d records for %d bytes, more than %d", cap(r.out), MaxFile, most)
+	}
+	if minRecordLine < 100 || minRecordLine > 140 {
+		t.Errorf("the shortest record line is %v bytes", minRecordLine)
+	}
+}

@@ -128,9 +128,31 @@ func (f *Folder) scanDevice(r *reader, id, rel string) {
 		}
 	}
 	slices.Sort(files)
-	for _, name := range files {
+	left := make([]int64, len(files)+1) // the bytes to read from each file on
+	for i := len(files) - 1; i >= 0; i-- {
+		left[i] = left[i+1] + f.unread(filepath.Join(dir, files[i]))
+	}
+	for i, name := range files {
+		r.reserve(left[i])
 		f.scanFile(r, d, rel+"/"+name, filepath.Join(dir, name))
 	}
+}
+
+// unread is about how many bytes of the events file path are still to be
+// read, as scanFile will read them; 0 when it cannot tell.
+func (f *Folder) unread(path string) int64 {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	var off int64
+	if m := f.marks[path]; m != nil && fi.Size() >= m.size { // else read again
+		if m.full {
+			return 0
+		}
+		off = m.off
+	}
+	return max(0, min(fi.Size(), MaxFile)-off)
 }
 
 func (f *Folder) heard(d *Device) {
@@ -224,7 +246,7 @@ func (f *Folder) scanFile(r *reader, d *Device, rel, path string) {
 	} else {
 		r.br.Reset(io.LimitReader(fh, limit))
 	}
-	first := r.n
+	first := len(r.out)
 	var otherKey, garbage int
 	for {
 		line, n, complete := r.readLine()
@@ -237,6 +259,7 @@ func (f *Folder) scanFile(r *reader, d *Device, rel, path string) {
 			break // a last line still being written: read it next time
 		}
 		m.off += int64(n)
+		r.bytes += int64(n)
 		if line == nil {
 			if n > 1 {
 				garbage++ // too long
@@ -271,7 +294,7 @@ func (f *Folder) scanFile(r *reader, d *Device, rel, path string) {
 	if garbage > 0 {
 		f.sealProblem(rel, ErrGarbage)
 	}
-	if r.n > first {
+	if len(r.out) > first {
 		f.heard(d)
 	}
 	return
