@@ -137,18 +137,5 @@ var (
 
 // open reverses seal.
 func (k Key) open(dev string, line []byte) ([]byte, error) {
-	rest, ok := strings.CutPrefix(string(line), sealPrefix)
-	if !ok {
-		return nil, ErrGarbage
-	}
-	b, err := base64.RawStdEncoding.DecodeString(rest)
-	aead, _ := chacha20poly1305.NewX(k[:])
-	if err != nil || len(b) < aead.NonceSize()+aead.Overhead() {
-		return nil, ErrGarbage
-	}
-	plain, err := aead.Open(nil, b[:aead.NonceSize()], b[aead.NonceSize():], []byte(dev))
-	if err != nil {
-		return nil, ErrOtherKey
-	}
-	return plain, nil
+	return newReader(k).open(dev, line)
 }

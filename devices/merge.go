@@ -1,6 +1,7 @@
 package devices
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -19,58 +20,212 @@ import (
 // Done anywhere wins, and a Missed of a device yields to a Shown of
 // another); an event read twice changes nothing.
 func Merge(self string, local []state.Event, others []Record, since time.Time) (all []state.Event, byDevice map[string][]state.Event) {
-	recs := make([]Record, 0, len(local)+len(others))
-	for _, ev := range local {
-		recs = append(recs, Record{Device: self, Event: ev})
+	return MergeWith(self, local, others, since, MergeOptions{ByDevice: true})
+}
+
+// MergeOptions say what MergeWith makes besides the merged record.
+type MergeOptions struct {
+	// ByDevice makes the split by device id too. Most readers of the
+	// record need only the merged events, and the split holds every
+	// event a second time.
+	ByDevice bool
+}
+
+// MergeWith is Merge, making the split by device only when o asks for
+// it (byDevice is nil otherwise).
+func MergeWith(self string, local []state.Event, others []Record, since time.Time, o MergeOptions) (all []state.Event, byDevice map[string][]state.Event) {
+	m := newMerger(self, local, others, since)
+	all = m.merged()
+	if o.ByDevice {
+		byDevice = m.split()
 	}
-	for _, r := range others {
-		if r.Event.Kind != "" && !r.Event.At.Before(since) { // history, not a skip, snooze or diary answer
-			recs = append(recs, r)
+	return all, byDevice
+}
+
+// A merger orders the events of a merge without copying them: an event
+// is named by its place (local's first, then the others' kept, each in
+// the order given), and what is sorted is a small key of each, its time,
+// its device's rank among the devices, and that place. The place ends
+// every tie, so an unstable sort orders as a stable one by time and
+// device did.
+type merger struct {
+	local  []state.Event
+	others []Record
+	kept   []int32 // others' indexes of the records merged (history from since on)
+	ranks  []int32 // the device rank of each kept record
+	self   int32   // self's rank
+	ids    []string
+	counts []int // events of each device rank
+	keys   []mergeKey
+}
+
+// mergeKey is one event's place in the merged order.
+type mergeKey struct {
+	sec     int64  // its time's Unix seconds
+	nsecDev uint64 // its time's nanoseconds, then its device's rank
+	place   int    // its place: local's index, or len(local) and the kept index
+}
+
+func (a mergeKey) compare(b mergeKey) int {
+	switch {
+	case a.sec != b.sec:
+		return cmp.Compare(a.sec, b.sec)
+	case a.nsecDev != b.nsecDev:
+		return cmp.Compare(a.nsecDev, b.nsecDev)
+	}
+	return cmp.Compare(a.place, b.place)
+}
+
+func newMerger(self string, local []state.Event, others []Record, since time.Time) *merger {
+	m := &merger{local: local, others: others}
+	// The devices, ranked by id, as the old comparison of ids ordered
+	// them.
+	seen := map[string]bool{self: true}
+	m.ids = append(m.ids, self)
+	last := ""
+	for i, r := range others {
+		if r.Event.Kind == "" || r.Event.At.Before(since) {
+			continue // a skip, snooze or diary answer, or before since
 		}
+		m.kept = append(m.kept, int32(i))
+		if r.Device != last && !seen[r.Device] {
+			seen[r.Device] = true
+			m.ids = append(m.ids, r.Device)
+		}
+		last = r.Device
 	}
-	slices.SortStableFunc(recs, func(a, b Record) int {
-		if c := a.Event.At.Compare(b.Event.At); c != 0 {
+	slices.Sort(m.ids)
+	rank := make(map[string]int32, len(m.ids))
+	for i, id := range m.ids {
+		rank[id] = int32(i)
+	}
+	m.self = rank[self]
+	m.counts = make([]int, len(m.ids))
+	m.counts[m.self] = len(local)
+	m.ranks = make([]int32, len(m.kept))
+	last, lastRank := "", int32(-1)
+	for j, i := range m.kept {
+		d := others[i].Device
+		if d != last || lastRank < 0 {
+			last, lastRank = d, rank[d]
+		}
+		m.ranks[j] = lastRank
+		m.counts[lastRank]++
+	}
+	m.keys = make([]mergeKey, 0, len(local)+len(m.kept))
+	key := func(at time.Time, dev int32, place int) mergeKey {
+		return mergeKey{sec: at.Unix(), nsecDev: uint64(at.Nanosecond())<<32 | uint64(dev), place: place}
+	}
+	for i := range local {
+		m.keys = append(m.keys, key(local[i].At, m.self, i))
+	}
+	for j, i := range m.kept {
+		m.keys = append(m.keys, key(others[i].Event.At, m.ranks[j], len(local)+j))
+	}
+	if !m.monotonic() {
+		slices.SortFunc(m.keys, mergeKey.compare)
+		return m
+	}
+	// Times with a monotonic clock reading (made by time.Now, never
+	// read from a file) compare by that reading when both have one, as
+	// time.Time.Compare does: compare them as it does.
+	slices.SortFunc(m.keys, func(a, b mergeKey) int {
+		ea, _ := m.at(a.place)
+		eb, _ := m.at(b.place)
+		if c := ea.At.Compare(eb.At); c != 0 {
 			return c
 		}
-		if a.Device < b.Device {
-			return -1
+		if c := cmp.Compare(uint32(a.nsecDev), uint32(b.nsecDev)); c != 0 {
+			return c // by device rank
 		}
-		if a.Device > b.Device {
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.place, b.place)
 	})
-	// A device writes Missed for an instant it never showed; when another
-	// device showed it, the person saw it, and the Missed is that device's
-	// own affair (kept in byDevice, left out of all).
-	type key struct {
+	return m
+}
+
+// monotonic reports whether an event's time has a monotonic clock
+// reading.
+func (m *merger) monotonic() bool {
+	for p := range m.keys {
+		if ev, _ := m.at(p); ev.At != ev.At.Round(0) {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns the event at place p and its device's rank.
+func (m *merger) at(p int) (*state.Event, int32) {
+	if p < len(m.local) {
+		return &m.local[p], m.self
+	}
+	j := p - len(m.local)
+	return &m.others[m.kept[j]].Event, m.ranks[j]
+}
+
+// merged returns the merged record. A device writes Missed for an
+// instant it never showed; when another device showed it, the person
+// saw it, and the Missed is that device's own affair (kept in the split,
+// left out of the record).
+func (m *merger) merged() []state.Event {
+	type instant struct {
 		reminder string
 		at       int64
 	}
-	shownBy := map[key]string{}
-	for _, r := range recs {
-		if r.Event.Kind == state.Shown {
-			k := key{r.Event.Reminder, r.Event.Scheduled.UnixNano()}
-			if d, ok := shownBy[k]; !ok || d == r.Device {
-				shownBy[k] = r.Device
-			} else {
-				shownBy[k] = "\x00several"
+	// Only the instants some device missed are looked up, so only they
+	// are kept, with the one device that showed each (-1: several).
+	shownBy := map[instant]int32{}
+	for p := range m.keys {
+		if ev, _ := m.at(p); ev.Kind == state.Missed {
+			shownBy[instant{ev.Reminder, ev.Scheduled.UnixNano()}] = -2 // not shown (yet)
+		}
+	}
+	if len(shownBy) > 0 {
+		for p := range m.keys {
+			ev, dev := m.at(p)
+			if ev.Kind != state.Shown {
+				continue
+			}
+			k := instant{ev.Reminder, ev.Scheduled.UnixNano()}
+			switch d, ok := shownBy[k]; {
+			case !ok:
+			case d == -2 || d == dev:
+				shownBy[k] = dev
+			default:
+				shownBy[k] = -1
 			}
 		}
 	}
-	byDevice = map[string][]state.Event{}
-	all = make([]state.Event, 0, len(recs))
-	for _, r := range recs {
-		if r.Event.Kind == state.Missed {
-			if d, ok := shownBy[key{r.Event.Reminder, r.Event.Scheduled.UnixNano()}]; ok && d != r.Device {
-				byDevice[r.Device] = append(byDevice[r.Device], r.Event)
+	all := make([]state.Event, 0, len(m.keys))
+	for _, k := range m.keys {
+		ev, dev := m.at(k.place)
+		if ev.Kind == state.Missed {
+			if d := shownBy[instant{ev.Reminder, ev.Scheduled.UnixNano()}]; d != -2 && d != dev {
 				continue
 			}
 		}
-		all = append(all, r.Event)
-		byDevice[r.Device] = append(byDevice[r.Device], r.Event)
+		all = append(all, *ev)
 	}
-	return all, byDevice
+	return all
+}
+
+// split returns the merged events of each device, Missed ones included.
+func (m *merger) split() map[string][]state.Event {
+	byDevice := map[string][]state.Event{}
+	out := make([][]state.Event, len(m.ids))
+	for _, k := range m.keys {
+		ev, dev := m.at(k.place)
+		if out[dev] == nil {
+			out[dev] = make([]state.Event, 0, m.counts[dev])
+		}
+		out[dev] = append(out[dev], *ev)
+	}
+	for i, evs := range out {
+		if evs != nil {
+			byDevice[m.ids[i]] = evs
+		}
+	}
+	return byDevice
 }
 
 // MergeDiary joins this device's cramp diary (local, in file order) with

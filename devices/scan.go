@@ -2,6 +2,7 @@ package devices
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ func (f *Folder) Scan() ([]Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("devices: cannot read the sync folder: %w", err)
 	}
-	var out []Record
+	r := newReader(f.key)
 	for _, e := range entries {
 		name := e.Name()
 		rel := devicesDir + "/" + name
@@ -51,10 +52,9 @@ func (f *Folder) Scan() ([]Record, error) {
 			f.report(devicesDir, "holds more than %d devices; the others are ignored", MaxDevices)
 			continue
 		}
-		recs := f.scanDevice(name, rel)
-		out = append(out, recs...)
+		f.scanDevice(r, name, rel)
 	}
-	return out, nil
+	return r.records(), nil
 }
 
 // isSyncTemp reports whether name is a sync tool's temporary file, which
@@ -91,13 +91,14 @@ func (f *Folder) checkSelf(rel string) {
 	}
 }
 
-// scanDevice reads one other device's directory.
-func (f *Folder) scanDevice(id, rel string) []Record {
+// scanDevice reads one other device's directory, adding its records to
+// r's.
+func (f *Folder) scanDevice(r *reader, id, rel string) {
 	dir := filepath.Join(f.root, devicesDir, id)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return nil
+		return
 	}
 	d := f.device(id)
 	var files []string
@@ -127,11 +128,31 @@ func (f *Folder) scanDevice(id, rel string) []Record {
 		}
 	}
 	slices.Sort(files)
-	var out []Record
-	for _, name := range files {
-		out = append(out, f.scanFile(d, rel+"/"+name, filepath.Join(dir, name))...)
+	left := make([]int64, len(files)+1) // the bytes to read from each file on
+	for i := len(files) - 1; i >= 0; i-- {
+		left[i] = left[i+1] + f.unread(filepath.Join(dir, files[i]))
 	}
-	return out
+	for i, name := range files {
+		r.reserve(left[i])
+		f.scanFile(r, d, rel+"/"+name, filepath.Join(dir, name))
+	}
+}
+
+// unread is about how many bytes of the events file path are still to be
+// read, as scanFile will read them; 0 when it cannot tell.
+func (f *Folder) unread(path string) int64 {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	var off int64
+	if m := f.marks[path]; m != nil && fi.Size() >= m.size { // else read again
+		if m.full {
+			return 0
+		}
+		off = m.off
+	}
+	return max(0, min(fi.Size(), MaxFile)-off)
 }
 
 func (f *Folder) heard(d *Device) {
@@ -180,11 +201,12 @@ func (f *Folder) sealProblem(rel string, err error) {
 }
 
 func trimLine(b []byte) []byte {
-	return []byte(strings.TrimSpace(string(b)))
+	return bytes.TrimSpace(b)
 }
 
-// scanFile reads the new whole lines of one events file.
-func (f *Folder) scanFile(d *Device, rel, path string) []Record {
+// scanFile reads the new whole lines of one events file, adding their
+// records to r's.
+func (f *Folder) scanFile(r *reader, d *Device, rel, path string) {
 	m := f.marks[path]
 	if m == nil {
 		m = &mark{}
@@ -193,12 +215,12 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	fh, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
 	if err != nil {
 		f.report(rel, "cannot be read: %s", err.Error())
-		return nil
+		return
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
-		return nil
+		return
 	}
 	size := fi.Size()
 	if size < m.size {
@@ -208,22 +230,26 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	}
 	m.size = size
 	if m.full || size == m.off {
-		return nil
+		return
 	}
 	if m.off >= MaxFile {
 		m.full = true
 		f.report(rel, "is larger than %d MiB, which no device writes in a month; read no further", MaxFile>>20)
-		return nil
+		return
 	}
 	if _, err := fh.Seek(m.off, io.SeekStart); err != nil {
-		return nil
+		return
 	}
 	limit := min(size, MaxFile) - m.off
-	br := bufio.NewReaderSize(io.LimitReader(fh, limit), 4096)
-	var out []Record
+	if r.br == nil {
+		r.br = bufio.NewReaderSize(io.LimitReader(fh, limit), 4096)
+	} else {
+		r.br.Reset(io.LimitReader(fh, limit))
+	}
+	first := len(r.out)
 	var otherKey, garbage int
 	for {
-		line, n, complete := readLine(br)
+		line, n, complete := r.readLine()
 		if !complete {
 			if m.off+int64(n) >= MaxFile {
 				m.off += int64(n)
@@ -233,13 +259,14 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			break // a last line still being written: read it next time
 		}
 		m.off += int64(n)
+		r.bytes += int64(n)
 		if line == nil {
 			if n > 1 {
 				garbage++ // too long
 			}
 			continue
 		}
-		plain, err := f.key.open(d.ID, line)
+		plain, err := r.open(d.ID, line)
 		if err != nil {
 			if errors.Is(err, ErrOtherKey) {
 				otherKey++
@@ -248,16 +275,16 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 			}
 			continue
 		}
-		var r record
-		if json.Unmarshal(plain, &r) != nil || !r.valid() {
+		rec, ok := r.decode(plain)
+		if !ok {
 			garbage++
 			continue
 		}
 		d.Events++
-		if r.Event.At.After(d.Last) {
-			d.Last = r.Event.At
+		if rec.Event.At.After(d.Last) {
+			d.Last = rec.Event.At
 		}
-		out = append(out, Record{Device: d.ID, Event: r.Event, Skip: r.Skip, Snooze: r.Snooze, Diary: r.Diary})
+		r.add(Record{Device: d.ID, Event: rec.Event, Skip: rec.Skip, Snooze: rec.Snooze, Diary: rec.Diary})
 	}
 	d.OtherKey += otherKey
 	d.Garbage += garbage
@@ -267,45 +294,10 @@ func (f *Folder) scanFile(d *Device, rel, path string) []Record {
 	if garbage > 0 {
 		f.sealProblem(rel, ErrGarbage)
 	}
-	if len(out) > 0 {
+	if len(r.out) > first {
 		f.heard(d)
 	}
-	return out
-}
-
-// readLine reads one line from br. It returns the line without its
-// newline (nil for an empty line or one longer than MaxLine, which is
-// skipped without being kept), the bytes consumed, and whether the line
-// ended with a newline.
-func readLine(br *bufio.Reader) (line []byte, n int, complete bool) {
-	var buf []byte
-	long := false
-	for {
-		chunk, err := br.ReadSlice('\n')
-		n += len(chunk)
-		if !long {
-			if len(buf)+len(chunk) > MaxLine+1 {
-				long, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		switch {
-		case err == nil:
-			if long {
-				return nil, n, true
-			}
-			b := trimLine(buf)
-			if len(b) == 0 {
-				return nil, n, true
-			}
-			return b, n, true
-		case errors.Is(err, bufio.ErrBufferFull):
-			continue
-		default:
-			return nil, n, false
-		}
-	}
+	return
 }
 
 // samePresence reports whether two presence files say the same.
