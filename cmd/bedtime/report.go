@@ -118,7 +118,7 @@ func (app *App) buildReport(weeks int) (report.Report, error) {
 	}
 	// With sync on, the person's record and diary, from every computer.
 	link, recs := app.syncRecords(since)
-	in.Events, _ = mergeHistory(link, recs, in.Events, since)
+	in.Events, _ = mergeHistory(link, recs, in.Events, since, false)
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	if in.Entries, err = diary.Open(store.Dir(), log).Read(); err != nil {
 		return report.Report{}, err

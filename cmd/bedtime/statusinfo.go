@@ -109,7 +109,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 			problems = append(problems, err.Error())
 		}
 		var link *devices.Link
-		events, _, link = app.mergedHistory(events, day.AddDate(0, 0, -1))
+		events, _, link = app.mergedHistory(events, day.AddDate(0, 0, -1), false)
 		info.Devices = statusDevices(link, st.Presence, now)
 	}
 	if st.PausedUntil.After(now) {

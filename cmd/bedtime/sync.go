@@ -216,12 +216,12 @@ func seen(d devices.Device, now time.Time) time.Time {
 
 // mergedHistory returns the person's record from since on: this
 // computer's history (events, read from since) merged with what the other
-// devices wrote, and the same split by device. Without sync it is events
-// alone. Why this computer works alone, and the folder's problems, go to
+// devices wrote, and, byDevice asking, the same split by device. Without
+// sync it is events alone. Why this computer works alone, and the folder's problems, go to
 // stderr once.
-func (app *App) mergedHistory(events []state.Event, since time.Time) (all []state.Event, split []deviceHistory, link *devices.Link) {
+func (app *App) mergedHistory(events []state.Event, since time.Time, byDevice bool) (all []state.Event, split []deviceHistory, link *devices.Link) {
 	link, recs := app.syncRecords(since)
-	all, split = mergeHistory(link, recs, events, since)
+	all, split = mergeHistory(link, recs, events, since, byDevice)
 	return all, split, link
 }
 
@@ -280,12 +280,16 @@ func mergedDiary(link *devices.Link, recs []devices.Record, local []diary.Entry)
 }
 
 // mergeHistory merges events with the other devices' records (see
-// mergedHistory).
-func mergeHistory(link *devices.Link, recs []devices.Record, events []state.Event, since time.Time) (all []state.Event, split []deviceHistory) {
+// mergedHistory); split is made only when byDevice asks for it, since it
+// holds every event a second time and most readers need the record alone.
+func mergeHistory(link *devices.Link, recs []devices.Record, events []state.Event, since time.Time, byDevice bool) (all []state.Event, split []deviceHistory) {
 	if link == nil || link.Folder == nil {
 		return events, nil
 	}
-	all, byDev := devices.Merge(link.Self, events, recs, since)
+	all, byDev := devices.MergeWith(link.Self, events, recs, since, devices.MergeOptions{ByDevice: byDevice})
+	if !byDevice {
+		return all, nil
+	}
 	names := map[string]string{link.Self: selfLabel(link)}
 	for _, d := range link.Folder.Devices() {
 		if d.ID != link.Self {

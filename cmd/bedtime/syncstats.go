@@ -67,7 +67,7 @@ func (app *App) mergedStats(store *state.Store, days int, loc *time.Location, by
 		if err != nil || l == nil || l.Folder == nil || l.Folder.Root() != src.Folder || l.Self != src.Self || l.Fingerprint != src.Key {
 			return nil, nil, errFolderChanged
 		}
-		all, sp := mergeHistory(l, recs, events, since)
+		all, sp := mergeHistory(l, recs, events, since, true)
 		split = sp
 		byDev := make(map[string][]state.Event, len(sp))
 		for _, d := range sp {

@@ -72,7 +72,7 @@ func wholeStats(t *testing.T, c computer, now time.Time, days int) (all []state.
 		t.Fatal(err)
 	}
 	loc := app.scheduleLocation()
-	events, split, _ = app.mergedHistory(local, time.Time{})
+	events, split, _ = app.mergedHistory(local, time.Time{}, true)
 	byDevice = map[string][]state.ReminderStats{}
 	for _, d := range split {
 		byDevice[d.ID] = state.Stats(d.Events, days, now, loc)

@@ -109,7 +109,7 @@ func (app *App) trayHistory(store *state.Store) func(since time.Time) ([]state.E
 		if err != nil {
 			return events, nil
 		}
-		all, _ := mergeHistory(link, recs, events, since)
+		all, _ := mergeHistory(link, recs, events, since, false)
 		return all, nil
 	}
 }
