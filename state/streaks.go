@@ -83,23 +83,29 @@ func historyPrint(f *os.File, size int64) (head, tail string, err error) {
 	return head, tail, nil
 }
 
+// decodeCheckpoint decodes the checkpoint file at path, private and of at
+// most max bytes, into ck.
+func decodeCheckpoint(path string, max int, ck any) error {
+	f, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	f.Close()
+	if err != nil {
+		return err
+	}
+	if len(data) > max {
+		return errors.New("too large")
+	}
+	return json.Unmarshal(data, ck)
+}
+
 // loadStreaks returns the checkpoint and its day (midnight in loc) if it
 // is one of this history in loc, covering no day after today.
 func (s *Store) loadStreaks(today time.Time, loc *time.Location) (*streakCheckpoint, time.Time, error) {
-	f, err := safefs.OpenPrivate(s.streaksPath(), os.O_RDONLY, 0)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, streaksMax+1))
-	f.Close()
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	if len(data) > streaksMax {
-		return nil, time.Time{}, errors.New("too large")
-	}
 	var ck streakCheckpoint
-	if err := json.Unmarshal(data, &ck); err != nil {
+	if err := decodeCheckpoint(s.streaksPath(), streaksMax, &ck); err != nil {
 		return nil, time.Time{}, err
 	}
 	if ck.Version != streaksVersion || ck.Zone != loc.String() || len(ck.Streaks) > streaksMaxNames {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -193,20 +192,8 @@ func syncedDay(end time.Time, loc *time.Location) time.Time {
 // loadSynced returns the checkpoint and its day if it is one of src and
 // this history in loc, for month or an earlier one.
 func (s *Store) loadSynced(src SyncSource, month string, loc *time.Location) (*syncedCheckpoint, time.Time, error) {
-	f, err := safefs.OpenPrivate(s.syncedStreaksPath(), os.O_RDONLY, 0)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, syncedMax+1))
-	f.Close()
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	if len(data) > syncedMax {
-		return nil, time.Time{}, errors.New("too large")
-	}
 	var ck syncedCheckpoint
-	if err := json.Unmarshal(data, &ck); err != nil {
+	if err := decodeCheckpoint(s.syncedStreaksPath(), syncedMax, &ck); err != nil {
 		return nil, time.Time{}, err
 	}
 	if ck.Version != syncedStreaksVersion || ck.Zone != loc.String() {

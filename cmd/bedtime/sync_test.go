@@ -37,6 +37,44 @@ func newComputer(t *testing.T, folder, name string) computer {
 	return c
 }
 
+// link runs `sync init` on first and `sync join` with its key on the
+// others.
+func link(t *testing.T, now time.Time, first computer, others ...computer) {
+	t.Helper()
+	code, out, errOut := first.run(t, now, "sync", "init")
+	i := strings.Index(out, "bedtime sync join ")
+	if code != 0 || i < 0 {
+		t.Fatalf("sync init: %d %s %s", code, out, errOut)
+	}
+	key := strings.Fields(out[i+len("bedtime sync join "):])[0]
+	for _, c := range others {
+		if code, _, errOut := c.run(t, now, "sync", "join", key); code != 0 {
+			t.Fatalf("sync join: %d %s", code, errOut)
+		}
+	}
+}
+
+// publish appends evs to c's history and publishes it to the synced
+// folder as the daemon would, returning c's store and link.
+func (c computer) publish(t *testing.T, folder string, now time.Time, evs []state.Event) (*state.Store, *devices.Link) {
+	t.Helper()
+	s, err := state.Open(c.stateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AppendAll(evs); err != nil {
+		t.Fatal(err)
+	}
+	l := devices.Connect(c.stateDir, folder, "", devices.Options{Now: func() time.Time { return now }})
+	if l.Folder == nil {
+		t.Fatalf("not linked: %s", l.Alone)
+	}
+	if _, err := devices.Publish(l.Folder, c.stateDir); err != nil {
+		t.Fatal(err)
+	}
+	return s, l
+}
+
 func (c computer) run(t *testing.T, now time.Time, args ...string) (int, string, string) {
 	t.Helper()
 	return runIn(t, c.stateDir, now, append([]string{"--config", c.config}, args...)...)
@@ -76,20 +114,7 @@ func TestSyncInitJoinAndMergedStats(t *testing.T) {
 	// desktop's command line marked it done.
 	sched := nov(t, 27, "21:00")
 	write := func(c computer, evs []state.Event) {
-		s, err := state.Open(c.stateDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.AppendAll(evs); err != nil {
-			t.Fatal(err)
-		}
-		l := devices.Connect(c.stateDir, folder, "", devices.Options{Now: func() time.Time { return now }})
-		if l.Folder == nil {
-			t.Fatalf("not linked: %s", l.Alone)
-		}
-		if _, err := devices.Publish(l.Folder, c.stateDir); err != nil {
-			t.Fatal(err)
-		}
+		_, l := c.publish(t, folder, now, evs)
 		l.Folder.WritePresence(devices.Presence{Name: "x", State: "here", Input: now.Add(-time.Minute)})
 	}
 	write(laptop, occasion("magnesium", sched, state.Shown, state.Expired))
@@ -250,17 +275,7 @@ func TestDiaryMergedAcrossComputers(t *testing.T) {
 	folder := t.TempDir()
 	now := nov(t, 27, "08:00")
 	cs := []computer{newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop"), newComputer(t, folder, "spare")}
-	_, out, _ := cs[0].run(t, now, "sync", "init")
-	i := strings.Index(out, "bedtime sync join ")
-	if i < 0 {
-		t.Fatalf("sync init:\n%s", out)
-	}
-	key := strings.Fields(out[i+len("bedtime sync join "):])[0]
-	for _, c := range cs[1:] {
-		if code, _, errOut := c.run(t, now, "sync", "join", key); code != 0 {
-			t.Fatalf("sync join: %s", errOut)
-		}
-	}
+	link(t, now, cs[0], cs[1:]...)
 	said := []struct {
 		on   int
 		at   time.Time

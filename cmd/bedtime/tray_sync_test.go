@@ -2,11 +2,8 @@ package main
 
 import (
 	"os"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -18,36 +15,10 @@ func TestTrayTodayMergesTheComputers(t *testing.T) {
 	folder := t.TempDir()
 	now := nov(t, 27, "21:30")
 	laptop, desktop := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop")
-	code, out, errOut := laptop.run(t, now, "sync", "init")
-	i := strings.Index(out, "bedtime sync join ")
-	if code != 0 || i < 0 {
-		t.Fatalf("sync init: %d %s %s", code, out, errOut)
-	}
-	key := strings.Fields(out[i+len("bedtime sync join "):])[0]
-	if code, _, errOut := desktop.run(t, now, "sync", "join", key); code != 0 {
-		t.Fatalf("sync join: %d %s", code, errOut)
-	}
+	link(t, now, laptop, desktop)
 	sched := nov(t, 27, "21:00")
-	record := func(c computer, evs []state.Event) *state.Store {
-		t.Helper()
-		s, err := state.Open(c.stateDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.AppendAll(evs); err != nil {
-			t.Fatal(err)
-		}
-		l := devices.Connect(c.stateDir, folder, "", devices.Options{Now: func() time.Time { return now }})
-		if l.Folder == nil {
-			t.Fatalf("not linked: %s", l.Alone)
-		}
-		if _, err := devices.Publish(l.Folder, c.stateDir); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	record(laptop, occasion("magnesium", sched, state.Due, state.Shown, state.Dismissed))
-	store := record(desktop, occasion("magnesium", sched, state.Due, state.Held))
+	laptop.publish(t, folder, now, occasion("magnesium", sched, state.Due, state.Shown, state.Dismissed))
+	store, _ := desktop.publish(t, folder, now, occasion("magnesium", sched, state.Due, state.Held))
 
 	app := newTestApp(desktop, now)
 	day := nov(t, 27, "00:00")
