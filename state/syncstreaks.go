@@ -75,8 +75,9 @@ type SyncSource struct {
 
 // MergedRead reads the person's merged record from since on (since zero:
 // all of it): every device's events merged into one record (all) and each
-// device's own (byDevice, by device id), each in time order.
-type MergedRead func(since time.Time) (all []Event, byDevice map[string][]Event, err error)
+// device's own (byDevice, by device id, made only when split asks for it:
+// it holds every event a second time), each in time order.
+type MergedRead func(since time.Time, split bool) (all []Event, byDevice map[string][]Event, err error)
 
 // syncedCheckpoint is the file's content.
 type syncedCheckpoint struct {
@@ -308,7 +309,10 @@ func (s *Store) MergedStats(days int, now time.Time, loc *time.Location, src Syn
 	case !errors.Is(lerr, fs.ErrNotExist):
 		s.logger.Info("making the synced streak checkpoint again", "path", s.syncedStreaksPath(), "err", lerr.Error())
 	}
-	events, byDev, err := read(since)
+	// Each device's part is needed to make the checkpoint (it keeps
+	// each device's streaks) and for byDevice, not otherwise.
+	build := lerr != nil || ck.Month != month
+	events, byDev, err := read(since, build || byDevice)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -316,7 +320,7 @@ func (s *Store) MergedStats(days int, now time.Time, loc *time.Location, src Syn
 	for _, evs := range byDev {
 		inOrder(evs)
 	}
-	if lerr != nil || ck.Month != month {
+	if build {
 		var base *syncedCheckpoint
 		if lerr == nil {
 			base = ck

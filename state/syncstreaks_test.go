@@ -29,6 +29,7 @@ type syncedWorld struct {
 	local  time.Time // self's events are in the history up to this
 	key    string    // the key's fingerprint; "k1" when empty
 	reads  []time.Time
+	splits []bool // whether each read asked for the split by device
 }
 
 // makeSynced makes days days of three computers' record ending at end
@@ -174,8 +175,9 @@ func (w *syncedWorld) stats(days int, now time.Time, byDevice bool) (got, want [
 		w.local = now
 	}
 	src := w.source(now)
-	read := func(since time.Time) ([]Event, map[string][]Event, error) {
+	read := func(since time.Time, split bool) ([]Event, map[string][]Event, error) {
 		w.reads = append(w.reads, since)
+		w.splits = append(w.splits, split)
 		all, byDev := w.record(now)
 		local, err := w.s.History(since)
 		if err != nil {
@@ -185,6 +187,9 @@ func (w *syncedWorld) stats(days int, now time.Time, byDevice bool) (got, want [
 		all = between(all, since, time.Time{})
 		for dev, evs := range byDev {
 			byDev[dev] = between(evs, since, time.Time{})
+		}
+		if !split {
+			byDev = nil
 		}
 		return all, byDev, nil
 	}
@@ -308,14 +313,18 @@ func TestMergedStatsIsTheWholeRead(t *testing.T) {
 			if len(w.reads) != 1 || w.reads[0].IsZero() != st.whole {
 				t.Errorf("%s: read from %v, want a whole read %v", what, w.reads, st.whole)
 			}
-			// Without --by-device: the same sums.
-			w.reads = nil
+			// Without --by-device: the same sums, from a record read
+			// without its split by device, the checkpoint being made.
+			w.reads, w.splits = nil, nil
 			got2, _, _, _ := w.stats(st.days, st.now, false)
 			if !reflect.DeepEqual(got, got2) {
 				t.Errorf("%s: without --by-device the sums differ", what)
 			}
 			if len(w.reads) != 1 || w.reads[0].IsZero() {
 				t.Errorf("%s: the second call read from %v", what, w.reads)
+			}
+			if !slices.Equal(w.splits, []bool{false}) {
+				t.Errorf("%s: the second call asked for the split by device: %v", what, w.splits)
 			}
 		}
 		fi, err := os.Stat(s.syncedStreaksPath())

@@ -56,7 +56,7 @@ func (app *App) mergedStats(store *state.Store, days int, loc *time.Location, by
 	}
 	src := state.SyncSource{Folder: link.Folder.Root(), Key: link.Fingerprint, Self: link.Self, Files: files}
 	var split []deviceHistory
-	read := func(since time.Time) ([]state.Event, map[string][]state.Event, error) {
+	read := func(since time.Time, bySplit bool) ([]state.Event, map[string][]state.Event, error) {
 		events, err := store.History(since)
 		if err != nil {
 			return nil, nil, err
@@ -67,7 +67,7 @@ func (app *App) mergedStats(store *state.Store, days int, loc *time.Location, by
 		if err != nil || l == nil || l.Folder == nil || l.Folder.Root() != src.Folder || l.Self != src.Self || l.Fingerprint != src.Key {
 			return nil, nil, errFolderChanged
 		}
-		all, sp := mergeHistory(l, recs, events, since, true)
+		all, sp := mergeHistory(l, recs, events, since, bySplit)
 		split = sp
 		byDev := make(map[string][]state.Event, len(sp))
 		for _, d := range sp {
