@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-sync e2e-package dist dist-reproducible clean
+.PHONY: all build release run run-deps test test-deps fmt vet unit cross tidy bench fuzz docs e2e e2e-notify e2e-notify-lang e2e-answer e2e-service e2e-presence e2e-windows e2e-fresh e2e-report e2e-tray bench-tray e2e-sync e2e-package dist dist-reproducible clean
 
 all: build
 
@@ -90,7 +90,8 @@ fuzz:
 	$(GO) test ./config -run '^$$' -fuzz FuzzSyncName -fuzztime $(FUZZTIME)
 
 ## e2e: the end-to-end runs (scripts in e2e/), against real parts: a reminder
-## shown by dunst under Xvfb (in English and in German), bedtime as a per-user
+## shown by dunst under Xvfb (in English and in German) and answered with its
+## menu's Snooze and Done, bedtime as a per-user
 ## service (XDG autostart on this machine, then a systemd user unit in a real
 ## user manager), presence against a real headless GNOME (mutter), the Windows
 ## build under Wine, the report in Chromium, the tray in xfce4-panel, two
@@ -101,7 +102,7 @@ fuzz:
 ## (make e2e-notify E2E_PNG=docs/reminder.png updates the README's picture).
 E2E_PNG ?=
 E2E_LANG_PNG ?=
-e2e: e2e-notify e2e-notify-lang e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-sync e2e-package dist-reproducible e2e-fresh
+e2e: e2e-notify e2e-notify-lang e2e-answer e2e-service e2e-presence e2e-windows e2e-report e2e-tray e2e-sync e2e-package dist-reproducible e2e-fresh
 
 e2e-notify:
 	e2e/notify.sh $(E2E_PNG)
@@ -110,6 +111,12 @@ e2e-notify:
 ## Xvfb, checked in dunst's own history (about 10 s).
 e2e-notify-lang:
 	e2e/notify-lang.sh $(E2E_LANG_PNG)
+
+## e2e-answer: the daemon's reminder answered on the notification, Snooze then
+## Done chosen in dunst's own context menu (dunstctl context) under Xvfb: it comes
+## back after its snooze, and the history and stats count it once (about 2 min).
+e2e-answer:
+	e2e/answer.sh
 
 e2e-service:
 	e2e/service.sh
