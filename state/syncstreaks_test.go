@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -30,6 +31,12 @@ type syncedWorld struct {
 	key    string    // the key's fingerprint; "k1" when empty
 	reads  []time.Time
 	splits []bool // whether each read asked for the split by device
+	// memo is the last record made (record), at memoAt; lateDone, which
+	// changes the events, drops it.
+	memo      []Event
+	memoDev   map[string][]Event
+	memoAt    time.Time
+	memoValid bool
 }
 
 // makeSynced makes days days of three computers' record ending at end
@@ -130,17 +137,22 @@ func upTo(evs []Event, until time.Time) []Event {
 
 // record returns the whole merged record as of now (the other devices'
 // events from when they joined) and each device's part.
+// Both are the caller's to change: the record is a copy and the map a
+// new one (its slices are the world's, not to be written into).
 func (w *syncedWorld) record(now time.Time) (all []Event, byDev map[string][]Event) {
-	byDev = map[string][]Event{}
-	for dev, evs := range w.events {
-		if j, ok := w.joined[dev]; ok && now.Before(j) {
-			continue
+	if !w.memoValid || !w.memoAt.Equal(now) {
+		w.memo, w.memoDev = nil, map[string][]Event{}
+		for dev, evs := range w.events {
+			if j, ok := w.joined[dev]; ok && now.Before(j) {
+				continue
+			}
+			w.memoDev[dev] = upTo(evs, now)
+			w.memo = append(w.memo, w.memoDev[dev]...)
 		}
-		byDev[dev] = upTo(evs, now)
-		all = append(all, byDev[dev]...)
+		slices.SortStableFunc(w.memo, func(a, b Event) int { return a.At.Compare(b.At) })
+		w.memoAt, w.memoValid = now, true
 	}
-	slices.SortStableFunc(all, func(a, b Event) int { return a.At.Compare(b.At) })
-	return all, byDev
+	return slices.Clone(w.memo), maps.Clone(w.memoDev)
 }
 
 // source returns the folder as listed at now: the other devices' files.
@@ -256,88 +268,91 @@ func TestMergedStatsIsTheWholeRead(t *testing.T) {
 	end := time.Date(2026, 3, 20, 0, 0, 0, 0, loc)
 	const total = 3 * 365
 	for _, seed := range []uint64{1, 2} {
-		s, err := Open(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := &syncedWorld{t: t, s: s, loc: loc, events: makeSynced(t, seed, total, end, loc)}
-		// c's past comes into the folder on 2026-02-10.
-		joins := time.Date(2026, 2, 10, 12, 0, 0, 0, loc)
-		w.joined = map[string]time.Time{"c": joins}
-		// The days asked, each a little later: through the end of January,
-		// February (the month the checkpoint covers moves on) and March.
-		steps := []struct {
-			now   time.Time
-			days  int
-			whole bool
-			late  bool // b writes a Done for an old instant just before
-		}{
-			{time.Date(2026, 1, 20, 9, 0, 0, 0, loc), 7, true, false},
-			{time.Date(2026, 1, 20, 23, 0, 0, 0, loc), 365, false, false},
-			{time.Date(2026, 1, 22, 7, 0, 0, 0, loc), 1, false, false},
-			{time.Date(2026, 1, 31, 23, 59, 0, 0, loc), 30, false, false},
-			{time.Date(2026, 2, 3, 8, 0, 0, 0, loc), 7, false, false},
-			{time.Date(2026, 2, 8, 21, 30, 0, 0, loc), 7, false, false}, // the checkpoint moves to February
-			{time.Date(2026, 2, 9, 10, 0, 0, 0, loc), 7, false, false},
-			{time.Date(2026, 2, 10, 13, 0, 0, 0, loc), 7, true, false}, // c joins
-			{time.Date(2026, 2, 11, 13, 0, 0, 0, loc), 90, false, false},
-			{time.Date(2026, 2, 20, 13, 0, 0, 0, loc), 7, true, true},
-			{time.Date(2026, 2, 21, 13, 0, 0, 0, loc), 3652, false, false},
-			{time.Date(2026, 3, 12, 22, 0, 0, 0, loc), 7, false, false}, // the checkpoint moves to March
-			{time.Date(2026, 3, 19, 23, 0, 0, 0, loc), 14, false, false},
-		}
-		for i, st := range steps {
-			if st.late {
-				lateDone(t, w, st.now)
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			t.Parallel() // each its own store and record
+			s, err := Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
 			}
-			w.reads = nil
-			got, want, gotDev, wantDev := w.stats(st.days, st.now, true)
-			what := fmt.Sprintf("seed %d, step %d (%s, --days %d)", seed, i, st.now.Format(time.DateTime), st.days)
-			all, byDev := w.record(st.now)
-			sameStats(t, what, got, want, all, st.days, st.now, loc)
-			_, from := window(st.days, st.now, loc)
-			for dev, evs := range byDev {
-				listed := len(between(evs, from, time.Time{})) > 0
-				if _, ok := gotDev[dev]; ok != listed {
-					t.Errorf("%s: device %s listed %v, want %v", what, dev, ok, listed)
+			w := &syncedWorld{t: t, s: s, loc: loc, events: makeSynced(t, seed, total, end, loc)}
+			// c's past comes into the folder on 2026-02-10.
+			joins := time.Date(2026, 2, 10, 12, 0, 0, 0, loc)
+			w.joined = map[string]time.Time{"c": joins}
+			// The days asked, each a little later: through the end of January,
+			// February (the month the checkpoint covers moves on) and March.
+			steps := []struct {
+				now   time.Time
+				days  int
+				whole bool
+				late  bool // b writes a Done for an old instant just before
+			}{
+				{time.Date(2026, 1, 20, 9, 0, 0, 0, loc), 7, true, false},
+				{time.Date(2026, 1, 20, 23, 0, 0, 0, loc), 365, false, false},
+				{time.Date(2026, 1, 22, 7, 0, 0, 0, loc), 1, false, false},
+				{time.Date(2026, 1, 31, 23, 59, 0, 0, loc), 30, false, false},
+				{time.Date(2026, 2, 3, 8, 0, 0, 0, loc), 7, false, false},
+				{time.Date(2026, 2, 8, 21, 30, 0, 0, loc), 7, false, false}, // the checkpoint moves to February
+				{time.Date(2026, 2, 9, 10, 0, 0, 0, loc), 7, false, false},
+				{time.Date(2026, 2, 10, 13, 0, 0, 0, loc), 7, true, false}, // c joins
+				{time.Date(2026, 2, 11, 13, 0, 0, 0, loc), 90, false, false},
+				{time.Date(2026, 2, 20, 13, 0, 0, 0, loc), 7, true, true},
+				{time.Date(2026, 2, 21, 13, 0, 0, 0, loc), 3652, false, false},
+				{time.Date(2026, 3, 12, 22, 0, 0, 0, loc), 7, false, false}, // the checkpoint moves to March
+				{time.Date(2026, 3, 19, 23, 0, 0, 0, loc), 14, false, false},
+			}
+			for i, st := range steps {
+				if st.late {
+					lateDone(t, w, st.now)
 				}
-				if ok := listed; ok {
-					sameStats(t, what+", device "+dev, gotDev[dev], wantDev[dev], evs, st.days, st.now, loc)
+				w.reads = nil
+				got, want, gotDev, wantDev := w.stats(st.days, st.now, true)
+				what := fmt.Sprintf("seed %d, step %d (%s, --days %d)", seed, i, st.now.Format(time.DateTime), st.days)
+				all, byDev := w.record(st.now)
+				sameStats(t, what, got, want, all, st.days, st.now, loc)
+				_, from := window(st.days, st.now, loc)
+				for dev, evs := range byDev {
+					listed := len(between(evs, from, time.Time{})) > 0
+					if _, ok := gotDev[dev]; ok != listed {
+						t.Errorf("%s: device %s listed %v, want %v", what, dev, ok, listed)
+					}
+					if ok := listed; ok {
+						sameStats(t, what+", device "+dev, gotDev[dev], wantDev[dev], evs, st.days, st.now, loc)
+					}
+				}
+				// The stretch's streak reaches more than a year back: the
+				// checkpoint's part.
+				if i := slices.IndexFunc(got, func(rs ReminderStats) bool { return rs.Reminder == "stretch" }); i < 0 || got[i].Streak < 300 {
+					t.Errorf("%s: the stretch's streak is not a long one: %+v", what, got)
+				}
+				if len(w.reads) != 1 || w.reads[0].IsZero() != st.whole {
+					t.Errorf("%s: read from %v, want a whole read %v", what, w.reads, st.whole)
+				}
+				// Without --by-device: the same sums, from a record read
+				// without its split by device, the checkpoint being made.
+				w.reads, w.splits = nil, nil
+				got2, _, _, _ := w.stats(st.days, st.now, false)
+				if !reflect.DeepEqual(got, got2) {
+					t.Errorf("%s: without --by-device the sums differ", what)
+				}
+				if len(w.reads) != 1 || w.reads[0].IsZero() {
+					t.Errorf("%s: the second call read from %v", what, w.reads)
+				}
+				if !slices.Equal(w.splits, []bool{false}) {
+					t.Errorf("%s: the second call asked for the split by device: %v", what, w.splits)
 				}
 			}
-			// The stretch's streak reaches more than a year back: the
-			// checkpoint's part.
-			if i := slices.IndexFunc(got, func(rs ReminderStats) bool { return rs.Reminder == "stretch" }); i < 0 || got[i].Streak < 300 {
-				t.Errorf("%s: the stretch's streak is not a long one: %+v", what, got)
+			fi, err := os.Stat(s.syncedStreaksPath())
+			if err != nil {
+				t.Fatal(err)
 			}
-			if len(w.reads) != 1 || w.reads[0].IsZero() != st.whole {
-				t.Errorf("%s: read from %v, want a whole read %v", what, w.reads, st.whole)
+			if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+				t.Errorf("%s is %v, want 0600", syncedStreaksName, fi.Mode().Perm())
 			}
-			// Without --by-device: the same sums, from a record read
-			// without its split by device, the checkpoint being made.
-			w.reads, w.splits = nil, nil
-			got2, _, _, _ := w.stats(st.days, st.now, false)
-			if !reflect.DeepEqual(got, got2) {
-				t.Errorf("%s: without --by-device the sums differ", what)
+			ck := readSynced(t, s)
+			if ck.Streaks["stretch"] < 300 || ck.Devices["self"]["stretch"] < 300 {
+				t.Errorf("the stretch's streaks in the checkpoint: %d, this computer's %d; want long ones", ck.Streaks["stretch"], ck.Devices["self"]["stretch"])
 			}
-			if len(w.reads) != 1 || w.reads[0].IsZero() {
-				t.Errorf("%s: the second call read from %v", what, w.reads)
-			}
-			if !slices.Equal(w.splits, []bool{false}) {
-				t.Errorf("%s: the second call asked for the split by device: %v", what, w.splits)
-			}
-		}
-		fi, err := os.Stat(s.syncedStreaksPath())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s is %v, want 0600", syncedStreaksName, fi.Mode().Perm())
-		}
-		ck := readSynced(t, s)
-		if ck.Streaks["stretch"] < 300 || ck.Devices["self"]["stretch"] < 300 {
-			t.Errorf("the stretch's streaks in the checkpoint: %d, this computer's %d; want long ones", ck.Streaks["stretch"], ck.Devices["self"]["stretch"])
-		}
+		})
 	}
 }
 
@@ -359,6 +374,7 @@ func lateDone(t *testing.T, w *syncedWorld, now time.Time) {
 			late := Event{At: ev.At.Add(30 * time.Minute), Reminder: "magnesium", Kind: Done, Scheduled: ev.Scheduled}
 			i, _ := slices.BinarySearchFunc(evs, late.At, func(e Event, at time.Time) int { return e.At.Compare(at) })
 			w.events["b"] = slices.Insert(evs, i, late)
+			w.memoValid = false
 			return
 		}
 	}
@@ -442,6 +458,7 @@ func TestSyncedCheckpointIsNeverTrustedOverTheRecord(t *testing.T) {
 		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each its own store; events are only read
 			s, err := Open(t.TempDir())
 			if err != nil {
 				t.Fatal(err)
