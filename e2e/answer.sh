@@ -21,19 +21,7 @@ scripts/need Xvfb:xvfb dbus-daemon:dbus dbus-monitor:dbus dbus-send:dbus dunst:d
 
 tmp=$(mktemp -d /tmp/bedtime-e2e-answer.XXXXXX)
 pids=()
-cleanup() {
-	local rc=$?
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-	if [ $rc -ne 0 ]; then
-		echo "e2e-answer: FAILED; logs:" >&2
-		for f in "$tmp"/daemon.log "$tmp"/monitor.log "$tmp"/menu.txt "$tmp"/dunst.log "$tmp"/state/bedtime/history.jsonl; do
-			[ -f "$f" ] && { echo "== $f" >&2; tail -n 40 "$f" >&2; }
-		done
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'e2e_cleanup $? e2e-answer "$tmp" "$tmp"/daemon.log "$tmp"/monitor.log "$tmp"/menu.txt "$tmp"/dunst.log "$tmp"/state/bedtime/history.jsonl' EXIT
 
 say() { echo "e2e-answer: $*"; }
 fail() { echo "e2e-answer: $*" >&2; exit 1; }

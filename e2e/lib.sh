@@ -1,8 +1,8 @@
 # e2e/lib.sh: what the end-to-end scripts that need a desktop share: an X
-# server on a free display and a private session bus. Source it; each
-# function appends the process it starts to the caller's pids array (which
-# the caller's cleanup stops) and returns non-zero, saying why, when the
-# process did not come up within 10 s.
+# server on a free display, a private session bus and the cleanup at exit.
+# Source it; each function that starts a process appends it to the caller's
+# pids array (which e2e_cleanup stops) and returns non-zero, saying why,
+# when the process did not come up within 10 s.
 
 # e2e_until WHAT FILE: wait until FILE has something in it.
 e2e_until() {
@@ -51,4 +51,23 @@ CONF
 	dbus-daemon --config-file="$dir/bus.conf" --nofork --nopidfile --print-address=3 3>"$dir/bus" 2>"$dir/bus.log" &
 	pids+=($!)
 	e2e_until "dbus-daemon" "$dir/bus"
+}
+
+# e2e_cleanup RC NAME DIR [LOG...]: what a script's EXIT trap does: stop
+# the processes in its pids array, and, when it failed (RC, the script's
+# status, non-zero), print the last lines of each LOG there is; then
+# remove DIR. Call it as trap 'e2e_cleanup $? name "$tmp" "$tmp"/*.log' EXIT,
+# so that the logs are listed when the script ends.
+e2e_cleanup() {
+	local rc=$1 name=$2 dir=$3 pid f
+	shift 3
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	if [ "$rc" -ne 0 ] && [ $# -gt 0 ]; then
+		echo "$name: FAILED; logs:" >&2
+		for f in "$@"; do
+			[ -f "$f" ] && { echo "== $f" >&2; tail -n 40 "$f" >&2; }
+		done
+	fi
+	rm -rf "$dir"
 }

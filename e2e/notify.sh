@@ -25,12 +25,7 @@ convert=/usr/bin/convert
 
 tmp=$(mktemp -d)
 pids=()
-cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'e2e_cleanup $? e2e-notify "$tmp"' EXIT
 
 go build -o "$tmp/bedtime" ./cmd/bedtime
 

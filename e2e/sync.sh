@@ -23,19 +23,7 @@ scripts/need syncthing:syncthing Xvfb:xvfb dbus-daemon:dbus dbus-monitor:dbus db
 
 tmp=$(mktemp -d /tmp/bedtime-e2e-sync.XXXXXX)
 pids=()
-cleanup() {
-	local rc=$?
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-	if [ $rc -ne 0 ]; then
-		echo "e2e-sync: FAILED; logs:" >&2
-		for f in "$tmp"/*/daemon.log "$tmp"/*/monitor.log "$tmp"/ntfy.log "$tmp"/*/st.log; do
-			[ -f "$f" ] && { echo "== $f" >&2; tail -n 40 "$f" >&2; }
-		done
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap 'e2e_cleanup $? e2e-sync "$tmp" "$tmp"/*/daemon.log "$tmp"/*/monitor.log "$tmp"/ntfy.log "$tmp"/*/st.log' EXIT
 
 fail() { echo "e2e-sync: $*" >&2; exit 1; }
 say() { echo "e2e-sync: $*"; }
