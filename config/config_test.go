@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -247,5 +248,47 @@ func TestLoadOrDefault(t *testing.T) {
 					tt.name, s.Path, len(s.Reminders), s.Location, tt.wantPath, tt.reminderLen)
 			}
 		})
+	}
+}
+
+// TestErrorsQuoteLongWordsShort: an error quotes the file's own words (a
+// value, a reminder's name, a key) up to 80 characters and "…", so a
+// 100,000-character value makes a line that can be read, and a
+// notification that can be shown; what is not the file's (a list of the
+// keys known) stays whole.
+func TestErrorsQuoteLongWordsShort(t *testing.T) {
+	long := strings.Repeat("9", 100_000)
+	name := strings.Repeat("n", 200)
+	tests := []struct {
+		name, src, want string
+	}{
+		{"value", "reminders:\n  magnesium: {at: \"" + long + "\"}\n",
+			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `…" is not a time of day (want HH:MM)`},
+		{"reminder name", "reminders:\n  " + name + ": {at: \"25:00\", title: Water}\n",
+			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want HH:MM)`},
+		{"short value stays whole", "reminders:\n  magnesium: {at: \"" + long[:80] + "\"}\n",
+			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `" is not a time of day (want HH:MM)`},
+		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"" + long + "\"}\n",
+			`s.yaml:2:21: reminder "magnesium": cron: "` + long[:80] + `…": expected exactly 5 fields, found 1: [` + long[:79] + `…`},
+		{"a value of many-byte characters is cut between characters", "reminders:\n  magnesium: {at: \"" + strings.Repeat("é", 90) + "\"}\n",
+			`s.yaml:2:19: reminder "magnesium": at: "` + strings.Repeat("é", 80) + `…" is not a time of day (want HH:MM)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("s.yaml", []byte(tt.src))
+			var errs Errors
+			if !errors.As(err, &errs) || len(errs) != 1 {
+				t.Fatalf("Parse = %v, want one error", err)
+			}
+			if got := errs[0].Error(); got != tt.want {
+				t.Errorf("error\n got %.300s\nwant %.300s", got, tt.want)
+			}
+		})
+	}
+
+	// A list of what is known is the program's, not the file's: whole.
+	_, err := Parse("s.yaml", []byte("reminders:\n  magnesium: {at: \"20:30\", "+name+": 1}\n"))
+	if err == nil || !strings.Contains(err.Error(), name[:80]+"…") || !strings.Contains(err.Error(), "when_away") {
+		t.Errorf("unknown key: %v", err)
 	}
 }

@@ -15,7 +15,8 @@ import (
 // Its message is kept twice: Msg in English, and Key and Args, from which
 // In writes it in any language of the catalog (package locale). The
 // file's own words (keys, values, reminder and field names) and
-// file:line:col are arguments and stay as they are in the file.
+// file:line:col are arguments and stay as they are in the file, but for
+// their length: a word quoted is cut at 80 characters.
 type Error struct {
 	// File is the path of the file, as given to Load or Parse.
 	File string
@@ -47,7 +48,39 @@ type Message struct {
 
 // msg returns the Message of key and args; int arguments print as they
 // are (plain), with no thousands separator in any language.
-func msg(key string, args ...any) Message { return Message{Key: key, Args: plainArgs(args)} }
+// A string quoted with %q is one of the file's own words, and is
+// shortened (see shorten).
+func msg(key string, args ...any) Message {
+	args = plainArgs(args)
+	for i, verb := range verbs(key) {
+		if i >= len(args) {
+			break
+		}
+		if s, ok := args[i].(string); ok && verb == 'q' {
+			args[i] = shorten(s)
+		}
+	}
+	return Message{Key: key, Args: args}
+}
+
+// verbs returns the verb of each of format's arguments, in order (no
+// explicit argument indexes: the catalog's formats have none).
+func verbs(format string) []rune {
+	var vs []rune
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) && format[i] != '%' {
+			vs = append(vs, rune(format[i]))
+		}
+	}
+	return vs
+}
 
 // String returns m in English.
 func (m Message) String() string { return fmt.Sprintf(m.Key, m.Args...) }
@@ -84,6 +117,31 @@ func plainArgs(args []any) []any {
 	return args
 }
 
+// quoteRunes is how much of one of the file's words (a value, a key, a
+// reminder's name) an error quotes: enough to find it in the file, and a
+// 100,000-character value makes no 100,000-character error line (nor a
+// notification that carries it).
+const quoteRunes = 80
+
+// shorten returns s, or its first quoteRunes characters and "…" when it
+// is longer.
+func shorten(s string) string { return cut(s, quoteRunes) }
+
+// cut returns s, or its first n characters and "…" when it is longer.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	runes := 0
+	for i := range s {
+		if runes == n {
+			return s[:i] + "…"
+		}
+		runes++
+	}
+	return s
+}
+
 // newError returns the Error of key and args at file:line:col.
 func newError(file string, line, col int, key string, args ...any) *Error {
 	m := msg(key, args...)
@@ -112,11 +170,11 @@ func (e *Error) In(l *locale.Locale) string {
 	}
 	b.WriteString(": ")
 	if e.Reminder != "" {
-		b.WriteString(l.Sprintf("reminder %q", e.Reminder))
+		b.WriteString(l.Sprintf("reminder %q", shorten(e.Reminder)))
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
+		b.WriteString(shorten(e.Field) + ": ")
 	}
 	b.WriteString(e.MessageIn(l))
 	return b.String()
@@ -269,6 +327,23 @@ func match(s string, pats, sub []pattern) (Message, bool) {
 		}
 	}
 	return Message{}, false
+}
+
+// shortened returns m with its text arguments, and its Messages' (another
+// package's words, which are the file's: an expression, its fields),
+// shortened as the file's own words are.
+func (m Message) shortened() Message {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch v := a.(type) {
+		case string:
+			a = shorten(v)
+		case Message:
+			a = v.shortened()
+		}
+		args[i] = a
+	}
+	return Message{Key: m.Key, Args: args}
 }
 
 // suggest returns the candidate closest to s if it is a likely typo.

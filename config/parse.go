@@ -78,10 +78,12 @@ func (p *parser) errMsgAt(n ast.Node, c ctx, m Message) {
 // one of pats (with details sub) and as it is otherwise.
 func (p *parser) errForeign(n ast.Node, c ctx, err error, pats, sub []pattern) {
 	if m, ok := match(err.Error(), pats, sub); ok {
-		p.errMsgAt(n, c, m)
+		p.errMsgAt(n, c, m.shortened())
 		return
 	}
-	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: err.Error()}
+	// Not one of the messages known: as it is, but no longer than a few
+	// of the file's words quoted.
+	e := &Error{File: p.file, Reminder: c.reminder, Field: c.field, Msg: cut(err.Error(), 4*quoteRunes)}
 	p.place(e, n)
 }
 
