@@ -1,14 +1,18 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config/zonetest"
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/report"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // diaryEnv is a state directory and a schedule in Berlin for the diary's
@@ -152,6 +156,18 @@ func TestReportCommand(t *testing.T) {
 	if strings.Contains(string(b), "<script") || !strings.Contains(string(b), "&lt;script&gt;") {
 		t.Fatal("the note is not escaped in the report")
 	}
+	// -o with a directory writes the report there under its usual name.
+	into := t.TempDir()
+	code, stdout, errOut = runIn(t, dir, at, "--config", config, "report", "-o", into)
+	if want := filepath.Join(into, "bedtime-report.html"); code != 0 || !strings.HasPrefix(stdout, "Wrote "+want+":") {
+		t.Errorf("report -o DIR: exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	if code, _, errOut = runIn(t, dir, at, "--config", config, "report", "--csv", "-o", into); code != 0 {
+		t.Errorf("report --csv -o DIR: exit %d, stderr %q", code, errOut)
+	}
+	if b, err := os.ReadFile(filepath.Join(into, "bedtime-report.csv")); err != nil || !strings.HasPrefix(string(b), "night,") {
+		t.Errorf("report --csv -o DIR: %v %.40q", err, b)
+	}
 	code, csv, _ := runIn(t, dir, at, "--config", config, "report", "--csv", "--weeks", "1")
 	lines := strings.Split(strings.TrimSpace(csv), "\n")
 	if code != 0 || len(lines) != 8 || lines[0] != "night,weekday,cramps,bad,count,severity,sleep,leg,note,answered_at,habit:calf-stretch,habit:magnesium" ||
@@ -162,6 +178,32 @@ func TestReportCommand(t *testing.T) {
 		if code, _, errOut := runIn(t, dir, at, append([]string{"--config", config}, bad...)...); code == 0 || !strings.Contains(errOut, "want 1 to 522") {
 			t.Errorf("%v: exit %d, stderr %q", bad, code, errOut)
 		}
+	}
+}
+
+// TestReportNamesTheSystemZone: a schedule with no timezone: key is in
+// the system's zone, and the report says which by its name
+// ("America/Halifax"), not Go's "Local".
+func TestReportNamesTheSystemZone(t *testing.T) {
+	zoneFile, set := zonetest.File(t, "America/Halifax") // and no TZ, as on a desktop
+	set("America/Halifax")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "schedule.yaml")
+	if err := os.WriteFile(path, []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	app := &App{Stdout: io.Discard, Stderr: io.Discard, StateDir: dir, ConfigPath: path, ZoneFile: zoneFile}
+	app.Clock = scheduler.NewFakeClock(nov(t, 20, "08:15"))
+	r, err := app.buildReport(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := report.WriteHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "times in America/Halifax</p>") {
+		t.Errorf("the report does not name the system's zone:\n%s", b.String())
 	}
 }
 

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strconv"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,8 +17,12 @@ import (
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
-// defaultReportFile is where `bedtime report` writes the HTML unless -o says.
-const defaultReportFile = "bedtime-report.html"
+// defaultReportFile is where `bedtime report` writes the HTML unless -o
+// says; in a directory -o names, the HTML or the CSV has these names.
+const (
+	defaultReportFile = "bedtime-report.html"
+	defaultReportCSV  = "bedtime-report.csv"
+)
 
 func newReportCmd(app *App) *cobra.Command {
 	var (
@@ -63,6 +68,14 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 				_, err := app.Stdout.Write(b.Bytes())
 				return err
 			}
+			// A directory gets the report under its usual name.
+			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+				name := defaultReportFile
+				if asCSV {
+					name = defaultReportCSV
+				}
+				out = filepath.Join(out, name)
+			}
 			if err := safefs.WriteAtomic(out, b.Bytes()); err != nil {
 				return fmt.Errorf("%s: %w", r.Locale.Sprintf("cannot write the report"), err)
 			}
@@ -85,10 +98,12 @@ output unless -o names a file); docs/diary.md lists its columns.`,
 func (app *App) buildReport(weeks int) (report.Report, error) {
 	now := app.now()
 	in := report.Input{Now: now, Weeks: weeks}
-	in.Loc = time.Local
+	// The system's zone by its name ("Europe/Berlin", not "Local"): the
+	// report says which times it shows.
+	in.Loc = app.namedLocalZone()
 	in.Locale = app.locale(nil)
 	if path, err := app.schedulePath(); err == nil {
-		s, err := config.LoadOrDefault(path, time.Local)
+		s, err := config.LoadOrDefault(path, in.Loc)
 		switch {
 		case err != nil:
 			in.ScheduleFrom = in.Locale.Sprintf("%s (it has errors; run bedtime validate)", path)
