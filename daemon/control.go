@@ -31,12 +31,15 @@ func startView(st state.State) state.State {
 // applyControl acts on what changed in the state st since prev, the
 // daemon's view of it before it was read: a pause or its end, a stop of
 // the routines, an instant done from the command line. The engine asks
-// the state itself (stateBook); it is only told to ask again.
+// the state itself (stateBook); it is only told to ask again. Its log
+// says such a change came from "the state": a command, the tray and
+// another computer (devices.Follow) all change it the same way, and the
+// state does not say which did.
 func (d *daemon) applyControl(prev, st state.State) {
 	d.engine.Poke()
 	changed := !prev.PausedUntil.Equal(st.PausedUntil)
 	if st.RoutineStop.After(prev.RoutineStop) {
-		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "command line")
+		d.log.Info("routines stopped", "count", d.stopRoutines(""), "from", "the state")
 	}
 	var snoozed []string // snoozed elsewhere: off the screen until it comes again
 	for name, in := range st.Open {
@@ -45,7 +48,7 @@ func (d *daemon) applyControl(prev, st state.State) {
 		}
 	}
 	for _, name := range snoozed {
-		d.log.Info("snooze", "reminder", name, "scheduled", st.Open[name].Scheduled.Format(time.RFC3339), "from", "command line")
+		d.log.Info("snooze", "reminder", name, "scheduled", st.Open[name].Scheduled.Format(time.RFC3339), "from", "the state")
 		d.withdraw(name)
 	}
 	var answered []string // answered elsewhere since the daemon last looked
@@ -56,7 +59,7 @@ func (d *daemon) applyControl(prev, st state.State) {
 	}
 	for _, name := range answered {
 		o := st.Closed[name]
-		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "command line")
+		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "the state")
 		d.withdraw(name)
 	}
 	switch {

@@ -180,7 +180,7 @@ func TestDoneFromTheCommandLineClosesTheNotification(t *testing.T) {
 	}
 	// The server closes it on its own time: a real process, looked at again.
 	testutil.WaitFor(t, notifytest.Wait, "the notification taken off the screen after bedtime done", func() bool { return !srv.IsOpen(n.ID) }, h.log)
-	if !strings.Contains(h.log.String(), `msg=done reminder=magnesium scheduled=2026-11-25T20:30:00Z from="command line"`) {
+	if !strings.Contains(h.log.String(), `msg=done reminder=magnesium scheduled=2026-11-25T20:30:00Z from="the state"`) {
 		t.Errorf("the daemon did not log the done:\n%s", h.log)
 	}
 	evs := h.history()
@@ -221,7 +221,7 @@ func TestSnoozeFromTheCommandLineClosesTheNotification(t *testing.T) {
 	}
 	// The server closes it on its own time: a real process, looked at again.
 	testutil.WaitFor(t, notifytest.Wait, "the notification taken off the screen after bedtime snooze", func() bool { return !srv.IsOpen(n.ID) }, h.log)
-	waitLog(t, h.log, `msg=snooze reminder=magnesium scheduled=2026-11-25T20:30:00Z from="command line"`)
+	waitLog(t, h.log, `msg=snooze reminder=magnesium scheduled=2026-11-25T20:30:00Z from="the state"`)
 	h.clock.Set(until)
 	if again := srv.Next(t); again.Summary == "" {
 		t.Fatalf("after the snooze: %+v", again)
@@ -283,7 +283,7 @@ func TestStopARoutine(t *testing.T) {
 	if err := other.Update(func(st *state.State) error { st.RoutineStop = h.clock.Now(); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	waitLog(t, h.log, `msg="routines stopped" count=1 from="command line"`)
+	waitLog(t, h.log, `msg="routines stopped" count=1 from="the state"`)
 	waitLog(t, h.log, `msg="routine stopped" reminder=limber`)
 	for _, n := range srv.Calls() {
 		if strings.Contains(n.Summary, "(2 of") {

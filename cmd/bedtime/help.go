@@ -38,17 +38,22 @@ func speakHelp(app *App, root *cobra.Command) {
 		return w.usage(c.OutOrStderr(), c)
 	})
 	// cobra's help command says in its own words that it does not know a
-	// topic; it says so through the catalog instead.
+	// topic; it says so through the catalog instead, and exits 1 (cobra's
+	// exits 0, so a script cannot tell).
 	root.InitDefaultHelpCmd()
 	if help, _, err := root.Find([]string{"help"}); err == nil && help != root && help.Run != nil {
 		run := help.Run
-		help.Run = func(c *cobra.Command, args []string) {
+		help.Run = nil
+		help.RunE = func(c *cobra.Command, args []string) error {
 			if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
 				c.Println(app.locale(nil).Sprintf("Unknown help topic %#q", args))
-				cobra.CheckErr(c.Root().Usage())
-				return
+				if err := c.Root().Usage(); err != nil {
+					return err
+				}
+				return exitError{code: 1}
 			}
 			run(c, args)
+			return nil
 		}
 	}
 	pre, preE := root.PersistentPreRun, root.PersistentPreRunE

@@ -343,7 +343,7 @@ func TestCompletionDescriptionsInLanguage(t *testing.T) {
 
 // TestHelpUnknownTopic: `bedtime help` of a topic that is no command says
 // so in the person's language (in English as cobra says it), then lists
-// the commands.
+// the commands, and exits 1.
 func TestHelpUnknownTopic(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ lang, want string }{
@@ -352,8 +352,8 @@ func TestHelpUnknownTopic(t *testing.T) {
 		{locale.Pseudo, "⟦Ûñķñöŵñ ĥéľþ ţöþíç [`bogus` `topic`]"},
 	} {
 		code, out, errOut := runApp(helpApp(t, tt.lang), "help", "bogus", "topic")
-		if code != 0 || errOut != "" {
-			t.Errorf("%s: exit %d, stderr %q", tt.lang, code, errOut)
+		if code != 1 || errOut != "" {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and nothing", tt.lang, code, errOut)
 		}
 		if !strings.HasPrefix(out, tt.want) {
 			t.Errorf("%s: bedtime help bogus topic says\n%s\nwant it to begin with\n%s", tt.lang, out, tt.want)
