@@ -43,6 +43,11 @@ const (
 
 var eventsName = regexp.MustCompile(`^events-(\d{4})-(\d{2})\.jsonl$`)
 
+// Stopped is the presence a device writes as bedtime stops on it (the
+// service stopped, the person logged out): it takes no part in the
+// election, and nothing is held for it, until it writes again.
+const Stopped = "stopped"
+
 // Presence is what a device says about itself and the person at it. It is
 // the device's presence file, rewritten whole.
 type Presence struct {
@@ -57,7 +62,8 @@ type Presence struct {
 	// Written is when the device wrote the file, by its clock.
 	Written time.Time `json:"written"`
 	// State is where the person is as this device sees it: "here",
-	// "away", "locked", or "" when it cannot tell.
+	// "away", "locked", or "" when it cannot tell; Stopped when bedtime
+	// stopped on it.
 	State string `json:"state,omitempty"`
 	// Since is when State began; Input is the person's last input here.
 	Since time.Time `json:"since,omitzero"`

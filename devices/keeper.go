@@ -147,6 +147,13 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 		}
 		select {
 		case <-ctx.Done():
+			// bedtime stops here on purpose: the others hold nothing
+			// for this computer from now on, rather than until it has
+			// not been heard from for HeardWithin. (Killed, it cannot
+			// say so, and they wait as for one asleep.)
+			if err := f.WritePresence(Presence{Name: o.Name, State: Stopped, Since: f.o.Now()}); err != nil {
+				log.Warn("cannot write to the sync folder", "err", err.Error())
+			}
 			return nil
 		case <-gone:
 			return goneNow()

@@ -58,6 +58,11 @@ func TestKeep(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+	// Stopping on purpose, it says so: the others hold nothing for it.
+	d[1].Scan()
+	if devs := d[1].Devices(); len(devs) != 1 || devs[0].Presence.State != Stopped {
+		t.Errorf("after Keep stopped, the other device reads %+v; want the presence %q", devs, Stopped)
+	}
 }
 
 // waitFor waits, on real file events, for cond; it gives up after ten

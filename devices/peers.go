@@ -143,8 +143,8 @@ func (p *Peers) candidates(here string, input time.Time) []Device {
 		if d.ID == p.self || d.Presence.Written.IsZero() {
 			continue
 		}
-		if w := d.Presence.Written; now.Sub(w) > HeardWithin {
-			continue // not heard from: nothing is held for it
+		if w := d.Presence.Written; now.Sub(w) > HeardWithin || d.Presence.State == Stopped {
+			continue // not heard from, or stopped: nothing is held for it
 		}
 		out = append(out, d)
 	}

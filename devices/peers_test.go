@@ -28,6 +28,8 @@ func TestPeersElectAndPhone(t *testing.T) {
 		{"no presence anywhere, this is the smallest", idA, "", time.Time{}, []Device{heard(idC, "", time.Time{}, now)}, "", true},
 		{"never held for a computer not heard from", idB, "away", now.Add(-time.Hour), []Device{heard(idA, "here", now, now.Add(-HeardWithin-time.Minute))}, "", true},
 		{"a presence file never read takes no part", idB, "", time.Time{}, []Device{{ID: idA}}, "", true},
+		{"never held for a computer where bedtime stopped", idB, "away", now.Add(-time.Hour), []Device{heard(idA, Stopped, time.Time{}, now)}, "", true},
+		{"a stopped computer neither sends to the phone", idB, "", time.Time{}, []Device{heard(idA, Stopped, time.Time{}, now), heard(idC, "", time.Time{}, now)}, "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

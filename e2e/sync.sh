@@ -158,7 +158,9 @@ daemon() {
 		DISPLAY=":$(head -n1 "$d/display")" DBUS_SESSION_BUS_ADDRESS="$(head -n1 "$d/bus")" \
 		"$tmp/bedtime" --config "$d/schedule.yaml" run >"$d/daemon.log" 2>&1 &
 	pids+=($!)
+	dpid[$c]=$!
 }
+declare -A dpid
 schedule() { # c at
 	printf '%s\n' "timezone: UTC" "sync:" "  folder: $tmp/$1/Sync/bedtime" "  name: computer-$1" \
 		"channels:" "  phone:" "    ntfy: {server: \"http://127.0.0.1:$ntfy_port\", topic: bedtime-e2e-sync}" \
@@ -225,4 +227,13 @@ for want in "OK   sync folder: $tmp/a/Sync/bedtime" "OK   sync key: fingerprint"
 	case $doctor in *"$want"*) ;; *) fail "doctor on a does not say \"$want\": $doctor" ;; esac
 done
 say "doctor on a: $(printf '%s\n' "$doctor" | grep -m1 'device computer-b')"
+
+# --- a computer stopped on purpose says so ----------------------------------------
+# (so the other holds nothing for it, rather than for up to 12 hours)
+kill -TERM "${dpid[b]}"
+wait "${dpid[b]}" 2>/dev/null || true
+grep -q 'sync: the folder did not take the last word' "$tmp/b/daemon.log" && fail "b stopped before its last word was written: $(tail -n3 "$tmp/b/daemon.log")"
+b_stopped() { on a status --json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin).get("devices") or []; sys.exit(0 if len(d)==2 and d[1].get("presence")=="stopped" else 1)'; }
+wait_for 60 "computer a to read that b stopped" b_stopped
+say "b's daemon stopped; a reads it as stopped, and holds nothing for it"
 say "PASS (Done on one to close on the other: ${latency}s)"

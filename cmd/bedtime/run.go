@@ -97,39 +97,60 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Version:       buildVersion(),
 	}
 	ctx, stop := context.WithCancel(ctx)
-	defer stop()
-	if peers := app.keepSync(ctx, dir, log); peers != nil {
+	peers, synced := app.keepSync(ctx, dir, log)
+	if peers != nil {
 		o.Devices, o.ShowWithin = peers, devices.ShowWithin
 	}
+	// When the daemon ends, sync says in the folder that this computer
+	// stopped (so the others hold nothing for it) before the process
+	// ends; a folder that hangs does not hold the exit for long.
+	defer func() {
+		stop()
+		select {
+		case <-synced:
+		case <-time.After(syncStopWait):
+			log.Warn("sync: the folder did not take the last word in time", "waited", syncStopWait)
+		}
+	}()
 	if app.RunDaemon != nil {
 		return app.RunDaemon(ctx, o)
 	}
 	return daemon.Run(ctx, o)
 }
 
+// syncStopWait is how long a stopping daemon waits for the sync folder to
+// take its last presence.
+const syncStopWait = 5 * time.Second
+
 // keepSync, with sync: in the schedule, keeps the sync folder and this
 // computer in step while ctx lasts (devices.Keep); without a key or a
 // folder it says once why this computer works alone. It returns what the
-// daemon decides between the computers by; nil when sync is off.
-func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) *devices.Peers {
+// daemon decides between the computers by, nil when sync is off, and a
+// channel closed once it has stopped keeping (after ctx ends).
+func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) (*devices.Peers, <-chan struct{}) {
+	done := make(chan struct{})
 	if app.builtin {
-		return nil
+		close(done)
+		return nil, done
 	}
 	since := app.now().AddDate(0, 0, -2)
 	link := app.syncLink(since)
 	if link == nil {
-		return nil
+		close(done)
+		return nil, done
 	}
 	if link.Folder == nil {
 		log.Warn("sync: this computer works alone", "why", link.Alone)
 		if link.Self == "" {
-			return nil // no key (or no id): joining needs a restart
+			close(done)
+			return nil, done // no key (or no id): joining needs a restart
 		}
 	}
 	store, err := state.OpenWith(stateDir, state.Options{})
 	if err != nil {
 		log.Warn("sync: this computer works alone", "why", err.Error())
-		return nil
+		close(done)
+		return nil, done
 	}
 	store.SetLogger(log)
 	peers := devices.NewPeers(link.Self, app.now)
@@ -162,6 +183,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 	}
 	folder := app.syncSettings()
 	go func() {
+		defer close(done)
 		gone := false
 		for {
 			if link.Folder == nil {
@@ -195,7 +217,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 			link.Folder, gone = nil, true
 		}
 	}()
-	return peers
+	return peers, done
 }
 
 // alreadyRunning says, in l's language, that another daemon, pid, holds

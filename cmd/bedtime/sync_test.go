@@ -238,6 +238,20 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 	if !strings.Contains(stderr.String(), "works alone") || !strings.Contains(stderr.String(), "sync: sharing the record") {
 		t.Errorf("the log does not say alone, then sharing:\n%s", stderr.String())
 	}
+	// Once run has returned, the folder says this computer stopped, so the
+	// others hold nothing for it.
+	other := newComputer(t, folder, "desktop")
+	if err := devices.SaveKey(other.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	l := devices.Connect(other.stateDir, folder, "desktop", devices.Options{})
+	if l.Folder == nil {
+		t.Fatalf("the other computer is not linked: %s", l.Alone)
+	}
+	l.Folder.Scan()
+	if devs := l.Folder.Devices(); len(devs) != 1 || devs[0].Presence.State != devices.Stopped {
+		t.Errorf("after run ended the other computer reads %+v; want one device, %q", devs, devices.Stopped)
+	}
 }
 
 // A computer that joined with another key is named plainly by doctor, and
