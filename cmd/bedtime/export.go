@@ -44,7 +44,7 @@ import again after you change the schedule.`,
 			now := app.now()
 			// The events' words are the notifications' own, in the
 			// person's language.
-			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s, app.locale(s).Lang))
+			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s, app.locale(s).Lang), nil)
 			if err != nil {
 				return err
 			}
