@@ -49,11 +49,26 @@ func (f Firing) UID() string {
 	return f.Reminder + "-" + f.At.UTC().Format("20060102T150405Z") + "@bedtime"
 }
 
+// SkipFunc reports whether the firing of reminder at the instant at will
+// not fire, for `bedtime next` marks it skipped or paused
+// (state.State.Planned).
+type SkipFunc func(reminder string, at time.Time) bool
+
 // Firings returns the firings of the enabled reminders of s strictly after
 // from and before to, in time order; firings at the same instant keep the
 // file's order of reminders: they are scheduler.Walk's, as `bedtime next`
-// shows them. It fails when there are more than MaxEvents.
-func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, error) {
+// shows them. It leaves out
+//
+//   - the reminders that ask a question (config.Reminder.Ask): a calendar
+//     cannot take the answer, and its alarm would ring at the scheduled
+//     time, while the person may be asleep, rather than wait for them as
+//     the desktop does;
+//   - the firings for which skip, when not nil, reports true: those that
+//     will not fire. The text function is not called for them, as the
+//     daemon picks no text for a firing it does not show.
+//
+// It fails when there are more than MaxEvents.
+func Firings(s *config.Schedule, from, to time.Time, text TextFunc, skip SkipFunc) ([]Firing, error) {
 	type job struct {
 		r      config.Reminder
 		start  time.Time // the firings from here on are walked for their texts
@@ -63,6 +78,9 @@ func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, e
 	jobs := make(map[string]job, len(enabled))
 	walkFrom := from
 	for _, r := range enabled {
+		if r.Ask != "" {
+			continue
+		}
 		length := DefaultLength
 		if rt, ok := s.Routine(r.Routine); ok {
 			var sum time.Duration
@@ -81,8 +99,14 @@ func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, e
 			walkFrom = start
 		}
 	}
+	var walk []scheduler.Job // s.Jobs() less the questions, in file order
+	for _, j := range s.Jobs() {
+		if _, ok := jobs[j.Name]; ok {
+			walk = append(walk, j)
+		}
+	}
 	var out []Firing
-	for due := range scheduler.Walk(s.Jobs(), walkFrom) {
+	for due := range scheduler.Walk(walk, walkFrom) {
 		if !due.At.Before(to) {
 			break
 		}
@@ -90,8 +114,12 @@ func Firings(s *config.Schedule, from, to time.Time, text TextFunc) ([]Firing, e
 		if !due.At.After(j.start) {
 			continue
 		}
+		coming := due.At.After(from)
+		if coming && skip != nil && skip(j.r.Name, due.At) {
+			continue
+		}
 		t := text(j.r, due.At)
-		if !due.At.After(from) {
+		if !coming {
 			continue
 		}
 		if len(out) == MaxEvents {

@@ -88,13 +88,13 @@ func TestFiringsAgreeWithUpcoming(t *testing.T) {
 				time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
 			} {
 				to := from.AddDate(0, 0, 14)
-				got, err := Firings(s, from, to, plain)
+				got, err := Firings(s, from, to, plain, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				var want []scheduler.Due
 				for _, d := range scheduler.Upcoming(s.Jobs(), from, 1000) {
-					if d.At.Before(to) {
+					if r, _ := s.Reminder(d.Job); d.At.Before(to) && r.Ask == "" {
 						want = append(want, d)
 					}
 				}
@@ -106,6 +106,72 @@ func TestFiringsAgreeWithUpcoming(t *testing.T) {
 						t.Errorf("from %s, firing %d: %s at %s, Upcoming has %s at %s", from, i, got[i].Reminder, got[i].At, want[i].Job, want[i].At)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestFiringsLeaveOut: a question is never exported, and a firing that
+// skip says will not fire is left out, its text not picked; every other
+// firing is kept.
+func TestFiringsLeaveOut(t *testing.T) {
+	berlin := zone(t, "Europe/Berlin")
+	s := parse(t, `reminders:
+  water:
+    every: 2h
+    between: "08:00-12:00"
+    title: W
+  diary:
+    at: "09:00"
+    ask: cramps
+`, berlin)
+	at := func(hhmm string) time.Time {
+		t.Helper()
+		c, err := time.ParseInLocation("2006-01-02 15:04", "2026-12-02 "+hhmm, berlin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	from := at("07:00")
+	for _, tt := range []struct {
+		name string
+		skip SkipFunc
+		want string // the firings, and after the bar the texts picked on the 2nd
+	}{
+		{"nothing skipped", nil, "water 08:00,water 10:00,water 12:00|08:00,10:00,12:00"},
+		{"one skipped", func(r string, a time.Time) bool { return r == "water" && a.Equal(at("10:00")) },
+			"water 08:00,water 12:00|08:00,12:00"},
+		{"paused to 11:00", func(r string, a time.Time) bool { return a.Before(at("11:00")) },
+			"water 12:00|12:00"},
+		{"asked about the question only", func(r string, a time.Time) bool {
+			if r == "diary" {
+				t.Errorf("skip asked about the question %s at %s", r, a)
+			}
+			return false
+		}, "water 08:00,water 10:00,water 12:00|08:00,10:00,12:00"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var picked []string
+			text := func(r config.Reminder, a time.Time) content.Text {
+				if r.Ask != "" {
+					t.Errorf("text picked for the question %s", r.Name)
+				}
+				if a.In(berlin).Day() == 2 {
+					picked = append(picked, a.In(berlin).Format("15:04"))
+				}
+				return content.Text{Title: r.Name}
+			}
+			got, err := Firings(s, from, from.Add(12*time.Hour), text, tt.skip)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var firings []string
+			for _, f := range got {
+				firings = append(firings, f.Reminder+" "+f.At.In(berlin).Format("15:04"))
+			}
+			if g := strings.Join(firings, ",") + "|" + strings.Join(picked, ","); g != tt.want {
+				t.Errorf("got %s, want %s", g, tt.want)
 			}
 		})
 	}
@@ -123,7 +189,7 @@ func TestFiringsRotateTexts(t *testing.T) {
 		return content.Text{Title: at.In(berlin).Format("15:04")}
 	}
 	from := time.Date(2026, 12, 2, 9, 0, 0, 0, berlin)
-	got, err := Firings(s, from, from.AddDate(0, 0, 1), text)
+	got, err := Firings(s, from, from.AddDate(0, 0, 1), text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,12 +208,12 @@ func TestFiringsRotateTexts(t *testing.T) {
 func TestFiringsTooMany(t *testing.T) {
 	s := parse(t, "reminders:\n  blink:\n    every: 1m\n    title: Blink\n", time.UTC)
 	from := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-	_, err := Firings(s, from, from.AddDate(0, 0, 14), plain)
+	_, err := Firings(s, from, from.AddDate(0, 0, 14), plain, nil)
 	want := `more than 10000 firings from 2026-12-01 00:00 to 2026-12-15 00:00 (reminder "blink" fires often); export fewer days`
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %s", err, want)
 	}
-	if _, err := Firings(s, from, from.AddDate(0, 0, 6), plain); err != nil {
+	if _, err := Firings(s, from, from.AddDate(0, 0, 6), plain, nil); err != nil {
 		t.Fatalf("6 days of a reminder every minute: %v", err)
 	}
 }

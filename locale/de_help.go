@@ -119,12 +119,18 @@ Standardplan, und die Datei entsteht beim Speichern.`},
 	{Key: "Export the coming reminders as a calendar file", Other: "Die kommenden Erinnerungen als Kalenderdatei exportieren"},
 	{Key: `Export the reminders of the coming days as an iCalendar (.ics) file, one
 event with an alarm per reminder, to import into a calendar app (a phone's
-too), which then reminds you without bedtime. It is a snapshot: export and
-import again after you change the schedule.`, Other: `Exportiert die Erinnerungen der kommenden Tage als iCalendar-Datei (.ics),
+too), which then reminds you without bedtime. Left out are the firings that
+will not fire, those "bedtime next" marks skipped or paused, and the
+reminders that ask a question (ask:, such as cramp-diary): a calendar
+cannot take the answer. It is a snapshot: export and import again after you
+change the schedule, skip a reminder or pause.`, Other: `Exportiert die Erinnerungen der kommenden Tage als iCalendar-Datei (.ics),
 ein Termin mit Alarm je Erinnerung, zum Import in eine Kalender-App (auch
-auf dem Handy), die dich dann ohne bedtime erinnert. Es ist eine
-Momentaufnahme: Nach einer Änderung des Plans erneut exportieren und
-importieren.`},
+auf dem Handy), die dich dann ohne bedtime erinnert. Weggelassen werden die
+Zeitpunkte, die nicht kommen, also die "bedtime next" als ausgelassen oder
+pausiert markiert, und die Erinnerungen, die eine Frage stellen (ask:, etwa
+cramp-diary): Ein Kalender kann die Antwort nicht annehmen. Es ist eine
+Momentaufnahme: Nach einer Änderung des Plans, einem Auslassen oder einer
+Pause erneut exportieren und importieren.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o DATEI]"},
 	{Key: "how many days ahead, 1 to %d", Other: "wie viele Tage voraus, 1 bis %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "iCalendar schreiben (RFC 5545)"},

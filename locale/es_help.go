@@ -120,11 +120,18 @@ defecto comentado y el archivo se crea al guardar.`},
 	{Key: "Export the coming reminders as a calendar file", Other: "Exportar los próximos recordatorios como archivo de calendario"},
 	{Key: `Export the reminders of the coming days as an iCalendar (.ics) file, one
 event with an alarm per reminder, to import into a calendar app (a phone's
-too), which then reminds you without bedtime. It is a snapshot: export and
-import again after you change the schedule.`, Other: `Exporta los recordatorios de los próximos días como archivo iCalendar
+too), which then reminds you without bedtime. Left out are the firings that
+will not fire, those "bedtime next" marks skipped or paused, and the
+reminders that ask a question (ask:, such as cramp-diary): a calendar
+cannot take the answer. It is a snapshot: export and import again after you
+change the schedule, skip a reminder or pause.`, Other: `Exporta los recordatorios de los próximos días como archivo iCalendar
 (.ics), un evento con alarma por recordatorio, para importarlo en una app
-de calendario (también la del móvil), que entonces te avisa sin bedtime. Es
-una instantánea: exporta e importa de nuevo cuando cambies el horario.`},
+de calendario (también la del móvil), que entonces te avisa sin bedtime.
+Deja fuera los avisos que no llegarán, los que "bedtime next" marca como
+omitidos o en pausa, y los recordatorios que hacen una pregunta (ask:, como
+cramp-diary): un calendario no puede recibir la respuesta. Es una
+instantánea: exporta e importa de nuevo cuando cambies el horario, omitas
+un recordatorio o hagas una pausa.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o ARCHIVO]"},
 	{Key: "how many days ahead, 1 to %d", Other: "cuántos días por delante, de 1 a %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "escribir iCalendar (RFC 5545)"},

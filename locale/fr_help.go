@@ -122,12 +122,18 @@ créé quand vous enregistrez.`},
 	{Key: "Export the coming reminders as a calendar file", Other: "Exporter les rappels à venir dans un fichier de calendrier"},
 	{Key: `Export the reminders of the coming days as an iCalendar (.ics) file, one
 event with an alarm per reminder, to import into a calendar app (a phone's
-too), which then reminds you without bedtime. It is a snapshot: export and
-import again after you change the schedule.`, Other: `Exporte les rappels des prochains jours dans un fichier iCalendar (.ics),
+too), which then reminds you without bedtime. Left out are the firings that
+will not fire, those "bedtime next" marks skipped or paused, and the
+reminders that ask a question (ask:, such as cramp-diary): a calendar
+cannot take the answer. It is a snapshot: export and import again after you
+change the schedule, skip a reminder or pause.`, Other: `Exporte les rappels des prochains jours dans un fichier iCalendar (.ics),
 un événement avec alarme par rappel, à importer dans une application de
 calendrier (celle d’un téléphone aussi), qui vous rappelle alors sans
-bedtime. C’est un instantané : exportez et importez à nouveau après avoir
-changé l’horaire.`},
+bedtime. En sont exclus les déclenchements qui n’auront pas lieu, ceux que
+"bedtime next" marque sautés ou en pause, et les rappels qui posent une
+question (ask:, comme cramp-diary) : un calendrier ne peut pas en recevoir
+la réponse. C’est un instantané : exportez et importez à nouveau après
+avoir changé l’horaire, sauté un rappel ou mis en pause.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o FICHIER]"},
 	{Key: "how many days ahead, 1 to %d", Other: "combien de jours à l’avance, de 1 à %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "écrire de l’iCalendar (RFC 5545)"},

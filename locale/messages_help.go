@@ -103,8 +103,11 @@ default and the file is created when you save.`},
 	{Key: "Export the coming reminders as a calendar file"},
 	{Key: `Export the reminders of the coming days as an iCalendar (.ics) file, one
 event with an alarm per reminder, to import into a calendar app (a phone's
-too), which then reminds you without bedtime. It is a snapshot: export and
-import again after you change the schedule.`},
+too), which then reminds you without bedtime. Left out are the firings that
+will not fire, those "bedtime next" marks skipped or paused, and the
+reminders that ask a question (ask:, such as cramp-diary): a calendar
+cannot take the answer. It is a snapshot: export and import again after you
+change the schedule, skip a reminder or pause.`},
 	{Key: "--ics [--days N] [-o FILE]"},
 	{Key: "how many days ahead, 1 to %d"},
 	{Key: "write iCalendar (RFC 5545)"},

@@ -25,8 +25,11 @@ func newExportCmd(app *App) *cobra.Command {
 		Short: "Export the coming reminders as a calendar file",
 		Long: `Export the reminders of the coming days as an iCalendar (.ics) file, one
 event with an alarm per reminder, to import into a calendar app (a phone's
-too), which then reminds you without bedtime. It is a snapshot: export and
-import again after you change the schedule.`,
+too), which then reminds you without bedtime. Left out are the firings that
+will not fire, those "bedtime next" marks skipped or paused, and the
+reminders that ask a question (ask:, such as cramp-diary): a calendar
+cannot take the answer. It is a snapshot: export and import again after you
+change the schedule, skip a reminder or pause.`,
 		Example: `  bedtime export --ics > bedtime.ics
   bedtime export --ics --days 30 -o ~/bedtime.ics`,
 		Args: cobra.NoArgs,
@@ -42,9 +45,13 @@ import again after you change the schedule.`,
 				return err
 			}
 			now := app.now()
+			skip, err := app.willNotFire(now)
+			if err != nil {
+				return err
+			}
 			// The events' words are the notifications' own, in the
 			// person's language.
-			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s, app.locale(s).Lang))
+			firings, err := calendar.Firings(s, now, now.In(s.Location).AddDate(0, 0, days), daemonTexts(s, app.locale(s).Lang), skip)
 			if err != nil {
 				return err
 			}
@@ -67,6 +74,20 @@ import again after you change the schedule.`,
 	cmd.Flags().IntVar(&days, "days", 14, fmt.Sprintf("how many days ahead, 1 to %d", calendar.MaxDays))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (private, replaced atomically) instead of standard output")
 	return cmd
+}
+
+// willNotFire returns what leaves a firing out of the export: the state's
+// skips and pause, as `bedtime next` marks them (state.State.Planned).
+func (app *App) willNotFire(now time.Time) (calendar.SkipFunc, error) {
+	store, err := app.openStore()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Load()
+	if err != nil {
+		return nil, err
+	}
+	return func(reminder string, at time.Time) bool { return st.Planned(reminder, at, now) != "" }, nil
 }
 
 // daemonTexts returns the words of each firing as the daemon's rotation

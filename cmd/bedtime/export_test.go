@@ -7,10 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
@@ -148,20 +150,31 @@ func TestExportAgreesWithNext(t *testing.T) {
 	for _, tt := range []struct {
 		name, path string
 		now        time.Time
+		before     [][]string // commands run first, on the test's own state
 	}{
-		{"default, spring", berlinDefault(t), time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)},
-		{"default, autumn", berlinDefault(t), time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC)},
-		{"zones, spring", dst, time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC)},
-		{"zones, autumn", dst, time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC)},
+		{"default, spring", berlinDefault(t), time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC), nil},
+		{"default, autumn", berlinDefault(t), time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), nil},
+		{"zones, spring", dst, time.Date(2026, 3, 25, 9, 0, 0, 0, time.UTC), nil},
+		{"zones, autumn", dst, time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), nil},
+		{"default, skipped and paused", berlinDefault(t), time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC),
+			[][]string{{"skip", "movement"}, {"skip", "hydration"}, {"pause", "3h"}}},
+		{"zones, paused across a clock change", dst, time.Date(2026, 10, 24, 20, 0, 0, 0, time.UTC),
+			[][]string{{"skip", "london"}, {"pause", "10h"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			code, ics, errOut := runAt(t, tt.now, "export", "--ics", "--config", tt.path)
+			dir := newStateDir(t).Dir()
+			for _, args := range tt.before {
+				if code, _, errOut := runIn(t, dir, tt.now, append(args, "--config", tt.path)...); code != 0 {
+					t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+				}
+			}
+			code, ics, errOut := runIn(t, dir, tt.now, "export", "--ics", "--config", tt.path)
 			if code != 0 || errOut != "" {
 				t.Fatalf("export: exit %d, stderr %q", code, errOut)
 			}
 			got := parseICS(t, []byte(ics))
 
-			code, out, errOut := runAt(t, tt.now, "next", "--config", tt.path, "--json", "-n", "5000")
+			code, out, errOut := runIn(t, dir, tt.now, "next", "--config", tt.path, "--json", "-n", "5000")
 			if code != 0 || errOut != "" {
 				t.Fatalf("next: exit %d, stderr %q", code, errOut)
 			}
@@ -169,19 +182,32 @@ func TestExportAgreesWithNext(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &next); err != nil {
 				t.Fatal(err)
 			}
+			s, err := config.Load(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
 			berlin, _ := time.LoadLocation("Europe/Berlin")
 			end := tt.now.In(berlin).AddDate(0, 0, 14)
 			var want []nextJSON
+			beyond := false
 			for _, n := range next {
 				at, err := time.Parse(time.RFC3339, n.At)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if at.Before(end) {
-					want = append(want, nextJSON{Reminder: n.Reminder, At: at.UTC().Format("2006-01-02T15:04:05Z")})
+				if !at.Before(end) {
+					beyond = true
+					continue
 				}
+				if r, _ := s.Reminder(n.Reminder); r.Ask != "" {
+					continue // a question is not exported
+				}
+				if n.Note != "" {
+					continue // skipped or paused: will not fire; or a snooze
+				}
+				want = append(want, nextJSON{Reminder: n.Reminder, At: at.UTC().Format("2006-01-02T15:04:05Z")})
 			}
-			if len(want) == len(next) {
+			if !beyond {
 				t.Fatalf("next -n 5000 ends before 14 days are over; raise -n")
 			}
 			if len(got) != len(want) {
@@ -208,6 +234,80 @@ func TestExportAgreesWithNext(t *testing.T) {
 						t.Fatalf("night-owl reads back as %q / %q", g.Summary, g.Description)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestExportLeavesOutWhatWillNotFire: a firing that `bedtime skip` or the
+// current pause leaves out is not in the export, one at or after the end
+// of the pause is, and the question (cramp-diary, ask: cramps) never is;
+// every other event is the same as with no skip and no pause.
+func TestExportLeavesOutWhatWillNotFire(t *testing.T) {
+	t.Parallel()
+	path := berlinDefault(t)
+	now := berlin(t, "2026-12-07 16:30") // a Monday
+	uids := func(t *testing.T, ics string) []string {
+		t.Helper()
+		var out []string
+		for line := range strings.Lines(ics) {
+			if uid, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), "UID:"); ok {
+				out = append(out, uid)
+			}
+		}
+		return out
+	}
+	export := func(t *testing.T, dir string) []string {
+		t.Helper()
+		code, out, errOut := runIn(t, dir, now, "export", "--ics", "--days", "2", "--config", path)
+		if code != 0 || errOut != "" {
+			t.Fatalf("export: exit %d, stderr %q", code, errOut)
+		}
+		return uids(t, out)
+	}
+	all := export(t, newStateDir(t).Dir())
+	for _, uid := range []string{"movement-20261207T155500Z@bedtime", "hydration-20261207T170000Z@bedtime",
+		"hydration-20261207T190000Z@bedtime", "magnesium-20261207T193000Z@bedtime"} {
+		if !slices.Contains(all, uid) {
+			t.Fatalf("with no skip and no pause the export lacks %s:\n%s", uid, strings.Join(all, "\n"))
+		}
+	}
+	for _, uid := range all {
+		if strings.HasPrefix(uid, "cramp-diary-") {
+			t.Errorf("the export holds the question %s", uid)
+		}
+	}
+	for _, tt := range []struct {
+		name    string
+		control [][]string
+		gone    []string // the events of all left out; the rest stay
+	}{
+		{"nothing", nil, nil},
+		{"skips", [][]string{{"skip", "movement"}, {"skip", "hydration"}},
+			[]string{"movement-20261207T155500Z@bedtime", "hydration-20261207T170000Z@bedtime"}},
+		// Until 20:30: magnesium, at that very instant, fires.
+		{"pause", [][]string{{"pause", "4h"}},
+			[]string{"movement-20261207T155500Z@bedtime", "hydration-20261207T170000Z@bedtime", "hydration-20261207T190000Z@bedtime"}},
+		{"skipped and paused", [][]string{{"skip", "hydration"}, {"pause", "4h"}},
+			[]string{"movement-20261207T155500Z@bedtime", "hydration-20261207T170000Z@bedtime", "hydration-20261207T190000Z@bedtime"}},
+		{"pause ended", [][]string{{"pause", "4h"}, {"resume"}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := newStateDir(t).Dir()
+			for _, args := range tt.control {
+				if code, _, errOut := runIn(t, dir, now, append(args, "--config", path)...); code != 0 {
+					t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+				}
+			}
+			var want []string
+			for _, uid := range all {
+				if !slices.Contains(tt.gone, uid) {
+					want = append(want, uid)
+				}
+			}
+			if got := export(t, dir); !slices.Equal(got, want) {
+				t.Errorf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
 	}

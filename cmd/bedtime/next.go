@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -48,10 +47,16 @@ a pause will leave out.`,
 					return app.errorf("--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", from)
 				}
 			}
-			due := scheduler.Upcoming(s.Jobs(), now, count)
-			var notes map[scheduler.Due]string
+			var (
+				due   []scheduler.Due
+				notes map[scheduler.Due]string
+				ok    bool
+			)
 			if from == "" {
-				due, notes = app.withPending(due, now, count)
+				due, notes, ok = app.withPending(s.Jobs(), now, count)
+			}
+			if !ok {
+				due = scheduler.Upcoming(s.Jobs(), now, count)
 			}
 			if asJSON {
 				return writeNextJSON(app, s, due, notes)
@@ -66,33 +71,30 @@ a pause will leave out.`,
 	return cmd
 }
 
-// withPending adds to due the snoozes and repeats waiting in the state,
-// keeping the first count in time order, and notes which will not be
-// shown (skipped, paused) and which are snoozes.
-func (app *App) withPending(due []scheduler.Due, now time.Time, count int) ([]scheduler.Due, map[scheduler.Due]string) {
+// withPending returns the first count firings of jobs after now with the
+// snoozes and repeats waiting in the state, in time order, and notes
+// which will not be shown (skipped, paused) and which are snoozes: the
+// state's Next, the list `bedtime status` shows too. It reports false
+// when the state cannot be read.
+func (app *App) withPending(jobs []scheduler.Job, now time.Time, count int) ([]scheduler.Due, map[scheduler.Due]string, bool) {
 	store, err := app.openStore()
 	if err != nil {
-		return due, nil
+		return nil, nil, false
 	}
 	st, err := store.Load()
 	if err != nil {
-		return due, nil
+		return nil, nil, false
 	}
+	var due []scheduler.Due
 	notes := map[scheduler.Due]string{}
-	for _, d := range due {
-		if n := st.Planned(d.Job, d.At, now); n != "" {
-			notes[d] = n
+	for _, c := range st.Next(jobs, now, count) {
+		d := scheduler.Due{Job: c.Reminder, At: c.At}
+		due = append(due, d)
+		if c.Note != "" {
+			notes[d] = c.Note
 		}
 	}
-	for name, at := range st.Snoozes {
-		if at.After(now) {
-			d := scheduler.Due{Job: name, At: at}
-			due = append(due, d)
-			notes[d] = "snoozed"
-		}
-	}
-	slices.SortStableFunc(due, func(a, b scheduler.Due) int { return a.At.Compare(b.At) })
-	return due[:min(len(due), count)], notes
+	return due, notes, true
 }
 
 type nextJSON struct {
