@@ -120,6 +120,7 @@ var deErrors = []pair{
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", Other: "das Symbol in der Leiste ist für %s noch nicht gebaut (es braucht cgo); `bedtime status` und die anderen Befehle gehen."},
 	{Key: "the bedtime tray is already running", Other: "das bedtime-Symbol in der Leiste läuft schon"},
 	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", Other: "das Symbol in der Leiste braucht den Bus deiner Desktop-Sitzung (%v); starte `bedtime tray` in deiner Desktop-Sitzung"},
+	{Key: "no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one", Other: "noch läuft keine Leiste mit einem Statusbereich für Symbole; das Symbol erscheint, sobald eine startet, und `bedtime doctor` sagt, wie du eine bekommst"},
 	{Key: "cannot lock the tray: %v", Other: "das Symbol in der Leiste lässt sich nicht sperren: %v"},
 	{Key: "cannot find a place for the report: %v", Other: "kein Ort für den Bericht zu finden: %v"},
 	{Key: "cannot write the report: %v", Other: "der Bericht lässt sich nicht schreiben: %v"},

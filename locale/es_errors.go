@@ -120,6 +120,7 @@ var esErrors = []pair{
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", Other: "el icono de la bandeja aún no está compilado para %s (necesita cgo); `bedtime status` y los demás comandos funcionan."},
 	{Key: "the bedtime tray is already running", Other: "el icono de bedtime en la bandeja ya está en marcha"},
 	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", Other: "el icono necesita el bus de tu sesión de escritorio (%v); ejecuta `bedtime tray` dentro de tu sesión de escritorio"},
+	{Key: "no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one", Other: "todavía no hay ningún panel con bandeja de estado; el icono aparece cuando se inicie uno, y `bedtime doctor` explica cómo conseguirlo"},
 	{Key: "cannot lock the tray: %v", Other: "no se puede bloquear el icono de la bandeja: %v"},
 	{Key: "cannot find a place for the report: %v", Other: "no se encuentra dónde guardar el informe: %v"},
 	{Key: "cannot write the report: %v", Other: "no se puede escribir el informe: %v"},

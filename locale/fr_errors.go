@@ -120,6 +120,7 @@ var frErrors = []pair{
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work.", Other: "l’icône de la barre n’est pas encore compilée pour %s (elle a besoin de cgo) ; `bedtime status` et les autres commandes fonctionnent."},
 	{Key: "the bedtime tray is already running", Other: "l’icône de bedtime dans la barre est déjà en marche"},
 	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", Other: "l’icône a besoin du bus de votre session de bureau (%v) ; lancez `bedtime tray` dans votre session de bureau"},
+	{Key: "no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one", Other: "aucun panneau avec une zone de notification ne tourne encore\u00a0; l’icône apparaîtra dès qu’il démarrera, et `bedtime doctor` indique comment en obtenir un"},
 	{Key: "cannot lock the tray: %v", Other: "impossible de verrouiller l’icône de la barre : %v"},
 	{Key: "cannot find a place for the report: %v", Other: "impossible de trouver où mettre le rapport : %v"},
 	{Key: "cannot write the report: %v", Other: "impossible d’écrire le rapport : %v"},

@@ -136,6 +136,7 @@ var errorsMessages = []entry{
 	{Key: "the tray is not built for %s yet (its tray needs cgo); `bedtime status` and the other commands work."},
 	{Key: "the bedtime tray is already running"},
 	{Key: "the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session"},
+	{Key: "no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one"},
 	{Key: "cannot lock the tray: %v"},
 	{Key: "cannot find a place for the report: %v"},
 	{Key: "cannot write the report: %v"},

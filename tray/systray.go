@@ -3,6 +3,9 @@
 package tray
 
 import (
+	"bytes"
+	"io"
+	"log"
 	"sync"
 
 	"fyne.io/systray"
@@ -25,6 +28,7 @@ type systrayShell struct {
 }
 
 func (s *systrayShell) Run(ready func()) {
+	log.SetOutput(quietRegister{log.Writer()})
 	systray.Run(func() {
 		systray.SetTitle("bedtime")
 		ready()
@@ -106,4 +110,17 @@ func sameShape(a, b []Item) bool {
 		}
 	}
 	return true
+}
+
+// quietRegister passes the standard logger's lines on to w, but for the
+// systray library's "failed to register" when there is no tray host: the
+// tray says that in the person's words as it starts (bedtime tray), and
+// the library registers by itself when a host comes.
+type quietRegister struct{ w io.Writer }
+
+func (q quietRegister) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("systray error: failed to register: ")) {
+		return len(p), nil
+	}
+	return q.w.Write(p)
 }

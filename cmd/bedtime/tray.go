@@ -74,6 +74,11 @@ func (app *App) tray(ctx context.Context) error {
 	if err := tray.SessionBus(ctx); err != nil {
 		return app.errorf("the tray needs your desktop session's bus (%v); run `bedtime tray` inside your desktop session", err)
 	}
+	// No panel to show the icon yet (at login the tray may start first):
+	// it says so once, and the icon appears when one starts.
+	if h := tray.ProbeHost(ctx, "", os.Getenv("XDG_CURRENT_DESKTOP")); !h.Found {
+		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one"))
+	}
 	return tray.Run(ctx, tray.Options{
 		Store:        store,
 		Schedule:     app.loadSchedule,

@@ -3,12 +3,15 @@ package main
 import (
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/notify/notifytest"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -100,4 +103,54 @@ func TestTrayWithoutSessionBus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTrayWithoutAHost: on a session bus with no tray host (a panel not
+// started yet at login, or none), the tray says so once in the person's
+// words, not the systray library's, and keeps running to show the icon
+// when one comes. A real bus, and the real program.
+func TestTrayWithoutAHost(t *testing.T) {
+	bin := buildBedtime(t)
+	bus := notifytest.StartBus(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "schedule.yaml"), []byte("reminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--config", filepath.Join(dir, "schedule.yaml"), "tray")
+	cmd.Env = []string{"DBUS_SESSION_BUS_ADDRESS=" + bus.Address, "HOME=" + dir, "XDG_STATE_HOME=" + dir,
+		"XDG_CONFIG_HOME=" + dir, "XDG_RUNTIME_DIR=" + dir, "LANG=C", "PATH=" + os.Getenv("PATH")}
+	var stderr lockedLog
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill(); <-exited })
+	want := "bedtime: no tray host is running yet (a panel with a status notifier tray); the icon appears when one starts, and `bedtime doctor` says how to get one\n"
+	testutil.WaitFor(t, 10*time.Second, "the tray to say there is no host", func() bool {
+		select {
+		case err := <-exited:
+			t.Fatalf("the tray exited (%v): %s", err, stderr.String())
+		default:
+		}
+		return strings.Contains(stderr.String(), want)
+	})
+	// The library has tried to register by now; its words are not shown.
+	testutil.WaitFor(t, 10*time.Second, "the tray's icon on the bus", func() bool {
+		return strings.Contains(busNames(t, bus.Address), "org.kde.StatusNotifierItem-")
+	})
+	if got := stderr.String(); got != want {
+		t.Errorf("stderr\n%s\nwant only\n%s", got, want)
+	}
+}
+
+// busNames lists the names on the bus at address.
+func busNames(t *testing.T, address string) string {
+	t.Helper()
+	out, err := exec.Command("dbus-send", "--bus="+address, "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames").CombinedOutput()
+	if err != nil {
+		t.Fatalf("dbus-send: %v %s", err, out)
+	}
+	return string(out)
 }
