@@ -43,7 +43,7 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				continue
 			}
 			if s := r.Snooze; s != nil {
-				if followSnooze(tx, *s, now, "on "+label(r.Device)) {
+				if followSnooze(tx, *s, now, followedPrefix+label(r.Device)) {
 					followed++
 				}
 				continue
@@ -63,7 +63,7 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				if o, ok := tx.Closed(ev.Reminder); ok && o.Kind == state.Done && !o.Scheduled.Before(ev.Scheduled) {
 					continue
 				}
-				if _, err := tx.Step(state.Step{Reminder: ev.Reminder, Scheduled: ev.Scheduled, Kind: state.Done, At: ev.At, Source: "on " + label(r.Device)}); err != nil {
+				if _, err := tx.Step(state.Step{Reminder: ev.Reminder, Scheduled: ev.Scheduled, Kind: state.Done, At: ev.At, Source: followedPrefix + label(r.Device)}); err != nil {
 					continue
 				}
 				if tx.Last(ev.Reminder).Before(ev.Scheduled) {
@@ -93,6 +93,18 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 		err = nil
 	}
 	return followed, err
+}
+
+// followedPrefix begins the Detail of an event a device records because
+// it followed another's answer: "on laptop (3f9a2c)".
+const followedPrefix = "on "
+
+// Followed reports whether ev is one a device recorded following another
+// device's answer (Follow: a Done or a snooze given there). The device
+// where it was given has it in its own record; the split by device
+// (Merge) leaves it out of the device that followed.
+func Followed(ev state.Event) bool {
+	return (ev.Kind == state.Done || ev.Kind == state.Snoozed) && strings.HasPrefix(ev.Detail, followedPrefix)
 }
 
 // MaxSnooze is the longest snooze followed from another device, as long

@@ -100,3 +100,58 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		t.Errorf("the Done followed is not recorded as done on laptop: %+v", h)
 	}
 }
+
+// TestSplitLeavesAFollowedAnswerToItsDevice: a Done given on the laptop,
+// followed on the desktop (which records it in its own history), counts
+// in the split by device for the laptop alone: the desktop's part has no
+// answer it did not give. The merged record has the instant once, done.
+func TestSplitLeavesAFollowedAnswerToItsDevice(t *testing.T) {
+	st, err := state.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := t0.Add(5 * time.Minute)
+	laptop := []Record{
+		{Device: idA, Event: state.Event{At: t0, Reminder: "pill", Kind: state.Due, Scheduled: t0}},
+		{Device: idA, Event: state.Event{At: t0, Reminder: "pill", Kind: state.Shown, Scheduled: t0}},
+		{Device: idA, Event: state.Event{At: now, Reminder: "pill", Kind: state.Done, Scheduled: t0}},
+	}
+	snoozed := Record{Device: idA, Event: state.Event{At: now}, Snooze: &Snooze{Reminder: "water", Scheduled: t0, Until: now.Add(10 * time.Minute)}}
+	if n, err := Follow(st, append(laptop, snoozed), now, func(string) string { return "laptop (" + idA[:6] + ")" }); n != 2 || err != nil {
+		t.Fatalf("Follow = %d, %v; want 2 followed", n, err)
+	}
+	local, err := st.History(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	followed := 0
+	for _, e := range local {
+		if Followed(e) {
+			followed++
+		}
+	}
+	if followed != 2 {
+		t.Fatalf("the desktop's history %+v has %d followed answers, want the Done and the snooze", local, followed)
+	}
+	all, byDev := Merge(idB, local, laptop, time.Time{})
+	for _, e := range byDev[idB] {
+		if e.Kind == state.Done || e.Kind == state.Snoozed {
+			t.Errorf("the desktop's part has %s of %s, which it only followed", e.Kind, e.Reminder)
+		}
+	}
+	if got := len(byDev[idA]); got != len(laptop) {
+		t.Errorf("the laptop's part has %d events, want its %d", got, len(laptop))
+	}
+	pill := false
+	for _, s := range state.Stats(all, 7, now.Add(time.Minute), time.UTC) {
+		if s.Reminder == "pill" {
+			pill = true
+			if s.Due != 1 || s.Done != 1 {
+				t.Errorf("merged pill: due %d done %d, want 1 and 1", s.Due, s.Done)
+			}
+		}
+	}
+	if !pill {
+		t.Error("the merged stats have no pill")
+	}
+}

@@ -14,7 +14,8 @@ import (
 // Merge joins this device's history (local, device self) with the other
 // devices' events into the person's one record: the events from since on,
 // in time order (ties in device order, so every device merges the same
-// way), and the same split by device id. What reads the record
+// way), and the same split by device id, where an answer a device only
+// followed (Followed) is left to the device it was given on. What reads the record
 // (state.Instants, Stats, Today) counts each instant once whatever device
 // wrote about it, with the lifecycle's rules deciding between them (a
 // Done anywhere wins, and a Missed of a device yields to a Shown of
@@ -215,6 +216,9 @@ func (m *merger) split() map[string][]state.Event {
 	out := make([][]state.Event, len(m.ids))
 	for _, k := range m.keys {
 		ev, dev := m.at(k.place)
+		if Followed(*ev) {
+			continue // the device where it was said has it
+		}
 		if out[dev] == nil {
 			out[dev] = make([]state.Event, 0, m.counts[dev])
 		}

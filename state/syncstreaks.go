@@ -38,7 +38,7 @@ import (
 // folder) makes it be made again from the whole record.
 const (
 	syncedStreaksName    = "synced-streaks.json"
-	syncedStreaksVersion = 1
+	syncedStreaksVersion = 2
 	// syncedSettle is how many days a month is left to settle before the
 	// checkpoint covers it; the checkpoint's day is then between
 	// syncedSettle+statsLookback days and a month more old.

@@ -428,7 +428,7 @@ func TestSyncedCheckpointIsNeverTrustedOverTheRecord(t *testing.T) {
 			data, _ := json.Marshal(ck)
 			write(t, w.s.syncedStreaksPath(), append(data, make([]byte, syncedMax)...))
 		}, true},
-		{"another version", spoilCk(func(ck *syncedCheckpoint) { ck.Version = 2 }), true},
+		{"another version", spoilCk(func(ck *syncedCheckpoint) { ck.Version = syncedStreaksVersion - 1 }), true},
 		{"another zone", spoilCk(func(ck *syncedCheckpoint) { ck.Zone = "Europe/Berlin" }), true},
 		{"a month to come", spoilCk(func(ck *syncedCheckpoint) { ck.Month = "2026-04" }), true},
 		{"a month that is none", spoilCk(func(ck *syncedCheckpoint) { ck.Month = "2026-1" }), true},
