@@ -126,6 +126,7 @@ var deDoctor = []pair{
 	{Key: "more than %d problems; the rest are not reported", Other: "mehr als %d Probleme; die übrigen werden nicht gemeldet"},
 	{Key: "reminders cannot be shown: %s", Other: "Erinnerungen können nicht gezeigt werden: %s"},
 	{Key: "reminders are held: %s", Other: "Erinnerungen werden zurückgehalten: %s"},
+	{Key: "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed", Other: "keine Erinnerungen: bedtime startete, als die Plandatei Fehler hatte, und übernimmt sie, sobald sie berichtigt ist"},
 	{Key: "no session bus (only the log has it)", Other: "kein Sitzungsbus (nur das Protokoll hat sie)"},
 	{Key: "no notification server (only the log has it)", Other: "kein Benachrichtigungsdienst (nur das Protokoll hat sie)"},
 	{Key: "no notification server answered (only the log has it)", Other: "kein Benachrichtigungsdienst hat geantwortet (nur das Protokoll hat sie)"},

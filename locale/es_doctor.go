@@ -126,6 +126,7 @@ var esDoctor = []pair{
 	{Key: "more than %d problems; the rest are not reported", Other: "más de %d problemas; el resto no se informa"},
 	{Key: "reminders cannot be shown: %s", Other: "los recordatorios no se pueden mostrar: %s"},
 	{Key: "reminders are held: %s", Other: "los recordatorios están retenidos: %s"},
+	{Key: "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed", Other: "sin recordatorios: bedtime se inició cuando el archivo del horario tenía errores, y lo tomará en cuanto se corrija"},
 	{Key: "no session bus (only the log has it)", Other: "no hay bus de sesión (solo el registro los tiene)"},
 	{Key: "no notification server (only the log has it)", Other: "no hay servidor de notificaciones (solo el registro los tiene)"},
 	{Key: "no notification server answered (only the log has it)", Other: "ningún servidor de notificaciones respondió (solo el registro los tiene)"},

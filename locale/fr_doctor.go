@@ -126,6 +126,7 @@ var frDoctor = []pair{
 	{Key: "more than %d problems; the rest are not reported", Other: "plus de %d problèmes ; les autres ne sont pas signalés"},
 	{Key: "reminders cannot be shown: %s", Other: "les rappels ne peuvent pas être affichés\u00a0: %s"},
 	{Key: "reminders are held: %s", Other: "les rappels sont retenus\u00a0: %s"},
+	{Key: "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed", Other: "aucun rappel\u00a0: bedtime a démarré alors que le fichier d’horaire avait des erreurs, et le reprendra une fois corrigé"},
 	{Key: "no session bus (only the log has it)", Other: "pas de bus de session (seul le journal les a)"},
 	{Key: "no notification server (only the log has it)", Other: "pas de serveur de notifications (seul le journal les a)"},
 	{Key: "no notification server answered (only the log has it)", Other: "aucun serveur de notifications n’a répondu (seul le journal les a)"},

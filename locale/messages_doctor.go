@@ -142,6 +142,7 @@ var doctorMessages = []entry{
 	// The daemon's problems, as bedtime status shows them (daemon.ProblemIn).
 	{Key: "reminders cannot be shown: %s"},
 	{Key: "reminders are held: %s"},
+	{Key: "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed"},
 	{Key: "no session bus (only the log has it)"},
 	{Key: "no notification server (only the log has it)"},
 	{Key: "no notification server answered (only the log has it)"},
