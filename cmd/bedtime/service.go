@@ -341,7 +341,15 @@ status 3 when bedtime is not running.`,
 					return describeNextIn(ctx, l, configPath, plan, now)
 				}
 			}
-			if st.ConfigPath != "" {
+			switch {
+			case info.ScheduleBroken && st.Running && info.NoSchedule:
+				// It started with the file broken: it has none.
+				next = l.Sprintf("none: the running bedtime shows no reminders until the schedule file is fixed")
+			case info.ScheduleBroken && st.Running:
+				// It runs what it had; the state does not say what that
+				// holds, and a guess from the broken file would not be it.
+				next = l.Sprintf("unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it")
+			case st.ConfigPath != "":
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
 					next = l.Sprintf("unknown: %s", err.Error())
 				} else {

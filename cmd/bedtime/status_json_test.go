@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +139,117 @@ func TestStatusJSONDevices(t *testing.T) {
 				t.Errorf("devices[%d].%s = %#v, want %#v", i, k, got.Devices[i][k], v)
 			}
 		}
+	}
+}
+
+// TestStatusBrokenSchedule: with the schedule file broken, status says
+// what bedtime does meanwhile: a running daemon keeps the schedule it
+// had, or has none when it started with the file broken; --json then has
+// no next firing, and says why.
+func TestStatusBrokenSchedule(t *testing.T) {
+	t.Parallel()
+	now := nov(t, 27, "16:30").UTC()
+	tests := []struct {
+		name       string
+		running    bool
+		noSchedule bool // the daemon started with the file broken
+		wantNext   string
+		wantCode   int
+	}{
+		{"running", true, false, "next:     unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it\n", 0},
+		{"started broken", true, true, "next:     none: the running bedtime shows no reminders until the schedule file is fixed\n", 0},
+		{"not running", false, false, "next:     unknown: the schedule file has errors; run `bedtime validate`\n", statusNotRunning},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "schedule.yaml")
+			if err := os.WriteFile(path, []byte("reminders:\n  water:\n    every: 2 hours\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			st := installedStatus
+			if !tt.running {
+				st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
+			}
+			st.ConfigPath = path
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock = scheduler.NewFakeClock(now)
+			store := newStateDir(t)
+			app.StateDir = store.Dir()
+			if err := store.Update(func(s *state.State) error {
+				s.SetProblem(state.ProblemSchedule, "schedule.yaml:3:12: the error")
+				if tt.noSchedule {
+					s.SetProblem(state.ProblemNoSchedule, "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed")
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runApp(app, "status")
+			if code != tt.wantCode || errOut != "" {
+				t.Fatalf("exit %d, stderr %q; want %d", code, errOut, tt.wantCode)
+			}
+			if !strings.Contains(out, tt.wantNext) || !strings.Contains(out, "note:     the schedule file has errors; run `bedtime validate`\n") {
+				t.Errorf("status says\n%s\nwant %q and the note", out, tt.wantNext)
+			}
+			_, js, _ := runApp(app, "status", "--json")
+			var got struct {
+				Next    *state.Coming `json:"next"`
+				Problem string        `json:"problem"`
+			}
+			if err := json.Unmarshal([]byte(js), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Next != nil || !strings.Contains(got.Problem, "the schedule file has errors") {
+				t.Errorf("status --json gives next %+v, problem %q; want none and why", got.Next, got.Problem)
+			}
+		})
+	}
+}
+
+// TestDoctorBrokenScheduleMeanwhile: doctor's fix for a broken schedule
+// file says what bedtime does until it is fixed, as it is: a running
+// daemon keeps its previous schedule (or has none, when it started with
+// the file broken), and with none running, one started now shows no
+// reminders.
+func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		running    bool
+		noSchedule bool
+		want       string
+	}{
+		{"running", true, false, "the running bedtime keeps its previous schedule meanwhile"},
+		{"started broken", true, true, "the running bedtime shows no reminders until then, for it started with the file broken"},
+		{"not running", false, false, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, stale note", false, true, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			bad := filepath.Join(t.TempDir(), "bad.yaml")
+			if err := os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			store := newStateDir(t)
+			if tt.noSchedule {
+				if err := store.Update(func(s *state.State) error {
+					s.SetProblem(state.ProblemNoSchedule, "no reminders")
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.running {
+				holdLock(t, store.Dir())
+			}
+			app := &App{ConfigPath: bad, StateDir: store.Dir(), Clock: scheduler.NewFakeClock(nov(t, 27, "16:30"))}
+			r := checkSchedule(context.Background(), app)
+			if want := "run `bedtime validate` and correct the file; " + tt.want; r.OK || r.Fix != want {
+				t.Errorf("fix = %q, want %q", r.Fix, want)
+			}
+		})
 	}
 }

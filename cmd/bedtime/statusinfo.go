@@ -59,7 +59,14 @@ type statusInfo struct {
 	Presence  *state.Presence
 	Devices   []statusDevice // with sync on: each computer, this one first
 	Problem   string         // why part of it is unknown, if it is
-	Locale    *locale.Locale // the language of the text; nil is English
+	// ScheduleBroken: the schedule file cannot be read (it has errors, or
+	// is not a file), so the next firings and today's picture are unknown.
+	ScheduleBroken bool
+	// NoSchedule: the daemon (when one runs) has no schedule, for the file
+	// had errors when it started (state.ProblemNoSchedule); otherwise a
+	// running daemon keeps the schedule it loaded before the file broke.
+	NoSchedule bool
+	Locale     *locale.Locale // the language of the text; nil is English
 	// schedErrs are the schedule file's errors as status read it, to say
 	// the daemon's problem about them in the person's language.
 	schedErrs config.Errors
@@ -122,6 +129,8 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.PausedUntil = st.PausedUntil
 	}
 	info.Presence = st.Presence
+	info.ScheduleBroken = schedErr != nil
+	info.NoSchedule = st.Problems[state.ProblemNoSchedule] != ""
 	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
