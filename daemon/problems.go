@@ -18,6 +18,11 @@ const (
 	heldProblem       = "reminders are held: %s"
 )
 
+// noScheduleProblem is the daemon's problem when it started with the
+// schedule file broken (state.ProblemNoSchedule): it has no schedule to
+// keep. A catalog key.
+const noScheduleProblem = "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed"
+
 // problemReasons are the reasons the problems give: notShownReason's and
 // the notify package's reasons for holding a message (all catalog keys).
 var problemReasons = []string{
@@ -37,6 +42,9 @@ const (
 // l's language; a text it does not know (the schedule's errors, which
 // quote the file) is returned as it is.
 func ProblemIn(l *locale.Locale, text string) string {
+	if text == noScheduleProblem {
+		return l.Sprintf(text)
+	}
 	for _, frame := range []string{cannotShowProblem, heldProblem} {
 		why, ok := strings.CutPrefix(text, strings.TrimSuffix(frame, "%s"))
 		if ok && slices.Contains(problemReasons, why) {

@@ -20,6 +20,7 @@ func TestProblemIn(t *testing.T) {
 	for _, why := range problemReasons {
 		texts = append(texts, fmt.Sprintf(heldProblem, why))
 	}
+	texts = append(texts, noScheduleProblem)
 	de, _ := locale.Parse("de")
 	if got, want := ProblemIn(de, texts[1]), "Erinnerungen können nicht gezeigt werden: kein Benachrichtigungsdienst (nur das Protokoll hat sie)"; got != want {
 		t.Errorf("ProblemIn(de, %q) = %q, want %q", texts[1], got, want)

@@ -55,6 +55,8 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		keeping, keepingText := "running the previous schedule until it is fixed", "Running the previous schedule until it is fixed."
 		if prev == nil {
 			keeping, keepingText = "no reminders until it is fixed", "No reminders until it is fixed."
+			// Status tells this from a daemon that keeps a schedule.
+			d.setProblem(state.ProblemNoSchedule, noScheduleProblem)
 		}
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
 		if tell {
@@ -83,6 +85,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.badSince = ""
 	d.mu.Unlock()
 	d.setProblem(state.ProblemSchedule, "")
+	d.setProblem(state.ProblemNoSchedule, "")
 	d.engine.SetJobs(s.Jobs())
 	d.openPresence(ctx, s.AwayAfter)
 	d.useChannels(ctx, s)

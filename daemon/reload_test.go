@@ -314,6 +314,52 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 	})
 }
 
+// TestReloadInvalidAtStart: a daemon started with the file broken has no
+// schedule to keep: it says so, and records it (state.ProblemNoSchedule)
+// for status and doctor to tell from one that keeps its previous schedule,
+// until the file is fixed. One whose file breaks later records no such
+// problem.
+func TestReloadInvalidAtStart(t *testing.T) {
+	problems := func(h *harness) map[string]string {
+		t.Helper()
+		synctest.Wait()
+		store, err := state.Open(h.opts.StateDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Problems
+	}
+	synctest.Test(t, func(t *testing.T) {
+		h := startBubbleRun(t, editInvalid, berlin(t, "2026-11-25 20:10"), "")
+		if m := h.nextShown(); m.Title != "Your bedtime schedule has an error" || !strings.HasSuffix(m.Body, "No reminders until it is fixed.") {
+			t.Fatalf("error notification = %+v", m)
+		}
+		if got := problems(h)[state.ProblemNoSchedule]; got != noScheduleProblem {
+			t.Errorf("no-schedule problem = %q, want %q", got, noScheduleProblem)
+		}
+		saveByRename(t, h.opts.SchedulePath, []byte(editValid))
+		if s := h.savedLive(); s == nil {
+			t.Fatal("the fixed file was not taken")
+		}
+		if got := problems(h); len(got) != 0 {
+			t.Errorf("after the fix, problems = %q, want none", got)
+		}
+		// Broken again: the daemon now keeps what it has.
+		saveByRename(t, h.opts.SchedulePath, []byte(editInvalid))
+		if s := h.savedLive(); s != nil {
+			t.Fatal("an invalid file was accepted")
+		}
+		got := problems(h)
+		if _, ok := got[state.ProblemNoSchedule]; ok || got[state.ProblemSchedule] == "" {
+			t.Errorf("broken after a good load, problems = %q; want the schedule's only", got)
+		}
+	})
+}
+
 // TestReloadInvalidInGerman: the notice of a broken schedule, and the
 // problem status shows, are in the language its language: key names (read
 // in spite of the errors), with the file's place, names and values as

@@ -66,6 +66,8 @@ var de = []pair{
 	{Key: "starts at logon", Other: "startet bei der Anmeldung"},
 	{Key: "the schedule file has errors; run `bedtime validate`", Other: "die Plandatei hat Fehler; `bedtime validate` zeigt sie"},
 	{Key: "none (every reminder is disabled)", Other: "keine (alle Erinnerungen sind ausgeschaltet)"},
+	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed", Other: "keine: das laufende bedtime zeigt keine Erinnerungen, bis die Plandatei berichtigt ist"},
+	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it", Other: "unbekannt: das laufende bedtime behält seinen bisherigen Plan, bis die Datei berichtigt ist, und status kann ihn nicht lesen"},
 	{Key: "%s at %s (in %s)", Other: "%s am %s (in %s)"},
 	{Key: "until %s (%s more)", Other: "bis %s (noch %s)"},
 	{Key: "0h", Other: "0 Uhr"},

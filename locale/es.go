@@ -66,6 +66,8 @@ var es = []pair{
 	{Key: "starts at logon", Other: "arranca al iniciar sesión"},
 	{Key: "the schedule file has errors; run `bedtime validate`", Other: "el archivo del horario tiene errores; ejecuta `bedtime validate`"},
 	{Key: "none (every reminder is disabled)", Other: "ninguno (todos los recordatorios están desactivados)"},
+	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed", Other: "ninguno: el bedtime en marcha no muestra recordatorios hasta que se corrija el archivo del horario"},
+	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it", Other: "desconocido: el bedtime en marcha mantiene su horario anterior hasta que se corrija el archivo, y status no puede leerlo"},
 	{Key: "%s at %s (in %s)", Other: "%s el %s (en %s)"},
 	{Key: "until %s (%s more)", Other: "hasta %s (%s más)"},
 	{Key: "0h", Other: "0 h"},

@@ -85,6 +85,8 @@ var coreMessages = []entry{
 	{Key: "starts at logon"},
 	{Key: "the schedule file has errors; run `bedtime validate`"},
 	{Key: "none (every reminder is disabled)"},
+	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed"},
+	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it"},
 	{Key: "%s at %s (in %s)"},
 	{Key: "until %s (%s more)"},
 	{Key: "0h"},

@@ -207,6 +207,7 @@ func (m *launchdManager) Status(ctx context.Context) (Status, error) {
 	if st.Running {
 		if since, err := exec.CommandContext(ctx, "ps", "-o", "lstart=", "-p", strconv.Itoa(st.PID)).Output(); err == nil {
 			st.Since = strings.TrimSpace(string(since))
+			st.Started = startedAt(st.Since)
 		}
 	}
 	return st, nil

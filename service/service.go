@@ -93,6 +93,9 @@ type Status struct {
 	Running bool
 	PID     int
 	Since   string
+	// Started is Since as an instant, for programs (status --json); zero
+	// when the manager's words for it cannot be read.
+	Started time.Time
 	// State is the manager's own state word when not running ("failed", "inactive", ...).
 	State string
 	// UnitPath is where the unit lives, or would live once installed: a
@@ -181,6 +184,19 @@ func (o Options) running() (pid int, since time.Time, ok bool) {
 		return 0, time.Time{}, false
 	}
 	return userlock.Running(o.StateDir)
+}
+
+// startedAt reads since, a start time as a manager prints it in this
+// computer's zone (systemd's "Tue 2025-11-25 21:54:01 CET", or ps's
+// lstart "Tue Nov 25 21:54:01 2025" on macOS), as an instant; zero when it
+// is neither. The zone's abbreviation is taken as the local zone says it.
+func startedAt(since string) time.Time {
+	for _, layout := range []string{"Mon 2006-01-02 15:04:05 MST", "Mon Jan _2 15:04:05 2006"} {
+		if t, err := time.ParseInLocation(layout, since, time.Local); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // sinceText formats the time a daemon took its lock the way status prints it.
@@ -328,7 +344,7 @@ func (u Unsupported) Stop(ctx context.Context) error {
 func (u Unsupported) Status(context.Context) (Status, error) {
 	st := Status{Manager: "none", State: u.err().Error()}
 	if pid, since, ok := u.Opts.running(); ok {
-		st.Running, st.PID, st.Since = true, pid, sinceText(since)
+		st.Running, st.PID, st.Since, st.Started = true, pid, sinceText(since), since
 	}
 	return st, nil
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSpecFromArgs: what install writes reads back as the same Spec, the
@@ -36,5 +37,25 @@ func TestSpecFromArgs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStartedAt: the managers' start times, as status prints them, are
+// read as instants for status --json; anything else is unknown (zero).
+func TestStartedAt(t *testing.T) {
+	tests := []struct {
+		since string
+		want  time.Time
+	}{
+		{"Tue 2025-11-25 21:54:01 UTC", time.Date(2025, 11, 25, 21, 54, 1, 0, time.UTC)}, // systemd, the lock
+		{"Tue Nov 25 21:54:01 2025", time.Date(2025, 11, 25, 21, 54, 1, 0, time.Local)},  // ps lstart (launchd)
+		{"Mon Dec  7 06:45:41 2026", time.Date(2026, 12, 7, 6, 45, 41, 0, time.Local)},   // a one-digit day
+		{"", time.Time{}},
+		{"n/a", time.Time{}},
+	}
+	for _, tt := range tests {
+		if got := startedAt(tt.since); !got.Equal(tt.want) {
+			t.Errorf("startedAt(%q) = %v, want %v", tt.since, got, tt.want)
+		}
 	}
 }

@@ -409,6 +409,7 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 	}
 	if st.Running {
 		st.Since = props["ActiveEnterTimestamp"]
+		st.Started = startedAt(st.Since)
 	}
 	return st, nil
 }

@@ -443,7 +443,8 @@ func TestSystemdStatus(t *testing.T) {
 			install: true,
 			props:   "MainPID=4242\nActiveState=active\nSubState=running\nActiveEnterTimestamp=Tue 2025-11-25 21:54:01 UTC\nUnitFileState=enabled\n",
 			want: Status{Installed: true, Enabled: "enabled", Running: true, PID: 4242,
-				Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running", ConfigPath: plainSpec.ConfigPath},
+				Since: "Tue 2025-11-25 21:54:01 UTC", Started: time.Date(2025, 11, 25, 21, 54, 1, 0, time.UTC),
+				State: "active, running", ConfigPath: plainSpec.ConfigPath},
 		},
 		{
 			name:    "failed",
@@ -473,6 +474,10 @@ func TestSystemdStatus(t *testing.T) {
 			}
 			sameCalls(t, f.calls(), []string{showCall})
 			tt.want.Manager, tt.want.UnitPath = "systemd user unit", f.unitPath()
+			if !got.Started.Equal(tt.want.Started) {
+				t.Errorf("Started = %v, want %v", got.Started, tt.want.Started)
+			}
+			got.Started, tt.want.Started = time.Time{}, time.Time{}
 			if got != tt.want {
 				t.Errorf("Status =\n  %+v\nwant\n  %+v", got, tt.want)
 			}

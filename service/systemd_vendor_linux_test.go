@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
 )
@@ -200,6 +201,10 @@ func TestSystemdVendorControlAndStatus(t *testing.T) {
 	}
 	want := Status{Manager: vendorManager, UnitPath: f.m.vendorUnit, Installed: true, Enabled: "enabled", Running: true,
 		PID: 42, Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running", ConfigPath: f.schedule}
+	if !st.Started.Equal(time.Date(2025, 11, 25, 21, 54, 1, 0, time.UTC)) {
+		t.Errorf("Started = %v, want 2025-11-25T21:54:01Z", st.Started)
+	}
+	st.Started = time.Time{}
 	if st != want {
 		t.Errorf("Status =\n  %+v\nwant\n  %+v", st, want)
 	}

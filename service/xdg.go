@@ -237,7 +237,7 @@ func (m *xdgManager) Status(ctx context.Context) (Status, error) {
 	}
 	st.Installed, st.ConfigPath, st.Enabled = true, spec.ConfigPath, "starts at login"
 	if pid, since, ok := m.opts.running(); ok {
-		st.Running, st.PID, st.Since = true, pid, sinceText(since)
+		st.Running, st.PID, st.Since, st.Started = true, pid, sinceText(since), since
 	} else {
 		st.State = "not running"
 	}

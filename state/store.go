@@ -61,6 +61,10 @@ type Presence struct {
 const (
 	// ProblemSchedule: the schedule file has errors (the first one).
 	ProblemSchedule = "schedule"
+	// ProblemNoSchedule: the daemon runs with no schedule, for the file
+	// had errors when it started; with ProblemSchedule alone, it keeps the
+	// schedule it loaded before the file broke.
+	ProblemNoSchedule = "no-schedule"
 	// ProblemNotifications: reminders cannot be shown (no session bus, no
 	// notification server).
 	ProblemNotifications = "notifications"

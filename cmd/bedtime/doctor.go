@@ -15,6 +15,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/state"
 	"github.com/spf13/cobra"
 )
 
@@ -326,12 +327,28 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		if errors.As(err, &es) {
 			r.Detail = scheduleErrorsDetail(l, es)
 		}
-		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; the daemon keeps its previous schedule meanwhile")
+		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; %s", meanwhile(app, l))
 	default:
 		r.OK = true
 		r.Detail = l.Sprintf("%s: %s", path, summaryIn(l, s, app.now()))
 	}
 	return r
+}
+
+// meanwhile says what bedtime does while the schedule file is broken: a
+// running daemon keeps the schedule it loaded before (or has none, when
+// the file was broken as it started); `bedtime run` starts with no
+// reminders and takes the file up once it is fixed.
+func meanwhile(app *App, l *locale.Locale) string {
+	if !app.daemonRunning() {
+		return l.Sprintf("bedtime is not running, and if started now it shows no reminders until the file is fixed")
+	}
+	if store, err := app.openStore(); err == nil {
+		if st, err := store.Load(); err == nil && st.Problems[state.ProblemNoSchedule] != "" {
+			return l.Sprintf("the running bedtime shows no reminders until then, for it started with the file broken")
+		}
+	}
+	return l.Sprintf("the running bedtime keeps its previous schedule meanwhile")
 }
 
 // checkService is doctor's "service" line.

@@ -299,12 +299,15 @@ status 3 when bedtime is not running.`,
 			}
 			// A bedtime started by hand (or by a session's autostart)
 			// is found by its lock.
-			if !st.Running {
-				if pid, since, ok := app.runningDaemon(); ok {
-					st.Running, st.PID = true, pid
-					if st.Since == "" && !since.IsZero() {
-						st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
-					}
+			if pid, since, ok := app.runningDaemon(); ok && (!st.Running || st.PID == pid) {
+				st.Running, st.PID = true, pid
+				if st.Since == "" && !since.IsZero() {
+					st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
+				}
+				// When the manager's words for it cannot be read, the
+				// lock tells when the daemon took it: as good for --json.
+				if st.Started.IsZero() {
+					st.Started = since
 				}
 			}
 			if st.ConfigPath == "" {
@@ -316,12 +319,17 @@ status 3 when bedtime is not running.`,
 			}
 			now := app.now()
 			info := gatherStatus(app, st.ConfigPath, now)
-			// The text speaks the person's language; the JSON is for
-			// programs and stays English.
-			l := locale.English
-			if !asJSON {
-				l = info.Locale
+			if asJSON {
+				// For programs: English, and the next firing as data.
+				if err := writeStatusJSON(app.Stdout, st, info); err != nil {
+					return err
+				}
+				if !st.Running {
+					return exitError{statusNotRunning}
+				}
+				return nil
 			}
+			l := info.Locale
 			next := l.Sprintf("unknown")
 			nextReminder := app.NextReminder
 			if nextReminder == nil {
@@ -333,21 +341,23 @@ status 3 when bedtime is not running.`,
 					return describeNextIn(ctx, l, configPath, plan, now)
 				}
 			}
-			if st.ConfigPath != "" {
+			switch {
+			case info.ScheduleBroken && st.Running && info.NoSchedule:
+				// It started with the file broken: it has none.
+				next = l.Sprintf("none: the running bedtime shows no reminders until the schedule file is fixed")
+			case info.ScheduleBroken && st.Running:
+				// It runs what it had; the state does not say what that
+				// holds, and a guess from the broken file would not be it.
+				next = l.Sprintf("unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it")
+			case st.ConfigPath != "":
 				if n, err := nextReminder(cmd.Context(), st.ConfigPath, now); err != nil {
 					next = l.Sprintf("unknown: %s", err.Error())
 				} else {
 					next = n
 				}
 			}
-			if asJSON {
-				if err := writeStatusJSON(app.Stdout, st, next, info); err != nil {
-					return err
-				}
-			} else {
-				writeStatus(app.Stdout, l, st, next)
-				writeStatusInfo(app.Stdout, info, markSet(ascii))
-			}
+			writeStatus(app.Stdout, l, st, next)
+			writeStatusInfo(app.Stdout, info, markSet(ascii))
 			if !st.Running {
 				return exitError{statusNotRunning}
 			}

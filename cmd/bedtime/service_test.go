@@ -52,7 +52,7 @@ func runApp(app *App, args ...string) (code int, stdout, stderr string) {
 }
 
 var installedStatus = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled",
-	Running: true, PID: 4242, Since: "Tue 2025-11-25 21:54:01 UTC", State: "active, running",
+	Running: true, PID: 4242, Since: "Tue 2025-11-25 21:54:01 UTC", Started: time.Date(2025, 11, 25, 21, 54, 1, 0, time.UTC), State: "active, running",
 	UnitPath: "/home/alice/.config/systemd/user/bedtime.service", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
 
 func TestInstallCmd(t *testing.T) {

@@ -53,7 +53,7 @@ func TestStatusInEachLanguage(t *testing.T) {
 			testutil.Golden(t, "stats/status-lang-"+lang+".golden", []byte(strings.ReplaceAll(out, path, "/home/alice/.config/bedtime/schedule.yaml")))
 
 			_, js, _ := runApp(app, "status", "--json")
-			if !strings.Contains(js, `"next": "hydration at Fri 27 Nov 20:00 (in 3h 30m)"`) {
+			if !strings.Contains(js, `"reminder": "hydration",`+"\n"+`    "at": "2026-11-27T20:00:00+01:00"`) || strings.ContainsAny(js, "⟦äéí") {
 				t.Errorf("status --json is not English:\n%s", js)
 			}
 		})

@@ -49,14 +49,24 @@ type statusInfo struct {
 	Loc         *time.Location
 	Now         time.Time
 	PausedUntil time.Time // zero unless paused now
-	Upcoming    []state.Coming
-	Errors      []string // the daemon's problems that are still true
-	Today       []state.Firing
-	HaveToday   bool // Today was worked out (the schedule is known)
-	Presence    *state.Presence
-	Devices     []statusDevice // with sync on: each computer, this one first
-	Problem     string         // why part of it is unknown, if it is
-	Locale      *locale.Locale // the language of the text; nil is English
+	// Next is the first firing that will be shown; nil when unknown (the
+	// schedule cannot be read) or when every reminder is disabled.
+	Next      *state.Coming
+	Upcoming  []state.Coming
+	Errors    []string // the daemon's problems that are still true
+	Today     []state.Firing
+	HaveToday bool // Today was worked out (the schedule is known)
+	Presence  *state.Presence
+	Devices   []statusDevice // with sync on: each computer, this one first
+	Problem   string         // why part of it is unknown, if it is
+	// ScheduleBroken: the schedule file cannot be read (it has errors, or
+	// is not a file), so the next firings and today's picture are unknown.
+	ScheduleBroken bool
+	// NoSchedule: the daemon (when one runs) has no schedule, for the file
+	// had errors when it started (state.ProblemNoSchedule); otherwise a
+	// running daemon keeps the schedule it loaded before the file broke.
+	NoSchedule bool
+	Locale     *locale.Locale // the language of the text; nil is English
 	// schedErrs are the schedule file's errors as status read it, to say
 	// the daemon's problem about them in the person's language.
 	schedErrs config.Errors
@@ -64,9 +74,12 @@ type statusInfo struct {
 
 // statusDevice is one computer of status's devices lines.
 type statusDevice struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	This bool   `json:"this,omitempty"`
+	ID string `json:"id"`
+	// Name is the name the computer gives itself ("" when it has none);
+	// the text shows it with the start of the id (label).
+	Name string `json:"name,omitempty"`
+	// This: it is this computer.
+	This bool `json:"this"`
 	// Here: the person is at it (the latest input of those that say so).
 	Here bool `json:"here,omitempty"`
 	// Presence is where the person is as it says ("" unknown).
@@ -116,10 +129,16 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 		info.PausedUntil = st.PausedUntil
 	}
 	info.Presence = st.Presence
+	info.ScheduleBroken = schedErr != nil
+	info.NoSchedule = st.Problems[state.ProblemNoSchedule] != ""
 	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
 	if sched != nil {
+		if next, ok := st.NextShown(sched.Jobs(), now); ok {
+			next.At = next.At.In(info.Loc)
+			info.Next = &next
+		}
 		info.Upcoming = st.Next(sched.Jobs(), now, 5)
 		info.Today = state.Today(sched.Jobs(), st, events, now, info.Loc)
 		info.HaveToday = true
@@ -217,15 +236,15 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 		} else if d.Presence != "" {
 			notes = append(notes, d.Presence)
 		}
-		name := d.Name
+		name := d.label()
 		if !d.This {
 			if d.Heard.IsZero() {
 				notes = append(notes, l.Sprintf("never heard from"))
 			} else {
 				notes = append(notes, l.Sprintf("heard from %s ago", humanDurationIn(l, info.Now.Sub(d.Heard))))
 			}
-		} else if n, ok := strings.CutSuffix(name, thisComputer); ok {
-			name = n + l.Sprintf(thisComputer)
+		} else {
+			name += l.Sprintf(thisComputer)
 		}
 		fmt.Fprintf(w, "%s%s: %s\n", label, name, strings.Join(notes, ", "))
 	}
@@ -244,18 +263,27 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 // thisComputer ends the name of this computer among status's devices.
 const thisComputer = ", this computer"
 
-// statusJSON is status --json.
+// label is how status's text names the computer: its name and the start
+// of its id, as devices.Label.
+func (d statusDevice) label() string {
+	return devices.Label(devices.Device{ID: d.ID, Presence: devices.Presence{Name: d.Name}})
+}
+
+// statusJSON is status --json: for programs, so in English, every time
+// an RFC 3339 string (encoding/json's form of a time.Time) and nothing
+// that is only a person's wording of a fact.
 type statusJSON struct {
-	Installed   bool            `json:"installed"`
-	Running     bool            `json:"running"`
-	PID         int             `json:"pid,omitempty"`
-	Since       string          `json:"since,omitempty"`
+	Installed bool `json:"installed"`
+	Running   bool `json:"running"`
+	PID       int  `json:"pid,omitempty"`
+	// Since is when the running daemon started; left out when unknown.
+	Since       time.Time       `json:"since,omitzero"`
 	State       string          `json:"state,omitempty"`
 	Manager     string          `json:"manager,omitempty"`
 	Enabled     string          `json:"enabled,omitempty"`
 	Unit        string          `json:"unit,omitempty"`
 	Config      string          `json:"config,omitempty"`
-	Next        string          `json:"next"`
+	Next        *state.Coming   `json:"next"` // null when unknown (see Problem) or none is enabled
 	PausedUntil *time.Time      `json:"paused_until,omitempty"`
 	Presence    *state.Presence `json:"presence,omitempty"`
 	Devices     []statusDevice  `json:"devices,omitempty"`
@@ -265,9 +293,9 @@ type statusJSON struct {
 	Problem     string          `json:"problem,omitempty"`
 }
 
-func writeStatusJSON(w io.Writer, st serviceStatus, next string, info statusInfo) error {
-	out := statusJSON{Installed: st.Installed, Running: st.Running, PID: st.PID, Since: st.Since, State: st.State,
-		Manager: st.Manager, Enabled: st.Enabled, Unit: st.UnitPath, Config: st.ConfigPath, Next: next,
+func writeStatusJSON(w io.Writer, st serviceStatus, info statusInfo) error {
+	out := statusJSON{Installed: st.Installed, Running: st.Running, PID: st.PID, Since: st.Started, State: st.State,
+		Manager: st.Manager, Enabled: st.Enabled, Unit: st.UnitPath, Config: st.ConfigPath, Next: info.Next,
 		Upcoming: info.Upcoming, Today: info.Today, Errors: info.Errors, Problem: info.Problem, Presence: info.Presence, Devices: info.Devices}
 	if !info.PausedUntil.IsZero() {
 		p := info.PausedUntil.In(info.Loc)
@@ -338,9 +366,9 @@ func statusDevices(link *devices.Link, here *state.Presence, now time.Time) []st
 		}
 	}
 	at, ok := devices.Here(append([]devices.Device{self}, others...))
-	out := []statusDevice{{ID: self.ID, Name: devices.Label(self) + thisComputer, This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
+	out := []statusDevice{{ID: self.ID, Name: self.Presence.Name, This: true, Presence: self.Presence.State, Here: ok && at.ID == self.ID}}
 	for _, d := range others {
-		out = append(out, statusDevice{ID: d.ID, Name: devices.Label(d), Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
+		out = append(out, statusDevice{ID: d.ID, Name: d.Presence.Name, Presence: d.Presence.State, Here: ok && at.ID == d.ID, Heard: seen(d, now)})
 	}
 	return out
 }

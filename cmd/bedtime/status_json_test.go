@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bedtime-app/bedtime/devices"
+	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
+)
+
+// statusTimeKeys are the keys of status --json whose values are times.
+var statusTimeKeys = map[string]bool{"since": true, "at": true, "paused_until": true, "heard": true}
+
+// checkStatusTimes parses js, status --json, and checks that every time
+// in it is an RFC 3339 string; it returns the paths of those it found.
+func checkStatusTimes(t *testing.T, js string) map[string]bool {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Fatalf("status --json is not JSON: %v\n%s", err, js)
+	}
+	found := map[string]bool{}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, e := range v {
+				p := strings.TrimPrefix(path+"."+k, ".")
+				if statusTimeKeys[k] {
+					s, ok := e.(string)
+					if _, err := time.Parse(time.RFC3339, s); !ok || err != nil {
+						t.Errorf("%s = %#v, not an RFC 3339 time", p, e)
+					}
+					found[p] = true
+					continue
+				}
+				walk(p, e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(path+"[]", e)
+			}
+		}
+	}
+	walk("", v)
+	return found
+}
+
+// TestStatusJSONTimesAreRFC3339: every time status --json gives is an RFC
+// 3339 string (the daemon's start too), and the next firing is data, not
+// a sentence.
+func TestStatusJSONTimesAreRFC3339(t *testing.T) {
+	t.Parallel()
+	now := nov(t, 27, "16:30").UTC()
+	path := berlinDefault(t)
+	st := installedStatus
+	st.ConfigPath = path
+	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+	app := withService(m, "/usr/bin/bedtime")
+	app.Clock = scheduler.NewFakeClock(now)
+	store := newStateDir(t)
+	app.StateDir = store.Dir()
+	statusDay(t, store, true)
+	code, js, errOut := runApp(app, "status", "--json")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	found := checkStatusTimes(t, js)
+	for _, want := range []string{"since", "next.at", "paused_until", "presence.since", "upcoming[].at", "today[].at"} {
+		if !found[want] {
+			t.Errorf("status --json has no %s:\n%s", want, js)
+		}
+	}
+	var got struct {
+		Since time.Time     `json:"since"`
+		Next  *state.Coming `json:"next"`
+	}
+	if err := json.Unmarshal([]byte(js), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !got.Since.Equal(st.Started) {
+		t.Errorf("since = %v, want %v", got.Since, st.Started)
+	}
+	if got.Next == nil || got.Next.Reminder != "hydration" || !got.Next.At.Equal(nov(t, 27, "20:00")) {
+		t.Errorf("next = %+v, want hydration at 20:00 (the paused ones are not shown)", got.Next)
+	}
+}
+
+// TestStatusJSONDevices: a computer's name is its own, without the text's
+// id and "this computer", which are fields of their own.
+func TestStatusJSONDevices(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, desktop := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop")
+	k, _ := devices.NewKey()
+	for _, c := range []computer{laptop, desktop} {
+		if err := devices.SaveKey(c.stateDir, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dl := devices.Connect(desktop.stateDir, folder, "desktop", devices.Options{Now: func() time.Time { return now.Add(-10 * time.Minute) }})
+	dl.Folder.WritePresence(devices.Presence{Name: "desktop", State: "here", Input: now.Add(-10 * time.Minute)})
+	ll := devices.Connect(laptop.stateDir, folder, "laptop", devices.Options{Now: func() time.Time { return now }})
+	ll.Folder.Scan()
+	info := statusInfo{Loc: time.UTC, Now: now, Devices: statusDevices(ll, &state.Presence{State: "away", Since: now.Add(-time.Hour)}, now)}
+	var b strings.Builder
+	if err := writeStatusJSON(&b, serviceStatus{}, info); err != nil {
+		t.Fatal(err)
+	}
+	if found := checkStatusTimes(t, b.String()); !found["devices[].heard"] {
+		t.Errorf("status --json has no devices[].heard:\n%s", b.String())
+	}
+	var got struct {
+		Devices []map[string]any `json:"devices"`
+	}
+	if err := json.Unmarshal([]byte(b.String()), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{
+		{"id": ll.Self, "name": "laptop", "this": true, "presence": "away"},
+		{"id": dl.Self, "name": "desktop", "this": false, "here": true, "presence": "here"},
+	}
+	if len(got.Devices) != len(want) {
+		t.Fatalf("devices = %v, want %v", got.Devices, want)
+	}
+	h, _ := got.Devices[1]["heard"].(string)
+	if heard, err := time.Parse(time.RFC3339, h); err != nil || !heard.Equal(now.Add(-10*time.Minute)) {
+		t.Errorf("devices[1].heard = %q, want 10 minutes before now", h)
+	}
+	for i, w := range want {
+		for k, v := range w {
+			if got.Devices[i][k] != v {
+				t.Errorf("devices[%d].%s = %#v, want %#v", i, k, got.Devices[i][k], v)
+			}
+		}
+	}
+}
+
+// TestStatusBrokenSchedule: with the schedule file broken, status says
+// what bedtime does meanwhile: a running daemon keeps the schedule it
+// had, or has none when it started with the file broken; --json then has
+// no next firing, and says why.
+func TestStatusBrokenSchedule(t *testing.T) {
+	t.Parallel()
+	now := nov(t, 27, "16:30").UTC()
+	tests := []struct {
+		name       string
+		running    bool
+		noSchedule bool // the daemon started with the file broken
+		wantNext   string
+		wantCode   int
+	}{
+		{"running", true, false, "next:     unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it\n", 0},
+		{"started broken", true, true, "next:     none: the running bedtime shows no reminders until the schedule file is fixed\n", 0},
+		{"not running", false, false, "next:     unknown: the schedule file has errors; run `bedtime validate`\n", statusNotRunning},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "schedule.yaml")
+			if err := os.WriteFile(path, []byte("reminders:\n  water:\n    every: 2 hours\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			st := installedStatus
+			if !tt.running {
+				st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
+			}
+			st.ConfigPath = path
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock = scheduler.NewFakeClock(now)
+			store := newStateDir(t)
+			app.StateDir = store.Dir()
+			if err := store.Update(func(s *state.State) error {
+				s.SetProblem(state.ProblemSchedule, "schedule.yaml:3:12: the error")
+				if tt.noSchedule {
+					s.SetProblem(state.ProblemNoSchedule, "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed")
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runApp(app, "status")
+			if code != tt.wantCode || errOut != "" {
+				t.Fatalf("exit %d, stderr %q; want %d", code, errOut, tt.wantCode)
+			}
+			if !strings.Contains(out, tt.wantNext) || !strings.Contains(out, "note:     the schedule file has errors; run `bedtime validate`\n") {
+				t.Errorf("status says\n%s\nwant %q and the note", out, tt.wantNext)
+			}
+			_, js, _ := runApp(app, "status", "--json")
+			var got struct {
+				Next    *state.Coming `json:"next"`
+				Problem string        `json:"problem"`
+			}
+			if err := json.Unmarshal([]byte(js), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Next != nil || !strings.Contains(got.Problem, "the schedule file has errors") {
+				t.Errorf("status --json gives next %+v, problem %q; want none and why", got.Next, got.Problem)
+			}
+		})
+	}
+}
+
+// TestDoctorBrokenScheduleMeanwhile: doctor's fix for a broken schedule
+// file says what bedtime does until it is fixed, as it is: a running
+// daemon keeps its previous schedule (or has none, when it started with
+// the file broken), and with none running, one started now shows no
+// reminders.
+func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		running    bool
+		noSchedule bool
+		want       string
+	}{
+		{"running", true, false, "the running bedtime keeps its previous schedule meanwhile"},
+		{"started broken", true, true, "the running bedtime shows no reminders until then, for it started with the file broken"},
+		{"not running", false, false, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, stale note", false, true, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			bad := filepath.Join(t.TempDir(), "bad.yaml")
+			if err := os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			store := newStateDir(t)
+			if tt.noSchedule {
+				if err := store.Update(func(s *state.State) error {
+					s.SetProblem(state.ProblemNoSchedule, "no reminders")
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.running {
+				holdLock(t, store.Dir())
+			}
+			app := &App{ConfigPath: bad, StateDir: store.Dir(), Clock: scheduler.NewFakeClock(nov(t, 27, "16:30"))}
+			r := checkSchedule(context.Background(), app)
+			if want := "run `bedtime validate` and correct the file; " + tt.want; r.OK || r.Fix != want {
+				t.Errorf("fix = %q, want %q", r.Fix, want)
+			}
+		})
+	}
+}
