@@ -206,12 +206,16 @@ avec un code non nul, et la raison, quand elle ne peut pas être affichée.`},
 	{Key: "show text variant N (1 = the first) instead of today's", Other: "afficher la variante de texte N (1 = la première) au lieu de celle du jour"},
 	{Key: "how long to wait for a button to be pressed (0: show it without buttons and return)", Other: "combien de temps attendre qu’un bouton soit pressé (0 : l’afficher sans boutons et rendre la main)"},
 	{Key: "Pause all reminders for a while (default 1h)", Other: "Mettre tous les rappels en pause un moment (par défaut 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`, Other: `Met tous les rappels en pause : pendant DURÉE (par exemple 90m ou 2h ; par
-défaut 1h), jusqu’au prochain HH:MM, ou pour le reste de la journée. Les
-rappels dus entre-temps sont sautés et notés comme tels. "bedtime resume"
-termine la pause plus tôt.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`, Other: `Met tous les rappels en pause : pendant DURÉE (par exemple 90m ou 2h ;
+par défaut 1h ; 30 jours, 720h, au plus), jusqu’au prochain HH:MM, ou pour le
+reste de la journée. Les rappels dus entre-temps sont sautés et notés comme
+tels. "bedtime resume" termine la pause plus tôt. Pour une pause plus
+longue, désactivez les rappels (enabled: false, "bedtime edit") ou arrêtez
+bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]", Other: "[DURÉE | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today", Other: "mettre en pause pour le reste de la journée"},
 	{Key: "pause until the next HH:MM", Other: "mettre en pause jusqu’au prochain HH:MM"},

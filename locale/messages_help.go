@@ -169,9 +169,11 @@ with the reason, when it cannot be shown.`},
 
 	// bedtime pause
 	{Key: "Pause all reminders for a while (default 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today"},
 	{Key: "pause until the next HH:MM"},
