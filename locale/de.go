@@ -74,6 +74,7 @@ var de = []pair{
 	{Key: "you are here", Other: "du bist hier"},
 	{Key: "never heard from", Other: "nie gemeldet"},
 	{Key: "heard from %s ago", Other: "zuletzt vor %s gemeldet"},
+	{Key: "%s ago", Other: "vor %s"},
 	{Key: ", this computer", Other: ", dieser Computer"},
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).", Other: "Noch kein Verlauf: bedtime hält fest, was mit jeder Erinnerung geschieht, solange es läuft (`bedtime install` startet es bei jeder Anmeldung)."},
 	{Key: "The last %d days, %s to %s:", One: "Der letzte Tag, %[2]s bis %[3]s:", Other: "Die letzten %d Tage, %s bis %s:"},

@@ -176,12 +176,15 @@ Logdatei von höchstens etwa 2 MiB im Zustandsordner, die logs dann zeigt.`},
 	{Key: "how many of the last lines to show", Other: "wie viele der letzten Zeilen zeigen"},
 	{Key: "Show the next reminders", Other: "Die nächsten Erinnerungen zeigen"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Zeigt die nächsten Erinnerungen des Plans, über alle eingeschalteten
-Erinnerungen, nach Zeit geordnet, echt nach --from (Vorgabe: jetzt). Ohne
---from zeigt es auch die wartenden Verschiebungen und Wiederholungen und
-markiert, was ein Auslassen oder eine Pause ausfallen lässt.`},
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Zeigt die nächsten Erinnerungen des Plans, über alle eingeschalteten
+Erinnerungen, nach Zeit geordnet, echt nach --from (Vorgabe: jetzt). IN
+zählt ab jetzt, auch mit --from: ein schon vergangener Zeitpunkt sagt, wie
+lange er her ist. Ohne --from zeigt es auch die wartenden Verschiebungen und
+Wiederholungen und markiert, was ein Auslassen oder eine Pause ausfallen
+lässt.`},
 	{Key: "how many firings to show", Other: "wie viele Zeitpunkte zeigen"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "Zeitpunkte nach dieser Zeit zeigen (RFC 3339; Vorgabe: jetzt)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "ein JSON-Array von {reminder, at} ausgeben"},

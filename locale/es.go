@@ -74,6 +74,7 @@ var es = []pair{
 	{Key: "you are here", Other: "estás aquí"},
 	{Key: "never heard from", Other: "sin noticias"},
 	{Key: "heard from %s ago", Other: "noticias hace %s"},
+	{Key: "%s ago", Other: "hace %s"},
 	{Key: ", this computer", Other: ", este equipo"},
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).", Other: "Aún no hay historial: bedtime anota qué pasa con cada recordatorio mientras funciona (`bedtime install` lo inicia en cada inicio de sesión)."},
 	{Key: "The last %d days, %s to %s:", One: "El último día, del %[2]s al %[3]s:", Other: "Los últimos %d días, del %s al %s:"},

@@ -176,13 +176,15 @@ unos 2 MiB como mucho en la carpeta de estado, que logs muestra entonces.`},
 	{Key: "how many of the last lines to show", Other: "cuántas de las últimas líneas mostrar"},
 	{Key: "Show the next reminders", Other: "Mostrar los próximos recordatorios"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Muestra los próximos recordatorios del horario, de todos los
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Muestra los próximos recordatorios del horario, de todos los
 recordatorios activados, por orden de hora, estrictamente después de
---from (por defecto: ahora). Sin --from muestra también los aplazamientos
-y repeticiones pendientes, y marca los avisos que un salto o una pausa
-dejarán fuera.`},
+--from (por defecto: ahora). La columna EN cuenta desde ahora, también con
+--from: un aviso ya pasado dice hace cuánto fue. Sin --from muestra también
+los aplazamientos y repeticiones pendientes, y marca los avisos que un
+salto o una pausa dejarán fuera.`},
 	{Key: "how many firings to show", Other: "cuántos avisos mostrar"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "mostrar los avisos después de esta hora (RFC 3339; por defecto ahora)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "imprimir un array JSON de {reminder, at}"},

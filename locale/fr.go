@@ -74,6 +74,7 @@ var fr = []pair{
 	{Key: "you are here", Other: "vous êtes ici"},
 	{Key: "never heard from", Other: "jamais de nouvelles"},
 	{Key: "heard from %s ago", Other: "nouvelles il y a %s"},
+	{Key: "%s ago", Other: "il y a %s"},
 	{Key: ", this computer", Other: ", cet ordinateur"},
 	{Key: "No history yet: bedtime records what happens to each reminder while it runs (`bedtime install` starts it at every login).", Other: "Pas encore d’historique : bedtime note ce que devient chaque rappel pendant qu’il tourne (`bedtime install` le lance à chaque connexion)."},
 	{Key: "The last %d days, %s to %s:", One: "Le dernier jour, du %[2]s au %[3]s :", Other: "Sur les %d derniers jours, du %s au %s :"},

@@ -180,12 +180,15 @@ ou par le démarrage automatique du bureau écrit un fichier journal d’environ
 	{Key: "how many of the last lines to show", Other: "combien de dernières lignes afficher"},
 	{Key: "Show the next reminders", Other: "Afficher les prochains rappels"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Affiche les prochains rappels de l’horaire, tous rappels activés confondus,
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Affiche les prochains rappels de l’horaire, tous rappels activés confondus,
 dans l’ordre du temps, strictement après --from (par défaut : maintenant).
-Sans --from, il affiche aussi les reports et répétitions en attente, et
-marque les déclenchements qu’un saut ou une pause laissera de côté.`},
+La colonne DANS compte à partir de maintenant, avec --from aussi : un
+déclenchement déjà passé dit il y a combien de temps. Sans --from, il
+affiche aussi les reports et répétitions en attente, et marque les
+déclenchements qu’un saut ou une pause laissera de côté.`},
 	{Key: "how many firings to show", Other: "combien de déclenchements afficher"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "afficher les déclenchements après cette heure (RFC 3339 ; par défaut maintenant)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "afficher un tableau JSON de {reminder, at}"},

@@ -93,6 +93,7 @@ var coreMessages = []entry{
 	{Key: "you are here"},
 	{Key: "never heard from"},
 	{Key: "heard from %s ago"},
+	{Key: "%s ago"},
 	{Key: ", this computer"},
 
 	// bedtime stats: the figures per reminder (stats --json stays English).

@@ -148,9 +148,10 @@ directory, which logs shows instead.`},
 	// bedtime next
 	{Key: "Show the next reminders"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`},
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`},
 	{Key: "how many firings to show"},
 	{Key: "show firings after this time (RFC 3339; default now)"},
 	{Key: "print a JSON array of {reminder, at}"},
