@@ -91,6 +91,7 @@ var de = []pair{
 	{Key: "%s of %s (%s%%)", Other: "%s von %s (%s %%)"},
 	{Key: "%d days", One: "%d Tag", Other: "%d Tage"},
 	{Key: "Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", Other: "Tage, älteste zuerst: %s erledigt  %s gezeigt, nicht erledigt  %s verpasst  %s ausgelassen  %s nichts fällig"},
+	{Key: "DAYS shows the last %d days; the numbers count all %d.", Other: "TAGE zeigt die letzten %d Tage; die Zahlen zählen alle %d."},
 	{Key: "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);", Other: "Jede Zahl zählt geplante Zeitpunkte, jeden einmal. ERLEDIGT: erledigt von den fälligen (ausgelassene sind nicht fällig);"},
 	{Key: "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).", Other: "ein fälliger Zeitpunkt wurde erledigt, weggeklickt, blieb offen (gezeigt und liegen gelassen, oder er wartet noch) oder wurde verpasst (nie gezeigt)."},
 	{Key: "%d old history lines matched no instant and are not counted.", One: "%d alte Zeile des Verlaufs passte zu keinem Zeitpunkt und ist nicht gezählt.", Other: "%d alte Zeilen des Verlaufs passten zu keinem Zeitpunkt und sind nicht gezählt."},

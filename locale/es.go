@@ -91,6 +91,7 @@ var es = []pair{
 	{Key: "%s of %s (%s%%)", Other: "%s de %s (%s %%)"},
 	{Key: "%d days", One: "%d día", Other: "%d días"},
 	{Key: "Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", Other: "Días, del más antiguo: %s hecho  %s mostrado, no hecho  %s perdido  %s omitido  %s nada pendiente"},
+	{Key: "DAYS shows the last %d days; the numbers count all %d.", Other: "DÍAS muestra los últimos %d días; las cifras cuentan los %d."},
 	{Key: "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);", Other: "Cada número cuenta momentos programados, cada uno una vez. HECHOS: hechos de los pendientes (los omitidos no están pendientes);"},
 	{Key: "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).", Other: "un momento pendiente se hizo, se descartó, quedó sin respuesta (mostrado y dejado, o aún esperando) o se perdió (nunca mostrado)."},
 	{Key: "%d old history lines matched no instant and are not counted.", One: "%d línea antigua del historial no corresponde a ningún momento y no se cuenta.", Other: "%d líneas antiguas del historial no corresponden a ningún momento y no se cuentan."},

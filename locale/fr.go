@@ -91,6 +91,7 @@ var fr = []pair{
 	{Key: "%s of %s (%s%%)", Other: "%s sur %s (%s %%)"},
 	{Key: "%d days", One: "%d jour", Other: "%d jours"},
 	{Key: "Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", Other: "Jours, du plus ancien : %s fait  %s affiché, pas fait  %s manqué  %s sauté  %s rien de prévu"},
+	{Key: "DAYS shows the last %d days; the numbers count all %d.", Other: "JOURS montre les %d derniers jours ; les nombres comptent les %d."},
 	{Key: "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);", Other: "Chaque nombre compte des moments prévus, chacun une fois. FAITS : faits parmi ceux dus (les sautés ne sont pas dus) ;"},
 	{Key: "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown).", Other: "un moment dû a été fait, écarté, sans réponse (affiché et laissé, ou encore en attente) ou manqué (jamais affiché)."},
 	{Key: "%d old history lines matched no instant and are not counted.", One: "%d ancienne ligne de l’historique ne correspond à aucun moment et n’est pas comptée.", Other: "%d anciennes lignes de l’historique ne correspondent à aucun moment et ne sont pas comptées."},
