@@ -62,8 +62,22 @@ func (d *daemon) applyControl(prev, st state.State) {
 		d.log.Info("done", "reminder", name, "scheduled", o.Scheduled.Format(time.RFC3339), "from", "the state")
 		d.withdraw(name)
 	}
+	now := d.o.Clock.Now()
+	if changed && st.PausedUntil.Sub(now) > state.MaxPause {
+		// No bedtime asks for this (state.Store.Pause refuses it): an older
+		// bedtime's pause, or a hand-edited file. It is cut to the longest
+		// pause, so that reminders do not stay off for years unseen.
+		asked, until := st.PausedUntil, now.Add(state.MaxPause)
+		d.log.Warn("pause too long, shortened", "until", asked.Format(time.RFC3339), "now_until", until.Format(time.RFC3339), "max", state.MaxPause.String())
+		d.w.change(func(tx *state.Tx) {
+			if tx.PausedUntil().Equal(asked) {
+				tx.Pause(until)
+			}
+		})
+		st.PausedUntil = until
+	}
 	switch {
-	case changed && st.PausedUntil.After(d.o.Clock.Now()):
+	case changed && st.PausedUntil.After(now):
 		d.log.Info("paused", "until", st.PausedUntil.Format(time.RFC3339))
 	case changed:
 		d.log.Info("resumed")

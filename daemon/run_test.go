@@ -449,3 +449,59 @@ func TestRepeatAfterDismissSurvivesARestart(t *testing.T) {
 		}
 	})
 }
+
+// TestPauseTooLongIsShortened: a pause in the state file longer than
+// state.MaxPause (an older bedtime's, or a hand-edited file; bedtime
+// pause refuses one) is cut to MaxPause from when the daemon reads it,
+// whether it is there at start or written while the daemon runs, over a
+// year's end too; a pause within the limit is left as it is.
+func TestPauseTooLongIsShortened(t *testing.T) {
+	forever := time.Date(2038, 5, 5, 7, 40, 0, 0, time.UTC)
+	setPause := func(t *testing.T, store *state.Store, until time.Time) {
+		t.Helper()
+		if _, err := store.Change(func(tx *state.Tx) error { tx.Pause(until); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("written while running", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-12-20 17:30"), "")
+			now := h.clock.Now()
+			setPause(t, h.store(), forever)
+			h.stateChanged()
+			h.appliedWhere(func(st state.State) bool { return st.PausedUntil.Equal(now.Add(state.MaxPause)) })
+			synctest.Wait()
+			if st, _ := h.state(); !st.PausedUntil.Equal(now.Add(state.MaxPause)) {
+				t.Errorf("state file: paused until %v, want %v", st.PausedUntil, now.Add(state.MaxPause))
+			}
+			h.logHas("pause too long, shortened")
+
+			// Within the limit, over new year: kept.
+			within := berlin(t, "2027-01-10 08:00")
+			setPause(t, h.store(), within)
+			h.stateChanged()
+			h.appliedWhere(func(st state.State) bool { return st.PausedUntil.Equal(within) })
+			synctest.Wait()
+			if st, _ := h.state(); !st.PausedUntil.Equal(within) {
+				t.Errorf("state file: paused until %v, want %v", st.PausedUntil, within)
+			}
+		})
+	})
+	t.Run("there at start", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			dir := t.TempDir()
+			store, err := state.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			setPause(t, store, forever)
+			h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-12-20 17:30"), dir)
+			now := h.clock.Now()
+			synctest.Wait()
+			if st, _ := h.state(); !st.PausedUntil.Equal(now.Add(state.MaxPause)) {
+				t.Errorf("state file: paused until %v, want %v", st.PausedUntil, now.Add(state.MaxPause))
+			}
+			h.logHas("pause too long, shortened")
+		})
+	})
+}

@@ -20,7 +20,9 @@ const FollowWindow = 12 * time.Hour
 //   - a Done ends the instant here too (marked as done on that device);
 //     an instant this device has not come to yet is marked handled, so it
 //     is not shown here after;
-//   - a pause pauses here until the same time; a resume resumes;
+//   - a pause pauses here until the same time; a resume resumes; a pause
+//     that ends more than state.MaxPause from now is not believed (no
+//     bedtime asks for one), as a snooze longer than MaxSnooze is not;
 //   - a skip asked for there (`bedtime skip`) skips the same instant here;
 //   - a snooze there snoozes the same instant here until the same time
 //     (the notification here closes); when it comes again, the election
@@ -72,7 +74,7 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				followed++
 			case state.Paused:
 				until, err := time.Parse(time.RFC3339, strings.TrimPrefix(ev.Detail, "until "))
-				if err != nil || !until.After(now) || tx.PausedUntil().Equal(until) {
+				if err != nil || !until.After(now) || until.Sub(now) > state.MaxPause || tx.PausedUntil().Equal(until) {
 					continue
 				}
 				tx.Pause(until)

@@ -50,6 +50,11 @@ func TestFollowAnswersAndPauses(t *testing.T) {
 		{"pause", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Paused, Detail: "until " + now.Add(time.Hour).Format(time.RFC3339)}}}, 1, func(s state.State) bool {
 			return s.PausedUntil.Equal(now.Add(time.Hour))
 		}},
+		{"a pause of more than MaxPause is not believed", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Paused, Detail: "until " + now.Add(state.MaxPause+time.Minute).Format(time.RFC3339)}}}, 0, nil},
+		{"nor one of eleven years", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Paused, Detail: "until 2038-05-05T07:40:00+02:00"}}}, 0, nil},
+		{"a pause of MaxPause", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Paused, Detail: "until " + now.Add(state.MaxPause).Format(time.RFC3339)}}}, 1, func(s state.State) bool {
+			return s.PausedUntil.Equal(now.Add(state.MaxPause))
+		}},
 		{"resume", []Record{{Device: idA, Event: state.Event{At: now, Kind: state.Resumed}}}, 1, func(s state.State) bool {
 			return s.PausedUntil.IsZero()
 		}},

@@ -134,40 +134,59 @@ func (l *Locale) MonthShort(m time.Month) string { return l.cal.shortMonth[m-1] 
 // Stamp returns a short date and time of t in t's location, with the
 // zone's abbreviation, for tables: "Mon 07 Dec 21:05 CET" in neutral and
 // British English, "Mon Dec 7 9:05 PM EST" in US English, "Mo 07. Dez.
-// 21:05 CET" in German.
+// 21:05 CET" in German; with the year in another year than the locale's
+// now (see WithNow): "Wed 05 May 2038 07:40 CEST".
 func (l *Locale) Stamp(t time.Time) string { return l.ShortDateTime(t) + " " + t.Format("MST") }
 
 // ShortDateTime is Stamp without the zone: "Mon 07 Dec 21:05".
 func (l *Locale) ShortDateTime(t time.Time) string { return l.ShortDate(t) + " " + l.Clock(t) }
 
 // ShortDate returns the short date of t in t's location with its weekday:
-// "Mon 07 Dec", "Mon Dec 7" in US English, "Mo 07. Dez." in German.
-func (l *Locale) ShortDate(t time.Time) string { return l.shortDate(t, t.Format("02")) }
+// "Mon 07 Dec", "Mon Dec 7" in US English, "Mo 07. Dez." in German,
+// "lun. 07 déc." in French, "lun 07 dic" in Spanish. A date in another
+// year than the locale's now (see WithNow) carries its year: "Wed 05 May
+// 2038", "Wed, May 5, 2038", "Mi 05. Mai 2038", "mer. 05 mai 2038", "mié
+// 05 may 2038".
+func (l *Locale) ShortDate(t time.Time) string { return l.shortDate(t, t.Format("02"), l.otherYear(t)) }
 
 // ShortDateUnpadded is ShortDate with the day of the month as it is
-// said: "Mon 7 Dec", "Mo 7. Dez.".
-func (l *Locale) ShortDateUnpadded(t time.Time) string { return l.shortDate(t, fmt.Sprint(t.Day())) }
+// said: "Mon 7 Dec", "Mo 7. Dez."; "Wed 5 May 2038" in another year.
+func (l *Locale) ShortDateUnpadded(t time.Time) string {
+	return l.shortDate(t, strconv.Itoa(t.Day()), l.otherYear(t))
+}
 
-func (l *Locale) shortDate(t time.Time, day string) string {
-	wd, mon := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month())
+// otherYear reports whether t, in its location, falls in another year
+// than the locale's now; never when the locale has no now.
+func (l *Locale) otherYear(t time.Time) bool {
+	return !l.now.IsZero() && l.now.In(t.Location()).Year() != t.Year()
+}
+
+// shortDate writes the short date of t with day as its day of the month,
+// and the year when year is set, in the locale's convention (CLDR's
+// MMMEd, and yMMMEd with the year).
+func (l *Locale) shortDate(t time.Time, day string, year bool) string {
+	wd, mon, y := l.WeekdayShort(t.Weekday()), l.MonthShort(t.Month()), ""
+	if year {
+		y = " " + strconv.Itoa(t.Year())
+	}
 	switch {
 	case l.Lang == "de":
-		return wd + " " + day + ". " + mon
+		return wd + " " + day + ". " + mon + y
+	case l.cal.monthFirst && year:
+		return wd + ", " + mon + " " + strconv.Itoa(t.Day()) + "," + y
 	case l.cal.monthFirst:
-		return wd + " " + mon + " " + fmt.Sprint(t.Day())
+		return wd + " " + mon + " " + strconv.Itoa(t.Day())
 	default:
-		return wd + " " + day + " " + mon
+		return wd + " " + day + " " + mon + y
 	}
 }
 
 // ShortDateYear returns the short date of t in t's location with its
-// weekday and the year, as CLDR's yMMMEd writes it: "Mon 14 Sep 2026",
-// "Mon, Sep 14, 2026" in US English, "Mo 14. Sept. 2026" in German.
+// weekday and the year, whatever the year, as CLDR's yMMMEd writes it:
+// "Mon 14 Sep 2026", "Mon, Sep 14, 2026" in US English, "Mo 14. Sept.
+// 2026" in German.
 func (l *Locale) ShortDateYear(t time.Time) string {
-	if l.cal.monthFirst {
-		return l.WeekdayShort(t.Weekday()) + ", " + l.DayMonthYear(t)
-	}
-	return l.ShortDateUnpadded(t) + " " + strconv.Itoa(t.Year())
+	return l.shortDate(t, strconv.Itoa(t.Day()), true)
 }
 
 // DayMonthYear returns the day, the month and the year of t in t's
@@ -177,7 +196,7 @@ func (l *Locale) DayMonthYear(t time.Time) string {
 	if l.cal.monthFirst {
 		return l.MonthShort(t.Month()) + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
 	}
-	return strings.TrimPrefix(l.ShortDateUnpadded(t), l.WeekdayShort(t.Weekday())+" ") + " " + strconv.Itoa(t.Year())
+	return strings.TrimPrefix(l.shortDate(t, strconv.Itoa(t.Day()), true), l.WeekdayShort(t.Weekday())+" ")
 }
 
 // WeekdayClock returns the short weekday and the time of day of t in t's

@@ -44,6 +44,7 @@ var deErrors = []pair{
 	{Key: "expired", Other: "abgelaufen"},
 	{Key: "; it is next due %s (`bedtime skip %s` skips that one)", Other: "; das nächste Mal fällig %s (`bedtime skip %s` lässt es aus)"},
 	{Key: "%q is not a duration (want e.g. 45m or 2h)", Other: "%q ist keine Dauer (erwartet wird etwa 45m oder 2h)"},
+	{Key: "%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)", Other: "%q ist länger, als eine Pause sein kann (höchstens %s Tage); für eine längere Auszeit schalte die Erinnerungen ab (enabled: false, `bedtime edit`) oder beende bedtime (`bedtime uninstall`)"},
 	{Key: "--until: %q is not a time of day (want HH:MM)", Other: "--until: %q ist keine Uhrzeit (erwartet wird HH:MM)"},
 	{Key: "give only one of DURATION, --until and --today", Other: "gib nur eines an: DAUER, --until oder --today"},
 	{Key: "%q is not a snooze time (want 1m to 24h, such as 10m)", Other: "%q ist keine Verschiebezeit (erwartet wird 1m bis 24h, etwa 10m)"},

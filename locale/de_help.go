@@ -182,12 +182,15 @@ Logdatei von höchstens etwa 2 MiB im Zustandsordner, die logs dann zeigt.`},
 	{Key: "how many of the last lines to show", Other: "wie viele der letzten Zeilen zeigen"},
 	{Key: "Show the next reminders", Other: "Die nächsten Erinnerungen zeigen"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Zeigt die nächsten Erinnerungen des Plans, über alle eingeschalteten
-Erinnerungen, nach Zeit geordnet, echt nach --from (Vorgabe: jetzt). Ohne
---from zeigt es auch die wartenden Verschiebungen und Wiederholungen und
-markiert, was ein Auslassen oder eine Pause ausfallen lässt.`},
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Zeigt die nächsten Erinnerungen des Plans, über alle eingeschalteten
+Erinnerungen, nach Zeit geordnet, echt nach --from (Vorgabe: jetzt). IN
+zählt ab jetzt, auch mit --from: ein schon vergangener Zeitpunkt sagt, wie
+lange er her ist. Ohne --from zeigt es auch die wartenden Verschiebungen und
+Wiederholungen und markiert, was ein Auslassen oder eine Pause ausfallen
+lässt.`},
 	{Key: "how many firings to show", Other: "wie viele Zeitpunkte zeigen"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "Zeitpunkte nach dieser Zeit zeigen (RFC 3339; Vorgabe: jetzt)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "ein JSON-Array von {reminder, at} ausgeben"},
@@ -209,12 +212,16 @@ zeigen lässt.`},
 	{Key: "show text variant N (1 = the first) instead of today's", Other: "Textvariante N zeigen (1 = die erste) statt der von heute"},
 	{Key: "how long to wait for a button to be pressed (0: show it without buttons and return)", Other: "wie lange auf einen Knopfdruck warten (0: ohne Knöpfe zeigen und zurückkehren)"},
 	{Key: "Pause all reminders for a while (default 1h)", Other: "Alle Erinnerungen eine Weile pausieren (Vorgabe 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`, Other: `Pausiert alle Erinnerungen: für DAUER (etwa 90m oder 2h; Vorgabe 1h), bis
-zum nächsten HH:MM oder für den Rest des Tages. Erinnerungen, die in der
-Zeit fällig werden, werden ausgelassen und als solche eingetragen.
-"bedtime resume" beendet die Pause früher.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`, Other: `Pausiert alle Erinnerungen: für DAUER (etwa 90m oder 2h; Vorgabe 1h;
+höchstens 30 Tage, 720h), bis zum nächsten HH:MM oder für den Rest des
+Tages. Erinnerungen, die in der Zeit fällig werden, werden ausgelassen und
+als solche eingetragen. "bedtime resume" beendet die Pause früher. Für eine
+längere Auszeit schalte die Erinnerungen ab (enabled: false, "bedtime edit")
+oder beende bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]", Other: "[DAUER | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today", Other: "für den Rest des Tages pausieren"},
 	{Key: "pause until the next HH:MM", Other: "bis zum nächsten HH:MM pausieren"},

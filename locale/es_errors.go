@@ -44,6 +44,7 @@ var esErrors = []pair{
 	{Key: "expired", Other: "caducado"},
 	{Key: "; it is next due %s (`bedtime skip %s` skips that one)", Other: "; la próxima vez es %s (`bedtime skip %s` omite esa)"},
 	{Key: "%q is not a duration (want e.g. 45m or 2h)", Other: "%q no es una duración (por ejemplo 45m o 2h)"},
+	{Key: "%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)", Other: "%q es más de lo que puede durar una pausa (%s días como máximo); para un descanso más largo, desactiva los recordatorios (enabled: false, `bedtime edit`) o detén bedtime (`bedtime uninstall`)"},
 	{Key: "--until: %q is not a time of day (want HH:MM)", Other: "--until: %q no es una hora (se espera HH:MM)"},
 	{Key: "give only one of DURATION, --until and --today", Other: "indica solo uno de DURACIÓN, --until y --today"},
 	{Key: "%q is not a snooze time (want 1m to 24h, such as 10m)", Other: "%q no es un tiempo para posponer (de 1m a 24h, como 10m)"},

@@ -183,13 +183,15 @@ unos 2 MiB como mucho en la carpeta de estado, que logs muestra entonces.`},
 	{Key: "how many of the last lines to show", Other: "cuántas de las últimas líneas mostrar"},
 	{Key: "Show the next reminders", Other: "Mostrar los próximos recordatorios"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Muestra los próximos recordatorios del horario, de todos los
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Muestra los próximos recordatorios del horario, de todos los
 recordatorios activados, por orden de hora, estrictamente después de
---from (por defecto: ahora). Sin --from muestra también los aplazamientos
-y repeticiones pendientes, y marca los avisos que un salto o una pausa
-dejarán fuera.`},
+--from (por defecto: ahora). La columna EN cuenta desde ahora, también con
+--from: un aviso ya pasado dice hace cuánto fue. Sin --from muestra también
+los aplazamientos y repeticiones pendientes, y marca los avisos que un
+salto o una pausa dejarán fuera.`},
 	{Key: "how many firings to show", Other: "cuántos avisos mostrar"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "mostrar los avisos después de esta hora (RFC 3339; por defecto ahora)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "imprimir un array JSON de {reminder, at}"},
@@ -210,12 +212,16 @@ estado distinto de cero, y el motivo, cuando no se puede mostrar.`},
 	{Key: "show text variant N (1 = the first) instead of today's", Other: "mostrar la variante de texto N (1 = la primera) en vez de la de hoy"},
 	{Key: "how long to wait for a button to be pressed (0: show it without buttons and return)", Other: "cuánto esperar a que se pulse un botón (0: mostrarla sin botones y volver)"},
 	{Key: "Pause all reminders for a while (default 1h)", Other: "Pausar todos los recordatorios un rato (por defecto 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`, Other: `Pausa todos los recordatorios: durante DURACIÓN (como 90m o 2h; por
-defecto 1h), hasta la próxima HH:MM, o el resto del día. Los recordatorios
-que tocan mientras tanto se omiten y se anotan como tales. "bedtime resume"
-termina la pausa antes.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`, Other: `Pausa todos los recordatorios: durante DURACIÓN (como 90m o 2h; por
+defecto 1h; 30 días, 720h, como máximo), hasta la próxima HH:MM, o el resto
+del día. Los recordatorios que tocan mientras tanto se omiten y se anotan
+como tales. "bedtime resume" termina la pausa antes. Para un descanso más
+largo, desactiva los recordatorios (enabled: false, "bedtime edit") o detén
+bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]", Other: "[DURACIÓN | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today", Other: "pausar el resto del día"},
 	{Key: "pause until the next HH:MM", Other: "pausar hasta la próxima HH:MM"},

@@ -44,6 +44,7 @@ var frErrors = []pair{
 	{Key: "expired", Other: "expiré"},
 	{Key: "; it is next due %s (`bedtime skip %s` skips that one)", Other: " ; prochaine fois %s (`bedtime skip %s` saute celle-là)"},
 	{Key: "%q is not a duration (want e.g. 45m or 2h)", Other: "%q n’est pas une durée (par exemple 45m ou 2h)"},
+	{Key: "%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)", Other: "%q dépasse la durée maximale d’une pause (%s jours au plus) ; pour une pause plus longue, désactivez les rappels (enabled: false, `bedtime edit`) ou arrêtez bedtime (`bedtime uninstall`)"},
 	{Key: "--until: %q is not a time of day (want HH:MM)", Other: "--until : %q n’est pas une heure (HH:MM attendu)"},
 	{Key: "give only one of DURATION, --until and --today", Other: "donnez un seul de DURÉE, --until et --today"},
 	{Key: "%q is not a snooze time (want 1m to 24h, such as 10m)", Other: "%q n’est pas un délai de report (de 1m à 24h, par exemple 10m)"},

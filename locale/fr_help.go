@@ -186,12 +186,15 @@ ou par le démarrage automatique du bureau écrit un fichier journal d’environ
 	{Key: "how many of the last lines to show", Other: "combien de dernières lignes afficher"},
 	{Key: "Show the next reminders", Other: "Afficher les prochains rappels"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`, Other: `Affiche les prochains rappels de l’horaire, tous rappels activés confondus,
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`, Other: `Affiche les prochains rappels de l’horaire, tous rappels activés confondus,
 dans l’ordre du temps, strictement après --from (par défaut : maintenant).
-Sans --from, il affiche aussi les reports et répétitions en attente, et
-marque les déclenchements qu’un saut ou une pause laissera de côté.`},
+La colonne DANS compte à partir de maintenant, avec --from aussi : un
+déclenchement déjà passé dit il y a combien de temps. Sans --from, il
+affiche aussi les reports et répétitions en attente, et marque les
+déclenchements qu’un saut ou une pause laissera de côté.`},
 	{Key: "how many firings to show", Other: "combien de déclenchements afficher"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "afficher les déclenchements après cette heure (RFC 3339 ; par défaut maintenant)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "afficher un tableau JSON de {reminder, at}"},
@@ -212,12 +215,16 @@ avec un code non nul, et la raison, quand elle ne peut pas être affichée.`},
 	{Key: "show text variant N (1 = the first) instead of today's", Other: "afficher la variante de texte N (1 = la première) au lieu de celle du jour"},
 	{Key: "how long to wait for a button to be pressed (0: show it without buttons and return)", Other: "combien de temps attendre qu’un bouton soit pressé (0 : l’afficher sans boutons et rendre la main)"},
 	{Key: "Pause all reminders for a while (default 1h)", Other: "Mettre tous les rappels en pause un moment (par défaut 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`, Other: `Met tous les rappels en pause : pendant DURÉE (par exemple 90m ou 2h ; par
-défaut 1h), jusqu’au prochain HH:MM, ou pour le reste de la journée. Les
-rappels dus entre-temps sont sautés et notés comme tels. "bedtime resume"
-termine la pause plus tôt.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`, Other: `Met tous les rappels en pause : pendant DURÉE (par exemple 90m ou 2h ;
+par défaut 1h ; 30 jours, 720h, au plus), jusqu’au prochain HH:MM, ou pour le
+reste de la journée. Les rappels dus entre-temps sont sautés et notés comme
+tels. "bedtime resume" termine la pause plus tôt. Pour une pause plus
+longue, désactivez les rappels (enabled: false, "bedtime edit") ou arrêtez
+bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]", Other: "[DURÉE | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today", Other: "mettre en pause pour le reste de la journée"},
 	{Key: "pause until the next HH:MM", Other: "mettre en pause jusqu’au prochain HH:MM"},

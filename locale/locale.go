@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -33,6 +34,23 @@ type Locale struct {
 	// English above all, costs nothing until it speaks.
 	printer func() *message.Printer
 	cal     calendar
+	// now, when set (WithNow), is the instant the short dates are read
+	// at: a date in another year than now's carries its year.
+	now time.Time
+}
+
+// WithNow returns a copy of l that writes the short dates (ShortDate,
+// ShortDateUnpadded, ShortDateTime, Stamp) of a year other than now's
+// with their year: "Wed 05 May 2038" said in 2026, "Mon 07 Dec" in 2026.
+// Without it a short date has no year. The year compared is that of the
+// date's own location.
+func (l *Locale) WithNow(now time.Time) *Locale {
+	if l == nil {
+		l = English
+	}
+	c := *l
+	c.now = now
+	return &c
 }
 
 // English is bedtime's neutral English (no region: 24-hour clock, week

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -432,4 +433,57 @@ func verbArgs(s string, n int) []any {
 		}
 	}
 	return args
+}
+
+// TestShortDatesSayTheYear: with a now (WithNow), a short date in another
+// year than now's carries its year, in each language's convention; one in
+// now's year, or with no now, does not. The year is that of the date's own
+// location: 23:30 on 31 December in Berlin is 1 January in UTC.
+func TestShortDatesSayTheYear(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip(err)
+	}
+	now := time.Date(2026, 12, 31, 22, 30, 0, 0, time.UTC) // 23:30 in Berlin, still 2026
+	for _, tt := range []struct {
+		tag, what string
+		at        time.Time
+		now       time.Time
+		date      string // ShortDate
+		stamp     string // Stamp
+	}{
+		{"en", "same year", time.Date(2026, 12, 31, 21, 0, 0, 0, time.UTC), now, "Thu 31 Dec", "Thu 31 Dec 21:00 UTC"},
+		{"en", "over new year", time.Date(2027, 1, 1, 7, 30, 0, 0, time.UTC), now, "Fri 01 Jan 2027", "Fri 01 Jan 2027 07:30 UTC"},
+		{"en", "a year back", time.Date(2025, 11, 19, 7, 30, 0, 0, time.UTC), now, "Wed 19 Nov 2025", "Wed 19 Nov 2025 07:30 UTC"},
+		{"en", "no now", time.Date(2038, 5, 5, 7, 40, 0, 0, time.UTC), time.Time{}, "Wed 05 May", "Wed 05 May 07:40 UTC"},
+		{"en", "the date's own zone", time.Date(2026, 12, 31, 23, 30, 0, 0, berlin), now.In(berlin), "Thu 31 Dec", "Thu 31 Dec 23:30 CET"},
+		{"en", "now's zone is not the date's", time.Date(2027, 1, 1, 0, 30, 0, 0, berlin), now, "Fri 01 Jan 2027", "Fri 01 Jan 2027 00:30 CET"},
+		{"en-US", "over new year", time.Date(2027, 1, 1, 7, 30, 0, 0, time.UTC), now, "Fri, Jan 1, 2027", "Fri, Jan 1, 2027 7:30\u00a0AM UTC"},
+		{"en-US", "same year", time.Date(2026, 12, 31, 21, 0, 0, 0, time.UTC), now, "Thu Dec 31", "Thu Dec 31 9:00\u00a0PM UTC"},
+		{"de", "over new year", time.Date(2027, 1, 1, 7, 30, 0, 0, time.UTC), now, "Fr 01. Jan. 2027", "Fr 01. Jan. 2027 07:30 UTC"},
+		{"de", "same year", time.Date(2026, 12, 31, 21, 0, 0, 0, time.UTC), now, "Do 31. Dez.", "Do 31. Dez. 21:00 UTC"},
+		{"fr", "over new year", time.Date(2038, 5, 5, 7, 40, 0, 0, time.UTC), now, "mer. 05 mai 2038", "mer. 05 mai 2038 07:40 UTC"},
+		{"es", "over new year", time.Date(2038, 5, 5, 7, 40, 0, 0, time.UTC), now, "mié 05 may 2038", "mié 05 may 2038 07:40 UTC"},
+	} {
+		t.Run(tt.tag+"/"+tt.what, func(t *testing.T) {
+			l, err := Parse(tt.tag)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l = l.WithNow(tt.now)
+			if got := l.ShortDate(tt.at); got != tt.date {
+				t.Errorf("ShortDate = %q, want %q", got, tt.date)
+			}
+			if got := l.Stamp(tt.at); got != tt.stamp {
+				t.Errorf("Stamp = %q, want %q", got, tt.stamp)
+			}
+			// ShortDateYear says the year always, and once.
+			if got := l.ShortDateYear(tt.at); strings.Count(got, strconv.Itoa(tt.at.Year())) != 1 {
+				t.Errorf("ShortDateYear = %q, want the year once", got)
+			}
+		})
+	}
+	if English.WithNow(now).Sprintf("done") != "done" || !English.now.IsZero() {
+		t.Error("WithNow changed English itself")
+	}
 }

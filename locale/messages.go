@@ -95,6 +95,7 @@ var coreMessages = []entry{
 	{Key: "you are here"},
 	{Key: "never heard from"},
 	{Key: "heard from %s ago"},
+	{Key: "%s ago"},
 	{Key: ", this computer"},
 
 	// bedtime stats: the figures per reminder (stats --json stays English).
@@ -113,6 +114,7 @@ var coreMessages = []entry{
 	{Key: "%s of %s (%s%%)"},
 	{Key: "%d days", One: "%d day"},
 	{Key: "Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due"},
+	{Key: "DAYS shows the last %d days; the numbers count all %d."},
 	{Key: "Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);"},
 	{Key: "a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown)."},
 	{Key: "%d old history lines matched no instant and are not counted.", One: "%d old history line matched no instant and is not counted."},

@@ -52,6 +52,7 @@ var errorsMessages = []entry{
 	{Key: "expired"},
 	{Key: "; it is next due %s (`bedtime skip %s` skips that one)"},
 	{Key: "%q is not a duration (want e.g. 45m or 2h)"},
+	{Key: "%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)"},
 	{Key: "--until: %q is not a time of day (want HH:MM)"},
 	{Key: "give only one of DURATION, --until and --today"},
 	{Key: "%q is not a snooze time (want 1m to 24h, such as 10m)"},

@@ -151,9 +151,10 @@ directory, which logs shows instead.`},
 	// bedtime next
 	{Key: "Show the next reminders"},
 	{Key: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`},
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`},
 	{Key: "how many firings to show"},
 	{Key: "show firings after this time (RFC 3339; default now)"},
 	{Key: "print a JSON array of {reminder, at}"},
@@ -172,9 +173,11 @@ with the reason, when it cannot be shown.`},
 
 	// bedtime pause
 	{Key: "Pause all reminders for a while (default 1h)"},
-	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`},
+	{Key: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`},
 	{Key: "[DURATION | --until HH:MM | --today]"},
 	{Key: "pause for the rest of today"},
 	{Key: "pause until the next HH:MM"},

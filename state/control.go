@@ -1,6 +1,8 @@
 package state
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -13,9 +15,30 @@ import (
 // them when it starts. Tests of the daemon make the same changes through
 // these methods.
 
+// MaxPause is the longest pause: a break longer than a month is better
+// made by turning the reminders off (enabled: false) or stopping bedtime,
+// which say so in `bedtime status`, than by a pause forgotten for years.
+// Every way a pause is set holds to it: Store.Pause refuses a longer one,
+// a pause followed from another computer is not believed when longer
+// (devices.Follow), and the daemon shortens one it finds in the state
+// file (an older bedtime's, or a hand-edited file).
+const MaxPause = 30 * 24 * time.Hour
+
+// ErrPauseTooLong is wrapped by Store.Pause's error for a pause that ends
+// more than MaxPause after now.
+var ErrPauseTooLong = errors.New("pause too long")
+
 // Pause pauses every reminder until until, and records the pause at now
-// (its detail says until when, in loc).
+// (its detail says until when, in loc). A pause that ends more than
+// MaxPause after now is refused (ErrPauseTooLong), and so is one that
+// ends before now.
 func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
+	if d := until.Sub(now); d > MaxPause {
+		return fmt.Errorf("state: a pause until %s is %v long, more than %v: %w", until.Format(time.RFC3339), d, MaxPause, ErrPauseTooLong)
+	}
+	if !until.After(now) {
+		return fmt.Errorf("state: a pause until %s ends before it starts (%s)", until.Format(time.RFC3339), now.Format(time.RFC3339))
+	}
 	_, err := s.Change(func(tx *Tx) error {
 		tx.Pause(until)
 		tx.Record(Event{At: now, Kind: Paused, Detail: "until " + until.In(loc).Format(time.RFC3339)})

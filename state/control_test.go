@@ -98,3 +98,43 @@ func TestControlChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestPauseLimit: Store.Pause refuses a pause that ends more than
+// MaxPause after now, or not after now, and writes nothing then.
+func TestPauseLimit(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 12, 20, 22, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name    string
+		until   time.Time
+		tooLong bool
+		ok      bool
+	}{
+		{"an hour", now.Add(time.Hour), false, true},
+		{"over new year, within the limit", time.Date(2027, 1, 19, 22, 0, 0, 0, time.UTC), false, true},
+		{"MaxPause exactly", now.Add(MaxPause), false, true},
+		{"a second more", now.Add(MaxPause + time.Second), true, false},
+		{"eleven years", time.Date(2038, 5, 5, 7, 40, 0, 0, time.UTC), true, false},
+		{"now", now, false, false},
+		{"the past", now.Add(-time.Hour), false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			store, err := Open(filepath.Join(t.TempDir(), "state"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = store.Pause(tt.until, now, time.UTC)
+			if (err == nil) != tt.ok || errors.Is(err, ErrPauseTooLong) != tt.tooLong {
+				t.Fatalf("Pause = %v; want ok %v, too long %v", err, tt.ok, tt.tooLong)
+			}
+			st, err := store.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := map[bool]time.Time{true: tt.until}[tt.ok]; !st.PausedUntil.Equal(want) {
+				t.Errorf("paused until %v, want %v", st.PausedUntil, want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -145,9 +146,11 @@ func newPauseCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "pause [DURATION | --until HH:MM | --today]",
 		Short: "Pause all reminders for a while (default 1h)",
-		Long: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h), until the
-next HH:MM, or for the rest of today. Reminders due meanwhile are skipped and
-recorded as such. "bedtime resume" ends the pause early.`,
+		Long: `Pause all reminders: for DURATION (such as 90m or 2h; default 1h; at most
+30 days, 720h), until the next HH:MM, or for the rest of today. Reminders due
+meanwhile are skipped and recorded as such. "bedtime resume" ends the pause
+early. For a longer break, turn the reminders off (enabled: false, "bedtime
+edit") or stop bedtime ("bedtime uninstall").`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			now := app.now()
@@ -162,6 +165,10 @@ recorded as such. "bedtime resume" ends the pause early.`,
 				d, err := time.ParseDuration(args[0])
 				if err != nil || d <= 0 {
 					return app.errorf("%q is not a duration (want e.g. 45m or 2h)", args[0])
+				}
+				if d > state.MaxPause {
+					return app.errorf("%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)",
+						args[0], strconv.Itoa(int(state.MaxPause/(24*time.Hour))))
 				}
 				end = now.Add(d)
 			}

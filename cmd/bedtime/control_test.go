@@ -212,3 +212,54 @@ func TestDoneReportsAnUnrecordedChangeTruthfully(t *testing.T) {
 		t.Error("a change not made is not reported as made")
 	}
 }
+
+// TestPauseLimit: a pause is at most state.MaxPause (30 days); a longer
+// one is refused, naming the limit and the ways to a longer break, and
+// changes nothing. The end is said with its year when it falls in
+// another year than now's (a pause over new year).
+func TestPauseLimit(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name string
+		now  time.Time
+		args []string
+		code int
+		out  string // stdout's first line, or stderr's when code != 0
+	}{
+		{"a day", nov(t, 25, "20:00"), []string{"1h"}, 0, "Paused until Wed 25 Nov 21:00. `bedtime resume` ends it early."},
+		{"30 days, the most", nov(t, 25, "20:00"), []string{"720h"}, 0, "Paused until Fri 25 Dec 20:00. `bedtime resume` ends it early."},
+		{"over new year", nov(t, 25, "20:00").AddDate(0, 1, 0), []string{"240h"}, 0, "Paused until Mon 04 Jan 2027 20:00. `bedtime resume` ends it early."},
+		{"a minute over", nov(t, 25, "20:00"), []string{"720h1m"}, 1,
+			"bedtime: \"720h1m\" is longer than a pause can be (30 days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)"},
+		{"eleven years", nov(t, 25, "20:00"), []string{"99999h"}, 1,
+			"bedtime: \"99999h\" is longer than a pause can be (30 days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			args := append([]string{"pause"}, tt.args...)
+			code, out, errOut := runIn(t, dir, tt.now, append(args, "--config", berlinDefault(t))...)
+			got := out
+			if code != 0 {
+				got = errOut
+			}
+			if first, _, _ := strings.Cut(got, "\n"); code != tt.code || first != tt.out {
+				t.Fatalf("exit %d, first line %q; want %d, %q (stderr %q)", code, first, tt.code, tt.out, errOut)
+			}
+			store, err := state.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := store.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code != 0 && !st.PausedUntil.IsZero() {
+				t.Errorf("a refused pause paused until %v", st.PausedUntil)
+			}
+			if code == 0 && st.PausedUntil.Sub(tt.now) > state.MaxPause {
+				t.Errorf("paused until %v, more than MaxPause", st.PausedUntil)
+			}
+		})
+	}
+}

@@ -45,7 +45,7 @@ func TestDiaryCommand(t *testing.T) {
 		{"details", morning, []string{"--cramps", "2", "--severity", "6", "--sleep", "4", "--leg", "left", "--note", "<b>long walk</b>"}, 0,
 			`Recorded for the night of Thu 19 Nov: 2 cramps, severity 6/10, sleep disturbed 4/10, left leg, note "<b>long walk</b>".`, "", "2026-11-19", 1},
 		{"an earlier night", morning, []string{"--night", "2026-11-02", "--cramps", "1"}, 0, "Recorded for the night of Mon 2 Nov: 1 cramp.", "", "2026-11-02", 1},
-		{"a year back", morning, []string{"--night", "2025-11-19", "--cramps", "1"}, 0, "Recorded for the night of Wed 19 Nov: 1 cramp.", "", "2025-11-19", 1},
+		{"a year back", morning, []string{"--night", "2025-11-19", "--cramps", "1"}, 0, "Recorded for the night of Wed 19 Nov 2025: 1 cramp.", "", "2025-11-19", 1},
 		{"tonight has not begun", morning, []string{"--night", "2026-11-20", "--cramps", "1"}, 1, "",
 			"bedtime: --night 2026-11-20: is in the future (the latest night is 2026-11-19)\n", "", 0},
 		{"years back", morning, []string{"--night", "2019-11-19", "--cramps", "1"}, 1, "",

@@ -23,11 +23,12 @@ func (app *App) locale(s *config.Schedule) *locale.Locale {
 		if path, err := app.schedulePath(); err == nil {
 			var es config.Errors
 			if s, err = config.LoadOrDefault(path, time.Local); errors.As(err, &es) {
-				return es.Locale(getenv) // the file's language: key, if readable
+				return es.Locale(getenv).WithNow(app.now()) // the file's language: key, if readable
 			}
 		}
 	}
-	return s.Locale(getenv)
+	// Dates in another year than the clock's say their year.
+	return s.Locale(getenv).WithNow(app.now())
 }
 
 // book returns the health content in the command's language.

@@ -25,9 +25,10 @@ func newNextCmd(app *App) *cobra.Command {
 		Use:   "next",
 		Short: "Show the next reminders",
 		Long: `Show the next reminders of the schedule, across all enabled reminders, in
-time order, strictly after --from (default: now). Without --from it also
-shows the snoozes and repeats waiting, and marks the firings that a skip or
-a pause will leave out.`,
+time order, strictly after --from (default: now). IN counts from now, with
+--from too: a firing already past says how long ago it was. Without --from
+it also shows the snoozes and repeats waiting, and marks the firings that a
+skip or a pause will leave out.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if count < 1 {
@@ -41,8 +42,9 @@ a pause will leave out.`,
 				return err
 			}
 			now := app.now()
+			after := now
 			if from != "" {
-				now, err = time.Parse(time.RFC3339, from)
+				after, err = time.Parse(time.RFC3339, from)
 				if err != nil {
 					return app.errorf("--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", from)
 				}
@@ -56,7 +58,7 @@ a pause will leave out.`,
 				due, notes, ok = app.withPending(s.Jobs(), now, count)
 			}
 			if !ok {
-				due = scheduler.Upcoming(s.Jobs(), now, count)
+				due = scheduler.Upcoming(s.Jobs(), after, count)
 			}
 			if asJSON {
 				return writeNextJSON(app, s, due, notes)
@@ -115,6 +117,8 @@ func writeNextJSON(app *App, s *config.Schedule, due []scheduler.Due, notes map[
 	return enc.Encode(out)
 }
 
+// writeNextTable writes due as a table; its IN column counts from now, the
+// clock's time (not --from's).
 func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler.Due, notes map[scheduler.Due]string) {
 	l := app.locale(s)
 	if len(due) == 0 {
@@ -125,6 +129,9 @@ func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler
 	fmt.Fprintln(tw, l.Sprintf("WHEN")+"\t"+l.Sprintf("REMINDER")+"\t"+l.Sprintf("IN"))
 	for _, d := range due {
 		in := l.Sprintf("in %s", humanDurationIn(l, d.At.Sub(now)))
+		if d.At.Before(now) { // --from in the past
+			in = l.Sprintf("%s ago", humanDurationIn(l, now.Sub(d.At)))
+		}
 		if n := notes[d]; n != "" {
 			in = l.Sprintf("in %s (%s)", humanDurationIn(l, d.At.Sub(now)), l.Sprintf(n))
 		}

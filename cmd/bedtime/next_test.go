@@ -206,3 +206,32 @@ func TestNextShowsWhatWaits(t *testing.T) {
 		}
 	}
 }
+
+// TestNextFromCountsFromNow: with --from, IN still counts from the
+// clock's now: a firing after now says "in", one before says "ago"; a
+// firing in another year than now's says its year.
+func TestNextFromCountsFromNow(t *testing.T) {
+	t.Parallel()
+	path := berlinDefault(t)
+	now := time.Date(2026, 12, 7, 16, 53, 0, 0, time.UTC) // 17:53 in Berlin
+	for _, tt := range []struct {
+		name, from string
+		first      string // the first row
+	}{
+		{"days ahead", "2026-12-10T00:00:00Z", "Thu 10 Dec 06:00 CET  cramp-diary  in 2d 12h"},
+		{"in the past", "2026-03-28T21:00:00+01:00", "Sat 28 Mar 22:00 CET  calf-stretch  253d 19h ago"},
+		{"over new year", "2026-12-31T23:30:00+01:00", "Fri 01 Jan 2027 06:00 CET  cramp-diary  in 24d 12h"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := runAt(t, now, "next", "--config", path, "--from", tt.from, "-n", "1")
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			if len(lines) != 2 || strings.Join(strings.Fields(lines[1]), " ") != strings.Join(strings.Fields(tt.first), " ") {
+				t.Errorf("got\n%s\nwant the row %q", out, tt.first)
+			}
+		})
+	}
+}

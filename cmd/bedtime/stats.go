@@ -20,6 +20,11 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
+// maxStripDays is the most days the DAYS strip shows, the last ones: a
+// month keeps the table within a terminal's width; the numbers count all
+// the days asked for.
+const maxStripDays = 31
+
 // calendarWeeks is how far back stats --calendar looks unless --days says.
 const calendarWeeks = 12
 
@@ -169,14 +174,15 @@ func (app *App) scheduleLocation() *time.Location {
 // marks are the characters of the strips, for one mark each.
 type marks struct {
 	done, fired, missed, skipped, none, due string
+	more                                    string // before a strip cut to its last days
 }
 
 // markSet returns the strips' characters: Unicode, or plain ASCII.
 func markSet(ascii bool) marks {
 	if ascii {
-		return marks{done: "+", fired: "o", missed: "x", skipped: "-", none: ".", due: "*"}
+		return marks{done: "+", fired: "o", missed: "x", skipped: "-", none: ".", due: "*", more: "..."}
 	}
-	return marks{done: "✓", fired: "○", missed: "✗", skipped: "–", none: "·", due: "•"}
+	return marks{done: "✓", fired: "○", missed: "✗", skipped: "–", none: "·", due: "•", more: "…"}
 }
 
 func (m marks) of(mark string) string {
@@ -205,7 +211,13 @@ func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days
 	}
 	first, _ := time.Parse(time.DateOnly, stats[0].Days[0].Date)
 	last, _ := time.Parse(time.DateOnly, stats[0].Days[len(stats[0].Days)-1].Date)
-	fmt.Fprintln(w, l.Sprintf("The last %d days, %s to %s:", days, l.ShortDate(first), l.ShortDate(last)))
+	// The range ends today: within one year it says no year, across a
+	// year's end both ends say theirs.
+	from, to := l.WithNow(last).ShortDate(first), l.WithNow(last).ShortDate(last)
+	if first.Year() != last.Year() {
+		from, to = l.ShortDateYear(first), l.ShortDateYear(last)
+	}
+	fmt.Fprintln(w, l.Sprintf("The last %d days, %s to %s:", days, from, to))
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	var head []string
@@ -216,7 +228,12 @@ func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days
 	unattributed := 0
 	for _, rs := range stats {
 		var strip strings.Builder
-		for _, d := range rs.Days {
+		shown := rs.Days
+		if len(shown) > maxStripDays {
+			shown = shown[len(shown)-maxStripDays:]
+			strip.WriteString(m.more)
+		}
+		for _, d := range shown {
 			strip.WriteString(m.of(d.Mark))
 		}
 		// Counts go in as text: the catalog's printer would group digits.
@@ -235,6 +252,9 @@ func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days
 	tw.Flush()
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.Sprintf("Days, oldest first: %s done  %s shown, not done  %s missed  %s skipped  %s nothing due", m.done, m.fired, m.missed, m.skipped, m.none))
+	if days > maxStripDays {
+		fmt.Fprintln(w, l.Sprintf("DAYS shows the last %d days; the numbers count all %d.", maxStripDays, days))
+	}
 	fmt.Fprintln(w, l.Sprintf("Each number counts scheduled instants, each once. DONE: done of those due (skipped ones are not due);"))
 	fmt.Fprintln(w, l.Sprintf("a due instant was done, dismissed, unanswered (shown and left, or still waiting) or missed (never shown)."))
 	if unattributed > 0 {

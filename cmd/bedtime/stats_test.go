@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -277,5 +278,57 @@ func appendRaw(t *testing.T, path, text string) {
 	defer f.Close()
 	if _, err := f.WriteString(text); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStatsRangeAndStrip: the header's range says the years when it
+// crosses a year's end, and none within one; the DAYS strip shows at most
+// maxStripDays days, the last, after a mark that more came before, and a
+// line says so.
+func TestStatsRangeAndStrip(t *testing.T) {
+	t.Parallel()
+	daysTo := func(last string, n int) []state.DayMark {
+		end, err := time.Parse(time.DateOnly, last)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make([]state.DayMark, n)
+		for i := range out {
+			out[i] = state.DayMark{Date: end.AddDate(0, 0, i-n+1).Format(time.DateOnly), Mark: state.MarkDone}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name   string
+		last   string
+		days   int
+		header string
+		strip  string
+		note   bool
+	}{
+		{"a week", "2026-12-07", 7, "The last 7 days, Tue 01 Dec to Mon 07 Dec:", "✓✓✓✓✓✓✓", false},
+		{"a month, the most in the strip", "2026-12-07", 31, "The last 31 days, Sat 07 Nov to Mon 07 Dec:", strings.Repeat("✓", 31), false},
+		{"over new year", "2027-01-03", 7, "The last 7 days, Mon 28 Dec 2026 to Sun 3 Jan 2027:", "✓✓✓✓✓✓✓", false},
+		{"400 days", "2026-12-07", 400, "The last 400 days, Mon 3 Nov 2025 to Mon 7 Dec 2026:", "…" + strings.Repeat("✓", 31), true},
+		{"ten years", "2026-12-07", 3660, "The last 3,660 days, Wed 30 Nov 2016 to Mon 7 Dec 2026:", "…" + strings.Repeat("✓", 31), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var b strings.Builder
+			rs := []state.ReminderStats{{Reminder: "magnesium", Days: daysTo(tt.last, tt.days)}}
+			now, _ := time.Parse(time.DateOnly, tt.last)
+			writeStats(&b, locale.English.WithNow(now.Add(20*time.Hour)), rs, tt.days, markSet(false))
+			lines := strings.Split(b.String(), "\n")
+			if lines[0] != tt.header {
+				t.Errorf("header %q, want %q", lines[0], tt.header)
+			}
+			if f := strings.Fields(lines[3]); len(f) < 2 || f[1] != tt.strip {
+				t.Errorf("row %q, want the strip %q", lines[3], tt.strip)
+			}
+			note := locale.English.Sprintf("DAYS shows the last %d days; the numbers count all %d.", 31, tt.days) // 3,660
+			if got := strings.Contains(b.String(), note); got != tt.note {
+				t.Errorf("note %q said: %v, want %v:\n%s", note, got, tt.note, b.String())
+			}
+		})
 	}
 }
