@@ -112,7 +112,7 @@ var deErrors = []pair{
 	{Key: "unknown routine %q: want one of %s", Other: "unbekannte Übung %q: erwartet wird eine von %s"},
 	{Key: "Stopped.", Other: "Beendet."},
 	{Key: "bedtime is not running, so it plays no routine.", Other: "bedtime läuft nicht, also spielt es keine Übung."},
-	{Key: "Asked bedtime to stop the routine it plays.", Other: "bedtime gebeten, die laufende Übung zu beenden."},
+	{Key: "Asked bedtime to stop a routine, if one is playing.", Other: "bedtime gebeten, eine laufende Übung zu beenden, falls eine läuft."},
 	{Key: "the schedule file has errors, so its routines are unknown; run `bedtime validate`", Other: "die Plandatei hat Fehler, ihre Übungen sind also unbekannt; `bedtime validate` zeigt sie"},
 	{Key: "cannot find the state directory: %v", Other: "das Zustandsverzeichnis ist nicht zu finden: %v"},
 	{Key: "--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)", Other: "--night: sag, was über sie festgehalten werden soll (--cramps, --severity, --sleep, --leg oder --note)"},

@@ -112,7 +112,7 @@ var esErrors = []pair{
 	{Key: "unknown routine %q: want one of %s", Other: "rutina desconocida %q: se espera una de %s"},
 	{Key: "Stopped.", Other: "Detenido."},
 	{Key: "bedtime is not running, so it plays no routine.", Other: "bedtime no está en marcha, así que no reproduce ninguna rutina."},
-	{Key: "Asked bedtime to stop the routine it plays.", Other: "Se ha pedido a bedtime que detenga la rutina que reproduce."},
+	{Key: "Asked bedtime to stop a routine, if one is playing.", Other: "Se ha pedido a bedtime que detenga la rutina, si hay una en curso."},
 	{Key: "the schedule file has errors, so its routines are unknown; run `bedtime validate`", Other: "el archivo del horario tiene errores, así que sus rutinas se desconocen; ejecuta `bedtime validate`"},
 	{Key: "cannot find the state directory: %v", Other: "no se encuentra la carpeta de estado: %v"},
 	{Key: "--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)", Other: "--night: di qué registrar sobre ella (--cramps, --severity, --sleep, --leg o --note)"},

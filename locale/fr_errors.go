@@ -112,7 +112,7 @@ var frErrors = []pair{
 	{Key: "unknown routine %q: want one of %s", Other: "routine inconnue %q : une de %s est attendue"},
 	{Key: "Stopped.", Other: "Arrêté."},
 	{Key: "bedtime is not running, so it plays no routine.", Other: "bedtime est arrêté, il ne joue donc aucune routine."},
-	{Key: "Asked bedtime to stop the routine it plays.", Other: "bedtime a été prié d’arrêter la routine qu’il joue."},
+	{Key: "Asked bedtime to stop a routine, if one is playing.", Other: "bedtime a été prié d’arrêter la routine en cours, s’il y en a une."},
 	{Key: "the schedule file has errors, so its routines are unknown; run `bedtime validate`", Other: "le fichier d’horaire a des erreurs, ses routines sont donc inconnues ; lancez `bedtime validate`"},
 	{Key: "cannot find the state directory: %v", Other: "dossier d’état introuvable : %v"},
 	{Key: "--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)", Other: "--night : dites ce qu’il faut noter sur elle (--cramps, --severity, --sleep, --leg ou --note)"},

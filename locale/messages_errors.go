@@ -128,7 +128,7 @@ var errorsMessages = []entry{
 	{Key: "unknown routine %q: want one of %s"},
 	{Key: "Stopped."},
 	{Key: "bedtime is not running, so it plays no routine."},
-	{Key: "Asked bedtime to stop the routine it plays."},
+	{Key: "Asked bedtime to stop a routine, if one is playing."},
 	{Key: "the schedule file has errors, so its routines are unknown; run `bedtime validate`"},
 	{Key: "cannot find the state directory: %v"},
 	{Key: "--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)"},

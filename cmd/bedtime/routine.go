@@ -165,7 +165,7 @@ func (app *App) stopDaemonRoutine() error {
 	if err := app.control(func(store *state.Store) error { return store.StopRoutine(now) }); err != nil {
 		return err
 	}
-	app.sayln(app.Stdout, "Asked bedtime to stop the routine it plays.")
+	app.sayln(app.Stdout, "Asked bedtime to stop a routine, if one is playing.")
 	return nil
 }
 
