@@ -5,6 +5,8 @@ package channel
 import (
 	"os"
 	"syscall"
+
+	"github.com/bedtime-app/bedtime/locale"
 )
 
 // checkPrivateFile refuses a file that is not a regular file, not 0600
@@ -18,7 +20,7 @@ func checkPrivateFile(path string) error {
 		return &FileError{Format: "%s is not a regular file (a symlink, a directory or a device); make it a plain file", Args: []any{path}}
 	}
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Geteuid() {
-		return &FileError{Format: "%s is owned by uid %d, not by you (uid %d); fix: chown %d %s", Args: []any{path, st.Uid, os.Geteuid(), os.Geteuid(), path}}
+		return &FileError{Format: "%s is owned by uid %d, not by you (uid %d); fix: chown %d %s", Args: []any{path, locale.Plain(st.Uid), locale.Plain(os.Geteuid()), locale.Plain(os.Geteuid()), path}}
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
 		return &FileError{Format: "%s can be read or changed by others (mode %04o); fix: chmod 600 %s", Args: []any{path, perm, path}}

@@ -97,13 +97,9 @@ func (m Message) In(l *locale.Locale) string {
 	return l.Sprintf(m.Key, args...)
 }
 
-// plain is a number that prints as it is, in any language: a line, a
-// count limit, a uid. (The catalog's printer would write 20000 as
-// "20.000" in German and 1234 as "1,234" in English.)
-type plain int
-
-// Format prints p as fmt prints an int.
-func (p plain) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), int(p)) }
+// plain is a number that prints as it is in any language (locale.Plain):
+// a line, a count limit, a uid.
+type plain = locale.Plain
 
 func plainArgs(args []any) []any {
 	for i, a := range args {

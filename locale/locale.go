@@ -169,3 +169,12 @@ func Detect(getenv func(string) string) *Locale {
 	}
 	return English
 }
+
+// Plain is a number that prints as it is, in any language: a line, a
+// process or user id, a count limit. (The catalog's printer writes 20000
+// as "20.000" in German and 1234 as "1,234" in English, which for a pid
+// or a uid in a command to copy is wrong.)
+type Plain int
+
+// Format prints p as fmt prints an int.
+func (p Plain) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), int(p)) }

@@ -487,3 +487,22 @@ func TestShortDatesSayTheYear(t *testing.T) {
 		t.Error("WithNow changed English itself")
 	}
 }
+
+// TestPlainNumbers: a Plain prints as fmt prints an int in every language
+// (a pid, a uid in a command to copy), where a plain int is grouped.
+func TestPlainNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		lang, grouped string
+	}{{"en", "20,000"}, {"de", "20.000"}, {"fr", "20\u00a0000"}, {"es", "20.000"}} {
+		l, err := Parse(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Sprintf("pid %d", 20000); got != "pid "+tt.grouped {
+			t.Errorf("%s: an int prints %q, want %q (else this test shows nothing)", tt.lang, got, "pid "+tt.grouped)
+		}
+		if got := l.Sprintf("pid %d", Plain(20000)); got != "pid 20000" {
+			t.Errorf("%s: a Plain prints %q, want pid 20000", tt.lang, got)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -362,20 +363,20 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), l.Sprintf("run `bedtime status` for the service manager's message")
 	case st.Installed && st.Running:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %d since %s (%s)", st.PID, st.Since, st.Manager)
+		r.Detail = l.Sprintf("running, pid %s since %s (%s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager)
 		if st.UnitPath != "" {
 			// Which unit: the package's, or one install wrote.
-			r.Detail = l.Sprintf("running, pid %d since %s (%s %s)", st.PID, st.Since, st.Manager, st.UnitPath)
+			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager, st.UnitPath)
 		}
 	case st.Installed:
 		r.Detail = l.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
 		r.Fix = l.Sprintf("run `bedtime start`, and `bedtime status` to see why it stopped")
 	case byHand && st.Manager == "none":
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %d, started by hand (%s)", pid, st.State)
+		r.Detail = l.Sprintf("running, pid %s, started by hand (%s)", strconv.Itoa(pid), st.State)
 	case byHand:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %d, started by hand; not installed (%s)", pid, st.Manager)
+		r.Detail = l.Sprintf("running, pid %s, started by hand; not installed (%s)", strconv.Itoa(pid), st.Manager)
 	case st.Manager == "none":
 		r.Detail, r.Fix = l.Sprintf("not running"), l.Sprintf("start `bedtime run` from your desktop session's autostart")
 	default:

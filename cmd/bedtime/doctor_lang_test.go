@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // TestDoctorInEachLanguage: doctor's frame (the checks' names, "fix", the
@@ -42,5 +45,20 @@ func TestDoctorInEachLanguage(t *testing.T) {
 			}
 			testutil.Golden(t, "lang/doctor-"+lang+".golden", []byte(out))
 		})
+	}
+}
+
+// TestDoctorServiceSinceInGerman: doctor's service line writes when the
+// daemon started in the person's language, as status does, not in the
+// service manager's English.
+func TestDoctorServiceSinceInGerman(t *testing.T) {
+	t.Parallel()
+	app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return installedStatus, nil }}, "/usr/bin/bedtime")
+	app.Getenv = func(k string) string { return map[string]string{"LANG": "de_DE.UTF-8"}[k] }
+	app.Clock = scheduler.NewFakeClock(time.Date(2025, 11, 26, 8, 0, 0, 0, time.UTC))
+	app.Stdout, app.Stderr = io.Discard, io.Discard
+	r := checkService(context.Background(), app)
+	if want := "läuft, PID 4242 seit Di 25. Nov. 21:54 UTC (systemd user unit /home/alice/.config/systemd/user/bedtime.service)"; r.Detail != want {
+		t.Errorf("doctor's service line\n got %s\nwant %s", r.Detail, want)
 	}
 }
