@@ -273,8 +273,11 @@ func (a *away) release(ctx context.Context, now time.Time) {
 	}()
 	st, err := a.d.store.Load()
 	for name, h := range held {
-		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due) {
-			continue // answered meanwhile (bedtime done), or replaced by its next firing
+		// Shown while held here means shown on a phone or another channel
+		// (when_away: phone, or channels: [desktop, phone]): the desktop
+		// holds its own copy all the same, until it is answered.
+		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due && in.Status != state.Shown) {
+			continue // answered meanwhile (bedtime done, the phone's Done or Snooze), or replaced by its next firing
 		}
 		if now.After(h.deadline) {
 			why := "away until too late"

@@ -37,7 +37,8 @@ func phoneHarness(t *testing.T, reminder string, now time.Time) (*harness, *ntfy
 
 // TestPhoneWhenAway: with when_away: phone, a reminder due while the
 // screen is locked is held on the desktop and published to the phone at
-// once; it counts as shown (by the phone).
+// once; it counts as shown (by the phone). Back at the computer, the
+// desktop shows it too, as hold does.
 func TestPhoneWhenAway(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
@@ -59,6 +60,16 @@ func TestPhoneWhenAway(t *testing.T) {
 		nothingOnScreen(t, &screen{h: h}) // not on the locked desktop
 		if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
 			t.Fatalf("%d messages on the phone, want 1", n)
+		}
+		// Back at the computer, not answered on the phone: the desktop
+		// shows what it held, as with hold; the phone is not sent it again.
+		h.clock.Advance(10 * time.Minute)
+		p.Set(presence.Status{State: presence.Here, Since: h.clock.Now(), Source: "test"})
+		if m := h.nextShown(); m.Reminder != "magnesium" || !m.Scheduled.Equal(now.Add(30*time.Minute)) {
+			t.Fatalf("back: shown %+v, want the 20:30 magnesium", m)
+		}
+		if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
+			t.Fatalf("%d messages on the phone after the return, want still 1", n)
 		}
 	})
 }
