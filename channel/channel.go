@@ -57,6 +57,11 @@ type Message struct {
 	// channel's text. Empty, or one bedtime does not speak, is English.
 	// Choices come already in the person's language.
 	Lang string `json:",omitempty"`
+	// Showing is when this showing of the instant began: its first, or a
+	// snooze or a repeat showing it again. Each showing is sent once,
+	// and an answer counts for the showing it was given to. Zero: the
+	// instant's only showing.
+	Showing time.Time `json:",omitzero"`
 }
 
 // in returns the locale of m.Lang, English when it names none bedtime

@@ -542,3 +542,50 @@ func TestSetChannels(t *testing.T) {
 		}
 	})
 }
+
+// TestSnoozedComesBackToThePhone: Snooze pressed on the phone, the
+// reminder shows again (a new showing of the same instant) and goes to
+// the phone again; its Done counts, while the first Snooze, replayed by
+// the server, does not answer the new showing (it was given before it).
+func TestSnoozedComesBackToThePhone(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		f := newFixture(t)
+		f.srv.ReplayAll(true)
+		d := f.open()
+		first := msg
+		first.Showing = time.Now()
+		if err := d.Send("magnesium", f.at, time.Now().Add(time.Hour), first, []string{"phone"}); err != nil {
+			t.Fatal(err)
+		}
+		f.final()
+		f.waitSubscribed()
+		m1 := f.srv.Messages(topic)[0]
+		f.press(m1, "Snooze")
+		if a := f.answer(d); a.Action != ActionSnooze {
+			t.Fatalf("answer = %+v, want the snooze", a)
+		}
+		time.Sleep(10 * time.Minute) // the snooze ends: shown again
+		again := msg
+		again.Showing = time.Now()
+		for range 2 { // sent once, however often asked
+			if err := d.Send("magnesium", f.at, time.Now().Add(time.Hour), again, []string{"phone"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if r := f.final(); r.State != StateSent {
+			t.Fatalf("report = %+v, want the showing again sent", r)
+		}
+		ms := f.srv.Messages(topic)
+		if len(ms) != 2 {
+			t.Fatalf("%d messages on the topic, want 2 (the first showing and the one after the snooze)", len(ms))
+		}
+		f.srv.DropStreams()
+		noAnswer(t, d, time.Minute) // the old Snooze read again answers nothing
+		f.press(ms[1], "Done")
+		if a := f.answer(d); a.Action != ActionDone || !a.Scheduled.Equal(f.at) {
+			t.Fatalf("answer = %+v, want Done of the instant", a)
+		}
+		f.srv.DropStreams()
+		noAnswer(t, d, time.Minute) // nor does anything read again now
+	})
+}

@@ -33,7 +33,15 @@ type entry struct {
 	Answered  bool      `json:"answered,omitempty"`
 }
 
-func (e *entry) key() string { return e.Reminder + "\x00" + instant(e.Scheduled) + "\x00" + e.Channel }
+// key names the entry's showing of its instant on its channel: what is
+// queued once.
+func (e *entry) key() string {
+	k := e.Reminder + "\x00" + instant(e.Scheduled) + "\x00" + e.Channel
+	if !e.Message.Showing.IsZero() {
+		k += "\x00" + instant(e.Message.Showing)
+	}
+	return k
+}
 
 // outbox is the file.
 type outbox struct {

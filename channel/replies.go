@@ -34,15 +34,7 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 		return
 	}
 	d.mu.Lock()
-	var e *entry
-	for _, x := range d.box.Entries {
-		if d.sign.ref(x.Reminder, x.Scheduled) == rp.Ref {
-			e = x
-			if x.Answered {
-				break
-			}
-		}
-	}
+	e := d.answerable(rp)
 	var problem string
 	switch {
 	case e == nil:
@@ -92,6 +84,42 @@ func (d *Dispatcher) reply(ctx context.Context, channel string, rp Reply) {
 	}
 	d.save()
 	d.mu.Unlock()
+}
+
+// answerable returns the entry rp answers, the caller holding d.mu: of
+// the entries of its instant (one per showing and channel), the latest
+// showing not answered yet; but when a showing before it was answered, not
+// one that began after rp was given (that is an answer to the earlier
+// showing, read again: a snooze pressed before the reminder came back
+// does not answer it again). Else the one answered, or nil when no entry
+// has rp's reference. (The time test only guards that case, so a server
+// whose clock is behind never turns away a first answer.)
+func (d *Dispatcher) answerable(rp Reply) *entry {
+	var answered, open, given *entry
+	later := func(a, b *entry) bool { return b == nil || a.Message.Showing.After(b.Message.Showing) }
+	for _, x := range d.box.Entries {
+		if d.sign.ref(x.Reminder, x.Scheduled) != rp.Ref {
+			continue
+		}
+		if x.Answered {
+			answered = x
+			continue
+		}
+		if later(x, open) {
+			open = x
+		}
+		// ntfy's times are whole seconds.
+		if (rp.Time.IsZero() || !rp.Time.Before(x.Message.Showing.Truncate(time.Second))) && later(x, given) {
+			given = x
+		}
+	}
+	switch {
+	case answered == nil:
+		return open
+	case given != nil:
+		return given
+	}
+	return answered
 }
 
 // ignored notes a reply that was read and ignored, for a reason of kind;

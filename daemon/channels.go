@@ -76,7 +76,7 @@ func (d *daemon) sendChannels(f *firing, l *locale.Locale, title, body string, n
 		return
 	}
 	deadline := f.ev.At.Add(max(f.r.CatchUp, 15*time.Minute))
-	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true, Choices: questionChoices(f.r), Lang: l.String()}
+	m := channel.Message{Title: title, Body: body, Tags: tags[f.r.Name], Answers: true, Choices: questionChoices(f.r), Lang: l.String(), Showing: f.ev.At}
 	for i, c := range m.Choices {
 		m.Choices[i] = l.Sprintf(c)
 	}

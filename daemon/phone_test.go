@@ -103,3 +103,36 @@ func TestPhoneNotInACall(t *testing.T) {
 		}
 	})
 }
+
+// TestPhoneSnoozeComesBack: a reminder only for the phone, snoozed there,
+// comes back to the phone when the snooze ends (it was lost: the outbox
+// took the second showing of the instant for the first, already sent).
+func TestPhoneSnoozeComesBack(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", channels: [phone], snooze: 5m}`, now)
+		h.start()
+		h.idleUntil(now.Add(30 * time.Minute))
+		h.clock.Set(now.Add(30 * time.Minute))
+		h.wantRecorded(state.Sent, "")
+		msgs := ntfy.Messages("bedtime-test-topic")
+		if len(msgs) != 1 {
+			t.Fatalf("%d messages on the phone, want 1", len(msgs))
+		}
+		snooze, ok := msgs[0].Action("Snooze")
+		if !ok {
+			t.Fatalf("no Snooze button on %+v", msgs[0])
+		}
+		if err := ntfy.Press(context.Background(), snooze); err != nil {
+			t.Fatal(err)
+		}
+		for ev := h.recorded(); ev.Kind != state.Snoozed; ev = h.recorded() {
+		}
+		h.clock.Advance(5 * time.Minute)
+		for ev := h.recorded(); ev.Kind != state.Sent; ev = h.recorded() {
+		}
+		if n := len(ntfy.Messages("bedtime-test-topic")); n != 2 {
+			t.Fatalf("%d messages on the phone after the snooze, want 2", n)
+		}
+	})
+}
