@@ -445,3 +445,27 @@ func TestAFolderOfManyDevicesIsBounded(t *testing.T) {
 		t.Errorf("the number of devices is not reported: %v", p[len(p)-1])
 	}
 }
+
+// TestReadOnlyWritesNothing: opened to read (a command, the tray), an
+// empty directory where the folder should be (a share not mounted) stays
+// empty and is refused; opened to write (the daemon), it is joined.
+func TestReadOnlyWritesNothing(t *testing.T) {
+	root, k := t.TempDir(), mustKey(t)
+	if _, err := Open(root, idA, k, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "has no devices directory") {
+		t.Fatalf("Open read-only of an empty directory = %v, want refused", err)
+	}
+	if ents, _ := os.ReadDir(root); len(ents) != 0 {
+		t.Fatalf("opened to read, the empty directory now has %v", ents)
+	}
+	if _, err := Open(root, idA, k, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(root, idB, k, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open read-only of a folder a device wrote to: %v", err)
+	}
+	f.Scan()
+	if _, err := os.Stat(filepath.Join(root, devicesDir, idB)); !os.IsNotExist(err) {
+		t.Errorf("opened to read, the folder has a directory for this device: %v", err)
+	}
+}

@@ -172,6 +172,12 @@ type Options struct {
 	Since time.Time
 	// Instance is this run's random token (see Presence); made when empty.
 	Instance string
+	// ReadOnly opens the folder to read it (a command, the tray): this
+	// device's directory is not made, and a folder without a devices
+	// directory (an empty mount point, a share not mounted, a folder not
+	// synced yet) is refused, so that what only reads never makes an
+	// empty directory look like the folder. The daemon opens it to write.
+	ReadOnly bool
 }
 
 // mark is how far a file has been read.
@@ -237,7 +243,11 @@ func Open(root, self string, key Key, o Options) (*Folder, error) {
 		return nil, err
 	}
 	f.root = root
-	if err := os.MkdirAll(filepath.Join(root, devicesDir, self), 0o700); err != nil {
+	if o.ReadOnly {
+		if !f.present() {
+			return nil, fmt.Errorf("devices: the sync folder %s has no %s directory: no computer has written to it", root, devicesDir)
+		}
+	} else if err := os.MkdirAll(filepath.Join(root, devicesDir, self), 0o700); err != nil {
 		return nil, fmt.Errorf("devices: cannot make this device's directory: %w", err)
 	}
 	if err := worldWritable(filepath.Join(root, devicesDir), nil); err != nil {

@@ -134,7 +134,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 		return nil, done
 	}
 	since := app.now().AddDate(0, 0, -2)
-	link := app.syncLink(since)
+	link := app.joinSync(since)
 	if link == nil {
 		close(done)
 		return nil, done
@@ -203,7 +203,7 @@ func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger)
 					}
 					return
 				}
-				if link = app.syncLink(since); link == nil || link.Folder == nil {
+				if link = app.joinSync(since); link == nil || link.Folder == nil {
 					if link != nil {
 						log.Warn("sync: this computer works alone", "why", link.Alone)
 					}

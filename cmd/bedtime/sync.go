@@ -187,9 +187,21 @@ func (app *App) syncSettings() *config.Sync {
 	return s.Sync
 }
 
-// syncLink connects this computer to its sync folder, reading months from
-// since on; nil when the schedule has no sync: section.
+// syncLink connects this computer to its sync folder to read it, months
+// from since on; nil when the schedule has no sync: section. It writes
+// nothing there: a folder that has no devices directory (an empty mount
+// point, a share not mounted) is not the sync folder yet.
 func (app *App) syncLink(since time.Time) *devices.Link {
+	return app.connectSync(since, true)
+}
+
+// joinSync is syncLink for the daemon, which makes this computer's
+// directory in the folder when it is not there yet.
+func (app *App) joinSync(since time.Time) *devices.Link {
+	return app.connectSync(since, false)
+}
+
+func (app *App) connectSync(since time.Time, readOnly bool) *devices.Link {
 	s := app.syncSettings()
 	if s == nil {
 		return nil
@@ -198,7 +210,7 @@ func (app *App) syncLink(since time.Time) *devices.Link {
 	if err != nil {
 		return &devices.Link{Alone: err.Error()}
 	}
-	return devices.Connect(dir, s.Folder, s.Name, devices.Options{Now: app.now, Since: since})
+	return devices.Connect(dir, s.Folder, s.Name, devices.Options{Now: app.now, Since: since, ReadOnly: readOnly})
 }
 
 // seen is when a device was last heard from, by the times it wrote (never

@@ -414,3 +414,23 @@ func TestRunSharesAgainWhenTheFolderIsBack(t *testing.T) {
 		t.Errorf("shared %d times, want at the start and once the folder was back:\n%s", n, log)
 	}
 }
+
+// TestCommandsWriteNothingToAnEmptyFolder: the folder an empty directory
+// (a share not mounted, its mount point left; the daemon says the folder
+// is gone), status, stats, doctor and the report read and write nothing
+// there: a daemon waiting for the folder must not take it for back.
+func TestCommandsWriteNothingToAnEmptyFolder(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	c := newComputer(t, folder, "laptop")
+	k, _ := devices.NewKey()
+	if err := devices.SaveKey(c.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"status"}, {"stats"}, {"stats", "--by-device"}, {"doctor"}, {"report", "-o", filepath.Join(t.TempDir(), "r.html")}, {"next"}} {
+		code, out, errOut := c.run(t, now, args...)
+		if ents, _ := os.ReadDir(folder); len(ents) != 0 {
+			t.Fatalf("bedtime %v (exit %d) wrote %v into the empty folder:\n%s%s", args, code, ents, out, errOut)
+		}
+	}
+}
