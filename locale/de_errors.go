@@ -39,6 +39,7 @@ var deErrors = []pair{
 	{Key: "nothing to mark done: %s", Other: "nichts als erledigt einzutragen: %s"},
 	{Key: "nothing to snooze: %s", Other: "nichts zu verschieben: %s"},
 	{Key: "%s is not due", Other: "%s ist nicht fällig"},
+	{Key: "%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", Other: "%s stellt eine Frage: beantworte sie mit `bedtime diary --cramps N` (0 für eine Nacht ohne) oder mit den Knöpfen ihrer Benachrichtigung"},
 	{Key: "%s was last %s at %s", Other: "%s zuletzt %s (%s)"},
 	{Key: "%s was already %s at %s", Other: "%s ist schon %s (%s)"},
 	{Key: "expired", Other: "abgelaufen"},

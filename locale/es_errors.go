@@ -39,6 +39,7 @@ var esErrors = []pair{
 	{Key: "nothing to mark done: %s", Other: "nada que marcar como hecho: %s"},
 	{Key: "nothing to snooze: %s", Other: "nada que posponer: %s"},
 	{Key: "%s is not due", Other: "%s no está pendiente"},
+	{Key: "%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", Other: "%s hace una pregunta: respóndela con `bedtime diary --cramps N` (0 para una noche sin calambres) o con los botones de su notificación"},
 	{Key: "%s was last %s at %s", Other: "último estado de %s: %s (%s)"},
 	{Key: "%s was already %s at %s", Other: "%s ya está %s (%s)"},
 	{Key: "expired", Other: "caducado"},

@@ -39,6 +39,7 @@ var frErrors = []pair{
 	{Key: "nothing to mark done: %s", Other: "rien à marquer comme fait : %s"},
 	{Key: "nothing to snooze: %s", Other: "rien à reporter : %s"},
 	{Key: "%s is not due", Other: "%s n’est pas prévu maintenant"},
+	{Key: "%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", Other: "%s pose une question\u00a0: répondez-y avec `bedtime diary --cramps N` (0 pour une nuit sans) ou avec les boutons de sa notification"},
 	{Key: "%s was last %s at %s", Other: "dernier état de %s : %s (%s)"},
 	{Key: "%s was already %s at %s", Other: "%s est déjà %s (%s)"},
 	{Key: "expired", Other: "expiré"},

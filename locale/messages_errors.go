@@ -47,6 +47,7 @@ var errorsMessages = []entry{
 	{Key: "nothing to mark done: %s"},
 	{Key: "nothing to snooze: %s"},
 	{Key: "%s is not due"},
+	{Key: "%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons"},
 	{Key: "%s was last %s at %s"},
 	{Key: "%s was already %s at %s"},
 	{Key: "expired"},

@@ -330,6 +330,10 @@ once: a second done says when it was done and changes nothing.`,
 			}
 			now := app.now()
 			l := app.locale(s)
+			if r.Ask != "" {
+				// Done would count it answered with no answer in the diary.
+				return errorIn(l, "%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", r.Name)
+			}
 			sched, err := app.answer(r, state.Done, "", now, time.Time{})
 			var already *state.AlreadyError
 			switch {

@@ -14,6 +14,7 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // diaryListNights is how many nights `bedtime diary` alone lists.
@@ -95,6 +96,9 @@ answer wins, and the diary keeps what was said and when.
 			if err := store.Append(e); err != nil {
 				return err
 			}
+			if e.Count != nil {
+				app.questionAnswered(e.Night, at)
+			}
 			l := app.locale(nil)
 			if now {
 				b := content.In(l.Lang)
@@ -125,6 +129,27 @@ answer wins, and the diary keeps what was said and when.
 	f.BoolVar(&now, "now", false, "record a cramp happening now, and show what to do")
 	cmd.RegisterFlagCompletionFunc("leg", cobra.FixedCompletions([]string{"left", "right", "both"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// questionAnswered marks the morning question about night done when the
+// diary was told how that night went from the command line: its
+// notification closes, and no later tap on it (None, on a popup still
+// open) says otherwise. A question about another night, or none open or
+// within its grace, is left as it is.
+func (app *App) questionAnswered(night string, now time.Time) {
+	s, err := app.loadSchedule()
+	if err != nil {
+		return
+	}
+	for _, r := range s.Reminders {
+		if r.Ask == "" || !r.Enabled || r.Schedule == nil {
+			continue
+		}
+		if latest := r.Schedule.Prev(now); latest.IsZero() || diary.LastNight(latest, s.Location) != night {
+			continue
+		}
+		app.answer(r, state.Done, "diary", now, time.Time{}) // nothing open, or answered: nothing to do
+	}
 }
 
 // flagError names a refused diary field as the flag that gave it, in

@@ -13,6 +13,7 @@ import (
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/report"
 	"github.com/bedtime-app/bedtime/scheduler"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // diaryEnv is a state directory and a schedule in Berlin for the diary's
@@ -229,5 +230,63 @@ func TestStatsCalendar(t *testing.T) {
 	code, _, errOut = runIn(t, dir, at, "--config", config, "stats", "--habit", "magnesium")
 	if code == 0 || !strings.Contains(errOut, "add --calendar") {
 		t.Fatalf("--habit without --calendar: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestDiaryAnswersTheMorningQuestion: told from the command line how last
+// night went, the diary closes the morning question about that night (its
+// popup goes, a running daemon sees the instant done); a note alone, or
+// another night, leaves it open. `bedtime done` of the question is
+// refused: done would count it answered with nothing in the diary.
+func TestDiaryAnswersTheMorningQuestion(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		wantDone bool
+	}{
+		{"cramps for last night", []string{"diary", "--cramps", "1", "--leg", "right"}, true},
+		{"none for last night", []string{"diary", "--cramps", "0"}, true},
+		{"a note alone", []string{"diary", "--note", "long walk"}, false},
+		{"another night", []string{"diary", "--night", "2026-11-17", "--cramps", "2"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			config := filepath.Join(dir, "schedule.yaml")
+			if err := os.WriteFile(config, []byte("timezone: Europe/Berlin\nreminders:\n  cramp-diary: {at: \"06:00\", ask: cramps}\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			stateDir := filepath.Join(dir, "state")
+			store, err := state.Open(stateDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			asked := nov(t, 20, "06:00")
+			if _, err := store.Record(func(s *state.State) ([]state.Event, error) {
+				a, _ := s.Apply(state.Step{Reminder: "cramp-diary", Scheduled: asked, Kind: state.Due, At: asked})
+				b, _ := s.Apply(state.Step{Reminder: "cramp-diary", Scheduled: asked, Kind: state.Shown, At: asked})
+				s.Last["cramp-diary"] = asked
+				return append(a, b...), nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			at := nov(t, 20, "07:10")
+			if code, _, errOut := runIn(t, stateDir, at, append([]string{"--config", config}, tc.args...)...); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			st, err := store.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, closed := st.Closed["cramp-diary"]
+			if done := closed && o.Kind == state.Done && o.Scheduled.Equal(asked); done != tc.wantDone {
+				t.Errorf("the question done: %v (closed %+v, open %+v), want %v", done, o, st.Open["cramp-diary"], tc.wantDone)
+			}
+			code, _, errOut := runIn(t, stateDir, at, "--config", config, "done", "cramp-diary")
+			if code == 0 || !strings.Contains(errOut, "cramp-diary asks a question: answer it with `bedtime diary --cramps N`") {
+				t.Errorf("done cramp-diary: exit %d, stderr %q", code, errOut)
+			}
+		})
 	}
 }
