@@ -319,6 +319,11 @@ status 3 when bedtime is not running.`,
 			}
 			now := app.now()
 			info := gatherStatus(app, st.ConfigPath, now)
+			if !st.Running {
+				// Where the person is was the daemon's to see: what it
+				// last saw is not now.
+				info.Presence = nil
+			}
 			if asJSON {
 				// For programs: English, and the next firing as data.
 				if err := writeStatusJSON(app.Stdout, st, info); err != nil {

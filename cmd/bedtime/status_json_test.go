@@ -253,3 +253,31 @@ func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusPresenceOnlyWhileRunning: where the person is, the daemon
+// sees; with none running, what it last saw is old, and status leaves it
+// out (it said "away for 12m", counting on from a stale state file).
+func TestStatusPresenceOnlyWhileRunning(t *testing.T) {
+	t.Parallel()
+	for _, running := range []bool{true, false} {
+		now := nov(t, 27, "16:30").UTC()
+		st := installedStatus
+		if !running {
+			st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
+		}
+		st.ConfigPath = berlinDefault(t)
+		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+		app.Clock = scheduler.NewFakeClock(now)
+		store := newStateDir(t)
+		app.StateDir = store.Dir()
+		statusDay(t, store, false)
+		_, out, _ := runApp(app, "status")
+		if got := strings.Contains(out, "presence:"); got != running {
+			t.Errorf("running %v: a presence line %v, want %v:\n%s", running, got, running, out)
+		}
+		_, js, _ := runApp(app, "status", "--json")
+		if got := strings.Contains(js, `"presence"`); got != running {
+			t.Errorf("running %v: --json has presence %v, want %v", running, got, running)
+		}
+	}
+}
