@@ -107,6 +107,8 @@ var deDoctor = []pair{
 	{Key: "fingerprint %s (the same on each computer, or they cannot read each other)", Other: "Fingerabdruck %s (auf jedem Computer derselbe, sonst können sie einander nicht lesen)"},
 	{Key: "writes with another key (%d lines cannot be read)", One: "schreibt mit einem anderen Schlüssel (%d Zeile nicht lesbar)", Other: "schreibt mit einem anderen Schlüssel (%d Zeilen nicht lesbar)"},
 	{Key: "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)", Other: "führe dort `bedtime sync join KEY` mit dem Schlüssel dieses Computers aus (vergleiche `bedtime doctor` auf beiden)"},
+	{Key: "the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key (compare `bedtime doctor` on both)", Other: "die anderen Computer teilen einen Schlüssel, den dieser nicht hat: führe hier `bedtime sync join KEY` mit ihrem Schlüssel aus (vergleiche `bedtime doctor` auf beiden)"},
+	{Key: "the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key (compare `bedtime doctor` on both)", Other: "die beiden Computer haben verschiedene Schlüssel: führe auf einem von ihnen `bedtime sync join KEY` mit dem Schlüssel des anderen aus (vergleiche `bedtime doctor` auf beiden)"},
 	{Key: "seen, nothing read yet", Other: "gesehen, noch nichts gelesen"},
 	{Key: "last heard from %s ago (%s), %d events read", One: "zuletzt vor %s gemeldet (%s), %d Ereignis gelesen", Other: "zuletzt vor %s gemeldet (%s), %d Ereignisse gelesen"},
 	{Key: "%s, person %s", Other: "%s, Person %s"},

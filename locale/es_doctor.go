@@ -107,6 +107,8 @@ var esDoctor = []pair{
 	{Key: "fingerprint %s (the same on each computer, or they cannot read each other)", Other: "huella %s (la misma en cada equipo, si no, no pueden leerse entre sí)"},
 	{Key: "writes with another key (%d lines cannot be read)", One: "escribe con otra clave (%d línea ilegible)", Other: "escribe con otra clave (%d líneas ilegibles)"},
 	{Key: "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)", Other: "ejecuta allí `bedtime sync join KEY` con la clave de este equipo (compara `bedtime doctor` en ambos)"},
+	{Key: "the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key (compare `bedtime doctor` on both)", Other: "los otros equipos comparten una clave que este no tiene: ejecuta aquí `bedtime sync join KEY` con su clave (compara `bedtime doctor` en ambos)"},
+	{Key: "the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key (compare `bedtime doctor` on both)", Other: "los dos equipos tienen claves distintas: ejecuta en uno de ellos `bedtime sync join KEY` con la clave del otro (compara `bedtime doctor` en ambos)"},
 	{Key: "seen, nothing read yet", Other: "visto, nada leído todavía"},
 	{Key: "last heard from %s ago (%s), %d events read", One: "últimas noticias hace %s (%s), %d evento leído", Other: "últimas noticias hace %s (%s), %d eventos leídos"},
 	{Key: "%s, person %s", Other: "%s, persona %s"},

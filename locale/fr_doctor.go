@@ -107,6 +107,8 @@ var frDoctor = []pair{
 	{Key: "fingerprint %s (the same on each computer, or they cannot read each other)", Other: "empreinte %s (la même sur chaque ordinateur, sinon ils ne peuvent pas se lire)"},
 	{Key: "writes with another key (%d lines cannot be read)", One: "écrit avec une autre clé (%d ligne illisible)", Other: "écrit avec une autre clé (%d lignes illisibles)"},
 	{Key: "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)", Other: "lancez là-bas `bedtime sync join KEY` avec la clé de cet ordinateur (comparez `bedtime doctor` sur les deux)"},
+	{Key: "the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key (compare `bedtime doctor` on both)", Other: "les autres ordinateurs partagent une clé que celui-ci n’a pas\u00a0: lancez ici `bedtime sync join KEY` avec leur clé (comparez `bedtime doctor` sur les deux)"},
+	{Key: "the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key (compare `bedtime doctor` on both)", Other: "les deux ordinateurs ont des clés différentes\u00a0: lancez sur l’un d’eux `bedtime sync join KEY` avec la clé de l’autre (comparez `bedtime doctor` sur les deux)"},
 	{Key: "seen, nothing read yet", Other: "vu, rien lu encore"},
 	{Key: "last heard from %s ago (%s), %d events read", One: "dernières nouvelles il y a %s (%s), %d événement lu", Other: "dernières nouvelles il y a %s (%s), %d événements lus"},
 	{Key: "%s, person %s", Other: "%s, personne %s"},

@@ -120,6 +120,8 @@ var doctorMessages = []entry{
 	{Key: "fingerprint %s (the same on each computer, or they cannot read each other)"},
 	{Key: "writes with another key (%d lines cannot be read)", One: "writes with another key (%d line cannot be read)"},
 	{Key: "run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)"},
+	{Key: "the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key (compare `bedtime doctor` on both)"},
+	{Key: "the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key (compare `bedtime doctor` on both)"},
 	{Key: "seen, nothing read yet"},
 	{Key: "last heard from %s ago (%s), %d events read", One: "last heard from %s ago (%s), %d event read", Arg: 3},
 	{Key: "%s, person %s"},

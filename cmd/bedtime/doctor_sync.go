@@ -40,6 +40,26 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 	folder.OK = true
 	folder.Detail = tr.Sprintf("%s; this computer is %s (%s), %d other devices seen", l.Folder.Root(), l.Name, l.Self[:6], others)
 	out := []checkResult{folder, {Name: "sync key", OK: true, Detail: tr.Sprintf("fingerprint %s (the same on each computer, or they cannot read each other)", l.Fingerprint)}}
+	// Which computer has the odd key: the one whose key the others do not
+	// share. Told to rejoin the wrong one, a person would part the two that
+	// agree.
+	readable, foreign := 0, 0
+	for _, d := range devs {
+		switch {
+		case d.ID == l.Self:
+		case !seen(d, now).IsZero():
+			readable++
+		case d.OtherKey > 0:
+			foreign++
+		}
+	}
+	rejoin := tr.Sprintf("run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)")
+	switch {
+	case readable == 0 && foreign > 1:
+		rejoin = tr.Sprintf("the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key (compare `bedtime doctor` on both)")
+	case readable == 0:
+		rejoin = tr.Sprintf("the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key (compare `bedtime doctor` on both)")
+	}
 	for _, d := range devs {
 		if d.ID == l.Self {
 			continue
@@ -49,7 +69,7 @@ func checkSync(ctx context.Context, app *App) []checkResult {
 		switch {
 		case last.IsZero() && d.OtherKey > 0:
 			r.OK, r.Detail = false, tr.Sprintf("writes with another key (%d lines cannot be read)", d.OtherKey)
-			r.Fix = tr.Sprintf("run `bedtime sync join KEY` there with this computer's key (compare `bedtime doctor` on both)")
+			r.Fix = rejoin
 		case last.IsZero():
 			r.Detail = tr.Sprintf("seen, nothing read yet")
 		default:

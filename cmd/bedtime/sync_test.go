@@ -434,3 +434,46 @@ func TestCommandsWriteNothingToAnEmptyFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestDoctorNamesTheComputerWithTheOddKey: doctor tells which computer to
+// join again. With two that share a key and a third that does not, the
+// two are told to have the third join again, and the third to join with
+// theirs (not to part the two that agree); with two alone, either one.
+func TestDoctorNamesTheComputerWithTheOddKey(t *testing.T) {
+	folder := t.TempDir()
+	now := nov(t, 27, "22:00")
+	laptop, desktop, stranger := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop"), newComputer(t, folder, "stranger")
+	k1, _ := devices.NewKey()
+	k2, _ := devices.NewKey()
+	publish := func(c computer, k devices.Key, name string) {
+		t.Helper()
+		if err := devices.SaveKey(c.stateDir, k); err != nil {
+			t.Fatal(err)
+		}
+		l := devices.Connect(c.stateDir, folder, name, devices.Options{Now: func() time.Time { return now }})
+		if err := l.Folder.Append(occasion("magnesium", nov(t, 27, "21:00"), state.Shown, state.Done)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fixes := func(c computer) string {
+		t.Helper()
+		var b strings.Builder
+		for _, r := range checkSync(context.Background(), newTestApp(c, now)) {
+			b.WriteString(r.line() + "\n")
+		}
+		return b.String()
+	}
+	publish(laptop, k1, "laptop")
+	publish(stranger, k2, "stranger")
+	if got := fixes(laptop); !strings.Contains(got, "the two computers have different keys: run `bedtime sync join KEY` on one of them with the other's key") {
+		t.Errorf("two computers, two keys: doctor on the laptop says\n%s", got)
+	}
+	publish(desktop, k1, "desktop")
+	if got := fixes(laptop); !strings.Contains(got, "run `bedtime sync join KEY` there with this computer's key") {
+		t.Errorf("the laptop, which shares its key with the desktop, is told\n%s", got)
+	}
+	if got := fixes(stranger); !strings.Contains(got, "the other computers share a key this one does not have: run `bedtime sync join KEY` here with their key") ||
+		strings.Contains(got, "there with this computer's key") {
+		t.Errorf("the stranger, alone with its key, is told\n%s", got)
+	}
+}
