@@ -118,7 +118,29 @@ func ReadPrivate(path string) ([]byte, error) {
 // created with O_EXCL and O_NOFOLLOW, flushes it to disk, renames it over
 // path and flushes the directory. A symbolic link at path is replaced, not
 // followed. The directory must exist.
-func WriteAtomic(path string, data []byte) (err error) {
+//
+// Its errors name path, not the temporary file (a person asked for path:
+// "open /x/.r.html.tmp3k…: no such file or directory" says nothing to
+// them).
+func WriteAtomic(path string, data []byte) error {
+	return namePath(path, writeAtomic(path, data))
+}
+
+// namePath returns err with path in place of the temporary file's name a
+// *fs.PathError or *os.LinkError of WriteAtomic carries.
+func namePath(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	case errors.As(err, &le):
+		return &fs.PathError{Op: "replace", Path: path, Err: le.Err}
+	}
+	return err
+}
+
+func writeAtomic(path string, data []byte) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -4,6 +4,7 @@ package safefs
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -216,5 +217,38 @@ func TestLinks(t *testing.T) {
 	}
 	if want := []string{path, mid, target}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("Links = %v, want %v", got, want)
+	}
+}
+
+// TestWriteAtomicErrorsNamePath: an atomic write that fails says what was
+// asked for, the path, never the temporary file beside it, and keeps the
+// cause for errors.Is.
+func TestWriteAtomicErrorsNamePath(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "a-dir"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a-dir", "x"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, path string
+		is         error
+	}{
+		{"no such directory", filepath.Join(dir, "missing", "r.html"), fs.ErrNotExist},
+		{"a directory in the way", filepath.Join(dir, "a-dir"), nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := WriteAtomic(tt.path, []byte("x"))
+			if err == nil {
+				t.Fatal("WriteAtomic succeeded")
+			}
+			if !strings.Contains(err.Error(), tt.path) || strings.Contains(err.Error(), ".tmp") {
+				t.Errorf("error %q, want it to name %s and no temporary file", err, tt.path)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %v is not %v", err, tt.is)
+			}
+		})
 	}
 }
