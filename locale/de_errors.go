@@ -19,6 +19,7 @@ var deErrors = []pair{
 	{Key: "%s takes at least %d arguments, got %d", One: "%s erwartet mindestens %d Argument, bekam %d", Other: "%s erwartet mindestens %d Argumente, bekam %d"},
 	{Key: "%s takes %d to %d arguments, got %d", One: "%s erwartet %d bis %d Argument, bekam %d", Other: "%s erwartet %d bis %d Argumente, bekam %d"},
 	{Key: "%s takes no arguments, got %s", Other: "%s erwartet keine Argumente, bekam %s"},
+	{Key: "%s has no command %s (its commands: %s)", Other: "%s hat keinen Befehl %s (seine Befehle: %s)"},
 	{Key: "usage: %s", Other: "Aufruf: %s"},
 	{Key: "example: %s", Other: "Beispiel: %s"},
 	{Key: "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", Other: "--config %s: keine solche Datei; `bedtime init --config %s` legt dort eine an, oder lass --config weg, um den üblichen Ort zu nehmen"},

@@ -19,6 +19,7 @@ var esErrors = []pair{
 	{Key: "%s takes at least %d arguments, got %d", One: "%s necesita al menos %d argumento, recibió %d", Other: "%s necesita al menos %d argumentos, recibió %d"},
 	{Key: "%s takes %d to %d arguments, got %d", One: "%s admite de %d a %d argumento, recibió %d", Other: "%s admite de %d a %d argumentos, recibió %d"},
 	{Key: "%s takes no arguments, got %s", Other: "%s no admite argumentos, recibió %s"},
+	{Key: "%s has no command %s (its commands: %s)", Other: "%s no tiene el comando %s (sus comandos: %s)"},
 	{Key: "usage: %s", Other: "uso: %s"},
 	{Key: "example: %s", Other: "ejemplo: %s"},
 	{Key: "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", Other: "--config %s: no existe ese archivo; crea uno con `bedtime init --config %s`, o quita --config para usar el lugar habitual"},

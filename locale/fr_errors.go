@@ -19,6 +19,7 @@ var frErrors = []pair{
 	{Key: "%s takes at least %d arguments, got %d", One: "%s prend au moins %d argument, reçu %d", Other: "%s prend au moins %d arguments, reçu %d"},
 	{Key: "%s takes %d to %d arguments, got %d", One: "%s prend de %d à %d argument, reçu %d", Other: "%s prend de %d à %d arguments, reçu %d"},
 	{Key: "%s takes no arguments, got %s", Other: "%s ne prend pas d’argument, reçu %s"},
+	{Key: "%s has no command %s (its commands: %s)", Other: "%s n’a pas de commande %s (ses commandes\u00a0: %s)"},
 	{Key: "usage: %s", Other: "usage : %s"},
 	{Key: "example: %s", Other: "exemple : %s"},
 	{Key: "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location", Other: "--config %s : fichier introuvable ; créez-le avec `bedtime init --config %s`, ou omettez --config pour utiliser l’emplacement habituel"},

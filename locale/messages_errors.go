@@ -24,6 +24,7 @@ var errorsMessages = []entry{
 	{Key: "%s takes at least %d arguments, got %d", One: "%s takes at least %d argument, got %d", Arg: 2},
 	{Key: "%s takes %d to %d arguments, got %d", One: "%s takes %d to %d argument, got %d", Arg: 3},
 	{Key: "%s takes no arguments, got %s"},
+	{Key: "%s has no command %s (its commands: %s)"},
 	{Key: "usage: %s"},
 	{Key: "example: %s"},
 	{Key: "--config %s: no such file; write one there with `bedtime init --config %s`, or leave out --config to use the default location"},

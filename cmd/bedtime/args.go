@@ -42,6 +42,17 @@ func explainArgs(app *App, c *cobra.Command) {
 		}
 		l := app.locale(nil)
 		msg := argCountText(l, cmd.Name(), err.Error())
+		if m := argPatterns().no.FindStringSubmatch(err.Error()); m != nil && cmd.HasAvailableSubCommands() {
+			// bedtime sync status: a command it does not have, not an
+			// argument too many.
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			msg = l.Sprintf("%s has no command %s (its commands: %s)", cmd.Name(), m[1], strings.Join(names, ", "))
+		}
 		if msg == "" {
 			msg = cmd.Name() + " " + err.Error()
 		}

@@ -25,6 +25,7 @@ func TestArgumentErrors(t *testing.T) {
 		{[]string{"pause", "1h", "2h"}, "bedtime: pause takes at most 1 argument, got 2\nusage: bedtime pause [DURATION | --until HH:MM | --today] [flags]\nexample: bedtime pause 2h\n"},
 		{[]string{"notify"}, "bedtime: notify takes 1 argument, got 0\nusage: bedtime notify NAME [flags]\nexample: bedtime notify magnesium\n"},
 		{[]string{"next", "soon"}, "bedtime: next takes no arguments, got \"soon\"\nusage: bedtime next [flags]\n"},
+		{[]string{"sync", "status"}, "bedtime: sync has no command \"status\" (its commands: init, join)\nusage: bedtime sync [flags]\n"},
 		{[]string{"notify", "magnesium", "--variant", "0"}, "bedtime: --variant 0: variants count from 1 (the first); leave out --variant for today's text\n"},
 		{[]string{"notify", "magnesium", "--variant", "-1"}, "bedtime: --variant -1: variants count from 1 (the first); leave out --variant for today's text\n"},
 	} {
