@@ -58,14 +58,7 @@ func checkStatusTimes(t *testing.T, js string) map[string]bool {
 func TestStatusJSONTimesAreRFC3339(t *testing.T) {
 	t.Parallel()
 	now := nov(t, 27, "16:30").UTC()
-	path := berlinDefault(t)
-	st := installedStatus
-	st.ConfigPath = path
-	m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
-	app := withService(m, "/usr/bin/bedtime")
-	app.Clock = scheduler.NewFakeClock(now)
-	store := newStateDir(t)
-	app.StateDir = store.Dir()
+	app, store := statusApp(t, true, berlinDefault(t), now)
 	statusDay(t, store, true)
 	code, js, errOut := runApp(app, "status", "--json")
 	if code != 0 || errOut != "" {
@@ -84,8 +77,8 @@ func TestStatusJSONTimesAreRFC3339(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &got); err != nil {
 		t.Fatal(err)
 	}
-	if !got.Since.Equal(st.Started) {
-		t.Errorf("since = %v, want %v", got.Since, st.Started)
+	if !got.Since.Equal(installedStatus.Started) {
+		t.Errorf("since = %v, want %v", got.Since, installedStatus.Started)
 	}
 	if got.Next == nil || got.Next.Reminder != "hydration" || !got.Next.At.Equal(nov(t, 27, "20:00")) {
 		t.Errorf("next = %+v, want hydration at 20:00 (the paused ones are not shown)", got.Next)
@@ -167,16 +160,7 @@ func TestStatusBrokenSchedule(t *testing.T) {
 			if err := os.WriteFile(path, []byte("reminders:\n  water:\n    every: 2 hours\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			st := installedStatus
-			if !tt.running {
-				st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
-			}
-			st.ConfigPath = path
-			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
-			app := withService(m, "/usr/bin/bedtime")
-			app.Clock = scheduler.NewFakeClock(now)
-			store := newStateDir(t)
-			app.StateDir = store.Dir()
+			app, store := statusApp(t, tt.running, path, now)
 			if err := store.Update(func(s *state.State) error {
 				s.SetProblem(state.ProblemSchedule, "schedule.yaml:3:12: the error")
 				if tt.noSchedule {
@@ -260,16 +244,7 @@ func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
 func TestStatusPresenceOnlyWhileRunning(t *testing.T) {
 	t.Parallel()
 	for _, running := range []bool{true, false} {
-		now := nov(t, 27, "16:30").UTC()
-		st := installedStatus
-		if !running {
-			st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
-		}
-		st.ConfigPath = berlinDefault(t)
-		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
-		app.Clock = scheduler.NewFakeClock(now)
-		store := newStateDir(t)
-		app.StateDir = store.Dir()
+		app, store := statusApp(t, running, berlinDefault(t), nov(t, 27, "16:30").UTC())
 		statusDay(t, store, false)
 		_, out, _ := runApp(app, "status")
 		if got := strings.Contains(out, "presence:"); got != running {
@@ -280,4 +255,20 @@ func TestStatusPresenceOnlyWhileRunning(t *testing.T) {
 			t.Errorf("running %v: --json has presence %v, want %v", running, got, running)
 		}
 	}
+}
+
+// statusApp is an App whose service manager says st (running or not,
+// with config), at now, on a state directory of its own.
+func statusApp(t *testing.T, running bool, config string, now time.Time) (*App, *state.Store) {
+	t.Helper()
+	st := installedStatus
+	if !running {
+		st = serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "inactive", UnitPath: installedStatus.UnitPath}
+	}
+	st.ConfigPath = config
+	app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+	app.Clock = scheduler.NewFakeClock(now)
+	store := newStateDir(t)
+	app.StateDir = store.Dir()
+	return app, store
 }
