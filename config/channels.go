@@ -106,7 +106,12 @@ func (p *parser) channels(n ast.Node, s *Schedule) {
 		}
 		name, ok := scalarText(pair.Key)
 		if !ok || !nameRE().MatchString(name) {
-			p.errAt(pair.Key, c, "a channel's name must be lower-case letters, digits and dashes, such as \"phone\"")
+			cn := c
+			if ok {
+				cn.field += "." + name // which one
+				p.markBroken("channel", name)
+			}
+			p.errAt(pair.Key, cn, "a channel's name must be lower-case letters, digits and dashes, such as \"phone\"")
 			continue
 		}
 		cc := ctx{field: "channels." + name}
@@ -120,6 +125,8 @@ func (p *parser) channels(n ast.Node, s *Schedule) {
 		}
 		if ch, ok := p.channel(name, pair, cc); ok {
 			s.Channels[name] = ch
+		} else {
+			p.markBroken("channel", name)
 		}
 	}
 }
@@ -372,6 +379,9 @@ func (p *parser) reminderChannels(kv kv, s *Schedule, c ctx) []string {
 		if slices.Contains(out, name) {
 			p.errAt(it, c, "%q is given twice", name)
 			continue
+		}
+		if p.isBroken("channel", name) {
+			continue // its definition's error says what is wrong
 		}
 		if _, ok := s.Channels[name]; !ok && name != Desktop {
 			names := s.ChannelNames()

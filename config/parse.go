@@ -54,7 +54,26 @@ type parser struct {
 	// phoneNodes are the when_away: phone values, by reminder, checked
 	// once the channels are known.
 	phoneNodes map[string]ast.Node
+	// broken are the channels and routines the file defines with an
+	// error (reported there), by name: a reminder naming one is not also
+	// told it is unknown.
+	broken map[string]bool
 }
+
+// markBroken notes that the channel or routine name (and its lower-case
+// form: "Desk-Stretch" for a reminder's "desk-stretch") is defined with
+// an error.
+func (p *parser) markBroken(kind, name string) {
+	if p.broken == nil {
+		p.broken = map[string]bool{}
+	}
+	p.broken[kind+"\x00"+name] = true
+	p.broken[kind+"\x00"+strings.ToLower(name)] = true
+}
+
+// isBroken reports whether the channel or routine name is defined with
+// an error.
+func (p *parser) isBroken(kind, name string) bool { return p.broken[kind+"\x00"+name] }
 
 // ctx is where in the file a value sits, for error messages.
 type ctx struct {

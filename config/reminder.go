@@ -211,12 +211,13 @@ func (p *parser) reminder(name string, pair *ast.MappingValueNode, s *Schedule) 
 	if kv, ok := get["routine"]; ok {
 		rn, ok := p.str(kv.valueNode, ctx{name, "routine"}, msg("the name of a routine"))
 		if ok {
-			if _, found := s.Routine(rn); !found {
+			if _, found := s.Routine(rn); !found && !p.isBroken("routine", rn) {
 				names := content.RoutineNames()
 				for k := range s.Routines {
 					names = append(names, k)
 				}
 				slices.Sort(names)
+				names = slices.Compact(names) // one of yours may take a built-in's name
 				p.errAt(kv.valueNode, ctx{name, "routine"}, "unknown routine %q (want one of %s)", rn, strings.Join(names, ", "))
 			}
 			r.Routine = rn

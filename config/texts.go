@@ -81,7 +81,12 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 	for _, pair := range pairs {
 		name, ok := scalarText(pair.Key)
 		if !ok || !nameRE().MatchString(name) {
-			p.errAt(pair.Key, ctx{field: "routines"}, "a routine's name must be lower-case letters, digits and dashes")
+			field := "routines"
+			if ok {
+				field += "." + name // which one
+				p.markBroken("routine", name)
+			}
+			p.errAt(pair.Key, ctx{field: field}, "a routine's name must be lower-case letters, digits and dashes")
 			continue
 		}
 		c := ctx{field: "routines." + name}
@@ -89,8 +94,10 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 			p.errAt(pair.Key, c, "defined twice")
 			continue
 		}
+		nerr := len(p.errs)
 		rp, ok := p.mapping(pair.Value, c)
 		if !ok {
+			p.markBroken("routine", name)
 			continue
 		}
 		rt := content.Routine{Name: name}
@@ -126,6 +133,9 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 		}
 		if err := rt.Validate(); err != nil {
 			p.errForeign(pair.Key, c, err, routineErrors(), nil)
+		}
+		if len(p.errs) > nerr {
+			p.markBroken("routine", name)
 			continue
 		}
 		s.Routines[name] = rt
