@@ -213,6 +213,7 @@ var scheduleMessages = []entry{
 
 	// bedtime validate, edit and doctor around the errors (the answers e, k and s stay as they are).
 	{Key: "%d errors; the running daemon keeps its previous schedule until the file is fixed", One: "%d error; the running daemon keeps its previous schedule until the file is fixed"},
+	{Key: "%d errors", One: "%d error"},
 	{Key: "%d errors, first: %s", One: "%d error, first: %s"},
 	{Key: "The edit has %d errors. [e]dit again, [k]eep the file as it was, or [s]ave anyway?", One: "The edit has %d error. [e]dit again, [k]eep the file as it was, or [s]ave anyway?"},
 	{Key: "The edit has %d errors and is too large to save. [e]dit again or [k]eep the file as it was?", One: "The edit has %d error and is too large to save. [e]dit again or [k]eep the file as it was?"},

@@ -135,7 +135,7 @@ func TestValidate(t *testing.T) {
 	code, out, _ = runAt(t, now, "validate", "--config", bad)
 	want := bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)
 ` + bad + `:3:18: reminder "calf-stretch": unknown key "befor_bedtime" (did you mean "before_bedtime"?)
-2 errors; the running daemon keeps its previous schedule until the file is fixed
+2 errors
 `
 	if code != 1 || out != want {
 		t.Fatalf("invalid: exit %d, out:\n%s\nwant:\n%s", code, out, want)
@@ -233,5 +233,44 @@ func TestNextFromCountsFromNow(t *testing.T) {
 				t.Errorf("got\n%s\nwant the row %q", out, tt.first)
 			}
 		})
+	}
+}
+
+// TestValidateSpeaksOfTheDaemonOnlyForItsFile: that a running bedtime
+// keeps its previous schedule is said of the default file, the one it
+// reads, and only while one runs; of another file (--config), or with
+// none running, validate counts the errors and claims nothing.
+func TestValidateSpeaksOfTheDaemonOnlyForItsFile(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	def, err := config.DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := []byte("reminders:\n  magnesium: {at: \"25:00\"}\n")
+	other := filepath.Join(t.TempDir(), "other.yaml")
+	for _, p := range []string{def, other} {
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		if err := os.WriteFile(p, broken, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stateDir := t.TempDir()
+	validate := func(args ...string) string {
+		t.Helper()
+		app := &App{StateDir: stateDir}
+		_, out, _ := runApp(app, append([]string{"validate"}, args...)...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		return lines[len(lines)-1]
+	}
+	if got := validate(); got != "1 error" {
+		t.Errorf("no daemon: %q", got)
+	}
+	holdLock(t, stateDir)
+	if got := validate(); got != "1 error; the running daemon keeps its previous schedule until the file is fixed" {
+		t.Errorf("a daemon, its file: %q", got)
+	}
+	if got := validate("--config", other); got != "1 error" {
+		t.Errorf("a daemon, another file: %q", got)
 	}
 }

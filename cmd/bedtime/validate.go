@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,7 +29,11 @@ or a one-line summary when it is valid. Exits 1 when the file has errors.`,
 				for _, e := range es {
 					fmt.Fprintln(app.Stdout, e.In(l))
 				}
-				fmt.Fprintln(app.Stdout, l.Sprintf("%d errors; the running daemon keeps its previous schedule until the file is fixed", len(es)))
+				if app.daemonRunning() && app.daemonsFile() {
+					fmt.Fprintln(app.Stdout, l.Sprintf("%d errors; the running daemon keeps its previous schedule until the file is fixed", len(es)))
+				} else {
+					fmt.Fprintln(app.Stdout, l.Sprintf("%d errors", len(es)))
+				}
 				return exitError{1}
 			}
 			if err != nil {
@@ -38,6 +43,22 @@ or a one-line summary when it is valid. Exits 1 when the file has errors.`,
 			return nil
 		},
 	}
+}
+
+// daemonsFile reports whether the schedule the command reads is the one
+// the daemon reads as a service does: the default file. (Another file,
+// --config other.yaml, is not what a running bedtime keeps a schedule of.)
+func (app *App) daemonsFile() bool {
+	if app.ConfigPath == "" {
+		return true
+	}
+	def, err := config.DefaultPath()
+	if err != nil {
+		return false
+	}
+	a, errA := filepath.Abs(app.ConfigPath)
+	b, errB := filepath.Abs(def)
+	return errA == nil && errB == nil && a == b
 }
 
 // errorsLocale returns the language to tell of the schedule's errors es
