@@ -323,14 +323,7 @@ func TestReloadInvalidAtStart(t *testing.T) {
 	problems := func(h *harness) map[string]string {
 		t.Helper()
 		synctest.Wait()
-		store, err := state.Open(h.opts.StateDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Load()
-		if err != nil {
-			t.Fatal(err)
-		}
+		st, _ := h.state()
 		return st.Problems
 	}
 	synctest.Test(t, func(t *testing.T) {
@@ -382,21 +375,14 @@ func TestReloadInvalidInGerman(t *testing.T) {
 			!strings.HasSuffix(m.Body, "Der bisherige Plan läuft weiter, bis er berichtigt ist.") {
 			t.Fatalf("error notification = %+v", m)
 		}
-		store, err := state.Open(h.opts.StateDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Load()
-		if err != nil {
-			t.Fatal(err)
-		}
+		st, _ := h.state()
 		// The state keeps the problem in English (status --json);
 		// status says it in German.
 		firstEN := h.opts.SchedulePath + `:4:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`
 		if got, want := st.Problems[state.ProblemSchedule], firstEN+" (and 1 more)"; got != want {
 			t.Errorf("problem = %q, want %q", got, want)
 		}
-		_, err = config.LoadIn(h.opts.SchedulePath, time.UTC)
+		_, err := config.LoadIn(h.opts.SchedulePath, time.UTC)
 		var es config.Errors
 		if !errors.As(err, &es) {
 			t.Fatalf("the broken file loads with %v", err)

@@ -16,12 +16,19 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
+// loadState returns the user's state and whole history.
 func loadState(t *testing.T) (state.State, []state.Event) {
 	t.Helper()
 	dir, err := userStateDir()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return loadStateIn(t, dir)
+}
+
+// loadStateIn returns the state and whole history in the state directory dir.
+func loadStateIn(t *testing.T, dir string) (state.State, []state.Event) {
+	t.Helper()
 	store, err := state.Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -246,14 +253,7 @@ func TestPauseLimit(t *testing.T) {
 			if first, _, _ := strings.Cut(got, "\n"); code != tt.code || first != tt.out {
 				t.Fatalf("exit %d, first line %q; want %d, %q (stderr %q)", code, first, tt.code, tt.out, errOut)
 			}
-			store, err := state.Open(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			st, err := store.Load()
-			if err != nil {
-				t.Fatal(err)
-			}
+			st, _ := loadStateIn(t, dir)
 			if code != 0 && !st.PausedUntil.IsZero() {
 				t.Errorf("a refused pause paused until %v", st.PausedUntil)
 			}

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -88,19 +87,7 @@ func TestStatusJSONTimesAreRFC3339(t *testing.T) {
 // TestStatusJSONDevices: a computer's name is its own, without the text's
 // id and "this computer", which are fields of their own.
 func TestStatusJSONDevices(t *testing.T) {
-	folder := t.TempDir()
-	now := nov(t, 27, "22:00")
-	laptop, desktop := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop")
-	k, _ := devices.NewKey()
-	for _, c := range []computer{laptop, desktop} {
-		if err := devices.SaveKey(c.stateDir, k); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dl := devices.Connect(desktop.stateDir, folder, "desktop", devices.Options{Now: func() time.Time { return now.Add(-10 * time.Minute) }})
-	dl.Folder.WritePresence(devices.Presence{Name: "desktop", State: "here", Input: now.Add(-10 * time.Minute)})
-	ll := devices.Connect(laptop.stateDir, folder, "laptop", devices.Options{Now: func() time.Time { return now }})
-	ll.Folder.Scan()
+	ll, dl, now := laptopAndDesktop(t)
 	info := statusInfo{Loc: time.UTC, Now: now, Devices: statusDevices(ll, &state.Presence{State: "away", Since: now.Add(-time.Hour)}, now)}
 	var b strings.Builder
 	if err := writeStatusJSON(&b, serviceStatus{}, info); err != nil {

@@ -173,9 +173,14 @@ func newTestApp(c computer, now time.Time) *App {
 	return app
 }
 
-func TestStatusListsTheDevicesAndWhereYouAre(t *testing.T) {
+// laptopAndDesktop links a laptop and a desktop with one key; the
+// desktop said ten minutes before now (27 Nov 22:00) that the person is
+// at it. It returns the laptop's link, its folder read, the desktop's,
+// and now.
+func laptopAndDesktop(t *testing.T) (ll, dl *devices.Link, now time.Time) {
+	t.Helper()
 	folder := t.TempDir()
-	now := nov(t, 27, "22:00")
+	now = nov(t, 27, "22:00")
 	laptop, desktop := newComputer(t, folder, "laptop"), newComputer(t, folder, "desktop")
 	k, _ := devices.NewKey()
 	for _, c := range []computer{laptop, desktop} {
@@ -183,10 +188,15 @@ func TestStatusListsTheDevicesAndWhereYouAre(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	dl := devices.Connect(desktop.stateDir, folder, "desktop", devices.Options{Now: func() time.Time { return now.Add(-10 * time.Minute) }})
+	dl = devices.Connect(desktop.stateDir, folder, "desktop", devices.Options{Now: func() time.Time { return now.Add(-10 * time.Minute) }})
 	dl.Folder.WritePresence(devices.Presence{Name: "desktop", State: "here", Input: now.Add(-10 * time.Minute)})
-	ll := devices.Connect(laptop.stateDir, folder, "laptop", devices.Options{Now: func() time.Time { return now }})
+	ll = devices.Connect(laptop.stateDir, folder, "laptop", devices.Options{Now: func() time.Time { return now }})
 	ll.Folder.Scan()
+	return ll, dl, now
+}
+
+func TestStatusListsTheDevicesAndWhereYouAre(t *testing.T) {
+	ll, dl, now := laptopAndDesktop(t)
 	var b strings.Builder
 	info := statusInfo{Loc: time.UTC, Now: now, Devices: statusDevices(ll, &state.Presence{State: "away", Since: now.Add(-time.Hour)}, now)}
 	writeStatusInfo(&b, info, markSet(true))
