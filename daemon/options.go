@@ -41,9 +41,11 @@ type Options struct {
 	Debounce time.Duration
 	// Version is logged at start.
 	Version string
-	// OnReload, when set, is called after each reload with the schedule
-	// now in use, or nil when the file was rejected. OnControl, when set,
-	// is called after the daemon applied the state file. (For tests.)
+	// OnReload, when set, is called after the schedule is loaded, at the
+	// start and at each reload, with the schedule now in use, or nil when
+	// the file was rejected (bedtime run: sync follows the schedule's
+	// sync: section). OnControl, when set, is called after the daemon
+	// applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
 	// Probe asks the desktop's notification server what it is, for the

@@ -129,3 +129,33 @@ func TestThreeComputersAgree(t *testing.T) {
 		})
 	}
 }
+
+// A Live elector is alone (everything here, this computer sends to the
+// phone) until it is given Peers, asks them while it has them, and is
+// alone again when sync is taken out of the schedule.
+func TestLiveFollowsThePeersItIsGiven(t *testing.T) {
+	now := t0
+	var l Live
+	alone := func(when string) {
+		t.Helper()
+		if got := l.Elect("away", now.Add(-time.Hour)); got != "" {
+			t.Errorf("%s: Elect = %q, want this computer", when, got)
+		}
+		if !l.SendsToPhone() || l.Handled("hydration", t0, time.Time{}) {
+			t.Errorf("%s: SendsToPhone %v, Handled %v; want true, false", when, l.SendsToPhone(), l.Handled("hydration", t0, time.Time{}))
+		}
+	}
+	alone("before sync")
+	p := NewPeers(idB, func() time.Time { return now })
+	p.update([]Device{{ID: idA, Presence: Presence{Name: "a", State: "here", Input: now, Written: now}}},
+		[]Record{{Device: idA, Event: state.Event{At: t0, Reminder: "hydration", Kind: state.Shown, Scheduled: t0}}})
+	l.Set(p)
+	if got, want := l.Elect("away", now.Add(-time.Hour)), "a ("+idA[:6]+")"; got != want {
+		t.Errorf("sharing: Elect = %q, want %q", got, want)
+	}
+	if l.SendsToPhone() || !l.Handled("hydration", t0, time.Time{}) {
+		t.Errorf("sharing: SendsToPhone %v, Handled %v; want false, true", l.SendsToPhone(), l.Handled("hydration", t0, time.Time{}))
+	}
+	l.Set(nil)
+	alone("after sync was taken out")
+}

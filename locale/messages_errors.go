@@ -175,6 +175,7 @@ var errorsMessages = []entry{
 	{Key: "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed"},
 	{Key: "Joined with key %s; this computer is device %s."},
 	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."},
+	{Key: "Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees."},
 	{Key: "The schedule names the folder %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):"},
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},

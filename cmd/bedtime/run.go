@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"os"
 	"strconv"
@@ -10,12 +9,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/service"
-	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/userlock"
 )
 
@@ -97,9 +96,19 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Version:       buildVersion(),
 	}
 	ctx, stop := context.WithCancel(ctx)
-	peers, synced := app.keepSync(ctx, dir, log)
-	if peers != nil {
-		o.Devices, o.ShowWithin = peers, devices.ShowWithin
+	synced := closedChan
+	if !app.builtin {
+		// Sync follows the schedule: the daemon gives each schedule it
+		// loads, and a changed sync: section is shared (or left) at once.
+		live := &devices.Live{}
+		var resync func(*config.Sync)
+		resync, synced = app.shareWhileRunning(ctx, dir, log, live)
+		o.Devices, o.ShowWithin = live, devices.ShowWithin
+		o.OnReload = func(s *config.Schedule) {
+			if s != nil {
+				resync(s.Sync)
+			}
+		}
 	}
 	// When the daemon ends, sync says in the folder that this computer
 	// stopped (so the others hold nothing for it) before the process
@@ -116,108 +125,6 @@ func (app *App) runDaemon(ctx context.Context) error {
 		return app.RunDaemon(ctx, o)
 	}
 	return daemon.Run(ctx, o)
-}
-
-// syncStopWait is how long a stopping daemon waits for the sync folder to
-// take its last presence.
-const syncStopWait = 5 * time.Second
-
-// keepSync, with sync: in the schedule, keeps the sync folder and this
-// computer in step while ctx lasts (devices.Keep); without a key or a
-// folder it says once why this computer works alone. It returns what the
-// daemon decides between the computers by, nil when sync is off, and a
-// channel closed once it has stopped keeping (after ctx ends).
-func (app *App) keepSync(ctx context.Context, stateDir string, log *slog.Logger) (*devices.Peers, <-chan struct{}) {
-	done := make(chan struct{})
-	if app.builtin {
-		close(done)
-		return nil, done
-	}
-	since := app.now().AddDate(0, 0, -2)
-	link := app.joinSync(since)
-	if link == nil {
-		close(done)
-		return nil, done
-	}
-	if link.Folder == nil {
-		log.Warn("sync: this computer works alone", "why", link.Alone)
-		if link.Self == "" {
-			close(done)
-			return nil, done // no key (or no id): joining needs a restart
-		}
-	}
-	store, err := state.OpenWith(stateDir, state.Options{})
-	if err != nil {
-		log.Warn("sync: this computer works alone", "why", err.Error())
-		close(done)
-		return nil, done
-	}
-	store.SetLogger(log)
-	peers := devices.NewPeers(link.Self, app.now)
-	keep := func(link *devices.Link) error {
-		label := func(id string) string {
-			for _, d := range link.Folder.Devices() {
-				if d.ID == id {
-					return devices.Label(d)
-				}
-			}
-			return id[:6]
-		}
-		// What another computer's person did is followed here through the
-		// state, as a command line's change is: the daemon closes the
-		// notification, stops repeating, pauses.
-		follow := func(recs []devices.Record) {
-			n, err := devices.Follow(store, recs, app.now(), label)
-			if err != nil {
-				log.Warn("sync: cannot follow another computer", "err", err.Error())
-			} else if n > 0 {
-				log.Info("sync: followed another computer", "changes", n)
-			}
-		}
-		log.Info("sync: sharing the record", "folder", link.Folder.Root(), "device", link.Self, "name", link.Name, "key", link.Fingerprint)
-		err := devices.Keep(ctx, link.Folder, devices.KeepOptions{StateDir: stateDir, Name: link.Name, Logger: log, OnRecords: follow, Peers: peers})
-		if err != nil && !errors.Is(err, devices.ErrFolderGone) {
-			log.Warn("sync: stopped sharing", "err", err.Error())
-		}
-		return err
-	}
-	folder := app.syncSettings()
-	go func() {
-		defer close(done)
-		gone := false
-		for {
-			if link.Folder == nil {
-				if folder == nil {
-					return
-				}
-				// The folder is not there (not synced or mounted yet, or
-				// gone while running): alone until it comes, then shared
-				// without a restart.
-				wait := devices.WaitFolder
-				if gone {
-					wait = devices.WaitBack
-				}
-				if err := wait(ctx, folder.Folder); err != nil {
-					if ctx.Err() == nil {
-						log.Warn("sync: cannot watch for the folder; restart bedtime once it is there", "err", err.Error())
-					}
-					return
-				}
-				if link = app.joinSync(since); link == nil || link.Folder == nil {
-					if link != nil {
-						log.Warn("sync: this computer works alone", "why", link.Alone)
-					}
-					return
-				}
-			}
-			if !errors.Is(keep(link), devices.ErrFolderGone) {
-				return
-			}
-			log.Warn("sync: the folder is gone; this computer works alone until it is back", "folder", link.Folder.Root())
-			link.Folder, gone = nil, true
-		}
-	}()
-	return peers, done
 }
 
 // alreadyRunning says, in l's language, that another daemon, pid, holds

@@ -73,8 +73,13 @@ func TestRunBuildsTheDaemonOptions(t *testing.T) {
 				got.Logger == nil || got.Notifier == nil || !slices.Equal(got.ReloadSignals, reloadSignals) {
 				t.Errorf("options = %+v", got)
 			}
-			if got.OnReload != nil || got.OnControl != nil || got.OnRecord != nil || got.Presence != nil {
+			if got.OnControl != nil || got.OnRecord != nil || got.Presence != nil {
 				t.Errorf("test hooks set in the options of bedtime run: %+v", got)
+			}
+			// Sync follows the schedule the daemon loads; the built-in
+			// schedule has none.
+			if (got.OnReload != nil) == builtin || (got.Devices != nil) == builtin {
+				t.Errorf("builtin=%v: OnReload set %v, Devices set %v; want both %v", builtin, got.OnReload != nil, got.Devices != nil, !builtin)
 			}
 		})
 	}

@@ -82,6 +82,7 @@ func newSyncInitCmd(app *App) *cobra.Command {
 			fmt.Fprintf(w, "%s\n\n  bedtime sync join %s\n\n", l.Sprintf("On each other computer, run:"), key)
 			fmt.Fprintln(w, l.Sprintf("The key is the one secret: whoever has it and the folder can read your record."))
 			fmt.Fprintln(w, l.Sprintf("Never put it in the synced folder; copy it by hand, or in a file you delete after."))
+			app.sayWhenShared(w)
 			return nil
 		},
 	}
@@ -126,7 +127,7 @@ shell's history).`,
 			}
 			fmt.Fprintln(app.Stdout, l.Sprintf("Joined with key %s; this computer is device %s.", key.Fingerprint(), id))
 			app.sayFolder(app.Stdout)
-			fmt.Fprintln(app.Stdout, l.Sprintf("Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."))
+			app.sayWhenShared(app.Stdout)
 			return nil
 		},
 	}
@@ -173,6 +174,18 @@ func (app *App) sayFolder(w io.Writer) {
 	fmt.Fprint(w, l.Sprintf("Name the synced folder in the schedule on each computer (`bedtime edit`):")+"\n\n  sync:\n    folder: ~/Sync/bedtime\n\n")
 }
 
+// sayWhenShared tells when the daemon starts sharing with a new key: a
+// running daemon takes a sync: section added to the schedule as it
+// reloads, but reads the key only when it starts sharing.
+func (app *App) sayWhenShared(w io.Writer) {
+	l := app.locale(nil)
+	if app.syncSettings() != nil {
+		fmt.Fprintln(w, l.Sprintf("Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."))
+		return
+	}
+	fmt.Fprintln(w, l.Sprintf("Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees."))
+}
+
 // syncSettings returns the schedule's sync: section, nil without one (or
 // without a readable schedule).
 func (app *App) syncSettings() *config.Sync {
@@ -195,14 +208,18 @@ func (app *App) syncLink(since time.Time) *devices.Link {
 	return app.connectSync(since, true)
 }
 
-// joinSync is syncLink for the daemon, which makes this computer's
-// directory in the folder when it is not there yet.
-func (app *App) joinSync(since time.Time) *devices.Link {
-	return app.connectSync(since, false)
+// joinSync is syncLink for the daemon, given the schedule's sync: section
+// (nil: no sync), which makes this computer's directory in the folder
+// when it is not there yet.
+func (app *App) joinSync(s *config.Sync, since time.Time) *devices.Link {
+	return app.connect(s, since, false)
 }
 
 func (app *App) connectSync(since time.Time, readOnly bool) *devices.Link {
-	s := app.syncSettings()
+	return app.connect(app.syncSettings(), since, readOnly)
+}
+
+func (app *App) connect(s *config.Sync, since time.Time, readOnly bool) *devices.Link {
 	if s == nil {
 		return nil
 	}

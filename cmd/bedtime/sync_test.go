@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/internal/testutil"
@@ -261,6 +262,80 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 	l.Folder.Scan()
 	if devs := l.Folder.Devices(); len(devs) != 1 || devs[0].Presence.State != devices.Stopped {
 		t.Errorf("after run ended the other computer reads %+v; want one device, %q", devs, devices.Stopped)
+	}
+}
+
+// TestRunFollowsTheSyncSection: sync: added to the schedule of a running
+// daemon is shared at once (no restart), and taken out, the folder is told
+// this computer stopped there and it works alone.
+func TestRunFollowsTheSyncSection(t *testing.T) {
+	base := t.TempDir()
+	folder := filepath.Join(base, "Sync", "bedtime")
+	if err := os.MkdirAll(filepath.Join(folder, "devices"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c := newComputer(t, "", "")
+	withSync := newComputer(t, folder, "laptop")
+	k, _ := devices.NewKey()
+	if err := devices.SaveKey(c.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	load := func(path string) *config.Schedule {
+		s, err := config.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	log := &lockedLog{}
+	within := func(what string, cond func() bool) {
+		t.Helper()
+		testutil.WaitFor(t, 10*time.Second, what, cond, log) // real file events
+	}
+	// state is this computer's presence as another computer reads it.
+	other := newComputer(t, folder, "desktop")
+	if err := devices.SaveKey(other.stateDir, k); err != nil {
+		t.Fatal(err)
+	}
+	state := func() string {
+		l := devices.Connect(other.stateDir, folder, "desktop", devices.Options{ReadOnly: true})
+		if l.Folder == nil {
+			t.Fatalf("the other computer is not linked: %s", l.Alone)
+		}
+		l.Folder.Scan()
+		for _, d := range l.Folder.Devices() {
+			if d.ID != l.Self {
+				return d.Presence.State
+			}
+		}
+		return "absent"
+	}
+	app := &App{Stdin: strings.NewReader(""), Stdout: log, Stderr: log, StateDir: c.stateDir, ConfigPath: c.config,
+		RunDaemon: func(ctx context.Context, o daemon.Options) error {
+			if o.OnReload == nil || o.Devices == nil {
+				t.Fatalf("no OnReload or Devices in the options: sync cannot follow the schedule")
+			}
+			o.OnReload(load(c.config)) // the daemon's start: no sync
+			time.Sleep(50 * time.Millisecond)
+			if got := state(); got != "absent" {
+				t.Errorf("without sync: in the schedule, this computer is in the folder (%q)", got)
+			}
+			o.OnReload(load(withSync.config))
+			within("this computer in the folder once sync: was added", func() bool { return state() != "absent" })
+			o.OnReload(nil) // a rejected edit changes nothing
+			o.OnReload(load(withSync.config))
+			o.OnReload(load(c.config))
+			within("the folder told this computer stopped once sync: was taken out", func() bool { return state() == devices.Stopped })
+			return nil
+		}}
+	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, log)
+	}
+	if n := strings.Count(log.String(), "sync: sharing the record"); n != 1 {
+		t.Errorf("shared %d times, want once, when sync: was added:\n%s", n, log)
+	}
+	if n := strings.Count(log.String(), "sync: the schedule's sync section changed"); n != 2 {
+		t.Errorf("said %d times that the sync section changed, want 2:\n%s", n, log)
 	}
 }
 
