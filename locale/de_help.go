@@ -84,15 +84,18 @@ gesagt wurde.
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
 the background service, the time zone, how bedtime tells whether you are
-at the computer (presence), and each channel of the schedule (an ntfy
-server gets a test message). Each failed check says how to fix it. The
-exit status is 1 when any check fails.`, Other: `doctor prüft, je eine Zeile, was bedtime braucht, um Erinnerungen zu zeigen:
+at the computer (presence), each channel of the schedule (an ntfy server
+gets a test message), with sync the folder and the other computers, and
+any file bedtime moved aside from its records. Each failed check says how
+to fix it. The exit status is 1 when any check fails.`, Other: `doctor prüft, je eine Zeile, was bedtime braucht, um Erinnerungen zu zeigen:
 den Sitzungsbus, einen Benachrichtigungsdienst darauf (mit Name, Version und
 ob er die Knöpfe Erledigt und Später zeigt), eine Testbenachrichtigung, die
 Plandatei, den Dienst im Hintergrund, die Zeitzone, wie bedtime erkennt, ob
-du am Computer bist (Anwesenheit), und jeden Kanal des Plans (ein
-ntfy-Server bekommt eine Testnachricht). Jede fehlgeschlagene Prüfung sagt,
-wie du sie behebst. Der Exit-Status ist 1, wenn eine Prüfung fehlschlägt.`},
+du am Computer bist (Anwesenheit), jeden Kanal des Plans (ein ntfy-Server
+bekommt eine Testnachricht), mit Sync den Ordner und die anderen Computer,
+und jede Datei, die bedtime aus seinen Aufzeichnungen beiseitegelegt hat.
+Jede fehlgeschlagene Prüfung sagt, wie du sie behebst. Der Exit-Status ist
+1, wenn eine Prüfung fehlschlägt.`},
 	{Key: "Mark the reminder that is due now done (stops its snooze and repeats)", Other: "Die jetzt fällige Erinnerung als erledigt eintragen (beendet ihr Verschieben und Wiederholen)"},
 	{Key: `done marks the reminder's instant that is on screen, held or snoozed now, or
 the one that came due within its catch-up grace, as done. Each instant is done

@@ -84,16 +84,18 @@ Sin opciones, lista las últimas noches; una noche sin respuesta es
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
 the background service, the time zone, how bedtime tells whether you are
-at the computer (presence), and each channel of the schedule (an ntfy
-server gets a test message). Each failed check says how to fix it. The
-exit status is 1 when any check fails.`, Other: `doctor comprueba, una línea cada cosa, lo que bedtime necesita para mostrar
+at the computer (presence), each channel of the schedule (an ntfy server
+gets a test message), with sync the folder and the other computers, and
+any file bedtime moved aside from its records. Each failed check says how
+to fix it. The exit status is 1 when any check fails.`, Other: `doctor comprueba, una línea cada cosa, lo que bedtime necesita para mostrar
 recordatorios: el bus de sesión, un servidor de notificaciones en él (con su
 nombre, versión y si muestra los botones Hecho y Más tarde), una
 notificación de prueba, el archivo del horario, el servicio en segundo
 plano, la zona horaria, cómo sabe bedtime si estás ante el ordenador
-(presencia), y cada canal del horario (un servidor ntfy recibe un mensaje
-de prueba). Cada comprobación fallida dice cómo arreglarla. El estado de
-salida es 1 cuando falla alguna comprobación.`},
+(presencia), cada canal del horario (un servidor ntfy recibe un mensaje de
+prueba), con sincronización la carpeta y los demás ordenadores, y cualquier
+archivo que bedtime apartó de sus registros. Cada comprobación fallida dice
+cómo arreglarla. El estado de salida es 1 cuando falla alguna comprobación.`},
 	{Key: "Mark the reminder that is due now done (stops its snooze and repeats)", Other: "Marcar como hecho el recordatorio que toca ahora (detiene su aplazamiento y repeticiones)"},
 	{Key: `done marks the reminder's instant that is on screen, held or snoozed now, or
 the one that came due within its catch-up grace, as done. Each instant is done

@@ -85,16 +85,19 @@ et quand.
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
 the background service, the time zone, how bedtime tells whether you are
-at the computer (presence), and each channel of the schedule (an ntfy
-server gets a test message). Each failed check says how to fix it. The
-exit status is 1 when any check fails.`, Other: `doctor vérifie, une ligne chacun, ce dont bedtime a besoin pour afficher les
+at the computer (presence), each channel of the schedule (an ntfy server
+gets a test message), with sync the folder and the other computers, and
+any file bedtime moved aside from its records. Each failed check says how
+to fix it. The exit status is 1 when any check fails.`, Other: `doctor vérifie, une ligne chacun, ce dont bedtime a besoin pour afficher les
 rappels : le bus de session, un serveur de notifications sur ce bus (avec son
 nom, sa version et s’il affiche les boutons Fait et Plus tard), une
 notification de test, le fichier d’horaire, le service en arrière-plan, le
 fuseau horaire, la façon dont bedtime sait si vous êtes devant l’ordinateur
-(présence), et chaque canal de l’horaire (un serveur ntfy reçoit un message
-de test). Chaque vérification échouée dit comment la réparer. Le code de
-sortie est 1 si une vérification échoue.`},
+(présence), chaque canal de l’horaire (un serveur ntfy reçoit un message de
+test), avec la synchronisation le dossier et les autres ordinateurs, et tout
+fichier que bedtime a mis de côté dans ses données. Chaque vérification
+échouée dit comment la réparer. Le code de sortie est 1 si une vérification
+échoue.`},
 	{Key: "Mark the reminder that is due now done (stops its snooze and repeats)", Other: "Marquer comme fait le rappel dû maintenant (arrête son report et ses répétitions)"},
 	{Key: `done marks the reminder's instant that is on screen, held or snoozed now, or
 the one that came due within its catch-up grace, as done. Each instant is done

@@ -205,6 +205,12 @@ var coreMessages = []entry{
 	{Key: "tray"},
 	{Key: "sync folder"},
 	{Key: "sync key"},
+	{Key: "records"},
+	{Key: "%s could not be read"},
+	{Key: "%s was not a file of bedtime's own (a link, a pipe or a device)"},
+	{Key: "%s; it was moved aside on %s to %s, and bedtime went on with a new one"},
+	{Key: "and %d more files moved aside in %s"},
+	{Key: "bedtime deleted nothing: look at the file, then delete it or keep it elsewhere"},
 
 	// bedtime diary: what it says after recording.
 	{Key: "Recorded a cramp at %s (the night of %s)."},

@@ -78,9 +78,10 @@ answer wins, and the diary keeps what was said and when.
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
 the background service, the time zone, how bedtime tells whether you are
-at the computer (presence), and each channel of the schedule (an ntfy
-server gets a test message). Each failed check says how to fix it. The
-exit status is 1 when any check fails.`},
+at the computer (presence), each channel of the schedule (an ntfy server
+gets a test message), with sync the folder and the other computers, and
+any file bedtime moved aside from its records. Each failed check says how
+to fix it. The exit status is 1 when any check fails.`},
 
 	// bedtime done
 	{Key: "Mark the reminder that is due now done (stops its snooze and repeats)"},

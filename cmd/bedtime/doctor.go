@@ -48,6 +48,7 @@ func allChecks() []doctorCheck {
 		checkChannels,
 		one(checkTray),
 		checkSync,
+		checkRecords,
 	}
 }
 
@@ -67,9 +68,10 @@ func newDoctorCmd(app *App) *cobra.Command {
 session bus, a notification server on it (with its name, version and whether
 it shows Done and Snooze buttons), a test notification, the schedule file,
 the background service, the time zone, how bedtime tells whether you are
-at the computer (presence), and each channel of the schedule (an ntfy
-server gets a test message). Each failed check says how to fix it. The
-exit status is 1 when any check fails.`,
+at the computer (presence), each channel of the schedule (an ntfy server
+gets a test message), with sync the folder and the other computers, and
+any file bedtime moved aside from its records. Each failed check says how
+to fix it. The exit status is 1 when any check fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			checks := app.Checks
@@ -120,7 +122,7 @@ func (r checkResult) lineIn(l *locale.Locale) string {
 
 // doctorCheckNames are the names of doctor's checks, as catalog keys.
 var doctorCheckNames = []string{checkBus, checkServer, checkTest, "schedule file", "service", "time zone",
-	"presence", "busy", "tray", "sync folder", "sync key"}
+	"presence", "busy", "tray", "sync folder", "sync key", "records"}
 
 // Names of the notification checks.
 const (
