@@ -14,6 +14,7 @@ import (
 
 // do sends one request with the timeout of a publish.
 func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, auth bool) (*http.Response, error) {
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, n.o.Timeout)
 	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
@@ -29,6 +30,10 @@ func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, 
 	resp, err := n.hc.Do(req)
 	if err != nil {
 		cancel()
+		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			// Reached, or not, but no answer: a slow server or network.
+			return nil, fmt.Errorf("%s did not answer within %s: %w", n.cfg.Server, n.o.Timeout, context.DeadlineExceeded)
+		}
 		return nil, fmt.Errorf("cannot reach %s: %w", n.cfg.Server, stripURL(err))
 	}
 	resp.Body = cancelOnClose{resp.Body, cancel}

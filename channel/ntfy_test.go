@@ -429,6 +429,7 @@ func TestCheck(t *testing.T) {
 	}{
 		{"public server", func(f *fixture) {}, true, "reachable, a test message was published", "", 1},
 		{"down", func(f *fixture) { f.srv.Stop() }, false, "cannot reach", "check the server URL", 0},
+		{"too slow", func(f *fixture) { f.srv.SetDelay(time.Minute) }, false, "did not answer within 20s", "check the server URL", 1},
 		{"wrong token", func(f *fixture) {
 			f.srv.RequireToken(tok, reply)
 			f.cfg.TokenFile = writeToken(f.t, "tk_wrong", 0o600)
