@@ -46,5 +46,9 @@
 // latest input, else the smallest id; never one not heard from within
 // HeardWithin) and the one that sends to the phone, and says whether
 // another device showed or answered an instant, which the daemon waits
-// ShowWithin for before it shows one held "elsewhere".
+// ShowWithin for before it shows one held "elsewhere". Share is the
+// running daemon's part: it runs Keep and Follow for the folder the
+// schedule names, follows the schedule as it changes (Sharing.Follow),
+// and is the daemon's elector (Live: the Peers of the folder shared,
+// alone while none is).
 package devices

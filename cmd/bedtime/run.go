@@ -100,15 +100,14 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if !app.builtin {
 		// Sync follows the schedule: the daemon gives each schedule it
 		// loads, and a changed sync: section is shared (or left) at once.
-		live := &devices.Live{}
-		var resync func(*config.Sync)
-		resync, synced = app.shareWhileRunning(ctx, dir, log, live)
-		o.Devices, o.ShowWithin = live, devices.ShowWithin
+		sh := devices.Share(ctx, syncPlace(app.syncSettings()), devices.ShareOptions{StateDir: dir, Now: app.now, Logger: log, StopWait: syncStopWait})
+		o.Devices, o.ShowWithin = sh, devices.ShowWithin
 		o.OnReload = func(s *config.Schedule) {
 			if s != nil {
-				resync(s.Sync)
+				sh.Follow(syncPlace(s.Sync))
 			}
 		}
+		synced = sh.Done()
 	}
 	// When the daemon ends, sync says in the folder that this computer
 	// stopped (so the others hold nothing for it) before the process
@@ -125,6 +124,23 @@ func (app *App) runDaemon(ctx context.Context) error {
 		return app.RunDaemon(ctx, o)
 	}
 	return daemon.Run(ctx, o)
+}
+
+// syncStopWait is how long a stopping daemon waits for the sync folder to
+// take its last presence, and how long a change of the schedule's sync:
+// section waits for the old folder to take it.
+const syncStopWait = 5 * time.Second
+
+// closedChan is a channel closed already: nothing to wait for.
+var closedChan = func() <-chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// syncPlace is where the schedule's sync: section s says to share; no
+// sync without one.
+func syncPlace(s *config.Sync) devices.Place {
+	if s == nil {
+		return devices.Place{}
+	}
+	return devices.Place{Folder: s.Folder, Name: s.Name}
 }
 
 // alreadyRunning says, in l's language, that another daemon, pid, holds

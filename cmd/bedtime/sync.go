@@ -205,21 +205,7 @@ func (app *App) syncSettings() *config.Sync {
 // nothing there: a folder that has no devices directory (an empty mount
 // point, a share not mounted) is not the sync folder yet.
 func (app *App) syncLink(since time.Time) *devices.Link {
-	return app.connectSync(since, true)
-}
-
-// joinSync is syncLink for the daemon, given the schedule's sync: section
-// (nil: no sync), which makes this computer's directory in the folder
-// when it is not there yet.
-func (app *App) joinSync(s *config.Sync, since time.Time) *devices.Link {
-	return app.connect(s, since, false)
-}
-
-func (app *App) connectSync(since time.Time, readOnly bool) *devices.Link {
-	return app.connect(app.syncSettings(), since, readOnly)
-}
-
-func (app *App) connect(s *config.Sync, since time.Time, readOnly bool) *devices.Link {
+	s := app.syncSettings()
 	if s == nil {
 		return nil
 	}
@@ -227,7 +213,7 @@ func (app *App) connect(s *config.Sync, since time.Time, readOnly bool) *devices
 	if err != nil {
 		return &devices.Link{Alone: err.Error()}
 	}
-	return devices.Connect(dir, s.Folder, s.Name, devices.Options{Now: app.now, Since: since, ReadOnly: readOnly})
+	return devices.Connect(dir, s.Folder, s.Name, devices.Options{Now: app.now, Since: since, ReadOnly: true})
 }
 
 // seen is when a device was last heard from, by the times it wrote (never
