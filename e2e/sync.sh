@@ -161,20 +161,30 @@ daemon() {
 	dpid[$c]=$!
 }
 declare -A dpid
-schedule() { # c at
-	printf '%s\n' "timezone: UTC" "sync:" "  folder: $tmp/$1/Sync/bedtime" "  name: computer-$1" \
+schedule() { # c at [nosync]
+	local sync=("sync:" "  folder: $tmp/$1/Sync/bedtime" "  name: computer-$1")
+	[ "${3:-}" = nosync ] && sync=()
+	printf '%s\n' "timezone: UTC" "${sync[@]}" \
 		"channels:" "  phone:" "    ntfy: {server: \"http://127.0.0.1:$ntfy_port\", topic: bedtime-e2e-sync}" \
 		"reminders:" "  magnesium: {at: \"$2\", channels: [desktop, phone]}" >"$tmp/$1/schedule.yaml.new"
 	mv "$tmp/$1/schedule.yaml.new" "$tmp/$1/schedule.yaml"
 }
-for c in a b; do
-	start_desktop $c
-	schedule $c "$(date -u -d '+3 hours' +%H:%M)"
-done
+# b starts without sync: in its schedule; the section is added while its
+# daemon runs, as a person does after `sync join`, and shared without a
+# restart.
+later=$(date -u -d '+3 hours' +%H:%M)
+for c in a b; do start_desktop $c; done
+schedule a "$later"
+schedule b "$later" nosync
 key=$(on a sync init | sed -n 's/^ *bedtime sync join //p')
 [ -n "$key" ] || fail "sync init printed no join command"
-printf '%s\n' "$key" | on b sync join - >/dev/null
+joined=$(printf '%s\n' "$key" | on b sync join -)
+case $joined in *"without a restart"*) ;; *) fail "sync join with no folder in the schedule does not say it needs no restart: $joined" ;; esac
 for c in a b; do daemon $c; done
+wait_for 30 "b's daemon to start alone" grep -q 'schedule loaded' "$tmp/b/daemon.log"
+schedule b "$later"
+wait_for 30 "b to share once sync: was added" grep -q 'sync: sharing the record' "$tmp/b/daemon.log"
+say "sync: added to b's schedule while it ran: b shares without a restart"
 sees_other() { on "$1" status --json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin).get("devices") or []; sys.exit(0 if len(d)==2 and d[1].get("heard") else 1)'; }
 wait_for 60 "computer a to hear from b" sees_other a
 wait_for 60 "computer b to hear from a" sees_other b
