@@ -2,12 +2,14 @@ package tray
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -176,6 +178,8 @@ func Build(in Input) View {
 		}
 	}
 
+	problems := daemonProblems(l, in)
+
 	// The tooltip: what matters first, then what comes next.
 	var tip []string
 	switch {
@@ -184,6 +188,7 @@ func Build(in Input) View {
 	case len(waiting) > 0:
 		tip = append(tip, waitingLine(l, waiting))
 	}
+	tip = append(tip, problems...)
 	if paused {
 		tip = append(tip, l.Sprintf("paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)))
 	}
@@ -246,7 +251,7 @@ func Build(in Input) View {
 			}
 		}
 	}
-	for _, p := range []string{in.ScheduleProblem, in.StateProblem} {
+	for _, p := range append([]string{in.ScheduleProblem, in.StateProblem}, problems...) {
 		if p != "" {
 			add(l.Sprintf("Problem: %s", p), Action{})
 		}
@@ -276,7 +281,7 @@ func (w waiter) describe(l *locale.Locale, loc *time.Location) string {
 	due := l.Clock(w.in.Scheduled.In(loc))
 	switch w.in.Status {
 	case state.Held:
-		return l.Sprintf("%s (due %s, held while you were away)", w.name, due)
+		return heldLine(l, w.name, due, w.in.Via)
 	case state.Snoozed:
 		if !w.until.IsZero() {
 			return l.Sprintf("%s (due %s, snoozed until %s)", w.name, due, l.Clock(w.until.In(loc)))
@@ -284,6 +289,44 @@ func (w waiter) describe(l *locale.Locale, loc *time.Location) string {
 		return l.Sprintf("%s (due %s, snoozed)", w.name, due)
 	}
 	return l.Sprintf("%s (due %s)", w.name, due)
+}
+
+// heldLine says why a held reminder waits, from the reason the daemon
+// gave (Instant.Via): away or the screen locked, busy, shown on the
+// computer the person is at, or the notifier's reason (no notification
+// server, do not disturb), which is not their absence.
+func heldLine(l *locale.Locale, name, due, via string) string {
+	switch {
+	case via == "" || via == "away" || via == "locked":
+		return l.Sprintf("%s (due %s, held while you were away)", name, due)
+	case strings.HasPrefix(via, "busy: "):
+		return l.Sprintf("%s (due %s, held while you were busy)", name, due)
+	case strings.HasPrefix(via, "elsewhere: "):
+		return l.Sprintf("%s (due %s, held: it shows on %s)", name, due, strings.TrimPrefix(via, "elsewhere: "))
+	}
+	why := via
+	if !strings.Contains(why, "%") { // a catalog key, such as "no notification server"
+		why = l.Sprintf(why)
+	}
+	return l.Sprintf("%s (due %s, held: %s)", name, due, why)
+}
+
+// daemonProblems are the running daemon's problems that are still true
+// (State.Problems: no notification server, no schedule at all), in l's
+// language, as `bedtime status` lists them. The schedule file's errors
+// are left to ScheduleProblem, which the tray reads from the file itself;
+// a daemon that is not running has no problems that are still true.
+func daemonProblems(l *locale.Locale, in Input) []string {
+	if !in.Running {
+		return nil
+	}
+	var out []string
+	for _, key := range slices.Sorted(maps.Keys(in.State.Problems)) {
+		if text := in.State.Problems[key]; key != state.ProblemSchedule && text != "" {
+			out = append(out, daemon.ProblemIn(l, text))
+		}
+	}
+	return out
 }
 
 // openReminders returns the reminders whose instant waits for an answer,
