@@ -126,6 +126,7 @@ var de = []pair{
 	{Key: "Snooze %s for %s", Other: "%s um %s verschieben"},
 	{Key: "Next: %s", Other: "Als Nächstes: %s"},
 	{Key: "Skip %s at %s", Other: "%s um %s auslassen"},
+	{Key: "Skip %s on %s", Other: "%s am %s auslassen"},
 	{Key: "Paused until %s", Other: "Pausiert bis %s"},
 	{Key: "Resume", Other: "Fortsetzen"},
 	{Key: "Pause for 1 hour", Other: "1 Stunde pausieren"},

@@ -126,6 +126,7 @@ var es = []pair{
 	{Key: "Snooze %s for %s", Other: "Posponer %s %s"},
 	{Key: "Next: %s", Other: "Próximo: %s"},
 	{Key: "Skip %s at %s", Other: "Omitir %s de las %s"},
+	{Key: "Skip %s on %s", Other: "Omitir %s del %s"},
 	{Key: "Paused until %s", Other: "En pausa hasta %s"},
 	{Key: "Resume", Other: "Reanudar"},
 	{Key: "Pause for 1 hour", Other: "Pausar 1 hora"},

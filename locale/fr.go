@@ -126,6 +126,7 @@ var fr = []pair{
 	{Key: "Snooze %s for %s", Other: "Reporter %s de %s"},
 	{Key: "Next: %s", Other: "Ensuite : %s"},
 	{Key: "Skip %s at %s", Other: "Sauter %s à %s"},
+	{Key: "Skip %s on %s", Other: "Sauter %s du %s"},
 	{Key: "Paused until %s", Other: "En pause jusqu’à %s"},
 	{Key: "Resume", Other: "Reprendre"},
 	{Key: "Pause for 1 hour", Other: "Pause d’une heure"},

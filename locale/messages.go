@@ -151,6 +151,7 @@ var coreMessages = []entry{
 	{Key: "Snooze %s for %s"},
 	{Key: "Next: %s"},
 	{Key: "Skip %s at %s"},
+	{Key: "Skip %s on %s"},
 	{Key: "Paused until %s"},
 	{Key: "Resume"},
 	{Key: "Pause for 1 hour"},

@@ -230,7 +230,11 @@ func Build(in Input) View {
 		add(l.Sprintf("Next: %s", nextLine(l, *next, now, loc)), Action{})
 	}
 	if skip != nil {
-		add(l.Sprintf("Skip %s at %s", skip.Reminder, l.Clock(skip.At.In(loc))), Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
+		label := l.Sprintf("Skip %s at %s", skip.Reminder, l.Clock(skip.At.In(loc)))
+		if !sameDay(skip.At.In(loc), now) { // tomorrow's, not today's of that time
+			label = l.Sprintf("Skip %s on %s", skip.Reminder, l.WeekdayClock(skip.At.In(loc)))
+		}
+		add(label, Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
 	}
 	if paused {
 		add(l.Sprintf("Paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)), Action{})

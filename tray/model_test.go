@@ -57,8 +57,10 @@ func TestBuild(t *testing.T) {
 		icon: IconPaused,
 		// The next reminder shown is the first one after the pause.
 		tooltip: "bedtime: paused until midnight\nmagnesium at Wed 20:30, in 23 h 55 m",
-		has:     []string{"Paused until midnight", "Resume"},
-		hasNot:  []string{"Pause for 1 hour"},
+		// The one to skip is tomorrow's: it says so, not "at 20:30",
+		// which reads as today's, gone five minutes ago.
+		has:    []string{"Paused until midnight", "Resume", "Skip magnesium on Wed 20:30"},
+		hasNot: []string{"Pause for 1 hour", "Skip magnesium at 20:30"},
 	}, {
 		name: "waiting wins over paused",
 		in: func() Input {
