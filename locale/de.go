@@ -123,6 +123,8 @@ var de = []pair{
 	{Key: "bedtime: %s", Other: "bedtime: %s"},
 	{Key: "Start bedtime", Other: "bedtime starten"},
 	{Key: "Done: %s", Other: "Erledigt: %s"},
+	{Key: "Answer: %s", Other: "Antwort: %s"},
+	{Key: "%s asks no question", Other: "%s stellt keine Frage"},
 	{Key: "Snooze %s for %s", Other: "%s um %s verschieben"},
 	{Key: "Next: %s", Other: "Als Nächstes: %s"},
 	{Key: "Skip %s at %s", Other: "%s um %s auslassen"},

@@ -123,6 +123,8 @@ var es = []pair{
 	{Key: "bedtime: %s", Other: "bedtime: %s"},
 	{Key: "Start bedtime", Other: "Iniciar bedtime"},
 	{Key: "Done: %s", Other: "Hecho: %s"},
+	{Key: "Answer: %s", Other: "Responder: %s"},
+	{Key: "%s asks no question", Other: "%s no hace ninguna pregunta"},
 	{Key: "Snooze %s for %s", Other: "Posponer %s %s"},
 	{Key: "Next: %s", Other: "Próximo: %s"},
 	{Key: "Skip %s at %s", Other: "Omitir %s de las %s"},

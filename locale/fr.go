@@ -123,6 +123,8 @@ var fr = []pair{
 	{Key: "bedtime: %s", Other: "bedtime : %s"},
 	{Key: "Start bedtime", Other: "Démarrer bedtime"},
 	{Key: "Done: %s", Other: "Fait : %s"},
+	{Key: "Answer: %s", Other: "Répondre : %s"},
+	{Key: "%s asks no question", Other: "%s ne pose pas de question"},
 	{Key: "Snooze %s for %s", Other: "Reporter %s de %s"},
 	{Key: "Next: %s", Other: "Ensuite : %s"},
 	{Key: "Skip %s at %s", Other: "Sauter %s à %s"},

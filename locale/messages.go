@@ -148,6 +148,8 @@ var coreMessages = []entry{
 	{Key: "bedtime: %s"},
 	{Key: "Start bedtime"},
 	{Key: "Done: %s"},
+	{Key: "Answer: %s"},
+	{Key: "%s asks no question"},
 	{Key: "Snooze %s for %s"},
 	{Key: "Next: %s"},
 	{Key: "Skip %s at %s"},

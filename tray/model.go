@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
@@ -75,6 +76,10 @@ const (
 	ActStart
 	// ActQuit quits the tray.
 	ActQuit
+	// ActAnswer answers the morning question (ask: cramps) of the
+	// instant At with Answer (none, some, bad), as its notification's
+	// button does: into the cramp diary, then the question done.
+	ActAnswer
 )
 
 // Action is one menu item's action: its kind and, for the answers and
@@ -83,6 +88,8 @@ type Action struct {
 	Kind     ActionKind
 	Reminder string
 	At       time.Time
+	// Answer is ActAnswer's answer: a content.CrampAnswers key.
+	Answer string
 }
 
 // Item is one line of the menu: a separator, a line of text (no Action),
@@ -108,7 +115,7 @@ type View struct {
 func (v View) Equal(w View) bool {
 	return v.Icon == w.Icon && v.Tooltip == w.Tooltip && slices.EqualFunc(v.Menu, w.Menu, func(a, b Item) bool {
 		return a.Label == b.Label && a.Separator == b.Separator && a.Action.Kind == b.Action.Kind &&
-			a.Action.Reminder == b.Action.Reminder && a.Action.At.Equal(b.Action.At)
+			a.Action.Reminder == b.Action.Reminder && a.Action.At.Equal(b.Action.At) && a.Action.Answer == b.Action.Answer
 	})
 }
 
@@ -216,12 +223,23 @@ func Build(in Input) View {
 	}
 	for _, w := range waiting {
 		add(w.describe(l, loc), Action{})
-		add(l.Sprintf("Done: %s", w.name), Action{Kind: ActDone, Reminder: w.name})
-		snooze := config.DefaultSnooze
+		snooze, ask := config.DefaultSnooze, ""
 		if in.Schedule != nil {
-			if r, ok := in.Schedule.Reminder(w.name); ok && r.Snooze > 0 {
-				snooze = r.Snooze
+			if r, ok := in.Schedule.Reminder(w.name); ok {
+				ask = r.Ask
+				if r.Snooze > 0 {
+					snooze = r.Snooze
+				}
 			}
+		}
+		if ask == config.AskCramps {
+			// The morning question's own answers, as on its notification:
+			// Done would count it answered with nothing in the diary.
+			for _, a := range content.CrampAnswers() {
+				add(l.Sprintf("Answer: %s", l.Sprintf(a.Label)), Action{Kind: ActAnswer, Reminder: w.name, At: w.in.Scheduled, Answer: a.Key})
+			}
+		} else {
+			add(l.Sprintf("Done: %s", w.name), Action{Kind: ActDone, Reminder: w.name})
 		}
 		add(l.Sprintf("Snooze %s for %s", w.name, DurationIn(l, snooze)), Action{Kind: ActSnooze, Reminder: w.name})
 	}

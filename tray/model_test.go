@@ -164,6 +164,20 @@ func TestBuild(t *testing.T) {
 		tooltip: "bedtime: bedtime is not running\nhydration at 21:40, in 1 h 05 m",
 		hasNot:  []string{"Problem: reminders are held: no notification server"},
 	}, {
+		// The morning question is answered with its own answers, as on
+		// its notification; Done would leave the diary without one.
+		name: "the morning question waits",
+		in: func() Input {
+			st := empty()
+			at := time.Date(2026, 3, 10, 6, 0, 0, 0, time.UTC)
+			st.Open["cramp-diary"] = state.Instant{Scheduled: at, Status: state.Shown, Since: at}
+			return Input{Now: now, Running: true, State: st, Schedule: loadSchedule(t, testSchedule+"  cramp-diary: {at: \"06:00\", ask: cramps}\n")}
+		},
+		icon:    IconWaiting,
+		tooltip: "bedtime: cramp-diary is waiting for an answer\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"cramp-diary (due 06:00)", "Answer: None", "Answer: Some", "Answer: Bad", "Snooze cramp-diary for 10 m"},
+		hasNot:  []string{"Done: cramp-diary"},
+	}, {
 		name: "the last action failed",
 		in: func() Input {
 			return Input{Now: now, Running: true, State: empty(), Schedule: s, LastError: "state: locked by pid 7"}
