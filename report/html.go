@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/content"
@@ -24,8 +25,22 @@ var htmlSource string
 // daemon links this package but never writes a report, and parsing at
 // start would page in the template parser's code for every run.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1}).Parse(htmlSource))
+	return template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1, "nobreak": func(h template.HTML) template.HTML { return template.HTML(noBreak(string(h))) }}).Parse(htmlSource))
 })
+
+// noBreak joins the numbers of a range such as "0-10" with a
+// non-breaking hyphen (U+2011), so that a narrow column's heading breaks
+// between its words and never after the hyphen ("moyenne 0-" above
+// "10"). In HTML it changes nothing an escape is made of.
+func noBreak(s string) string {
+	b := []rune(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '-' && unicode.IsDigit(b[i-1]) && unicode.IsDigit(b[i+1]) {
+			b[i] = '\u2011'
+		}
+	}
+	return string(b)
+}
 
 // The notes the HTML shows: the latest, each cut to a length.
 const (
