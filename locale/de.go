@@ -32,7 +32,7 @@ var de = []pair{
 	{Key: "Step %d of %d: %s", Other: "Schritt %d von %d: %s"},
 	{Key: "bedtime: cannot show the step as a notification (going on in the terminal only): %s", Other: "bedtime: der Schritt lässt sich nicht als Benachrichtigung zeigen (es geht nur im Terminal weiter): %s"},
 	{Key: "%s left", Other: "noch %s"},
-	{Key: "done", Other: "fertig"},
+	{Key: "done", Other: "erledigt"},
 	{Key: "service:", Other: "Dienst:"},
 	{Key: "unit:", Other: "Unit:"},
 	{Key: "schedule:", Other: "Plan:"},
