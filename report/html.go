@@ -107,14 +107,19 @@ func (v view) H(key string, args ...template.HTML) template.HTML {
 	for i := range args {
 		marks[i] = fmt.Sprintf("\x00%d\x00", i)
 	}
-	s := textEscaper.Replace(v.l.Sprintf(key, marks...))
+	// The marks are NULs, which textEscaper drops: escape around them
+	// first, put the args in, and only then drop any other NUL.
+	s := markEscaper.Replace(v.l.Sprintf(key, marks...))
 	for i, a := range args {
 		s = strings.Replace(s, marks[i].(string), string(a), 1)
 	}
-	return template.HTML(s)
+	return template.HTML(strings.ReplaceAll(s, "\x00", ""))
 }
 
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "")
+var (
+	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "")
+	markEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+)
 
 // WriteHTML writes r as one self-contained HTML page in r's language.
 func WriteHTML(w io.Writer, r Report) error {
