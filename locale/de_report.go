@@ -53,7 +53,7 @@ var deReport = []pair{
 	{Key: "blank: not due", Other: "leer: nicht fällig"},
 	{Key: "BAD", Other: "SCHLIMM"},
 	{Key: "no habits", Other: "keine Gewohnheiten"},
-	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, - skipped, · not due).", Other: "Jede Zelle: der Tag des Monats, die Nacht (keine, einige, SCHLIMM, ? keine Antwort), dann %s (✓ fertig, ✗ nicht erledigt, - ausgelassen, · nicht fällig)."},
+	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, - skipped, · not due).", Other: "Jede Zelle: der Tag des Monats, die Nacht (keine, einige, SCHLIMM, ? keine Antwort), dann %s (✓ erledigt, ✗ nicht erledigt, - ausgelassen, · nicht fällig)."},
 	{Key: "Nights after a habit was done, and after it was not", Other: "Nächte nach einem Tag mit der Gewohnheit und nach einem ohne"},
 	{Key: "After a day it was done", Other: "Nach einem Tag, an dem sie erledigt wurde"},
 	{Key: "After a day it was due and not done", Other: "Nach einem Tag, an dem sie fällig war und nicht erledigt wurde"},

@@ -106,6 +106,11 @@ func TestEmptyHistory(t *testing.T) {
 	if !strings.Contains(b.String(), "There is nothing to show for this period yet") {
 		t.Fatalf("the empty report does not say so:\n%s", b.String())
 	}
+	// What to do about it, with the question and the command in it (the
+	// two once came out as "0" and "1").
+	if want := `Answer the morning question "Leg cramps last night?", or run <code>bedtime diary</code>, and the report fills in.`; !strings.Contains(b.String(), want) {
+		t.Errorf("the empty report lacks %q:\n%s", want, b.String())
+	}
 	if strings.Contains(b.String(), "<svg") {
 		t.Error("the empty report draws charts")
 	}

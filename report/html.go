@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/content"
@@ -24,8 +25,22 @@ var htmlSource string
 // daemon links this package but never writes a report, and parsing at
 // start would page in the template parser's code for every run.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1}).Parse(htmlSource))
+	return template.Must(template.New("report").Funcs(template.FuncMap{"f1": f1, "nobreak": func(h template.HTML) template.HTML { return template.HTML(noBreak(string(h))) }}).Parse(htmlSource))
 })
+
+// noBreak joins the numbers of a range such as "0-10" with a
+// non-breaking hyphen (U+2011), so that a narrow column's heading breaks
+// between its words and never after the hyphen ("moyenne 0-" above
+// "10"). In HTML it changes nothing an escape is made of.
+func noBreak(s string) string {
+	b := []rune(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '-' && unicode.IsDigit(b[i-1]) && unicode.IsDigit(b[i+1]) {
+			b[i] = '\u2011'
+		}
+	}
+	return string(b)
+}
 
 // The notes the HTML shows: the latest, each cut to a length.
 const (
@@ -92,14 +107,19 @@ func (v view) H(key string, args ...template.HTML) template.HTML {
 	for i := range args {
 		marks[i] = fmt.Sprintf("\x00%d\x00", i)
 	}
-	s := textEscaper.Replace(v.l.Sprintf(key, marks...))
+	// The marks are NULs, which textEscaper drops: escape around them
+	// first, put the args in, and only then drop any other NUL.
+	s := markEscaper.Replace(v.l.Sprintf(key, marks...))
 	for i, a := range args {
 		s = strings.Replace(s, marks[i].(string), string(a), 1)
 	}
-	return template.HTML(s)
+	return template.HTML(strings.ReplaceAll(s, "\x00", ""))
 }
 
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "")
+var (
+	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "")
+	markEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+)
 
 // WriteHTML writes r as one self-contained HTML page in r's language.
 func WriteHTML(w io.Writer, r Report) error {

@@ -148,3 +148,43 @@ func TestUSWeekFromSunday(t *testing.T) {
 		}
 	}
 }
+
+// TestRangesInHeadingsDoNotBreak: in every language the weekly table's
+// headings join "0-10" with a non-breaking hyphen, so that a narrow
+// column (French, Spanish) breaks between words and not into "0-" over
+// "10", as Chromium printed it.
+func TestRangesInHeadingsDoNotBreak(t *testing.T) {
+	th := regexp.MustCompile(`<th>[^<]*</th>`)
+	for _, lang := range []string{"en", "de", "fr", "es"} {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, inLocale(t, lang, fixedReport(8))); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, h := range th.FindAllString(html.UnescapeString(b.String()), -1) {
+			if strings.Contains(h, "0-10") {
+				t.Errorf("%s: heading %s can break after its hyphen", lang, h)
+			}
+			if strings.Contains(h, "0\u201110") {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: %d headings with 0\u201110, want 2 (severity and sleep)", lang, n)
+		}
+	}
+}
+
+func TestNoBreak(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Severity, mean 0-10", "Severity, mean 0\u201110"},
+		{"Intensité, moyenne 0-10", "Intensité, moyenne 0\u201110"},
+		{"evening-walk", "evening-walk"},
+		{"-1 to 5-", "-1 to 5-"},
+		{"", ""},
+	} {
+		if got := noBreak(tc.in); got != tc.want {
+			t.Errorf("noBreak(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

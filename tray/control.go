@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -88,7 +91,14 @@ func (c *Controller) Do(a Action) error {
 			return failure{l.Sprintf("%s at %s has come already; nothing skipped", r.Name, l.Clock(a.At.In(s.Location))), nil}
 		}
 		return recorded(c.Store.Skip(r.Name, next))
+	case ActAnswer:
+		return c.answer(r, a, now, s.Location, l)
 	case ActDone, ActSnooze:
+		if a.Kind == ActDone && r.Ask != "" {
+			// As `bedtime done`: Done would count it answered with no
+			// answer in the diary.
+			return failure{l.Sprintf("%s asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", r.Name), nil}
+		}
 		ans := state.Answer{Reminder: r.Name, Schedule: r.Schedule, CatchUp: r.CatchUp, Kind: state.Done, At: now}
 		if a.Kind == ActSnooze {
 			d := r.Snooze
@@ -105,6 +115,34 @@ func (c *Controller) Do(a Action) error {
 		return recorded(err)
 	}
 	return fmt.Errorf("unknown action %d", a.Kind)
+}
+
+// answer writes a's answer to r's morning question into the cramp
+// diary, about the night before the day the question was due (a.At), as
+// the notification's button does, then marks the question done. The
+// diary is written whether or not the question is still open: a second
+// answer is a correction, and the latest one wins.
+func (c *Controller) answer(r config.Reminder, a Action, now time.Time, loc *time.Location, l *locale.Locale) error {
+	if r.Ask != config.AskCramps || !slices.ContainsFunc(content.CrampAnswers(), func(x content.CrampAnswer) bool { return x.Key == a.Answer }) {
+		return failure{l.Sprintf("%s asks no question", r.Name), nil}
+	}
+	scheduled := a.At
+	if scheduled.IsZero() {
+		scheduled = r.Schedule.Prev(now)
+	}
+	if r.Location != nil {
+		loc = r.Location
+	}
+	e := diary.Entry{Night: diary.LastNight(scheduled, loc), At: now, Via: diary.ViaDesktop, Answer: diary.Answer(a.Answer)}
+	if err := diary.Open(c.Store.Dir(), nil).Append(e); err != nil {
+		return fmt.Errorf("the cramp diary: %w", err)
+	}
+	_, err := c.Store.Answer(state.Answer{Reminder: r.Name, Schedule: r.Schedule, CatchUp: r.CatchUp, Kind: state.Done, Detail: "diary", At: now})
+	var already *state.AlreadyError
+	if errors.As(err, &already) || errors.Is(err, state.ErrNothing) {
+		return nil // answered meanwhile, or past its grace: the diary has it
+	}
+	return recorded(err)
 }
 
 // failure is an error of a menu action in the person's language, which

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -79,6 +80,82 @@ func TestControllerFailsInTheSchedulesLanguage(t *testing.T) {
 			c := &Controller{Store: st, Schedule: func() (*config.Schedule, error) { return s, perr }, Clock: scheduler.NewFakeClock(now)}
 			if got := fmt.Sprint(c.Do(tc.act)); got != tc.want {
 				t.Fatalf("Do = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestControllerAnswersTheMorningQuestion: the morning question is
+// answered from the menu as on its notification: the answer goes into
+// the cramp diary, about the night before the day it was due, and the
+// question is done; Done alone is refused, as `bedtime done` refuses it,
+// for it would count the question answered with nothing in the diary.
+func TestControllerAnswersTheMorningQuestion(t *testing.T) {
+	src := testSchedule + "  cramp-diary: {at: \"06:00\", ask: cramps}\n"
+	due := time.Date(2026, 3, 10, 6, 0, 0, 0, time.UTC)
+	now := due.Add(90 * time.Minute)
+	for _, tc := range []struct {
+		name      string
+		act       Action
+		wantErr   string
+		wantDiary []diary.Entry
+		wantOpen  bool
+	}{
+		{"some", Action{Kind: ActAnswer, Reminder: "cramp-diary", At: due, Answer: "some"}, "",
+			[]diary.Entry{{Night: "2026-03-09", At: now, Via: diary.ViaDesktop, Answer: diary.AnswerSome}}, false},
+		{"none", Action{Kind: ActAnswer, Reminder: "cramp-diary", At: due, Answer: "none"}, "",
+			[]diary.Entry{{Night: "2026-03-09", At: now, Via: diary.ViaDesktop, Answer: diary.AnswerNone}}, false},
+		{"done is refused", Action{Kind: ActDone, Reminder: "cramp-diary"},
+			"cramp-diary asks a question: answer it with `bedtime diary --cramps N` (0 for a night without), or with its notification's buttons", nil, true},
+		{"an answer that is none of the buttons", Action{Kind: ActAnswer, Reminder: "cramp-diary", At: due, Answer: "maybe"},
+			"cramp-diary asks no question", nil, true},
+		{"an answer to a reminder that asks nothing", Action{Kind: ActAnswer, Reminder: "magnesium", At: due, Answer: "some"},
+			"magnesium asks no question", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := state.Open(filepath.Join(t.TempDir(), "state"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Record(func(s *state.State) ([]state.Event, error) {
+				s.Last["cramp-diary"] = due
+				a, err := s.Apply(state.Step{Reminder: "cramp-diary", Scheduled: due, Kind: state.Due, At: due})
+				if err != nil {
+					return nil, err
+				}
+				b, err := s.Apply(state.Step{Reminder: "cramp-diary", Scheduled: due, Kind: state.Shown, At: due, Via: "test"})
+				return append(a, b...), err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			s := loadSchedule(t, src)
+			c := &Controller{Store: st, Schedule: func() (*config.Schedule, error) { return s, nil }, Clock: scheduler.NewFakeClock(now)}
+			err = c.Do(tc.act)
+			if got := fmt.Sprint(err); (tc.wantErr == "" && err != nil) || (tc.wantErr != "" && got != tc.wantErr) {
+				t.Fatalf("Do = %v, want %q", err, tc.wantErr)
+			}
+			entries, err := diary.Open(st.Dir(), nil).Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != len(tc.wantDiary) {
+				t.Fatalf("diary = %+v, want %+v", entries, tc.wantDiary)
+			}
+			for i, e := range entries {
+				w := tc.wantDiary[i]
+				if e.Night != w.Night || !e.At.Equal(w.At) || e.Via != w.Via || e.Answer != w.Answer {
+					t.Errorf("diary[%d] = %+v, want %+v", i, e, w)
+				}
+			}
+			loaded, err := st.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, open := loaded.Open["cramp-diary"]; open != tc.wantOpen {
+				t.Errorf("question open = %v, want %v (closed: %+v)", open, tc.wantOpen, loaded.Closed["cramp-diary"])
+			}
+			if !tc.wantOpen && loaded.Closed["cramp-diary"].Kind != state.Done {
+				t.Errorf("question ended %q, want done", loaded.Closed["cramp-diary"].Kind)
 			}
 		})
 	}

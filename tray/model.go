@@ -2,12 +2,15 @@ package tray
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/content"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -73,6 +76,10 @@ const (
 	ActStart
 	// ActQuit quits the tray.
 	ActQuit
+	// ActAnswer answers the morning question (ask: cramps) of the
+	// instant At with Answer (none, some, bad), as its notification's
+	// button does: into the cramp diary, then the question done.
+	ActAnswer
 )
 
 // Action is one menu item's action: its kind and, for the answers and
@@ -81,6 +88,8 @@ type Action struct {
 	Kind     ActionKind
 	Reminder string
 	At       time.Time
+	// Answer is ActAnswer's answer: a content.CrampAnswers key.
+	Answer string
 }
 
 // Item is one line of the menu: a separator, a line of text (no Action),
@@ -106,7 +115,7 @@ type View struct {
 func (v View) Equal(w View) bool {
 	return v.Icon == w.Icon && v.Tooltip == w.Tooltip && slices.EqualFunc(v.Menu, w.Menu, func(a, b Item) bool {
 		return a.Label == b.Label && a.Separator == b.Separator && a.Action.Kind == b.Action.Kind &&
-			a.Action.Reminder == b.Action.Reminder && a.Action.At.Equal(b.Action.At)
+			a.Action.Reminder == b.Action.Reminder && a.Action.At.Equal(b.Action.At) && a.Action.Answer == b.Action.Answer
 	})
 }
 
@@ -176,6 +185,8 @@ func Build(in Input) View {
 		}
 	}
 
+	problems := daemonProblems(l, in)
+
 	// The tooltip: what matters first, then what comes next.
 	var tip []string
 	switch {
@@ -184,6 +195,7 @@ func Build(in Input) View {
 	case len(waiting) > 0:
 		tip = append(tip, waitingLine(l, waiting))
 	}
+	tip = append(tip, problems...)
 	if paused {
 		tip = append(tip, l.Sprintf("paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)))
 	}
@@ -211,12 +223,23 @@ func Build(in Input) View {
 	}
 	for _, w := range waiting {
 		add(w.describe(l, loc), Action{})
-		add(l.Sprintf("Done: %s", w.name), Action{Kind: ActDone, Reminder: w.name})
-		snooze := config.DefaultSnooze
+		snooze, ask := config.DefaultSnooze, ""
 		if in.Schedule != nil {
-			if r, ok := in.Schedule.Reminder(w.name); ok && r.Snooze > 0 {
-				snooze = r.Snooze
+			if r, ok := in.Schedule.Reminder(w.name); ok {
+				ask = r.Ask
+				if r.Snooze > 0 {
+					snooze = r.Snooze
+				}
 			}
+		}
+		if ask == config.AskCramps {
+			// The morning question's own answers, as on its notification:
+			// Done would count it answered with nothing in the diary.
+			for _, a := range content.CrampAnswers() {
+				add(l.Sprintf("Answer: %s", l.Sprintf(a.Label)), Action{Kind: ActAnswer, Reminder: w.name, At: w.in.Scheduled, Answer: a.Key})
+			}
+		} else {
+			add(l.Sprintf("Done: %s", w.name), Action{Kind: ActDone, Reminder: w.name})
 		}
 		add(l.Sprintf("Snooze %s for %s", w.name, DurationIn(l, snooze)), Action{Kind: ActSnooze, Reminder: w.name})
 	}
@@ -225,7 +248,11 @@ func Build(in Input) View {
 		add(l.Sprintf("Next: %s", nextLine(l, *next, now, loc)), Action{})
 	}
 	if skip != nil {
-		add(l.Sprintf("Skip %s at %s", skip.Reminder, l.Clock(skip.At.In(loc))), Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
+		label := l.Sprintf("Skip %s at %s", skip.Reminder, l.Clock(skip.At.In(loc)))
+		if !sameDay(skip.At.In(loc), now) { // tomorrow's, not today's of that time
+			label = l.Sprintf("Skip %s on %s", skip.Reminder, l.WeekdayClock(skip.At.In(loc)))
+		}
+		add(label, Action{Kind: ActSkip, Reminder: skip.Reminder, At: skip.At})
 	}
 	if paused {
 		add(l.Sprintf("Paused until %s", pauseEnd(l, in.State.PausedUntil, now, loc)), Action{})
@@ -246,7 +273,7 @@ func Build(in Input) View {
 			}
 		}
 	}
-	for _, p := range []string{in.ScheduleProblem, in.StateProblem} {
+	for _, p := range append([]string{in.ScheduleProblem, in.StateProblem}, problems...) {
 		if p != "" {
 			add(l.Sprintf("Problem: %s", p), Action{})
 		}
@@ -276,7 +303,7 @@ func (w waiter) describe(l *locale.Locale, loc *time.Location) string {
 	due := l.Clock(w.in.Scheduled.In(loc))
 	switch w.in.Status {
 	case state.Held:
-		return l.Sprintf("%s (due %s, held while you were away)", w.name, due)
+		return heldLine(l, w.name, due, w.in.Via)
 	case state.Snoozed:
 		if !w.until.IsZero() {
 			return l.Sprintf("%s (due %s, snoozed until %s)", w.name, due, l.Clock(w.until.In(loc)))
@@ -284,6 +311,44 @@ func (w waiter) describe(l *locale.Locale, loc *time.Location) string {
 		return l.Sprintf("%s (due %s, snoozed)", w.name, due)
 	}
 	return l.Sprintf("%s (due %s)", w.name, due)
+}
+
+// heldLine says why a held reminder waits, from the reason the daemon
+// gave (Instant.Via): away or the screen locked, busy, shown on the
+// computer the person is at, or the notifier's reason (no notification
+// server, do not disturb), which is not their absence.
+func heldLine(l *locale.Locale, name, due, via string) string {
+	switch {
+	case via == "" || via == "away" || via == "locked":
+		return l.Sprintf("%s (due %s, held while you were away)", name, due)
+	case strings.HasPrefix(via, "busy: "):
+		return l.Sprintf("%s (due %s, held while you were busy)", name, due)
+	case strings.HasPrefix(via, "elsewhere: "):
+		return l.Sprintf("%s (due %s, held: it shows on %s)", name, due, strings.TrimPrefix(via, "elsewhere: "))
+	}
+	why := via
+	if !strings.Contains(why, "%") { // a catalog key, such as "no notification server"
+		why = l.Sprintf(why)
+	}
+	return l.Sprintf("%s (due %s, held: %s)", name, due, why)
+}
+
+// daemonProblems are the running daemon's problems that are still true
+// (State.Problems: no notification server, no schedule at all), in l's
+// language, as `bedtime status` lists them. The schedule file's errors
+// are left to ScheduleProblem, which the tray reads from the file itself;
+// a daemon that is not running has no problems that are still true.
+func daemonProblems(l *locale.Locale, in Input) []string {
+	if !in.Running {
+		return nil
+	}
+	var out []string
+	for _, key := range slices.Sorted(maps.Keys(in.State.Problems)) {
+		if text := in.State.Problems[key]; key != state.ProblemSchedule && text != "" {
+			out = append(out, daemon.ProblemIn(l, text))
+		}
+	}
+	return out
 }
 
 // openReminders returns the reminders whose instant waits for an answer,

@@ -69,3 +69,23 @@ func TestBuildInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldLineInEachLanguage: each reason a reminder is held is said in
+// every shipped language, not left in English.
+func TestHeldLineInEachLanguage(t *testing.T) {
+	for _, via := range []string{"away", "busy: in a call", "elsewhere: desktop", "no notification server"} {
+		en := heldLine(locale.English, "magnesium", "20:30", via)
+		for _, lang := range locale.Shipped {
+			if strings.HasPrefix(lang, "en") {
+				continue
+			}
+			l, err := locale.Parse(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := heldLine(l, "magnesium", "20:30", via); got == en || strings.Contains(got, " held") {
+				t.Errorf("%s, held for %q: %q is English", lang, via, got)
+			}
+		}
+	}
+}

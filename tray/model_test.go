@@ -57,8 +57,10 @@ func TestBuild(t *testing.T) {
 		icon: IconPaused,
 		// The next reminder shown is the first one after the pause.
 		tooltip: "bedtime: paused until midnight\nmagnesium at Wed 20:30, in 23 h 55 m",
-		has:     []string{"Paused until midnight", "Resume"},
-		hasNot:  []string{"Pause for 1 hour"},
+		// The one to skip is tomorrow's: it says so, not "at 20:30",
+		// which reads as today's, gone five minutes ago.
+		has:    []string{"Paused until midnight", "Resume", "Skip magnesium on Wed 20:30"},
+		hasNot: []string{"Pause for 1 hour", "Skip magnesium at 20:30"},
 	}, {
 		name: "waiting wins over paused",
 		in: func() Input {
@@ -96,6 +98,85 @@ func TestBuild(t *testing.T) {
 		tooltip: "bedtime: the schedule file has errors",
 		has:     []string{"Problem: the schedule file has errors", "Pause for 1 hour"},
 		hasNot:  []string{"Today:"},
+	}, {
+		// Held for want of a notification server, with the person at the
+		// computer: not "while you were away"; the daemon's problem shows
+		// as status lists it.
+		name: "held: no notification server",
+		in: func() Input {
+			st := empty()
+			st.Open["magnesium"] = state.Instant{Scheduled: due, Status: state.Held, Since: due, Via: "no notification server"}
+			st.Problems = map[string]string{state.ProblemNotifications: "reminders are held: no notification server"}
+			return Input{Now: now, Running: true, State: st, Schedule: s}
+		},
+		icon:    IconWaiting,
+		tooltip: "bedtime: magnesium is waiting for an answer\nreminders are held: no notification server\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"magnesium (due 20:30, held: no notification server)", "Problem: reminders are held: no notification server"},
+		hasNot:  []string{"magnesium (due 20:30, held while you were away)"},
+	}, {
+		name: "held while busy",
+		in: func() Input {
+			st := empty()
+			st.Open["magnesium"] = state.Instant{Scheduled: due, Status: state.Held, Since: due, Via: "busy: in a call"}
+			return Input{Now: now, Running: true, State: st, Schedule: s}
+		},
+		icon:    IconWaiting,
+		tooltip: "bedtime: magnesium is waiting for an answer\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"magnesium (due 20:30, held while you were busy)"},
+	}, {
+		name: "held: shown on the computer the person is at",
+		in: func() Input {
+			st := empty()
+			st.Open["magnesium"] = state.Instant{Scheduled: due, Status: state.Held, Since: due, Via: "elsewhere: desktop"}
+			return Input{Now: now, Running: true, State: st, Schedule: s}
+		},
+		icon:    IconWaiting,
+		tooltip: "bedtime: magnesium is waiting for an answer\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"magnesium (due 20:30, held: it shows on desktop)"},
+	}, {
+		// Started while the file was broken: no reminder comes at all,
+		// which the tray must say; the daemon's copy of the file's error
+		// is left out, the tray's own line says it.
+		name: "started with a broken schedule",
+		in: func() Input {
+			st := empty()
+			st.Problems = map[string]string{
+				state.ProblemSchedule:   `schedule.yaml:4:9: reminder "magnesium": at: "25:30" is not a time of day`,
+				state.ProblemNoSchedule: "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed",
+			}
+			return Input{Now: now, Running: true, State: st, ScheduleProblem: "the schedule file has errors"}
+		},
+		icon:    IconNormal,
+		tooltip: "bedtime: no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed\nthe schedule file has errors",
+		has: []string{"Problem: the schedule file has errors",
+			"Problem: no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed"},
+		hasNot: []string{`Problem: schedule.yaml:4:9: reminder "magnesium": at: "25:30" is not a time of day`},
+	}, {
+		// A daemon that stopped left its problems in the file: they are
+		// no longer true.
+		name: "not running: no stale problems",
+		in: func() Input {
+			st := empty()
+			st.Problems = map[string]string{state.ProblemNotifications: "reminders are held: no notification server"}
+			return Input{Now: now, State: st, Schedule: s}
+		},
+		icon:    IconNotRunning,
+		tooltip: "bedtime: bedtime is not running\nhydration at 21:40, in 1 h 05 m",
+		hasNot:  []string{"Problem: reminders are held: no notification server"},
+	}, {
+		// The morning question is answered with its own answers, as on
+		// its notification; Done would leave the diary without one.
+		name: "the morning question waits",
+		in: func() Input {
+			st := empty()
+			at := time.Date(2026, 3, 10, 6, 0, 0, 0, time.UTC)
+			st.Open["cramp-diary"] = state.Instant{Scheduled: at, Status: state.Shown, Since: at}
+			return Input{Now: now, Running: true, State: st, Schedule: loadSchedule(t, testSchedule+"  cramp-diary: {at: \"06:00\", ask: cramps}\n")}
+		},
+		icon:    IconWaiting,
+		tooltip: "bedtime: cramp-diary is waiting for an answer\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"cramp-diary (due 06:00)", "Answer: None", "Answer: Some", "Answer: Bad", "Snooze cramp-diary for 10 m"},
+		hasNot:  []string{"Done: cramp-diary"},
 	}, {
 		name: "the last action failed",
 		in: func() Input {

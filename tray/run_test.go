@@ -110,6 +110,30 @@ func TestRunFollowsChanges(t *testing.T) {
 	}
 }
 
+// TestRunFollowsTheStateDirectoryMadeAnew: the state directory removed
+// while bedtime runs and made again (as the daemon does) is watched
+// again: a pause written there then shows at once, not at the next tick
+// of the countdown a minute later.
+func TestRunFollowsTheStateDirectoryMadeAnew(t *testing.T) {
+	now := time.Date(2026, 3, 10, 20, 35, 0, 0, time.UTC)
+	store, shell, _ := startRun(t, now)
+	if v := shell.next(t); v.Icon != IconNormal {
+		t.Fatalf("first view: %v, want normal", v.Icon)
+	}
+	if err := os.RemoveAll(store.Dir()); err != nil {
+		t.Fatal(err)
+	}
+	again, err := state.Open(store.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Pause(now.Add(time.Hour), now, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	for v := shell.next(t); v.Icon != IconPaused; v = shell.next(t) {
+	}
+}
+
 // BenchmarkChangeToShown is how long a change written by a command takes
 // to reach the tray's shell: the file event, the 20 ms the burst is given
 // to settle, reading the state and the history, and the view.

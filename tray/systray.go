@@ -105,7 +105,7 @@ func sameShape(a, b []Item) bool {
 	}
 	for i := range a {
 		x, y := a[i], b[i]
-		if x.Separator != y.Separator || x.Action.Kind != y.Action.Kind || x.Action.Reminder != y.Action.Reminder || !x.Action.At.Equal(y.Action.At) {
+		if x.Separator != y.Separator || x.Action.Kind != y.Action.Kind || x.Action.Reminder != y.Action.Reminder || !x.Action.At.Equal(y.Action.At) || x.Action.Answer != y.Action.Answer {
 			return false
 		}
 	}

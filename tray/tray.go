@@ -92,6 +92,12 @@ func Run(ctx context.Context, o Options) error {
 	if err := w.Add(o.Store.Dir()); err != nil {
 		return fmt.Errorf("cannot watch the state directory: %w", err)
 	}
+	// And the directory it is in, to see it made anew after it was
+	// removed while bedtime runs (the daemon makes it again): its watch
+	// goes with the old one, and loop adds it again.
+	if err := w.Add(filepath.Dir(o.Store.Dir())); err != nil {
+		o.Logger.Debug("cannot watch the state directory's parent", "path", filepath.Dir(o.Store.Dir()), "err", err)
+	}
 	if o.SchedulePath != "" {
 		// The directory, not the file: editors and `bedtime edit` save
 		// by renaming, and the file may not exist yet.
@@ -138,11 +144,21 @@ func loop(ctx context.Context, o Options, shell Shell, w *fsnotify.Watcher, clic
 		watchedID int
 	)
 	defer func() { stopWatch() }()
+	stateDir, _ := os.Stat(o.Store.Dir()) // the directory watched
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	var settle <-chan time.Time // the debounce after a file event
 
 	refresh := func() {
+		// A state directory made anew is watched anew.
+		if fi, err := os.Stat(o.Store.Dir()); err == nil && (stateDir == nil || !os.SameFile(fi, stateDir)) {
+			_ = w.Remove(o.Store.Dir()) // the old one's watch, if still listed
+			if err := w.Add(o.Store.Dir()); err != nil {
+				o.Logger.Warn("cannot watch the state directory", "path", o.Store.Dir(), "err", err)
+			} else {
+				stateDir = fi
+			}
+		}
 		in, wake := gather(o, lastErr)
 		v := Build(in)
 		if !shown || !v.Equal(last) {
@@ -212,6 +228,9 @@ func relevant(o Options, ev fsnotify.Event) bool {
 		return false
 	}
 	name := filepath.Base(ev.Name)
+	if filepath.Clean(ev.Name) == filepath.Clean(o.Store.Dir()) {
+		return true // the directory itself: removed, or made anew
+	}
 	if filepath.Dir(ev.Name) == filepath.Clean(o.Store.Dir()) {
 		switch name {
 		case "state.json", "history.jsonl", "daemon.lock.pid", "daemon.lock", "diary.jsonl":
