@@ -11,8 +11,9 @@ import (
 // The icon set is drawn here, in code, from a few circles and bars, so it
 // is sharp at any size and needs no image files: a crescent moon on a
 // night-blue disc (normal), two bars on a slate disc (paused), the moon
-// with an orange badge (a reminder waits for an answer), and a grey ring
-// with a grey moon (bedtime is not running). Every shape is at least a
+// with an orange badge (a reminder waits for an answer), a grey ring
+// with a grey moon (bedtime is not running), and a grey moon on night
+// blue with a red badge (bedtime runs, but no reminder can come). Every shape is at least a
 // sixth of the icon wide, so each stays legible at 16 px; edges are
 // anti-aliased by sampling each pixel 4×4 times.
 
@@ -22,6 +23,7 @@ var (
 	slate  = color.NRGBA{0x5b, 0x6b, 0x7d, 0xff}
 	white  = color.NRGBA{0xff, 0xff, 0xff, 0xff}
 	badge  = color.NRGBA{0xf0, 0x6a, 0x1a, 0xff}
+	alarm  = color.NRGBA{0xd7, 0x26, 0x26, 0xff}
 	grey   = color.NRGBA{0x8a, 0x90, 0x96, 0xff}
 	hollow = color.NRGBA{}
 )
@@ -68,6 +70,11 @@ func layers(i Icon) []layer {
 		}
 	case IconNotRunning:
 		return []layer{{ring(0.5, 0.5, 0.48, 0.09), grey}, {crescent(0.5, 0.5, 0.30), grey}}
+	case IconTrouble:
+		return []layer{
+			{disc(0.5, 0.5, 0.48), night}, {crescent(0.46, 0.54, 0.30), grey},
+			{disc(0.76, 0.24, 0.24), white}, {disc(0.76, 0.24, 0.18), alarm},
+		}
 	}
 	return []layer{{disc(0.5, 0.5, 0.48), night}, {crescent(0.5, 0.5, 0.32), moon}}
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
-	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -19,8 +18,9 @@ import (
 type Icon int
 
 // The icon's states, in the order they win when several are true: a
-// bedtime that is not running hides everything else, and a reminder that
-// waits for an answer matters more than a pause.
+// bedtime that is not running hides everything else, one that runs but can
+// show no reminder comes next, and a reminder that waits for an answer
+// matters more than a pause.
 const (
 	// IconNormal: bedtime runs and nothing waits.
 	IconNormal Icon = iota
@@ -31,10 +31,14 @@ const (
 	IconWaiting
 	// IconNotRunning: no bedtime daemon holds the lock.
 	IconNotRunning
+	// IconTrouble: the daemon runs but no reminder can come: it has no
+	// schedule (the file had errors when it started), or no notification
+	// server to show them (State.Problems).
+	IconTrouble
 )
 
 // Icons lists every icon state, for drawing the set.
-var Icons = []Icon{IconNormal, IconPaused, IconWaiting, IconNotRunning}
+var Icons = []Icon{IconNormal, IconPaused, IconWaiting, IconNotRunning, IconTrouble}
 
 func (i Icon) String() string {
 	switch i {
@@ -46,6 +50,8 @@ func (i Icon) String() string {
 		return "waiting"
 	case IconNotRunning:
 		return "not-running"
+	case IconTrouble:
+		return "trouble"
 	}
 	return fmt.Sprintf("Icon(%d)", int(i))
 }
@@ -141,6 +147,9 @@ type Input struct {
 	LastError string
 	// Locale is the language of the words; nil is English.
 	Locale *locale.Locale
+	// ProblemIn puts one of the daemon's problems (State.Problems, kept in
+	// English) in a language; nil leaves them as they are kept.
+	ProblemIn func(l *locale.Locale, text string) string
 }
 
 // Build computes the view of in. It is a pure function.
@@ -161,6 +170,8 @@ func Build(in Input) View {
 	switch {
 	case !in.Running:
 		v.Icon = IconNotRunning
+	case noReminderCan(in.State):
+		v.Icon = IconTrouble
 	case len(waiting) > 0:
 		v.Icon = IconWaiting
 	case paused:
@@ -333,6 +344,17 @@ func heldLine(l *locale.Locale, name, due, via string) string {
 	return l.Sprintf("%s (due %s, held: %s)", name, due, why)
 }
 
+// noReminderCan reports whether the running daemon's problems say no
+// reminder can come: it has no schedule, or no notification server (its
+// reminders are held or cannot be shown). A schedule file with errors
+// alone is not one: the daemon keeps the schedule it had; nor is do not
+// disturb, which the person chose (the daemon's reason for it ends the
+// problem's text).
+func noReminderCan(st state.State) bool {
+	n := st.Problems[state.ProblemNotifications]
+	return st.Problems[state.ProblemNoSchedule] != "" || (n != "" && !strings.HasSuffix(n, "do not disturb"))
+}
+
 // daemonProblems are the running daemon's problems that are still true
 // (State.Problems: no notification server, no schedule at all), in l's
 // language, as `bedtime status` lists them. The schedule file's errors
@@ -345,7 +367,10 @@ func daemonProblems(l *locale.Locale, in Input) []string {
 	var out []string
 	for _, key := range slices.Sorted(maps.Keys(in.State.Problems)) {
 		if text := in.State.Problems[key]; key != state.ProblemSchedule && text != "" {
-			out = append(out, daemon.ProblemIn(l, text))
+			if in.ProblemIn != nil {
+				text = in.ProblemIn(l, text)
+			}
+			out = append(out, text)
 		}
 	}
 	return out

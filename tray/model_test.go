@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -109,10 +110,33 @@ func TestBuild(t *testing.T) {
 			st.Problems = map[string]string{state.ProblemNotifications: "reminders are held: no notification server"}
 			return Input{Now: now, Running: true, State: st, Schedule: s}
 		},
-		icon:    IconWaiting,
+		icon:    IconTrouble,
 		tooltip: "bedtime: magnesium is waiting for an answer\nreminders are held: no notification server\nhydration at 21:40, in 1 h 05 m",
 		has:     []string{"magnesium (due 20:30, held: no notification server)", "Problem: reminders are held: no notification server"},
 		hasNot:  []string{"magnesium (due 20:30, held while you were away)"},
+	}, {
+		// The daemon's problems go through ProblemIn, which puts them in
+		// the person's language (daemon.ProblemIn, wired by bedtime tray).
+		name: "the daemon's problem in the person's language",
+		in: func() Input {
+			st := empty()
+			st.Problems = map[string]string{state.ProblemNotifications: "reminders are held: no notification server"}
+			return Input{Now: now, Running: true, State: st, Schedule: s,
+				ProblemIn: func(_ *locale.Locale, text string) string { return "«" + text + "»" }}
+		},
+		icon:    IconTrouble,
+		tooltip: "bedtime: «reminders are held: no notification server»\nhydration at 21:40, in 1 h 05 m",
+		has:     []string{"Problem: «reminders are held: no notification server»"},
+	}, {
+		// Do not disturb is the person's choice, not trouble.
+		name: "do not disturb",
+		in: func() Input {
+			st := empty()
+			st.Problems = map[string]string{state.ProblemNotifications: "reminders cannot be shown: do not disturb"}
+			return Input{Now: now, Running: true, State: st, Schedule: s}
+		},
+		icon:    IconNormal,
+		tooltip: "bedtime: reminders cannot be shown: do not disturb\nhydration at 21:40, in 1 h 05 m",
 	}, {
 		name: "held while busy",
 		in: func() Input {
@@ -146,7 +170,7 @@ func TestBuild(t *testing.T) {
 			}
 			return Input{Now: now, Running: true, State: st, ScheduleProblem: "the schedule file has errors"}
 		},
-		icon:    IconNormal,
+		icon:    IconTrouble,
 		tooltip: "bedtime: no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed\nthe schedule file has errors",
 		has: []string{"Problem: the schedule file has errors",
 			"Problem: no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed"},

@@ -12,6 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -59,6 +60,10 @@ type Options struct {
 	NewShell func(click func(Action)) Shell
 	// Logger gets the tray's warnings.
 	Logger *slog.Logger
+	// ProblemIn puts one of the daemon's problems in a person's language
+	// (daemon.ProblemIn); nil shows them in English, as the state keeps
+	// them.
+	ProblemIn func(l *locale.Locale, text string) string
 }
 
 // ErrNotBuilt is returned by Run where the tray is not built (macOS,
@@ -246,7 +251,7 @@ func relevant(o Options, ev fsnotify.Event) bool {
 // changes, the end of a pause, or the next firing.
 func gather(o Options, lastErr string) (Input, time.Time) {
 	now := o.Clock.Now()
-	in := Input{Now: now, LastError: lastErr}
+	in := Input{Now: now, LastError: lastErr, ProblemIn: o.ProblemIn}
 	_, in.Running = o.Running()
 	if o.Report != nil {
 		in.Report = o.Report()

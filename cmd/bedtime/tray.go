@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/report"
@@ -91,6 +92,9 @@ func (app *App) tray(ctx context.Context) error {
 		Launcher: trayLauncher{app: app, ctx: ctx},
 		Report:   app.trayReport(),
 		History:  app.trayHistory(store),
+		// The daemon's problems, in the person's language as status
+		// says them.
+		ProblemIn: daemon.ProblemIn,
 	})
 }
 
