@@ -202,7 +202,7 @@ func Build(in Input) View {
 	var tip []string
 	switch {
 	case !in.Running:
-		tip = append(tip, l.Sprintf("bedtime is not running"))
+		tip = append(tip, l.Sprintf("not running"))
 	case len(waiting) > 0:
 		tip = append(tip, waitingLine(l, waiting))
 	}

@@ -88,7 +88,7 @@ func TestBuild(t *testing.T) {
 		name:    "not running wins",
 		in:      func() Input { return Input{Now: now, State: empty(), Schedule: s, Report: true} },
 		icon:    IconNotRunning,
-		tooltip: "bedtime: bedtime is not running\nhydration at 21:40, in 1 h 05 m",
+		tooltip: "bedtime: not running\nhydration at 21:40, in 1 h 05 m",
 		has:     []string{"bedtime is not running", "Start bedtime", "Open the report"},
 	}, {
 		name: "a broken schedule",
@@ -185,7 +185,7 @@ func TestBuild(t *testing.T) {
 			return Input{Now: now, State: st, Schedule: s}
 		},
 		icon:    IconNotRunning,
-		tooltip: "bedtime: bedtime is not running\nhydration at 21:40, in 1 h 05 m",
+		tooltip: "bedtime: not running\nhydration at 21:40, in 1 h 05 m",
 		hasNot:  []string{"Problem: reminders are held: no notification server"},
 	}, {
 		// The morning question is answered with its own answers, as on
