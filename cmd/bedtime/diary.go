@@ -68,7 +68,7 @@ answer wins, and the diary keeps what was said and when.
 				link, recs := app.syncRecords(time.Time{}) // with sync on, every computer's answers
 				return listNights(app.Stdout, app.locale(nil), mergedDiary(link, recs, entries), at, loc)
 			}
-			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(leg), Note: note}
+			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(strings.ToLower(strings.TrimSpace(leg))), Note: note}
 			if now {
 				if f.Changed("night") {
 					return app.errorf("--now records the night going on now; leave out --night")
