@@ -302,8 +302,9 @@ A reminder counts as done when you press Done on it or run "bedtime done".
 
 --calendar draws a month-by-month grid instead, one cell a day, of the
 cramp diary's nights (by the date each began) or, with --habit NAME, of one
-reminder, over the last --days days (default there: 12 weeks) up to last
-night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+reminder, over the last --days days rounded up to whole weeks (default
+there: 12 weeks) up to last night; in colour on a terminal (unless NO_COLOR
+is set), --ascii without.
 
 With sync on (see bedtime sync), the figures are those of all your
 computers together, each instant once; --by-device shows what each one
@@ -318,9 +319,10 @@ Eine Erinnerung zählt als erledigt, wenn du auf ihr Erledigt drückst oder
 
 --calendar zeichnet stattdessen ein Raster Monat für Monat, eine Zelle je
 Tag, der Nächte des Krampftagebuchs (nach dem Datum, an dem jede begann)
-oder, mit --habit NAME, einer Erinnerung, über die letzten --days Tage
-(Vorgabe dort: 12 Wochen) bis zur letzten Nacht; farbig im Terminal (außer
-NO_COLOR ist gesetzt), mit --ascii ohne Farbe.
+oder, mit --habit NAME, einer Erinnerung, über die letzten --days Tage,
+auf ganze Wochen aufgerundet (Vorgabe dort: 12 Wochen), bis zur letzten
+Nacht; farbig im Terminal (außer NO_COLOR ist gesetzt), mit --ascii ohne
+Farbe.
 
 Mit Sync (siehe bedtime sync) sind die Zahlen die all deiner Computer
 zusammen, jeder Zeitpunkt einmal; --by-device zeigt, was jeder einzelne

@@ -300,8 +300,9 @@ A reminder counts as done when you press Done on it or run "bedtime done".
 
 --calendar draws a month-by-month grid instead, one cell a day, of the
 cramp diary's nights (by the date each began) or, with --habit NAME, of one
-reminder, over the last --days days (default there: 12 weeks) up to last
-night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+reminder, over the last --days days rounded up to whole weeks (default
+there: 12 weeks) up to last night; in colour on a terminal (unless NO_COLOR
+is set), --ascii without.
 
 With sync on (see bedtime sync), the figures are those of all your
 computers together, each instant once; --by-device shows what each one
@@ -315,9 +316,10 @@ Un recordatorio cuenta como hecho cuando pulsas Hecho en él o ejecutas
 
 --calendar dibuja en cambio una cuadrícula mes a mes, una celda por día, de
 las noches del diario de calambres (por la fecha en que empezó cada una) o,
-con --habit NOMBRE, de un recordatorio, en los últimos --days días (por
-defecto ahí: 12 semanas) hasta anoche; en color en un terminal (salvo que
-NO_COLOR esté definida), --ascii sin color.
+con --habit NOMBRE, de un recordatorio, en los últimos --days días
+redondeados a semanas enteras (por defecto ahí: 12 semanas) hasta anoche;
+en color en un terminal (salvo que NO_COLOR esté definida), --ascii sin
+color.
 
 Con la sincronización activada (ver bedtime sync), las cifras son las de
 todos tus ordenadores juntos, cada momento una vez; --by-device muestra lo

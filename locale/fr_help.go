@@ -303,8 +303,9 @@ A reminder counts as done when you press Done on it or run "bedtime done".
 
 --calendar draws a month-by-month grid instead, one cell a day, of the
 cramp diary's nights (by the date each began) or, with --habit NAME, of one
-reminder, over the last --days days (default there: 12 weeks) up to last
-night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+reminder, over the last --days days rounded up to whole weeks (default
+there: 12 weeks) up to last night; in colour on a terminal (unless NO_COLOR
+is set), --ascii without.
 
 With sync on (see bedtime sync), the figures are those of all your
 computers together, each instant once; --by-device shows what each one
@@ -319,9 +320,10 @@ Un rappel compte comme fait quand vous pressez Fait dessus ou lancez
 
 --calendar dessine plutôt une grille mois par mois, une case par jour, des
 nuits du journal des crampes (par la date où chacune a commencé) ou, avec
---habit NOM, d’un rappel, sur les --days derniers jours (par défaut là :
-12 semaines) jusqu’à la nuit dernière ; en couleur dans un terminal (sauf si
-NO_COLOR est défini), --ascii sans.
+--habit NOM, d’un rappel, sur les --days derniers jours arrondis à des
+semaines entières (par défaut là : 12 semaines) jusqu’à la nuit
+dernière ; en couleur dans un terminal (sauf si NO_COLOR est défini),
+--ascii sans.
 
 Avec la synchronisation (voir bedtime sync), les chiffres sont ceux de tous
 vos ordinateurs ensemble, chaque instant une fois ; --by-device montre ce que

@@ -49,8 +49,9 @@ A reminder counts as done when you press Done on it or run "bedtime done".
 
 --calendar draws a month-by-month grid instead, one cell a day, of the
 cramp diary's nights (by the date each began) or, with --habit NAME, of one
-reminder, over the last --days days (default there: 12 weeks) up to last
-night; in colour on a terminal (unless NO_COLOR is set), --ascii without.
+reminder, over the last --days days rounded up to whole weeks (default
+there: 12 weeks) up to last night; in colour on a terminal (unless NO_COLOR
+is set), --ascii without.
 
 With sync on (see bedtime sync), the figures are those of all your
 computers together, each instant once; --by-device shows what each one
