@@ -292,3 +292,43 @@ func TestErrorsQuoteLongWordsShort(t *testing.T) {
 		t.Errorf("unknown key: %v", err)
 	}
 }
+
+// TestYAMLSlipsSayWhatToWrite: the YAML mistakes people make by hand are
+// reported at their place with what to write instead, not in the YAML
+// library's own words ("value is not allowed in this context").
+func TestYAMLSlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a tab", "reminders:\n  magnesium:\n\tat: \"20:30\"\n",
+			`s.yaml:3:1: not valid YAML: a tab (indent with spaces; YAML does not allow tabs)`},
+		{"a key indented less than its neighbours", "reminders:\n  magnesium:\n    at: \"20:30\"\n   hydration:\n    every: 2h\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"a key indented further than its neighbours", "reminders:\n  magnesium:\n    at: \"20:30\"\n      title: Pill\n",
+			`s.yaml:4:7: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"text after a quoted value", "reminders:\n  magnesium:\n    at: \"20:30\"\n    message: \"Take it\" now\n",
+			`s.yaml:4:24: not valid YAML: more text after a value (put the whole value in quotes)`},
+		{"a colon in a value", "reminders:\n  magnesium:\n    at: \"20:30\"\n    title: Pill time: now\n",
+			`s.yaml:4:12: not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`},
+		{"two keys on one line", "reminders:\n  magnesium:\n    at: \"20:30\"\n  hydration: every: 2h\n",
+			`s.yaml:4:14: not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`},
+		{"a key without its colon", "reminders:\n  magnesium\n    at: \"20:30\"\n",
+			`s.yaml:2:3: not valid YAML: a key without a colon (end each key with a colon, such as magnesium:)`},
+		{"a dash among keys", "reminders:\n  magnesium:\n    at: \"20:30\"\n    - days: mon\n",
+			`s.yaml:4:5: not valid YAML: a list entry ("- ") among keys (remove the dash, or put the list under a key of its own)`},
+		{"a value starting with @", "reminders:\n  walk:\n    at: \"19:00\"\n    title: @home\n",
+			`s.yaml:4:12: not valid YAML: a value cannot start with '@' (put the value in quotes)`},
+		{"CRLF line ends", "reminders:\r\n  magnesium:\r\n    at: \"20:30\"\r\n   hydration:\r\n    every: 2h\r\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"a byte order mark", "\ufeffreminders:\n  magnesium:\n    at: \"20:30\"\n   hydration:\n    every: 2h\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -142,12 +143,10 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if err != nil {
 		var se *yaml.SyntaxError
 		switch {
-		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil && strings.HasPrefix(se.Message, "found character '\t'"):
-			// The YAML library names the tab by printing one, which a
-			// terminal shows as blank space.
-			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)"))
 		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil:
-			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: %s", se.Message))
+			line, col := se.Token.Position.Line, se.Token.Position.Column
+			key, args := syntaxMessage(src, line, col, se.Message)
+			p.errs = append(p.errs, newError(p.file, line, col, key, args...))
 		default:
 			p.errs = append(p.errs, newError(p.file, 0, 0, "not valid YAML: %s", firstLine(err.Error())))
 		}
@@ -214,6 +213,48 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	p.reminders(remNode, s)
 	p.checkPhone(s)
 	return s
+}
+
+// syntaxMessage returns the key and arguments of the error for the YAML
+// library's syntax error message at line and col of src. The slips of
+// hand-editing (a tab, a line indented unlike its neighbours, a colon
+// forgotten or one too many, a dash among keys, a value starting with a
+// character YAML keeps for itself) say what to write instead; the
+// library's other messages are passed on as they are.
+func syntaxMessage(src []byte, line, col int, message string) (key string, args []any) {
+	switch {
+	case strings.HasPrefix(message, "found character '\t'"):
+		// The YAML library names the tab by printing one, which a
+		// terminal shows as blank space.
+		return "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)", nil
+	case strings.HasPrefix(message, "value is not allowed in this context"):
+		if startsLine(src, line, col) {
+			return "not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)", nil
+		}
+		return "not valid YAML: more text after a value (put the whole value in quotes)", nil
+	case message == "mapping value is not allowed in this context":
+		return `not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`, nil
+	case message == "unexpected key name":
+		return "not valid YAML: a key without a colon (end each key with a colon, such as magnesium:)", nil
+	case message == "non-map value is specified":
+		return `not valid YAML: a list entry ("- ") among keys (remove the dash, or put the list under a key of its own)`, nil
+	case strings.HasSuffix(message, " is a reserved character"):
+		return "not valid YAML: a value cannot start with %s (put the value in quotes)", []any{strings.TrimSuffix(message, " is a reserved character")}
+	}
+	return "not valid YAML: %s", []any{message}
+}
+
+// startsLine reports whether the 1-based column col of line in src is
+// where the line's text begins, after its indentation.
+func startsLine(src []byte, line, col int) bool {
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return false
+		}
+		src = src[i+1:]
+	}
+	return col == len(src)-len(bytes.TrimLeft(src, " "))+1
 }
 
 // checkPhone checks that each reminder with when_away: phone has a
