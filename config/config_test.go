@@ -268,8 +268,10 @@ func TestErrorsQuoteLongWordsShort(t *testing.T) {
 			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want HH:MM)`},
 		{"short value stays whole", "reminders:\n  magnesium: {at: \"" + long[:80] + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `" is not a time of day (want HH:MM)`},
-		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"" + long + "\"}\n",
-			`s.yaml:2:21: reminder "magnesium": cron: "` + long[:80] + `…": expected exactly 5 fields, found 1: [` + long[:79] + `…`},
+		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"0 0 " + long + " * *\"}\n",
+			`s.yaml:2:21: reminder "magnesium": cron: "0 0 ` + long[:76] + `…": "` + long[:80] + `…" is not a number or a name (months jan-dec, weekdays sun-sat)`},
+		{"a cron expression of another length", "reminders:\n  magnesium: {cron: \"" + long + "\"}\n",
+			`s.yaml:2:21: reminder "magnesium": cron: "` + long[:80] + `…" is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
 		{"a value of many-byte characters is cut between characters", "reminders:\n  magnesium: {at: \"" + strings.Repeat("é", 90) + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + strings.Repeat("é", 80) + `…" is not a time of day (want HH:MM)`},
 	}

@@ -121,6 +121,7 @@ var deSchedule = []pair{
 	{Key: "%q is not a valid cron expression", Other: "%q ist kein gültiger cron-Ausdruck"},
 	{Key: "%q is not a calendar cron expression", Other: "%q ist kein Kalender-cron-Ausdruck"},
 	{Key: "%q can never be due: no month has that day", Other: "%q ist nie fällig: kein Monat hat diesen Tag"},
+	{Key: `%q is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`, Other: `%q sind nicht fünf Felder (erwartet: Minute Stunde Tag-im-Monat Monat Wochentag, etwa "30 20 * * *")`},
 	{Key: "%q: %s", Other: "%q: %s"},
 	{Key: "empty spec string", Other: "leerer Ausdruck"},
 	{Key: "provided bad location %s: %s", Other: "ungültige Zeitzone %s: %s"},

@@ -121,6 +121,7 @@ var esSchedule = []pair{
 	{Key: "%q is not a valid cron expression", Other: "%q no es una expresión cron válida"},
 	{Key: "%q is not a calendar cron expression", Other: "%q no es una expresión cron de calendario"},
 	{Key: "%q can never be due: no month has that day", Other: "%q nunca toca: ningún mes tiene ese día"},
+	{Key: `%q is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`, Other: `%q no son cinco campos (se espera minuto hora día-del-mes mes día-de-la-semana, como "30 20 * * *")`},
 	{Key: "%q: %s", Other: "%q: %s"},
 	{Key: "empty spec string", Other: "expresión vacía"},
 	{Key: "provided bad location %s: %s", Other: "zona horaria no válida %s: %s"},

@@ -121,6 +121,7 @@ var frSchedule = []pair{
 	{Key: "%q is not a valid cron expression", Other: "%q n’est pas une expression cron valide"},
 	{Key: "%q is not a calendar cron expression", Other: "%q n’est pas une expression cron de calendrier"},
 	{Key: "%q can never be due: no month has that day", Other: "%q ne tombe jamais : aucun mois n’a ce jour"},
+	{Key: `%q is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`, Other: `%q ne compte pas cinq champs (attendu : minute heure jour-du-mois mois jour-de-la-semaine, comme "30 20 * * *")`},
 	{Key: "%q: %s", Other: "%q : %s"},
 	{Key: "empty spec string", Other: "expression vide"},
 	{Key: "provided bad location %s: %s", Other: "fuseau horaire invalide %s : %s"},

@@ -141,6 +141,7 @@ var scheduleMessages = []entry{
 	{Key: "%q is not a valid cron expression"},
 	{Key: "%q is not a calendar cron expression"},
 	{Key: "%q can never be due: no month has that day"},
+	{Key: `%q is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
 	{Key: "%q: %s"},
 	{Key: "empty spec string"},
 	{Key: "provided bad location %s: %s"},
