@@ -334,3 +334,27 @@ func TestYAMLSlipsSayWhatToWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestDurationSlipsSayWhatToWrite: a duration that is not one says what
+// is missing: a unit after a bare number, or hours instead of days.
+func TestDurationSlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"90", `"90" is not a duration (want e.g. 90s, 30m or 2h; add a unit)`},
+		{"1.5", `"1.5" is not a duration (want e.g. 90s, 30m or 2h; add a unit)`},
+		{"2d", `"2d" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"1 day", `"1 day" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"1w", `"1w" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"20x", `"20x" is not a duration (want e.g. 90s, 30m or 2h)`},
+		{"half an hour", `"half an hour" is not a duration (want e.g. 90s, 30m or 2h)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			src := "reminders:\n  magnesium:\n    at: \"20:30\"\n    snooze: " + tt.value + "\n"
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			want := `s.yaml:4:13: reminder "magnesium": snooze: ` + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, want)
+			}
+		})
+	}
+}

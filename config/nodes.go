@@ -170,9 +170,13 @@ func (p *parser) duration(n ast.Node, c ctx) (time.Duration, bool) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		if _, nerr := fmt.Sscanf(s, "%d", new(int)); nerr == nil && !strings.ContainsAny(s, "hms") {
+		switch t := strings.TrimSpace(s); {
+		case bareNumberRE().MatchString(t):
 			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", s)
-		} else {
+		case daysRE().MatchString(t):
+			// Go durations stop at hours: "2d" is a slip worth naming.
+			p.errAt(n, c, "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)", s)
+		default:
 			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h)", s)
 		}
 		return 0, false

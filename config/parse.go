@@ -25,15 +25,17 @@ var (
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
-	awayKeys    = []string{"after"}
-	soundRE     = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
-	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
-	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-	variantKeys = []string{"title", "message"}
-	routineKeys = []string{"title", "steps", "done"}
-	stepKeys    = []string{"text", "hold"}
-	forms       = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
-	nameRE      = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	awayKeys     = []string{"after"}
+	soundRE      = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	whenAwayAll  = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
+	bedtimeKeys  = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	variantKeys  = []string{"title", "message"}
+	routineKeys  = []string{"title", "steps", "done"}
+	stepKeys     = []string{"text", "hold"}
+	forms        = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
+	nameRE       = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	bareNumberRE = lazyRE(`^[-+]?[0-9]+(\.[0-9]+)?$`)
+	daysRE       = lazyRE(`^(?i)[0-9]+(\.[0-9]+)?\s*(d|w|days?|weeks?)$`)
 )
 
 // lazyRE returns a function that compiles expr on its first call: the

@@ -41,6 +41,7 @@ var deSchedule = []pair{
 	{Key: "a duration such as 30m or 2h", Other: "eine Dauer wie 30m oder 2h"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h)", Other: "%q ist keine Dauer (erwartet: z. B. 90s, 30m oder 2h)"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", Other: "%q ist keine Dauer (erwartet: z. B. 90s, 30m oder 2h; gib eine Einheit an)"},
+	{Key: "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)", Other: "%q ist keine Dauer (Tage und Wochen sind hier keine Einheiten: erwartet werden Stunden, Minuten oder Sekunden, etwa 24h für einen Tag)"},
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q ist negativ (erwartet: eine Dauer ab 0)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "%s gefunden, erwartet: eine Uhrzeit (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q ist keine Uhrzeit (erwartet: HH:MM)"},

@@ -41,6 +41,7 @@ var esSchedule = []pair{
 	{Key: "a duration such as 30m or 2h", Other: "una duración como 30m o 2h"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h)", Other: "%q no es una duración (se espera p. ej. 90s, 30m o 2h)"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", Other: "%q no es una duración (se espera p. ej. 90s, 30m o 2h; añade una unidad)"},
+	{Key: "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)", Other: "%q no es una duración (días y semanas no son unidades aquí: se esperan horas, minutos o segundos, como 24h para un día)"},
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q es negativo (se espera una duración de 0 o más)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "hay %s; se espera una hora (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q no es una hora (se espera HH:MM)"},

@@ -41,6 +41,7 @@ var frSchedule = []pair{
 	{Key: "a duration such as 30m or 2h", Other: "une durée comme 30m ou 2h"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h)", Other: "%q n’est pas une durée (attendu : p. ex. 90s, 30m ou 2h)"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", Other: "%q n’est pas une durée (attendu : p. ex. 90s, 30m ou 2h ; ajoutez une unité)"},
+	{Key: "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)", Other: "%q n’est pas une durée (jours et semaines ne sont pas des unités ici ; attendu : heures, minutes ou secondes, comme 24h pour un jour)"},
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q est négatif (attendu : une durée de 0 ou plus)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "trouvé %s, attendu : une heure (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q n’est pas une heure (attendu : HH:MM)"},

@@ -51,6 +51,7 @@ var scheduleMessages = []entry{
 	{Key: "a duration such as 30m or 2h"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h)"},
 	{Key: "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)"},
+	{Key: "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)"},
 	{Key: "%q is negative (want a duration of 0 or more)"},
 	{Key: "got %s, want a time of day (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)"},
