@@ -358,3 +358,35 @@ func TestDurationSlipsSayWhatToWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestRoutineStepsReportedWhereTheyAre: every step of a routine of one's
+// own with an error is reported, each at its own line, and a step whose
+// key is misspelt is not also told its text is empty.
+func TestRoutineStepsReportedWhereTheyAre(t *testing.T) {
+	tests := []struct{ name, steps, want string }{
+		{"two bad steps",
+			"      - {text: \"\", hold: 20s}\n      - {text: \"Circle your ankles\", hold: 2h}\n",
+			"s.yaml:7:9: routines.desk: step 1: text is empty\n" +
+				"s.yaml:8:9: routines.desk: step 2: hold 2h0m0s, want between 0s and 10m0s"},
+		{"a misspelt key",
+			"      - {txt: \"Stand up and stretch\", hold: 20s}\n",
+			`s.yaml:7:10: routines.desk.steps: unknown key "txt" (did you mean "text"?)`},
+		{"a step error and no title",
+			"      - {text: \"\"}\n",
+			"s.yaml:4:3: routines.desk: title is empty\n" +
+				"s.yaml:7:9: routines.desk: step 1: text is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "    title: Desk stretch\n"
+			if strings.Contains(tt.name, "no title") {
+				title = "    done: Done.\n"
+			}
+			src := "reminders:\n  desk: {at: \"15:00\", routine: desk}\nroutines:\n  desk:\n" + title + "    steps:\n" + tt.steps
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
