@@ -43,8 +43,8 @@ func TestBadFiles(t *testing.T) {
 }
 
 func TestErrorFormat(t *testing.T) {
-	e := &Error{File: "schedule.yaml", Line: 7, Column: 12, Reminder: "magnesium", Field: "at", Msg: `"25:00" is not a time of day (want HH:MM)`}
-	if got, want := e.Error(), `schedule.yaml:7:12: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`; got != want {
+	e := &Error{File: "schedule.yaml", Line: 7, Column: 12, Reminder: "magnesium", Field: "at", Msg: `"25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`}
+	if got, want := e.Error(), `schedule.yaml:7:12: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`; got != want {
 		t.Fatalf("Error() = %s\nwant      %s", got, want)
 	}
 }
@@ -265,7 +265,7 @@ func TestErrorsQuoteLongWordsShort(t *testing.T) {
 		{"value", "reminders:\n  magnesium: {at: \"" + long + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `…" is not a time of day (want HH:MM)`},
 		{"reminder name", "reminders:\n  " + name + ": {at: \"25:00\", title: Water}\n",
-			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want HH:MM)`},
+			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
 		{"short value stays whole", "reminders:\n  magnesium: {at: \"" + long[:80] + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `" is not a time of day (want HH:MM)`},
 		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"0 0 " + long + " * *\"}\n",
@@ -386,6 +386,30 @@ func TestRoutineStepsReportedWhereTheyAre(t *testing.T) {
 			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestTimeOfDaySlipsSayWhatToWrite: a time of day that is not one says
+// what to write: the HH:MM form, or, for one past the clock's end
+// ("24:00" for midnight, "25:00"), the range.
+func TestTimeOfDaySlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{`"9:5"`, `"9:5" is not a time of day (want HH:MM)`},
+		{`"8pm"`, `"8pm" is not a time of day (want HH:MM)`},
+		{`"20.30"`, `"20.30" is not a time of day (want HH:MM)`},
+		{`"24:00"`, `"24:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+		{`"25:00"`, `"25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+		{`"7:75"`, `"7:75" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			src := "reminders:\n  magnesium:\n    at: " + tt.value + "\n"
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			want := `s.yaml:3:9: reminder "magnesium": at: ` + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, want)
 			}
 		})
 	}

@@ -197,7 +197,12 @@ func (p *parser) timeOfDay(n ast.Node, c ctx) (scheduler.TimeOfDay, bool) {
 	}
 	t, err := scheduler.ParseTimeOfDay(s)
 	if err != nil {
-		p.errAt(n, c, "%q is not a time of day (want HH:MM)", s)
+		if clockRE().MatchString(s) {
+			// HH:MM, but past the clock's end: "24:00", "25:00", "7:75".
+			p.errAt(n, c, "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)", s)
+		} else {
+			p.errAt(n, c, "%q is not a time of day (want HH:MM)", s)
+		}
 		return scheduler.TimeOfDay{}, false
 	}
 	return t, true

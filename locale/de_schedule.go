@@ -45,6 +45,7 @@ var deSchedule = []pair{
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q ist negativ (erwartet: eine Dauer ab 0)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "%s gefunden, erwartet: eine Uhrzeit (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q ist keine Uhrzeit (erwartet: HH:MM)"},
+	{Key: "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)", Other: "%q ist keine Uhrzeit (erwartet: 00:00 bis 23:59; Mitternacht ist 00:00)"},
 	{Key: "an IANA time zone such as Europe/Berlin", Other: "eine IANA-Zeitzone wie Europe/Berlin"},
 	{Key: "unknown time zone %q (want an IANA name such as Europe/Berlin or America/New_York)", Other: "unbekannte Zeitzone %q (erwartet: ein IANA-Name wie Europe/Berlin oder America/New_York)"},
 	{Key: "a language such as %s", Other: "eine Sprache wie %s"},

@@ -45,6 +45,7 @@ var esSchedule = []pair{
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q es negativo (se espera una duración de 0 o más)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "hay %s; se espera una hora (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q no es una hora (se espera HH:MM)"},
+	{Key: "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)", Other: "%q no es una hora (se espera de 00:00 a 23:59; la medianoche es 00:00)"},
 	{Key: "an IANA time zone such as Europe/Berlin", Other: "una zona horaria IANA como Europe/Madrid"},
 	{Key: "unknown time zone %q (want an IANA name such as Europe/Berlin or America/New_York)", Other: "zona horaria desconocida %q (se espera un nombre IANA como Europe/Madrid o America/Mexico_City)"},
 	{Key: "a language such as %s", Other: "un idioma como %s"},

@@ -45,6 +45,7 @@ var frSchedule = []pair{
 	{Key: "%q is negative (want a duration of 0 or more)", Other: "%q est négatif (attendu : une durée de 0 ou plus)"},
 	{Key: "got %s, want a time of day (HH:MM)", Other: "trouvé %s, attendu : une heure (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)", Other: "%q n’est pas une heure (attendu : HH:MM)"},
+	{Key: "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)", Other: "%q n’est pas une heure (attendu : de 00:00 à 23:59 ; minuit s’écrit 00:00)"},
 	{Key: "an IANA time zone such as Europe/Berlin", Other: "un fuseau horaire IANA comme Europe/Paris"},
 	{Key: "unknown time zone %q (want an IANA name such as Europe/Berlin or America/New_York)", Other: "fuseau horaire inconnu %q (attendu : un nom IANA comme Europe/Paris ou America/Montreal)"},
 	{Key: "a language such as %s", Other: "une langue comme %s"},

@@ -55,6 +55,7 @@ var scheduleMessages = []entry{
 	{Key: "%q is negative (want a duration of 0 or more)"},
 	{Key: "got %s, want a time of day (HH:MM)"},
 	{Key: "%q is not a time of day (want HH:MM)"},
+	{Key: "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)"},
 	{Key: "an IANA time zone such as Europe/Berlin"},
 	{Key: "unknown time zone %q (want an IANA name such as Europe/Berlin or America/New_York)"},
 	{Key: "a language such as %s"},
