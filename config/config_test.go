@@ -414,3 +414,28 @@ func TestTimeOfDaySlipsSayWhatToWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestRemindersSectionMissingOrEmpty: a reminders: key with nothing under
+// it (all commented out, or the reminders not indented) is reported at
+// the key as empty, not as missing; a file without one says so at its
+// first line.
+func TestRemindersSectionMissingOrEmpty(t *testing.T) {
+	empty := `reminders: is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`
+	tests := []struct{ name, src, want string }{
+		{"all commented out", "bedtime: \"22:30\"\nreminders:\n# magnesium:\n#   at: \"20:30\"\n",
+			"s.yaml:2:1: " + empty},
+		{"reminders not indented", "bedtime: \"22:30\"\nreminders:\nmagnesium:\n  at: \"20:30\"\n",
+			"s.yaml:2:1: " + empty + "\n" +
+				`s.yaml:3:1: unknown key "magnesium" (want one of timezone, language, bedtime, away, reminders, routines, channels, sync)`},
+		{"no reminders: key", "bedtime: \"22:30\"\n",
+			"s.yaml:1:1: no reminders: section (want a map of reminders by name)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}

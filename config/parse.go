@@ -177,7 +177,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if !ok {
 		return nil
 	}
-	var bedNode, remNode, routNode, chanNode ast.Node
+	var bedNode, remNode, remKey, routNode, chanNode ast.Node
 	for _, kv := range p.keys(pairs, topKeys, ctx{}) {
 		switch kv.key {
 		case "timezone":
@@ -193,7 +193,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		case "away":
 			p.away(kv.value, kv.keyNode, s)
 		case "reminders":
-			remNode = kv.value
+			remNode, remKey = kv.value, kv.keyNode
 		case "routines":
 			routNode = kv.value
 		case "channels":
@@ -209,8 +209,17 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if chanNode != nil {
 		p.channels(chanNode, s)
 	}
+	if remNode == nil && remKey != nil {
+		// All of them commented out, or indented as keys of their own.
+		p.errAt(remKey, ctx{field: "reminders"}, `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`)
+		return s
+	}
 	if remNode == nil {
-		p.errAt(docs[0], ctx{}, "no reminders: section (want a map of reminders by name)")
+		n := docs[0]
+		if len(pairs) > 0 && pairs[0] != nil && pairs[0].Key != nil {
+			n = pairs[0].Key // the file's first line, not a colon in it
+		}
+		p.errAt(n, ctx{}, "no reminders: section (want a map of reminders by name)")
 		return s
 	}
 	p.reminders(remNode, s)
