@@ -439,3 +439,26 @@ func TestRemindersSectionMissingOrEmpty(t *testing.T) {
 		})
 	}
 }
+
+// TestReminderKeyIndentedAsAReminder: a reminder's key written at the
+// reminders' indentation (under magnesium:, but not further in) says to
+// indent it, not that a reminder named "at" wants a map.
+func TestReminderKeyIndentedAsAReminder(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"at", "reminders:\n  magnesium:\n  at: \"20:30\"\n",
+			`s.yaml:2:3: reminder "magnesium": has no schedule (want one of cron, every, at or before_bedtime)` + "\n" +
+				`s.yaml:3:3: reminders: "at" is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)`},
+		{"days, a list", "reminders:\n  magnesium:\n    at: \"20:30\"\n  days: [mon]\n",
+			`s.yaml:4:3: reminders: "days" is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)`},
+		{"a reminder named so keeps its name", "reminders:\n  sound:\n    at: \"20:30\"\n",
+			`s.yaml:2:3: reminder "sound": has no text: built-in texts exist only for movement, hydration, magnesium, calf-stretch, morning-stretch; give this one a title or message`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}

@@ -388,6 +388,12 @@ func (p *parser) reminders(n ast.Node, s *Schedule) {
 			continue
 		}
 		first[name] = line(pair.Key)
+		if _, isMap := p.resolve(pair.Value).(*ast.MappingNode); !isMap && slices.Contains(reminderKeys, name) {
+			// "  magnesium:\n  at: ..." : the key is indented as a
+			// reminder of its own.
+			p.errAt(pair.Key, c, "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)", name)
+			continue
+		}
 		if !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{reminder: name}, "name must be lower-case letters, digits and dashes, such as \"evening-walk\"")
 			continue

@@ -17,6 +17,7 @@ var deSchedule = []pair{
 	{Key: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)", Other: "die Datei ist leer (erwartet: mindestens einen Abschnitt reminders:; `bedtime init` schreibt ein Beispiel)"},
 	{Key: "more than one YAML document (want one schedule)", Other: "mehr als ein YAML-Dokument (erwartet: ein Plan)"},
 	{Key: "no reminders: section (want a map of reminders by name)", Other: "kein Abschnitt reminders: (erwartet: die Erinnerungen, nach Namen)"},
+	{Key: "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)", Other: "%q ist ein Schlüssel einer Erinnerung, keine Erinnerung (rücke ihn unter seiner Erinnerung ein, weiter als deren Namen)"},
 	{Key: `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`, Other: `ist leer (erwartet: die Erinnerungen darunter, nach Namen und eingerückt, etwa magnesium: {at: "20:30"})`},
 	{Key: "nested too deeply (more than %d levels of lists and maps)", Other: "zu tief verschachtelt (mehr als %d Ebenen aus Listen und Zuordnungen)"},
 	{Key: "more than %d lines and list entries; a schedule needs far fewer (is it the right file?)", Other: "mehr als %d Zeilen und Listeneinträge; ein Plan braucht weit weniger (ist es die richtige Datei?)"},

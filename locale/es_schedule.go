@@ -17,6 +17,7 @@ var esSchedule = []pair{
 	{Key: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)", Other: "el archivo está vacío (se espera al menos una sección reminders:; `bedtime init` escribe un ejemplo)"},
 	{Key: "more than one YAML document (want one schedule)", Other: "más de un documento YAML (se espera un solo horario)"},
 	{Key: "no reminders: section (want a map of reminders by name)", Other: "no hay sección reminders: (se esperan los recordatorios, por nombre)"},
+	{Key: "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)", Other: "%q es una clave de un recordatorio, no un recordatorio (sángrala bajo su recordatorio, más que el nombre del recordatorio)"},
 	{Key: `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`, Other: `está vacío (se esperan los recordatorios debajo, por nombre y con sangría, como magnesium: {at: "20:30"})`},
 	{Key: "nested too deeply (more than %d levels of lists and maps)", Other: "demasiado anidado (más de %d niveles de listas y mapas)"},
 	{Key: "more than %d lines and list entries; a schedule needs far fewer (is it the right file?)", Other: "más de %d líneas y entradas de lista; un horario necesita muchas menos (¿es el archivo correcto?)"},

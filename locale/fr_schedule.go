@@ -17,6 +17,7 @@ var frSchedule = []pair{
 	{Key: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)", Other: "le fichier est vide (attendu : au moins une section reminders: ; `bedtime init` écrit un exemple)"},
 	{Key: "more than one YAML document (want one schedule)", Other: "plus d’un document YAML (attendu : un seul horaire)"},
 	{Key: "no reminders: section (want a map of reminders by name)", Other: "pas de section reminders: (attendu : les rappels, par nom)"},
+	{Key: "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)", Other: "%q est une clé de rappel, pas un rappel (indentez-la sous son rappel, plus loin que le nom du rappel)"},
 	{Key: `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`, Other: `est vide (attendu : les rappels en dessous, par nom et indentés, comme magnesium: {at: "20:30"})`},
 	{Key: "nested too deeply (more than %d levels of lists and maps)", Other: "imbrication trop profonde (plus de %d niveaux de listes et de tables)"},
 	{Key: "more than %d lines and list entries; a schedule needs far fewer (is it the right file?)", Other: "plus de %d lignes et entrées de liste ; un horaire en demande bien moins (est-ce le bon fichier ?)"},

@@ -23,6 +23,7 @@ var scheduleMessages = []entry{
 	{Key: "the file is empty (want at least a reminders: section; `bedtime init` writes an example)"},
 	{Key: "more than one YAML document (want one schedule)"},
 	{Key: "no reminders: section (want a map of reminders by name)"},
+	{Key: "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)"},
 	{Key: `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`},
 	{Key: "nested too deeply (more than %d levels of lists and maps)"},
 	{Key: "more than %d lines and list entries; a schedule needs far fewer (is it the right file?)"},
