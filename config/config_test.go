@@ -462,3 +462,24 @@ func TestReminderKeyIndentedAsAReminder(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyWithoutSpaceAfterColon: "at:"20:30"" (no space after the colon)
+// says to put one there, with the line as it should be.
+func TestKeyWithoutSpaceAfterColon(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"in a reminder", "reminders:\n  magnesium:\n    at:\"20:30\"\n",
+			`s.yaml:3:5: reminder "magnesium": "at:\"20:30\"" is not a key and its value (want a space after the colon: at: "20:30")`},
+		{"a reminder's schedule", "reminders:\n  hydration:\n    every:2h\n",
+			`s.yaml:3:5: reminder "hydration": "every:2h" is not a key and its value (want a space after the colon: every: 2h)`},
+		{"other text", "reminders:\n  magnesium: at 20:30\n",
+			`s.yaml:2:14: reminder "magnesium": got "at 20:30", want a map of keys and values`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}

@@ -55,6 +55,14 @@ func (p *parser) mapping(n ast.Node, c ctx) ([]*ast.MappingValueNode, bool) {
 		p.errAt(n, c, "unknown alias %q", v.Value.GetToken().Value)
 		return nil, false
 	}
+	if t, ok := scalarText(p.resolve(n)); ok {
+		if m := gluedKeyRE().FindStringSubmatch(t); m != nil {
+			// "at:\"20:30\"": YAML reads a colon as a key's only with
+			// a space after it.
+			p.errAt(n, c, "%q is not a key and its value (want a space after the colon: %s)", t, m[1]+": "+m[2])
+			return nil, false
+		}
+	}
 	what := msg("a map of keys and values")
 	if c.field == "" && c.reminder == "" {
 		what = msg("a map with timezone, bedtime and reminders")

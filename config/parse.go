@@ -34,6 +34,7 @@ var (
 	stepKeys     = []string{"text", "hold"}
 	forms        = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
 	nameRE       = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	gluedKeyRE   = lazyRE(`^([a-z_]+):([^\s/].*)$`)
 	clockRE      = lazyRE(`^[0-9]{1,2}:[0-9]{2}$`)
 	bareNumberRE = lazyRE(`^[-+]?[0-9]+(\.[0-9]+)?$`)
 	daysRE       = lazyRE(`^(?i)[0-9]+(\.[0-9]+)?\s*(d|w|days?|weeks?)$`)

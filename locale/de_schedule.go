@@ -27,6 +27,7 @@ var deSchedule = []pair{
 	{Key: "nested too deeply (more than %d list entries in a row)", Other: "zu tief verschachtelt (mehr als %d Listeneinträge in Folge)"},
 	{Key: "unknown alias %q", Other: "unbekannter Alias %q"},
 	{Key: "got %s, want %s", Other: "%s gefunden, erwartet: %s"},
+	{Key: "%q is not a key and its value (want a space after the colon: %s)", Other: "%q ist kein Schlüssel mit Wert (erwartet: ein Leerzeichen nach dem Doppelpunkt: %s)"},
 	{Key: "a map of keys and values", Other: "Schlüssel mit Werten"},
 	{Key: "a map with timezone, bedtime and reminders", Other: "Schlüssel wie timezone, bedtime und reminders"},
 	{Key: "merge keys (<<) are not supported; write the keys out", Other: "Merge-Schlüssel (<<) gehen nicht; schreib die Schlüssel aus"},

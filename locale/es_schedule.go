@@ -27,6 +27,7 @@ var esSchedule = []pair{
 	{Key: "nested too deeply (more than %d list entries in a row)", Other: "demasiado anidado (más de %d entradas de lista seguidas)"},
 	{Key: "unknown alias %q", Other: "alias desconocido %q"},
 	{Key: "got %s, want %s", Other: "hay %s; se espera %s"},
+	{Key: "%q is not a key and its value (want a space after the colon: %s)", Other: "%q no es una clave con su valor (se espera un espacio tras los dos puntos: %s)"},
 	{Key: "a map of keys and values", Other: "claves con sus valores"},
 	{Key: "a map with timezone, bedtime and reminders", Other: "claves como timezone, bedtime y reminders"},
 	{Key: "merge keys (<<) are not supported; write the keys out", Other: "las claves de fusión (<<) no se admiten; escribe las claves completas"},

@@ -27,6 +27,7 @@ var frSchedule = []pair{
 	{Key: "nested too deeply (more than %d list entries in a row)", Other: "imbrication trop profonde (plus de %d entrées de liste à la suite)"},
 	{Key: "unknown alias %q", Other: "alias inconnu %q"},
 	{Key: "got %s, want %s", Other: "trouvé %s, attendu : %s"},
+	{Key: "%q is not a key and its value (want a space after the colon: %s)", Other: "%q n’est pas une clé et sa valeur (attendu : une espace après les deux-points : %s)"},
 	{Key: "a map of keys and values", Other: "des clés et leurs valeurs"},
 	{Key: "a map with timezone, bedtime and reminders", Other: "des clés comme timezone, bedtime et reminders"},
 	{Key: "merge keys (<<) are not supported; write the keys out", Other: "les clés de fusion (<<) ne sont pas prises en charge ; écrivez les clés en entier"},

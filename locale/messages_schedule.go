@@ -35,6 +35,7 @@ var scheduleMessages = []entry{
 	// Keys, and what a value is ("got %s, want %s").
 	{Key: "unknown alias %q"},
 	{Key: "got %s, want %s"},
+	{Key: "%q is not a key and its value (want a space after the colon: %s)"},
 	{Key: "a map of keys and values"},
 	{Key: "a map with timezone, bedtime and reminders"},
 	{Key: "merge keys (<<) are not supported; write the keys out"},
