@@ -43,8 +43,8 @@ func TestBadFiles(t *testing.T) {
 }
 
 func TestErrorFormat(t *testing.T) {
-	e := &Error{File: "schedule.yaml", Line: 7, Column: 12, Reminder: "magnesium", Field: "at", Msg: `"25:00" is not a time of day (want HH:MM)`}
-	if got, want := e.Error(), `schedule.yaml:7:12: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`; got != want {
+	e := &Error{File: "schedule.yaml", Line: 7, Column: 12, Reminder: "magnesium", Field: "at", Msg: `"25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`}
+	if got, want := e.Error(), `schedule.yaml:7:12: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`; got != want {
 		t.Fatalf("Error() = %s\nwant      %s", got, want)
 	}
 }
@@ -265,11 +265,13 @@ func TestErrorsQuoteLongWordsShort(t *testing.T) {
 		{"value", "reminders:\n  magnesium: {at: \"" + long + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `…" is not a time of day (want HH:MM)`},
 		{"reminder name", "reminders:\n  " + name + ": {at: \"25:00\", title: Water}\n",
-			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want HH:MM)`},
+			`s.yaml:2:` + strconv.Itoa(len(name)+10) + `: reminder "` + name[:80] + `…": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
 		{"short value stays whole", "reminders:\n  magnesium: {at: \"" + long[:80] + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + long[:80] + `" is not a time of day (want HH:MM)`},
-		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"" + long + "\"}\n",
-			`s.yaml:2:21: reminder "magnesium": cron: "` + long[:80] + `…": expected exactly 5 fields, found 1: [` + long[:79] + `…`},
+		{"another package's words (a cron expression and its fields)", "reminders:\n  magnesium: {cron: \"0 0 " + long + " * *\"}\n",
+			`s.yaml:2:21: reminder "magnesium": cron: "0 0 ` + long[:76] + `…": "` + long[:80] + `…" is not a number or a name (months jan-dec, weekdays sun-sat)`},
+		{"a cron expression of another length", "reminders:\n  magnesium: {cron: \"" + long + "\"}\n",
+			`s.yaml:2:21: reminder "magnesium": cron: "` + long[:80] + `…" is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
 		{"a value of many-byte characters is cut between characters", "reminders:\n  magnesium: {at: \"" + strings.Repeat("é", 90) + "\"}\n",
 			`s.yaml:2:19: reminder "magnesium": at: "` + strings.Repeat("é", 80) + `…" is not a time of day (want HH:MM)`},
 	}
@@ -290,5 +292,194 @@ func TestErrorsQuoteLongWordsShort(t *testing.T) {
 	_, err := Parse("s.yaml", []byte("reminders:\n  magnesium: {at: \"20:30\", "+name+": 1}\n"))
 	if err == nil || !strings.Contains(err.Error(), name[:80]+"…") || !strings.Contains(err.Error(), "when_away") {
 		t.Errorf("unknown key: %v", err)
+	}
+}
+
+// TestYAMLSlipsSayWhatToWrite: the YAML mistakes people make by hand are
+// reported at their place with what to write instead, not in the YAML
+// library's own words ("value is not allowed in this context").
+func TestYAMLSlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a tab", "reminders:\n  magnesium:\n\tat: \"20:30\"\n",
+			`s.yaml:3:1: not valid YAML: a tab (indent with spaces; YAML does not allow tabs)`},
+		{"a key indented less than its neighbours", "reminders:\n  magnesium:\n    at: \"20:30\"\n   hydration:\n    every: 2h\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"a key indented further than its neighbours", "reminders:\n  magnesium:\n    at: \"20:30\"\n      title: Pill\n",
+			`s.yaml:4:7: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"text after a quoted value", "reminders:\n  magnesium:\n    at: \"20:30\"\n    message: \"Take it\" now\n",
+			`s.yaml:4:24: not valid YAML: more text after a value (put the whole value in quotes)`},
+		{"a colon in a value", "reminders:\n  magnesium:\n    at: \"20:30\"\n    title: Pill time: now\n",
+			`s.yaml:4:12: not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`},
+		{"two keys on one line", "reminders:\n  magnesium:\n    at: \"20:30\"\n  hydration: every: 2h\n",
+			`s.yaml:4:14: not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`},
+		{"a key without its colon", "reminders:\n  magnesium\n    at: \"20:30\"\n",
+			`s.yaml:2:3: not valid YAML: a key without a colon (end each key with a colon, such as magnesium:)`},
+		{"a dash among keys", "reminders:\n  magnesium:\n    at: \"20:30\"\n    - days: mon\n",
+			`s.yaml:4:5: not valid YAML: a list entry ("- ") among keys (remove the dash, or put the list under a key of its own)`},
+		{"a value starting with @", "reminders:\n  walk:\n    at: \"19:00\"\n    title: @home\n",
+			`s.yaml:4:12: not valid YAML: a value cannot start with '@' (put the value in quotes)`},
+		{"CRLF line ends", "reminders:\r\n  magnesium:\r\n    at: \"20:30\"\r\n   hydration:\r\n    every: 2h\r\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+		{"a byte order mark", "\ufeffreminders:\n  magnesium:\n    at: \"20:30\"\n   hydration:\n    every: 2h\n",
+			`s.yaml:4:4: not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDurationSlipsSayWhatToWrite: a duration that is not one says what
+// is missing: a unit after a bare number, or hours instead of days.
+func TestDurationSlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"90", `"90" is not a duration (want e.g. 90s, 30m or 2h; add a unit)`},
+		{"1.5", `"1.5" is not a duration (want e.g. 90s, 30m or 2h; add a unit)`},
+		{"2d", `"2d" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"1 day", `"1 day" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"1w", `"1w" is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)`},
+		{"20x", `"20x" is not a duration (want e.g. 90s, 30m or 2h)`},
+		{"half an hour", `"half an hour" is not a duration (want e.g. 90s, 30m or 2h)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			src := "reminders:\n  magnesium:\n    at: \"20:30\"\n    snooze: " + tt.value + "\n"
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			want := `s.yaml:4:13: reminder "magnesium": snooze: ` + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, want)
+			}
+		})
+	}
+}
+
+// TestRoutineStepsReportedWhereTheyAre: every step of a routine of one's
+// own with an error is reported, each at its own line, and a step whose
+// key is misspelt is not also told its text is empty.
+func TestRoutineStepsReportedWhereTheyAre(t *testing.T) {
+	tests := []struct{ name, steps, want string }{
+		{"two bad steps",
+			"      - {text: \"\", hold: 20s}\n      - {text: \"Circle your ankles\", hold: 2h}\n",
+			"s.yaml:7:9: routines.desk: step 1: text is empty\n" +
+				"s.yaml:8:9: routines.desk: step 2: hold 2h0m0s, want between 0s and 10m0s"},
+		{"a misspelt key",
+			"      - {txt: \"Stand up and stretch\", hold: 20s}\n",
+			`s.yaml:7:10: routines.desk.steps: unknown key "txt" (did you mean "text"?)`},
+		{"a step error and no title",
+			"      - {text: \"\"}\n",
+			"s.yaml:4:3: routines.desk: title is empty\n" +
+				"s.yaml:7:9: routines.desk: step 1: text is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "    title: Desk stretch\n"
+			if strings.Contains(tt.name, "no title") {
+				title = "    done: Done.\n"
+			}
+			src := "reminders:\n  desk: {at: \"15:00\", routine: desk}\nroutines:\n  desk:\n" + title + "    steps:\n" + tt.steps
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestTimeOfDaySlipsSayWhatToWrite: a time of day that is not one says
+// what to write: the HH:MM form, or, for one past the clock's end
+// ("24:00" for midnight, "25:00"), the range.
+func TestTimeOfDaySlipsSayWhatToWrite(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{`"9:5"`, `"9:5" is not a time of day (want HH:MM)`},
+		{`"8pm"`, `"8pm" is not a time of day (want HH:MM)`},
+		{`"20.30"`, `"20.30" is not a time of day (want HH:MM)`},
+		{`"24:00"`, `"24:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+		{`"25:00"`, `"25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+		{`"7:75"`, `"7:75" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			src := "reminders:\n  magnesium:\n    at: " + tt.value + "\n"
+			_, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			want := `s.yaml:3:9: reminder "magnesium": at: ` + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("ParseIn = %v\nwant        %s", err, want)
+			}
+		})
+	}
+}
+
+// TestRemindersSectionMissingOrEmpty: a reminders: key with nothing under
+// it (all commented out, or the reminders not indented) is reported at
+// the key as empty, not as missing; a file without one says so at its
+// first line.
+func TestRemindersSectionMissingOrEmpty(t *testing.T) {
+	empty := `reminders: is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`
+	tests := []struct{ name, src, want string }{
+		{"all commented out", "bedtime: \"22:30\"\nreminders:\n# magnesium:\n#   at: \"20:30\"\n",
+			"s.yaml:2:1: " + empty},
+		{"reminders not indented", "bedtime: \"22:30\"\nreminders:\nmagnesium:\n  at: \"20:30\"\n",
+			"s.yaml:2:1: " + empty + "\n" +
+				`s.yaml:3:1: unknown key "magnesium" (want one of timezone, language, bedtime, away, reminders, routines, channels, sync)`},
+		{"no reminders: key", "bedtime: \"22:30\"\n",
+			"s.yaml:1:1: no reminders: section (want a map of reminders by name)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestReminderKeyIndentedAsAReminder: a reminder's key written at the
+// reminders' indentation (under magnesium:, but not further in) says to
+// indent it, not that a reminder named "at" wants a map.
+func TestReminderKeyIndentedAsAReminder(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"at", "reminders:\n  magnesium:\n  at: \"20:30\"\n",
+			`s.yaml:2:3: reminder "magnesium": has no schedule (want one of cron, every, at or before_bedtime)` + "\n" +
+				`s.yaml:3:3: reminders: "at" is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)`},
+		{"days, a list", "reminders:\n  magnesium:\n    at: \"20:30\"\n  days: [mon]\n",
+			`s.yaml:4:3: reminders: "days" is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)`},
+		{"a reminder named so keeps its name", "reminders:\n  sound:\n    at: \"20:30\"\n",
+			`s.yaml:2:3: reminder "sound": has no text: built-in texts exist only for movement, hydration, magnesium, calf-stretch, morning-stretch; give this one a title or message`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeyWithoutSpaceAfterColon: "at:"20:30"" (no space after the colon)
+// says to put one there, with the line as it should be.
+func TestKeyWithoutSpaceAfterColon(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"in a reminder", "reminders:\n  magnesium:\n    at:\"20:30\"\n",
+			`s.yaml:3:5: reminder "magnesium": "at:\"20:30\"" is not a key and its value (want a space after the colon: at: "20:30")`},
+		{"a reminder's schedule", "reminders:\n  hydration:\n    every:2h\n",
+			`s.yaml:3:5: reminder "hydration": "every:2h" is not a key and its value (want a space after the colon: every: 2h)`},
+		{"other text", "reminders:\n  magnesium: at 20:30\n",
+			`s.yaml:2:14: reminder "magnesium": got "at 20:30", want a map of keys and values`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIn("s.yaml", []byte(tt.src), time.UTC)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("ParseIn = %v\nwant:\n%s", err, tt.want)
+			}
+		})
 	}
 }

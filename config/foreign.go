@@ -13,6 +13,7 @@ var cronErrors = lazyPatterns(
 	"%q is not a valid cron expression",
 	"%q is not a calendar cron expression",
 	"%q can never be due: no month has that day",
+	"%q is not five fields (want minute hour day-of-month month day-of-week, such as \"30 20 * * *\")",
 	"%q: %s",
 )
 

@@ -42,7 +42,7 @@ func TestByteOrderMark(t *testing.T) {
 	}
 	tests := []struct{ src, want string }{
 		{bom + "tiemzone: UTC\nreminders: {magnesium: {at: \"20:30\"}}\n", `bom.yaml:1:1: unknown key "tiemzone" (did you mean "timezone"?)`},
-		{bom + "reminders: {magnesium: {at: \"25:30\"}}\n", `bom.yaml:1:29: reminder "magnesium": at: "25:30" is not a time of day (want HH:MM)`},
+		{bom + "reminders: {magnesium: {at: \"25:30\"}}\n", `bom.yaml:1:29: reminder "magnesium": at: "25:30" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
 		{bom + "reminders: " + strings.Repeat("[", 40), `bom.yaml:1:43: nested too deeply (more than 32 levels of lists and maps)`},
 		// A BOM anywhere else is text, as YAML says.
 		{"reminders:\n  " + bom + "magnesium: {at: \"20:30\"}\n", `bom.yaml:2:3: reminder "\ufeffmagnesium": name must be lower-case letters, digits and dashes, such as "evening-walk"`},

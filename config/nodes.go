@@ -55,6 +55,14 @@ func (p *parser) mapping(n ast.Node, c ctx) ([]*ast.MappingValueNode, bool) {
 		p.errAt(n, c, "unknown alias %q", v.Value.GetToken().Value)
 		return nil, false
 	}
+	if t, ok := scalarText(p.resolve(n)); ok {
+		if m := gluedKeyRE().FindStringSubmatch(t); m != nil {
+			// "at:\"20:30\"": YAML reads a colon as a key's only with
+			// a space after it.
+			p.errAt(n, c, "%q is not a key and its value (want a space after the colon: %s)", t, m[1]+": "+m[2])
+			return nil, false
+		}
+	}
 	what := msg("a map of keys and values")
 	if c.field == "" && c.reminder == "" {
 		what = msg("a map with timezone, bedtime and reminders")
@@ -170,9 +178,13 @@ func (p *parser) duration(n ast.Node, c ctx) (time.Duration, bool) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		if _, nerr := fmt.Sscanf(s, "%d", new(int)); nerr == nil && !strings.ContainsAny(s, "hms") {
+		switch t := strings.TrimSpace(s); {
+		case bareNumberRE().MatchString(t):
 			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h; add a unit)", s)
-		} else {
+		case daysRE().MatchString(t):
+			// Go durations stop at hours: "2d" is a slip worth naming.
+			p.errAt(n, c, "%q is not a duration (days and weeks are not units here: want hours, minutes or seconds, such as 24h for a day)", s)
+		default:
 			p.errAt(n, c, "%q is not a duration (want e.g. 90s, 30m or 2h)", s)
 		}
 		return 0, false
@@ -193,7 +205,12 @@ func (p *parser) timeOfDay(n ast.Node, c ctx) (scheduler.TimeOfDay, bool) {
 	}
 	t, err := scheduler.ParseTimeOfDay(s)
 	if err != nil {
-		p.errAt(n, c, "%q is not a time of day (want HH:MM)", s)
+		if clockRE().MatchString(s) {
+			// HH:MM, but past the clock's end: "24:00", "25:00", "7:75".
+			p.errAt(n, c, "%q is not a time of day (want 00:00 to 23:59; midnight is 00:00)", s)
+		} else {
+			p.errAt(n, c, "%q is not a time of day (want HH:MM)", s)
+		}
 		return scheduler.TimeOfDay{}, false
 	}
 	return t, true

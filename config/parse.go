@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -24,15 +25,19 @@ var (
 	reminderKeys = []string{"cron", "every", "at", "before_bedtime", "days", "between", "timezone", "enabled",
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
-	awayKeys    = []string{"after"}
-	soundRE     = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
-	whenAwayAll = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
-	bedtimeKeys = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-	variantKeys = []string{"title", "message"}
-	routineKeys = []string{"title", "steps", "done"}
-	stepKeys    = []string{"text", "hold"}
-	forms       = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
-	nameRE      = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	awayKeys     = []string{"after"}
+	soundRE      = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	whenAwayAll  = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
+	bedtimeKeys  = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+	variantKeys  = []string{"title", "message"}
+	routineKeys  = []string{"title", "steps", "done"}
+	stepKeys     = []string{"text", "hold"}
+	forms        = []Form{FormCron, FormEvery, FormAt, FormBeforeBedtime}
+	nameRE       = lazyRE(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	gluedKeyRE   = lazyRE(`^([a-z_]+):([^\s/].*)$`)
+	clockRE      = lazyRE(`^[0-9]{1,2}:[0-9]{2}$`)
+	bareNumberRE = lazyRE(`^[-+]?[0-9]+(\.[0-9]+)?$`)
+	daysRE       = lazyRE(`^(?i)[0-9]+(\.[0-9]+)?\s*(d|w|days?|weeks?)$`)
 )
 
 // lazyRE returns a function that compiles expr on its first call: the
@@ -142,12 +147,10 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if err != nil {
 		var se *yaml.SyntaxError
 		switch {
-		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil && strings.HasPrefix(se.Message, "found character '\t'"):
-			// The YAML library names the tab by printing one, which a
-			// terminal shows as blank space.
-			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)"))
 		case errors.As(err, &se) && se.Token != nil && se.Token.Position != nil:
-			p.errs = append(p.errs, newError(p.file, se.Token.Position.Line, se.Token.Position.Column, "not valid YAML: %s", se.Message))
+			line, col := se.Token.Position.Line, se.Token.Position.Column
+			key, args := syntaxMessage(src, line, col, se.Message)
+			p.errs = append(p.errs, newError(p.file, line, col, key, args...))
 		default:
 			p.errs = append(p.errs, newError(p.file, 0, 0, "not valid YAML: %s", firstLine(err.Error())))
 		}
@@ -175,7 +178,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if !ok {
 		return nil
 	}
-	var bedNode, remNode, routNode, chanNode ast.Node
+	var bedNode, remNode, remKey, routNode, chanNode ast.Node
 	for _, kv := range p.keys(pairs, topKeys, ctx{}) {
 		switch kv.key {
 		case "timezone":
@@ -191,7 +194,7 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 		case "away":
 			p.away(kv.value, kv.keyNode, s)
 		case "reminders":
-			remNode = kv.value
+			remNode, remKey = kv.value, kv.keyNode
 		case "routines":
 			routNode = kv.value
 		case "channels":
@@ -207,13 +210,64 @@ func (p *parser) parse(src []byte) (s *Schedule) {
 	if chanNode != nil {
 		p.channels(chanNode, s)
 	}
+	if remNode == nil && remKey != nil {
+		// All of them commented out, or indented as keys of their own.
+		p.errAt(remKey, ctx{field: "reminders"}, `is empty (want the reminders under it by name, indented, such as magnesium: {at: "20:30"})`)
+		return s
+	}
 	if remNode == nil {
-		p.errAt(docs[0], ctx{}, "no reminders: section (want a map of reminders by name)")
+		n := docs[0]
+		if len(pairs) > 0 && pairs[0] != nil && pairs[0].Key != nil {
+			n = pairs[0].Key // the file's first line, not a colon in it
+		}
+		p.errAt(n, ctx{}, "no reminders: section (want a map of reminders by name)")
 		return s
 	}
 	p.reminders(remNode, s)
 	p.checkPhone(s)
 	return s
+}
+
+// syntaxMessage returns the key and arguments of the error for the YAML
+// library's syntax error message at line and col of src. The slips of
+// hand-editing (a tab, a line indented unlike its neighbours, a colon
+// forgotten or one too many, a dash among keys, a value starting with a
+// character YAML keeps for itself) say what to write instead; the
+// library's other messages are passed on as they are.
+func syntaxMessage(src []byte, line, col int, message string) (key string, args []any) {
+	switch {
+	case strings.HasPrefix(message, "found character '\t'"):
+		// The YAML library names the tab by printing one, which a
+		// terminal shows as blank space.
+		return "not valid YAML: a tab (indent with spaces; YAML does not allow tabs)", nil
+	case strings.HasPrefix(message, "value is not allowed in this context"):
+		if startsLine(src, line, col) {
+			return "not valid YAML: this line is indented unlike the lines above it (indent keys side by side by the same number of spaces, and what belongs to a key further than the key)", nil
+		}
+		return "not valid YAML: more text after a value (put the whole value in quotes)", nil
+	case message == "mapping value is not allowed in this context":
+		return `not valid YAML: a second ": " on one line (put each key on a line of its own, or quote a value that has ": " in it, such as title: "Pill time: now")`, nil
+	case message == "unexpected key name":
+		return "not valid YAML: a key without a colon (end each key with a colon, such as magnesium:)", nil
+	case message == "non-map value is specified":
+		return `not valid YAML: a list entry ("- ") among keys (remove the dash, or put the list under a key of its own)`, nil
+	case strings.HasSuffix(message, " is a reserved character"):
+		return "not valid YAML: a value cannot start with %s (put the value in quotes)", []any{strings.TrimSuffix(message, " is a reserved character")}
+	}
+	return "not valid YAML: %s", []any{message}
+}
+
+// startsLine reports whether the 1-based column col of line in src is
+// where the line's text begins, after its indentation.
+func startsLine(src []byte, line, col int) bool {
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return false
+		}
+		src = src[i+1:]
+	}
+	return col == len(src)-len(bytes.TrimLeft(src, " "))+1
 }
 
 // checkPhone checks that each reminder with when_away: phone has a
@@ -335,6 +389,12 @@ func (p *parser) reminders(n ast.Node, s *Schedule) {
 			continue
 		}
 		first[name] = line(pair.Key)
+		if _, isMap := p.resolve(pair.Value).(*ast.MappingNode); !isMap && slices.Contains(reminderKeys, name) {
+			// "  magnesium:\n  at: ..." : the key is indented as a
+			// reminder of its own.
+			p.errAt(pair.Key, c, "%q is a reminder's key, not a reminder (indent it under its reminder, further than the reminder's name)", name)
+			continue
+		}
 		if !nameRE().MatchString(name) {
 			p.errAt(pair.Key, ctx{reminder: name}, "name must be lower-case letters, digits and dashes, such as \"evening-walk\"")
 			continue

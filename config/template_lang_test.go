@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +148,24 @@ func TestTemplateInFitsAnyLength(t *testing.T) {
 	}
 	if got, want := blankPrefix(prefixes[1]), "  #                           "; got != want {
 		t.Errorf("blankPrefix = %q, want %q", got, want)
+	}
+}
+
+// TestTemplateRoutineFollowsTheArticle: the example routine of the
+// template suggests only the moves the night-leg-cramps article does (to
+// stand and stretch, the calf stretch, ankle circles, pointing and
+// flexing the feet), never an exercise of its own.
+func TestTemplateRoutineFollowsTheArticle(t *testing.T) {
+	moves := []string{"stand up and stretch", "calf stretch", "ankle", "point and flex"}
+	step := regexp.MustCompile(`(?m)^#\s+- \{text: "([^"]*)"`)
+	steps := step.FindAllStringSubmatch(string(Template()), -1)
+	if len(steps) == 0 {
+		t.Fatal("no example routine steps in the template")
+	}
+	for _, s := range steps {
+		text := strings.ToLower(s[1])
+		if !slices.ContainsFunc(moves, func(m string) bool { return strings.Contains(text, m) }) {
+			t.Errorf("the template's example routine suggests %q, which the article does not (want one of %q)", s[1], moves)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -101,6 +102,7 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 			continue
 		}
 		rt := content.Routine{Name: name}
+		stepErrs := false
 		for _, kv := range p.keys(rp, routineKeys, c) {
 			switch kv.key {
 			case "title":
@@ -113,9 +115,11 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 					p.errAt(kv.valueNode, ctx{field: c.field + ".steps"}, "want a list of {text, hold}")
 					continue
 				}
-				for _, item := range seq.Values {
+				for i, item := range seq.Values {
+					nstep := len(p.errs)
 					sp, ok := p.mapping(item, ctx{field: c.field + ".steps"})
 					if !ok {
+						stepErrs = true
 						continue
 					}
 					var st content.Step
@@ -127,11 +131,26 @@ func (p *parser) routines(n ast.Node, s *Schedule) {
 							st.Hold, _ = p.duration(skv.valueNode, ctx{field: c.field + ".steps.hold"})
 						}
 					}
+					// Each step is checked at its own line, all of them;
+					// one with an error of its own (a misspelt "txt:") is
+					// not also told that its text is empty.
+					if len(p.errs) == nstep {
+						if err := st.Validate(); err != nil {
+							p.errForeign(item, c, fmt.Errorf("step %d: %w", i+1, err), routineErrors(), nil)
+						}
+					}
+					stepErrs = stepErrs || len(p.errs) > nstep
 					rt.Steps = append(rt.Steps, st)
 				}
 			}
 		}
-		if err := rt.Validate(); err != nil {
+		// The routine as a whole (its title, its done text, that it has
+		// steps), with steps that are reported above left out.
+		whole := rt
+		if stepErrs {
+			whole.Steps = []content.Step{{Text: "-"}}
+		}
+		if err := whole.Validate(); err != nil {
 			p.errForeign(pair.Key, c, err, routineErrors(), nil)
 		}
 		if len(p.errs) > nerr {

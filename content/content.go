@@ -216,17 +216,26 @@ func (r Routine) Validate() error {
 		return errors.New("has no steps")
 	}
 	for i, s := range r.Steps {
-		switch {
-		case strings.TrimSpace(s.Text) == "":
-			return fmt.Errorf("step %d: text is empty", i+1)
-		case utf8.RuneCountInString(s.Text) > MaxTextLen:
-			return fmt.Errorf("step %d: text is %d characters, want at most %d", i+1, utf8.RuneCountInString(s.Text), MaxTextLen)
-		case s.Hold < 0 || s.Hold > MaxHold:
-			return fmt.Errorf("step %d: hold %v, want between 0s and %v", i+1, s.Hold, MaxHold)
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("step %d: %w", i+1, err)
 		}
 	}
 	if n := utf8.RuneCountInString(r.Done); n > MaxTextLen {
 		return fmt.Errorf("done text is %d characters, want at most %d", n, MaxTextLen)
+	}
+	return nil
+}
+
+// Validate checks one step: a text that is not empty nor too long, and a
+// hold from 0 to MaxHold.
+func (s Step) Validate() error {
+	switch {
+	case strings.TrimSpace(s.Text) == "":
+		return errors.New("text is empty")
+	case utf8.RuneCountInString(s.Text) > MaxTextLen:
+		return fmt.Errorf("text is %d characters, want at most %d", utf8.RuneCountInString(s.Text), MaxTextLen)
+	case s.Hold < 0 || s.Hold > MaxHold:
+		return fmt.Errorf("hold %v, want between 0s and %v", s.Hold, MaxHold)
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func TestProblemIn(t *testing.T) {
 				t.Errorf("%s: %q is not translated", lang, text)
 			}
 		}
-		schedule := `schedule.yaml:3:7: reminder "water": at: "25:00" is not a time of day (want HH:MM)`
+		schedule := `schedule.yaml:3:7: reminder "water": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`
 		if got := ProblemIn(l, schedule); got != schedule {
 			t.Errorf("%s: a schedule error became %q", lang, got)
 		}

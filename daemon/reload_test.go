@@ -282,7 +282,7 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 		}
 		m := h.nextShown()
 		if m.Title != "Your bedtime schedule has an error" ||
-			!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`) ||
+			!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`) ||
 			!strings.Contains(m.Body, "Running the previous schedule until it is fixed.") {
 			t.Fatalf("error notification = %+v", m)
 		}
@@ -369,7 +369,7 @@ func TestReloadInvalidInGerman(t *testing.T) {
 			t.Fatal("an invalid file was accepted")
 		}
 		m := h.nextShown()
-		first := h.opts.SchedulePath + `:4:19: Erinnerung "magnesium": at: "25:00" ist keine Uhrzeit (erwartet: HH:MM)`
+		first := h.opts.SchedulePath + `:4:19: Erinnerung "magnesium": at: "25:00" ist keine Uhrzeit (erwartet: 00:00 bis 23:59; Mitternacht ist 00:00)`
 		if m.Title != "Dein bedtime-Plan hat 2 Fehler" || !strings.HasPrefix(m.Body, first+"\n") ||
 			!strings.Contains(m.Body, "Und 1 weiterer: `bedtime validate` zeigt alle.") ||
 			!strings.HasSuffix(m.Body, "Der bisherige Plan läuft weiter, bis er berichtigt ist.") {
@@ -378,7 +378,7 @@ func TestReloadInvalidInGerman(t *testing.T) {
 		st, _ := h.state()
 		// The state keeps the problem in English (status --json);
 		// status says it in German.
-		firstEN := h.opts.SchedulePath + `:4:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`
+		firstEN := h.opts.SchedulePath + `:4:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`
 		if got, want := st.Problems[state.ProblemSchedule], firstEN+" (and 1 more)"; got != want {
 			t.Errorf("problem = %q, want %q", got, want)
 		}

@@ -24,12 +24,14 @@ var deHelp = []pair{
 	{Key: "Reminders that prevent night leg cramps", Other: "Erinnerungen, die nächtlichen Wadenkrämpfen vorbeugen"},
 	{Key: `bedtime runs in the background and reminds you of the habits that prevent
 night leg cramps: a movement break every hour while sitting, water through
-the day, magnesium in the evening and the calf stretch before bed.
+the day, magnesium in the evening (ask a doctor first, especially with
+kidney problems) and the calf stretch before bed.
 
 Not medical advice: if cramps are severe or frequent, see a doctor.`, Other: `bedtime läuft im Hintergrund und erinnert dich an die Gewohnheiten, die
 nächtlichen Wadenkrämpfen vorbeugen: jede Stunde im Sitzen eine
-Bewegungspause, Wasser über den Tag, Magnesium am Abend und die
-Wadendehnung vor dem Schlafengehen.
+Bewegungspause, Wasser über den Tag, Magnesium am Abend (frag vorher einen
+Arzt, besonders bei Nierenproblemen) und die Wadendehnung vor dem
+Schlafengehen.
 
 Keine ärztliche Beratung: Sind die Krämpfe stark oder häufig, geh zum Arzt.`},
 	{Key: "schedule file (default: the user's config dir)/bedtime/schedule.yaml", Other: "Plandatei (Vorgabe: Konfigurationsordner des Benutzers)/bedtime/schedule.yaml"},

@@ -24,11 +24,13 @@ var esHelp = []pair{
 	{Key: "Reminders that prevent night leg cramps", Other: "Recordatorios que previenen los calambres nocturnos en las piernas"},
 	{Key: `bedtime runs in the background and reminds you of the habits that prevent
 night leg cramps: a movement break every hour while sitting, water through
-the day, magnesium in the evening and the calf stretch before bed.
+the day, magnesium in the evening (ask a doctor first, especially with
+kidney problems) and the calf stretch before bed.
 
 Not medical advice: if cramps are severe or frequent, see a doctor.`, Other: `bedtime funciona en segundo plano y te recuerda los hábitos que previenen
 los calambres nocturnos en las piernas: una pausa para moverte cada hora
-que pases sentado, agua a lo largo del día, magnesio por la noche y el
+que pases sentado, agua a lo largo del día, magnesio por la noche (consulta
+antes a un médico, sobre todo si tienes problemas de riñón) y el
 estiramiento de pantorrillas antes de dormir.
 
 No es consejo médico: si los calambres son fuertes o frecuentes, consulta a

@@ -24,11 +24,13 @@ var frHelp = []pair{
 	{Key: "Reminders that prevent night leg cramps", Other: "Des rappels qui préviennent les crampes nocturnes des jambes"},
 	{Key: `bedtime runs in the background and reminds you of the habits that prevent
 night leg cramps: a movement break every hour while sitting, water through
-the day, magnesium in the evening and the calf stretch before bed.
+the day, magnesium in the evening (ask a doctor first, especially with
+kidney problems) and the calf stretch before bed.
 
 Not medical advice: if cramps are severe or frequent, see a doctor.`, Other: `bedtime tourne en arrière-plan et vous rappelle les habitudes qui préviennent
 les crampes nocturnes des jambes : une pause pour bouger toutes les heures
-en position assise, de l’eau au fil de la journée, du magnésium le soir et
+en position assise, de l’eau au fil de la journée, du magnésium le soir
+(demandez d’abord à un médecin, surtout en cas de problèmes rénaux) et
 l’étirement des mollets avant le coucher.
 
 Ceci n’est pas un avis médical : si les crampes sont fortes ou fréquentes,

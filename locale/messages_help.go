@@ -36,7 +36,8 @@ var helpMessages = []entry{
 	{Key: "Reminders that prevent night leg cramps"},
 	{Key: `bedtime runs in the background and reminds you of the habits that prevent
 night leg cramps: a movement break every hour while sitting, water through
-the day, magnesium in the evening and the calf stretch before bed.
+the day, magnesium in the evening (ask a doctor first, especially with
+kidney problems) and the calf stretch before bed.
 
 Not medical advice: if cramps are severe or frequent, see a doctor.`},
 	{Key: "schedule file (default: the user's config dir)/bedtime/schedule.yaml"},

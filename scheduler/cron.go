@@ -61,7 +61,13 @@ func ParseCron(spec string, loc *time.Location) (c *Cron, err error) {
 		}
 	}
 	both, fivefields := false, false
-	if fields := strings.Fields(body); !strings.HasPrefix(body, "@") && len(fields) == 5 {
+	fields := strings.Fields(body)
+	if len(fields) != 5 && !strings.HasPrefix(body, "@") && !strings.HasPrefix(body, "TZ=") && !strings.HasPrefix(body, "CRON_TZ=") {
+		// robfig/cron's "expected exactly 5 fields, found 4: [...]" does
+		// not say which five.
+		return nil, fmt.Errorf("%q is not five fields (want minute hour day-of-month month day-of-week, such as \"30 20 * * *\")", spec)
+	}
+	if !strings.HasPrefix(body, "@") && len(fields) == 5 {
 		fivefields = true
 		both = unrestricted(fields[2]) || unrestricted(fields[4])
 		if fields[4], err = sundaySeven(fields[4]); err != nil {

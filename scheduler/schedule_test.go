@@ -136,7 +136,9 @@ func TestParseCronErrors(t *testing.T) {
 		{"CRON_TZ=UTC", `"CRON_TZ=UTC" is not a valid cron expression`},
 		{"TZ=", `"TZ=" is not a valid cron expression`},
 		{"61 * * * *", `"61 * * * *": end of range (61) above maximum (59): 61`},
-		{"* * * *", `"* * * *": expected exactly 5 fields, found 4: [* * * *]`},
+		{"* * * *", `"* * * *" is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
+		{"0 30 20 * * *", `"0 30 20 * * *" is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
+		{"CRON_TZ=Europe/Berlin 30 20 * *", `"CRON_TZ=Europe/Berlin 30 20 * *" is not five fields (want minute hour day-of-month month day-of-week, such as "30 20 * * *")`},
 		{"@every 5m", `"@every 5m": use the every field for intervals`},
 		{"", `empty cron expression (want five fields: minute hour day-of-month month day-of-week)`},
 	}

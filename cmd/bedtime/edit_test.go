@@ -245,7 +245,7 @@ func TestEditInvalid(t *testing.T) {
 				t.Errorf("asked %d times, want %d; stderr:\n%s", got, tt.asked, r.stderr)
 			}
 			// Errors name the schedule file, never the private copy.
-			if want := path + `:3:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`; !strings.Contains(r.stderr, want) {
+			if want := path + `:3:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`; !strings.Contains(r.stderr, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 			}
 			if strings.Contains(all, "bedtime-edit-") {

@@ -111,7 +111,7 @@ func TestValidateHostileFiles(t *testing.T) {
 		{"nested.yaml", "reminders: " + strings.Repeat("[", 30000), ":1:43: nested too deeply (more than 32 levels of lists and maps)\n", 1},
 		{"nul.yaml", "reminders:\n  magnesium: {at: \"20:30\", title: \"Magne\\0sium\"}\n", `:2:35: reminder "magnesium": title: contains the control character U+0000 at character 6 (a notification cannot show it; remove it)` + "\n", 1},
 		{"notepad.yaml", bom + "reminders:\r\n  magnesium: {at: \"20:30\"}\r\n", "1 reminder, next: magnesium", 0},
-		{"notepad-bad.yaml", bom + "reminders:\r\n  magnesium: {at: \"25:30\"}\r\n", `:2:19: reminder "magnesium": at: "25:30" is not a time of day (want HH:MM)` + "\n", 1},
+		{"notepad-bad.yaml", bom + "reminders:\r\n  magnesium: {at: \"25:30\"}\r\n", `:2:19: reminder "magnesium": at: "25:30" is not a time of day (want 00:00 to 23:59; midnight is 00:00)` + "\n", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, tt.name)

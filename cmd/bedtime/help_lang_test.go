@@ -360,3 +360,51 @@ func TestHelpUnknownTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpMagnesiumCarriesTheCaution: wherever a command's summary or
+// description speaks of magnesium, in every shipped language, it carries
+// the article's caution as the reminders and tips do: ask a doctor first,
+// especially with kidney problems. The tips' list of topics names
+// "magnesium" as a word to type, not as advice.
+func TestHelpMagnesiumCarriesTheCaution(t *testing.T) {
+	t.Parallel()
+	words := map[string]struct {
+		magnesium string
+		caution   []string
+	}{
+		"en": {"magnesium", []string{"doctor", "kidney"}},
+		"de": {"magnesium", []string{"arzt", "niere"}},
+		"fr": {"magnésium", []string{"médecin", "rein|réna"}},
+		"es": {"magnesio", []string{"médico", "riñ"}},
+	}
+	for _, lang := range locale.Shipped {
+		l, err := locale.Parse(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, ok := words[lang]
+		if !ok {
+			t.Fatalf("no words for %s", lang)
+		}
+		h := helpWriter{l}
+		root := newRootCmd(&App{})
+		var walk func(c *cobra.Command)
+		walk = func(c *cobra.Command) {
+			for _, s := range []string{c.Short, c.Long} {
+				text := strings.ReplaceAll(strings.ToLower(h.text(s)), strings.Join(content.TopicNames(), ", "), "")
+				if !strings.Contains(text, w.magnesium) {
+					continue
+				}
+				for _, c2 := range w.caution {
+					if !regexp.MustCompile(c2).MatchString(text) {
+						t.Errorf("%s: bedtime %s's help speaks of magnesium without %q of the caution:\n%s", lang, c.Name(), c2, h.text(s))
+					}
+				}
+			}
+			for _, sub := range c.Commands() {
+				walk(sub)
+			}
+		}
+		walk(root)
+	}
+}

@@ -133,7 +133,7 @@ func TestValidate(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "schedule.yaml")
 	os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n  calf-stretch: {befor_bedtime: 30m}\n"), 0o600)
 	code, out, _ = runAt(t, now, "validate", "--config", bad)
-	want := bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)
+	want := bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)
 ` + bad + `:3:18: reminder "calf-stretch": unknown key "befor_bedtime" (did you mean "before_bedtime"?)
 2 errors
 `

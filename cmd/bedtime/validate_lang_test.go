@@ -137,7 +137,7 @@ func TestScheduleErrorsWhereTheyAreRead(t *testing.T) {
 	ed := newFakeEditor(t, editStep{write: "language: es\n" + editInvalid})
 	r := runEdit(t, existing, ed.path, "x\nk\n")
 	for _, want := range []string{
-		existing + `:4:19: recordatorio "magnesium": at: "25:00" no es una hora (se espera HH:MM)`,
+		existing + `:4:19: recordatorio "magnesium": at: "25:00" no es una hora (se espera de 00:00 a 23:59; la medianoche es 00:00)`,
 		"La edición tiene 1 error. ¿[e] editar de nuevo, [k] dejar el archivo como estaba o [s] guardar de todos modos? ",
 		"Responde e, k o s.",
 		existing + " queda como estaba; la edición se descarta.",

@@ -27,7 +27,7 @@ func TestDoctorScheduleCheck(t *testing.T) {
 	}{
 		{good, true, good + ": 6 reminders, next: hydration at 20:00"},
 		{filepath.Join(dir, "none.yaml"), false, "no file at " + filepath.Join(dir, "none.yaml") + ", which --config names"},
-		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want HH:MM)`},
+		{bad, false, "1 error, first: " + bad + `:2:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`},
 		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
 	}
 	t.Setenv("XDG_CONFIG_HOME", dir)
