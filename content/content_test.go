@@ -80,6 +80,10 @@ func TestMagnesiumAlwaysCarriesTheCaution(t *testing.T) {
 		if !strings.Contains(strings.ToLower(top.Body), term) {
 			t.Errorf("magnesium topic lacks %q", term)
 		}
+		// `bedtime tips` lists the summary alone: it may be all one reads.
+		if !strings.Contains(strings.ToLower(top.Summary), term) {
+			t.Errorf("magnesium topic's summary %q lacks %q", top.Summary, term)
+		}
 	}
 }
 
