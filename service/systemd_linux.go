@@ -352,14 +352,22 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 // Start starts the service.
 func (m *systemdManager) Start(ctx context.Context) error { return m.control(ctx, "start") }
 
-// Stop stops the service until the next login or start. Without a unit it
-// stops a daemon started by hand.
+// Stop stops the service until the next login or start, and then a daemon
+// started by hand that still holds the lock: "bedtime stop" is what install
+// and "bedtime run" tell the person to run to end one, installed or not.
+// Without a unit and with nothing running it returns ErrNotRunning.
 func (m *systemdManager) Stop(ctx context.Context) error {
 	err := m.control(ctx, "stop")
-	if errors.Is(err, ErrNotInstalled) {
-		_, err = m.opts.stopByLock(ctx)
+	installed := !errors.Is(err, ErrNotInstalled)
+	if installed && err != nil {
+		return err
 	}
-	return err
+	// "systemctl stop" returns once the service's own daemon has exited,
+	// so a daemon holding the lock now was started by hand.
+	if _, err := m.opts.stopByLock(ctx); err != nil && !(installed && errors.Is(err, ErrNotRunning)) {
+		return err
+	}
+	return nil
 }
 
 // Restart restarts the service.
