@@ -107,12 +107,8 @@ Running install again updates the service to the current binary and options.`,
 			}
 			m := app.services()
 			l := app.locale(nil)
-			// A bedtime started by hand holds the per-user lock, and the
-			// service's own would exit at once: say so now, not later.
-			if pid, _, ok := app.runningDaemon(); ok {
-				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
-					return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again", strconv.Itoa(pid))
-				}
+			if pid, ok := app.runningOutside(cmd.Context(), m, false); ok {
+				return runningOutsideError(l, pid, "install")
 			}
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				var nm service.NoManagerError
@@ -170,6 +166,29 @@ Your schedule file, state and history are kept.`,
 	}
 }
 
+// runningOutside returns the pid of a bedtime that runs outside the
+// service m (started by hand): it holds the per-user lock, so a daemon the
+// service starts now would exit at once, while the service manager
+// reports the start as done. With installedOnly, only when the service
+// is installed (start and restart say so themselves when it is not).
+func (app *App) runningOutside(ctx context.Context, m service.Manager, installedOnly bool) (int, bool) {
+	pid, _, ok := app.runningDaemon()
+	if !ok {
+		return 0, false
+	}
+	st, err := m.Status(ctx)
+	if err == nil && (st.Running && st.PID == pid || installedOnly && !st.Installed) {
+		return 0, false
+	}
+	return pid, true
+}
+
+// runningOutsideError says that a bedtime started by hand runs (pid), and
+// what to do before running "bedtime verb" again.
+func runningOutsideError(l *locale.Locale, pid int, verb string) error {
+	return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run bedtime %s again", strconv.Itoa(pid), verb)
+}
+
 // newControlCmd returns start, stop or restart: failed is the message
 // key of its error (with %v for the cause), done what it says after.
 func newControlCmd(app *App, use, short, failed, done string, do func(service.Manager, context.Context) error) *cobra.Command {
@@ -178,6 +197,13 @@ func newControlCmd(app *App, use, short, failed, done string, do func(service.Ma
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The service's daemon would exit at once, finding the lock
+			// held, and systemd would still call it started.
+			if use != "stop" {
+				if pid, ok := app.runningOutside(cmd.Context(), app.services(), true); ok {
+					return runningOutsideError(app.locale(nil), pid, use)
+				}
+			}
 			if err := do(app.services(), cmd.Context()); err != nil {
 				return app.errorf(failed, app.serviceError(err))
 			}
