@@ -49,6 +49,7 @@ var de = []pair{
 	{Key: "bedtime: installed, running (pid %s since %s)", Other: "bedtime: installiert, läuft (PID %s seit %s)"},
 	{Key: "bedtime: installed, not running (%s)", Other: "bedtime: installiert, läuft nicht (%s)"},
 	{Key: "bedtime: running (pid %s since %s), started by hand", Other: "bedtime: läuft (PID %s seit %s), von Hand gestartet"},
+	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime: läuft (PID %s seit %s), von Hand gestartet; der installierte Dienst läuft nicht (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime: läuft (PID %s seit %s), aber nicht als Dienst installiert"},
 	{Key: "bedtime: not running", Other: "bedtime: läuft nicht"},
 	{Key: "bedtime: not installed as a service (run \"bedtime install\")", Other: "bedtime: nicht als Dienst installiert (`bedtime install` richtet ihn ein)"},

@@ -68,6 +68,7 @@ var coreMessages = []entry{
 	{Key: "bedtime: installed, running (pid %s since %s)"},
 	{Key: "bedtime: installed, not running (%s)"},
 	{Key: "bedtime: running (pid %s since %s), started by hand"},
+	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service"},
 	{Key: "bedtime: not running"},
 	{Key: `bedtime: not installed as a service (run "bedtime install")`},

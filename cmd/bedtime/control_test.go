@@ -171,6 +171,46 @@ func TestStatusWithoutServiceManager(t *testing.T) {
 	}
 }
 
+// TestStatusRunByHandBesideStoppedService: a bedtime run started by hand
+// while the installed service does not run is not shown as the service
+// running: status says it was started by hand, and how the service
+// stands. One that the service runs is the service.
+func TestStatusRunByHandBesideStoppedService(t *testing.T) {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	holdLock(t, stateDir)
+	clock := scheduler.NewFakeClock(berlin(t, "2026-11-25 19:00"))
+	path := existingSchedule(t)
+	unit := "/home/alice/.config/systemd/user/bedtime.service"
+	tests := []struct {
+		name  string
+		st    serviceStatus
+		first string // the first line, up to the pid's "since"
+		rest  string // what follows the since, on that line
+	}{
+		{"service stopped", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed", UnitPath: unit},
+			fmt.Sprintf("bedtime: running (pid %d since ", os.Getpid()), "), started by hand; the installed service does not run (failed)\n"},
+		{"the service's own", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", Running: true, PID: os.Getpid(),
+			Since: "Wed 2025-11-25 18:00:00 CET", State: "active, running", UnitPath: unit},
+			fmt.Sprintf("bedtime: installed, running (pid %d since ", os.Getpid()), "CET)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock, app.StateDir = clock, stateDir
+			code, out, errOut := runApp(app, "status", "--config", path)
+			first, _, _ := strings.Cut(out, "\n")
+			if code != 0 || errOut != "" || !strings.HasPrefix(first, tt.first) || !strings.HasSuffix(first+"\n", tt.rest) {
+				t.Errorf("exit %d, stderr %q, first line %q; want 0, nothing, %q...%q", code, errOut, first, tt.first, tt.rest)
+			}
+			if !strings.Contains(out, "  unit:     "+unit+" (systemd user unit, enabled)\n") {
+				t.Errorf("status does not say which unit is installed:\n%s", out)
+			}
+		})
+	}
+}
+
 // TestRefusesWhileRunByHand: with a bedtime run started by hand holding
 // the lock, install, start and restart refuse, saying what to do, instead
 // of starting a service daemon that exits at once (which systemd would

@@ -325,7 +325,11 @@ status 3 when bedtime is not running.`,
 			}
 			// A bedtime started by hand (or by a session's autostart)
 			// is found by its lock.
+			byHand := false
 			if pid, since, ok := app.runningDaemon(); ok && (!st.Running || st.PID == pid) {
+				// An installed service that does not run: this one was
+				// started by hand, and the service's state is said too.
+				byHand = st.Installed && !st.Running
 				st.Running, st.PID = true, pid
 				if st.Since == "" && !since.IsZero() {
 					st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
@@ -387,7 +391,7 @@ status 3 when bedtime is not running.`,
 					next = n
 				}
 			}
-			writeStatus(app.Stdout, l, st, next)
+			writeStatus(app.Stdout, l, st, byHand, next)
 			writeStatusInfo(app.Stdout, info, markSet(ascii))
 			if !st.Running {
 				return exitError{statusNotRunning}
@@ -401,10 +405,12 @@ status 3 when bedtime is not running.`,
 }
 
 // writeStatus prints st for people, next being the next reminder's
-// description; writeStatusInfo (stats.go) prints the rest. The "service"
+// description; writeStatusInfo (stats.go) prints the rest. byHand says
+// that the bedtime running was started by hand while the installed
+// service does not run (st.State says how it stands). The "service"
 // line says which mechanism is in use, installed or not, so that "not
 // installed" is never followed by "install is impossible here".
-func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
+func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, next string) {
 	lb := statusLabels(l)
 	l = lb.l
 	unknown := func(s string) string {
@@ -416,6 +422,8 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
 	pid := strconv.Itoa(st.PID)
 	none := st.Manager == "none"
 	switch {
+	case st.Installed && st.Running && byHand:
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", pid, unknown(sinceIn(l, st.Since)), unknown(st.State)))
 	case st.Installed && st.Running:
 		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(sinceIn(l, st.Since))))
 	case st.Installed:
