@@ -234,7 +234,7 @@ func newRestartCmd(app *App) *cobra.Command {
 // --json keeps the English. A manager's other words (systemd's "static",
 // "masked") stay as it says them.
 var serviceWords = []string{
-	"systemd user unit", "XDG autostart entry", "LaunchAgent", "logon autostart",
+	"systemd user unit", "systemd user unit from the package", "XDG autostart entry", "LaunchAgent", "logon autostart",
 	"enabled", "disabled", "loaded", "starts at login", "starts at logon",
 }
 
@@ -446,6 +446,9 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, n
 			what += ", " + managerIn(l, st.Enabled)
 		}
 		fmt.Fprintf(w, "%s%s (%s)\n", lb.of("unit:"), st.UnitPath, what)
+	case st.Manager == "systemd user unit from the package":
+		// The package's file is there: install enables it and writes none.
+		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install enables %s", managerIn(l, st.Manager), st.UnitPath))
 	default:
 		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", managerIn(l, st.Manager), st.UnitPath))
 	}

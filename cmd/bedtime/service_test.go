@@ -219,6 +219,8 @@ func TestStatusCmd(t *testing.T) {
 		{"failed", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed",
 			UnitPath: installedStatus.UnitPath, ConfigPath: installedStatus.ConfigPath}, nil, statusNotRunning},
 		{"not-installed", serviceStatus{Manager: "systemd user unit", UnitPath: installedStatus.UnitPath, State: "inactive, dead"}, nil, statusNotRunning},
+		// The package's unit is there, not enabled: install enables it, writes nothing.
+		{"package-not-installed", serviceStatus{Manager: "systemd user unit from the package", UnitPath: "/usr/lib/systemd/user/bedtime.service", Enabled: "disabled", State: "inactive, dead"}, nil, statusNotRunning},
 		{"xdg-not-installed", serviceStatus{Manager: "XDG autostart entry", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", State: "not installed"}, nil, statusNotRunning},
 		{"xdg-running", serviceStatus{Manager: "XDG autostart entry", Installed: true, Enabled: "starts at login", Running: true, PID: 4242,
 			Since: "Tue 2025-11-25 21:54:01 UTC", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, 0},
