@@ -311,7 +311,7 @@ func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 			return false, err
 		}
 		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
-		return true, nil
+		return true, m.stopByHand(ctx)
 	}
 	if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
 		return false, err
@@ -324,7 +324,17 @@ func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 	if _, err := m.systemctl(ctx, "daemon-reload"); err != nil {
 		return true, err
 	}
-	return true, nil
+	return true, m.stopByHand(ctx)
+}
+
+// stopByHand stops a daemon started by hand that holds the lock once the
+// service is stopped: uninstall says bedtime is stopped, as the XDG
+// manager's does. With none running it returns nil.
+func (m *systemdManager) stopByHand(ctx context.Context) error {
+	if _, err := m.opts.stopByLock(ctx); err != nil && !errors.Is(err, ErrNotRunning) {
+		return err
+	}
+	return nil
 }
 
 func (m *systemdManager) control(ctx context.Context, verb string) error {
@@ -364,10 +374,11 @@ func (m *systemdManager) Stop(ctx context.Context) error {
 	}
 	// "systemctl stop" returns once the service's own daemon has exited,
 	// so a daemon holding the lock now was started by hand.
-	if _, err := m.opts.stopByLock(ctx); err != nil && !(installed && errors.Is(err, ErrNotRunning)) {
-		return err
+	if installed {
+		return m.stopByHand(ctx)
 	}
-	return nil
+	_, err = m.opts.stopByLock(ctx)
+	return err
 }
 
 // Restart restarts the service.

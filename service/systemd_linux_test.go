@@ -579,3 +579,32 @@ func TestSystemdStopByHand(t *testing.T) {
 		})
 	}
 }
+
+// TestSystemdUninstallStopsRunByHand: uninstall says bedtime is stopped,
+// so a bedtime run started by hand beside the installed unit is stopped
+// too, as the XDG manager's uninstall does.
+func TestSystemdUninstallStopsRunByHand(t *testing.T) {
+	f := newFakeSystemd(t)
+	f.m.opts = testOptions(t)
+	ctx := testContext(t)
+	if err := f.m.Install(ctx, plainSpec); err != nil {
+		t.Fatal(err)
+	}
+	cmd := startByHand(t, f.m.opts, "1")
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	if removed, err := f.m.Uninstall(ctx); err != nil || !removed {
+		t.Fatalf("Uninstall = %v, %v; want true, nil", removed, err)
+	}
+	if _, _, ok := f.m.opts.running(); ok {
+		t.Fatal("Uninstall returned while the daemon started by hand still holds the lock")
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("the daemon did not exit cleanly on SIGTERM: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the daemon started by hand did not exit")
+	}
+}
