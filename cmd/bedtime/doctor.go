@@ -368,6 +368,10 @@ func checkService(ctx context.Context, app *App) checkResult {
 			// Which unit: the package's, or one install wrote.
 			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager, st.UnitPath)
 		}
+	case st.Installed && byHand:
+		// start would refuse: the service's daemon would find the lock held.
+		r.Detail = l.Sprintf("installed (%s) but not running (%s); a bedtime started by hand runs instead (pid %s)", st.UnitPath, st.State, strconv.Itoa(pid))
+		r.Fix = l.Sprintf("stop that one with `bedtime stop`, then run `bedtime start`")
 	case st.Installed:
 		r.Detail = l.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
 		r.Fix = l.Sprintf("run `bedtime start`, and `bedtime status` to see why it stopped")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,6 +119,23 @@ routines:
 }
 
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
+
+// TestDoctorServiceCheckRunByHand: an installed service that does not run
+// beside a bedtime started by hand: doctor says which runs, and to stop it
+// before starting the service (start refuses while it runs).
+func TestDoctorServiceCheckRunByHand(t *testing.T) {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	holdLock(t, stateDir)
+	st := serviceStatus{Manager: "systemd user unit", Installed: true, UnitPath: "/u/bedtime.service", State: "inactive, dead"}
+	app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+	app.StateDir = stateDir
+	r := checkService(context.Background(), app)
+	want := fmt.Sprintf("installed (/u/bedtime.service) but not running (inactive, dead); a bedtime started by hand runs instead (pid %d)", os.Getpid())
+	if r.OK || r.Detail != want || r.Fix != "stop that one with `bedtime stop`, then run `bedtime start`" {
+		t.Errorf("checkService = %v %q, fix %q; want false %q and to stop it first", r.OK, r.Detail, r.Fix, want)
+	}
+}
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
 	t.Parallel()
