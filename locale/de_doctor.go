@@ -37,6 +37,8 @@ var deDoctor = []pair{
 	{Key: "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)", Other: "entferne TZ, oder setze es auf einen Zonennamen wie Europe/Berlin (das Paket tzdata liefert sie)"},
 	{Key: "%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone", Other: "%s (%s, UTC%c%02d:%02d, aus %s): Erinnerungen kommen zur Uhrzeit in dieser Zone"},
 	{Key: "set --config to the schedule file", Other: "gib mit --config die Plandatei an"},
+	{Key: "the service reads %s, not the default %s, which this check looks at without --config", Other: "der Dienst liest %s, nicht die voreingestellte Datei %s, die diese Prüfung ohne --config ansieht"},
+	{Key: "run `bedtime doctor --config %s`", Other: "rufe `bedtime doctor --config %s` auf"},
 	{Key: "no file at %s, which --config names", Other: "keine Datei unter %s, die --config nennt"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config", Other: "leg eine mit `bedtime init --config %s` an, oder lass --config weg"},
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "keine unter %s; der eingebaute Standardplan gilt (%s)"},

@@ -37,6 +37,8 @@ var esDoctor = []pair{
 	{Key: "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)", Other: "quita TZ, o dale un nombre de zona como Europe/Madrid (el paquete tzdata los trae)"},
 	{Key: "%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone", Other: "%s (%s, UTC%c%02d:%02d, de %s): los recordatorios siguen la hora de esta zona"},
 	{Key: "set --config to the schedule file", Other: "indica el archivo del horario con --config"},
+	{Key: "the service reads %s, not the default %s, which this check looks at without --config", Other: "el servicio lee %s, no el archivo por defecto %s, que esta comprobación mira sin --config"},
+	{Key: "run `bedtime doctor --config %s`", Other: "ejecuta `bedtime doctor --config %s`"},
 	{Key: "no file at %s, which --config names", Other: "no hay archivo en %s, que indica --config"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config", Other: "crea uno con `bedtime init --config %s`, o quita --config"},
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "ninguno en %s; se usa el horario integrado por defecto (%s)"},

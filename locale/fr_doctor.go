@@ -37,6 +37,8 @@ var frDoctor = []pair{
 	{Key: "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)", Other: "supprimez TZ, ou donnez-lui un nom de fuseau comme Europe/Paris (le paquet tzdata les fournit)"},
 	{Key: "%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone", Other: "%s (%s, UTC%c%02d:%02d, de %s)\u00a0: les rappels suivent l’heure de ce fuseau"},
 	{Key: "set --config to the schedule file", Other: "indiquez le fichier d’horaire avec --config"},
+	{Key: "the service reads %s, not the default %s, which this check looks at without --config", Other: "le service lit %s, et non le fichier par défaut %s, que ce contrôle examine sans --config"},
+	{Key: "run `bedtime doctor --config %s`", Other: "lancez `bedtime doctor --config %s`"},
 	{Key: "no file at %s, which --config names", Other: "pas de fichier à %s, que --config indique"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config", Other: "créez-en un avec `bedtime init --config %s`, ou omettez --config"},
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "aucun à %s\u00a0; l’horaire intégré par défaut est utilisé (%s)"},

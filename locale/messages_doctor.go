@@ -42,6 +42,8 @@ var doctorMessages = []entry{
 	{Key: "unset TZ, or set it to a zone name such as Europe/Paris (the tzdata package provides them)"},
 	{Key: "%s (%s, UTC%c%02d:%02d, from %s): reminders fire at wall-clock times in this zone"},
 	{Key: "set --config to the schedule file"},
+	{Key: "the service reads %s, not the default %s, which this check looks at without --config"},
+	{Key: "run `bedtime doctor --config %s`"},
 	{Key: "no file at %s, which --config names"},
 	{Key: "write one with `bedtime init --config %s`, or leave out --config"},
 	{Key: "none at %s; the built-in default is in use (%s)"},

@@ -314,6 +314,15 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), l.Sprintf("set --config to the schedule file")
 		return r
 	}
+	// Installed with --config, the service reads another file than the
+	// default this check would look at, and would call fine.
+	if app.ConfigPath == "" {
+		if st, err := app.services().Status(ctx); err == nil && st.Installed && st.ConfigPath != "" && st.ConfigPath != path {
+			r.Detail = l.Sprintf("the service reads %s, not the default %s, which this check looks at without --config", st.ConfigPath, path)
+			r.Fix = l.Sprintf("run `bedtime doctor --config %s`", st.ConfigPath)
+			return r
+		}
+	}
 	s, err := config.LoadOrDefault(path, time.Local)
 	switch {
 	case err == nil && s.Path == "" && app.ConfigPath != "":
