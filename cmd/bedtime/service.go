@@ -125,7 +125,13 @@ Running install again updates the service to the current binary and options.`,
 			if st.Why != "" {
 				fmt.Fprintln(app.Stdout, whyIn(l, st.Why))
 			}
-			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(spec.Args(), " ")))
+			args := spec.Args()
+			if st.Manager == vendorManager {
+				// The package's unit runs the same binary on the
+				// default schedule, with no --config of its own.
+				args = []string{"run"}
+			}
+			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(args, " ")))
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintln(app.Stdout, l.Sprintf("there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", spec.ConfigPath))
 			}
@@ -228,13 +234,17 @@ func newRestartCmd(app *App) *cobra.Command {
 		service.Manager.Restart)
 }
 
+// vendorManager is the service.Status Manager of the systemd user unit a
+// distribution package installed (Linux only).
+const vendorManager = "systemd user unit from the package"
+
 // serviceWords are the names service.Status gives its mechanisms
 // (Manager) and its words for whether one starts at login (Enabled), said
 // in the person's language where status and install print them; status
 // --json keeps the English. A manager's other words (systemd's "static",
 // "masked") stay as it says them.
 var serviceWords = []string{
-	"systemd user unit", "systemd user unit from the package", "XDG autostart entry", "LaunchAgent", "logon autostart",
+	"systemd user unit", vendorManager, "XDG autostart entry", "LaunchAgent", "logon autostart",
 	"enabled", "disabled", "loaded", "starts at login", "starts at logon",
 }
 
@@ -446,7 +456,7 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, n
 			what += ", " + managerIn(l, st.Enabled)
 		}
 		fmt.Fprintf(w, "%s%s (%s)\n", lb.of("unit:"), st.UnitPath, what)
-	case st.Manager == "systemd user unit from the package":
+	case st.Manager == vendorManager:
 		// The package's file is there: install enables it and writes none.
 		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install enables %s", managerIn(l, st.Manager), st.UnitPath))
 	default:

@@ -117,6 +117,32 @@ func TestInstallCmd(t *testing.T) {
 	}
 }
 
+// TestInstallCmdPackageUnit: when install enabled the package's unit, it
+// says what that unit runs: "bedtime run" on the default schedule, with
+// no --config (which a unit of install's own would carry).
+func TestInstallCmdPackageUnit(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	status := serviceStatus{Manager: "systemd user unit from the package", Installed: true, Enabled: "enabled", Running: true, PID: 7,
+		UnitPath: "/usr/lib/systemd/user/bedtime.service"}
+	m := &fakeManager{
+		InstallFunc: func(context.Context, service.Spec) error { return nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return status, nil },
+	}
+	code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), "install")
+	if code != 0 {
+		t.Fatalf("install exited %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"installed systemd user unit from the package /usr/lib/systemd/user/bedtime.service\n",
+		"it runs /usr/bin/bedtime run, now and at every login\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("install output lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
 func TestInstallCmdErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
