@@ -17,6 +17,8 @@
 #   the running daemon takes the file -> uninstall
 #   install -> is-enabled, is-active -> a reminder fires (journalctl --user)
 #   -> install again (idempotent) -> stop/start (clean SIGTERM) -> status
+#   -> a bedtime run by hand beside the stopped unit: start refuses,
+#   status and doctor say which runs, bedtime stop ends it -> start
 #   -> the schedule moved away, restart: exit 78, failed, not restarted
 #   -> the file back, start: active again
 #   -> reboot the sandbox: the service is back by itself and fires again
@@ -221,6 +223,21 @@ out=$(u bedtime status 2>&1) || fail "bedtime status exited non-zero: $out"
 echo "$out"
 pid=$(u systemctl --user show -p MainPID --value bedtime.service)
 case "$out" in *"running (pid $pid since "*"/home/tester/$SCHED_REL"*) ;; *) fail "status does not show pid $pid and the schedule" ;; esac
+
+step "a bedtime run by hand beside the stopped unit: start refuses, status and doctor say so, stop ends it"
+u bedtime stop || fail "bedtime stop before the run by hand"
+u sh -c 'nohup bedtime run --config "$1" >/dev/null 2>&1 </dev/null &' sh "$SCHED_REL" || fail "cannot start bedtime run by hand"
+wait_for "the run by hand holds the lock" 10 u bedtime status
+out=$(u bedtime start 2>&1) && fail "bedtime start succeeded beside a bedtime run by hand: $out"
+case "$out" in *"already running outside the service (pid "*"stop it (bedtime stop), then run bedtime start again"*) ;; *) fail "start beside a run by hand said: $out" ;; esac
+out=$(u bedtime status 2>&1)
+case "$out" in *"started by hand; the installed service does not run ("*) ;; *) fail "status beside a run by hand: $out" ;; esac
+out=$(u bedtime doctor 2>&1)
+case "$out" in *"a bedtime started by hand runs instead (pid "*"stop that one with \`bedtime stop\`"*) ;; *) fail "doctor beside a run by hand: $out" ;; esac
+u bedtime stop || fail "bedtime stop of the run by hand"
+want "bedtime processes after stop" "" bedtime_pids
+u bedtime start || fail "bedtime start after the run by hand stopped"
+wait_for "is-active after the run by hand" 10 u systemctl --user is-active --quiet bedtime.service
 
 step "a start that cannot succeed is not retried: the schedule moved away, restart"
 u mv "$SCHED_REL" "$SCHED_REL.away" || fail "cannot move the schedule away"

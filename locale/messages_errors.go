@@ -64,7 +64,7 @@ var errorsMessages = []entry{
 	// run, and install with a daemon running.
 	{Key: "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
 	{Key: "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
-	{Key: "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again"},
+	{Key: "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run bedtime %s again"},
 
 	// install, uninstall, start, stop, restart.
 	{Key: "cannot find the bedtime binary: %v"},

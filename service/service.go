@@ -122,8 +122,8 @@ type Manager interface {
 	// Start starts the installed service; ErrNotInstalled when there is none.
 	Start(ctx context.Context) error
 	// Stop stops bedtime until the next login or start: the installed
-	// service, or else a daemon started by hand (found by its lock). It
-	// returns ErrNotRunning when neither runs.
+	// service, and a daemon started by hand (found by its lock). It
+	// returns ErrNotRunning when neither is installed nor runs.
 	Stop(ctx context.Context) error
 	// Restart restarts the installed service; ErrNotInstalled when there is none.
 	Restart(ctx context.Context) error

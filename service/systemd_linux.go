@@ -311,7 +311,7 @@ func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 			return false, err
 		}
 		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
-		return true, nil
+		return true, m.stopByHand(ctx)
 	}
 	if _, err := m.systemctl(ctx, "disable", "--now", systemdUnitName); err != nil {
 		return false, err
@@ -324,7 +324,17 @@ func (m *systemdManager) Uninstall(ctx context.Context) (bool, error) {
 	if _, err := m.systemctl(ctx, "daemon-reload"); err != nil {
 		return true, err
 	}
-	return true, nil
+	return true, m.stopByHand(ctx)
+}
+
+// stopByHand stops a daemon started by hand that holds the lock once the
+// service is stopped: uninstall says bedtime is stopped, as the XDG
+// manager's does. With none running it returns nil.
+func (m *systemdManager) stopByHand(ctx context.Context) error {
+	if _, err := m.opts.stopByLock(ctx); err != nil && !errors.Is(err, ErrNotRunning) {
+		return err
+	}
+	return nil
 }
 
 func (m *systemdManager) control(ctx context.Context, verb string) error {
@@ -352,13 +362,22 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 // Start starts the service.
 func (m *systemdManager) Start(ctx context.Context) error { return m.control(ctx, "start") }
 
-// Stop stops the service until the next login or start. Without a unit it
-// stops a daemon started by hand.
+// Stop stops the service until the next login or start, and then a daemon
+// started by hand that still holds the lock: "bedtime stop" is what install
+// and "bedtime run" tell the person to run to end one, installed or not.
+// Without a unit and with nothing running it returns ErrNotRunning.
 func (m *systemdManager) Stop(ctx context.Context) error {
 	err := m.control(ctx, "stop")
-	if errors.Is(err, ErrNotInstalled) {
-		_, err = m.opts.stopByLock(ctx)
+	installed := !errors.Is(err, ErrNotInstalled)
+	if installed && err != nil {
+		return err
 	}
+	// "systemctl stop" returns once the service's own daemon has exited,
+	// so a daemon holding the lock now was started by hand.
+	if installed {
+		return m.stopByHand(ctx)
+	}
+	_, err = m.opts.stopByLock(ctx)
 	return err
 }
 

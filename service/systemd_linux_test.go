@@ -524,3 +524,87 @@ func TestChooseSaysWhy(t *testing.T) {
 		t.Errorf("choose with a user manager = %T, want the systemd unit", m)
 	}
 }
+
+// TestSystemdStopByHand: bedtime stop ends a bedtime run started by hand
+// whether or not the unit is installed (install and "bedtime run" tell the
+// person to run it to end one); with the unit installed and nothing
+// running it is no error, as "systemctl stop" of a stopped unit.
+func TestSystemdStopByHand(t *testing.T) {
+	tests := []struct {
+		name      string
+		installed bool
+		byHand    bool
+		wantErr   error
+		wantCalls []string
+	}{
+		{"installed, run by hand", true, true, nil, []string{"--user stop bedtime.service"}},
+		{"installed, nothing runs", true, false, nil, []string{"--user stop bedtime.service"}},
+		{"not installed, run by hand", false, true, nil, nil},
+		{"not installed, nothing runs", false, false, ErrNotRunning, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeSystemd(t)
+			f.m.opts = testOptions(t)
+			ctx := testContext(t)
+			if tt.installed {
+				if err := f.m.Install(ctx, plainSpec); err != nil {
+					t.Fatal(err)
+				}
+				f.calls()
+			}
+			var exited chan error
+			if tt.byHand {
+				cmd := startByHand(t, f.m.opts, "1")
+				exited = make(chan error, 1)
+				go func() { exited <- cmd.Wait() }()
+			}
+			if err := f.m.Stop(ctx); !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
+				t.Fatalf("Stop = %v, want %v", err, tt.wantErr)
+			}
+			sameCalls(t, f.calls(), tt.wantCalls)
+			if _, _, ok := f.m.opts.running(); ok {
+				t.Fatal("Stop returned while a daemon still holds the lock")
+			}
+			if exited != nil {
+				select {
+				case err := <-exited:
+					if err != nil {
+						t.Errorf("the daemon did not exit cleanly on SIGTERM: %v", err)
+					}
+				case <-time.After(5 * time.Second):
+					t.Error("the daemon started by hand did not exit")
+				}
+			}
+		})
+	}
+}
+
+// TestSystemdUninstallStopsRunByHand: uninstall says bedtime is stopped,
+// so a bedtime run started by hand beside the installed unit is stopped
+// too, as the XDG manager's uninstall does.
+func TestSystemdUninstallStopsRunByHand(t *testing.T) {
+	f := newFakeSystemd(t)
+	f.m.opts = testOptions(t)
+	ctx := testContext(t)
+	if err := f.m.Install(ctx, plainSpec); err != nil {
+		t.Fatal(err)
+	}
+	cmd := startByHand(t, f.m.opts, "1")
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	if removed, err := f.m.Uninstall(ctx); err != nil || !removed {
+		t.Fatalf("Uninstall = %v, %v; want true, nil", removed, err)
+	}
+	if _, _, ok := f.m.opts.running(); ok {
+		t.Fatal("Uninstall returned while the daemon started by hand still holds the lock")
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("the daemon did not exit cleanly on SIGTERM: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the daemon started by hand did not exit")
+	}
+}

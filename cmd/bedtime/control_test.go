@@ -171,35 +171,98 @@ func TestStatusWithoutServiceManager(t *testing.T) {
 	}
 }
 
-func TestInstallRefusesWhileRunByHand(t *testing.T) {
+// TestStatusRunByHandBesideStoppedService: a bedtime run started by hand
+// while the installed service does not run is not shown as the service
+// running: status says it was started by hand, and how the service
+// stands. One that the service runs is the service.
+func TestStatusRunByHandBesideStoppedService(t *testing.T) {
 	t.Parallel()
 	stateDir := filepath.Join(t.TempDir(), "state")
 	holdLock(t, stateDir)
 	clock := scheduler.NewFakeClock(berlin(t, "2026-11-25 19:00"))
 	path := existingSchedule(t)
-	installed := false
-	m := &fakeManager{
-		InstallFunc: func(context.Context, service.Spec) error { installed = true; return nil },
-		StatusFunc: func(context.Context) (serviceStatus, error) {
-			return serviceStatus{Manager: "fake", Installed: false}, nil
-		},
+	unit := "/home/alice/.config/systemd/user/bedtime.service"
+	tests := []struct {
+		name  string
+		st    serviceStatus
+		first string // the first line, up to the pid's "since"
+		rest  string // what follows the since, on that line
+	}{
+		{"service stopped", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed", UnitPath: unit},
+			fmt.Sprintf("bedtime: running (pid %d since ", os.Getpid()), "), started by hand; the installed service does not run (failed)\n"},
+		{"the service's own", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", Running: true, PID: os.Getpid(),
+			Since: "Wed 2025-11-25 18:00:00 CET", State: "active, running", UnitPath: unit},
+			fmt.Sprintf("bedtime: installed, running (pid %d since ", os.Getpid()), "CET)\n"},
 	}
-	install := func() (int, string, string) {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, nil }}
+			app := withService(m, "/usr/bin/bedtime")
+			app.Clock, app.StateDir = clock, stateDir
+			code, out, errOut := runApp(app, "status", "--config", path)
+			first, _, _ := strings.Cut(out, "\n")
+			if code != 0 || errOut != "" || !strings.HasPrefix(first, tt.first) || !strings.HasSuffix(first+"\n", tt.rest) {
+				t.Errorf("exit %d, stderr %q, first line %q; want 0, nothing, %q...%q", code, errOut, first, tt.first, tt.rest)
+			}
+			if !strings.Contains(out, "  unit:     "+unit+" (systemd user unit, enabled)\n") {
+				t.Errorf("status does not say which unit is installed:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestRefusesWhileRunByHand: with a bedtime run started by hand holding
+// the lock, install, start and restart refuse, saying what to do, instead
+// of starting a service daemon that exits at once (which systemd would
+// still call started); the service's own daemon holding it is fine.
+// start and restart of a service not installed say that instead.
+func TestRefusesWhileRunByHand(t *testing.T) {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	holdLock(t, stateDir)
+	clock := scheduler.NewFakeClock(berlin(t, "2026-11-25 19:00"))
+	path := existingSchedule(t)
+	stopped := serviceStatus{Manager: "fake", Installed: true, State: "failed"}
+	ours := serviceStatus{Manager: "fake", Installed: true, Running: true, PID: os.Getpid()}
+	refused := func(verb string) string {
+		return fmt.Sprintf("bedtime: bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run bedtime %s again\n", os.Getpid(), verb)
+	}
+	tests := []struct {
+		verb       string
+		status     serviceStatus
+		wantCode   int
+		wantStderr string
+		wantCalls  string
+	}{
+		{"install", serviceStatus{Manager: "fake"}, 1, refused("install"), ""},
+		{"install", stopped, 1, refused("install"), ""},
+		{"install", ours, 0, "", "install"},
+		{"start", stopped, 1, refused("start"), ""},
+		{"start", ours, 0, "", "start"},
+		{"start", serviceStatus{Manager: "fake"}, 1, "bedtime: cannot start bedtime: " + service.ErrNotInstalled.Error() + "\n", "start"},
+		{"restart", stopped, 1, refused("restart"), ""},
+		{"restart", ours, 0, "", "restart"},
+	}
+	for _, tt := range tests {
+		var calls []string
+		m := &fakeManager{
+			InstallFunc: func(context.Context, service.Spec) error { calls = append(calls, "install"); return nil },
+			ControlFunc: func(_ context.Context, verb string) error {
+				calls = append(calls, verb)
+				if !tt.status.Installed {
+					return service.ErrNotInstalled
+				}
+				return nil
+			},
+			StatusFunc: func(context.Context) (serviceStatus, error) { return tt.status, nil },
+		}
 		app := withService(m, "/usr/bin/bedtime")
 		app.Clock, app.StateDir = clock, stateDir
-		return runApp(app, "install", "--config", path)
-	}
-	code, _, errOut := install()
-	want := fmt.Sprintf("bedtime: bedtime is already running outside the service (pid %d), and only one may run; stop it (bedtime stop), then run install again\n", os.Getpid())
-	if code != 1 || errOut != want || installed {
-		t.Fatalf("exit %d, installed %v, stderr %q", code, installed, errOut)
-	}
-	// The service's own daemon holding the lock is fine: install again updates it.
-	m.StatusFunc = func(context.Context) (serviceStatus, error) {
-		return serviceStatus{Manager: "fake", Installed: true, Running: true, PID: os.Getpid()}, nil
-	}
-	if code, _, errOut := install(); code != 0 || !installed {
-		t.Fatalf("re-install: exit %d, installed %v, stderr %q", code, installed, errOut)
+		code, _, errOut := runApp(app, tt.verb, "--config", path)
+		if code != tt.wantCode || errOut != tt.wantStderr || strings.Join(calls, " ") != tt.wantCalls {
+			t.Errorf("%s with the service %+v: exit %d, stderr %q, manager calls %q; want %d, %q, %q",
+				tt.verb, tt.status, code, errOut, calls, tt.wantCode, tt.wantStderr, tt.wantCalls)
+		}
 	}
 }
 

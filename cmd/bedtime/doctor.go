@@ -316,6 +316,15 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), l.Sprintf("set --config to the schedule file")
 		return r
 	}
+	// Installed with --config, the service reads another file than the
+	// default this check would look at, and would call fine.
+	if app.ConfigPath == "" {
+		if st, err := app.services().Status(ctx); err == nil && st.Installed && st.ConfigPath != "" && st.ConfigPath != path {
+			r.Detail = l.Sprintf("the service reads %s, not the default %s, which this check looks at without --config", st.ConfigPath, path)
+			r.Fix = l.Sprintf("run `bedtime doctor --config %s`", st.ConfigPath)
+			return r
+		}
+	}
 	s, err := config.LoadOrDefault(path, time.Local)
 	switch {
 	case err == nil && s.Path == "" && app.ConfigPath != "":
@@ -370,6 +379,10 @@ func checkService(ctx context.Context, app *App) checkResult {
 			// Which unit: the package's, or one install wrote.
 			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager, st.UnitPath)
 		}
+	case st.Installed && byHand:
+		// start would refuse: the service's daemon would find the lock held.
+		r.Detail = l.Sprintf("installed (%s) but not running (%s); a bedtime started by hand runs instead (pid %s)", st.UnitPath, st.State, strconv.Itoa(pid))
+		r.Fix = l.Sprintf("stop that one with `bedtime stop`, then run `bedtime start`")
 	case st.Installed:
 		r.Detail = l.Sprintf("installed (%s) but not running (%s)", st.UnitPath, st.State)
 		r.Fix = l.Sprintf("run `bedtime start`, and `bedtime status` to see why it stopped")

@@ -71,10 +71,16 @@ directory, which logs shows instead.`,
 				return err
 			}
 			path := filepath.Join(dir, logFileName)
-			if app.underSystemd(cmd.Context()) {
+			systemd, installed := app.underSystemd(cmd.Context())
+			if installed {
 				return app.journal(cmd.Context(), lines, follow)
 			}
 			if _, err := os.Stat(path); err != nil {
+				if systemd {
+					// No file, and no unit now: a unit uninstalled
+					// or not yet installed logged to the journal.
+					return app.journal(cmd.Context(), lines, follow)
+				}
 				return errors.New(app.locale(nil).Sprintf("no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", path))
 			}
 			if err := logfile.Tail(app.Stdout, path, lines); err != nil {
@@ -91,11 +97,12 @@ directory, which logs shows instead.`,
 	return cmd
 }
 
-// underSystemd reports whether bedtime is installed as a systemd user
-// service, whose log is the journal.
-func (app *App) underSystemd(ctx context.Context) bool {
+// underSystemd reports whether the service manager is systemd, whose
+// services log to the journal, and whether bedtime is installed as one.
+func (app *App) underSystemd(ctx context.Context) (systemd, installed bool) {
 	st, err := app.services().Status(ctx)
-	return err == nil && st.Installed && strings.Contains(st.Manager, "systemd")
+	systemd = err == nil && strings.Contains(st.Manager, "systemd")
+	return systemd, systemd && st.Installed
 }
 
 // journal shows the service's journal.

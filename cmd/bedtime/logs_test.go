@@ -52,3 +52,50 @@ func TestLogsBeforeAnyLog(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+// TestLogsFromTheJournal: under systemd the log is the journal, installed
+// or not: after "bedtime uninstall" (or before install) the journal still
+// holds what the service logged, and logs shows it rather than saying
+// there is no log yet; a log file of a bedtime run by hand wins while no
+// unit is installed.
+func TestLogsFromTheJournal(t *testing.T) {
+	bin := t.TempDir()
+	calls := filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$*\" >> " + calls + "\necho journal line\n"
+	if err := os.WriteFile(filepath.Join(bin, "journalctl"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	tests := []struct {
+		name    string
+		st      serviceStatus
+		logFile bool
+		want    string
+	}{
+		{"installed", serviceStatus{Manager: "systemd user unit", Installed: true}, false, "journal line\n"},
+		{"uninstalled", serviceStatus{Manager: "systemd user unit"}, false, "journal line\n"},
+		{"package's unit, not enabled", serviceStatus{Manager: "systemd user unit from the package"}, false, "journal line\n"},
+		{"not installed, a run by hand's log", serviceStatus{Manager: "systemd user unit"}, true, "by hand\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(calls)
+			s := newStateDir(t)
+			if tt.logFile {
+				if err := os.WriteFile(filepath.Join(s.Dir(), logFileName), []byte("by hand\n"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, nil }}
+			var out, errOut bytes.Buffer
+			code := (&App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: m, StateDir: s.Dir()}).Run(context.Background(), []string{"logs", "-n", "5"})
+			if code != 0 || out.String() != tt.want {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want 0, %q", code, out.String(), errOut.String(), tt.want)
+			}
+			got, _ := os.ReadFile(calls)
+			if journal := tt.want == "journal line\n"; journal != (string(got) == "--user -u bedtime.service -n 5 --no-pager\n") {
+				t.Errorf("journalctl calls %q", got)
+			}
+		})
+	}
+}

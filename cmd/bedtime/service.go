@@ -107,12 +107,8 @@ Running install again updates the service to the current binary and options.`,
 			}
 			m := app.services()
 			l := app.locale(nil)
-			// A bedtime started by hand holds the per-user lock, and the
-			// service's own would exit at once: say so now, not later.
-			if pid, _, ok := app.runningDaemon(); ok {
-				if st, err := m.Status(cmd.Context()); err != nil || !st.Running || st.PID != pid {
-					return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run install again", strconv.Itoa(pid))
-				}
+			if pid, ok := app.runningOutside(cmd.Context(), m, false); ok {
+				return runningOutsideError(l, pid, "install")
 			}
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				var nm service.NoManagerError
@@ -129,7 +125,13 @@ Running install again updates the service to the current binary and options.`,
 			if st.Why != "" {
 				fmt.Fprintln(app.Stdout, whyIn(l, st.Why))
 			}
-			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(spec.Args(), " ")))
+			args := spec.Args()
+			if st.Manager == vendorManager {
+				// The package's unit runs the same binary on the
+				// default schedule, with no --config of its own.
+				args = []string{"run"}
+			}
+			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(args, " ")))
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintln(app.Stdout, l.Sprintf("there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", spec.ConfigPath))
 			}
@@ -170,6 +172,29 @@ Your schedule file, state and history are kept.`,
 	}
 }
 
+// runningOutside returns the pid of a bedtime that runs outside the
+// service m (started by hand): it holds the per-user lock, so a daemon the
+// service starts now would exit at once, while the service manager
+// reports the start as done. With installedOnly, only when the service
+// is installed (start and restart say so themselves when it is not).
+func (app *App) runningOutside(ctx context.Context, m service.Manager, installedOnly bool) (int, bool) {
+	pid, _, ok := app.runningDaemon()
+	if !ok {
+		return 0, false
+	}
+	st, err := m.Status(ctx)
+	if err == nil && (st.Running && st.PID == pid || installedOnly && !st.Installed) {
+		return 0, false
+	}
+	return pid, true
+}
+
+// runningOutsideError says that a bedtime started by hand runs (pid), and
+// what to do before running "bedtime verb" again.
+func runningOutsideError(l *locale.Locale, pid int, verb string) error {
+	return errorIn(l, "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run bedtime %s again", strconv.Itoa(pid), verb)
+}
+
 // newControlCmd returns start, stop or restart: failed is the message
 // key of its error (with %v for the cause), done what it says after.
 func newControlCmd(app *App, use, short, failed, done string, do func(service.Manager, context.Context) error) *cobra.Command {
@@ -178,6 +203,13 @@ func newControlCmd(app *App, use, short, failed, done string, do func(service.Ma
 		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The service's daemon would exit at once, finding the lock
+			// held, and systemd would still call it started.
+			if use != "stop" {
+				if pid, ok := app.runningOutside(cmd.Context(), app.services(), true); ok {
+					return runningOutsideError(app.locale(nil), pid, use)
+				}
+			}
 			if err := do(app.services(), cmd.Context()); err != nil {
 				return app.errorf(failed, app.serviceError(err))
 			}
@@ -202,13 +234,17 @@ func newRestartCmd(app *App) *cobra.Command {
 		service.Manager.Restart)
 }
 
+// vendorManager is the service.Status Manager of the systemd user unit a
+// distribution package installed (Linux only).
+const vendorManager = "systemd user unit from the package"
+
 // serviceWords are the names service.Status gives its mechanisms
 // (Manager) and its words for whether one starts at login (Enabled), said
 // in the person's language where status and install print them; status
 // --json keeps the English. A manager's other words (systemd's "static",
 // "masked") stay as it says them.
 var serviceWords = []string{
-	"systemd user unit", "XDG autostart entry", "LaunchAgent", "logon autostart",
+	"systemd user unit", vendorManager, "XDG autostart entry", "LaunchAgent", "logon autostart",
 	"enabled", "disabled", "loaded", "starts at login", "starts at logon",
 }
 
@@ -299,7 +335,11 @@ status 3 when bedtime is not running.`,
 			}
 			// A bedtime started by hand (or by a session's autostart)
 			// is found by its lock.
+			byHand := false
 			if pid, since, ok := app.runningDaemon(); ok && (!st.Running || st.PID == pid) {
+				// An installed service that does not run: this one was
+				// started by hand, and the service's state is said too.
+				byHand = st.Installed && !st.Running
 				st.Running, st.PID = true, pid
 				if st.Since == "" && !since.IsZero() {
 					st.Since = since.In(time.Local).Format("Mon 2006-01-02 15:04:05 MST")
@@ -361,7 +401,7 @@ status 3 when bedtime is not running.`,
 					next = n
 				}
 			}
-			writeStatus(app.Stdout, l, st, next)
+			writeStatus(app.Stdout, l, st, byHand, next)
 			writeStatusInfo(app.Stdout, info, markSet(ascii))
 			if !st.Running {
 				return exitError{statusNotRunning}
@@ -375,10 +415,12 @@ status 3 when bedtime is not running.`,
 }
 
 // writeStatus prints st for people, next being the next reminder's
-// description; writeStatusInfo (stats.go) prints the rest. The "service"
+// description; writeStatusInfo (stats.go) prints the rest. byHand says
+// that the bedtime running was started by hand while the installed
+// service does not run (st.State says how it stands). The "service"
 // line says which mechanism is in use, installed or not, so that "not
 // installed" is never followed by "install is impossible here".
-func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
+func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, next string) {
 	lb := statusLabels(l)
 	l = lb.l
 	unknown := func(s string) string {
@@ -390,6 +432,8 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
 	pid := strconv.Itoa(st.PID)
 	none := st.Manager == "none"
 	switch {
+	case st.Installed && st.Running && byHand:
+		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", pid, unknown(sinceIn(l, st.Since)), unknown(st.State)))
 	case st.Installed && st.Running:
 		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(sinceIn(l, st.Since))))
 	case st.Installed:
@@ -412,6 +456,9 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, next string) {
 			what += ", " + managerIn(l, st.Enabled)
 		}
 		fmt.Fprintf(w, "%s%s (%s)\n", lb.of("unit:"), st.UnitPath, what)
+	case st.Manager == vendorManager:
+		// The package's file is there: install enables it and writes none.
+		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install enables %s", managerIn(l, st.Manager), st.UnitPath))
 	default:
 		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", managerIn(l, st.Manager), st.UnitPath))
 	}

@@ -117,6 +117,32 @@ func TestInstallCmd(t *testing.T) {
 	}
 }
 
+// TestInstallCmdPackageUnit: when install enabled the package's unit, it
+// says what that unit runs: "bedtime run" on the default schedule, with
+// no --config (which a unit of install's own would carry).
+func TestInstallCmdPackageUnit(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	status := serviceStatus{Manager: "systemd user unit from the package", Installed: true, Enabled: "enabled", Running: true, PID: 7,
+		UnitPath: "/usr/lib/systemd/user/bedtime.service"}
+	m := &fakeManager{
+		InstallFunc: func(context.Context, service.Spec) error { return nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return status, nil },
+	}
+	code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), "install")
+	if code != 0 {
+		t.Fatalf("install exited %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"installed systemd user unit from the package /usr/lib/systemd/user/bedtime.service\n",
+		"it runs /usr/bin/bedtime run, now and at every login\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("install output lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
 func TestInstallCmdErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -219,6 +245,8 @@ func TestStatusCmd(t *testing.T) {
 		{"failed", serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed",
 			UnitPath: installedStatus.UnitPath, ConfigPath: installedStatus.ConfigPath}, nil, statusNotRunning},
 		{"not-installed", serviceStatus{Manager: "systemd user unit", UnitPath: installedStatus.UnitPath, State: "inactive, dead"}, nil, statusNotRunning},
+		// The package's unit is there, not enabled: install enables it, writes nothing.
+		{"package-not-installed", serviceStatus{Manager: "systemd user unit from the package", UnitPath: "/usr/lib/systemd/user/bedtime.service", Enabled: "disabled", State: "inactive, dead"}, nil, statusNotRunning},
 		{"xdg-not-installed", serviceStatus{Manager: "XDG autostart entry", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", State: "not installed"}, nil, statusNotRunning},
 		{"xdg-running", serviceStatus{Manager: "XDG autostart entry", Installed: true, Enabled: "starts at login", Running: true, PID: 4242,
 			Since: "Tue 2025-11-25 21:54:01 UTC", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, 0},

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,8 +32,10 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		{"", true, "none at " + filepath.Join(dir, "bedtime", "schedule.yaml") + "; the built-in default is in use"},
 	}
 	t.Setenv("XDG_CONFIG_HOME", dir)
+	notInstalled := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return serviceStatus{Manager: "systemd user unit"}, nil }}
 	for _, tt := range tests {
-		app := &App{ConfigPath: tt.path, Clock: fakeAt(now)}
+		app := withService(notInstalled, "/usr/bin/bedtime")
+		app.ConfigPath, app.Clock = tt.path, fakeAt(now)
 		r := checkSchedule(context.Background(), app)
 		if r.OK != tt.ok || !strings.HasPrefix(r.Detail, tt.want) {
 			t.Errorf("checkSchedule(%q) = %v %q, want %v %q", filepath.Base(tt.path), r.OK, r.Detail, tt.ok, tt.want)
@@ -40,6 +43,43 @@ func TestDoctorScheduleCheck(t *testing.T) {
 		if !r.OK && !strings.Contains(r.Fix, "bedtime validate") && !strings.Contains(r.Fix, "bedtime init --config") {
 			t.Errorf("fix = %q", r.Fix)
 		}
+	}
+}
+
+// TestDoctorScheduleCheckOfTheService: without --config, doctor's
+// schedule line looks at the default file; when the installed service
+// reads another (installed with --config), it says so and how to check
+// that one, instead of calling the default fine. With the default, or
+// with --config, it checks the file as before.
+func TestDoctorScheduleCheckOfTheService(t *testing.T) {
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	def := filepath.Join(dir, "bedtime", "schedule.yaml")
+	plan := berlinDefault(t)
+	tests := []struct {
+		name      string
+		config    string // --config
+		serviceOf string // the installed service's schedule
+		ok        bool
+		detail    string // its start
+		fix       string
+	}{
+		{"service reads another file", "", plan, false, "the service reads " + plan + ", not the default " + def + ", which this check looks at without --config",
+			"run `bedtime doctor --config " + plan + "`"},
+		{"service reads the default", "", def, true, "none at " + def + "; the built-in default is in use", ""},
+		{"--config names the service's file", plan, plan, true, plan + ": 6 reminders", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := serviceStatus{Manager: "systemd user unit", Installed: true, ConfigPath: tt.serviceOf}
+			app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+			app.ConfigPath, app.Clock = tt.config, fakeAt(now)
+			r := checkSchedule(context.Background(), app)
+			if r.OK != tt.ok || !strings.HasPrefix(r.Detail, tt.detail) || r.Fix != tt.fix {
+				t.Errorf("checkSchedule = %v %q, fix %q; want %v %q..., fix %q", r.OK, r.Detail, r.Fix, tt.ok, tt.detail, tt.fix)
+			}
+		})
 	}
 }
 
@@ -118,6 +158,23 @@ routines:
 }
 
 func fakeAt(t time.Time) *scheduler.FakeClock { return scheduler.NewFakeClock(t) }
+
+// TestDoctorServiceCheckRunByHand: an installed service that does not run
+// beside a bedtime started by hand: doctor says which runs, and to stop it
+// before starting the service (start refuses while it runs).
+func TestDoctorServiceCheckRunByHand(t *testing.T) {
+	t.Parallel()
+	stateDir := filepath.Join(t.TempDir(), "state")
+	holdLock(t, stateDir)
+	st := serviceStatus{Manager: "systemd user unit", Installed: true, UnitPath: "/u/bedtime.service", State: "inactive, dead"}
+	app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}, "/usr/bin/bedtime")
+	app.StateDir = stateDir
+	r := checkService(context.Background(), app)
+	want := fmt.Sprintf("installed (/u/bedtime.service) but not running (inactive, dead); a bedtime started by hand runs instead (pid %d)", os.Getpid())
+	if r.OK || r.Detail != want || r.Fix != "stop that one with `bedtime stop`, then run `bedtime start`" {
+		t.Errorf("checkService = %v %q, fix %q; want false %q and to stop it first", r.OK, r.Detail, r.Fix, want)
+	}
+}
 
 func TestDoctorServiceCheckWithoutManager(t *testing.T) {
 	t.Parallel()
