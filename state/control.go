@@ -31,8 +31,12 @@ var ErrPauseTooLong = errors.New("pause too long")
 // Pause pauses every reminder until until, and records the pause at now
 // (its detail says until when, in loc). A pause that ends more than
 // MaxPause after now is refused (ErrPauseTooLong), and so is one that
-// ends before now.
+// ends before now. It ends on a whole second (the next, for a fraction):
+// its history line, which another computer follows, says it so.
 func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
+	if whole := until.Truncate(time.Second); !whole.Equal(until) {
+		until = whole.Add(time.Second)
+	}
 	if d := until.Sub(now); d > MaxPause {
 		return fmt.Errorf("state: a pause until %s is %v long, more than %v: %w", until.Format(time.RFC3339), d, MaxPause, ErrPauseTooLong)
 	}

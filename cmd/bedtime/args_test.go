@@ -23,6 +23,8 @@ func TestArgumentErrors(t *testing.T) {
 		{[]string{"skip", "a", "b"}, "bedtime: skip takes 1 argument, got 2\nusage: bedtime skip NAME [flags]\nexample: bedtime skip movement\n"},
 		{[]string{"snooze"}, "bedtime: snooze takes 1 to 2 arguments, got 0\nusage: bedtime snooze NAME [DURATION] [flags]\nexample: bedtime snooze magnesium\n"},
 		{[]string{"pause", "1h", "2h"}, "bedtime: pause takes at most 1 argument, got 2\nusage: bedtime pause [DURATION | --until HH:MM | --today] [flags]\nexample: bedtime pause 2h\n"},
+		{[]string{"pause", "0"}, "bedtime: \"0\" is no time to pause for: give a length over zero, such as 45m (`bedtime resume` ends a pause)\n"},
+		{[]string{"pause", "-5m"}, "bedtime: -5m is read as a flag: a length of time is never negative; give one over zero, such as 45m\n"},
 		{[]string{"notify"}, "bedtime: notify takes 1 argument, got 0\nusage: bedtime notify NAME [flags]\nexample: bedtime notify magnesium\n"},
 		{[]string{"next", "soon"}, "bedtime: next takes no arguments, got \"soon\"\nusage: bedtime next [flags]\n"},
 		{[]string{"sync", "status"}, "bedtime: sync has no command \"status\" (its commands: init, join)\nusage: bedtime sync [flags]\n"},

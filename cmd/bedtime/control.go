@@ -163,8 +163,11 @@ edit") or stop bedtime ("bedtime uninstall").`,
 			if len(args) == 1 {
 				given++
 				d, err := time.ParseDuration(args[0])
-				if err != nil || d <= 0 {
+				if err != nil {
 					return app.errorf("%q is not a duration (want e.g. 45m or 2h)", args[0])
+				}
+				if d <= 0 {
+					return app.errorf("%q is no time to pause for: give a length over zero, such as 45m (`bedtime resume` ends a pause)", args[0])
 				}
 				if d > state.MaxPause {
 					return app.errorf("%q is longer than a pause can be (%s days at most); for a longer break, turn the reminders off (enabled: false, `bedtime edit`) or stop bedtime (`bedtime uninstall`)",

@@ -57,6 +57,8 @@ func errorCases() []errorCase {
 		{name: "at most", args: []string{"pause", "1h", "2h"}},
 		{name: "no arguments", args: []string{"next", "soon"}},
 		{name: "bad duration", args: []string{"pause", "soon"}},
+		{name: "no time to pause for", args: []string{"pause", "0"}},
+		{name: "a negative duration", args: []string{"pause", "-5m"}},
 		{name: "bad time of day", args: []string{"pause", "--until", "25:00"}},
 		{name: "no such reminder", args: []string{"done", "frob"}},
 		{name: "done with nothing due", at: "2026-11-25 19:00", args: []string{"done", "magnesium"}},

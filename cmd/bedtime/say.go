@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -96,6 +97,10 @@ func (app *App) flagError(_ *cobra.Command, err error) error {
 	switch {
 	case errors.As(err, &notExist):
 		if short := notExist.GetSpecifiedShortnames(); short != "" {
+			if _, derr := time.ParseDuration("-" + short); derr == nil {
+				// `bedtime pause -5m`: a negative length, taken for flags.
+				return wrapIn(l, err, "-%s is read as a flag: a length of time is never negative; give one over zero, such as 45m", short)
+			}
 			return wrapIn(l, err, "unknown shorthand flag: %q in -%s", []rune(notExist.GetSpecifiedName())[0], short)
 		}
 		return wrapIn(l, err, "unknown flag: --%s", notExist.GetSpecifiedName())
