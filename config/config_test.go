@@ -415,6 +415,39 @@ func TestTimeOfDaySlipsSayWhatToWrite(t *testing.T) {
 	}
 }
 
+// TestTextBeginningWithHashIsNotLeftOut: "title: #1 pill" is, to YAML, a
+// key and a comment; it is an error at the key, not the built-in title
+// without a word. A quoted one is the text, and an explicit "" is left to
+// the built-in.
+func TestTextBeginningWithHashIsNotLeftOut(t *testing.T) {
+	quote := "quote one that begins with #, or YAML reads it as a comment"
+	tests := []struct{ line, want, title string }{
+		{`title: #1 pill`, `s.yaml:4:5: reminder "magnesium": title: is empty (want a one-line text; ` + quote + `)`, ""},
+		{`message: # with food`, `s.yaml:4:5: reminder "magnesium": message: is empty (want a text; ` + quote + `)`, ""},
+		{`title:`, `s.yaml:4:5: reminder "magnesium": title: is empty (want a one-line text; ` + quote + `)`, ""},
+		{`title: "#1 pill"`, "", "#1 pill"},
+		{`title: ""`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			src := "reminders:\n  magnesium:\n    at: \"21:00\"\n    " + tt.line + "\n"
+			s, err := ParseIn("s.yaml", []byte(src), time.UTC)
+			if tt.want != "" {
+				if err == nil || err.Error() != tt.want {
+					t.Errorf("ParseIn = %v\nwant        %s", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, _ := s.Reminder("magnesium"); r.Title != tt.title {
+				t.Errorf("title = %q, want %q", r.Title, tt.title)
+			}
+		})
+	}
+}
+
 // TestRemindersSectionMissingOrEmpty: a reminders: key with nothing under
 // it (all commented out, or the reminders not indented) is reported at
 // the key as empty, not as missing; a file without one says so at its

@@ -30,6 +30,10 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	empty("when_busy", msg("hold or show"))
 	empty("stay", msg("true, false or a duration such as 2m"))
 	empty("sound", msg("true, false or a sound name such as bell"))
+	// title: #1 pill is a key with a comment to YAML: left out, the
+	// built-in title would be used without a word.
+	empty("title", msg("a one-line text; quote one that begins with #, or YAML reads it as a comment"))
+	empty("message", msg("a text; quote one that begins with #, or YAML reads it as a comment"))
 	if kv, ok := get["when_away"]; ok {
 		c := ctx{name, "when_away"}
 		if v, ok := p.str(kv.valueNode, c, msg("hold, skip, show or phone")); ok {

@@ -97,6 +97,8 @@ var deSchedule = []pair{
 	{Key: "hold or show", Other: "hold oder show"},
 	{Key: "true, false or a duration such as 2m", Other: "true, false oder eine Dauer wie 2m"},
 	{Key: "true, false or a sound name such as bell", Other: "true, false oder ein Klangname wie bell"},
+	{Key: "a text; quote one that begins with #, or YAML reads it as a comment", Other: "ein Text; setze einen, der mit # beginnt, in Anführungszeichen, sonst liest YAML ihn als Kommentar"},
+	{Key: "a one-line text; quote one that begins with #, or YAML reads it as a comment", Other: "ein einzeiliger Text; setze einen, der mit # beginnt, in Anführungszeichen, sonst liest YAML ihn als Kommentar"},
 	{Key: "%q is not hold, skip, show or phone", Other: "%q ist nicht hold, skip, show oder phone"},
 	{Key: "%q is not hold, skip, show or phone (did you mean %q?)", Other: "%q ist nicht hold, skip, show oder phone (meintest du %q?)"},
 	{Key: "%q is not hold or show", Other: "%q ist nicht hold oder show"},

@@ -97,6 +97,8 @@ var esSchedule = []pair{
 	{Key: "hold or show", Other: "hold o show"},
 	{Key: "true, false or a duration such as 2m", Other: "true, false o una duración como 2m"},
 	{Key: "true, false or a sound name such as bell", Other: "true, false o un nombre de sonido como bell"},
+	{Key: "a text; quote one that begins with #, or YAML reads it as a comment", Other: "un texto; pon entre comillas el que empiece por #, o YAML lo lee como un comentario"},
+	{Key: "a one-line text; quote one that begins with #, or YAML reads it as a comment", Other: "un texto de una línea; pon entre comillas el que empiece por #, o YAML lo lee como un comentario"},
 	{Key: "%q is not hold, skip, show or phone", Other: "%q no es hold, skip, show ni phone"},
 	{Key: "%q is not hold, skip, show or phone (did you mean %q?)", Other: "%q no es hold, skip, show ni phone (¿querías decir %q?)"},
 	{Key: "%q is not hold or show", Other: "%q no es hold ni show"},

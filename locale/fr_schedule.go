@@ -97,6 +97,8 @@ var frSchedule = []pair{
 	{Key: "hold or show", Other: "hold ou show"},
 	{Key: "true, false or a duration such as 2m", Other: "true, false ou une durée comme 2m"},
 	{Key: "true, false or a sound name such as bell", Other: "true, false ou un nom de son comme bell"},
+	{Key: "a text; quote one that begins with #, or YAML reads it as a comment", Other: "un texte\u00a0; mettez entre guillemets celui qui commence par #, sinon YAML le lit comme un commentaire"},
+	{Key: "a one-line text; quote one that begins with #, or YAML reads it as a comment", Other: "un texte d’une ligne\u00a0; mettez entre guillemets celui qui commence par #, sinon YAML le lit comme un commentaire"},
 	{Key: "%q is not hold, skip, show or phone", Other: "%q n’est pas hold, skip, show ou phone"},
 	{Key: "%q is not hold, skip, show or phone (did you mean %q?)", Other: "%q n’est pas hold, skip, show ou phone (vouliez-vous dire %q ?)"},
 	{Key: "%q is not hold or show", Other: "%q n’est pas hold ou show"},

@@ -113,6 +113,8 @@ var scheduleMessages = []entry{
 	{Key: "hold or show"},
 	{Key: "true, false or a duration such as 2m"},
 	{Key: "true, false or a sound name such as bell"},
+	{Key: "a text; quote one that begins with #, or YAML reads it as a comment"},
+	{Key: "a one-line text; quote one that begins with #, or YAML reads it as a comment"},
 	{Key: "%q is not hold, skip, show or phone"},
 	{Key: "%q is not hold, skip, show or phone (did you mean %q?)"},
 	{Key: "%q is not hold or show"},
