@@ -48,6 +48,7 @@ var de = []pair{
 	{Key: "unknown: %s", Other: "unbekannt: %s"},
 	{Key: "bedtime: installed, running (pid %s since %s)", Other: "bedtime: installiert, läuft (PID %s seit %s)"},
 	{Key: "bedtime: installed, not running (%s)", Other: "bedtime: installiert, läuft nicht (%s)"},
+	{Key: "bedtime: installed, not running", Other: "bedtime: installiert, läuft nicht"},
 	{Key: "bedtime: running (pid %s since %s), started by hand", Other: "bedtime: läuft (PID %s seit %s), von Hand gestartet"},
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime: läuft (PID %s seit %s), von Hand gestartet; der installierte Dienst läuft nicht (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime: läuft (PID %s seit %s), aber nicht als Dienst installiert"},

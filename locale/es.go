@@ -48,6 +48,7 @@ var es = []pair{
 	{Key: "unknown: %s", Other: "desconocido: %s"},
 	{Key: "bedtime: installed, running (pid %s since %s)", Other: "bedtime: instalado, en marcha (pid %s desde %s)"},
 	{Key: "bedtime: installed, not running (%s)", Other: "bedtime: instalado, detenido (%s)"},
+	{Key: "bedtime: installed, not running", Other: "bedtime: instalado, detenido"},
 	{Key: "bedtime: running (pid %s since %s), started by hand", Other: "bedtime: en marcha (pid %s desde %s), iniciado a mano"},
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime: en marcha (pid %s desde %s), iniciado a mano; el servicio instalado está detenido (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime: en marcha (pid %s desde %s), pero no instalado como servicio"},

@@ -48,6 +48,7 @@ var fr = []pair{
 	{Key: "unknown: %s", Other: "inconnu : %s"},
 	{Key: "bedtime: installed, running (pid %s since %s)", Other: "bedtime : installé, en marche (pid %s depuis %s)"},
 	{Key: "bedtime: installed, not running (%s)", Other: "bedtime : installé, arrêté (%s)"},
+	{Key: "bedtime: installed, not running", Other: "bedtime\u00a0: installé, arrêté"},
 	{Key: "bedtime: running (pid %s since %s), started by hand", Other: "bedtime : en marche (pid %s depuis %s), lancé à la main"},
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime : en marche (pid %s depuis %s), lancé à la main ; le service installé est arrêté (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime : en marche (pid %s depuis %s), mais pas installé comme service"},

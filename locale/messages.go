@@ -67,6 +67,7 @@ var coreMessages = []entry{
 	{Key: "unknown: %s"},
 	{Key: "bedtime: installed, running (pid %s since %s)"},
 	{Key: "bedtime: installed, not running (%s)"},
+	{Key: "bedtime: installed, not running"},
 	{Key: "bedtime: running (pid %s since %s), started by hand"},
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service"},

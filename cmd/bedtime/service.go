@@ -436,6 +436,9 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, n
 		fmt.Fprintln(w, l.Sprintf("bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", pid, unknown(sinceIn(l, st.Since)), unknown(st.State)))
 	case st.Installed && st.Running:
 		fmt.Fprintln(w, l.Sprintf("bedtime: installed, running (pid %s since %s)", pid, unknown(sinceIn(l, st.Since))))
+	case st.Installed && (st.State == "" || st.State == "not running"):
+		// The autostart entry and the Run key have no state but this.
+		fmt.Fprintln(w, l.Sprintf("bedtime: installed, not running"))
 	case st.Installed:
 		fmt.Fprintln(w, l.Sprintf("bedtime: installed, not running (%s)", unknown(st.State)))
 	case st.Running && none:

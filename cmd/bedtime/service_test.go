@@ -250,6 +250,9 @@ func TestStatusCmd(t *testing.T) {
 		{"xdg-not-installed", serviceStatus{Manager: "XDG autostart entry", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", State: "not installed"}, nil, statusNotRunning},
 		{"xdg-running", serviceStatus{Manager: "XDG autostart entry", Installed: true, Enabled: "starts at login", Running: true, PID: 4242,
 			Since: "Tue 2025-11-25 21:54:01 UTC", UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, 0},
+		// The autostart entry's only state is "not running": said once.
+		{"xdg-not-running", serviceStatus{Manager: "XDG autostart entry", Installed: true, Enabled: "starts at login", State: "not running",
+			UnitPath: "/home/alice/.config/autostart/bedtime.desktop", ConfigPath: installedStatus.ConfigPath}, nil, statusNotRunning},
 		{"no-manager", serviceStatus{Manager: "none", State: service.NoManagerError{Found: "launchctl is missing"}.Error()}, nil, statusNotRunning},
 	}
 	for _, tt := range tests {
