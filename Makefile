@@ -23,7 +23,7 @@ release:
 ## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.
 RUN_DEPS = file=/etc/ssl/certs/ca-certificates.crt:ca-certificates
 run: run-deps build
-	./$(BIN) run --builtin
+	$(abspath $(BIN)) run --builtin
 
 run-deps:
 	@scripts/need $(RUN_DEPS)
@@ -77,7 +77,7 @@ DIST ?= dist
 docs:
 	rm -rf $(DIST)/completions $(DIST)/man
 	$(GO) build -tags gendocs -ldflags "$(LDFLAGS)" -o $(BIN)-gendocs ./cmd/bedtime
-	./$(BIN)-gendocs gen-docs $(DIST)
+	$(abspath $(BIN))-gendocs gen-docs $(DIST)
 
 ## bench: the speed and size figures quoted in the README.
 bench:
