@@ -79,6 +79,7 @@ var deErrors = []pair{
 	{Key: "cannot restart bedtime: %v", Other: "bedtime lässt sich nicht neu starten: %v"},
 	{Key: "bedtime started", Other: "bedtime gestartet"},
 	{Key: "bedtime stopped", Other: "bedtime beendet"},
+	{Key: "bedtime was not running; nothing to stop", Other: "bedtime lief nicht; nichts zu stoppen"},
 	{Key: "bedtime restarted", Other: "bedtime neu gestartet"},
 	{Key: "cannot read the bedtime service's status: %v", Other: "der Zustand des bedtime-Dienstes ist nicht zu lesen: %v"},
 	{Key: "%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", Other: "%s gibt es schon; bearbeite die Datei, oder ersetze sie mit --force durch den Standardplan (vorher wird sie gesichert)"},

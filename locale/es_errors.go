@@ -79,6 +79,7 @@ var esErrors = []pair{
 	{Key: "cannot restart bedtime: %v", Other: "no se puede reiniciar bedtime: %v"},
 	{Key: "bedtime started", Other: "bedtime iniciado"},
 	{Key: "bedtime stopped", Other: "bedtime detenido"},
+	{Key: "bedtime was not running; nothing to stop", Other: "bedtime no estaba en marcha; nada que detener"},
 	{Key: "bedtime restarted", Other: "bedtime reiniciado"},
 	{Key: "cannot read the bedtime service's status: %v", Other: "no se puede leer el estado del servicio bedtime: %v"},
 	{Key: "%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", Other: "%s ya existe; edítalo, o usa --force para cambiarlo por el predeterminado (antes se guarda una copia)"},

@@ -79,6 +79,7 @@ var frErrors = []pair{
 	{Key: "cannot restart bedtime: %v", Other: "impossible de redémarrer bedtime : %v"},
 	{Key: "bedtime started", Other: "bedtime démarré"},
 	{Key: "bedtime stopped", Other: "bedtime arrêté"},
+	{Key: "bedtime was not running; nothing to stop", Other: "bedtime ne tournait pas\u00a0; rien à arrêter"},
 	{Key: "bedtime restarted", Other: "bedtime redémarré"},
 	{Key: "cannot read the bedtime service's status: %v", Other: "état du service bedtime illisible : %v"},
 	{Key: "%s already exists; edit it, or use --force to replace it with the default (it is backed up first)", Other: "%s existe déjà ; modifiez-le, ou remplacez-le par l’horaire par défaut avec --force (il est d’abord sauvegardé)"},

@@ -91,6 +91,7 @@ var errorsMessages = []entry{
 	{Key: "cannot restart bedtime: %v"},
 	{Key: "bedtime started"},
 	{Key: "bedtime stopped"},
+	{Key: "bedtime was not running; nothing to stop"},
 	{Key: "bedtime restarted"},
 	{Key: "cannot read the bedtime service's status: %v"},
 

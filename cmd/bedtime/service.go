@@ -210,7 +210,14 @@ func newControlCmd(app *App, use, short, failed, done string, do func(service.Ma
 					return runningOutsideError(app.locale(nil), pid, use)
 				}
 			}
-			if err := do(app.services(), cmd.Context()); err != nil {
+			err := do(app.services(), cmd.Context())
+			if use == "stop" && errors.Is(err, service.ErrNotRunning) {
+				// Stopped is what was asked for, as systemctl stop says of
+				// a unit that is not running.
+				app.sayln(app.Stdout, "bedtime was not running; nothing to stop")
+				return nil
+			}
+			if err != nil {
 				return app.errorf(failed, app.serviceError(err))
 			}
 			app.sayln(app.Stdout, done)
