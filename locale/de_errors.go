@@ -30,6 +30,7 @@ var deErrors = []pair{
 	{Key: "--days %s: want 1 or more", Other: "--days %s: erwartet wird 1 oder mehr"},
 	{Key: "--days %s: want 1 to %s (ten years)", Other: "--days %s: erwartet wird 1 bis %s (zehn Jahre)"},
 	{Key: "--days %s: want 1 to %s", Other: "--days %s: erwartet wird 1 bis %s"},
+	{Key: "--days lists the nights; leave it out when you record one", Other: "--days listet die Nächte auf; lass es weg, wenn du eine einträgst"},
 	{Key: "give --ics: iCalendar is the only export format", Other: "gib --ics an: iCalendar ist das einzige Exportformat"},
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device braucht sync: in der Plandatei, und dieser Computer muss beigetreten sein (siehe bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q ist kein Zeitpunkt (erwartet wird RFC 3339, etwa 2026-11-25T20:00:00+01:00)"},

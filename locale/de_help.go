@@ -47,8 +47,8 @@ all to 10), which leg, and a note. A night belongs to the date it began: a
 cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
 night; a night in the future or more than a year back is refused.
 
-Without flags it lists the recent nights; a night nobody answered for is
-"no answer", never "no cramps". Say it again to correct it: the latest
+Without flags it lists the last 14 nights (--days N for more); a night
+nobody answered for is "no answer", never "no cramps". Say it again to correct it: the latest
 answer wins, and the diary keeps what was said and when.
 
 --now records a cramp as it happens and prints what to do about it.
@@ -63,8 +63,8 @@ zu dem Datum, an dem sie begann: ein Krampf am 7. um 3 Uhr früh ist die Nacht
 vom 6. --night ist ohne Angabe die letzte Nacht; eine Nacht in der Zukunft
 oder mehr als ein Jahr zurück wird abgelehnt.
 
-Ohne Optionen zeigt es die letzten Nächte; eine Nacht ohne Antwort heißt
-"keine Antwort", nie "keine Krämpfe". Zum Berichtigen einfach noch einmal
+Ohne Optionen zeigt es die letzten 14 Nächte (--days N für mehr); eine
+Nacht ohne Antwort heißt "keine Antwort", nie "keine Krämpfe". Zum Berichtigen einfach noch einmal
 eintragen: Die neueste Antwort gilt, und das Tagebuch behält, was wann
 gesagt wurde.
 
@@ -79,6 +79,7 @@ gesagt wurde.
 	{Key: "the night, by the date it began (YYYY-MM-DD; default: last night)", Other: "die Nacht, nach dem Datum, an dem sie begann (JJJJ-MM-TT; Vorgabe: letzte Nacht)"},
 	{Key: "a note (one line, at most 1000 characters)", Other: "eine Notiz (eine Zeile, höchstens 1000 Zeichen)"},
 	{Key: "record a cramp happening now, and show what to do", Other: "einen Krampf eintragen, der gerade geschieht, und zeigen, was hilft"},
+	{Key: "how many nights to list, up to last night", Other: "wie viele Nächte aufgelistet werden, bis zur letzten Nacht"},
 	{Key: "how bad, 0 (no pain) to 10 (the worst)", Other: "wie schlimm, 0 (kein Schmerz) bis 10 (der schlimmste)"},
 	{Key: "how much they disturbed sleep, 0 (not at all) to 10", Other: "wie sehr sie den Schlaf störten, 0 (gar nicht) bis 10"},
 	{Key: "Check that reminders can reach you, and say how to fix what is wrong", Other: "Prüfen, ob Erinnerungen dich erreichen, und sagen, wie sich Fehler beheben lassen"},

@@ -30,6 +30,7 @@ var esErrors = []pair{
 	{Key: "--days %s: want 1 or more", Other: "--days %s: se espera 1 o más"},
 	{Key: "--days %s: want 1 to %s (ten years)", Other: "--days %s: se espera de 1 a %s (diez años)"},
 	{Key: "--days %s: want 1 to %s", Other: "--days %s: se espera de 1 a %s"},
+	{Key: "--days lists the nights; leave it out when you record one", Other: "--days lista las noches; no lo pongas cuando registres una"},
 	{Key: "give --ics: iCalendar is the only export format", Other: "añade --ics: iCalendar es el único formato de exportación"},
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device necesita sync: en el horario, y que este ordenador se haya unido (ver bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q no es un instante (se espera RFC 3339, como 2026-11-25T20:00:00+01:00)"},

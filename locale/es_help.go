@@ -48,8 +48,8 @@ all to 10), which leg, and a note. A night belongs to the date it began: a
 cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
 night; a night in the future or more than a year back is refused.
 
-Without flags it lists the recent nights; a night nobody answered for is
-"no answer", never "no cramps". Say it again to correct it: the latest
+Without flags it lists the last 14 nights (--days N for more); a night
+nobody answered for is "no answer", never "no cramps". Say it again to correct it: the latest
 answer wins, and the diary keeps what was said and when.
 
 --now records a cramp as it happens and prints what to do about it.
@@ -64,8 +64,8 @@ empezó: un calambre a las 3 de la madrugada del 7 es la noche del 6. Sin
 --night es anoche; una noche en el futuro o de hace más de un año se
 rechaza.
 
-Sin opciones, lista las últimas noches; una noche sin respuesta es
-"sin respuesta", nunca "sin calambres". Para corregirla, dilo otra vez: la
+Sin opciones, lista las últimas 14 noches (--days N para más); una noche
+sin respuesta es "sin respuesta", nunca "sin calambres". Para corregirla, dilo otra vez: la
 última respuesta vale, y el diario guarda qué se dijo y cuándo.
 
 --now anota un calambre mientras ocurre y muestra qué hacer.
@@ -79,6 +79,7 @@ Sin opciones, lista las últimas noches; una noche sin respuesta es
 	{Key: "the night, by the date it began (YYYY-MM-DD; default: last night)", Other: "la noche, por la fecha en que empezó (AAAA-MM-DD; por defecto: anoche)"},
 	{Key: "a note (one line, at most 1000 characters)", Other: "una nota (una línea, 1000 caracteres como mucho)"},
 	{Key: "record a cramp happening now, and show what to do", Other: "anotar un calambre que ocurre ahora, y mostrar qué hacer"},
+	{Key: "how many nights to list, up to last night", Other: "cuántas noches listar, hasta anoche"},
 	{Key: "how bad, 0 (no pain) to 10 (the worst)", Other: "cuán fuerte, de 0 (sin dolor) a 10 (el peor)"},
 	{Key: "how much they disturbed sleep, 0 (not at all) to 10", Other: "cuánto alteraron el sueño, de 0 (nada) a 10"},
 	{Key: "Check that reminders can reach you, and say how to fix what is wrong", Other: "Comprobar que los recordatorios te llegan, y decir cómo arreglar lo que falla"},

@@ -30,6 +30,7 @@ var frErrors = []pair{
 	{Key: "--days %s: want 1 or more", Other: "--days %s : 1 ou plus est attendu"},
 	{Key: "--days %s: want 1 to %s (ten years)", Other: "--days %s : de 1 à %s est attendu (dix ans)"},
 	{Key: "--days %s: want 1 to %s", Other: "--days %s : de 1 à %s est attendu"},
+	{Key: "--days lists the nights; leave it out when you record one", Other: "--days liste les nuits\u00a0; ne le donnez pas quand vous en enregistrez une"},
 	{Key: "give --ics: iCalendar is the only export format", Other: "ajoutez --ics : iCalendar est le seul format d’export"},
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)", Other: "--by-device demande sync : dans l’horaire, et cet ordinateur doit l’avoir rejoint (voir bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)", Other: "--from %q n’est pas un instant (RFC 3339 attendu, par exemple 2026-11-25T20:00:00+01:00)"},

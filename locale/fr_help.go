@@ -48,8 +48,8 @@ all to 10), which leg, and a note. A night belongs to the date it began: a
 cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
 night; a night in the future or more than a year back is refused.
 
-Without flags it lists the recent nights; a night nobody answered for is
-"no answer", never "no cramps". Say it again to correct it: the latest
+Without flags it lists the last 14 nights (--days N for more); a night
+nobody answered for is "no answer", never "no cramps". Say it again to correct it: the latest
 answer wins, and the diary keeps what was said and when.
 
 --now records a cramp as it happens and prints what to do about it.
@@ -64,8 +64,8 @@ sommeil (0 pas du tout à 10), quelle jambe, et une note. Une nuit appartient
 6. Sans --night, c’est la nuit dernière ; une nuit dans le futur ou de plus
 d’un an est refusée.
 
-Sans option, il liste les dernières nuits ; une nuit sans réponse est
-"pas de réponse", jamais "pas de crampes". Pour corriger, répondez à
+Sans option, il liste les 14 dernières nuits (--days N pour plus) ; une
+nuit sans réponse est "pas de réponse", jamais "pas de crampes". Pour corriger, répondez à
 nouveau : la dernière réponse compte, et le journal garde ce qui a été dit
 et quand.
 
@@ -80,6 +80,7 @@ et quand.
 	{Key: "the night, by the date it began (YYYY-MM-DD; default: last night)", Other: "la nuit, par la date où elle a commencé (AAAA-MM-JJ ; par défaut : la nuit dernière)"},
 	{Key: "a note (one line, at most 1000 characters)", Other: "une note (une ligne, 1000 caractères au plus)"},
 	{Key: "record a cramp happening now, and show what to do", Other: "noter une crampe qui arrive maintenant, et afficher que faire"},
+	{Key: "how many nights to list, up to last night", Other: "combien de nuits lister, jusqu’à la nuit dernière"},
 	{Key: "how bad, 0 (no pain) to 10 (the worst)", Other: "intensité, de 0 (aucune douleur) à 10 (la pire)"},
 	{Key: "how much they disturbed sleep, 0 (not at all) to 10", Other: "combien elles ont gêné le sommeil, de 0 (pas du tout) à 10"},
 	{Key: "Check that reminders can reach you, and say how to fix what is wrong", Other: "Vérifier que les rappels vous parviennent, et dire comment réparer ce qui ne va pas"},

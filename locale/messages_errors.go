@@ -35,6 +35,7 @@ var errorsMessages = []entry{
 	{Key: "--days %s: want 1 or more"},
 	{Key: "--days %s: want 1 to %s (ten years)"},
 	{Key: "--days %s: want 1 to %s"},
+	{Key: "--days lists the nights; leave it out when you record one"},
 	{Key: "give --ics: iCalendar is the only export format"},
 	{Key: "--by-device needs sync: in the schedule and this computer joined (see bedtime sync)"},
 	{Key: "--from %q is not a time (want RFC 3339, such as 2026-11-25T20:00:00+01:00)"},

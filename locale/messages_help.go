@@ -55,8 +55,8 @@ all to 10), which leg, and a note. A night belongs to the date it began: a
 cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
 night; a night in the future or more than a year back is refused.
 
-Without flags it lists the recent nights; a night nobody answered for is
-"no answer", never "no cramps". Say it again to correct it: the latest
+Without flags it lists the last 14 nights (--days N for more); a night
+nobody answered for is "no answer", never "no cramps". Say it again to correct it: the latest
 answer wins, and the diary keeps what was said and when.
 
 --now records a cramp as it happens and prints what to do about it.
@@ -70,6 +70,7 @@ answer wins, and the diary keeps what was said and when.
 	{Key: "the night, by the date it began (YYYY-MM-DD; default: last night)"},
 	{Key: "a note (one line, at most 1000 characters)"},
 	{Key: "record a cramp happening now, and show what to do"},
+	{Key: "how many nights to list, up to last night"},
 	{Key: "how bad, 0 (no pain) to 10 (the worst)"},
 	{Key: "how much they disturbed sleep, 0 (not at all) to 10"},
 

@@ -17,13 +17,19 @@ import (
 	"github.com/bedtime-app/bedtime/state"
 )
 
-// diaryListNights is how many nights `bedtime diary` alone lists.
-const diaryListNights = 14
+// diaryListNights is how many nights `bedtime diary` alone lists, unless
+// --days says; maxDiaryDays is the most it lists (a year, as far back as
+// a night may be said).
+const (
+	diaryListNights = 14
+	maxDiaryDays    = 366
+)
 
 func newDiaryCmd(app *App) *cobra.Command {
 	var (
 		night, leg, note       string
 		count, severity, sleep int
+		days                   int
 		now                    bool
 	)
 	cmd := &cobra.Command{
@@ -35,8 +41,8 @@ all to 10), which leg, and a note. A night belongs to the date it began: a
 cramp at 3 a.m. on the 7th is the night of the 6th. --night defaults to last
 night; a night in the future or more than a year back is refused.
 
-Without flags it lists the recent nights; a night nobody answered for is
-"no answer", never "no cramps". Say it again to correct it: the latest
+Without flags it lists the last 14 nights (--days N for more); a night
+nobody answered for is "no answer", never "no cramps". Say it again to correct it: the latest
 answer wins, and the diary keeps what was said and when.
 
 --now records a cramp as it happens and prints what to do about it.
@@ -57,6 +63,12 @@ answer wins, and the diary keeps what was said and when.
 			}
 			store := diary.Open(dir, log)
 			said := f.Changed("cramps") || f.Changed("severity") || f.Changed("sleep") || f.Changed("leg") || f.Changed("note")
+			if f.Changed("days") && (said || now || f.Changed("night")) {
+				return app.errorf("--days lists the nights; leave it out when you record one")
+			}
+			if days < 1 || days > maxDiaryDays {
+				return app.errorf("--days %s: want 1 to %s", strconv.Itoa(days), strconv.Itoa(maxDiaryDays))
+			}
 			if !said && !now {
 				if f.Changed("night") {
 					return app.errorf("--night: say what to record about it (--cramps, --severity, --sleep, --leg or --note)")
@@ -66,7 +78,7 @@ answer wins, and the diary keeps what was said and when.
 					return err
 				}
 				link, recs := app.syncRecords(time.Time{}) // with sync on, every computer's answers
-				return listNights(app.Stdout, app.locale(nil), mergedDiary(link, recs, entries), at, loc)
+				return listNights(app.Stdout, app.locale(nil), mergedDiary(link, recs, entries), at, loc, days)
 			}
 			e := diary.Entry{At: at, Via: diary.ViaCLI, Night: diary.LastNight(at, loc), Leg: diary.Leg(strings.ToLower(strings.TrimSpace(leg))), Note: note}
 			if now {
@@ -127,6 +139,7 @@ answer wins, and the diary keeps what was said and when.
 	f.StringVar(&leg, "leg", "", "which leg: left, right or both")
 	f.StringVar(&note, "note", "", "a note (one line, at most 1000 characters)")
 	f.BoolVar(&now, "now", false, "record a cramp happening now, and show what to do")
+	f.IntVar(&days, "days", diaryListNights, "how many nights to list, up to last night")
 	cmd.RegisterFlagCompletionFunc("leg", cobra.FixedCompletions([]string{"left", "right", "both"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -216,7 +229,7 @@ func describeNightIn(l *locale.Locale, r diary.NightRecord) string {
 }
 
 // listNights prints the last nights, newest first, in l's language.
-func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.Time, loc *time.Location) error {
+func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.Time, loc *time.Location, nights int) error {
 	byNight := map[string]diary.NightRecord{}
 	for _, r := range diary.Fold(entries) {
 		byNight[r.Night] = r
@@ -226,7 +239,7 @@ func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.T
 		last = last.AddDate(0, 0, 1) // tonight has an answer already (--now)
 	}
 	label := func(night string) string { return nightLabelIn(l, night) }
-	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", diaryListNights))
+	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", nights))
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	var head []string
@@ -240,7 +253,7 @@ func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.T
 		}
 		return strconv.Itoa(n)
 	}
-	for d := 0; d < diaryListNights; d++ {
+	for d := 0; d < nights; d++ {
 		key := last.AddDate(0, 0, -d).Format(time.DateOnly)
 		r, ok := byNight[key]
 		if !ok {

@@ -62,6 +62,10 @@ func TestDiaryCommand(t *testing.T) {
 		{"--now at 3 a.m. is the night before", nov(t, 20, "03:10"), []string{"--now"}, 0, "Recorded a cramp at 03:10 (the night of Thu 19 Nov).", "", "2026-11-19", 1},
 		{"--now at 23:40 is tonight", nov(t, 20, "23:40"), []string{"--now", "--leg", "right"}, 0, "Recorded a cramp at 23:40 (the night of Fri 20 Nov).", "", "2026-11-20", 1},
 		{"--now with --night", morning, []string{"--now", "--night", "2026-11-02"}, 1, "", "bedtime: --now records the night going on now; leave out --night\n", "", 0},
+		{"--days with an answer", morning, []string{"--days", "30", "--cramps", "1"}, 1, "", "bedtime: --days lists the nights; leave it out when you record one\n", "", 0},
+		{"--days 0", morning, []string{"--days", "0"}, 1, "", "bedtime: --days 0: want 1 to 366\n", "", 0},
+		{"--days 400", morning, []string{"--days", "400"}, 1, "", "bedtime: --days 400: want 1 to 366\n", "", 0},
+		{"a month of nights", morning, []string{"--days", "30"}, 0, "The last 30 nights, by the date each began:", "", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -88,6 +92,37 @@ func TestDiaryCommand(t *testing.T) {
 				t.Fatalf("diary = %+v; want one night %s with %d answers", nights, tc.night, tc.answers)
 			}
 		})
+	}
+}
+
+// TestDiaryListsDaysNights: --days N lists N nights, from last night
+// back, so a month-old night can be read.
+func TestDiaryListsDaysNights(t *testing.T) {
+	t.Parallel()
+	dir, config := diaryEnv(t)
+	if code, _, errOut := runIn(t, dir, nov(t, 20, "08:00"), "--config", config, "diary", "--night", "2026-10-25", "--cramps", "3"); code != 0 {
+		t.Fatalf("diary --night: %s", errOut)
+	}
+	for _, tt := range []struct {
+		args  []string
+		lines int
+		has   bool
+	}{
+		{nil, 14, false},
+		{[]string{"--days", "3"}, 3, false},
+		{[]string{"--days", "30"}, 30, true},
+	} {
+		code, out, errOut := runIn(t, dir, nov(t, 20, "08:00"), append([]string{"--config", config, "diary"}, tt.args...)...)
+		if code != 0 || errOut != "" {
+			t.Fatalf("diary %v: exit %d, %s", tt.args, code, errOut)
+		}
+		// The rows: after the title, a blank line and the heading, up to
+		// the next blank line.
+		rows, _, _ := strings.Cut(strings.Join(strings.Split(out, "\n")[3:], "\n"), "\n\n")
+		nights := strings.Split(rows, "\n")
+		if len(nights) != tt.lines || strings.Contains(out, "Sun 25 Oct") != tt.has {
+			t.Errorf("diary %v: %d nights, 25 Oct listed %v; want %d, %v:\n%s", tt.args, len(nights), !tt.has, tt.lines, tt.has, out)
+		}
 	}
 }
 
