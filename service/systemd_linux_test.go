@@ -567,14 +567,7 @@ func TestSystemdStopByHand(t *testing.T) {
 				t.Fatal("Stop returned while a daemon still holds the lock")
 			}
 			if exited != nil {
-				select {
-				case err := <-exited:
-					if err != nil {
-						t.Errorf("the daemon did not exit cleanly on SIGTERM: %v", err)
-					}
-				case <-time.After(5 * time.Second):
-					t.Error("the daemon started by hand did not exit")
-				}
+				waitExitedClean(t, exited)
 			}
 		})
 	}
@@ -599,6 +592,13 @@ func TestSystemdUninstallStopsRunByHand(t *testing.T) {
 	if _, _, ok := f.m.opts.running(); ok {
 		t.Fatal("Uninstall returned while the daemon started by hand still holds the lock")
 	}
+	waitExitedClean(t, exited)
+}
+
+// waitExitedClean waits, at most 5 s, for the daemon started by hand to
+// exit cleanly on the SIGTERM it was sent (its Wait's error on exited).
+func waitExitedClean(t *testing.T, exited <-chan error) {
+	t.Helper()
 	select {
 	case err := <-exited:
 		if err != nil {
