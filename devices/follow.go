@@ -2,6 +2,7 @@ package devices
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +36,14 @@ const FollowWindow = 12 * time.Hour
 // a Done already here changes nothing, so the Done this device records in
 // turn, read back by the other, ends there. It returns how many records
 // changed the state.
+//
+// The records are followed in the order they were given (their At), not
+// in the order a Scan reads them, device after device: a resume on one
+// computer does not end a pause given later on another, and of two
+// pauses the later one counts.
 func Follow(store *state.Store, recs []Record, now time.Time, label func(id string) string) (int, error) {
+	recs = slices.Clone(recs)
+	slices.SortStableFunc(recs, func(a, b Record) int { return a.Event.At.Compare(b.Event.At) })
 	followed := 0
 	_, err := store.Change(func(tx *state.Tx) error {
 		followed = 0
