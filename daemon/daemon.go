@@ -333,12 +333,17 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 
 // record records in the state what the engine needs to know of an event
 // it handed over: the instant handled, a skip that passed, a snooze shown
-// or replaced by this instant.
+// or replaced by this instant. A snooze handed over is taken off only if
+// it is still the one in the state: one moved meanwhile (bedtime snooze,
+// another computer) stays.
 func record(tx *state.Tx, ev scheduler.Event) {
-	tx.SetSnooze(ev.Job, time.Time{})
 	if ev.Once {
+		if tx.Snooze(ev.Job).Equal(ev.Scheduled) {
+			tx.SetSnooze(ev.Job, time.Time{})
+		}
 		return
 	}
+	tx.SetSnooze(ev.Job, time.Time{})
 	tx.SetLast(ev.Job, ev.Scheduled)
 	if skip := tx.Skip(ev.Job); !skip.IsZero() && !ev.Scheduled.Before(skip) {
 		tx.SetSkip(ev.Job, time.Time{})
