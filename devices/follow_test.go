@@ -215,3 +215,51 @@ func TestFollowTakesRecordsInTheOrderTheyHappened(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowLeavesAPauseEndedHere: a pause or resume from another computer
+// is read again whenever this computer reads the folder afresh (bedtime
+// restarted, the folder unmounted and back). One given here since, which
+// the other computer followed without a line of its own, wins: a pause
+// resumed here does not come back, a resume there does not end a pause
+// given here after it.
+func TestFollowLeavesAPauseEndedHere(t *testing.T) {
+	pause := Record{Device: idA, Event: state.Event{At: t0, Kind: state.Paused, Detail: "until " + t0.Add(3*time.Hour).Format(time.RFC3339)}}
+	resume := Record{Device: idA, Event: state.Event{At: t0.Add(10 * time.Minute), Kind: state.Resumed}}
+	tests := []struct {
+		name string
+		recs []Record
+		here func(st *state.Store) error // given here after the records
+		want time.Time
+	}{
+		{"a pause there, resumed here", []Record{pause}, func(st *state.Store) error {
+			_, err := st.Resume(t0.Add(20 * time.Minute))
+			return err
+		}, time.Time{}},
+		{"a resume there, paused here after", []Record{pause, resume}, func(st *state.Store) error {
+			return st.Pause(t0.Add(2*time.Hour), t0.Add(20*time.Minute), time.UTC)
+		}, t0.Add(2 * time.Hour)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := state.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			label := func(string) string { return "laptop" }
+			if _, err := Follow(st, tt.recs, t0.Add(15*time.Minute), label); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.here(st); err != nil {
+				t.Fatal(err)
+			}
+			// Read again: bedtime restarted here.
+			if _, err := Follow(st, tt.recs, t0.Add(30*time.Minute), label); err != nil {
+				t.Fatal(err)
+			}
+			s, _ := st.Load()
+			if !s.PausedUntil.Equal(tt.want) {
+				t.Errorf("paused until %v, want %v", s.PausedUntil, tt.want)
+			}
+		})
+	}
+}
