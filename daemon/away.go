@@ -303,12 +303,14 @@ func (a *away) release(ctx context.Context, now time.Time) {
 			a.d.log.Info("still busy: held until that ends", "reminders", strings.Join(still, ","), "why", busyWhy)
 		}
 	}()
-	st, err := a.d.store.Load()
+	// The state as the daemon knows it: the file, with what it could not
+	// write yet (a full disk) applied.
+	st := a.d.w.current()
 	for name, h := range held {
 		// Shown while held here means shown on a phone or another channel
 		// (when_away: phone, or channels: [desktop, phone]): the desktop
 		// holds its own copy all the same, until it is answered.
-		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due && in.Status != state.Shown) {
+		if in, ok := st.Open[name]; !ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due && in.Status != state.Shown {
 			continue // answered meanwhile (bedtime done, the phone's Done or Snooze), or replaced by its next firing
 		}
 		if now.After(h.deadline) {

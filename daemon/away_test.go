@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -11,6 +12,7 @@ import (
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -246,6 +248,35 @@ func TestHeldSurvivesAReloadThatChangesAwayAfter(t *testing.T) {
 		status = presence.Status{State: presence.Here, Since: now.Add(50 * time.Minute), Source: "test"}
 		p.Set(status)
 		synctest.Wait()
+		if n := srv.Next(t); !n.Scheduled.Equal(now.Add(30 * time.Minute)) {
+			t.Fatalf("shown %+v, want the 20:30 magnesium", n)
+		}
+	})
+}
+
+// TestHeldShownWhenBackThoughTheStateCannotBeWritten: the state cannot be
+// written (its lock held by another process, or a full disk): the firing
+// held while the screen is locked is kept in memory with the rest, and
+// shows when the person is back all the same.
+func TestHeldShownWhenBackThoughTheStateCannotBeWritten(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+		h.idleUntil(now.Add(30 * time.Minute))
+		p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+		synctest.Wait()
+		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fl.Unlock()
+		h.clock.Set(now.Add(30 * time.Minute))
+		synctest.Wait()
+		nothingOnScreen(t, srv)
+
+		h.clock.Set(now.Add(50 * time.Minute)) // back within its grace
+		p.Set(presence.Status{State: presence.Here, Since: now.Add(50 * time.Minute), Source: "test"})
+		h.clock.Advance(3 * stateLockWait) // each write waits for the lock, and keeps what it has
 		if n := srv.Next(t); !n.Scheduled.Equal(now.Add(30 * time.Minute)) {
 			t.Fatalf("shown %+v, want the 20:30 magnesium", n)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -103,9 +104,24 @@ func (w *writer) refresh() (prev, st state.State, err error) {
 	return prev, st, err
 }
 
-// handOver gives the read jobs of batch what they read (see job.seen),
-// and makes the view the state the daemon acts on from now.
+// current reads the state file into the view, with what is kept applied,
+// and returns the view: the state as it is now, as far as the daemon can
+// tell (when the file cannot be read, the view as it was, with what is
+// kept). What others changed is left for refresh to hand over.
+func (w *writer) current() state.State {
+	done := make(chan struct{})
+	w.enqueue(job{read: true, after: func() { close(done) }})
+	<-done
+	return w.View()
+}
+
+// handOver gives the read jobs of batch that ask for it what they read
+// (see job.seen), and makes the view the state the daemon acts on from
+// now.
 func (w *writer) handOver(batch []job) {
+	if !slices.ContainsFunc(batch, func(j job) bool { return j.seen != nil }) {
+		return
+	}
 	w.mu.Lock()
 	prev, cur, err := w.acted, w.view.Clone(), w.readErr
 	if err == nil {
