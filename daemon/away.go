@@ -86,9 +86,6 @@ func (d *daemon) openPresence(ctx context.Context, after time.Duration) {
 	if old != nil && old.after == after {
 		return
 	}
-	if old != nil {
-		old.close()
-	}
 	mon, rep := d.o.Presence(ctx, presence.Options{AwayAfter: after, Logger: d.log, Now: d.o.Clock.Now})
 	a := &away{d: d, mon: mon, rep: rep, after: after, held: map[string]heldOne{}, done: make(chan struct{})}
 	a.last = mon.Current(ctx)
@@ -99,14 +96,49 @@ func (d *daemon) openPresence(ctx context.Context, after time.Duration) {
 	d.mu.Unlock()
 	d.setPresence(a.last)
 	go a.watch(wctx)
+	if old == nil {
+		return
+	}
+	// What the old monitor held waits for the person's return on the
+	// new one: a reload (away.after edited) loses no reminder.
+	held, natural := old.close()
+	a.mu.Lock()
+	for name, h := range held {
+		if _, newer := a.held[name]; !newer {
+			a.held[name] = h
+		}
+	}
+	a.naturalUntil = later(a.naturalUntil, natural)
+	a.askLaterLocked()
+	back := len(a.held) > 0 && a.last.State == presence.Here
+	a.mu.Unlock()
+	if back {
+		a.release(ctx, d.o.Clock.Now())
+	}
 }
 
-// close stops watching; held reminders are released as if the person came
-// back (the new monitor, if any, decides again on the next firing).
-func (a *away) close() {
+// close stops watching and returns the reminders held and the end of a
+// natural break, for the monitor that replaces this one.
+func (a *away) close() (held map[string]heldOne, naturalUntil time.Time) {
 	a.stop()
 	<-a.done
 	a.mon.Close()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.recheck != nil {
+		a.recheck.Stop()
+		a.recheck = nil
+	}
+	held, a.held = a.held, map[string]heldOne{}
+	return held, a.naturalUntil
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // watch follows the monitor's changes.
@@ -271,12 +303,14 @@ func (a *away) release(ctx context.Context, now time.Time) {
 			a.d.log.Info("still busy: held until that ends", "reminders", strings.Join(still, ","), "why", busyWhy)
 		}
 	}()
-	st, err := a.d.store.Load()
+	// The state as the daemon knows it: the file, with what it could not
+	// write yet (a full disk) applied.
+	st := a.d.w.current()
 	for name, h := range held {
 		// Shown while held here means shown on a phone or another channel
 		// (when_away: phone, or channels: [desktop, phone]): the desktop
 		// holds its own copy all the same, until it is answered.
-		if in, ok := st.Open[name]; err == nil && (!ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due && in.Status != state.Shown) {
+		if in, ok := st.Open[name]; !ok || !in.Scheduled.Equal(h.msg.Scheduled) || in.Status != state.Held && in.Status != state.Due && in.Status != state.Shown {
 			continue // answered meanwhile (bedtime done, the phone's Done or Snooze), or replaced by its next firing
 		}
 		if now.After(h.deadline) {

@@ -2,6 +2,8 @@ package daemon
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -10,6 +12,7 @@ import (
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -206,6 +209,76 @@ func TestPolledSourceShowsHeldOnReturn(t *testing.T) {
 			if strings.Contains(log, same) {
 				t.Errorf("the log says %s:\n%s", same, log)
 			}
+		}
+	})
+}
+
+// TestHeldSurvivesAReloadThatChangesAwayAfter: magnesium is held while
+// the screen is locked; the schedule is edited meanwhile and its
+// away.after changes, which opens a new presence monitor. The reminder
+// held is not dropped with the old monitor: it shows when the person is
+// back, as it would have without the edit.
+func TestHeldSurvivesAReloadThatChangesAwayAfter(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h := newBubbleHarness(t, "timezone: UTC\naway: {after: 5m}\nreminders:\n  magnesium: {at: \"20:30\"}\n", now, "")
+		var p *presencetest.Fake // the monitor open now
+		status := presence.Status{State: presence.Here, Since: now.Add(-time.Hour), Source: "test"}
+		h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
+			p = presencetest.NewFake(status)
+			return p, presence.Report{}
+		}
+		h.start()
+		srv := &screen{h: h}
+		h.idleUntil(now.Add(30 * time.Minute))
+		status = presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"}
+		p.Set(status)
+		h.clock.Set(now.Add(30 * time.Minute))
+		h.wantRecorded(state.Held, "locked")
+
+		h.clock.Set(now.Add(40 * time.Minute))
+		if err := os.WriteFile(h.opts.SchedulePath, []byte("timezone: UTC\naway: {after: 10m}\nreminders:\n  magnesium: {at: \"20:30\"}\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		h.changed(h.opts.SchedulePath)
+		h.reloaded()
+		nothingOnScreen(t, srv)
+
+		h.clock.Set(now.Add(50 * time.Minute)) // back within its grace
+		status = presence.Status{State: presence.Here, Since: now.Add(50 * time.Minute), Source: "test"}
+		p.Set(status)
+		synctest.Wait()
+		if n := srv.Next(t); !n.Scheduled.Equal(now.Add(30 * time.Minute)) {
+			t.Fatalf("shown %+v, want the 20:30 magnesium", n)
+		}
+	})
+}
+
+// TestHeldShownWhenBackThoughTheStateCannotBeWritten: the state cannot be
+// written (its lock held by another process, or a full disk): the firing
+// held while the screen is locked is kept in memory with the rest, and
+// shows when the person is back all the same.
+func TestHeldShownWhenBackThoughTheStateCannotBeWritten(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+		h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+		h.idleUntil(now.Add(30 * time.Minute))
+		p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+		synctest.Wait()
+		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fl.Unlock()
+		h.clock.Set(now.Add(30 * time.Minute))
+		synctest.Wait()
+		nothingOnScreen(t, srv)
+
+		h.clock.Set(now.Add(50 * time.Minute)) // back within its grace
+		p.Set(presence.Status{State: presence.Here, Since: now.Add(50 * time.Minute), Source: "test"})
+		h.clock.Advance(3 * stateLockWait) // each write waits for the lock, and keeps what it has
+		if n := srv.Next(t); !n.Scheduled.Equal(now.Add(30 * time.Minute)) {
+			t.Fatalf("shown %+v, want the 20:30 magnesium", n)
 		}
 	})
 }

@@ -11,8 +11,7 @@ import (
 // syncControl applies what the control commands (pause, snooze, skip,
 // done) wrote to the state file.
 func (d *daemon) syncControl() {
-	prev := d.w.View()
-	st, err := d.w.refresh()
+	prev, st, err := d.w.refresh()
 	if err != nil {
 		d.log.Warn("cannot read the state", "err", err)
 		return

@@ -285,8 +285,18 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 		return true
 	}
 	f.show = false
+	// A snooze or a repeat shows the open instant again only while the
+	// state still asks for it: a scheduled instant handed over in the same
+	// batch (it came due with the snooze, or the computer slept past
+	// both) ended the snoozed instant and opened its own, which is not
+	// shown twice; an answer meanwhile took the snooze off.
+	asked := tx.Snooze(ev.Job).Equal(ev.Scheduled)
 	record(tx, ev)
 	if ev.Once {
+		if !asked {
+			f.instant = time.Time{} // ended meanwhile: nothing to show
+			return
+		}
 		if in, ok := tx.Open(ev.Job); ok {
 			f.instant = in.Scheduled
 		} else if c, ok := tx.Closed(ev.Job); ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && f.r.RepeatEvery > 0 {
@@ -323,12 +333,17 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 
 // record records in the state what the engine needs to know of an event
 // it handed over: the instant handled, a skip that passed, a snooze shown
-// or replaced by this instant.
+// or replaced by this instant. A snooze handed over is taken off only if
+// it is still the one in the state: one moved meanwhile (bedtime snooze,
+// another computer) stays.
 func record(tx *state.Tx, ev scheduler.Event) {
-	tx.SetSnooze(ev.Job, time.Time{})
 	if ev.Once {
+		if tx.Snooze(ev.Job).Equal(ev.Scheduled) {
+			tx.SetSnooze(ev.Job, time.Time{})
+		}
 		return
 	}
+	tx.SetSnooze(ev.Job, time.Time{})
 	tx.SetLast(ev.Job, ev.Scheduled)
 	if skip := tx.Skip(ev.Job); !skip.IsZero() && !ev.Scheduled.Before(skip) {
 		tx.SetSkip(ev.Job, time.Time{})

@@ -38,6 +38,7 @@ func TestDebouncerFoldsABurst(t *testing.T) {
 					for {
 						select {
 						case p := <-q.fire:
+							q.took(p)
 							got = append(got, p)
 						default:
 							return
@@ -59,6 +60,49 @@ func TestDebouncerFoldsABurst(t *testing.T) {
 				}
 				time.Sleep(time.Hour)
 				collect()
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("calls %q, want %q", got, tt.want)
+				}
+			})
+		})
+	}
+}
+
+// TestDebouncerKeepsEveryPathWhileBusy: while the watcher is busy (a
+// reload, a write waiting for the state's lock) and takes no call, a path
+// that fires again is not queued twice, and so never crowds out another
+// path's call: the state file changed by a command is always followed.
+func TestDebouncerKeepsEveryPathWhileBusy(t *testing.T) {
+	const d = 100 * time.Millisecond
+	tests := []struct {
+		name   string
+		events []string // each a debounce and more after the previous one
+		want   []string
+	}{
+		{"one path twice, then another", []string{"a", "a", "b"}, []string{"a", "b"}},
+		{"each path thrice", []string{"a", "b", "a", "b", "a", "b"}, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				q := newDebouncer(d, 2)
+				defer q.stop()
+				for _, p := range tt.events {
+					q.event(p)
+					time.Sleep(2 * d) // nobody takes the call meanwhile
+				}
+				synctest.Wait()
+				var got []string
+				for len(got) <= len(tt.events) {
+					select {
+					case p := <-q.fire:
+						q.took(p)
+						got = append(got, p)
+						continue
+					default:
+					}
+					break
+				}
 				if !slices.Equal(got, tt.want) {
 					t.Errorf("calls %q, want %q", got, tt.want)
 				}

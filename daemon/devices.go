@@ -53,8 +53,8 @@ func (d *daemon) electedElsewhere(ctx context.Context, f *firing, m notify.Messa
 			d.log.Info("shown on another computer", "reminder", f.r.Name)
 			return
 		}
-		st, err := d.store.Load()
-		if in, ok := st.Open[f.r.Name]; err != nil || !ok || !in.Scheduled.Equal(f.instant) || in.Status != held.Status || !in.Since.Equal(held.Since) {
+		st := d.w.current() // with what a full disk kept from the file
+		if in, ok := st.Open[f.r.Name]; !ok || !in.Scheduled.Equal(f.instant) || in.Status != held.Status || !in.Since.Equal(held.Since) {
 			return // answered or snoozed here meanwhile, or replaced by its next firing
 		}
 		d.log.Info("not shown on the other computer in time: showing it here", "reminder", f.r.Name, "waited", d.o.ShowWithin.String())

@@ -2,12 +2,14 @@ package daemon
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -146,4 +148,24 @@ func TestSnoozeFromAnotherComputer(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestHeldElsewhereShownThoughTheStateCannotBeWritten: another computer
+// is elected and stays silent while the state cannot be written (its lock
+// held by another process, or a full disk): the firing held for it is
+// kept in memory, and shown here after ShowWithin all the same.
+func TestHeldElsewhereShownThoughTheStateCannotBeWritten(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		el := &fakeElector{elected: "desktop (abcdef)"}
+		b := startBubble(t, bubbleSchedule, "", func(o *Options) { o.Devices, o.ShowWithin = el, 2*time.Minute })
+		fl, err := safefs.Lock(filepath.Join(b.opts.StateDir, "state.lock"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fl.Unlock()
+		sleepUntil(at(0, 0, 45))
+		if got := b.drain(); strings.Join(got, ",") != "magnesium@00:30" {
+			t.Errorf("shown %v, want magnesium@00:30 once", got)
+		}
+	})
 }

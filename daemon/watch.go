@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -63,6 +64,7 @@ func (d *daemon) watch(ctx context.Context, files map[string]func()) error {
 					quiet.event(path)
 				}
 			case path := <-quiet.fire:
+				quiet.took(path)
 				// Links may point elsewhere now and directories may be
 				// back: watch what is there before reading it.
 				if err := fw.update(); err != nil {
@@ -161,15 +163,28 @@ func existing(dir string) string {
 
 // debouncer folds a burst of events for a path into one: the path is sent
 // on fire once its events have been quiet for the debounce. A path whose
-// call is still waiting to be received is not sent twice.
+// call is still waiting to be received is not sent twice, so fire, which
+// has room for every path, never drops another path's call while the
+// receiver is busy; the receiver says it took a path with took.
 type debouncer struct {
 	d      time.Duration
 	timers map[string]*time.Timer
 	fire   chan string
+
+	mu      sync.Mutex
+	waiting map[string]bool // sent on fire, not yet taken
 }
 
 func newDebouncer(d time.Duration, paths int) *debouncer {
-	return &debouncer{d: d, timers: map[string]*time.Timer{}, fire: make(chan string, max(paths, 1))}
+	return &debouncer{d: d, timers: map[string]*time.Timer{}, fire: make(chan string, max(paths, 1)), waiting: map[string]bool{}}
+}
+
+// took says the receiver took path from fire: its next quiet time sends
+// it again.
+func (q *debouncer) took(path string) {
+	q.mu.Lock()
+	delete(q.waiting, path)
+	q.mu.Unlock()
 }
 
 // event is an event for path: its quiet time starts again.
@@ -178,9 +193,15 @@ func (q *debouncer) event(path string) {
 		t.Stop()
 	}
 	q.timers[path] = time.AfterFunc(q.d, func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if q.waiting[path] {
+			return // its call is still to be taken, and covers this event
+		}
 		select {
 		case q.fire <- path:
-		default:
+			q.waiting[path] = true
+		default: // more paths than fire has room for: not the watcher's
 		}
 	})
 }

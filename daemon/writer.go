@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -26,6 +27,12 @@ import (
 // The writer also holds the daemon's view of the state: the state as last
 // read or written, with what is kept applied. Decisions are made on it
 // when the state file cannot be read.
+//
+// And it holds the state as the daemon last acted on what others wrote to
+// it (acted): the state read for the last refresh, with the daemon's own
+// changes since applied. A refresh hands it over with the view, so that
+// what a command or another computer changed is acted on though a write
+// of the daemon's own read it into the view first.
 type writer struct {
 	store      *state.Store
 	log        *slog.Logger
@@ -45,6 +52,7 @@ type writer struct {
 	stopped  bool
 	view     state.State
 	readErr  error // of the last read
+	acted    state.State
 
 	// Owned by the goroutine in write.
 	backlog    []state.Change // decided, not yet written
@@ -57,13 +65,18 @@ type job struct {
 	decide func(*state.Tx)
 	// read makes the writer read the state file into its view.
 	read bool
+	// seen, with read, is given the state as the daemon last acted on it
+	// (see writer) and the view read, or the read's error. Of the reads
+	// written together, the first is given what changed; the others
+	// nothing more.
+	seen func(prev, cur state.State, err error)
 	// after, when set, is called once the job is done (written, kept or
 	// failed).
 	after func()
 }
 
 func newWriter(store *state.Store, log *slog.Logger, retryEvery time.Duration, onRecord func([]state.Event), initial state.State) *writer {
-	return &writer{store: store, log: log, retryEvery: retryEvery, onRecord: onRecord, view: initial.Clone()}
+	return &writer{store: store, log: log, retryEvery: retryEvery, onRecord: onRecord, view: initial.Clone(), acted: initial.Clone()}
 }
 
 // submit queues the change decide decides, and returns at once unless no
@@ -81,14 +94,52 @@ func (w *writer) change(decide func(*state.Tx)) {
 }
 
 // refresh reads the state file (a control command changed it) into the
-// view, with what is kept applied, and returns the view.
-func (w *writer) refresh() (state.State, error) {
+// view, with what is kept applied, and returns the view, and prev, the
+// state as the daemon last acted on it with its own changes since: what
+// differs between them is what others changed.
+func (w *writer) refresh() (prev, st state.State, err error) {
+	done := make(chan struct{})
+	w.enqueue(job{read: true, seen: func(p, c state.State, e error) { prev, st, err = p, c, e }, after: func() { close(done) }})
+	<-done
+	return prev, st, err
+}
+
+// current reads the state file into the view, with what is kept applied,
+// and returns the view: the state as it is now, as far as the daemon can
+// tell (when the file cannot be read, the view as it was, with what is
+// kept). What others changed is left for refresh to hand over.
+func (w *writer) current() state.State {
 	done := make(chan struct{})
 	w.enqueue(job{read: true, after: func() { close(done) }})
 	<-done
+	return w.View()
+}
+
+// handOver gives the read jobs of batch that ask for it what they read
+// (see job.seen), and makes the view the state the daemon acts on from
+// now.
+func (w *writer) handOver(batch []job) {
+	if !slices.ContainsFunc(batch, func(j job) bool { return j.seen != nil }) {
+		return
+	}
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.view.Clone(), w.readErr
+	prev, cur, err := w.acted, w.view.Clone(), w.readErr
+	if err == nil {
+		w.acted = cur.Clone()
+	}
+	w.mu.Unlock()
+	for _, j := range batch {
+		if j.seen != nil {
+			j.seen(prev, cur.Clone(), err)
+			prev = cur.Clone() // already handed over
+		}
+	}
+}
+
+// ownChangesLocked applies the daemon's own changes to acted: they are no news
+// of others. w.mu is held.
+func (w *writer) ownChangesLocked(cs []state.Change) {
+	w.acted.ApplyChanges(cs)
 }
 
 // View returns a copy of the daemon's view of the state.
@@ -130,7 +181,11 @@ func (w *writer) write() {
 
 func (w *writer) writeBatch(batch []job) {
 	poke := false
+	reads := false
 	defer func() {
+		if reads {
+			w.handOver(batch)
+		}
 		if poke && w.onChange != nil {
 			w.onChange()
 		}
@@ -140,7 +195,7 @@ func (w *writer) writeBatch(batch []job) {
 			}
 		}
 	}()
-	decides, reads := 0, false
+	decides := 0
 	for _, j := range batch {
 		if j.decide != nil {
 			decides++
@@ -211,6 +266,7 @@ func (w *writer) writeBatch(batch []job) {
 				tx := state.NewTx(&w.view)
 				j.decide(tx)
 				w.backlog = append(w.backlog, tx.Changes()...)
+				w.ownChangesLocked(tx.Changes())
 				poke = poke || asksAgain(tx.Changes())
 			}
 		}
@@ -219,6 +275,9 @@ func (w *writer) writeBatch(batch []job) {
 		w.retryLater(err, kept)
 		return
 	}
+	w.mu.Lock()
+	w.ownChangesLocked(decided)
+	w.mu.Unlock()
 	var unrecorded *state.UnrecordedError
 	switch {
 	case err == nil:

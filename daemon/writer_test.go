@@ -233,7 +233,7 @@ func TestWriterRefreshKeepsWhatIsKept(t *testing.T) {
 		var runs int
 		f.w.change(due(0, &runs))
 		unlock()
-		st, err := f.w.refresh()
+		_, st, err := f.w.refresh()
 		if err != nil {
 			t.Fatal(err)
 		}

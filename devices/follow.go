@@ -2,6 +2,8 @@ package devices
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +37,18 @@ const FollowWindow = 12 * time.Hour
 // a Done already here changes nothing, so the Done this device records in
 // turn, read back by the other, ends there. It returns how many records
 // changed the state.
+//
+// The records are followed in the order they were given (their At), not
+// in the order a Scan reads them, device after device: a resume on one
+// computer does not end a pause given later on another, and of two
+// pauses the later one counts. A pause or resume given here after a
+// record's wins over it: the record is read again when this computer
+// reads the folder afresh (bedtime restarted), and a resume here is not
+// undone by the pause it ended.
 func Follow(store *state.Store, recs []Record, now time.Time, label func(id string) string) (int, error) {
+	recs = slices.Clone(recs)
+	slices.SortStableFunc(recs, func(a, b Record) int { return a.Event.At.Compare(b.Event.At) })
+	pausedHere, herr := lastPauseHere(store, recs, now)
 	followed := 0
 	_, err := store.Change(func(tx *state.Tx) error {
 		followed = 0
@@ -73,6 +86,9 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				}
 				followed++
 			case state.Paused:
+				if ev.At.Before(pausedHere) {
+					continue
+				}
 				until, err := time.Parse(time.RFC3339, strings.TrimPrefix(ev.Detail, "until "))
 				if err != nil || !until.After(now) || until.Sub(now) > state.MaxPause || tx.PausedUntil().Equal(until) {
 					continue
@@ -80,6 +96,9 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				tx.Pause(until)
 				followed++
 			case state.Resumed:
+				if ev.At.Before(pausedHere) {
+					continue
+				}
 				if tx.PausedUntil().After(ev.At) {
 					tx.Pause(time.Time{})
 					followed++
@@ -94,7 +113,31 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 	if errors.Is(err, state.ErrUnchanged) {
 		err = nil
 	}
-	return followed, err
+	return followed, errors.Join(err, herr)
+}
+
+// lastPauseHere returns when a pause or resume was last given here, within
+// the FollowWindow, when recs have a pause or resume to follow: the local
+// history has it (a pause followed from another computer makes no line).
+// It cannot read the history: the zero Time (recs are followed as they
+// are) and the error.
+func lastPauseHere(store *state.Store, recs []Record, now time.Time) (time.Time, error) {
+	if !slices.ContainsFunc(recs, func(r Record) bool {
+		return r.Snooze == nil && r.Skip == nil && (r.Event.Kind == state.Paused || r.Event.Kind == state.Resumed)
+	}) {
+		return time.Time{}, nil
+	}
+	evs, err := store.History(now.Add(-2 * FollowWindow))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("devices: cannot tell the pauses given here, following those given elsewhere as they are: %w", err)
+	}
+	var last time.Time
+	for _, ev := range evs {
+		if (ev.Kind == state.Paused || ev.Kind == state.Resumed) && ev.At.After(last) {
+			last = ev.At
+		}
+	}
+	return last, nil
 }
 
 // followedPrefix begins the Detail of an event a device records because

@@ -1,6 +1,7 @@
 package devices
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -158,5 +159,107 @@ func TestSplitLeavesAFollowedAnswerToItsDevice(t *testing.T) {
 	}
 	if !pill {
 		t.Error("the merged stats have no pill")
+	}
+}
+
+// TestFollowTakesRecordsInTheOrderTheyHappened: a Scan hands over the
+// records device by device (in the order of their ids), not in the order
+// they were given. What the person did last wins all the same: a resume
+// on one computer before a pause on another leaves it paused, and of two
+// pauses the later one counts, whichever device's files are read first.
+func TestFollowTakesRecordsInTheOrderTheyHappened(t *testing.T) {
+	now := t0.Add(time.Hour)
+	pause := func(dev string, at, until time.Time) Record {
+		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Paused, Detail: "until " + until.Format(time.RFC3339)}}
+	}
+	resume := func(dev string, at time.Time) Record {
+		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Resumed}}
+	}
+	tests := []struct {
+		name string
+		recs []Record // as Scan hands them over: idA's, then idB's
+		want time.Time
+	}{
+		{"a pause and its resume, then a pause elsewhere", []Record{
+			pause(idA, t0.Add(30*time.Minute), t0.Add(3*time.Hour)),
+			pause(idB, t0.Add(5*time.Minute), t0.Add(2*time.Hour)), resume(idB, t0.Add(10*time.Minute)),
+		}, t0.Add(3 * time.Hour)},
+		{"a pause, then a resume elsewhere", []Record{
+			pause(idA, t0.Add(10*time.Minute), t0.Add(2*time.Hour)),
+			resume(idB, t0.Add(20*time.Minute)),
+		}, time.Time{}},
+		{"a shorter pause given later", []Record{
+			pause(idA, t0.Add(40*time.Minute), t0.Add(90*time.Minute)),
+			pause(idB, t0.Add(10*time.Minute), t0.Add(3*time.Hour)),
+		}, t0.Add(90 * time.Minute)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := state.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Scan's order: idA's records first when idA < idB.
+			recs := tt.recs
+			if idB < idA {
+				recs = slices.Clone(recs)
+				slices.Reverse(recs)
+			}
+			if _, err := Follow(st, recs, now, func(string) string { return "laptop" }); err != nil {
+				t.Fatal(err)
+			}
+			s, _ := st.Load()
+			if !s.PausedUntil.Equal(tt.want) {
+				t.Errorf("paused until %v, want %v", s.PausedUntil, tt.want)
+			}
+		})
+	}
+}
+
+// TestFollowLeavesAPauseEndedHere: a pause or resume from another computer
+// is read again whenever this computer reads the folder afresh (bedtime
+// restarted, the folder unmounted and back). One given here since, which
+// the other computer followed without a line of its own, wins: a pause
+// resumed here does not come back, a resume there does not end a pause
+// given here after it.
+func TestFollowLeavesAPauseEndedHere(t *testing.T) {
+	pause := Record{Device: idA, Event: state.Event{At: t0, Kind: state.Paused, Detail: "until " + t0.Add(3*time.Hour).Format(time.RFC3339)}}
+	resume := Record{Device: idA, Event: state.Event{At: t0.Add(10 * time.Minute), Kind: state.Resumed}}
+	tests := []struct {
+		name string
+		recs []Record
+		here func(st *state.Store) error // given here after the records
+		want time.Time
+	}{
+		{"a pause there, resumed here", []Record{pause}, func(st *state.Store) error {
+			_, err := st.Resume(t0.Add(20 * time.Minute))
+			return err
+		}, time.Time{}},
+		{"a resume there, paused here after", []Record{pause, resume}, func(st *state.Store) error {
+			return st.Pause(t0.Add(2*time.Hour), t0.Add(20*time.Minute), time.UTC)
+		}, t0.Add(2 * time.Hour)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := state.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			label := func(string) string { return "laptop" }
+			if _, err := Follow(st, tt.recs, t0.Add(15*time.Minute), label); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.here(st); err != nil {
+				t.Fatal(err)
+			}
+			// Read again: bedtime restarted here.
+			if _, err := Follow(st, tt.recs, t0.Add(30*time.Minute), label); err != nil {
+				t.Fatal(err)
+			}
+			s, _ := st.Load()
+			if !s.PausedUntil.Equal(tt.want) {
+				t.Errorf("paused until %v, want %v", s.PausedUntil, tt.want)
+			}
+		})
 	}
 }

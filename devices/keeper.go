@@ -50,7 +50,11 @@ func Keep(ctx context.Context, f *Folder, o KeepOptions) error {
 	if err := w.Add(o.StateDir); err != nil {
 		return err
 	}
-	changed, gone, err := f.watch(ctx)
+	// The folder's watch ends with Keep, however it returns: a folder gone
+	// without a file event (a share unmounted) is watched no longer.
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	changed, gone, err := f.watch(wctx)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 
@@ -170,4 +172,52 @@ func TestKeepWhenTheFolderGoes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestKeepStopsWatchingWhenAWriteFindsTheFolderGone: a share unmounted
+// makes no file event; Keep learns the folder is gone when a write to it
+// fails, and stops watching it then, not only when bedtime stops: a
+// share that comes and goes does not pile up file watches (each an
+// inotify instance, of which a user has few) and their goroutines.
+func TestKeepStopsWatchingWhenAWriteFindsTheFolderGone(t *testing.T) {
+	share := filepath.Join(t.TempDir(), "share")
+	root := filepath.Join(share, "bedtime")
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	stateDir, k, now := t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA, idB)
+	store, err := state.Open(stateDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := folderWatches()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- Keep(ctx, d[0], KeepOptions{StateDir: stateDir, Name: "a"}) }()
+	waitFor(t, func() bool { return folderWatches() > before })
+	// Unmounted: the path is gone, and the folder's own watches say nothing.
+	if err := os.Rename(share, share+".unmounted"); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Append(state.Event{At: t0, Reminder: "water", Kind: state.Shown, Scheduled: t0}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrFolderGone) {
+			t.Fatalf("Keep = %v, want ErrFolderGone", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Keep did not notice the folder went away")
+	}
+	waitFor(t, func() bool { return folderWatches() == before })
+}
+
+// folderWatches counts the goroutines watching a folder (Folder.watch).
+func folderWatches() int {
+	var b strings.Builder
+	pprof.Lookup("goroutine").WriteTo(&b, 2)
+	return strings.Count(b.String(), "devices.(*Folder).watch.func")
 }

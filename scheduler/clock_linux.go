@@ -19,7 +19,16 @@ func waitRealtime(ctx context.Context, t time.Time) error {
 	}
 	f := os.NewFile(uintptr(fd), "timerfd")
 	defer f.Close()
-	spec := unix.ItimerSpec{Value: unix.NsecToTimespec(t.UnixNano())}
+	// In seconds and nanoseconds: t.UnixNano overflows after 2262, and an
+	// instant further ahead (a snooze in a hand-edited state file) would
+	// come out in the past, waking the engine at once, again and again.
+	// The kernel holds a later one as never; where a timespec cannot hold
+	// t at all (32-bit, after 2038), the polling wait takes over.
+	value, err := unix.TimeToTimespec(t)
+	if err != nil {
+		return err
+	}
+	spec := unix.ItimerSpec{Value: value}
 	if spec.Value.Sec == 0 && spec.Value.Nsec == 0 {
 		spec.Value.Nsec = 1 // zero would disarm the timer
 	}

@@ -68,3 +68,17 @@ func TestTimerClockInABubble(t *testing.T) {
 		}
 	})
 }
+
+// TestSystemClockWaitFarAhead: an instant past what nanoseconds since 1970
+// hold (after 2262: a snooze in a hand-edited state file) is waited for,
+// not taken as one in the past, which would make the engine spin.
+func TestSystemClockWaitFarAhead(t *testing.T) {
+	for _, year := range []int{2263, 2600, 9999} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		SystemClock{}.WaitUntil(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC))
+		if ctx.Err() == nil {
+			t.Errorf("WaitUntil(%d) returned before the context ended", year)
+		}
+		cancel()
+	}
+}
