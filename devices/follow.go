@@ -44,7 +44,10 @@ const FollowWindow = 12 * time.Hour
 // pauses the later one counts. A pause or resume given here after a
 // record's wins over it: the record is read again when this computer
 // reads the folder afresh (bedtime restarted), and a resume here is not
-// undone by the pause it ended.
+// undone by the pause it ended. The state keeps when the pause or resume
+// in effect was given (State.PauseGiven), so one given earlier and read
+// in a later scan (a sync tool bringing a computer's file late) does not
+// undo it either.
 func Follow(store *state.Store, recs []Record, now time.Time, label func(id string) string) (int, error) {
 	recs = slices.Clone(recs)
 	slices.SortStableFunc(recs, func(a, b Record) int { return a.Event.At.Compare(b.Event.At) })
@@ -86,21 +89,23 @@ func Follow(store *state.Store, recs []Record, now time.Time, label func(id stri
 				}
 				followed++
 			case state.Paused:
-				if ev.At.Before(pausedHere) {
+				if ev.At.Before(pausedHere) || ev.At.Before(tx.PauseGivenAt()) {
 					continue
 				}
 				until, err := time.Parse(time.RFC3339, strings.TrimPrefix(ev.Detail, "until "))
 				if err != nil || !until.After(now) || until.Sub(now) > state.MaxPause || tx.PausedUntil().Equal(until) {
 					continue
 				}
-				tx.Pause(until)
+				tx.PauseGiven(until, ev.At)
 				followed++
 			case state.Resumed:
-				if ev.At.Before(pausedHere) {
+				// Given before the pause in effect (read late, in another
+				// scan than the pause): it ended an older one.
+				if ev.At.Before(pausedHere) || ev.At.Before(tx.PauseGivenAt()) {
 					continue
 				}
 				if tx.PausedUntil().After(ev.At) {
-					tx.Pause(time.Time{})
+					tx.PauseGiven(time.Time{}, ev.At)
 					followed++
 				}
 			}

@@ -2,6 +2,7 @@ package devices
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -207,6 +208,59 @@ func TestFollowTakesRecordsInTheOrderTheyHappened(t *testing.T) {
 			}
 			if _, err := Follow(st, recs, now, func(string) string { return "laptop" }); err != nil {
 				t.Fatal(err)
+			}
+			s, _ := st.Load()
+			if !s.PausedUntil.Equal(tt.want) {
+				t.Errorf("paused until %v, want %v", s.PausedUntil, tt.want)
+			}
+		})
+	}
+}
+
+// TestFollowAcrossScans: records of three computers read in two scans (a
+// sync tool brought one computer's file late) are still taken in the
+// order they were given: a resume given before the pause in effect ended
+// an older pause, not this one; a pause given before it does not replace
+// it.
+func TestFollowAcrossScans(t *testing.T) {
+	now := t0.Add(time.Hour)
+	pause := func(dev string, at, until time.Time) Record {
+		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Paused, Detail: "until " + until.Format(time.RFC3339)}}
+	}
+	resume := func(dev string, at time.Time) Record {
+		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Resumed}}
+	}
+	tests := []struct {
+		name         string
+		first, later []Record
+		want         time.Time
+	}{
+		{"an older resume read late", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{resume(idB, t0.Add(10*time.Minute))}, t0.Add(3 * time.Hour)},
+		{"an older pause read late", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{pause(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, t0.Add(3 * time.Hour)},
+		{"a newer resume read later", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{resume(idB, t0.Add(40*time.Minute))}, time.Time{}},
+		{"an older pause read after a resume", []Record{resume(idC, t0.Add(30*time.Minute))},
+			[]Record{pause(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := state.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(tt.name, "after a resume") {
+				// This computer was paused; C's resume ends it first.
+				if err := st.Pause(t0.Add(2*time.Hour), t0.Add(5*time.Minute), time.UTC); err != nil {
+					t.Fatal(err)
+				}
+			}
+			label := func(string) string { return "laptop" }
+			for _, recs := range [][]Record{tt.first, tt.later} {
+				if _, err := Follow(st, recs, now, label); err != nil {
+					t.Fatal(err)
+				}
 			}
 			s, _ := st.Load()
 			if !s.PausedUntil.Equal(tt.want) {

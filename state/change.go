@@ -40,9 +40,12 @@ type Change struct {
 }
 
 // Mark is an instant, of a reminder or (Pause, RoutineStop) of all.
+// Given, for a Pause, is when the pause or resume was given (zero: keep
+// the State's PauseGiven as it is).
 type Mark struct {
 	Reminder string    `json:"reminder,omitempty"`
 	At       time.Time `json:"at,omitzero"`
+	Given    time.Time `json:"given,omitzero"`
 }
 
 // Problem is one of the daemon's problems (see State.Problems).
@@ -75,6 +78,9 @@ func (st *State) ApplyChange(c Change) ([]Event, error) {
 		}
 	case c.Pause != nil:
 		st.PausedUntil = c.Pause.At
+		if !c.Pause.Given.IsZero() {
+			st.PauseGiven = c.Pause.Given
+		}
 	case c.RoutineStop != nil:
 		st.RoutineStop = c.RoutineStop.At
 	case c.Problem != nil:
@@ -164,8 +170,17 @@ func (tx *Tx) SetSkip(reminder string, t time.Time) {
 	tx.apply(Change{Skip: &Mark{Reminder: reminder, At: t}})
 }
 
-// Pause pauses every reminder until t; the zero t resumes.
+// Pause pauses every reminder until t; the zero t resumes. When the pause
+// was given is kept as it was (the daemon shortening one too long).
 func (tx *Tx) Pause(t time.Time) { tx.apply(Change{Pause: &Mark{At: t}}) }
+
+// PauseGiven pauses every reminder until t, the zero t resuming, as given
+// at given (here, or on another computer).
+func (tx *Tx) PauseGiven(t, given time.Time) { tx.apply(Change{Pause: &Mark{At: t, Given: given}}) }
+
+// PauseGivenAt returns when the pause or resume in effect was given; zero
+// when not known.
+func (tx *Tx) PauseGivenAt() time.Time { return tx.st.PauseGiven }
 
 // StopRoutine asks the daemon, at t, to stop the routines it plays.
 func (tx *Tx) StopRoutine(t time.Time) { tx.apply(Change{RoutineStop: &Mark{At: t}}) }

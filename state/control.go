@@ -44,7 +44,7 @@ func (s *Store) Pause(until, now time.Time, loc *time.Location) error {
 		return fmt.Errorf("state: a pause until %s ends before it starts (%s)", until.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
 	_, err := s.Change(func(tx *Tx) error {
-		tx.Pause(until)
+		tx.PauseGiven(until, now)
 		tx.Record(Event{At: now, Kind: Paused, Detail: "until " + until.In(loc).Format(time.RFC3339)})
 		return nil
 	})
@@ -59,7 +59,7 @@ func (s *Store) Resume(now time.Time) (wasPaused bool, err error) {
 		if was.IsZero() {
 			return ErrUnchanged
 		}
-		tx.Pause(time.Time{})
+		tx.PauseGiven(time.Time{}, now)
 		if wasPaused = was.After(now); wasPaused {
 			tx.Record(Event{At: now, Kind: Resumed})
 		}

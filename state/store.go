@@ -30,6 +30,11 @@ type State struct {
 	Closed map[string]Outcome `json:"closed,omitempty"`
 	// PausedUntil is when a pause ends; the zero Time means not paused.
 	PausedUntil time.Time `json:"paused_until,omitzero"`
+	// PauseGiven is when the pause or resume that set PausedUntil was
+	// given, on this computer or another; zero when not known (a state of
+	// an older bedtime). A pause or resume given earlier, read late from
+	// another computer, does not undo it.
+	PauseGiven time.Time `json:"pause_given,omitzero"`
 	// Snoozes holds, per reminder, a time at which its open instant is
 	// shown once more (a snooze, or a repeat of repeat_until_done).
 	Snoozes map[string]time.Time `json:"snoozes,omitempty"`
