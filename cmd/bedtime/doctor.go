@@ -374,10 +374,10 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), l.Sprintf("run `bedtime status` for the service manager's message")
 	case st.Installed && st.Running:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %s since %s (%s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager)
+		r.Detail = l.Sprintf("running, pid %s since %s (%s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), managerIn(l, st.Manager))
 		if st.UnitPath != "" {
 			// Which unit: the package's, or one install wrote.
-			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager, st.UnitPath)
+			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), managerIn(l, st.Manager), st.UnitPath)
 		}
 	case st.Installed && byHand:
 		// start would refuse: the service's daemon would find the lock held.
@@ -391,11 +391,11 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail = l.Sprintf("running, pid %s, started by hand (%s)", strconv.Itoa(pid), st.State)
 	case byHand:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %s, started by hand; not installed (%s)", strconv.Itoa(pid), st.Manager)
+		r.Detail = l.Sprintf("running, pid %s, started by hand; not installed (%s)", strconv.Itoa(pid), managerIn(l, st.Manager))
 	case st.Manager == "none":
 		r.Detail, r.Fix = l.Sprintf("not running"), l.Sprintf("start `bedtime run` from your desktop session's autostart")
 	default:
-		r.Detail, r.Fix = l.Sprintf("not installed (%s)", st.Manager), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
+		r.Detail, r.Fix = l.Sprintf("not installed (%s)", managerIn(l, st.Manager)), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
 	}
 	return r
 }

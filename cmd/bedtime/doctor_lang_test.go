@@ -58,7 +58,7 @@ func TestDoctorServiceSinceInGerman(t *testing.T) {
 	app.Clock = scheduler.NewFakeClock(time.Date(2025, 11, 26, 8, 0, 0, 0, time.UTC))
 	app.Stdout, app.Stderr = io.Discard, io.Discard
 	r := checkService(context.Background(), app)
-	if want := "läuft, PID 4242 seit Di 25. Nov. 21:54 UTC (systemd user unit /home/alice/.config/systemd/user/bedtime.service)"; r.Detail != want {
+	if want := "läuft, PID 4242 seit Di 25. Nov. 21:54 UTC (systemd-Benutzer-Unit /home/alice/.config/systemd/user/bedtime.service)"; r.Detail != want {
 		t.Errorf("doctor's service line\n got %s\nwant %s", r.Detail, want)
 	}
 }
