@@ -194,13 +194,22 @@ var notifyErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServ
 // besides them (a path, D-Bus's own message) stays as it is.
 func notifyErrIn(l *locale.Locale, err error) string {
 	text := err.Error()
-	if nb := (*notify.NoBusError)(nil); errors.As(err, &nb) {
-		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", notify.ErrNoSessionBus.Error(), l.Sprintf(nb.Why, nb.What)), 1)
+	nb := (*notify.NoBusError)(nil)
+	noBus := errors.As(err, &nb)
+	if noBus {
+		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", l.Sprintf(notify.ErrNoSessionBus.Error()), l.Sprintf(nb.Why, nb.What)), 1)
 	}
 	for _, e := range notifyErrs {
-		if errors.Is(err, e) {
-			text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
+		if !errors.Is(err, e) || noBus && e == notify.ErrNoSessionBus {
+			continue
 		}
+		// "session bus connection failed: <cause>": the colon too is
+		// said as the language says it (French puts a space before it).
+		if before, cause, ok := strings.Cut(text, e.Error()+": "); ok {
+			text = before + l.Sprintf("%s: %s", l.Sprintf(e.Error()), cause)
+			continue
+		}
+		text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
 	}
 	return text
 }
