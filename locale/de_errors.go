@@ -293,8 +293,8 @@ var deErrors = []pair{
 		Key: "stay on screen until answered (default); false:\n" +
 			"the notification server's timeout; or a time: 2m",
 		Other: "auf dem Bildschirm bleiben bis zur Antwort\n" +
-			"(Standard); false: die Zeit des Benachrichti-\n" +
-			"gungsdienstes; oder eine Dauer: 2m",
+			"(Standard); false: so lange, wie der\n" +
+			"Benachrichtigungsdienst es will; oder eine Dauer: 2m",
 	},
 	{Key: "true (or a sound name such as bell) plays a sound", Other: "true (oder ein Klang wie bell) spielt einen Ton"},
 	{
