@@ -331,7 +331,7 @@ zusammen, jeder Zeitpunkt einmal; --by-device zeigt, was jeder einzelne
 festgehalten hat.`},
 	{Key: "draw the strips with ASCII characters only", Other: "die Streifen nur mit ASCII-Zeichen zeichnen"},
 	{Key: "with sync on, one table per computer: what each recorded", Other: "mit Sync eine Tabelle je Computer: was jeder festgehalten hat"},
-	{Key: "draw a month-by-month grid of the nights (or of --habit)", Other: "ein Raster Monat für Monat der Nächte zeichnen (oder von --habit)"},
+	{Key: "draw a month-by-month grid of the nights (or of --habit)", Other: "die Nächte (oder --habit) Monat für Monat als Raster zeichnen"},
 	{Key: "how many days to sum up, today included", Other: "wie viele Tage zusammenfassen, heute eingeschlossen"},
 	{Key: "with --calendar: the reminder to draw instead of the nights", Other: "mit --calendar: die Erinnerung, die statt der Nächte gezeichnet wird"},
 	{Key: "print the figures as JSON", Other: "die Zahlen als JSON ausgeben"},
