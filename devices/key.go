@@ -53,6 +53,16 @@ func (k Key) Fingerprint() string {
 	return hex.EncodeToString(h[:4])
 }
 
+// KeyError is why ParseKey cannot read a key: Format, with the prefix
+// every key starts with (Prefix) for its %q, is a message the command line
+// says in the person's language.
+type KeyError struct{ Format string }
+
+func (e *KeyError) Error() string { return fmt.Sprintf(e.Format, keyPrefix) }
+
+// Prefix is what every key starts with, the argument of Format.
+func (e *KeyError) Prefix() string { return keyPrefix }
+
 // ParseKey reads a key in the form String writes; spaces around it (a
 // pasted line) are ignored.
 func ParseKey(s string) (Key, error) {
@@ -60,11 +70,11 @@ func ParseKey(s string) (Key, error) {
 	s = strings.TrimSpace(s)
 	rest, ok := strings.CutPrefix(s, keyPrefix)
 	if !ok {
-		return k, fmt.Errorf("not a bedtime key (it should start with %q)", keyPrefix)
+		return k, &KeyError{Format: "not a bedtime key (it should start with %q)"}
 	}
 	b, err := base64.RawURLEncoding.DecodeString(rest)
 	if err != nil || len(b) != len(k) {
-		return k, fmt.Errorf("not a bedtime key: the part after %q is damaged (copy the whole line again)", keyPrefix)
+		return k, &KeyError{Format: "not a bedtime key: the part after %q is damaged (copy the whole line again)"}
 	}
 	copy(k[:], b)
 	return k, nil

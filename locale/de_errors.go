@@ -164,6 +164,9 @@ var deErrors = []pair{
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nenne den synchronisierten Ordner im Plan jedes Computers (`bedtime edit`):"},
 
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "kein Sync-Schlüssel auf diesem Computer: führe `bedtime sync join KEY` mit dem Schlüssel aus, den `bedtime sync init` auf deinem ersten Computer ausgegeben hat (oder hier `bedtime sync init`, wenn dies der erste ist)"},
+	{Key: "bedtime is not installed as a service; run \"bedtime install\" first", Other: "bedtime ist nicht als Dienst installiert; richte ihn zuerst mit `bedtime install` ein"},
+	{Key: "not a bedtime key (it should start with %q)", Other: "kein bedtime-Schlüssel (er muss mit %q beginnen)"},
+	{Key: "not a bedtime key: the part after %q is damaged (copy the whole line again)", Other: "kein bedtime-Schlüssel: der Teil nach %q ist beschädigt (kopiere die ganze Zeile noch einmal)"},
 	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (noch nicht synchronisiert oder eingehängt?); dieser Computer arbeitet allein, bis der Ordner da ist"},
 	{Key: "%v; showing this computer's record alone", Other: "%v; nur die Aufzeichnungen dieses Computers werden gezeigt"},
 
@@ -294,8 +297,8 @@ var deErrors = []pair{
 		Key: "stay on screen until answered (default); false:\n" +
 			"the notification server's timeout; or a time: 2m",
 		Other: "auf dem Bildschirm bleiben bis zur Antwort\n" +
-			"(Standard); false: die Zeit des Benachrichti-\n" +
-			"gungsdienstes; oder eine Dauer: 2m",
+			"(Standard); false: so lange, wie der\n" +
+			"Benachrichtigungsdienst es will; oder eine Dauer: 2m",
 	},
 	{Key: "true (or a sound name such as bell) plays a sound", Other: "true (oder ein Klang wie bell) spielt einen Ton"},
 	{

@@ -40,7 +40,7 @@ Keine ärztliche Beratung: Sind die Krämpfe stark oder häufig, geh zum Arzt.`}
 walk it out, raise the leg; and the signs that mean seeing a doctor.`, Other: `cramp zeigt, was hilft, solange ein Wadenkrampf wehtut: dehnen, massieren,
 wärmen, umhergehen, das Bein hochlegen; und die Zeichen, bei denen du zum
 Arzt gehen solltest.`},
-	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Das Krampftagebuch führen: wie die letzte Nacht war, oder ein Krampf jetzt"},
+	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Krampftagebuch führen: wie die Nacht war, oder ein Krampf jetzt"},
 	{Key: `diary records how a night went: whether there were leg cramps, how many,
 how bad (0 no pain to 10 the worst), how much they disturbed sleep (0 not at
 all to 10), which leg, and a note. A night belongs to the date it began: a
@@ -153,7 +153,7 @@ erklären, in die Plandatei. Eine vorhandene Datei bleibt unberührt, außer mit
 --force, und dann wird sie zuerst gesichert (die letzten 10 Sicherungen
 bleiben).`},
 	{Key: "replace an existing file (after backing it up)", Other: "eine vorhandene Datei ersetzen (nachdem sie gesichert ist)"},
-	{Key: "Start bedtime now and at every login, as a per-user service", Other: "bedtime jetzt und bei jeder Anmeldung starten, als Dienst des Benutzers"},
+	{Key: "Start bedtime now and at every login, as a per-user service", Other: "bedtime jetzt und bei jeder Anmeldung starten, als Benutzerdienst"},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
@@ -286,7 +286,7 @@ stattdessen als Dienst aus.`},
 	{Key: "use the built-in default schedule and ignore any schedule file", Other: "den eingebauten Standardplan nutzen und jede Plandatei übergehen"},
 	{Key: "while the schedule file does not exist, use the built-in default; take the file when it appears", Other: "solange die Plandatei nicht existiert, den eingebauten Standardplan nutzen; die Datei übernehmen, sobald sie erscheint"},
 	{Key: "Skip a reminder's next firing only", Other: "Nur den nächsten Zeitpunkt einer Erinnerung auslassen"},
-	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Eine fällige Erinnerung nach einer Weile wieder zeigen (Vorgabe: ihre Verschiebezeit)"},
+	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Fällige Erinnerung später wieder zeigen (Vorgabe: ihr snooze)"},
 	{Key: `snooze puts off the reminder that is on screen or held now, or the one that
 came due within its catch-up grace, and shows it again after DURATION (default:
 the reminder's snooze time).`, Other: `snooze verschiebt die Erinnerung, die jetzt auf dem Bildschirm oder
@@ -332,11 +332,11 @@ zusammen, jeder Zeitpunkt einmal; --by-device zeigt, was jeder einzelne
 festgehalten hat.`},
 	{Key: "draw the strips with ASCII characters only", Other: "die Streifen nur mit ASCII-Zeichen zeichnen"},
 	{Key: "with sync on, one table per computer: what each recorded", Other: "mit Sync eine Tabelle je Computer: was jeder festgehalten hat"},
-	{Key: "draw a month-by-month grid of the nights (or of --habit)", Other: "ein Raster Monat für Monat der Nächte zeichnen (oder von --habit)"},
+	{Key: "draw a month-by-month grid of the nights (or of --habit)", Other: "die Nächte (oder --habit) Monat für Monat als Raster zeichnen"},
 	{Key: "how many days to sum up, today included", Other: "wie viele Tage zusammenfassen, heute eingeschlossen"},
 	{Key: "with --calendar: the reminder to draw instead of the nights", Other: "mit --calendar: die Erinnerung, die statt der Nächte gezeichnet wird"},
 	{Key: "print the figures as JSON", Other: "die Zahlen als JSON ausgeben"},
-	{Key: "Say whether bedtime is running, what comes next and how today went", Other: "Sagen, ob bedtime läuft, was als Nächstes kommt und wie der Tag lief"},
+	{Key: "Say whether bedtime is running, what comes next and how today went", Other: "Sagen, ob bedtime läuft, was als Nächstes kommt, wie der Tag lief"},
 	{Key: `status says whether bedtime is installed as a service and running (with its
 process id and since when), which service manager it uses and where the
 service is defined, which schedule it uses, whether it is paused, the next
@@ -352,7 +352,7 @@ läuft.`},
 	{Key: "draw today's strip with ASCII characters only", Other: "den Streifen von heute nur mit ASCII-Zeichen zeichnen"},
 	{Key: "print the status as JSON", Other: "den Status als JSON ausgeben"},
 	{Key: "Stop bedtime (the service, or one started by hand) until the next login or start", Other: "bedtime beenden (den Dienst, oder ein von Hand gestartetes) bis zur nächsten Anmeldung oder zum nächsten Start"},
-	{Key: "Share one record between your computers through a synced folder", Other: "Einen gemeinsamen Verlauf zwischen deinen Computern über einen synchronisierten Ordner führen"},
+	{Key: "Share one record between your computers through a synced folder", Other: "Einen Verlauf auf deinen Computern über einen Sync-Ordner teilen"},
 	{Key: `sync sets up sharing between your computers. Each computer writes what
 happens to its reminders, sealed with a key your computers share, into a
 folder that a sync tool you already use (Syncthing, Nextcloud, Dropbox...)
@@ -399,7 +399,7 @@ Verlauf deiner Shell).`},
 lists the topics: %s.`, Other: `tips zeigt, wie du nächtlichen Wadenkrämpfen vorbeugst, zu einem Thema. Ohne
 Thema listet es die Themen auf: %s.`},
 	{Key: "[TOPIC]", Other: "[THEMA]"},
-	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Ein Statussymbol zeigen: was als Nächstes kommt, Pause und die Antworten von heute"},
+	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Statussymbol zeigen: Nächstes, Pause und die Antworten von heute"},
 	{Key: `tray shows bedtime's status icon in the panel's tray (a StatusNotifierItem on
 Linux; the notification area on Windows) until you quit it from its menu. The
 icon says whether bedtime runs, is paused or has a reminder waiting for an
@@ -431,5 +431,5 @@ entfernt den Dienst. Deine Plandatei, dein Zustand und dein Verlauf bleiben.`},
 or a one-line summary when it is valid. Exits 1 when the file has errors.`, Other: `Prüft die Plandatei und zeigt jedes Problem mit Zeile und Spalte, oder eine
 einzeilige Zusammenfassung, wenn sie gültig ist. Endet mit Status 1, wenn
 die Datei Fehler hat.`},
-	{Key: "Print the version, the commit it was built from and the Go version", Other: "Die Version ausgeben, den Commit, aus dem sie gebaut ist, und die Go-Version"},
+	{Key: "Print the version, the commit it was built from and the Go version", Other: "Die Version, den Commit des Builds und die Go-Version ausgeben"},
 }

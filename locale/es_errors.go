@@ -164,6 +164,9 @@ var esErrors = []pair{
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Indica la carpeta sincronizada en el horario de cada equipo (`bedtime edit`):"},
 
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "no hay clave de sincronización en este equipo: ejecuta `bedtime sync join KEY` con la clave que `bedtime sync init` mostró en tu primer equipo (o `bedtime sync init` aquí si este es el primero)"},
+	{Key: "bedtime is not installed as a service; run \"bedtime install\" first", Other: "bedtime no está instalado como servicio; ejecuta primero «bedtime install»"},
+	{Key: "not a bedtime key (it should start with %q)", Other: "no es una clave de bedtime (debe empezar por %q)"},
+	{Key: "not a bedtime key: the part after %q is damaged (copy the whole line again)", Other: "no es una clave de bedtime: la parte después de %q está dañada (vuelve a copiar la línea entera)"},
 	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (¿aún sin sincronizar o sin montar?); este equipo trabaja solo hasta que la carpeta esté ahí"},
 	{Key: "%v; showing this computer's record alone", Other: "%v; se muestra solo el registro de este equipo"},
 

@@ -41,7 +41,7 @@ un médico.`},
 walk it out, raise the leg; and the signs that mean seeing a doctor.`, Other: `cramp muestra qué hacer mientras duele un calambre: estirar, masajear,
 dar calor, caminar, elevar la pierna; y las señales de que hay que ir al
 médico.`},
-	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Llevar el diario de calambres: cómo fue anoche, o un calambre ahora"},
+	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Llevar el diario de calambres: la noche pasada o un calambre ahora"},
 	{Key: `diary records how a night went: whether there were leg cramps, how many,
 how bad (0 no pain to 10 the worst), how much they disturbed sleep (0 not at
 all to 10), which leg, and a note. A night belongs to the date it began: a
@@ -145,7 +145,7 @@ un recordatorio o hagas una pausa.`},
 	{Key: `Help provides help for any command in the application.
 Simply type bedtime help [path to command] for full details.`, Other: `help da la ayuda de cualquier comando del programa.
 Escribe simplemente bedtime help [ruta del comando] para todos los detalles.`},
-	{Key: "Write the default schedule to the schedule file, to edit", Other: "Escribir el horario por defecto en el archivo del horario, para editarlo"},
+	{Key: "Write the default schedule to the schedule file, to edit", Other: "Escribir el horario por defecto en su archivo, para editarlo"},
 	{Key: `Write the built-in default schedule, with comments that explain every
 setting, to the schedule file. An existing file is left alone unless
 --force, and then it is backed up first (the last 10 backups are kept).`, Other: `Escribe el horario por defecto incorporado, con comentarios que explican
@@ -153,7 +153,7 @@ cada ajuste, en el archivo del horario. Un archivo existente no se toca,
 salvo con --force, y entonces primero se copia (se guardan las 10 últimas
 copias).`},
 	{Key: "replace an existing file (after backing it up)", Other: "reemplazar un archivo existente (tras hacer una copia)"},
-	{Key: "Start bedtime now and at every login, as a per-user service", Other: "Iniciar bedtime ahora y en cada inicio de sesión, como servicio del usuario"},
+	{Key: "Start bedtime now and at every login, as a per-user service", Other: "Iniciar bedtime ahora y en cada inicio de sesión, como servicio"},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
@@ -285,7 +285,7 @@ lo ejecuta en cambio como servicio.`},
 	{Key: "use the built-in default schedule and ignore any schedule file", Other: "usar el horario por defecto incorporado e ignorar cualquier archivo del horario"},
 	{Key: "while the schedule file does not exist, use the built-in default; take the file when it appears", Other: "mientras el archivo del horario no exista, usar el horario incorporado; tomar el archivo cuando aparezca"},
 	{Key: "Skip a reminder's next firing only", Other: "Omitir solo el próximo aviso de un recordatorio"},
-	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Volver a mostrar un recordatorio que toca tras un rato (por defecto: su tiempo de aplazamiento)"},
+	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Volver a mostrar un recordatorio luego (por defecto: su snooze)"},
 	{Key: `snooze puts off the reminder that is on screen or held now, or the one that
 came due within its catch-up grace, and shows it again after DURATION (default:
 the reminder's snooze time).`, Other: `snooze pospone el recordatorio que está en pantalla o retenido ahora, o el
@@ -348,7 +348,7 @@ demonio. Sale con el estado 3 cuando bedtime no funciona.`},
 	{Key: "draw today's strip with ASCII characters only", Other: "dibujar la tira de hoy solo con caracteres ASCII"},
 	{Key: "print the status as JSON", Other: "imprimir el estado como JSON"},
 	{Key: "Stop bedtime (the service, or one started by hand) until the next login or start", Other: "Detener bedtime (el servicio, o uno iniciado a mano) hasta el próximo inicio de sesión o arranque"},
-	{Key: "Share one record between your computers through a synced folder", Other: "Compartir un mismo historial entre tus ordenadores mediante una carpeta sincronizada"},
+	{Key: "Share one record between your computers through a synced folder", Other: "Compartir un historial entre equipos con una carpeta sincronizada"},
 	{Key: `sync sets up sharing between your computers. Each computer writes what
 happens to its reminders, sealed with a key your computers share, into a
 folder that a sync tool you already use (Syncthing, Nextcloud, Dropbox...)
@@ -394,7 +394,7 @@ estándar (así queda fuera del historial de tu shell).`},
 lists the topics: %s.`, Other: `tips muestra cómo prevenir los calambres nocturnos en las piernas sobre un
 tema. Sin tema, lista los temas: %s.`},
 	{Key: "[TOPIC]", Other: "[TEMA]"},
-	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Mostrar un icono de estado: qué viene después, pausa y las respuestas de hoy"},
+	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Mostrar un icono de estado: qué viene, pausa y respuestas de hoy"},
 	{Key: `tray shows bedtime's status icon in the panel's tray (a StatusNotifierItem on
 Linux; the notification area on Windows) until you quit it from its menu. The
 icon says whether bedtime runs, is paused or has a reminder waiting for an
@@ -426,5 +426,5 @@ servicio. Tu archivo del horario, el estado y el historial se conservan.`},
 or a one-line summary when it is valid. Exits 1 when the file has errors.`, Other: `Comprueba el archivo del horario e imprime cada problema con su línea y
 columna, o un resumen de una línea cuando es válido. Sale con 1 cuando el
 archivo tiene errores.`},
-	{Key: "Print the version, the commit it was built from and the Go version", Other: "Imprimir la versión, el commit del que se construyó y la versión de Go"},
+	{Key: "Print the version, the commit it was built from and the Go version", Other: "Imprimir la versión, el commit de compilación y la versión de Go"},
 }

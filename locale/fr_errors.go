@@ -164,6 +164,9 @@ var frErrors = []pair{
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nommez le dossier synchronisé dans l’horaire de chaque ordinateur (`bedtime edit`) :"},
 
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)", Other: "pas de clé de synchronisation sur cet ordinateur : lancez `bedtime sync join KEY` avec la clé que `bedtime sync init` a affichée sur votre premier ordinateur (ou `bedtime sync init` ici si c’est le premier)"},
+	{Key: "bedtime is not installed as a service; run \"bedtime install\" first", Other: "bedtime n’est pas installé comme service\u00a0; lancez d’abord «\u00a0bedtime install\u00a0»"},
+	{Key: "not a bedtime key (it should start with %q)", Other: "ce n’est pas une clé bedtime (elle doit commencer par %q)"},
+	{Key: "not a bedtime key: the part after %q is damaged (copy the whole line again)", Other: "ce n’est pas une clé bedtime\u00a0: la partie après %q est abîmée (recopiez toute la ligne)"},
 	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there", Other: "%s (pas encore synchronisé ou monté ?) ; cet ordinateur travaille seul jusqu’à ce que le dossier soit là"},
 	{Key: "%v; showing this computer's record alone", Other: "%v ; seul le suivi de cet ordinateur est affiché"},
 

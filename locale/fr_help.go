@@ -41,7 +41,7 @@ consultez un médecin.`},
 walk it out, raise the leg; and the signs that mean seeing a doctor.`, Other: `cramp affiche que faire tant qu’une crampe fait mal : étirer, masser,
 réchauffer, marcher, surélever la jambe ; et les signes qui doivent faire
 consulter un médecin.`},
-	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Tenir le journal des crampes : comment s’est passée la nuit, ou une crampe maintenant"},
+	{Key: "Keep the cramp diary: how last night went, or a cramp now", Other: "Journal des crampes\u00a0: la nuit passée, ou une crampe en cours"},
 	{Key: `diary records how a night went: whether there were leg cramps, how many,
 how bad (0 no pain to 10 the worst), how much they disturbed sleep (0 not at
 all to 10), which leg, and a note. A night belongs to the date it began: a
@@ -156,7 +156,7 @@ chaque réglage, dans le fichier d’horaire. Un fichier existant n’est pas
 touché, sauf avec --force, et il est alors d’abord sauvegardé (les 10
 dernières sauvegardes sont gardées).`},
 	{Key: "replace an existing file (after backing it up)", Other: "remplacer un fichier existant (après l’avoir sauvegardé)"},
-	{Key: "Start bedtime now and at every login, as a per-user service", Other: "Lancer bedtime maintenant et à chaque connexion, comme service de l’utilisateur"},
+	{Key: "Start bedtime now and at every login, as a per-user service", Other: "Lancer bedtime maintenant et à chaque connexion, comme service"},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
@@ -288,7 +288,7 @@ plutôt tourner comme service.`},
 	{Key: "use the built-in default schedule and ignore any schedule file", Other: "utiliser l’horaire par défaut intégré et ignorer tout fichier d’horaire"},
 	{Key: "while the schedule file does not exist, use the built-in default; take the file when it appears", Other: "tant que le fichier d’horaire n’existe pas, utiliser l’horaire intégré ; prendre le fichier dès qu’il apparaît"},
 	{Key: "Skip a reminder's next firing only", Other: "Sauter seulement le prochain déclenchement d’un rappel"},
-	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Réafficher un rappel dû après un moment (par défaut : son délai de report)"},
+	{Key: "Show a due reminder again after a while (default: its snooze time)", Other: "Reporter un rappel dû (par défaut, de son délai de report)"},
 	{Key: `snooze puts off the reminder that is on screen or held now, or the one that
 came due within its catch-up grace, and shows it again after DURATION (default:
 the reminder's snooze time).`, Other: `snooze reporte le rappel qui est à l’écran ou retenu maintenant, ou celui
@@ -337,7 +337,7 @@ chacun a noté.`},
 	{Key: "how many days to sum up, today included", Other: "combien de jours résumer, aujourd’hui compris"},
 	{Key: "with --calendar: the reminder to draw instead of the nights", Other: "avec --calendar : le rappel à dessiner au lieu des nuits"},
 	{Key: "print the figures as JSON", Other: "afficher les chiffres en JSON"},
-	{Key: "Say whether bedtime is running, what comes next and how today went", Other: "Dire si bedtime tourne, ce qui vient ensuite et comment s’est passée la journée"},
+	{Key: "Say whether bedtime is running, what comes next and how today went", Other: "Dire si bedtime tourne, ce qui vient et comment va la journée"},
 	{Key: `status says whether bedtime is installed as a service and running (with its
 process id and since when), which service manager it uses and where the
 service is defined, which schedule it uses, whether it is paused, the next
@@ -352,7 +352,7 @@ Il sort avec le code 3 quand bedtime ne tourne pas.`},
 	{Key: "draw today's strip with ASCII characters only", Other: "dessiner la bande du jour avec des caractères ASCII seulement"},
 	{Key: "print the status as JSON", Other: "afficher l’état en JSON"},
 	{Key: "Stop bedtime (the service, or one started by hand) until the next login or start", Other: "Arrêter bedtime (le service, ou un bedtime lancé à la main) jusqu’à la prochaine connexion ou le prochain démarrage"},
-	{Key: "Share one record between your computers through a synced folder", Other: "Partager un même historique entre vos ordinateurs par un dossier synchronisé"},
+	{Key: "Share one record between your computers through a synced folder", Other: "Partager l’historique entre ordinateurs par un dossier synchronisé"},
 	{Key: `sync sets up sharing between your computers. Each computer writes what
 happens to its reminders, sealed with a key your computers share, into a
 folder that a sync tool you already use (Syncthing, Nextcloud, Dropbox...)
@@ -398,7 +398,7 @@ l’entrée standard (ainsi elle reste hors de l’historique de votre shell).`}
 lists the topics: %s.`, Other: `tips affiche comment prévenir les crampes nocturnes des jambes sur un sujet.
 Sans sujet, il liste les sujets : %s.`},
 	{Key: "[TOPIC]", Other: "[SUJET]"},
-	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Afficher une icône d’état : ce qui vient ensuite, la pause et les réponses du jour"},
+	{Key: "Show a status icon: what comes next, pause, and today's answers", Other: "Icône d’état\u00a0: ce qui vient, la pause et les réponses du jour"},
 	{Key: `tray shows bedtime's status icon in the panel's tray (a StatusNotifierItem on
 Linux; the notification area on Windows) until you quit it from its menu. The
 icon says whether bedtime runs, is paused or has a reminder waiting for an
@@ -431,5 +431,5 @@ service. Votre fichier d’horaire, l’état et l’historique sont gardés.`},
 or a one-line summary when it is valid. Exits 1 when the file has errors.`, Other: `Vérifie le fichier d’horaire et affiche chaque problème avec sa ligne et sa
 colonne, ou un résumé d’une ligne s’il est valide. Sort avec le code 1 quand
 le fichier a des erreurs.`},
-	{Key: "Print the version, the commit it was built from and the Go version", Other: "Afficher la version, le commit dont elle est construite et la version de Go"},
+	{Key: "Print the version, the commit it was built from and the Go version", Other: "Afficher la version, le commit de compilation et la version de Go"},
 }

@@ -181,4 +181,20 @@ var doctorMessages = []entry{
 	// and Snooze buttons are the core's.
 	{Key: "bedtime reminder"},
 	{Key: "It is time for one of your reminders."},
+
+	// doctor's tray line (tray.ProbeHost, checkTray): what it found and
+	// how to get a tray host; the D-Bus error in it stays as it came.
+	{Key: "no session bus: %v"},
+	{Key: "cannot ask the session bus: %v"},
+	{Key: "no tray host on the session bus (no %s)"},
+	{Key: "a %s is on the bus, but no tray host has registered with it"},
+	{Key: "a tray host is on the session bus (%s)"},
+	{Key: "the tray is not built for %s"},
+	{Key: "the notification area"},
+	{Key: "not checked on %s"},
+	{Key: "run the tray inside your desktop session"},
+	{Key: "use a panel with a status notifier tray (KDE, Xfce's Status Tray plugin, Cinnamon, MATE, waybar's tray)"},
+	{Key: "GNOME shows tray icons only with the AppIndicator extension: install gnome-shell-extension-appindicator and enable it (gnome-extensions enable ubuntu-appindicators@ubuntu.com), then log out and in"},
+	{Key: "use bedtime status and the commands"},
+	{Key: "%s; only bedtime tray needs one, and it is not installed"},
 }

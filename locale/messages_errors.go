@@ -183,6 +183,9 @@ var errorsMessages = []entry{
 	{Key: "The schedule names the folder %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):"},
 	{Key: "no sync key on this computer: run `bedtime sync join KEY` with the key `bedtime sync init` printed on your first computer (or `bedtime sync init` here if this is the first)"},
+	{Key: "bedtime is not installed as a service; run \"bedtime install\" first"},
+	{Key: "not a bedtime key (it should start with %q)"},
+	{Key: "not a bedtime key: the part after %q is damaged (copy the whole line again)"},
 	{Key: "%s (not synced or not mounted yet?); this computer works alone until it is there"},
 	{Key: "%v; showing this computer's record alone"},
 

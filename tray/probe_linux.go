@@ -2,6 +2,7 @@ package tray
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/godbus/dbus/v5"
@@ -11,10 +12,19 @@ import (
 type Host struct {
 	// Found reports whether a StatusNotifierWatcher with a host is on
 	// the session bus, so an icon would be shown.
-	Found  bool
+	Found bool
+	// Detail is what was found, in English: Format (a catalog key) with
+	// Args, which doctor says in the person's language.
 	Detail string
-	// Fix says how to get one, when there is none.
+	Format string
+	Args   []any
+	// Fix says how to get one, when there is none (a catalog key).
 	Fix string
+}
+
+// hostOf is a Host whose Detail is format with args.
+func hostOf(found bool, fix, format string, args ...any) Host {
+	return Host{Found: found, Detail: fmt.Sprintf(format, args...), Format: format, Args: args, Fix: fix}
 }
 
 const watcherName = "org.kde.StatusNotifierWatcher"
@@ -38,21 +48,21 @@ func ProbeHost(ctx context.Context, address, desktop string) Host {
 		conn, err = dbus.ConnectSessionBus(dbus.WithContext(ctx))
 	}
 	if err != nil {
-		return Host{Detail: "no session bus: " + err.Error(), Fix: "run the tray inside your desktop session"}
+		return hostOf(false, "run the tray inside your desktop session", "no session bus: %v", err)
 	}
 	defer conn.Close()
 	var has bool
 	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.NameHasOwner", 0, watcherName).Store(&has); err != nil {
-		return Host{Detail: "cannot ask the session bus: " + err.Error(), Fix: fix}
+		return hostOf(false, fix, "cannot ask the session bus: %v", err)
 	}
 	if !has {
-		return Host{Detail: "no tray host on the session bus (no " + watcherName + ")", Fix: fix}
+		return hostOf(false, fix, "no tray host on the session bus (no %s)", watcherName)
 	}
 	v, err := conn.Object(watcherName, "/StatusNotifierWatcher").GetProperty(watcherName + ".IsStatusNotifierHostRegistered")
 	if reg, ok := v.Value().(bool); err == nil && ok && !reg {
-		return Host{Detail: "a " + watcherName + " is on the bus, but no tray host has registered with it", Fix: fix}
+		return hostOf(false, fix, "a %s is on the bus, but no tray host has registered with it", watcherName)
 	}
-	return Host{Found: true, Detail: "a tray host is on the session bus (" + watcherName + ")"}
+	return hostOf(true, "", "a tray host is on the session bus (%s)", watcherName)
 }
 
 // SessionBus reports whether the session bus the tray's icon and menu

@@ -4,6 +4,7 @@ package tray
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 )
 
@@ -11,7 +12,14 @@ import (
 type Host struct {
 	Found  bool
 	Detail string
+	Format string
+	Args   []any
 	Fix    string
+}
+
+// hostOf is a Host whose Detail is format with args.
+func hostOf(found bool, fix, format string, args ...any) Host {
+	return Host{Found: found, Detail: fmt.Sprintf(format, args...), Format: format, Args: args, Fix: fix}
 }
 
 // ProbeHost says whether the tray can be shown: always on Windows (the
@@ -19,11 +27,11 @@ type Host struct {
 func ProbeHost(ctx context.Context, address, desktop string) Host {
 	switch {
 	case NewSystray == nil:
-		return Host{Detail: "the tray is not built for " + runtime.GOOS, Fix: "use bedtime status and the commands"}
+		return hostOf(false, "use bedtime status and the commands", "the tray is not built for %s", runtime.GOOS)
 	case runtime.GOOS == "windows":
-		return Host{Found: true, Detail: "the notification area"}
+		return hostOf(true, "", "the notification area")
 	}
-	return Host{Found: true, Detail: "not checked on " + runtime.GOOS}
+	return hostOf(true, "", "not checked on %s", runtime.GOOS)
 }
 
 // SessionBus is nil where the tray needs no session bus (Windows' notification

@@ -194,13 +194,22 @@ var notifyErrs = []error{notify.ErrNoSessionBus, notify.ErrBus, notify.ErrNoServ
 // besides them (a path, D-Bus's own message) stays as it is.
 func notifyErrIn(l *locale.Locale, err error) string {
 	text := err.Error()
-	if nb := (*notify.NoBusError)(nil); errors.As(err, &nb) {
-		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", notify.ErrNoSessionBus.Error(), l.Sprintf(nb.Why, nb.What)), 1)
+	nb := (*notify.NoBusError)(nil)
+	noBus := errors.As(err, &nb)
+	if noBus {
+		text = strings.Replace(text, nb.Error(), l.Sprintf("%s: %s", l.Sprintf(notify.ErrNoSessionBus.Error()), l.Sprintf(nb.Why, nb.What)), 1)
 	}
 	for _, e := range notifyErrs {
-		if errors.Is(err, e) {
-			text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
+		if !errors.Is(err, e) || noBus && e == notify.ErrNoSessionBus {
+			continue
 		}
+		// "session bus connection failed: <cause>": the colon too is
+		// said as the language says it (French puts a space before it).
+		if before, cause, ok := strings.Cut(text, e.Error()+": "); ok {
+			text = before + l.Sprintf("%s: %s", l.Sprintf(e.Error()), cause)
+			continue
+		}
+		text = strings.Replace(text, e.Error(), l.Sprintf(e.Error()), 1)
 	}
 	return text
 }
@@ -374,10 +383,10 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail, r.Fix = err.Error(), l.Sprintf("run `bedtime status` for the service manager's message")
 	case st.Installed && st.Running:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %s since %s (%s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager)
+		r.Detail = l.Sprintf("running, pid %s since %s (%s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), managerIn(l, st.Manager))
 		if st.UnitPath != "" {
 			// Which unit: the package's, or one install wrote.
-			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), st.Manager, st.UnitPath)
+			r.Detail = l.Sprintf("running, pid %s since %s (%s %s)", strconv.Itoa(st.PID), sinceIn(l, st.Since), managerIn(l, st.Manager), st.UnitPath)
 		}
 	case st.Installed && byHand:
 		// start would refuse: the service's daemon would find the lock held.
@@ -391,11 +400,11 @@ func checkService(ctx context.Context, app *App) checkResult {
 		r.Detail = l.Sprintf("running, pid %s, started by hand (%s)", strconv.Itoa(pid), st.State)
 	case byHand:
 		r.OK = true
-		r.Detail = l.Sprintf("running, pid %s, started by hand; not installed (%s)", strconv.Itoa(pid), st.Manager)
+		r.Detail = l.Sprintf("running, pid %s, started by hand; not installed (%s)", strconv.Itoa(pid), managerIn(l, st.Manager))
 	case st.Manager == "none":
 		r.Detail, r.Fix = l.Sprintf("not running"), l.Sprintf("start `bedtime run` from your desktop session's autostart")
 	default:
-		r.Detail, r.Fix = l.Sprintf("not installed (%s)", st.Manager), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
+		r.Detail, r.Fix = l.Sprintf("not installed (%s)", managerIn(l, st.Manager)), l.Sprintf("run `bedtime install` (it starts bedtime now and at every login)")
 	}
 	return r
 }

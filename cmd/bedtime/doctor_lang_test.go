@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -58,7 +61,28 @@ func TestDoctorServiceSinceInGerman(t *testing.T) {
 	app.Clock = scheduler.NewFakeClock(time.Date(2025, 11, 26, 8, 0, 0, 0, time.UTC))
 	app.Stdout, app.Stderr = io.Discard, io.Discard
 	r := checkService(context.Background(), app)
-	if want := "läuft, PID 4242 seit Di 25. Nov. 21:54 UTC (systemd user unit /home/alice/.config/systemd/user/bedtime.service)"; r.Detail != want {
+	if want := "läuft, PID 4242 seit Di 25. Nov. 21:54 UTC (systemd-Benutzer-Unit /home/alice/.config/systemd/user/bedtime.service)"; r.Detail != want {
 		t.Errorf("doctor's service line\n got %s\nwant %s", r.Detail, want)
+	}
+}
+
+// TestNotifyErrInKeepsTheLanguagesColon: a notify error that wraps the
+// system's reason ("session bus connection failed: ...") is joined to it
+// as the language writes a colon: French puts a no-break space before it.
+func TestNotifyErrInKeepsTheLanguagesColon(t *testing.T) {
+	t.Parallel()
+	err := fmt.Errorf("%w: %w", notify.ErrBus, errors.New("dial unix /nonexistent: connect: no such file or directory"))
+	for lang, want := range map[string]string{
+		"en": "session bus connection failed: dial unix /nonexistent: connect: no such file or directory",
+		"de": "Verbindung zum Sitzungsbus fehlgeschlagen: dial unix /nonexistent: connect: no such file or directory",
+		"fr": "la connexion au bus de session a échoué\u00a0: dial unix /nonexistent: connect: no such file or directory",
+	} {
+		l, perr := locale.Parse(lang)
+		if perr != nil {
+			t.Fatal(perr)
+		}
+		if got := notifyErrIn(l, err); got != want {
+			t.Errorf("%s: notifyErrIn = %q, want %q", lang, got, want)
+		}
 	}
 }

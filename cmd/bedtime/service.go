@@ -301,6 +301,12 @@ func (app *App) serviceError(err error) error {
 	if errors.As(err, &nm) {
 		return noManager(app.locale(nil), nm)
 	}
+	if errors.Is(err, service.ErrNotInstalled) {
+		// bedtime's own words, in the person's language; what a service
+		// manager said around them stays as it is.
+		en := service.ErrNotInstalled.Error()
+		return &saidError{msg: strings.Replace(err.Error(), en, app.locale(nil).Sprintf(en), 1), errs: []error{err}}
+	}
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -318,5 +319,34 @@ func TestInstallTray(t *testing.T) {
 	}
 	if want := `Exec="/opt/bedtime/bin/bedtime" "tray" "--config" "` + sched + `"`; !strings.Contains(string(data), want) {
 		t.Errorf("entry lacks %s:\n%s", want, data)
+	}
+}
+
+// TestStartWithoutTheServiceInTheLanguage: start and restart with no
+// service installed say so in the person's language, what a manager wraps
+// around it kept; it was "cannot start bedtime: bedtime is not installed
+// as a service; ..." in English inside the translated sentence.
+func TestStartWithoutTheServiceInTheLanguage(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ lang, verb, want string }{
+		{"de_DE.UTF-8", "start", "bedtime: bedtime lässt sich nicht starten: manager: bedtime ist nicht als Dienst installiert; richte ihn zuerst mit `bedtime install` ein"},
+		{"fr_FR.UTF-8", "restart", "manager: bedtime n’est pas installé comme service\u00a0; lancez d’abord «\u00a0bedtime install\u00a0»"},
+		{"es_ES.UTF-8", "start", "no está instalado como servicio; ejecuta primero «bedtime install»"},
+	} {
+		m := &fakeManager{ControlFunc: func(context.Context, string) error {
+			return fmt.Errorf("manager: %w", service.ErrNotInstalled)
+		}, StatusFunc: func(context.Context) (serviceStatus, error) {
+			return serviceStatus{Manager: "XDG autostart entry"}, nil
+		}}
+		app := withService(m, "/usr/bin/bedtime")
+		app.StateDir, app.ConfigPath = t.TempDir(), filepath.Join(t.TempDir(), "none.yaml")
+		app.Getenv = func(k string) string { return map[string]string{"LANG": tt.lang}[k] }
+		code, _, errOut := runApp(app, tt.verb)
+		if code == 0 || strings.Contains(errOut, "not installed as a service") || !strings.Contains(errOut, "manager: ") {
+			t.Errorf("%s %s: %d %q", tt.lang, tt.verb, code, errOut)
+		}
+		if !strings.Contains(errOut, tt.want) {
+			t.Errorf("%s %s: %q lacks %q", tt.lang, tt.verb, errOut, tt.want)
+		}
 	}
 }

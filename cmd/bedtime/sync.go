@@ -139,7 +139,8 @@ shell's history).`,
 // (standard input); l is the language of its errors.
 func readKeyArg(l *locale.Locale, arg string, stdin io.Reader) (devices.Key, error) {
 	if strings.HasPrefix(strings.TrimSpace(arg), "bedtime-key-") {
-		return devices.ParseKey(arg)
+		k, err := devices.ParseKey(arg)
+		return k, keyErrorIn(l, err)
 	}
 	var r io.Reader
 	if arg == "-" {
@@ -158,9 +159,18 @@ func readKeyArg(l *locale.Locale, arg string, stdin io.Reader) (devices.Key, err
 	}
 	k, err := devices.ParseKey(string(b))
 	if err != nil {
-		return k, fmt.Errorf("%s: %w", arg, err)
+		return k, errorIn(l, "%s: %s", arg, keyErrorIn(l, err))
 	}
 	return k, nil
+}
+
+// keyErrorIn is err, from devices.ParseKey, in l's language.
+func keyErrorIn(l *locale.Locale, err error) error {
+	var ke *devices.KeyError
+	if errors.As(err, &ke) {
+		return errorIn(l, ke.Format, ke.Prefix())
+	}
+	return err
 }
 
 // sayFolder tells whether the schedule names a sync folder, and how to

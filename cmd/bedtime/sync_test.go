@@ -562,3 +562,28 @@ func TestDoctorNamesTheComputerWithTheOddKey(t *testing.T) {
 		t.Errorf("the stranger, alone with its key, is told\n%s", got)
 	}
 }
+
+// TestSyncJoinSaysABadKeyInTheLanguage: `sync join` with a key that is not
+// one, or is damaged, given on the command line or in a file, says so in
+// the person's language (it was English in every language).
+func TestSyncJoinSaysABadKeyInTheLanguage(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "key.txt")
+	if err := os.WriteFile(file, []byte("hello\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ arg, lang, want string }{
+		{"bedtime-key-1-xx", "de_DE.UTF-8", `bedtime: kein bedtime-Schlüssel: der Teil nach "bedtime-key-1-" ist beschädigt (kopiere die ganze Zeile noch einmal)`},
+		{"bedtime-key-1-xx", "fr_FR.UTF-8", "bedtime: ce n’est pas une clé bedtime\u00a0: la partie après \"bedtime-key-1-\" est abîmée (recopiez toute la ligne)"},
+		{file, "es_ES.UTF-8", `bedtime: ` + file + `: no es una clave de bedtime (debe empezar por "bedtime-key-1-")`},
+		{file, "C", `bedtime: ` + file + `: not a bedtime key (it should start with "bedtime-key-1-")`},
+	} {
+		app := &App{StateDir: filepath.Join(dir, "state"), ConfigPath: filepath.Join(dir, "none.yaml"),
+			Getenv: func(k string) string { return map[string]string{"LANG": tt.lang}[k] }}
+		code, out, errOut := runApp(app, "sync", "join", tt.arg)
+		if code == 0 || out != "" || strings.TrimSpace(errOut) != tt.want {
+			t.Errorf("%s: sync join %s = %d, %q\n got %q\nwant %q", tt.lang, tt.arg, code, out, strings.TrimSpace(errOut), tt.want)
+		}
+	}
+}

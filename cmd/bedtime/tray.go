@@ -261,10 +261,19 @@ func detach(lc *locale.Locale, name string, args ...string) error {
 // fails only when the tray is installed to start at login.
 func checkTray(ctx context.Context, app *App) checkResult {
 	h := tray.ProbeHost(ctx, "", os.Getenv("XDG_CURRENT_DESKTOP"))
-	r := checkResult{Name: "tray", OK: h.Found, Detail: h.Detail, Fix: h.Fix}
-	if !h.Found && !service.TrayInstalled() {
+	return trayResult(app.locale(nil), h, service.TrayInstalled())
+}
+
+// trayResult is doctor's tray line for what tray.ProbeHost found, in l's
+// language; what the system said (a D-Bus error) stays as it is.
+func trayResult(l *locale.Locale, h tray.Host, installed bool) checkResult {
+	r := checkResult{Name: "tray", OK: h.Found, Detail: l.Sprintf(h.Format, h.Args...)}
+	if h.Fix != "" {
+		r.Fix = l.Sprintf(h.Fix)
+	}
+	if !h.Found && !installed {
 		r.OK = true
-		r.Detail += "; only bedtime tray needs one, and it is not installed"
+		r.Detail = l.Sprintf("%s; only bedtime tray needs one, and it is not installed", r.Detail)
 	}
 	return r
 }

@@ -190,3 +190,33 @@ func TestDoctorServiceCheckWithoutManager(t *testing.T) {
 		t.Fatalf("running by hand: %+v", r)
 	}
 }
+
+// TestDoctorServiceCheckNamesTheManagerInTheLanguage: doctor's service
+// line names the service's mechanism in the person's language, as status
+// and install do ("XDG-Autostart-Eintrag", not "XDG autostart entry").
+func TestDoctorServiceCheckNamesTheManagerInTheLanguage(t *testing.T) {
+	t.Parallel()
+	stateDir := t.TempDir()
+	for _, tt := range []struct {
+		st   serviceStatus
+		want string
+	}{
+		{serviceStatus{Manager: "XDG autostart entry"}, "nicht installiert (XDG-Autostart-Eintrag)"},
+		{serviceStatus{Manager: "systemd user unit", Installed: true, Running: true, PID: 7, Since: "Wed 2026-11-25 08:00:00 UTC"},
+			"läuft, PID 7 seit "},
+	} {
+		app := withService(&fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return tt.st, nil }}, "/usr/bin/bedtime")
+		app.StateDir = stateDir
+		app.ConfigPath = filepath.Join(t.TempDir(), "none.yaml")
+		app.Getenv = func(k string) string {
+			if k == "LANG" {
+				return "de_DE.UTF-8"
+			}
+			return ""
+		}
+		r := checkService(context.Background(), app)
+		if !strings.HasPrefix(r.Detail, tt.want) || strings.Contains(r.Detail, tt.st.Manager) {
+			t.Errorf("checkService(%s) = %q, want it to start %q and name the manager in German", tt.st.Manager, r.Detail, tt.want)
+		}
+	}
+}
