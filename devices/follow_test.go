@@ -170,28 +170,22 @@ func TestSplitLeavesAFollowedAnswerToItsDevice(t *testing.T) {
 // pauses the later one counts, whichever device's files are read first.
 func TestFollowTakesRecordsInTheOrderTheyHappened(t *testing.T) {
 	now := t0.Add(time.Hour)
-	pause := func(dev string, at, until time.Time) Record {
-		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Paused, Detail: "until " + until.Format(time.RFC3339)}}
-	}
-	resume := func(dev string, at time.Time) Record {
-		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Resumed}}
-	}
 	tests := []struct {
 		name string
 		recs []Record // as Scan hands them over: idA's, then idB's
 		want time.Time
 	}{
 		{"a pause and its resume, then a pause elsewhere", []Record{
-			pause(idA, t0.Add(30*time.Minute), t0.Add(3*time.Hour)),
-			pause(idB, t0.Add(5*time.Minute), t0.Add(2*time.Hour)), resume(idB, t0.Add(10*time.Minute)),
+			pauseRec(idA, t0.Add(30*time.Minute), t0.Add(3*time.Hour)),
+			pauseRec(idB, t0.Add(5*time.Minute), t0.Add(2*time.Hour)), resumeRec(idB, t0.Add(10*time.Minute)),
 		}, t0.Add(3 * time.Hour)},
 		{"a pause, then a resume elsewhere", []Record{
-			pause(idA, t0.Add(10*time.Minute), t0.Add(2*time.Hour)),
-			resume(idB, t0.Add(20*time.Minute)),
+			pauseRec(idA, t0.Add(10*time.Minute), t0.Add(2*time.Hour)),
+			resumeRec(idB, t0.Add(20*time.Minute)),
 		}, time.Time{}},
 		{"a shorter pause given later", []Record{
-			pause(idA, t0.Add(40*time.Minute), t0.Add(90*time.Minute)),
-			pause(idB, t0.Add(10*time.Minute), t0.Add(3*time.Hour)),
+			pauseRec(idA, t0.Add(40*time.Minute), t0.Add(90*time.Minute)),
+			pauseRec(idB, t0.Add(10*time.Minute), t0.Add(3*time.Hour)),
 		}, t0.Add(90 * time.Minute)},
 	}
 	for _, tt := range tests {
@@ -224,25 +218,19 @@ func TestFollowTakesRecordsInTheOrderTheyHappened(t *testing.T) {
 // it.
 func TestFollowAcrossScans(t *testing.T) {
 	now := t0.Add(time.Hour)
-	pause := func(dev string, at, until time.Time) Record {
-		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Paused, Detail: "until " + until.Format(time.RFC3339)}}
-	}
-	resume := func(dev string, at time.Time) Record {
-		return Record{Device: dev, Event: state.Event{At: at, Kind: state.Resumed}}
-	}
 	tests := []struct {
 		name         string
 		first, later []Record
 		want         time.Time
 	}{
-		{"an older resume read late", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
-			[]Record{resume(idB, t0.Add(10*time.Minute))}, t0.Add(3 * time.Hour)},
-		{"an older pause read late", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
-			[]Record{pause(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, t0.Add(3 * time.Hour)},
-		{"a newer resume read later", []Record{pause(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
-			[]Record{resume(idB, t0.Add(40*time.Minute))}, time.Time{}},
-		{"an older pause read after a resume", []Record{resume(idC, t0.Add(30*time.Minute))},
-			[]Record{pause(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, time.Time{}},
+		{"an older resume read late", []Record{pauseRec(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{resumeRec(idB, t0.Add(10*time.Minute))}, t0.Add(3 * time.Hour)},
+		{"an older pause read late", []Record{pauseRec(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{pauseRec(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, t0.Add(3 * time.Hour)},
+		{"a newer resume read later", []Record{pauseRec(idC, t0.Add(30*time.Minute), t0.Add(3*time.Hour))},
+			[]Record{resumeRec(idB, t0.Add(40*time.Minute))}, time.Time{}},
+		{"an older pause read after a resume", []Record{resumeRec(idC, t0.Add(30*time.Minute))},
+			[]Record{pauseRec(idB, t0.Add(10*time.Minute), t0.Add(5*time.Hour))}, time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,4 +304,14 @@ func TestFollowLeavesAPauseEndedHere(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pauseRec is device dev's record of a pause given at at, until until.
+func pauseRec(dev string, at, until time.Time) Record {
+	return Record{Device: dev, Event: state.Event{At: at, Kind: state.Paused, Detail: "until " + until.Format(time.RFC3339)}}
+}
+
+// resumeRec is device dev's record of a resume given at at.
+func resumeRec(dev string, at time.Time) Record {
+	return Record{Device: dev, Event: state.Event{At: at, Kind: state.Resumed}}
 }

@@ -67,6 +67,20 @@ func TestKeep(t *testing.T) {
 	}
 }
 
+// waitFolderGone waits, on real file events, at most ten seconds for
+// Keep to return (on done) that the folder is gone.
+func waitFolderGone(t *testing.T, done <-chan error) {
+	t.Helper()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrFolderGone) {
+			t.Fatalf("Keep = %v, want ErrFolderGone", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Keep did not notice the folder went away")
+	}
+}
+
 // waitFor waits, on real file events, for cond; it gives up after ten
 // seconds.
 func waitFor(t *testing.T, cond func() bool) {
@@ -138,14 +152,7 @@ func TestKeepWhenTheFolderGoes(t *testing.T) {
 			if err := tt.gone(root); err != nil {
 				t.Fatal(err)
 			}
-			select {
-			case err := <-done:
-				if !errors.Is(err, ErrFolderGone) {
-					t.Fatalf("Keep = %v, want ErrFolderGone", err)
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatal("Keep did not notice the folder went away")
-			}
+			waitFolderGone(t, done)
 			if who := peers.Elect("away", t0.Add(-time.Hour)); who != "" {
 				t.Errorf("with the folder gone, %q is still elected to show reminders", who)
 			}
@@ -204,14 +211,7 @@ func TestKeepStopsWatchingWhenAWriteFindsTheFolderGone(t *testing.T) {
 	if err := store.Append(state.Event{At: t0, Reminder: "water", Kind: state.Shown, Scheduled: t0}); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case err := <-done:
-		if !errors.Is(err, ErrFolderGone) {
-			t.Fatalf("Keep = %v, want ErrFolderGone", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Keep did not notice the folder went away")
-	}
+	waitFolderGone(t, done)
 	waitFor(t, func() bool { return folderWatches() == before })
 }
 
