@@ -65,15 +65,24 @@ func (h *harness) logHas(want string) {
 	}
 }
 
+// lockedBeforeMagnesium starts the away harness at now (20:00) with
+// magnesium due at 20:30, idle until then, and the screen locked since
+// 20:20.
+func lockedBeforeMagnesium(t *testing.T, now time.Time) (*harness, *screen, *presencetest.Fake) {
+	t.Helper()
+	h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
+	h.idleUntil(now.Add(30 * time.Minute))
+	p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+	return h, srv, p
+}
+
 // TestHeldWhileLockedShownWhenBack: magnesium comes due while the screen
 // is locked; it is held (not shown to the lock screen), and shown at once
 // when the person unlocks, within its grace.
 func TestHeldWhileLockedShownWhenBack(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-		h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
-		h.idleUntil(now.Add(30 * time.Minute))
-		p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+		h, srv, p := lockedBeforeMagnesium(t, now)
 		h.clock.Set(now.Add(30 * time.Minute))
 		h.wantRecorded(state.Held, "locked")
 		nothingOnScreen(t, srv)
@@ -261,9 +270,7 @@ func TestHeldSurvivesAReloadThatChangesAwayAfter(t *testing.T) {
 func TestHeldShownWhenBackThoughTheStateCannotBeWritten(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-		h, srv, p := awayHarness(t, "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n", now)
-		h.idleUntil(now.Add(30 * time.Minute))
-		p.Set(presence.Status{State: presence.Locked, Since: now.Add(20 * time.Minute), Source: "test"})
+		h, srv, p := lockedBeforeMagnesium(t, now)
 		synctest.Wait()
 		fl, err := safefs.Lock(filepath.Join(h.opts.StateDir, "state.lock"), 0)
 		if err != nil {

@@ -27,12 +27,7 @@ func TestSnoozeDueWithTheNextInstant(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				now := time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
-				h := startBubbleRun(t, sched, now, "")
-				h.idleUntil(now.Add(time.Minute))
-				h.clock.Set(now.Add(time.Minute))
-				m := h.nextShown()
-				h.respond(notify.Response{Reminder: "water", Action: notify.Snooze, Scheduled: m.Scheduled})
-				synctest.Wait()
+				h := shownAndSnoozed(t, sched, now, "water")
 				h.clock.Set(now.Add(time.Minute + tt.wake))
 				m2 := h.nextShown()
 				if want := now.Add(31 * time.Minute); !m2.Scheduled.Equal(want) {
@@ -57,12 +52,7 @@ func TestSnoozeMovedBeforeTheDaemonHeard(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const sched = "timezone: UTC\nreminders:\n  magnesium: {at: \"20:00\", snooze: 30m}\n"
 		now := time.Date(2026, 11, 25, 19, 59, 0, 0, time.UTC)
-		h := startBubbleRun(t, sched, now, "")
-		h.idleUntil(now.Add(time.Minute))
-		h.clock.Set(now.Add(time.Minute))
-		m := h.nextShown()
-		h.respond(notify.Response{Reminder: "magnesium", Action: notify.Snooze, Scheduled: m.Scheduled})
-		synctest.Wait()
+		h := shownAndSnoozed(t, sched, now, "magnesium")
 
 		h.clock.Set(now.Add(30 * time.Minute)) // 20:29
 		synctest.Wait()
@@ -83,4 +73,17 @@ func TestSnoozeMovedBeforeTheDaemonHeard(t *testing.T) {
 			t.Fatalf("shown %+v, want the 20:00 magnesium again", m)
 		}
 	})
+}
+
+// shownAndSnoozed starts the daemon at now on sched, lets name come due a
+// minute later and answers its notification with Snooze.
+func shownAndSnoozed(t *testing.T, sched string, now time.Time, name string) *harness {
+	t.Helper()
+	h := startBubbleRun(t, sched, now, "")
+	h.idleUntil(now.Add(time.Minute))
+	h.clock.Set(now.Add(time.Minute))
+	m := h.nextShown()
+	h.respond(notify.Response{Reminder: name, Action: notify.Snooze, Scheduled: m.Scheduled})
+	synctest.Wait()
+	return h
 }
