@@ -37,8 +37,7 @@ type daemon struct {
 
 	mu       sync.Mutex
 	schedule *config.Schedule
-	badSince string         // the first error of the invalid file last seen, to notify once
-	repeats  map[string]int // repeat_until_done: repeats shown since the last scheduled firing
+	badSince string // the first error of the invalid file last seen, to notify once
 	// routines stop the guided routines playing, by reminder.
 	routines map[string]*playing
 	// away is the person's presence and the reminders held for them.
@@ -83,7 +82,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
-		store: store, repeats: map[string]int{}, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
+		store: store, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
 	// What was handled before a restart is not handled again; what came
 	// due while bedtime was not running fires once if within its grace.
 	st, err := store.Load()
@@ -186,8 +185,6 @@ type firing struct {
 	ev    scheduler.Event
 	r     config.Reminder
 	attrs []any
-	// again is the next repeat of a repeat_until_done reminder.
-	again time.Time
 	// instant is the scheduled instant the event is about: its own, or,
 	// for a snooze or a repeat, the one it shows again.
 	instant time.Time
@@ -241,18 +238,6 @@ func (d *daemon) handle(ctx context.Context, events []scheduler.Event) {
 		}
 		if ev.Once {
 			f.attrs = append(f.attrs, "again", true)
-		}
-		if ev.Kind == scheduler.Fire && r.RepeatEvery > 0 {
-			d.mu.Lock()
-			if !ev.Once {
-				d.repeats[r.Name] = 0
-			} else {
-				d.repeats[r.Name]++
-			}
-			if d.repeats[r.Name] < r.RepeatMax {
-				f.again = ev.At.Add(r.RepeatEvery)
-			}
-			d.mu.Unlock()
 		}
 		plans = append(plans, f)
 	}
@@ -325,8 +310,17 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 		apply(state.Step{Scheduled: f.instant, Kind: state.Skipped, Detail: detail})
 	default:
 		f.show = apply(state.Step{Scheduled: f.instant, Kind: state.Due})
-		if f.show && !f.again.IsZero() {
-			tx.SetSnooze(ev.Job, f.again)
+		if f.show && f.r.RepeatEvery > 0 {
+			// repeat_until_done: the count of repeats is the state's, so
+			// that repeat_max holds across a restart.
+			n := 0
+			if ev.Once {
+				n = tx.Repeats(ev.Job) + 1
+			}
+			tx.SetRepeats(ev.Job, n)
+			if n < f.r.RepeatMax {
+				tx.SetSnooze(ev.Job, ev.At.Add(f.r.RepeatEvery))
+			}
 		}
 	}
 }

@@ -450,6 +450,39 @@ func TestRepeatAfterDismissSurvivesARestart(t *testing.T) {
 	})
 }
 
+// TestRepeatCountSurvivesARestart: repeat_max counts the repeats of one
+// instant across a restart of bedtime: how many were shown lives in the
+// state, not in the daemon's memory, so a restart between two repeats
+// does not start the count again.
+func TestRepeatCountSurvivesARestart(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sched := "timezone: Europe/Berlin\nreminders:\n  pills: {at: \"21:00\", title: Pills, repeat_until_done: 15m, repeat_max: 2}\n"
+		h := startBubbleRun(t, sched, berlin(t, "2026-11-25 20:59"), "")
+		for _, at := range []string{"21:00", "21:15"} {
+			h.idleUntil(berlin(t, "2026-11-25 "+at))
+			h.clock.Set(berlin(t, "2026-11-25 "+at))
+			h.nextShown()
+		}
+		h.stateChanged() // the watcher's news of the daemon's own write
+		h.appliedWhere(func(st state.State) bool { return st.Snoozes["pills"].Equal(berlin(t, "2026-11-25 21:30")) })
+		h.stop()
+
+		h2 := startBubbleRun(t, sched, berlin(t, "2026-11-25 21:20"), h.opts.StateDir)
+		h2.idleUntil(berlin(t, "2026-11-25 21:30"))
+		h2.clock.Set(berlin(t, "2026-11-25 21:30"))
+		if m := h2.nextShown(); m.Reminder != "pills" || !m.Scheduled.Equal(berlin(t, "2026-11-25 21:00")) {
+			t.Fatalf("21:30: %+v, want the second repeat of the 21:00 pills", m)
+		}
+		// That was the second repeat: none at 21:45, the next at 21:00 tomorrow.
+		h2.idleUntil(berlin(t, "2026-11-26 21:00"))
+		h2.nothingShown()
+		_, evs := h2.state()
+		if got, want := kinds(evs), "pills:shown pills:shown(again) pills:shown(again)"; got != want {
+			t.Fatalf("history = %s\nwant      %s", got, want)
+		}
+	})
+}
+
 // TestPauseTooLongIsShortened: a pause in the state file longer than
 // state.MaxPause (an older bedtime's, or a hand-edited file; bedtime
 // pause refuses one) is cut to MaxPause from when the daemon reads it,

@@ -24,6 +24,9 @@ type Change struct {
 	// Snooze sets when the reminder's open instant shows again
 	// (State.Snoozes); a zero At drops it.
 	Snooze *Mark `json:"snooze,omitempty"`
+	// Repeats sets how many times the reminder's open instant was shown
+	// again (State.Repeats); zero drops the count.
+	Repeats *Count `json:"repeats,omitempty"`
 	// Skip sets the reminder's instant to skip (State.Skips); a zero At
 	// drops it.
 	Skip *Mark `json:"skip,omitempty"`
@@ -48,6 +51,12 @@ type Mark struct {
 	Given    time.Time `json:"given,omitzero"`
 }
 
+// Count is a number of a reminder.
+type Count struct {
+	Reminder string `json:"reminder"`
+	N        int    `json:"n,omitempty"`
+}
+
 // Problem is one of the daemon's problems (see State.Problems).
 type Problem struct {
 	Key  string `json:"key"`
@@ -69,6 +78,12 @@ func (st *State) ApplyChange(c Change) ([]Event, error) {
 			delete(st.Snoozes, c.Snooze.Reminder)
 		} else {
 			st.Snoozes[c.Snooze.Reminder] = c.Snooze.At
+		}
+	case c.Repeats != nil:
+		if c.Repeats.N == 0 {
+			delete(st.Repeats, c.Repeats.Reminder)
+		} else {
+			st.Repeats[c.Repeats.Reminder] = c.Repeats.N
 		}
 	case c.Skip != nil:
 		if c.Skip.At.IsZero() {
@@ -160,6 +175,19 @@ func (tx *Tx) SetSnooze(reminder string, t time.Time) {
 	}
 	tx.apply(Change{Snooze: &Mark{Reminder: reminder, At: t}})
 }
+
+// SetRepeats records that the reminder's open instant was shown again n
+// times; zero drops the count. Nothing is kept when nothing changes.
+func (tx *Tx) SetRepeats(reminder string, n int) {
+	if tx.st.Repeats[reminder] == n {
+		return
+	}
+	tx.apply(Change{Repeats: &Count{Reminder: reminder, N: n}})
+}
+
+// Repeats returns how many times the reminder's open instant was shown
+// again.
+func (tx *Tx) Repeats(reminder string) int { return tx.st.Repeats[reminder] }
 
 // SetSkip makes the reminder's instant t one to skip; the zero t drops a
 // skip. Nothing is kept when nothing changes.

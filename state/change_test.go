@@ -33,6 +33,12 @@ func TestChangesReplayAsDecided(t *testing.T) {
 			tx.Step(Step{Reminder: "water", Scheduled: at, Kind: Due, At: at})
 			tx.SetSnooze("water", at.Add(10*time.Minute))
 		}, 1},
+		{"repeat counted, then reset by the next firing", func(tx *Tx) {
+			tx.SetRepeats("water", tx.Repeats("water")+1)
+			tx.SetSnooze("water", at.Add(15*time.Minute))
+			tx.Step(Step{Reminder: "water", Scheduled: at, Kind: Due, At: at})
+			tx.SetRepeats("water", 0)
+		}, 1},
 		{"answer and problem", func(tx *Tx) {
 			tx.Step(Step{Reminder: "water", Scheduled: at.Add(-time.Hour), Kind: Done, At: at, Source: "button"})
 			tx.SetProblem(ProblemNotifications, "reminders are held: do not disturb")

@@ -149,6 +149,7 @@ func (st *State) Apply(s Step) ([]Event, error) {
 		st.Closed[name] = Outcome{Scheduled: open.Scheduled, Kind: end.Kind, At: at}
 		delete(st.Open, name)
 		delete(st.Snoozes, name)
+		delete(st.Repeats, name)
 		hasOpen = false
 	}
 	switch s.Kind {
@@ -223,6 +224,7 @@ func (st *State) Apply(s Step) ([]Event, error) {
 		supersede()
 		delete(st.Open, name)
 		delete(st.Snoozes, name)
+		delete(st.Repeats, name)
 		st.Closed[name] = Outcome{Scheduled: s.Scheduled, Kind: Done, At: at}
 		if st.Last[name].Before(s.Scheduled) {
 			// Done before the daemon fired it: it is not fired after.

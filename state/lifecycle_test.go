@@ -109,6 +109,42 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// TestRepeatCountEndsWithTheInstant: the count of repeats (State.Repeats)
+// outlives a dismissal, which repeat_until_done shows again, and ends with
+// the instant: done, or superseded by the next one.
+func TestRepeatCountEndsWithTheInstant(t *testing.T) {
+	t0 := time.Date(2026, 11, 27, 20, 30, 0, 0, time.UTC)
+	step := func(k Kind, sched time.Time) Step {
+		return Step{Reminder: "magnesium", Scheduled: sched, Kind: k, At: sched.Add(time.Minute)}
+	}
+	tests := []struct {
+		name  string
+		steps []Step
+		want  int
+	}{
+		{"dismissed", []Step{step(Shown, t0), step(Dismissed, t0)}, 2},
+		{"done", []Step{step(Shown, t0), step(Done, t0)}, 0},
+		{"the next instant", []Step{step(Shown, t0), step(Due, t0.Add(24*time.Hour))}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var st State
+			if _, err := st.Apply(step(Due, t0)); err != nil {
+				t.Fatal(err)
+			}
+			st.Repeats["magnesium"] = 2
+			for _, s := range tt.steps {
+				if _, err := st.Apply(s); err != nil {
+					t.Fatalf("Apply(%+v) = %v", s, err)
+				}
+			}
+			if got := st.Repeats["magnesium"]; got != tt.want {
+				t.Errorf("repeats = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestApplyAlreadySaysWhen(t *testing.T) {
 	at := time.Date(2026, 11, 27, 20, 34, 0, 0, time.UTC)
 	sched := at.Add(-4 * time.Minute)

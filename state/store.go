@@ -38,6 +38,10 @@ type State struct {
 	// Snoozes holds, per reminder, a time at which its open instant is
 	// shown once more (a snooze, or a repeat of repeat_until_done).
 	Snoozes map[string]time.Time `json:"snoozes,omitempty"`
+	// Repeats holds, per reminder with repeat_until_done, how many times
+	// its open instant was shown again by a repeat or a snooze since it
+	// came due, so that repeat_max holds across a restart.
+	Repeats map[string]int `json:"repeats,omitempty"`
 	// Skips holds, per reminder, the scheduled instant to skip.
 	Skips map[string]time.Time `json:"skips,omitempty"`
 	// RoutineStop is when `bedtime routine --stop` last asked the daemon to
@@ -80,6 +84,7 @@ func (s State) Clone() State {
 	c := s
 	c.Last, c.Open, c.Closed = maps.Clone(s.Last), maps.Clone(s.Open), maps.Clone(s.Closed)
 	c.Snoozes, c.Skips, c.Problems = maps.Clone(s.Snoozes), maps.Clone(s.Skips), maps.Clone(s.Problems)
+	c.Repeats = maps.Clone(s.Repeats)
 	c.fill()
 	return c
 }
@@ -115,6 +120,9 @@ func (s *State) fill() {
 	}
 	if s.Skips == nil {
 		s.Skips = map[string]time.Time{}
+	}
+	if s.Repeats == nil {
+		s.Repeats = map[string]int{}
 	}
 	if s.Problems == nil {
 		s.Problems = map[string]string{}
