@@ -138,6 +138,9 @@ func Run(ctx context.Context, o Options) error {
 	if _, ok := os.LookupEnv("TZ"); !ok {
 		watched[filepath.Clean(o.ZoneFile)] = func() { d.zoneChanged(ctx) }
 	}
+	for path, fn := range o.AlsoWatch {
+		watched[filepath.Clean(path)] = fn
+	}
 	watch := o.Watch
 	if watch == nil {
 		watch = d.watch

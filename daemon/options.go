@@ -48,6 +48,10 @@ type Options struct {
 	// applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// AlsoWatch are more files to watch, by path, each with what to call
+	// when it changes (bedtime run: the sync key, which sync then takes
+	// without a restart).
+	AlsoWatch map[string]func()
 	// Probe asks the desktop's notification server what it is, for the
 	// start-up line that says whether reminders can be shown; nil means
 	// notify.Probe with the default Notifier, and no probe with another.

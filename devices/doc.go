@@ -48,7 +48,7 @@
 // another device showed or answered an instant, which the daemon waits
 // ShowWithin for before it shows one held "elsewhere". Share is the
 // running daemon's part: it runs Keep and Follow for the folder the
-// schedule names, follows the schedule as it changes (Sharing.Follow),
-// and is the daemon's elector (Live: the Peers of the folder shared,
+// schedule names, follows the schedule as it changes (Sharing.Follow) and
+// the key when it is replaced (Sharing.Rekey), and is the daemon's elector (Live: the Peers of the folder shared,
 // alone while none is).
 package devices

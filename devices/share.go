@@ -39,8 +39,16 @@ type Sharing struct {
 	o       ShareOptions
 	log     *slog.Logger
 	mu      sync.Mutex
-	changes chan Place
+	changes chan change
 	done    chan struct{}
+}
+
+// change is what Follow and Rekey ask of the sharing goroutine: share at
+// p (set), or share again where it shares, with the key as it is now
+// (again).
+type change struct {
+	p          Place
+	set, again bool
 }
 
 // Share starts sharing at p (the zero Place: alone until Follow names a
@@ -59,7 +67,7 @@ func Share(ctx context.Context, p Place, o ShareOptions) *Sharing {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Sharing{o: o, log: log, changes: make(chan Place, 1), done: make(chan struct{})}
+	s := &Sharing{o: o, log: log, changes: make(chan change, 1), done: make(chan struct{})}
 	kctx, cancel := context.WithCancel(ctx)
 	kept := s.keep(kctx, p)
 	go func() {
@@ -77,8 +85,11 @@ func Share(ctx context.Context, p Place, o ShareOptions) *Sharing {
 			case <-time.After(o.StopWait):
 				log.Warn("sync: the folder did not take the last word in time", "waited", o.StopWait)
 			}
-			if next != p {
+			switch {
+			case next != p:
 				log.Info("sync: the schedule's sync section changed", "folder", next.Folder)
+			case next.Folder != "":
+				log.Info("sync: sharing again with the key as it is now", "folder", next.Folder)
 			}
 			p = next
 			kctx, cancel = context.WithCancel(ctx)
@@ -93,14 +104,27 @@ func Share(ctx context.Context, p Place, o ShareOptions) *Sharing {
 // the old folder is told this computer stopped there and the new one is
 // shared. The same place is tried again when this computer could not
 // share it (no key yet).
-func (s *Sharing) Follow(p Place) {
+func (s *Sharing) Follow(p Place) { s.ask(change{p: p, set: true}) }
+
+// Rekey is called when the key file changed (`bedtime sync join --force`,
+// `sync init --force`): the place shared is shared again, with the new
+// key, without a restart.
+func (s *Sharing) Rekey() { s.ask(change{again: true}) }
+
+// ask hands c to the sharing goroutine, merged with a change it has not
+// taken yet: the latest place counts, and a rekey is not lost.
+func (s *Sharing) ask(c change) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	select { // the latest schedule counts
-	case <-s.changes:
+	select {
+	case old := <-s.changes:
+		if !c.set {
+			c.p, c.set = old.p, old.set
+		}
+		c.again = c.again || old.again
 	default:
 	}
-	s.changes <- p
+	s.changes <- c
 }
 
 // Done is closed once the context of Share has ended and this computer's
@@ -108,20 +132,26 @@ func (s *Sharing) Follow(p Place) {
 func (s *Sharing) Done() <-chan struct{} { return s.done }
 
 // next waits for a Place other than cur, or any once kept is closed (this
-// computer could not share: try again); ok is false when ctx ends first.
+// computer could not share: try again), or cur again after a Rekey; ok is
+// false when ctx ends first.
 func (s *Sharing) next(ctx context.Context, cur Place, kept <-chan struct{}) (next Place, ok bool) {
 	for {
+		var c change
 		select {
 		case <-ctx.Done():
 			return Place{}, false
-		case next = <-s.changes:
+		case c = <-s.changes:
+		}
+		next = cur
+		if c.set {
+			next = c.p
 		}
 		select {
 		case <-kept:
 			return next, true
 		default:
 		}
-		if next != cur {
+		if next != cur || c.again {
 			return next, true
 		}
 	}

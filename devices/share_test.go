@@ -66,3 +66,46 @@ func TestShareFollowsThePlace(t *testing.T) {
 		t.Errorf("shared %d times, want 2:\n%s", n, log.String())
 	}
 }
+
+// A key replaced while sharing (`bedtime sync join --force`) is taken at
+// once: after Rekey, this computer writes what the computers with the new
+// key can read, without a restart.
+func TestShareTakesANewKey(t *testing.T) {
+	root, stateDir, oldKey, newKey := t.TempDir(), t.TempDir(), mustKey(t), mustKey(t)
+	now := time.Now() // presence files are judged by the file system's clock too
+	// reads says whether a device with key k reads this computer's
+	// presence (its name) in the folder.
+	reads := func(k Key, id string) bool {
+		other := devs(t, root, k, &now, id)[0]
+		other.Scan()
+		for _, d := range other.Devices() {
+			if d.ID != id && d.Presence.Name == "laptop" {
+				return true
+			}
+		}
+		return false
+	}
+	if err := SaveKey(stateDir, oldKey); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log testutil.LogBuffer
+	s := Share(ctx, Place{Folder: root, Name: "laptop"}, ShareOptions{StateDir: stateDir, Logger: log.Logger(slog.LevelInfo)})
+	waitFor(t, func() bool { return reads(oldKey, idB) })
+	if reads(newKey, idC) {
+		t.Fatal("before the new key, a device with it reads this computer")
+	}
+
+	if err := SaveKey(stateDir, newKey); err != nil {
+		t.Fatal(err)
+	}
+	s.Follow(Place{Folder: root, Name: "laptop"}) // a reload meanwhile: the same place
+	s.Rekey()
+	waitFor(t, func() bool { return reads(newKey, idC) })
+	if n := log.Count("sync: sharing again with the key as it is now"); n != 1 {
+		t.Errorf("logged the new key %d times, want 1:\n%s", n, log.String())
+	}
+	cancel()
+	<-s.Done()
+}

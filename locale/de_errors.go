@@ -158,7 +158,7 @@ var deErrors = []pair{
 	{Key: "This computer has this key already (fingerprint %s).", Other: "Dieser Computer hat diesen Schlüssel schon (Fingerabdruck %s)."},
 	{Key: "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", Other: "dieser Computer hat einen anderen Sync-Schlüssel (Fingerabdruck %s, der neue ist %s); `bedtime sync join --force` ersetzt ihn, und dann liest er nicht mehr, was der alte Schlüssel versiegelt hat"},
 	{Key: "Joined with key %s; this computer is device %s.", Other: "Mit Schlüssel %s beigetreten; dieser Computer ist das Gerät %s."},
-	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees.", Other: "Starte bedtime neu (`bedtime restart`), damit der Dienst zu teilen beginnt; `bedtime doctor` zeigt die Geräte, die er sieht."},
+	{Key: "The running bedtime takes the key at once and shares, without a restart; `bedtime doctor` shows the devices it sees.", Other: "Der laufende Dienst übernimmt den Schlüssel sofort und teilt, ohne Neustart; `bedtime doctor` zeigt die Geräte, die er sieht."},
 	{Key: "Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees.", Other: "Sobald der Plan den Ordner nennt, beginnt der laufende Dienst zu teilen, ohne Neustart; `bedtime doctor` zeigt die Geräte, die er sieht."},
 	{Key: "The schedule names the folder %s.", Other: "Der Plan nennt den Ordner %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nenne den synchronisierten Ordner im Plan jedes Computers (`bedtime edit`):"},

@@ -158,7 +158,7 @@ var esErrors = []pair{
 	{Key: "This computer has this key already (fingerprint %s).", Other: "Este equipo ya tiene esta clave (huella %s)."},
 	{Key: "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", Other: "este equipo tiene otra clave de sincronización (huella %s, la nueva es %s); `bedtime sync join --force` la sustituye, y entonces ya no lee lo que selló la clave antigua"},
 	{Key: "Joined with key %s; this computer is device %s.", Other: "Unido con la clave %s; este equipo es el dispositivo %s."},
-	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees.", Other: "Reinicia bedtime (`bedtime restart`) para que empiece a compartir; `bedtime doctor` muestra los dispositivos que ve."},
+	{Key: "The running bedtime takes the key at once and shares, without a restart; `bedtime doctor` shows the devices it sees.", Other: "bedtime, si está en marcha, toma la clave al momento y comparte, sin reiniciar; `bedtime doctor` muestra los dispositivos que ve."},
 	{Key: "Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees.", Other: "En cuanto el horario indique la carpeta, bedtime empieza a compartir, sin reiniciar; `bedtime doctor` muestra los dispositivos que ve."},
 	{Key: "The schedule names the folder %s.", Other: "El horario indica la carpeta %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Indica la carpeta sincronizada en el horario de cada equipo (`bedtime edit`):"},

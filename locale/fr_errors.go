@@ -158,7 +158,7 @@ var frErrors = []pair{
 	{Key: "This computer has this key already (fingerprint %s).", Other: "Cet ordinateur a déjà cette clé (empreinte %s)."},
 	{Key: "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed", Other: "cet ordinateur a une autre clé de synchronisation (empreinte %s, la nouvelle est %s) ; `bedtime sync join --force` la remplace, et il ne lit alors plus ce que l’ancienne clé a scellé"},
 	{Key: "Joined with key %s; this computer is device %s.", Other: "Rejoint avec la clé %s ; cet ordinateur est l’appareil %s."},
-	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees.", Other: "Redémarrez bedtime (`bedtime restart`) pour qu’il commence à partager ; `bedtime doctor` montre les appareils qu’il voit."},
+	{Key: "The running bedtime takes the key at once and shares, without a restart; `bedtime doctor` shows the devices it sees.", Other: "bedtime, s’il tourne, prend la clé aussitôt et partage, sans redémarrage ; `bedtime doctor` montre les appareils qu’il voit."},
 	{Key: "Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees.", Other: "Dès que l’horaire nomme le dossier, bedtime commence à partager, sans redémarrage ; `bedtime doctor` montre les appareils qu’il voit."},
 	{Key: "The schedule names the folder %s.", Other: "L’horaire nomme le dossier %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):", Other: "Nommez le dossier synchronisé dans l’horaire de chaque ordinateur (`bedtime edit`) :"},

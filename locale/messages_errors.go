@@ -178,7 +178,7 @@ var errorsMessages = []entry{
 	{Key: "This computer has this key already (fingerprint %s)."},
 	{Key: "this computer has another sync key (fingerprint %s, the new one is %s); `bedtime sync join --force` replaces it, and then it no longer reads what the old key sealed"},
 	{Key: "Joined with key %s; this computer is device %s."},
-	{Key: "Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."},
+	{Key: "The running bedtime takes the key at once and shares, without a restart; `bedtime doctor` shows the devices it sees."},
 	{Key: "Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees."},
 	{Key: "The schedule names the folder %s."},
 	{Key: "Name the synced folder in the schedule on each computer (`bedtime edit`):"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -107,6 +108,8 @@ func (app *App) runDaemon(ctx context.Context) error {
 				sh.Follow(syncPlace(s.Sync))
 			}
 		}
+		// A new key (sync join --force) is taken at once, too.
+		o.AlsoWatch = map[string]func(){filepath.Join(dir, devices.KeyFile): sh.Rekey}
 		synced = sh.Done()
 	}
 	// When the daemon ends, sync says in the folder that this computer

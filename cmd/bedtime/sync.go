@@ -185,12 +185,12 @@ func (app *App) sayFolder(w io.Writer) {
 }
 
 // sayWhenShared tells when the daemon starts sharing with a new key: a
-// running daemon takes a sync: section added to the schedule as it
-// reloads, but reads the key only when it starts sharing.
+// running daemon takes a new key at once (it watches the key file), and a
+// sync: section added to the schedule as it reloads.
 func (app *App) sayWhenShared(w io.Writer) {
 	l := app.locale(nil)
 	if app.syncSettings() != nil {
-		fmt.Fprintln(w, l.Sprintf("Restart bedtime (`bedtime restart`) so the daemon starts sharing; `bedtime doctor` shows the devices it sees."))
+		fmt.Fprintln(w, l.Sprintf("The running bedtime takes the key at once and shares, without a restart; `bedtime doctor` shows the devices it sees."))
 		return
 	}
 	fmt.Fprintln(w, l.Sprintf("Once the schedule names the folder, the running bedtime starts sharing, without a restart; `bedtime doctor` shows the devices it sees."))

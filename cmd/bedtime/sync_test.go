@@ -266,8 +266,8 @@ func TestRunSharesWhenTheFolderComes(t *testing.T) {
 }
 
 // TestRunFollowsTheSyncSection: sync: added to the schedule of a running
-// daemon is shared at once (no restart), and taken out, the folder is told
-// this computer stopped there and it works alone.
+// daemon is shared at once (no restart), as is a new key; and taken out,
+// the folder is told this computer stopped there and it works alone.
 func TestRunFollowsTheSyncSection(t *testing.T) {
 	base := t.TempDir()
 	folder := filepath.Join(base, "Sync", "bedtime")
@@ -322,6 +322,16 @@ func TestRunFollowsTheSyncSection(t *testing.T) {
 			}
 			o.OnReload(load(withSync.config))
 			within("this computer in the folder once sync: was added", func() bool { return state() != "absent" })
+			// A new key (`sync join --force`): the key file is watched, and
+			// its change shares again with the new key.
+			rekey := o.AlsoWatch[filepath.Join(c.stateDir, devices.KeyFile)]
+			if rekey == nil {
+				t.Fatalf("the key file is not watched: %v", o.AlsoWatch)
+			}
+			rekey()
+			within("shared again with the new key", func() bool {
+				return strings.Count(log.String(), "sync: sharing the record") == 2
+			})
 			o.OnReload(nil) // a rejected edit changes nothing
 			o.OnReload(load(withSync.config))
 			o.OnReload(load(c.config))
@@ -331,8 +341,8 @@ func TestRunFollowsTheSyncSection(t *testing.T) {
 	if code := app.Run(context.Background(), []string{"--config", c.config, "run"}); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, log)
 	}
-	if n := strings.Count(log.String(), "sync: sharing the record"); n != 1 {
-		t.Errorf("shared %d times, want once, when sync: was added:\n%s", n, log)
+	if n := strings.Count(log.String(), "sync: sharing the record"); n != 2 {
+		t.Errorf("shared %d times, want twice: when sync: was added, and with the new key:\n%s", n, log)
 	}
 	if n := strings.Count(log.String(), "sync: the schedule's sync section changed"); n != 2 {
 		t.Errorf("said %d times that the sync section changed, want 2:\n%s", n, log)
