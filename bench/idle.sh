@@ -6,7 +6,8 @@
 # anonymous (the heap and stacks, which only this process pays for) and
 # its proportional share (PSS: shared file pages divided among the
 # processes that map them); and how often its threads woke up (context
-# switches) while it waited for the next reminder; then reloads it
+# switches) and how many pages it touched (smaps Referenced, after
+# clear_refs) while it waited for the next reminder; then reloads it
 # (SIGHUP) and reports its memory again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,10 +25,14 @@ pid=$!
 sleep 2
 switches() { awk '/ctxt_switches/ {s += $2} END {print s}' /proc/$pid/task/*/status; }
 rss() { awk '/^(Rss|Pss|Anonymous|Pss_Anon|Pss_File):/ {v[$1] = $2} END {printf "RSS %d KiB, anonymous %d KiB, PSS %d KiB (anonymous %d, file %d)", v["Rss:"], v["Anonymous:"], v["Pss:"], v["Pss_Anon:"], v["Pss_File:"]}' /proc/$pid/smaps_rollup; }
+# clear_refs: from here on, smaps_rollup's Referenced counts only the
+# pages the process touches while it waits (its working set at rest).
+echo 1 >/proc/$pid/clear_refs
 before=$(switches)
 sleep "$SECS"
 after=$(switches)
-echo "idle for ${SECS}s: $(rss), $((after - before)) context switches across all threads"
+touched=$(awk '/^Referenced:/ {print $2}' /proc/$pid/smaps_rollup)
+echo "idle for ${SECS}s: $(rss), $((after - before)) context switches across all threads, ${touched} KiB of pages touched meanwhile"
 kill -HUP $pid
 sleep 2
 echo "after a reload: $(rss)"
