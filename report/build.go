@@ -7,6 +7,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
 
@@ -175,8 +176,11 @@ func Build(in Input) Report {
 		weeks = DefaultWeeks
 	}
 	weeks = min(weeks, MaxWeeks)
-	last, _ := time.ParseInLocation(time.DateOnly, diary.LastNight(in.Now, loc), loc)
-	first := last.AddDate(0, 0, -(weeks*7 - 1))
+	// Days are counted with scheduler.DayStart, never time.Date's
+	// midnight or AddDate: where the clocks jump at 00:00 those name the
+	// day before.
+	last := scheduler.DayStart(in.Now.In(loc), -1)
+	first := scheduler.DayStart(last, -(weeks*7 - 1))
 	r := Report{Now: in.Now, Loc: loc, From: first, To: last, Schedule: in.Schedule, ScheduleFrom: in.ScheduleFrom, Locale: in.Locale}
 
 	// The diary, one record per night of the period.
@@ -188,7 +192,7 @@ func Build(in Input) Report {
 	// The history of the period (and two days before, where a late answer
 	// or an old line without its instant may belong): each reminder's
 	// marks by date (as state.Stats marks them), and done/due by date.
-	since := first.AddDate(0, 0, -2)
+	since := scheduler.DayStart(first, -2)
 	events := in.Events
 	if len(events) > 0 && events[0].At.Before(since) {
 		events = make([]state.Event, 0, len(in.Events))
@@ -284,10 +288,10 @@ func Build(in Input) Report {
 
 	anything := false
 	for w := 0; w < weeks; w++ {
-		wk := Week{From: first.AddDate(0, 0, 7*w), To: first.AddDate(0, 0, 7*w+6), Done: make([]int, nr), Due: make([]int, nr)}
+		wk := Week{From: scheduler.DayStart(first, 7*w), To: scheduler.DayStart(first, 7*w+6), Done: make([]int, nr), Due: make([]int, nr)}
 		var sev, slp int
 		for d := 0; d < 7; d++ {
-			date := wk.From.AddDate(0, 0, d)
+			date := scheduler.DayStart(wk.From, d)
 			key := date.Format(time.DateOnly)
 			rec, ok := records[key]
 			if !ok {
@@ -369,8 +373,8 @@ func Build(in Input) Report {
 		c := Change{Reminder: name, First: dayOf(s[0], loc), Last: dayOf(s[1], loc)}
 		// A week's slack: a reminder of some weekdays only is not new
 		// because the period began on another day.
-		c.Came = c.First.After(first.AddDate(0, 0, 6))
-		c.Went = c.Last.Before(last.AddDate(0, 0, -6))
+		c.Came = c.First.After(scheduler.DayStart(first, 6))
+		c.Went = c.Last.Before(scheduler.DayStart(last, -6))
 		if (c.Came && !c.First.After(last)) || (c.Went && !c.Last.Before(first)) {
 			r.Changes = append(r.Changes, c)
 		}
@@ -379,8 +383,7 @@ func Build(in Input) Report {
 }
 
 func dayOf(t time.Time, loc *time.Location) time.Time {
-	t = t.In(loc)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	return scheduler.DayStart(t.In(loc), 0)
 }
 
 // percent formats done of due as a whole percentage as the locale writes

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 // CalendarOptions say how WriteCalendar draws.
@@ -107,20 +108,23 @@ func WriteCalendar(w io.Writer, r Report, o CalendarOptions) error {
 	// Each month's block: its lines, each blockW columns wide before
 	// colour (colour is added after the padding).
 	var blocks [][]string
-	for m := time.Date(r.From.Year(), r.From.Month(), 1, 0, 0, 0, 0, r.Loc); !m.After(r.To); m = m.AddDate(0, 1, 0) {
+	month := func(y int, m time.Month) time.Time {
+		return scheduler.DayStart(time.Date(y, m, 1, 12, 0, 0, 0, r.Loc), 0)
+	}
+	for m := month(r.From.Year(), r.From.Month()); !m.After(r.To); m = month(m.Year(), m.Month()+1) {
 		lines := []string{pad(l.Month(m.Month())+" "+strconv.Itoa(m.Year()), blockW)}
 		var head []string
 		for _, d := range days {
 			head = append(head, pad(l.WeekdayShort(d), col))
 		}
 		lines = append(lines, strings.Join(head, " "))
-		for wk := weekStart(l, m); wk.Month() == m.Month() || wk.Before(m); wk = wk.AddDate(0, 0, 7) {
-			if wk.AddDate(0, 0, 6).Before(r.From) || wk.After(r.To) {
+		for wk := weekStart(l, m); wk.Month() == m.Month() || wk.Before(m); wk = scheduler.DayStart(wk, 7) {
+			if scheduler.DayStart(wk, 6).Before(r.From) || wk.After(r.To) {
 				continue // a week outside the period: no row
 			}
 			var cells []string
 			for i := 0; i < 7; i++ {
-				d := wk.AddDate(0, 0, i)
+				d := scheduler.DayStart(wk, i)
 				n, ok := byDate[d.Format(time.DateOnly)]
 				if d.Month() != m.Month() || !ok {
 					cells = append(cells, strings.Repeat(" ", col))

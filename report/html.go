@@ -16,6 +16,7 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/scheduler"
 )
 
 //go:embed report.html.tmpl
@@ -215,11 +216,11 @@ func makeView(r Report) view {
 	if n := 2 + 1 + width + 1 + len(rows); n > 12 {
 		v.CalFont = strconv.FormatFloat(math.Floor(10*8.5*12/float64(n))/10, 'f', 1, 64) + "pt"
 	}
-	for wk := weekStart(l, r.From); !wk.After(r.To); wk = wk.AddDate(0, 0, 7) {
+	for wk := weekStart(l, r.From); !wk.After(r.To); wk = scheduler.DayStart(wk, 7) {
 		row := calRow{Week: dayMonth(l, wk)}
 		for d := 0; d < 7; d++ {
 			cell := ""
-			if n, ok := byDate[wk.AddDate(0, 0, d).Format(time.DateOnly)]; ok {
+			if n, ok := byDate[scheduler.DayStart(wk, d).Format(time.DateOnly)]; ok {
 				cell = calCell(n, rows, words, width)
 			}
 			row.Cells = append(row.Cells, cell)
@@ -260,7 +261,7 @@ func htmlLang(l *locale.Locale) string {
 // weekStart returns the first day of the locale's week that d is in.
 func weekStart(l *locale.Locale, d time.Time) time.Time {
 	back := (int(d.Weekday()) - int(l.WeekStart()) + 7) % 7
-	return d.AddDate(0, 0, -back)
+	return scheduler.DayStart(d, -back)
 }
 
 // calendarRows are the reminders the calendar shows: the evening ones,

@@ -77,3 +77,15 @@ func resolveSlow(dt date, h, mi int, loc *time.Location) time.Time {
 	}
 	return u
 }
+
+// DayStart returns the first instant of the date n days after t's date
+// (n may be 0 or negative), both in t's location. It is what
+// time.Date(y, m, d, 0, 0, 0, 0, loc) and AddDate mean to be, but where a
+// daylight-saving jump skips midnight (the Azores, Chile, Cuba and
+// Paraguay move their clocks at 00:00) those give 23:00 of the day
+// before, which names the wrong date; DayStart gives the jump, the
+// day's first instant.
+func DayStart(t time.Time, n int) time.Time {
+	loc := t.Location()
+	return dateOf(t, loc).add(n).at(TimeOfDay{}, loc)
+}

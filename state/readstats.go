@@ -39,8 +39,8 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 	}
 	days = max(days, 1)
 	local := now.In(loc)
-	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
-	from := today.AddDate(0, 0, -(days-1)-statsLookback)
+	today := dayStart(local, 0, loc)
+	from := dayStart(today, -(days-1)-statsLookback, loc)
 	out, marks, whole, bad, err := s.sumDays(from, days, now, loc)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func (s *Store) Stats(days int, now time.Time, loc *time.Location) ([]ReminderSt
 					more[out[i].Reminder] = newDayMarks()
 				}
 				// The days summed up warn of unreadable lines, not these.
-				if _, err := s.scanMarks(day, from.AddDate(0, 0, statsLookback), loc, more, new(int), false); err != nil {
+				if _, err := s.scanMarks(day, dayStart(from, statsLookback, loc), loc, more, new(int), false); err != nil {
 					return nil, err
 				}
 				for _, i := range open {
@@ -164,7 +164,7 @@ func (s *Store) scanAllMarks(since, until time.Time, loc *time.Location, marks m
 // read from its start.
 func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[string]*dayMarks, bad *int, all bool) (whole bool, err error) {
 	// The day of the last line, which the next line is most likely on.
-	var dayStart, dayEnd time.Time
+	var start, dayEnd time.Time
 	var day int32
 	return s.scan(since, until, bad, func(ln scannedLine) bool {
 		// Neither the lookup nor the conversion copies the bytes.
@@ -184,15 +184,15 @@ func (s *Store) scanMarks(since, until time.Time, loc *time.Location, marks map[
 		if t.IsZero() {
 			t = ln.at
 		}
-		if t.Before(dayStart) || !t.Before(dayEnd) {
+		if t.Before(start) || !t.Before(dayEnd) {
 			local := t.In(loc)
-			dayStart = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
-			dayEnd = dayStart.AddDate(0, 0, 1)
-			day = dayNumber(dayStart)
+			start = dayStart(local, 0, loc)
+			dayEnd = dayStart(local, 1, loc)
+			day = dayNumber(start)
 		}
 		dm.set(day, mark)
-		if dm.first.IsZero() || dayStart.Before(dm.first) {
-			dm.first = dayStart
+		if dm.first.IsZero() || start.Before(dm.first) {
+			dm.first = start
 		}
 		return true
 	})

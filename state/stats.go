@@ -334,12 +334,12 @@ func newSummer(days int, now time.Time, loc *time.Location) *summer {
 		days = 1
 	}
 	now = now.In(loc)
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	today := dayStart(now, 0, loc)
 	return &summer{
 		loc:    loc,
 		today:  today,
-		start:  today.AddDate(0, 0, -(days - 1)),
-		end:    today.AddDate(0, 0, 1),
+		start:  dayStart(today, -(days - 1), loc),
+		end:    dayStart(today, 1, loc),
 		byName: map[string]*reminderSum{},
 	}
 }
@@ -360,7 +360,7 @@ func (sm *summer) add(in InstantOutcome) {
 	if y, m, d := day.Date(); y != sm.y || m != sm.m || d != sm.d || sm.midnight.IsZero() {
 		sm.y, sm.m, sm.d = y, m, d
 		sm.day = dayNumber(day)
-		sm.midnight = time.Date(y, m, d, 0, 0, 0, 0, sm.loc)
+		sm.midnight = dayStart(day, 0, sm.loc)
 	}
 	r.dm.set(sm.day, markOf(in.Outcome))
 	if r.dm.first.IsZero() || sm.midnight.Before(r.dm.first) {
@@ -414,7 +414,7 @@ func (sm *summer) result() ([]ReminderStats, map[string]*dayMarks) {
 		if rs.Due > 0 {
 			rs.Adherence = float64(rs.Done) / float64(rs.Due)
 		}
-		for d := sm.start; d.Before(sm.end); d = d.AddDate(0, 0, 1) {
+		for d := sm.start; d.Before(sm.end); d = dayStart(d, 1, sm.loc) {
 			rs.Days = append(rs.Days, DayMark{Date: d.Format(time.DateOnly), Mark: rankedMarks[r.dm.marks[dayNumber(d)]]})
 		}
 		if !r.dm.first.IsZero() {
@@ -470,7 +470,7 @@ var rankedMarks = [...]string{MarkNone, MarkSkipped, MarkShown, MarkMissed, Mark
 // It reports whether it reached first without a break: then the days
 // before first, if any are known, may lengthen it.
 func streak(marks map[int32]uint8, today, first time.Time) (n int, reachedFirst bool) {
-	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
+	for d := today; !d.Before(first); d = dayStart(d, -1, today.Location()) {
 		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++

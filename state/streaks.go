@@ -111,7 +111,7 @@ func (s *Store) loadStreaks(today time.Time, loc *time.Location) (*streakCheckpo
 	if ck.Version != streaksVersion || ck.Zone != loc.String() || len(ck.Streaks) > streaksMaxNames {
 		return nil, time.Time{}, errors.New("of another version, zone, or too many reminders")
 	}
-	day, err := time.ParseInLocation(time.DateOnly, ck.Day, loc)
+	day, err := dateStart(ck.Day, loc)
 	if err != nil || day.Unix() != ck.Midnight || day.After(today) {
 		return nil, time.Time{}, errors.New("of another day or zone")
 	}
@@ -173,10 +173,10 @@ func (s *Store) buildStreaks(base *streakCheckpoint, since, cut time.Time, loc *
 		since = time.Time{}
 	}
 	marks := map[string]*dayMarks{}
-	if _, err := s.scanAllMarks(since, cut.AddDate(0, 0, statsLookback), loc, marks); err != nil {
+	if _, err := s.scanAllMarks(since, dayStart(cut, statsLookback, loc), loc, marks); err != nil {
 		return nil, err
 	}
-	last := cut.AddDate(0, 0, -1)
+	last := dayStart(cut, -1, loc)
 	for name, dm := range marks {
 		first := dm.first
 		if base != nil {
@@ -208,8 +208,8 @@ func (s *Store) buildStreaks(base *streakCheckpoint, since, cut time.Time, loc *
 // written is still used.
 func (s *Store) streaks(today time.Time, loc *time.Location) (*streakCheckpoint, time.Time, error) {
 	ck, day, err := s.loadStreaks(today, loc)
-	cut := today.AddDate(0, 0, -statsLookback)
-	if err == nil && !day.Before(cut.AddDate(0, 0, -streakRefresh)) {
+	cut := dayStart(today, -statsLookback, loc)
+	if err == nil && !day.Before(dayStart(cut, -streakRefresh, loc)) {
 		return ck, day, nil
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -253,7 +253,7 @@ func firstAt(f *os.File) (time.Time, bool) {
 // and not done breaking the count as one missed does; it reports whether
 // it reached first.
 func streakUntil(marks map[int32]uint8, last, first time.Time) (n int, reachedFirst bool) {
-	for d := last; !d.Before(first); d = d.AddDate(0, 0, -1) {
+	for d := last; !d.Before(first); d = dayStart(d, -1, last.Location()) {
 		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++

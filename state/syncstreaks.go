@@ -186,8 +186,7 @@ func syncedCut(now time.Time, loc *time.Location) (month string, end, day time.T
 // midnight in loc statsLookback days before end's day there, so that
 // statsLookback whole days after the days it covers lie before end.
 func syncedDay(end time.Time, loc *time.Location) time.Time {
-	e := end.In(loc)
-	return time.Date(e.Year(), e.Month(), e.Day()-statsLookback, 0, 0, 0, 0, loc)
+	return dayStart(end, -statsLookback, loc)
 }
 
 // loadSynced returns the checkpoint and its day if it is one of src and

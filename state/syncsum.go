@@ -12,8 +12,8 @@ import (
 // reads for days days: statsLookback before the first day summed up.
 func window(days int, now time.Time, loc *time.Location) (today, from time.Time) {
 	local := now.In(loc)
-	today = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
-	return today, today.AddDate(0, 0, -(days-1)-statsLookback)
+	today = dayStart(local, 0, loc)
+	return today, dayStart(today, -(days-1)-statsLookback, loc)
 }
 
 // inOrder sorts events by time if they are not: what follows finds the
@@ -79,7 +79,7 @@ func sumMerged(events []Event, days int, now time.Time, loc *time.Location, base
 		if reached {
 			if day.Before(from) {
 				if more == nil {
-					_, more = sumEvents(between(events, day, from.AddDate(0, 0, statsLookback)), 1, now, loc)
+					_, more = sumEvents(between(events, day, dayStart(from, statsLookback, loc)), 1, now, loc)
 				}
 				if m := more[rs.Reminder]; m != nil {
 					m.trim(day)
@@ -130,7 +130,7 @@ func buildSynced(base *syncedCheckpoint, since time.Time, all []Event, byDev map
 // since on, or, fromBase false, from events alone.
 func streaksBefore(events []Event, fromBase bool, base map[string]int, since, day time.Time, loc *time.Location) map[string]int {
 	_, marks := sumEvents(events, 1, day, loc)
-	last := day.AddDate(0, 0, -1)
+	last := dayStart(day, -1, loc)
 	out := map[string]int{}
 	for name, dm := range marks {
 		first := dm.first

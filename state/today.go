@@ -46,8 +46,8 @@ func (st State) Planned(reminder string, at, now time.Time) string {
 // in use (after the first event of the history), is marked missed.
 func Today(jobs []scheduler.Job, st State, events []Event, now time.Time, loc *time.Location) []Firing {
 	now = now.In(loc)
-	start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
-	end := start.AddDate(0, 0, 1)
+	start := dayStart(now, 0, loc)
+	end := dayStart(now, 1, loc)
 	type key struct {
 		reminder string
 		at       int64

@@ -287,6 +287,23 @@ func TestWakeAt(t *testing.T) {
 	}
 }
 
+// TestWakeAtBeforeASkippedMidnight: in the Azores the clocks jump from
+// 00:00 to 01:00 on 29 March 2026, and time.Date's midnight of the 29th
+// is 23:00 on the 28th: from then on the tray woke at an instant already
+// past, again and again until the jump, reading its files each time.
+func TestWakeAtBeforeASkippedMidnight(t *testing.T) {
+	az, err := time.LoadLocation("Atlantic/Azores")
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := state.State{Open: map[string]state.Instant{}, Snoozes: map[string]time.Time{}, Skips: map[string]time.Time{}}
+	now := time.Date(2026, 3, 28, 23, 10, 0, 0, az)
+	got := wakeAt(Input{Now: now, State: empty}, az)
+	if want := time.Date(2026, 3, 29, 1, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Fatalf("wakeAt(%s) = %s, want the day's first instant, %s", now.Format(time.RFC3339), got.Format(time.RFC3339), want.In(az).Format(time.RFC3339))
+	}
+}
+
 func TestTodayLines(t *testing.T) {
 	at := func(h int) time.Time { return time.Date(2026, 3, 10, h, 0, 0, 0, time.UTC) }
 	got := todayLines([]state.Firing{

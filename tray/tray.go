@@ -315,7 +315,9 @@ func wakeAt(in Input, loc *time.Location) time.Time {
 		wake = p
 	}
 	t := now.In(loc)
-	if mid := time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, loc); mid.Before(wake) {
+	// The next day's first instant: time.Date's midnight may be an hour
+	// before it (and past) where the clocks jump at 00:00.
+	if mid := scheduler.DayStart(t, 1); mid.Before(wake) {
 		wake = mid
 	}
 	return wake
