@@ -59,6 +59,8 @@ type view struct {
 	Empty              bool
 	Summary            []string
 	Disclaimer         string
+	Magnesium          bool // a habit of magnesium: the report carries its caution
+	NeverShown         bool // a day a habit was never shown is left out of the comparison
 	WeeksChart         chart
 	WeekRows           []weekRow
 	HabitsChart        chart
@@ -227,11 +229,21 @@ func makeView(r Report) view {
 		v.CalRows = append(v.CalRows, row)
 	}
 	for k, c := range r.Compare {
-		if c.DoneNights+c.DoneUnknown+c.NotNights+c.NotUnknown == 0 {
+		if c.DoneNights+c.DoneUnknown+c.NotNights+c.NotUnknown+c.NeverShown == 0 {
 			continue
 		}
 		v.Compare = append(v.Compare, compareRow{Name: r.Reminders[k],
 			Done: counted(l, c.DoneCramps, c.DoneNights, c.DoneUnknown), Not: counted(l, c.NotCramps, c.NotNights, c.NotUnknown)})
+		if c.NeverShown > 0 {
+			row := &v.Compare[len(v.Compare)-1]
+			row.Not = l.Sprintf("%s; %d days never shown, left out", row.Not, c.NeverShown)
+			v.NeverShown = true
+		}
+	}
+	for _, name := range r.Reminders {
+		if strings.Contains(strings.ToLower(name), "magnesium") {
+			v.Magnesium = true
+		}
 	}
 	var notes []noteRow
 	for _, n := range r.Nights {
@@ -296,7 +308,7 @@ func calCell(n Night, rows []int, words map[string]string, width int) string {
 // markSymbol is one character for a habit's day.
 func markSymbol(m Mark, unicode bool) string {
 	sym := map[Mark][2]string{
-		MarkDone: {"✓", "+"}, MarkNotDone: {"✗", "x"}, MarkMissed: {"✗", "x"}, MarkSkipped: {"-", "-"}, MarkNotDue: {"·", "."},
+		MarkDone: {"✓", "+"}, MarkNotDone: {"✗", "x"}, MarkMissed: {"?", "?"}, MarkSkipped: {"-", "-"}, MarkNotDue: {"·", "."},
 	}[m]
 	if unicode {
 		return sym[0]
