@@ -29,6 +29,7 @@ var deReport = []pair{
 	{Key: "weeks, by the date of their first night", Other: "Wochen, nach dem Datum ihrer ersten Nacht"},
 	{Key: "bad (the Bad button, or severity 7 or more)", Other: "schlimm (der Knopf Schlimm, oder Stärke 7 oder mehr)"},
 	{Key: "no answer (unknown)", Other: "keine Antwort (unbekannt)"},
+	{Key: "of them bad", Other: "davon schlimm"},
 	{Key: "Week of", Other: "Woche ab"},
 	{Key: "Cramps", Other: "Krämpfe"},
 	{Key: "No answer", Other: "Keine Antwort"},

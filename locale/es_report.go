@@ -29,6 +29,7 @@ var esReport = []pair{
 	{Key: "weeks, by the date of their first night", Other: "semanas, por la fecha de su primera noche"},
 	{Key: "bad (the Bad button, or severity 7 or more)", Other: "fuertes (el botón Fuertes, o intensidad 7 o más)"},
 	{Key: "no answer (unknown)", Other: "sin respuesta (desconocido)"},
+	{Key: "of them bad", Other: "de ellas, fuertes"},
 	{Key: "Week of", Other: "Semana del"},
 	{Key: "Cramps", Other: "Calambres"},
 	{Key: "No answer", Other: "Sin respuesta"},

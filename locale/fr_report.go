@@ -29,6 +29,7 @@ var frReport = []pair{
 	{Key: "weeks, by the date of their first night", Other: "semaines, par la date de leur première nuit"},
 	{Key: "bad (the Bad button, or severity 7 or more)", Other: "fortes (le bouton Fortes, ou intensité 7 ou plus)"},
 	{Key: "no answer (unknown)", Other: "pas de réponse (inconnu)"},
+	{Key: "of them bad", Other: "dont fortes"},
 	{Key: "Week of", Other: "Semaine du"},
 	{Key: "Cramps", Other: "Crampes"},
 	{Key: "No answer", Other: "Pas de réponse"},

@@ -41,6 +41,7 @@ var reportMessages = []entry{
 	{Key: "bad (the Bad button, or severity 7 or more)"},
 	{Key: "no answer (unknown)"},
 	{Key: "Week of"},
+	{Key: "of them bad"}, // the weekly table's column after Cramps: a part of it, not a fourth kind of night
 	{Key: "Cramps"},
 	{Key: "No answer"},
 	{Key: "Severity, mean 0-10"},

@@ -316,3 +316,34 @@ func TestMagnesiumCarriesItsCaution(t *testing.T) {
 		})
 	}
 }
+
+// TestWeekTableBadIsAPartOfCramps: the weekly table's Cramps counts the bad
+// nights too, so the column beside it says it is a part of them: a week of
+// one bad night and six without reads 1, 1, 6, 0, and "Bad" as a fourth
+// kind of night made it eight nights.
+func TestWeekTableBadIsAPartOfCramps(t *testing.T) {
+	entries := []diary.Entry{{Night: "2026-11-18", At: fixedNow, Via: diary.ViaDesktop, Answer: diary.AnswerBad}}
+	for _, n := range []string{"13", "14", "15", "16", "17", "19"} {
+		entries = append(entries, diary.Entry{Night: "2026-11-" + n, At: fixedNow, Via: diary.ViaDesktop, Answer: diary.AnswerNone})
+	}
+	for _, tc := range []struct {
+		lang, head string
+	}{
+		{"en", "<th>Week of</th><th>Cramps</th><th>of them bad</th><th>None</th><th>No answer</th>"},
+		{"de", "<th>Woche ab</th><th>Krämpfe</th><th>davon schlimm</th>"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			r := inLocale(t, tc.lang, Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Entries: entries}))
+			var b bytes.Buffer
+			if err := WriteHTML(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.head) {
+				t.Errorf("the weekly table's head is not %q:\n%s", tc.head, b.String())
+			}
+			if !strings.Contains(b.String(), "<td>1</td><td>1</td><td>6</td><td>0</td>") {
+				t.Error("the week's row is not 1 cramp night, 1 of them bad, 6 none, 0 unknown")
+			}
+		})
+	}
+}
