@@ -80,8 +80,8 @@ var reportMessages = []entry{
 	{Key: "cramps on %d of %d nights", One: "cramps on %d of %d night", Arg: 2},
 	{Key: "cramps on %d of %d nights (+%d unanswered)", One: "cramps on %d of %d night (+%d unanswered)", Arg: 2},
 	{Key: "no such day"},
-	{Key: "%s; %d days never shown, left out", One: "%s; %d day never shown, left out", Arg: 2},
-	{Key: "A day a reminder was never shown (the computer off or asleep) is left out: whether it was done is not known."},
+	{Key: "Never shown"},
+	{Key: "Days it was never shown (computer off or asleep) are left out, as unknown."},
 	{Key: "Ask a doctor before taking magnesium, especially if you have kidney problems."},
 	{Key: "Counts only. Nights without an answer are left out and counted apart. This shows what happened, not why: many things change from night to night. Talk it over with a doctor."},
 

@@ -88,7 +88,7 @@ type calRow struct {
 	Week  string
 	Cells []string
 }
-type compareRow struct{ Name, Done, Not string }
+type compareRow struct{ Name, Done, Not, Never string }
 type noteRow struct{ Night, Text string }
 type scheduledRow struct {
 	Name, When string
@@ -234,9 +234,10 @@ func makeView(r Report) view {
 		}
 		v.Compare = append(v.Compare, compareRow{Name: r.Reminders[k],
 			Done: counted(l, c.DoneCramps, c.DoneNights, c.DoneUnknown), Not: counted(l, c.NotCramps, c.NotNights, c.NotUnknown)})
+		row := &v.Compare[len(v.Compare)-1]
+		row.Never = "–"
 		if c.NeverShown > 0 {
-			row := &v.Compare[len(v.Compare)-1]
-			row.Not = l.Sprintf("%s; %d days never shown, left out", row.Not, c.NeverShown)
+			row.Never = l.Sprintf("%d days", c.NeverShown)
 			v.NeverShown = true
 		}
 	}
