@@ -200,6 +200,7 @@ var de = []pair{
 	{Key: "severity %s/10", Other: "Stärke %s/10"},
 	{Key: "sleep disturbed %s/10", Other: "Schlaf gestört %s/10"},
 	{Key: "%s leg", Other: "Bein: %s"},
+	{Key: "both legs", Other: "beide Beine"},
 	{Key: "note %s", Other: "Notiz %s"},
 	{Key: "bedtime is not running; this applies when it starts.", Other: "bedtime läuft nicht; das gilt, sobald es startet."},
 	{Key: "Paused until %s. `bedtime resume` ends it early.", Other: "Pausiert bis %s. `bedtime resume` beendet die Pause früher."},

@@ -200,6 +200,7 @@ var es = []pair{
 	{Key: "severity %s/10", Other: "intensidad %s/10"},
 	{Key: "sleep disturbed %s/10", Other: "sueño alterado %s/10"},
 	{Key: "%s leg", Other: "pierna: %s"},
+	{Key: "both legs", Other: "ambas piernas"},
 	{Key: "note %s", Other: "nota %s"},
 	{Key: "bedtime is not running; this applies when it starts.", Other: "bedtime no está en marcha; esto se aplicará cuando arranque."},
 	{Key: "Paused until %s. `bedtime resume` ends it early.", Other: "En pausa hasta %s. `bedtime resume` la termina antes."},

@@ -200,6 +200,7 @@ var fr = []pair{
 	{Key: "severity %s/10", Other: "intensité %s/10"},
 	{Key: "sleep disturbed %s/10", Other: "sommeil troublé %s/10"},
 	{Key: "%s leg", Other: "jambe : %s"},
+	{Key: "both legs", Other: "les deux jambes"},
 	{Key: "note %s", Other: "note %s"},
 	{Key: "bedtime is not running; this applies when it starts.", Other: "bedtime est arrêté ; cela s’appliquera à son démarrage."},
 	{Key: "Paused until %s. `bedtime resume` ends it early.", Other: "En pause jusqu’à %s. `bedtime resume` y met fin plus tôt."},

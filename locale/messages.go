@@ -233,6 +233,7 @@ var coreMessages = []entry{
 	{Key: "severity %s/10"},
 	{Key: "sleep disturbed %s/10"},
 	{Key: "%s leg"},
+	{Key: "both legs"},
 	{Key: "note %s"},
 
 	// pause, resume, snooze, skip and done: what they say on success.

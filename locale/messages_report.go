@@ -41,6 +41,7 @@ var reportMessages = []entry{
 	{Key: "bad (the Bad button, or severity 7 or more)"},
 	{Key: "no answer (unknown)"},
 	{Key: "Week of"},
+	{Key: "of them bad"}, // the weekly table's column after Cramps: a part of it, not a fourth kind of night
 	{Key: "Cramps"},
 	{Key: "No answer"},
 	{Key: "Severity, mean 0-10"},
@@ -65,10 +66,12 @@ var reportMessages = []entry{
 	{Key: "bad (white dot)"},
 	{Key: "Habits:"},
 	{Key: "not done"},
+	{Key: "never shown"},
+	{Key: "%s never shown"},
 	{Key: "blank: not due"},
 	{Key: "BAD"},
 	{Key: "no habits"},
-	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, - skipped, · not due)."},
+	{Key: "Each cell: the day of the month, the night (none, some, BAD, ? no answer), then %s (✓ done, ✗ not done, ? never shown, - skipped, · not due)."},
 
 	// The comparison: counts, never a cause.
 	{Key: "Nights after a habit was done, and after it was not"},
@@ -77,6 +80,9 @@ var reportMessages = []entry{
 	{Key: "cramps on %d of %d nights", One: "cramps on %d of %d night", Arg: 2},
 	{Key: "cramps on %d of %d nights (+%d unanswered)", One: "cramps on %d of %d night (+%d unanswered)", Arg: 2},
 	{Key: "no such day"},
+	{Key: "Never shown"},
+	{Key: "Days it was never shown (computer off or asleep) are left out, as unknown."},
+	{Key: "Ask a doctor before taking magnesium, especially if you have kidney problems."},
 	{Key: "Counts only. Nights without an answer are left out and counted apart. This shows what happened, not why: many things change from night to night. Talk it over with a doctor."},
 
 	// Notes and the schedule.

@@ -120,6 +120,11 @@ type Comparison struct {
 	// NotNights, NotCramps, NotUnknown: the same after a day it was due
 	// and not done.
 	NotNights, NotCramps, NotUnknown int
+	// NeverShown counts the days it was due and never shown (every
+	// instant missed: the computer off or asleep, bedtime not running),
+	// answered or not. Whether it was done is not known, so they are in
+	// neither group.
+	NeverShown int
 }
 
 // Change is a reminder that came or went within the period, as the
@@ -203,8 +208,6 @@ func Build(in Input) Report {
 		}
 	}
 	instants, _ := state.Instants(events)
-	marks := map[string]map[string]Mark{}
-	type tally struct{ done, due int }
 	perDay := map[string]map[string]tally{} // reminder -> date -> tally
 	evening := map[string][2]int{}          // reminder -> {evening, all} instants
 	seen := map[string][2]time.Time{}
@@ -220,19 +223,22 @@ func Build(in Input) Report {
 			perDay[i.Reminder] = m
 		}
 		t := m[date]
-		if i.Outcome != state.Skipped {
+		switch i.Outcome {
+		case state.Skipped:
+			t.skipped++
+		case state.Done:
+			t.done++
 			t.due++
-			if i.Outcome == state.Done {
-				t.done++
+			t.shown++
+		case state.Missed:
+			t.due++
+		default: // dismissed, expired, or still open
+			t.due++
+			if i.Shown || i.Outcome == state.Dismissed || i.Outcome == state.Expired {
+				t.shown++
 			}
 		}
 		m[date] = t
-		mk := marks[i.Reminder]
-		if mk == nil {
-			mk = map[string]Mark{}
-			marks[i.Reminder] = mk
-		}
-		mk[date] = Mark(state.BetterMark(string(mk[date]), state.MarkOf(i.Outcome)))
 		e := evening[i.Reminder]
 		if at.Hour() >= 17 {
 			e[0]++
@@ -319,8 +325,8 @@ func Build(in Input) Report {
 				wk.SleepN++
 			}
 			for k, name := range r.Reminders {
-				n.Habits[k] = marks[name][key]
 				t := perDay[name][key]
+				n.Habits[k] = t.mark()
 				wk.Done[k] += t.done
 				wk.Due[k] += t.due
 				if t.due > 0 {
@@ -329,6 +335,8 @@ func Build(in Input) Report {
 				c := &r.Compare[k]
 				switch {
 				case t.due == 0:
+				case t.done == 0 && t.shown == 0:
+					c.NeverShown++
 				case t.done > 0 && rec.Status == diary.StatusUnknown:
 					c.DoneUnknown++
 				case t.done > 0:
@@ -380,6 +388,30 @@ func Build(in Input) Report {
 		}
 	}
 	return r
+}
+
+// tally is what a reminder's instants of one day came to: done, due
+// (all but the skipped), shown (due and shown at least once) and skipped.
+type tally struct{ done, due, shown, skipped int }
+
+// mark is a day's mark of a reminder, from what its instants that day
+// came to: done if one was done, else not done if one was shown, else
+// missed (due and never shown), else skipped; not due when nothing was.
+// Unlike stats' strip, where missed wins over shown, a day with one
+// reminder shown and left and one missed is not done: "missed" says that
+// the day never reached the person.
+func (t tally) mark() Mark {
+	switch {
+	case t.done > 0:
+		return MarkDone
+	case t.shown > 0:
+		return MarkNotDone
+	case t.due > 0:
+		return MarkMissed
+	case t.skipped > 0:
+		return MarkSkipped
+	}
+	return MarkNotDue
 }
 
 func dayOf(t time.Time, loc *time.Location) time.Time {

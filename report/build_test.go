@@ -209,3 +209,141 @@ func BenchmarkTenYears(b *testing.B) {
 		})
 	}
 }
+
+// TestNeverShownIsNotNotDone: a day a habit never reached the person (every
+// instant missed: the computer off for a holiday, or asleep) is not a day
+// it was "not done": whether it was done is not known, so the comparison
+// leaves it out and says how many, and the calendar marks it apart. A day
+// with one instant shown and left and one missed was seen and not done.
+func TestNeverShownIsNotNotDone(t *testing.T) {
+	loc := berlin
+	// Mon 16 .. Thu 19 Nov, a night with cramps after each.
+	type instant struct {
+		hour  int
+		kinds []state.Kind
+	}
+	for _, tc := range []struct {
+		name           string
+		days           [][]instant // per day, the habit's instants
+		done, not, unk int         // DoneNights, NotNights, NeverShown
+		marks          string      // the calendar's marks of the four days
+		cell           string      // the "not done" cell and the "never shown" one
+	}{
+		{"done, shown and left, never shown, never shown",
+			[][]instant{{{20, []state.Kind{state.Shown, state.Done}}}, {{20, []state.Kind{state.Shown, state.Dismissed}}},
+				{{20, []state.Kind{state.Missed}}}, {{20, []state.Kind{state.Missed}}}},
+			1, 1, 2, "✓✗??", "<td class=\"t\">cramps on 1 of 1 night</td><td>2 days</td>"},
+		{"one missed and one shown on a day is not done",
+			[][]instant{{{8, []state.Kind{state.Missed}}, {20, []state.Kind{state.Shown, state.Expired}}}, {{20, []state.Kind{state.Missed}}},
+				{{20, []state.Kind{state.Shown, state.Done}}}, {{8, []state.Kind{state.Missed}}, {20, []state.Kind{state.Shown, state.Done}}}},
+			2, 1, 1, "✗?✓✓", "<td class=\"t\">cramps on 1 of 1 night</td><td>1 day</td>"},
+		{"every day never shown",
+			[][]instant{{{20, []state.Kind{state.Missed}}}, {{20, []state.Kind{state.Missed}}}, {{20, []state.Kind{state.Missed}}}, {{20, []state.Kind{state.Missed}}}},
+			0, 0, 4, "????", "<td class=\"t\">no such day</td><td>4 days</td>"},
+		{"nothing missed says nothing of it",
+			[][]instant{{{20, []state.Kind{state.Shown, state.Done}}}, {{20, []state.Kind{state.Shown, state.Dismissed}}},
+				{{20, []state.Kind{state.Shown, state.Done}}}, {{20, []state.Kind{state.Shown, state.Done}}}},
+			3, 1, 0, "✓✗✓✓", "<td class=\"t\">cramps on 1 of 1 night</td></tr>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var events []state.Event
+			var entries []diary.Entry
+			for d, day := range tc.days {
+				for _, in := range day {
+					at := time.Date(2026, 11, 16+d, in.hour, 30, 0, 0, loc)
+					for j, k := range in.kinds {
+						events = append(events, state.Event{At: at.Add(time.Duration(j) * time.Minute), Reminder: "magnesium", Kind: k, Scheduled: at})
+					}
+				}
+				entries = append(entries, diary.Entry{Night: time.Date(2026, 11, 16+d, 0, 0, 0, 0, loc).Format(time.DateOnly),
+					At: time.Date(2026, 11, 17+d, 7, 0, 0, 0, loc), Via: diary.ViaDesktop, Answer: diary.AnswerSome})
+			}
+			r := Build(Input{Now: fixedNow, Loc: loc, Weeks: 1, Events: events, Entries: entries})
+			c := r.Compare[0]
+			if c.DoneNights != tc.done || c.NotNights != tc.not || c.NeverShown != tc.unk || c.DoneUnknown+c.NotUnknown != 0 {
+				t.Fatalf("comparison = %+v; want %d done, %d not done, %d never shown", c, tc.done, tc.not, tc.unk)
+			}
+			var marks string
+			for _, n := range r.Nights[3:] { // the week is 13 to 19 Nov
+				marks += markSymbol(n.Habits[0], true)
+			}
+			if marks != tc.marks {
+				t.Errorf("marks = %s, want %s", marks, tc.marks)
+			}
+			var b bytes.Buffer
+			if err := WriteHTML(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			text := html.UnescapeString(b.String())
+			if !strings.Contains(text, tc.cell) {
+				t.Errorf("the report lacks the cell %q", tc.cell)
+			}
+			const why = "Days it was never shown (computer off or asleep) are left out, as unknown."
+			if got := strings.Contains(text, why); got != (tc.unk > 0) {
+				t.Errorf("the report says %q: %v, want %v", why, got, tc.unk > 0)
+			}
+		})
+	}
+}
+
+// TestMagnesiumCarriesItsCaution: where the report speaks of magnesium,
+// it says to ask a doctor first, especially with kidney problems; a
+// report without it says nothing of magnesium.
+func TestMagnesiumCarriesItsCaution(t *testing.T) {
+	at := time.Date(2026, 11, 18, 20, 30, 0, 0, berlin)
+	const caution = "Ask a doctor before taking magnesium, especially if you have kidney problems."
+	for _, tc := range []struct {
+		reminder string
+		want     int // how many times the caution is said
+	}{
+		{"magnesium", 1}, // in the caution beside the summary
+		{"Magnesium-tablets", 1},
+		{"calf-stretch", 0},
+	} {
+		t.Run(tc.reminder, func(t *testing.T) {
+			events := []state.Event{
+				{At: at, Reminder: tc.reminder, Kind: state.Shown, Scheduled: at},
+				{At: at.Add(time.Minute), Reminder: tc.reminder, Kind: state.Done, Scheduled: at},
+			}
+			entries := []diary.Entry{{Night: "2026-11-18", At: fixedNow, Via: diary.ViaDesktop, Answer: diary.AnswerNone}}
+			var b bytes.Buffer
+			if err := WriteHTML(&b, Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Events: events, Entries: entries})); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Count(html.UnescapeString(b.String()), caution); got != tc.want {
+				t.Errorf("the caution is said %d times, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWeekTableBadIsAPartOfCramps: the weekly table's Cramps counts the bad
+// nights too, so the column beside it says it is a part of them: a week of
+// one bad night and six without reads 1, 1, 6, 0, and "Bad" as a fourth
+// kind of night made it eight nights.
+func TestWeekTableBadIsAPartOfCramps(t *testing.T) {
+	entries := []diary.Entry{{Night: "2026-11-18", At: fixedNow, Via: diary.ViaDesktop, Answer: diary.AnswerBad}}
+	for _, n := range []string{"13", "14", "15", "16", "17", "19"} {
+		entries = append(entries, diary.Entry{Night: "2026-11-" + n, At: fixedNow, Via: diary.ViaDesktop, Answer: diary.AnswerNone})
+	}
+	for _, tc := range []struct {
+		lang, head string
+	}{
+		{"en", "<th>Week of</th><th>Cramps</th><th>of them bad</th><th>None</th><th>No answer</th>"},
+		{"de", "<th>Woche ab</th><th>Krämpfe</th><th>davon schlimm</th>"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			r := inLocale(t, tc.lang, Build(Input{Now: fixedNow, Loc: berlin, Weeks: 1, Entries: entries}))
+			var b bytes.Buffer
+			if err := WriteHTML(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.head) {
+				t.Errorf("the weekly table's head is not %q:\n%s", tc.head, b.String())
+			}
+			if !strings.Contains(b.String(), "<td>1</td><td>1</td><td>6</td><td>0</td>") {
+				t.Error("the week's row is not 1 cramp night, 1 of them bad, 6 none, 0 unknown")
+			}
+		})
+	}
+}

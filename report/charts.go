@@ -178,8 +178,10 @@ func calendarChart(l *locale.Locale, r Report, rows []int) chart {
 			switch night.Habits[k] {
 			case MarkDone:
 				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colDone, Title: l.Sprintf("%s done", r.Reminders[k])})
-			case MarkNotDone, MarkMissed:
+			case MarkNotDone:
 				c.Rects = append(c.Rects, rect{X: x + 0.5, Y: y + 0.5, W: cs - 1, H: cs - 1, Fill: "#FFFFFF", Stroke: colDone, Title: l.Sprintf("%s not done", r.Reminders[k])})
+			case MarkMissed: // not known: outlined like a night without an answer
+				c.Rects = append(c.Rects, rect{X: x + 0.5, Y: y + 0.5, W: cs - 1, H: cs - 1, Fill: colUnknown, Stroke: colGrid, Title: l.Sprintf("%s never shown", r.Reminders[k])})
 			case MarkSkipped:
 				c.Rects = append(c.Rects, rect{X: x, Y: y, W: cs, H: cs, Fill: colSkipped, Title: l.Sprintf("%s skipped", r.Reminders[k])})
 			}

@@ -60,6 +60,8 @@ type view struct {
 	Empty              bool
 	Summary            []string
 	Disclaimer         string
+	Magnesium          bool // a habit of magnesium: the report carries its caution
+	NeverShown         bool // a day a habit was never shown is left out of the comparison
 	WeeksChart         chart
 	WeekRows           []weekRow
 	HabitsChart        chart
@@ -87,7 +89,7 @@ type calRow struct {
 	Week  string
 	Cells []string
 }
-type compareRow struct{ Name, Done, Not string }
+type compareRow struct{ Name, Done, Not, Never string }
 type noteRow struct{ Night, Text string }
 type scheduledRow struct {
 	Name, When string
@@ -228,11 +230,22 @@ func makeView(r Report) view {
 		v.CalRows = append(v.CalRows, row)
 	}
 	for k, c := range r.Compare {
-		if c.DoneNights+c.DoneUnknown+c.NotNights+c.NotUnknown == 0 {
+		if c.DoneNights+c.DoneUnknown+c.NotNights+c.NotUnknown+c.NeverShown == 0 {
 			continue
 		}
 		v.Compare = append(v.Compare, compareRow{Name: r.Reminders[k],
 			Done: counted(l, c.DoneCramps, c.DoneNights, c.DoneUnknown), Not: counted(l, c.NotCramps, c.NotNights, c.NotUnknown)})
+		row := &v.Compare[len(v.Compare)-1]
+		row.Never = "–"
+		if c.NeverShown > 0 {
+			row.Never = l.Sprintf("%d days", c.NeverShown)
+			v.NeverShown = true
+		}
+	}
+	for _, name := range r.Reminders {
+		if strings.Contains(strings.ToLower(name), "magnesium") {
+			v.Magnesium = true
+		}
 	}
 	var notes []noteRow
 	for _, n := range r.Nights {
@@ -297,7 +310,7 @@ func calCell(n Night, rows []int, words map[string]string, width int) string {
 // markSymbol is one character for a habit's day.
 func markSymbol(m Mark, unicode bool) string {
 	sym := map[Mark][2]string{
-		MarkDone: {"✓", "+"}, MarkNotDone: {"✗", "x"}, MarkMissed: {"✗", "x"}, MarkSkipped: {"-", "-"}, MarkNotDue: {"·", "."},
+		MarkDone: {"✓", "+"}, MarkNotDone: {"✗", "x"}, MarkMissed: {"?", "?"}, MarkSkipped: {"-", "-"}, MarkNotDue: {"·", "."},
 	}[m]
 	if unicode {
 		return sym[0]

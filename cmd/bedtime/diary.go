@@ -219,7 +219,11 @@ func describeNightIn(l *locale.Locale, r diary.NightRecord) string {
 	if r.Sleep != diary.Unknown {
 		parts = append(parts, l.Sprintf("sleep disturbed %s/10", strconv.Itoa(r.Sleep)))
 	}
-	if r.Leg != "" {
+	switch r.Leg {
+	case "":
+	case diary.LegBoth: // not "both leg"
+		parts = append(parts, l.Sprintf("both legs"))
+	default:
 		parts = append(parts, l.Sprintf("%s leg", l.Sprintf(string(r.Leg))))
 	}
 	if r.Note != "" {

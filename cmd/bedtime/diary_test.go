@@ -54,6 +54,7 @@ func TestDiaryCommand(t *testing.T) {
 		{"severity 11", morning, []string{"--severity", "11"}, 1, "", "bedtime: --severity 11: want 0 (no pain) to 10 (the worst)\n", "", 0},
 		{"sleep -1", morning, []string{"--sleep", "-1"}, 1, "", "bedtime: --sleep -1: want 0 (slept well) to 10 (hardly slept)\n", "", 0},
 		{"a leg in capitals", morning, []string{"--cramps", "1", "--leg", " Left"}, 0, "Recorded for the night of Thu 19 Nov: 1 cramp, left leg.", "", "2026-11-19", 1},
+		{"both legs", morning, []string{"--cramps", "3", "--leg", "both"}, 0, "Recorded for the night of Thu 19 Nov: 3 cramps, both legs.", "", "2026-11-19", 1},
 		{"a leg of three", morning, []string{"--cramps", "1", "--leg", "middle"}, 1, "", "bedtime: --leg \"middle\": want left, right or both\n", "", 0},
 		{"a note of 1 MB", morning, []string{"--note", strings.Repeat("x", 1<<20)}, 1, "", "bedtime: --note: is 1048576 characters long; at most 1000\n", "", 0},
 		{"no cramps but a severity", morning, []string{"--cramps", "0", "--severity", "3"}, 1, "", "bedtime: --severity 3: is for a night with cramps; this one says none\n", "", 0},

@@ -214,7 +214,7 @@ func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days
 	last, _ := time.Parse(time.DateOnly, stats[0].Days[len(stats[0].Days)-1].Date)
 	// The range ends today: within one year it says no year, across a
 	// year's end both ends say theirs.
-	from, to := l.WithNow(last).ShortDate(first), l.WithNow(last).ShortDate(last)
+	from, to := l.WithNow(last).ShortDateUnpadded(first), l.WithNow(last).ShortDateUnpadded(last)
 	if first.Year() != last.Year() {
 		from, to = l.ShortDateYear(first), l.ShortDateYear(last)
 	}

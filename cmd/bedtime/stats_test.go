@@ -306,8 +306,8 @@ func TestStatsRangeAndStrip(t *testing.T) {
 		strip  string
 		note   bool
 	}{
-		{"a week", "2026-12-07", 7, "The last 7 days, Tue 01 Dec to Mon 07 Dec:", "✓✓✓✓✓✓✓", false},
-		{"a month, the most in the strip", "2026-12-07", 31, "The last 31 days, Sat 07 Nov to Mon 07 Dec:", strings.Repeat("✓", 31), false},
+		{"a week", "2026-12-07", 7, "The last 7 days, Tue 1 Dec to Mon 7 Dec:", "✓✓✓✓✓✓✓", false},
+		{"a month, the most in the strip", "2026-12-07", 31, "The last 31 days, Sat 7 Nov to Mon 7 Dec:", strings.Repeat("✓", 31), false},
 		{"over new year", "2027-01-03", 7, "The last 7 days, Mon 28 Dec 2026 to Sun 3 Jan 2027:", "✓✓✓✓✓✓✓", false},
 		{"400 days", "2026-12-07", 400, "The last 400 days, Mon 3 Nov 2025 to Mon 7 Dec 2026:", "…" + strings.Repeat("✓", 31), true},
 		{"ten years", "2026-12-07", 3660, "The last 3,660 days, Wed 30 Nov 2016 to Mon 7 Dec 2026:", "…" + strings.Repeat("✓", 31), true},
