@@ -65,8 +65,8 @@ func TestStoreStatsFollowsALongStreak(t *testing.T) {
 	for d := range 700 {
 		at := day.AddDate(0, 0, d)
 		kind := state.Done
-		if d == 99 { // the one miss, 600 days ago
-			kind = state.Missed
+		if d == 99 { // the one day shown and not done, 600 days ago
+			kind = state.Dismissed
 		}
 		evs = append(evs, state.Event{At: at.Add(time.Minute), Reminder: "magnesium", Kind: kind, Scheduled: at})
 	}

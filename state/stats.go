@@ -40,9 +40,11 @@ type ReminderStats struct {
 	// Days has one mark per day, oldest first, today last.
 	Days []DayMark `json:"days"`
 	// Streak counts the consecutive days, up to today, on which the
-	// reminder was done. Days with nothing due or skipped on purpose
-	// neither count nor break it, and neither does today while it is
-	// shown and not yet answered. It may reach back beyond Days.
+	// reminder was done. Only a day it was shown and not done breaks it:
+	// days with nothing due, skipped on purpose or never shown (missed:
+	// the computer off for the weekend) neither count nor break it, and
+	// neither does today while it is shown and not yet answered. It may
+	// reach back beyond Days.
 	Streak int `json:"streak"`
 }
 
@@ -55,9 +57,10 @@ type DayMark struct {
 }
 
 // The marks of a day, from the best news to none: a day with any instant
-// done is "done"; otherwise one with a missed instant is "missed";
-// otherwise one with an instant shown or waiting is "shown"; otherwise one
-// skipped is "skipped". They are the words of the strips' legend.
+// done is "done"; otherwise one with an instant shown or waiting is
+// "shown"; otherwise one with an instant due and never shown (the computer
+// off or asleep, bedtime held it) is "missed"; otherwise one skipped is
+// "skipped". They are the words of the strips' legend.
 const (
 	MarkDone    = "done"
 	MarkMissed  = "missed"
@@ -440,7 +443,7 @@ func markOf(k Kind) string {
 }
 
 // better returns the more telling of two marks of one day: done, then
-// missed, then shown, then skipped.
+// shown, then missed, then skipped.
 func better(a, b string) string {
 	if markRank(b) > markRank(a) {
 		return b
@@ -454,9 +457,9 @@ func markRank(m string) uint8 {
 	switch m {
 	case MarkDone:
 		return 4
-	case MarkMissed:
-		return 3
 	case MarkShown:
+		return 3
+	case MarkMissed:
 		return 2
 	case MarkSkipped:
 		return 1
@@ -464,7 +467,7 @@ func markRank(m string) uint8 {
 	return 0
 }
 
-var rankedMarks = [...]string{MarkNone, MarkSkipped, MarkShown, MarkMissed, MarkDone}
+var rankedMarks = [...]string{MarkNone, MarkSkipped, MarkMissed, MarkShown, MarkDone}
 
 // streak counts the done days back from today; see ReminderStats.Streak.
 // It reports whether it reached first without a break: then the days
@@ -478,8 +481,6 @@ func streak(marks map[int32]uint8, today, first time.Time) (n int, reachedFirst 
 			if !d.Equal(today) {
 				return n, false
 			}
-		case MarkMissed:
-			return n, false
 		}
 	}
 	return n, true
@@ -490,5 +491,5 @@ func streak(marks map[int32]uint8, today, first time.Time) (n int, reachedFirst 
 func MarkOf(k Kind) string { return markOf(k) }
 
 // BetterMark returns the more telling of two marks of one day, as Stats
-// chooses: done, then missed, then fired, then skipped.
+// chooses: done, then fired, then missed, then skipped.
 func BetterMark(a, b string) string { return better(a, b) }

@@ -28,7 +28,7 @@ import (
 // or more than streakRefresh days old.
 const (
 	streaksName    = "streaks.json"
-	streaksVersion = 1
+	streaksVersion = 2 // 2: a day never shown (missed) no longer breaks a streak
 	// streakRefresh is how old (in days) a checkpoint grows before it is
 	// moved forward: Store.Stats then reads at most that many days more.
 	streakRefresh = 30
@@ -249,15 +249,15 @@ func firstAt(f *os.File) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// streakUntil counts the done days back from last to first, a day fired
-// and not done breaking the count as one missed does; it reports whether
-// it reached first.
+// streakUntil counts the done days back from last to first, a day shown
+// and not done breaking the count (one never shown does not); it reports
+// whether it reached first.
 func streakUntil(marks map[int32]uint8, last, first time.Time) (n int, reachedFirst bool) {
 	for d := last; !d.Before(first); d = dayStart(d, -1, last.Location()) {
 		switch rankedMarks[marks[dayNumber(d)]] {
 		case MarkDone:
 			n++
-		case MarkShown, MarkMissed:
+		case MarkShown:
 			return n, false
 		}
 	}

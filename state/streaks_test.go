@@ -14,7 +14,8 @@ import (
 )
 
 // streakHistory writes total days of magnesium done at 20:30 UTC, one
-// miss on the third, and returns the events and a now on the last day.
+// dismissed (shown and not done: a break) on the third, and returns the
+// events and a now on the last day.
 func streakHistory(t *testing.T, s *Store, total int) ([]Event, time.Time) {
 	t.Helper()
 	day := time.Date(2024, 1, 1, 20, 30, 0, 0, time.UTC)
@@ -23,7 +24,7 @@ func streakHistory(t *testing.T, s *Store, total int) ([]Event, time.Time) {
 		at := day.AddDate(0, 0, d)
 		kind := Done
 		if d == 2 {
-			kind = Missed
+			kind = Dismissed
 		}
 		evs = append(evs, Event{At: at.Add(time.Minute), Reminder: "magnesium", Kind: kind, Scheduled: at})
 	}
@@ -167,11 +168,11 @@ func TestStreakCheckpointAfterTheHistoryBeganAnew(t *testing.T) {
 	evs, now := streakHistory(t, s, 300) // ends 100 days earlier
 	now = now.AddDate(0, 0, 100)
 	var more []Event
-	for d := range 100 { // the last 100 days missed on the first, done since
+	for d := range 100 { // the last 100 days dismissed on the first, done since
 		at := time.Date(2024, 1, 1, 20, 30, 0, 0, time.UTC).AddDate(0, 0, 300+d)
 		kind := Done
 		if d == 0 {
-			kind = Missed
+			kind = Dismissed
 		}
 		more = append(more, Event{At: at.Add(time.Minute), Reminder: "magnesium", Kind: kind, Scheduled: at})
 	}

@@ -38,7 +38,7 @@ import (
 // folder) makes it be made again from the whole record.
 const (
 	syncedStreaksName    = "synced-streaks.json"
-	syncedStreaksVersion = 2
+	syncedStreaksVersion = 3 // 3: a day never shown (missed) no longer breaks a streak
 	// syncedSettle is how many days a month is left to settle before the
 	// checkpoint covers it; the checkpoint's day is then between
 	// syncedSettle+statsLookback days and a month more old.

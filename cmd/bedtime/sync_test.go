@@ -330,7 +330,9 @@ func TestRunFollowsTheSyncSection(t *testing.T) {
 			}
 			rekey()
 			within("shared again with the new key", func() bool {
-				return strings.Count(log.String(), "sync: sharing the record") == 2
+				// the old sharing's last word was "stopped"; the new one's
+				// first presence follows its log line
+				return strings.Count(log.String(), "sync: sharing the record") == 2 && state() != devices.Stopped
 			})
 			o.OnReload(nil) // a rejected edit changes nothing
 			o.OnReload(load(withSync.config))
