@@ -93,6 +93,7 @@ fuzz:
 	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./config -run '^$$' -fuzz FuzzShape -fuzztime $(FUZZTIME)
 	$(GO) test ./config -run '^$$' -fuzz FuzzSyncName -fuzztime $(FUZZTIME)
+	$(GO) test ./config -run '^$$' -fuzz FuzzNames -fuzztime $(FUZZTIME)
 
 ## e2e: the end-to-end runs (scripts in e2e/), against real parts: a reminder
 ## shown by dunst under Xvfb (in English and in German) and answered with its

@@ -126,6 +126,15 @@ func isNull(n ast.Node) bool {
 	return ok
 }
 
+// isNumber reports whether n is a YAML number (3, 1.5, .inf, .nan).
+func isNumber(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return true
+	}
+	return false
+}
+
 // scalarText returns the text of a scalar node as written.
 func scalarText(n ast.Node) (string, bool) {
 	switch v := n.(type) {

@@ -26,7 +26,7 @@ var (
 		"title", "message", "variants", "catch_up", "snooze", "routine", "repeat_until_done", "repeat_max",
 		"when_away", "when_busy", "stay", "sound", "channels", "ask"}
 	awayKeys     = []string{"after"}
-	soundRE      = lazyRE(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+	soundRE      = lazyRE(`^[a-z][a-z0-9]*([-_.][a-z0-9]+)*$`) // freedesktop names start with a letter
 	whenAwayAll  = []WhenAway{WhenAwayHold, WhenAwaySkip, WhenAwayShow, WhenAwayPhone}
 	bedtimeKeys  = []string{"default", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	variantKeys  = []string{"title", "message"}

@@ -90,8 +90,13 @@ func (p *parser) presenceKeys(r *Reminder, get map[string]kv) {
 	}
 	if kv, ok := get["sound"]; ok {
 		c := ctx{name, "sound"}
-		v, ok := p.str(kv.valueNode, c, msg("true, false or a sound name such as bell"))
-		if b, isBool := boolWord(v); ok && isBool {
+		want := msg("true, false or a sound name such as bell")
+		v, ok := p.str(kv.valueNode, c, want)
+		if n := p.resolve(kv.valueNode); ok && isNumber(n) {
+			// sound: 3 is no sound's name (a volume? a number from a
+			// list?): said as for a list or a map, not played as "3".
+			p.errAt(kv.valueNode, c, "got %s, want %s", describe(n), want)
+		} else if b, isBool := boolWord(v); ok && isBool {
 			if b {
 				r.Sound = DefaultSound
 			}

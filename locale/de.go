@@ -53,6 +53,7 @@ var de = []pair{
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime: läuft (PID %s seit %s), von Hand gestartet; der installierte Dienst läuft nicht (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime: läuft (PID %s seit %s), aber nicht als Dienst installiert"},
 	{Key: "bedtime: not running", Other: "bedtime: läuft nicht"},
+	{Key: "the service reads this file; without --config, commands here read %s", Other: "diese Datei liest der Dienst; Befehle hier lesen ohne --config %s"},
 	{Key: "bedtime: not installed as a service (run \"bedtime install\")", Other: "bedtime: nicht als Dienst installiert (`bedtime install` richtet ihn ein)"},
 	{Key: "%s; install writes %s", Other: "%s; install schreibt %s"},
 	{Key: "%s; install enables %s", Other: "%s; install aktiviert %s"},

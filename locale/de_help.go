@@ -192,11 +192,11 @@ time order, strictly after --from (default: now). IN counts from now, with
 --from too: a firing already past says how long ago it was. Without --from
 it also shows the snoozes and repeats waiting, and marks the firings that a
 skip or a pause will leave out.`, Other: `Zeigt die nächsten Erinnerungen des Plans, über alle eingeschalteten
-Erinnerungen, nach Zeit geordnet, echt nach --from (Vorgabe: jetzt). IN
-zählt ab jetzt, auch mit --from: ein schon vergangener Zeitpunkt sagt, wie
-lange er her ist. Ohne --from zeigt es auch die wartenden Verschiebungen und
-Wiederholungen und markiert, was ein Auslassen oder eine Pause ausfallen
-lässt.`},
+Erinnerungen, nach Zeit geordnet, und nur die nach --from (Vorgabe: jetzt):
+eine genau zu --from fällige zählt nicht mit. IN zählt ab jetzt, auch mit
+--from: ein schon vergangener Zeitpunkt sagt, wie lange er her ist. Ohne
+--from zeigt es auch die wartenden Verschiebungen und Wiederholungen und
+markiert, was ein Auslassen oder eine Pause ausfallen lässt.`},
 	{Key: "how many firings to show", Other: "wie viele Zeitpunkte zeigen"},
 	{Key: "show firings after this time (RFC 3339; default now)", Other: "Zeitpunkte nach dieser Zeit zeigen (RFC 3339; Vorgabe: jetzt)"},
 	{Key: "print a JSON array of {reminder, at}", Other: "ein JSON-Array von {reminder, at} ausgeben"},

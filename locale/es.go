@@ -53,6 +53,7 @@ var es = []pair{
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime: en marcha (pid %s desde %s), iniciado a mano; el servicio instalado está detenido (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime: en marcha (pid %s desde %s), pero no instalado como servicio"},
 	{Key: "bedtime: not running", Other: "bedtime: detenido"},
+	{Key: "the service reads this file; without --config, commands here read %s", Other: "es el archivo que lee el servicio; sin --config, los comandos de aquí leen %s"},
 	{Key: "bedtime: not installed as a service (run \"bedtime install\")", Other: "bedtime: no instalado como servicio (ejecuta «bedtime install»)"},
 	{Key: "%s; install writes %s", Other: "%s; install escribe %s"},
 	{Key: "%s; install enables %s", Other: "%s; install activa %s"},

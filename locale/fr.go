@@ -53,6 +53,7 @@ var fr = []pair{
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)", Other: "bedtime : en marche (pid %s depuis %s), lancé à la main ; le service installé est arrêté (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service", Other: "bedtime : en marche (pid %s depuis %s), mais pas installé comme service"},
 	{Key: "bedtime: not running", Other: "bedtime : arrêté"},
+	{Key: "the service reads this file; without --config, commands here read %s", Other: "c’est le fichier que lit le service ; sans --config, les commandes lancées ici lisent %s"},
 	{Key: "bedtime: not installed as a service (run \"bedtime install\")", Other: "bedtime : pas installé comme service (lancez « bedtime install »)"},
 	{Key: "%s; install writes %s", Other: "%s ; install écrit %s"},
 	{Key: "%s; install enables %s", Other: "%s ; install active %s"},

@@ -72,6 +72,7 @@ var coreMessages = []entry{
 	{Key: "bedtime: running (pid %s since %s), started by hand; the installed service does not run (%s)"},
 	{Key: "bedtime: running (pid %s since %s), but not installed as a service"},
 	{Key: "bedtime: not running"},
+	{Key: "the service reads this file; without --config, commands here read %s"},
 	{Key: `bedtime: not installed as a service (run "bedtime install")`},
 	{Key: "%s; install writes %s"},
 	{Key: "%s; install enables %s"},

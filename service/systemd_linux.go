@@ -218,7 +218,7 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err != nil {
 		return err
 	}
-	if m.useVendor(spec) {
+	if m.useVendor(ctx, spec) {
 		return m.installVendor(ctx, unit)
 	}
 	previous, err := os.ReadFile(unit)

@@ -18,7 +18,8 @@ import (
 
 // fakeSystemctlScript records each call's arguments, one line per call, and
 // fails the verb named in $FAKE_SYSTEMCTL_FAIL with a message on stderr, as
-// systemctl does. "show" prints the file $FAKE_SYSTEMCTL_SHOW.
+// systemctl does. "show" prints the file $FAKE_SYSTEMCTL_SHOW,
+// "show-environment" the file $FAKE_SYSTEMCTL_ENV.
 const fakeSystemctlScript = `#!/bin/sh
 echo "$*" >> "$FAKE_SYSTEMCTL_LOG"
 verb=
@@ -28,6 +29,7 @@ if [ -n "$FAKE_SYSTEMCTL_FAIL" ] && [ "$verb" = "$FAKE_SYSTEMCTL_FAIL" ]; then
 	exit 1
 fi
 if [ "$verb" = show ] && [ -n "$FAKE_SYSTEMCTL_SHOW" ]; then cat "$FAKE_SYSTEMCTL_SHOW"; fi
+if [ "$verb" = show-environment ] && [ -n "$FAKE_SYSTEMCTL_ENV" ]; then cat "$FAKE_SYSTEMCTL_ENV"; fi
 exit 0
 `
 
@@ -62,6 +64,7 @@ func newFakeSystemd(t *testing.T) *fakeSystemd {
 	t.Setenv("FAKE_SYSTEMCTL_LOG", f.log)
 	t.Setenv("FAKE_SYSTEMCTL_FAIL", "")
 	t.Setenv("FAKE_SYSTEMCTL_SHOW", "")
+	t.Setenv("FAKE_SYSTEMCTL_ENV", "")
 	sys, err := systemdSystem()
 	if err != nil {
 		t.Fatal(err)
@@ -80,6 +83,16 @@ func (f *fakeSystemd) show(props string) {
 		f.t.Fatal(err)
 	}
 	f.t.Setenv("FAKE_SYSTEMCTL_SHOW", p)
+}
+
+// managerEnv makes the fake's "show-environment" print env, the user
+// manager's environment.
+func (f *fakeSystemd) managerEnv(env string) {
+	p := filepath.Join(filepath.Dir(f.log), "environment.txt")
+	if err := os.WriteFile(p, []byte(env), 0o600); err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Setenv("FAKE_SYSTEMCTL_ENV", p)
 }
 
 // calls returns the recorded calls and forgets them.

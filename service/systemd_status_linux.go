@@ -10,8 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-
-	"github.com/bedtime-app/bedtime/config"
 )
 
 // Status reads the unit's state from the user manager and the schedule path
@@ -46,11 +44,13 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 		}
 	}
 	st.Enabled = props["UnitFileState"]
+	st.PID, _ = strconv.Atoi(props["MainPID"])
 	if st.Manager == vendorManager && st.Enabled == "enabled" {
 		st.Installed = true
-		st.ConfigPath, _ = config.DefaultPath()
+		// The file the service reads, which the shell's
+		// XDG_CONFIG_HOME need not name.
+		st.ConfigPath = m.vendorSchedule(ctx, st.PID)
 	}
-	st.PID, _ = strconv.Atoi(props["MainPID"])
 	st.Running = props["ActiveState"] == "active" && st.PID != 0
 	st.State = props["ActiveState"]
 	if sub := props["SubState"]; sub != "" && sub != st.State {

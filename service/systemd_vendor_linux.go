@@ -22,7 +22,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
@@ -133,8 +132,10 @@ func (m *systemdManager) vendorPath() string {
 
 // useVendor reports whether Install should enable the package's unit for
 // spec: the unit exists, spec runs the package's binary, and its schedule
-// is the default one, which the package's unit runs.
-func (m *systemdManager) useVendor(spec Spec) bool {
+// is the one the package's unit reads, the default of the user manager's
+// environment. A shell whose XDG_CONFIG_HOME the manager lacks gets a unit
+// of its own, with its schedule as --config.
+func (m *systemdManager) useVendor(ctx context.Context, spec Spec) bool {
 	if _, err := os.Stat(m.vendorPath()); err != nil {
 		return false
 	}
@@ -142,8 +143,7 @@ func (m *systemdManager) useVendor(spec Spec) bool {
 	if m.vendorExe != "" {
 		exe = m.vendorExe
 	}
-	def, err := config.DefaultPath()
-	return err == nil && spec.Executable == exe && spec.ConfigPath == def
+	return spec.Executable == exe && spec.ConfigPath == m.vendorSchedule(ctx, 0)
 }
 
 // vendorEnabled reports whether the package's unit exists and the user

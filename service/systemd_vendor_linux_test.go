@@ -4,7 +4,9 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,6 +83,10 @@ func (f *fakeSystemd) vendorFileKept() {
 
 var vendorInstallCalls = []string{
 	"--user show-environment",
+	// Which schedule the package's unit would read: the manager's
+	// environment and the unit's Environment=.
+	"--user show-environment",
+	"--user show --property=Environment bedtime.service",
 	"--user daemon-reload",
 	"--user enable bedtime.service",
 	"--user restart bedtime.service",
@@ -144,7 +150,11 @@ func TestSystemdVendorInstall(t *testing.T) {
 			if err := f.m.Install(ctx, spec); err != nil {
 				t.Fatalf("Install: %v", err)
 			}
-			sameCalls(t, f.calls(), installCalls)
+			want := installCalls
+			if spec.Executable == vendor.Executable {
+				want = append(vendorInstallCalls[:3:3], installCalls[1:]...)
+			}
+			sameCalls(t, f.calls(), want)
 			if unit, ok := f.unit(); !ok || configFromUnit(unit) != spec.ConfigPath {
 				t.Errorf("no unit of its own for %+v: %q", spec, unit)
 			}
@@ -207,5 +217,91 @@ func TestSystemdVendorControlAndStatus(t *testing.T) {
 	st.Started = time.Time{}
 	if st != want {
 		t.Errorf("Status =\n  %+v\nwant\n  %+v", st, want)
+	}
+}
+
+// TestSystemdVendorScheduleOfTheManager: the package's unit has no
+// --config, so it reads the default schedule of the user manager's
+// environment, not of the shell's. A shell whose XDG_CONFIG_HOME the
+// manager lacks gets a unit of its own from install, with its schedule;
+// status names the file the service reads: the running daemon's, or the
+// one the manager (and the unit's Environment=) would give a start now.
+func TestSystemdVendorScheduleOfTheManager(t *testing.T) {
+	ctx := context.Background()
+	t.Run("install", func(t *testing.T) {
+		for _, tt := range []struct {
+			name, env string
+			vendor    bool
+		}{
+			{"the manager lacks the shell's XDG_CONFIG_HOME", "HOME=%h\nLANG=C.UTF-8\n", false},
+			{"the manager has it", "HOME=%h\nXDG_CONFIG_HOME=%s\n", true},
+		} {
+			f := newFakeSystemd(t)
+			spec := f.withVendor()
+			shell := filepath.Join(f.home, "dotfiles", "config")
+			t.Setenv("XDG_CONFIG_HOME", shell)
+			spec.ConfigPath = filepath.Join(shell, "bedtime", "schedule.yaml")
+			f.managerEnv(strings.NewReplacer("%h", f.home, "%s", shell).Replace(tt.env))
+			if err := f.m.Install(ctx, spec); err != nil {
+				t.Fatalf("%s: Install: %v", tt.name, err)
+			}
+			unit, own := f.unit()
+			if own == tt.vendor || own && configFromUnit(unit) != spec.ConfigPath {
+				t.Errorf("%s: a unit of its own %v (--config %q), want %v with %s", tt.name, own, configFromUnit(unit), !tt.vendor, spec.ConfigPath)
+			}
+		}
+	})
+	t.Run("status", func(t *testing.T) {
+		f := newFakeSystemd(t)
+		f.withVendor()
+		t.Setenv("XDG_CONFIG_HOME", filepath.Join(f.home, "dotfiles", "config"))
+		f.managerEnv("HOME=" + f.home + "\nPATH=/usr/bin\n")
+		stopped := "UnitFileState=enabled\nActiveState=inactive\nSubState=dead\nMainPID=0\n"
+
+		// A daemon started with an environment of its own, as the
+		// manager started it before the manager's changed.
+		daemon := exec.Command("sleep", "600")
+		daemon.Env = []string{"HOME=" + f.home, "XDG_CONFIG_HOME=/srv/from-the-process"}
+		if err := daemon.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = daemon.Process.Kill(); _ = daemon.Wait() })
+		running := fmt.Sprintf("UnitFileState=enabled\nActiveState=active\nSubState=running\nMainPID=%d\n", daemon.Process.Pid)
+
+		for _, tt := range []struct{ name, show, want string }{
+			{"not running", stopped, filepath.Join(f.home, ".config", "bedtime", "schedule.yaml")},
+			{"the unit's Environment=", stopped + `Environment="XDG_CONFIG_HOME=/srv/my config" LANG=de_DE.UTF-8` + "\n", "/srv/my config/bedtime/schedule.yaml"},
+			{"running", running, "/srv/from-the-process/bedtime/schedule.yaml"},
+		} {
+			f.show(tt.show)
+			st, err := f.m.Status(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !st.Installed || st.ConfigPath != tt.want {
+				t.Errorf("%s: Status installed %v, schedule %q; want %q", tt.name, st.Installed, st.ConfigPath, tt.want)
+			}
+		}
+	})
+}
+
+// TestDefaultScheduleIn reads the default schedule of an environment as
+// os.UserConfigDir does.
+func TestDefaultScheduleIn(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"HOME=/home/a"}, "/home/a/.config/bedtime/schedule.yaml"},
+		{[]string{"HOME=/home/a", "XDG_CONFIG_HOME=/c"}, "/c/bedtime/schedule.yaml"},
+		{[]string{"XDG_CONFIG_HOME=/c", "XDG_CONFIG_HOME=/d"}, "/d/bedtime/schedule.yaml"},
+		{[]string{"HOME=/home/a", `XDG_CONFIG_HOME=$'/x\ty'`}, "/x\ty/bedtime/schedule.yaml"},
+		{[]string{"HOME=/home/a", "XDG_CONFIG_HOME=rel"}, ""},
+	} {
+		got, err := defaultScheduleIn(lookup(tt.env))
+		if got != tt.want || (err != nil) != (tt.want == "") {
+			t.Errorf("%q: %q, %v; want %q", tt.env, got, err, tt.want)
+		}
 	}
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/bedtime-app/bedtime/config"
 )
 
 // completeReminder offers the schedule's reminder names for a command's
-// first argument, and nothing (no file names) after it.
+// first argument, and nothing (no file names) after it; while the file
+// has errors, the names still readable in it.
 func completeReminder(app *App) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
@@ -13,7 +16,13 @@ func completeReminder(app *App) cobra.CompletionFunc {
 		}
 		s, err := app.loadSchedule()
 		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
+			// The file has errors (a person mid-edit): the names
+			// still readable in its reminders: section.
+			path, perr := app.schedulePath()
+			if perr != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return config.NamesIn(path, config.SectionReminders), cobra.ShellCompDirectiveNoFileComp
 		}
 		return reminderNames(s), cobra.ShellCompDirectiveNoFileComp
 	}

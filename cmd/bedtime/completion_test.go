@@ -39,6 +39,56 @@ func TestCompleteReminderNames(t *testing.T) {
 	}
 }
 
+// TestCompleteWhileTheFileIsBroken: mid-edit, with a YAML slip in the
+// schedule file, `bedtime routine <TAB>` still offers the built-in
+// routines and those the file names, and the reminder commands the
+// file's reminders; a file with no name left to read offers the
+// built-in routines alone, and nothing crashes.
+func TestCompleteWhileTheFileIsBroken(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tab := write("tab.yaml", `reminders:
+  magnesium:
+    at: "20:30"
+  evening-walk:
+	at: "19:00"
+routines:
+  desk-stretch:
+    steps:
+      - {text: Stand up, hold: 30s}
+  neck-rolls:
+    steps: [{text: Roll, hold: 20s}]
+`)
+	garbage := write("garbage.yaml", "\x00\xff: [\n\t{{")
+	at := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		path string
+		args []string
+		want string
+	}{
+		{tab, []string{"routine", ""}, "calf-stretch\ndesk-stretch\nmorning-stretch\nneck-rolls\n:4\n"},
+		{tab, []string{"done", ""}, "evening-walk\nmagnesium\n:4\n"},
+		{tab, []string{"snooze", ""}, "evening-walk\nmagnesium\n:4\n"},
+		{tab, []string{"routine", "neck-rolls", ""}, ":4\n"},
+		{garbage, []string{"routine", ""}, "calf-stretch\nmorning-stretch\n:4\n"},
+		{garbage, []string{"skip", ""}, ":4\n"},
+		{dir, []string{"routine", ""}, "calf-stretch\nmorning-stretch\n:4\n"},
+	} {
+		args := append([]string{"__complete", "--config", tt.path}, tt.args...)
+		code, out, _ := runAt(t, at, args...)
+		if code != 0 || out != tt.want {
+			t.Errorf("%s %v: exit %d, completions %q, want %q", filepath.Base(tt.path), tt.args, code, out, tt.want)
+		}
+	}
+}
+
 // TestGenDocs writes, from bedtime's command tree, the completions and man
 // pages `make docs` ships (bedtime gen-docs, in a build with -tags gendocs)
 // and checks them with the tools that read them: bash loads the

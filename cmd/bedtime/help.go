@@ -22,7 +22,9 @@ import (
 // the catalog (locale/messages_help.go) when they are written. The
 // commands keep their English texts, which man pages and shell
 // completions use. In English the output is byte for byte what cobra
-// writes itself (TestHelpEnglishAsCobra).
+// writes itself (TestHelpEnglishAsCobra), except that in every language a
+// line wider than 80 columns is broken (wrapHelp): cobra lays out a long
+// summary or flag usage on one line, which a terminal wraps at column 1.
 //
 // The descriptions a shell shows beside the commands and flags it
 // completes (cobra's __complete, which the completion scripts run) are
@@ -159,7 +161,7 @@ func (h helpWriter) help(w io.Writer, c *cobra.Command) {
 		text = c.Short
 	}
 	if text = trimRightSpace(h.text(text)); text != "" {
-		fmt.Fprintln(w, text)
+		fmt.Fprintln(w, wrapHelp(text, helpWidth))
 		fmt.Fprintln(w)
 	}
 	if c.Runnable() || c.HasSubCommands() {
@@ -254,8 +256,74 @@ func (h helpWriter) usage(w io.Writer, c *cobra.Command) error {
 		fmt.Fprintf(b, "\n\n%s", l.Sprintf(`Use "%s [command] --help" for more information about a command.`, c.CommandPath()))
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, wrapHelp(b.String(), helpWidth))
 	return err
+}
+
+// helpWidth is the width the help fits: a terminal's 80 columns.
+const helpWidth = 80
+
+// wrapHelp breaks each line of s wider than width columns at spaces. A
+// line of two columns (a command and its summary, a flag and its usage:
+// text, a gap of two spaces or more, text) goes on under its second
+// column, as pflag's FlagUsagesWrapped does; any other under its own
+// indentation. A word wider than the room left stays whole. A no-break
+// space (French puts one before ":") is not a place to break.
+func wrapHelp(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if utf8.RuneCountInString(line) <= width {
+			continue
+		}
+		runes := []rune(line)
+		hang := 0
+		for hang < len(runes) && runes[hang] == ' ' {
+			hang++
+		}
+		if col := secondColumn(runes, hang); col > 0 && col <= width/2 {
+			hang = col
+		}
+		var b strings.Builder
+		b.WriteString(string(runes[:hang]))
+		n, first := hang, true
+		for _, word := range strings.Split(string(runes[hang:]), " ") {
+			if word == "" {
+				continue
+			}
+			wn := utf8.RuneCountInString(word)
+			switch {
+			case first:
+			case n+1+wn > width:
+				b.WriteString("\n" + strings.Repeat(" ", hang))
+				n = hang
+			default:
+				b.WriteString(" ")
+				n++
+			}
+			b.WriteString(word)
+			n, first = n+wn, false
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// secondColumn is where the text after the first gap of two spaces or
+// more in runes (from from) begins, or 0 when there is none.
+func secondColumn(runes []rune, from int) int {
+	for i := from; i+2 < len(runes); i++ {
+		if runes[i] != ' ' && runes[i+1] == ' ' && runes[i+2] == ' ' {
+			j := i + 1
+			for j < len(runes) && runes[j] == ' ' {
+				j++
+			}
+			if j < len(runes) {
+				return j
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // flags lists fs as pflag's FlagUsages does, with each flag's usage, the

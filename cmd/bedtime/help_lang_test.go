@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -102,7 +103,8 @@ func runHelp(t *testing.T, root *cobra.Command, path []string) string {
 }
 
 // TestHelpEnglishAsCobra: in English, every command's help is byte for
-// byte what cobra writes with its own help and usage.
+// byte what cobra writes with its own help and usage, with its lines
+// wider than 80 columns broken as wrapHelp breaks them.
 func TestHelpEnglishAsCobra(t *testing.T) {
 	t.Parallel()
 	for _, path := range helpPaths(t) {
@@ -111,8 +113,47 @@ func TestHelpEnglishAsCobra(t *testing.T) {
 		cobraRoot := newRootCmd(app)
 		cobraRoot.SetHelpFunc(nil)
 		cobraRoot.SetUsageFunc(nil)
-		if theirs := runHelp(t, cobraRoot, path); ours != theirs {
+		if theirs := wrapHelp(runHelp(t, cobraRoot, path), helpWidth); ours != theirs {
 			t.Errorf("bedtime %v --help differs from cobra's:\n--- ours\n%s\n--- cobra's\n%s", path, ours, theirs)
+		}
+	}
+}
+
+// TestHelpFitsEightyColumns: the help of every command, in English, each
+// shipped language and the pseudo-locale, fits a terminal of 80 columns
+// (no character of the help is wider than a column).
+func TestHelpFitsEightyColumns(t *testing.T) {
+	t.Parallel()
+	paths := helpPaths(t)
+	for _, lang := range helpLangs {
+		for _, path := range paths {
+			out := runHelp(t, newRootCmd(helpApp(t, lang)), path)
+			for i, line := range strings.Split(out, "\n") {
+				if n := utf8.RuneCountInString(line); n > helpWidth {
+					t.Errorf("%s: bedtime %s --help, line %d is %d columns:\n%s", lang, strings.Join(path, " "), i+1, n, line)
+				}
+			}
+		}
+	}
+}
+
+// TestWrapHelp: a line too wide breaks at spaces, under its second
+// column when it has two, under its indentation otherwise; never at a
+// no-break space, and a word wider than the room stays whole.
+func TestWrapHelp(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"  done   Mark it done right no", "  done   Mark it done right no"}, // 30 columns
+		{"  done   Mark the reminder done now", "  done   Mark the reminder\n         done now"},
+		{"    --wait d   how long to wait for it", "    --wait d   how long to\n               wait for it"},
+		{"  a prose line, one gap far  away there", "  a prose line, one gap far\n  away there"},
+		{"Plain text that runs on past the end", "Plain text that runs on past\nthe end"},
+		{"  -o   a few words and more b\u00a0: c", "  -o   a few words and more\n       b\u00a0: c"},
+		{"  -o   an-unbreakable-word-wider-than-the-room", "  -o   an-unbreakable-word-wider-than-the-room"},
+		{"short\n\n  two  lines here and more than 30", "short\n\n  two  lines here and more\n       than 30"},
+	} {
+		if got := wrapHelp(tt.in, 30); got != tt.want {
+			t.Errorf("wrapHelp(%q, 30) =\n%q, want\n%q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,5 +273,35 @@ func TestValidateSpeaksOfTheDaemonOnlyForItsFile(t *testing.T) {
 	}
 	if got := validate("--config", other); got != "1 error" {
 		t.Errorf("a daemon, another file: %q", got)
+	}
+}
+
+// TestNextFromIsStrict: next lists the firings strictly after --from, a
+// firing at --from itself left out, and its help says so in every
+// language.
+func TestNextFromIsStrict(t *testing.T) {
+	t.Parallel()
+	path := berlinDefault(t)
+	now := time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC)
+	for _, tt := range []struct{ from, want string }{
+		{"2026-11-27T20:29:59+01:00", "2026-11-27T20:30:00+01:00"},
+		{"2026-11-27T20:30:00+01:00", "2026-11-27T22:00:00+01:00"}, // magnesium's 20:30 is at --from, not after
+	} {
+		code, out, errOut := runAt(t, now, "next", "--config", path, "--from", tt.from, "-n", "1", "--json")
+		var got []struct{ At string }
+		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 1 || got[0].At != tt.want {
+			t.Errorf("next --from %s: exit %d, %q %q; want the firing at %s", tt.from, code, out, errOut, tt.want)
+		}
+	}
+	for lang, words := range map[string]string{
+		"en": "strictly after --from",
+		"de": "nur die nach --from (Vorgabe: jetzt):\neine genau zu --from fällige zählt nicht mit",
+		"fr": "strictement après --from",
+		"es": "estrictamente después de\n--from",
+	} {
+		code, out, _ := runApp(helpApp(t, lang), "next", "--help")
+		if code != 0 || !strings.Contains(out, words) {
+			t.Errorf("%s: bedtime next --help does not say %q:\n%s", lang, words, out)
+		}
 	}
 }

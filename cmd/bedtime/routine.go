@@ -76,11 +76,10 @@ Stop button on each step; "bedtime routine --stop" stops it too.`,
 		Example: "  bedtime routine morning-stretch",
 		Args:    cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			table, err := app.routines()
-			if err != nil || len(args) > 0 {
+			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return slices.Sorted(maps.Keys(table)), cobra.ShellCompDirectiveNoFileComp
+			return app.routineNames(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if stop {
@@ -186,4 +185,21 @@ func scheduleRoutines(app *App) (map[string]content.Routine, error) {
 	}
 	maps.Copy(all, s.Routines)
 	return all, nil
+}
+
+// routineNames are the routines shell completion offers: those
+// `bedtime routine` can play or, while the schedule file has errors (a
+// person mid-edit), the built-in ones and the names still readable in
+// the file's routines: section.
+func (app *App) routineNames() []string {
+	table, err := app.routines()
+	if err == nil {
+		return slices.Sorted(maps.Keys(table))
+	}
+	names := slices.Collect(maps.Keys(app.book().Routines()))
+	if path, err := app.schedulePath(); err == nil {
+		names = append(names, config.NamesIn(path, config.SectionRoutines)...)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }

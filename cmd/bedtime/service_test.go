@@ -350,3 +350,48 @@ func TestStartWithoutTheServiceInTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusNamesTheServicesSchedule: when the service reads another
+// schedule than commands in this shell do without --config (the package's
+// unit, whose user manager lacks the shell's XDG_CONFIG_HOME), status
+// names the service's file and says which one the shell reads, and
+// doctor's schedule check points at the service's; when they are the
+// same file, neither says more.
+func TestStatusNamesTheServicesSchedule(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "dotfiles")
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	shell := filepath.Join(cfg, "bedtime", "schedule.yaml")
+	pkg := serviceStatus{Manager: "systemd user unit from the package", Installed: true, Enabled: "enabled", State: "inactive, dead",
+		UnitPath: "/usr/lib/systemd/user/bedtime.service", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}
+	for _, tt := range []struct {
+		name, service string
+		note          bool
+	}{
+		{"another file", pkg.ConfigPath, true},
+		{"the same file", shell, false},
+	} {
+		st := pkg
+		st.ConfigPath = tt.service
+		m := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) { return st, nil }}
+		app := withService(m, "/usr/bin/bedtime")
+		app.StateDir = t.TempDir()
+		app.Getenv = func(k string) string {
+			if k == "LC_ALL" {
+				return "C" // English, whatever the machine speaks
+			}
+			return ""
+		}
+		app.NextReminder = func(context.Context, string, time.Time) (string, error) { return "unknown", nil }
+		app.StatusSchedule = func(string) (*config.Schedule, error) { return nil, nil }
+		_, stdout, _ := runApp(app, "status")
+		schedule := "  schedule: " + tt.service + "\n"
+		note := "            the service reads this file; without --config, commands here read " + shell + "\n"
+		if !strings.Contains(stdout, schedule) || strings.Contains(stdout, note) != tt.note {
+			t.Errorf("%s: status says\n%s\nwant %q, and %q: %v", tt.name, stdout, schedule, note, tt.note)
+		}
+		r := checkSchedule(context.Background(), app)
+		if said := strings.Contains(r.Detail, "the service reads "+tt.service+", not the default "+shell); said != tt.note {
+			t.Errorf("%s: doctor's schedule check says %q, want the service's file named: %v", tt.name, r.Detail, tt.note)
+		}
+	}
+}

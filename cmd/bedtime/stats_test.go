@@ -243,7 +243,9 @@ func TestStatusWithHistoryGolden(t *testing.T) {
 			store := newStateDir(t)
 			app.StateDir = store.Dir()
 			statusDay(t, store, tt.paused)
-			code, out, errOut := runApp(app, append([]string{"status"}, tt.args...)...)
+			// --config: the file the service reads is the one here too
+			// (status says which the shell reads when it is another).
+			code, out, errOut := runApp(app, append([]string{"status", "--config", path}, tt.args...)...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}

@@ -104,7 +104,16 @@ status 3 when bedtime is not running.`,
 					next = n
 				}
 			}
-			writeStatus(app.Stdout, l, st, byHand, next)
+			// The shell's default may not be the service's file: a unit
+			// installed with --config, or the package's unit, which reads
+			// the default of the user manager's environment.
+			shell := ""
+			if app.ConfigPath == "" && st.ConfigPath != "" {
+				if p, err := app.schedulePath(); err == nil && p != st.ConfigPath {
+					shell = p
+				}
+			}
+			writeStatus(app.Stdout, l, st, byHand, next, shell)
 			writeStatusInfo(app.Stdout, info, markSet(ascii))
 			if !st.Running {
 				return exitError{statusNotRunning}
@@ -118,12 +127,14 @@ status 3 when bedtime is not running.`,
 }
 
 // writeStatus prints st for people, next being the next reminder's
-// description; writeStatusInfo (stats.go) prints the rest. byHand says
+// description, and shell the schedule file commands read here without
+// --config when it is not the service's ("" when it is); writeStatusInfo
+// (stats.go) prints the rest. byHand says
 // that the bedtime running was started by hand while the installed
 // service does not run (st.State says how it stands). The "service"
 // line says which mechanism is in use, installed or not, so that "not
 // installed" is never followed by "install is impossible here".
-func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, next string) {
+func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, next, shell string) {
 	lb := statusLabels(l)
 	l = lb.l
 	unknown := func(s string) string {
@@ -169,6 +180,9 @@ func writeStatus(w io.Writer, l *locale.Locale, st serviceStatus, byHand bool, n
 		fmt.Fprintf(w, "%s%s\n", lb.of("service:"), l.Sprintf("%s; install writes %s", managerIn(l, st.Manager), st.UnitPath))
 	}
 	fmt.Fprintf(w, "%s%s\n", lb.of("schedule:"), unknown(st.ConfigPath))
+	if shell != "" {
+		fmt.Fprintf(w, "%s%s\n", lb.cont(), l.Sprintf("the service reads this file; without --config, commands here read %s", shell))
+	}
 	fmt.Fprintf(w, "%s%s\n", lb.of("next:"), next)
 }
 

@@ -46,7 +46,8 @@ func TestStatusInEachLanguage(t *testing.T) {
 			store := newStateDir(t)
 			app.StateDir = store.Dir()
 			statusDay(t, store, true)
-			code, out, errOut := runApp(app, "status")
+			// --config: the service's file is the one here too.
+			code, out, errOut := runApp(app, "status", "--config", path)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -73,7 +74,7 @@ func TestStatusNotInstalledInEachLanguage(t *testing.T) {
 			app := withService(m, "/usr/bin/bedtime")
 			app.Clock = scheduler.NewFakeClock(nov(t, 27, "16:30"))
 			app.StateDir = newStateDir(t).Dir()
-			_, out, _ := runApp(app, "status", "--ascii")
+			_, out, _ := runApp(app, "status", "--ascii", "--config", path)
 			if strings.Contains(out, st.Manager) {
 				t.Errorf("the service's kind %q is not translated:\n%s", st.Manager, out)
 			}
