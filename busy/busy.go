@@ -151,7 +151,10 @@ func (d *Detector) Busy(ctx context.Context) (why string, busy bool) {
 	}
 	if x != nil {
 		full, err := x.fullscreen(ctx)
-		if err != nil {
+		switch {
+		case err != nil && ctx.Err() != nil:
+			// Slow, not gone: unknown this time, asked again next time.
+		case err != nil:
 			// The X server went away (the session ended): no longer asked.
 			d.mu.Lock()
 			if d.x11 == x {
@@ -159,7 +162,7 @@ func (d *Detector) Busy(ctx context.Context) (why string, busy bool) {
 			}
 			d.mu.Unlock()
 			x.close()
-		} else if full {
+		case full:
 			return "fullscreen window", true
 		}
 	}

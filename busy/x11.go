@@ -28,6 +28,9 @@ type x11Fullscreen struct {
 	active, state, full xproto.Atom
 
 	once sync.Once
+
+	mu     sync.Mutex
+	asking *question // the question under way, if any
 }
 
 func openX11(ctx context.Context, o Options) (*x11Fullscreen, error) {
@@ -78,23 +81,39 @@ func openX11(ctx context.Context, o Options) (*x11Fullscreen, error) {
 }
 
 // fullscreen reports whether the active window is fullscreen. No active
-// window, or one gone meanwhile, is not.
+// window, or one gone meanwhile, is not. When ctx ends first it returns
+// ctx's error, and the question goes on: the next call waits for its
+// answer rather than asking again, so a server that does not answer gets
+// one question, not one per reminder.
 func (x *x11Fullscreen) fullscreen(ctx context.Context) (bool, error) {
-	type result struct {
-		full bool
-		err  error
+	x.mu.Lock()
+	q := x.asking
+	if q == nil {
+		q = &question{done: make(chan struct{})}
+		x.asking = q
+		go func() {
+			q.full, q.err = x.ask()
+			x.mu.Lock()
+			x.asking = nil
+			x.mu.Unlock()
+			close(q.done)
+		}()
 	}
-	ch := make(chan result, 1)
-	go func() {
-		full, err := x.ask()
-		ch <- result{full, err}
-	}()
+	x.mu.Unlock()
 	select {
-	case r := <-ch:
-		return r.full, r.err
+	case <-q.done:
+		return q.full, q.err
 	case <-ctx.Done():
 		return false, fmt.Errorf("the X server does not answer: %w", ctx.Err())
 	}
+}
+
+// question is one asking of the X server; full and err are set before
+// done is closed.
+type question struct {
+	done chan struct{}
+	full bool
+	err  error
 }
 
 func (x *x11Fullscreen) ask() (bool, error) {

@@ -124,3 +124,41 @@ func TestFullscreenReport(t *testing.T) {
 		})
 	}
 }
+
+// TestFullscreenAfterASlowAnswer: an X server that does not answer in
+// time once (another client holds it, as a game or a screen recorder
+// may) makes that question "not busy", and the next one is asked again.
+// Before, the first slow answer dropped the source for the daemon's
+// life: from then on reminders came over every fullscreen film.
+func TestFullscreenAfterASlowAnswer(t *testing.T) {
+	display := startXvfb(t)
+	c, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	w := wm{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}
+	getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
+	d, _ := Open(context.Background(), Options{Root: t.TempDir(), Getenv: getenv, Only: []string{SourceFullscreen}})
+	defer d.Close()
+	film := w.window()
+	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, uint32(w.atom("_NET_WM_STATE_FULLSCREEN")))
+	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomWindow, uint32(film))
+
+	// While the wm's connection holds the server, no other client is
+	// answered.
+	if err := xproto.GrabServerChecked(c).Check(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if why, busy := d.Busy(ctx); busy {
+		t.Errorf("Busy with the server held = %q, want not busy (unknown)", why)
+	}
+	if err := xproto.UngrabServerChecked(c).Check(); err != nil {
+		t.Fatal(err)
+	}
+	if why, busy := d.Busy(context.Background()); !busy || why != "fullscreen window" {
+		t.Errorf("Busy once the server answers again = %q, %v; want fullscreen window", why, busy)
+	}
+}

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/safefs"
 )
 
 // OutboxFile is the name of the outbox in the state directory.
@@ -53,23 +53,33 @@ type outbox struct {
 func (d *Dispatcher) path() string { return filepath.Join(d.o.Dir, OutboxFile) }
 
 func (d *Dispatcher) load() error {
-	b, err := os.ReadFile(d.path())
-	if errors.Is(err, fs.ErrNotExist) {
-		d.box = outbox{Cursors: map[string]string{}}
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("channel: %w", err)
-	}
-	if err := json.Unmarshal(b, &d.box); err != nil {
-		// Never lose the file: move it aside and start empty.
-		aside := d.path() + ".corrupt-" + d.o.Clock.Now().Format("20060102T150405")
-		if rerr := os.Rename(d.path(), aside); rerr != nil {
-			return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
+	d.box = outbox{}
+	// Like every file of the state directory: never through a link,
+	// never blocking on a pipe.
+	b, err := safefs.ReadPrivate(d.path())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case safefs.IsNotRegular(err):
+		// Never lose what is there: move it aside and start empty.
+		aside, rerr := safefs.MoveAside(d.path(), ".unusable-")
+		if rerr != nil {
+			return fmt.Errorf("channel: %w (and cannot move it aside: %w)", err, rerr)
 		}
-		d.log.Warn("outbox does not parse; moved it aside and started from an empty one", "path", d.path(), "moved_to", aside, "err", err)
-		d.box = outbox{}
+		d.log.Warn("outbox is not a regular file; moved it aside and started from an empty one", "path", d.path(), "moved_to", aside, "err", err)
+	case err != nil:
+		return fmt.Errorf("channel: %w", err)
+	default:
+		if err := json.Unmarshal(b, &d.box); err != nil {
+			d.box = outbox{}
+			aside, rerr := safefs.MoveAside(d.path(), ".corrupt-")
+			if rerr != nil {
+				return fmt.Errorf("channel: %s does not parse (%v) and cannot be moved aside: %w", d.path(), err, rerr)
+			}
+			d.log.Warn("outbox does not parse; moved it aside and started from an empty one", "path", d.path(), "moved_to", aside, "err", err)
+		}
 	}
+	// A hand-edited outbox may hold null entries: nothing to deliver.
+	d.box.Entries = slices.DeleteFunc(d.box.Entries, func(e *entry) bool { return e == nil })
 	if d.box.Cursors == nil {
 		d.box.Cursors = map[string]string{}
 	}

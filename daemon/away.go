@@ -86,9 +86,13 @@ func (d *daemon) openPresence(ctx context.Context, after time.Duration) {
 	if old != nil && old.after == after {
 		return
 	}
-	mon, rep := d.o.Presence(ctx, presence.Options{AwayAfter: after, Logger: d.log, Now: d.o.Clock.Now})
+	// A bus that takes calls and never answers holds up neither the
+	// start nor a reload: ctx lives as long as the daemon.
+	pctx, cancel := context.WithTimeout(ctx, presenceOpenWait)
+	mon, rep := d.o.Presence(pctx, presence.Options{AwayAfter: after, Logger: d.log, Now: d.o.Clock.Now})
+	cancel()
 	a := &away{d: d, mon: mon, rep: rep, after: after, held: map[string]heldOne{}, done: make(chan struct{})}
-	a.last = mon.Current(ctx)
+	a.last = a.current(ctx)
 	wctx, cancel := context.WithCancel(ctx)
 	a.stop = cancel
 	d.mu.Lock()
@@ -189,7 +193,7 @@ func (a *away) changed(ctx context.Context, st presence.Status) {
 // decide says what becomes of a reminder due now: "" to show it, or the
 // lifecycle step (held or skipped) and why.
 func (a *away) decide(ctx context.Context, r config.Reminder, once bool) (kind state.Kind, why string) {
-	st := a.mon.Current(ctx)
+	st := a.current(ctx)
 	// A source without events (X11): what Current says may be news.
 	a.changed(ctx, st)
 	a.mu.Lock()
@@ -263,7 +267,7 @@ func (a *away) ask() {
 	if n == 0 || ctx.Err() != nil {
 		return
 	}
-	st := a.mon.Current(ctx)
+	st := a.current(ctx)
 	a.changed(ctx, st) // back: releases what is held, unless busy
 	a.mu.Lock()
 	here := a.last.State == presence.Here
@@ -385,6 +389,21 @@ func (d *daemon) awayDecision(ctx context.Context, f *firing, m notify.Message) 
 		d.log.Info("skipped", "reminder", f.r.Name, "why", why)
 	}
 	return false
+}
+
+// presenceOpenWait bounds the choosing of the presence sources, and
+// presenceAskWait asking one (an X server) whether the person is here.
+const (
+	presenceOpenWait = 10 * time.Second
+	presenceAskWait  = 2 * time.Second
+)
+
+// current asks the monitor whether the person is here, within
+// presenceAskWait: an X server that does not answer holds up no reminder.
+func (a *away) current(ctx context.Context) presence.Status {
+	ctx, cancel := context.WithTimeout(ctx, presenceAskWait)
+	defer cancel()
+	return a.mon.Current(ctx)
 }
 
 // busyNow asks whether the person is busy.

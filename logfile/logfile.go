@@ -1,7 +1,7 @@
 // Package logfile is the daemon's own log file, for a bedtime that no
 // journal keeps the log of (started by hand, or from the desktop's
 // autostart): appended to, private (0600), and capped in size, the older
-// half moved to NAME.1 when it grows past the cap.
+// log moved to NAME.1 when it grows past the cap.
 package logfile
 
 import (
@@ -26,9 +26,10 @@ type Writer struct {
 	path string
 	max  int64
 
-	mu   sync.Mutex
-	f    *os.File
-	size int64
+	mu     sync.Mutex
+	f      *os.File // nil when it could not be opened again
+	size   int64
+	closed bool
 }
 
 // Open opens (creating, 0600) the log at path for appending; max zero
@@ -62,31 +63,42 @@ func (w *Writer) open() error {
 func (w *Writer) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.f == nil {
+	if w.closed {
 		return 0, errors.New("logfile: closed")
 	}
-	if w.size > 0 && w.size+int64(len(p)) > w.max {
-		w.f.Close()
-		w.f = nil
-		if err := os.Rename(w.path, w.path+".1"); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return 0, fmt.Errorf("logfile: %w", err)
-		}
+	if w.f == nil {
 		if err := w.open(); err != nil {
 			return 0, err
 		}
+	}
+	if w.size > 0 && w.size+int64(len(p)) > w.max {
+		w.rotate()
 	}
 	n, err := w.f.Write(p)
 	w.size += int64(n)
 	return n, err
 }
 
+// rotate moves the full log to NAME.1 and begins a new one. When the
+// move fails (on Windows a file another process has open cannot be
+// renamed), the log stays where it is and grows until a later move
+// works: a line past the cap is better than none. The caller holds w.mu.
+func (w *Writer) rotate() {
+	w.f.Close()
+	w.f = nil
+	_ = os.Rename(w.path, w.path+".1")
+	_ = w.open() // when it fails, the next Write tries again
+}
+
 // Close closes the file.
 func (w *Writer) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.f == nil {
+	if w.closed || w.f == nil {
+		w.closed = true
 		return nil
 	}
+	w.closed = true
 	err := w.f.Close()
 	w.f = nil
 	return err

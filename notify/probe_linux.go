@@ -27,12 +27,21 @@ func Probe(ctx context.Context) (Report, error) {
 	defer conn.Close()
 	d := &dbusBackend{o: Options{CallTimeout: DefaultCallTimeout}}
 	obj := conn.Object(busName, busPath)
-	if err := obj.CallWithContext(ctx, busIface+".GetServerInformation", 0).
-		Store(&r.Server.Name, &r.Server.Vendor, &r.Server.Version, &r.Server.SpecVersion); err != nil {
-		return r, d.classify(conn, err)
+	// An answer of other types than the specification's is no failure:
+	// the server is there, and what it said is unknown.
+	call := obj.CallWithContext(ctx, busIface+".GetServerInformation", 0)
+	if err := call.Store(&r.Server.Name, &r.Server.Vendor, &r.Server.Version, &r.Server.SpecVersion); err != nil {
+		if call.Err != nil {
+			return r, d.classify(conn, err)
+		}
+		r.Server = ServerInfo{}
 	}
-	if err := obj.CallWithContext(ctx, busIface+".GetCapabilities", 0).Store(&r.Capabilities); err != nil {
-		return r, d.classify(conn, err)
+	call = obj.CallWithContext(ctx, busIface+".GetCapabilities", 0)
+	if err := call.Store(&r.Capabilities); err != nil {
+		if call.Err != nil {
+			return r, d.classify(conn, err)
+		}
+		r.Capabilities = nil
 	}
 	var inhibited dbus.Variant
 	hasInhibited := false

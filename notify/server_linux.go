@@ -103,8 +103,14 @@ func (d *dbusBackend) fetchInfo(f *infoFetch) {
 	<-inh.Done
 	<-srv.Done
 	if err := caps.Store(&f.info.caps); err != nil {
-		f.err = d.classify(f.conn, err)
-		return
+		if caps.Err != nil {
+			f.err = d.classify(f.conn, err)
+			return
+		}
+		// An answer, of another type than the specification's: the
+		// server offers nothing we can rely on, and still shows text.
+		f.info.caps = nil
+		d.log.Debug("the notification server's capabilities are not a list of strings", "err", err)
 	}
 	var v dbus.Variant
 	switch err := inh.Store(&v); {
@@ -118,8 +124,14 @@ func (d *dbusBackend) fetchInfo(f *infoFetch) {
 	}
 	var vendor, spec string
 	if err := srv.Store(&f.info.name, &vendor, &f.info.version, &spec); err != nil && !isDBusError(err) {
-		f.err = d.classify(f.conn, err)
-		return
+		if srv.Err != nil {
+			f.err = d.classify(f.conn, err)
+			return
+		}
+		// Not the four strings of the specification: the name is only
+		// needed to know GNOME Shell, so it is unknown, not a failure.
+		f.info.name, f.info.version = "", ""
+		d.log.Debug("the notification server's information is not four strings", "err", err)
 	}
 	// Asked after the calls above, which may have started the server
 	// through D-Bus activation.
@@ -222,6 +234,14 @@ func (d *dbusBackend) send(ctx context.Context, conn *dbus.Conn, dest string, m 
 func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bool) error {
 	var id uint32
 	err := call.Store(&id)
+	if err != nil && call.Err == nil {
+		// The server took the notification and answered with something
+		// else than its id: it is on screen, but its id is unknown, so
+		// its buttons cannot be told apart. Sending it again would show
+		// it twice.
+		d.log.Debug("the notification server answered Notify without an id", "reminder", fl.m.Reminder, "err", err)
+		id, err = 0, nil
+	}
 	if err != nil {
 		err = d.classify(conn, err)
 		if errors.Is(err, ErrNoServer) {
@@ -239,14 +259,19 @@ func (d *dbusBackend) land(conn *dbus.Conn, fl *flight, call *dbus.Call, late bo
 	if err == nil && !closed {
 		if old, ok := d.last[name]; ok && old != id {
 			delete(d.ids, old)
+			delete(d.last, name)
 		}
-		d.ids[id] = shown{reminder: name, scheduled: fl.m.Scheduled, step: fl.m.Step}
-		d.last[name] = id
 		r := d.respondTo(fl.m, Shown, "")
 		r.Via = "d-bus"
-		r.Popup = d.popupRef(conn, fl.dest, id)
+		// Id 0 names no notification (the specification never gives
+		// it): nothing to answer, replace or take back.
+		if id != 0 {
+			d.ids[id] = shown{reminder: name, scheduled: fl.m.Scheduled, step: fl.m.Step}
+			d.last[name] = id
+			r.Popup = d.popupRef(conn, fl.dest, id)
+		}
 		d.queueLocked(r)
-		if a, ok := d.early[id]; ok {
+		if a, ok := d.early[id]; ok && id != 0 {
 			// Answered before this reply was read: answer it now.
 			delete(d.early, id)
 			d.answerLocked(id, a)

@@ -72,7 +72,8 @@ func findSession(ctx context.Context, b *bus, getenv func(string) string) (dbus.
 	if err := mgr.CallWithContext(ctx, logindManager+".GetUser", 0, uint32(os.Getuid())).Store(&user); err != nil {
 		return "", fmt.Errorf("bedtime is in no session (%s) and GetUser failed: %s", dbusErr(autoErr), dbusErr(err))
 	}
-	v, err := b.conn.Object(logindName, user).GetProperty(logindUserIface + ".Display")
+	var v dbus.Variant
+	err = b.conn.Object(logindName, user).CallWithContext(ctx, "org.freedesktop.DBus.Properties.Get", 0, logindUserIface, "Display").Store(&v)
 	if err != nil {
 		return "", fmt.Errorf("bedtime is in no session (%s) and the user's Display is unknown: %s", dbusErr(autoErr), dbusErr(err))
 	}

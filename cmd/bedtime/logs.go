@@ -24,17 +24,20 @@ import (
 const logFileName = "bedtime.log"
 
 // daemonLogger is the daemon's logger: stderr, and, unless the journal
-// keeps the log (systemd sets JOURNAL_STREAM) or stderr already is that
-// file, the size-capped log in the state directory, so that a bedtime
-// started by hand has a log to read later (`bedtime logs`).
+// keeps the log (systemd sets JOURNAL_STREAM), the size-capped log in the
+// state directory, so that a bedtime started by hand has a log to read
+// later (`bedtime logs`). When stderr is that file already (install and
+// start launch the daemon so), the log goes through the capped writer
+// only: stderr alone would grow past any cap.
 func (app *App) daemonLogger(dir string) (*slog.Logger, func()) {
 	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
 	path := filepath.Join(dir, logFileName)
 	if os.Getenv("JOURNAL_STREAM") != "" {
 		return slog.New(slog.NewTextHandler(app.Stderr, opts)), func() {}
 	}
+	var also io.Writer = app.Stderr
 	if f, ok := app.Stderr.(*os.File); ok && logfile.Is(f, path) {
-		return slog.New(slog.NewTextHandler(app.Stderr, opts)), func() {}
+		also = io.Discard
 	}
 	var w *logfile.Writer
 	_, err := state.Open(dir) // the private state directory, made if need be
@@ -46,7 +49,7 @@ func (app *App) daemonLogger(dir string) (*slog.Logger, func()) {
 		l.Warn("no log file; the log goes to stderr only", "err", err)
 		return l, func() {}
 	}
-	return slog.New(slog.NewTextHandler(io.MultiWriter(app.Stderr, w), opts)), func() { w.Close() }
+	return slog.New(slog.NewTextHandler(io.MultiWriter(also, w), opts)), func() { w.Close() }
 }
 
 func newLogsCmd(app *App) *cobra.Command {

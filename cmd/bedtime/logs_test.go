@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bedtime-app/bedtime/logfile"
 )
 
 // TestLogsOfADaemonStartedByHand: without systemd, the daemon's log goes
@@ -97,5 +100,42 @@ func TestLogsFromTheJournal(t *testing.T) {
 				t.Errorf("journalctl calls %q", got)
 			}
 		})
+	}
+}
+
+// TestLogCappedWhenStderrIsTheLogFile: a daemon that install or start
+// launched (XDG autostart, Windows) has its stderr on the log file; its
+// log is capped all the same. Before, it wrote only to stderr, past any
+// cap, for as long as it ran.
+func TestLogCappedWhenStderrIsTheLogFile(t *testing.T) {
+	s := newStateDir(t)
+	t.Setenv("JOURNAL_STREAM", "")
+	path := filepath.Join(s.Dir(), logFileName)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	app := &App{Stdout: &bytes.Buffer{}, Stderr: f}
+	log, closeLog := app.daemonLogger(s.Dir())
+	line := strings.Repeat("x", 100)
+	n := 0
+	for written := 0; written < 3*logfile.DefaultMax; written += len(line) + 50 {
+		log.Info("fired", "reminder", "magnesium", "n", n, "pad", line)
+		n++
+	}
+	closeLog()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > logfile.DefaultMax {
+		t.Errorf("the log is %d bytes, past the cap of %d", len(b), logfile.DefaultMax)
+	}
+	if last := fmt.Sprintf("n=%d ", n-1); !strings.Contains(string(b), last) {
+		t.Errorf("the log lacks its last line (%s)", last)
+	}
+	if c := strings.Count(string(b), fmt.Sprintf("n=%d ", n-1)); c != 1 {
+		t.Errorf("the last line is in the log %d times, want 1", c)
 	}
 }
