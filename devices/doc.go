@@ -32,7 +32,8 @@
 //     sync tool and read again) changes nothing, because what is merged
 //     is keyed by reminder and scheduled instant (state.Instants).
 //   - Watch, Keep and WaitFolder use the system's file events: an idle
-//     device costs no wakeup.
+//     device costs no wakeup. A share mounted makes none: a wait for the
+//     folder also looks again when a reminder is due (Sharing.Elect).
 //
 // On top of the folder: Merge joins the devices' histories into the
 // person's one record (status, stats, report; Months lists the others'

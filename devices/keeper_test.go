@@ -119,6 +119,74 @@ func TestWaitFolder(t *testing.T) {
 	}
 }
 
+// A share mounted again makes no file event: WaitBackOr sees it when it is
+// told to look again (the daemon tells it when a reminder is due, through
+// Sharing.Elect). A link moved to another directory stands in for the
+// mount: the watched directory hears nothing of it.
+func TestWaitBackLooksAgainWhenAsked(t *testing.T) {
+	base := t.TempDir()
+	mountPoint, share := filepath.Join(base, "empty"), filepath.Join(base, "share")
+	if err := os.MkdirAll(mountPoint, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(share, devicesDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(base, "Sync")
+	if err := os.Symlink(mountPoint, folder); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	look := make(chan struct{}, 1)
+	done := make(chan error, 1)
+	go func() { done <- WaitBackOr(ctx, folder, look) }()
+	// "mounted": the link now leads to the share, which has its devices
+	// directory; no event reaches the watch on the empty mount point.
+	tmp := filepath.Join(base, "Sync.new")
+	if err := os.Symlink(share, tmp); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the wait is watching the mount point
+	if err := os.Rename(tmp, folder); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("WaitBackOr returned on no event and no asking (%v): this test no longer stands in for a mount", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	look <- struct{}{}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitBackOr did not look again when asked")
+	}
+}
+
+// Sharing.Elect, asked at each reminder due, tells a wait for the folder
+// to look again, without ever blocking the daemon.
+func TestElectAsksToLookAgain(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := Share(ctx, Place{}, ShareOptions{StateDir: t.TempDir()})
+	for range 3 { // more than the channel holds: never blocks
+		if got := s.Elect("here", time.Time{}); got != "" {
+			t.Fatalf("Elect alone = %q, want this computer", got)
+		}
+	}
+	select {
+	case <-s.look:
+	default:
+		t.Fatal("Elect did not ask to look for the folder again")
+	}
+	cancel()
+	<-s.Done()
+}
+
 // When the folder goes away while Keep runs (deleted, moved away), Keep
 // says so on the folder's own file events (no polling), and the device
 // works alone from then on: nothing is held for a computer it can no

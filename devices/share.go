@@ -41,6 +41,8 @@ type Sharing struct {
 	mu      sync.Mutex
 	changes chan change
 	done    chan struct{}
+	// look asks a wait for the folder to look again (see Elect).
+	look chan struct{}
 }
 
 // change is what Follow and Rekey ask of the sharing goroutine: share at
@@ -67,7 +69,7 @@ func Share(ctx context.Context, p Place, o ShareOptions) *Sharing {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Sharing{o: o, log: log, changes: make(chan change, 1), done: make(chan struct{})}
+	s := &Sharing{o: o, log: log, changes: make(chan change, 1), done: make(chan struct{}), look: make(chan struct{}, 1)}
 	kctx, cancel := context.WithCancel(ctx)
 	kept := s.keep(kctx, p)
 	go func() {
@@ -125,6 +127,18 @@ func (s *Sharing) ask(c change) {
 	default:
 	}
 	s.changes <- c
+}
+
+// Elect is Live.Elect. Being asked (a reminder is due) is also when a
+// folder that is not there is looked for again: a network share mounted
+// makes no file event, so without this it would be seen only at the
+// daemon's next start.
+func (s *Sharing) Elect(here string, input time.Time) string {
+	select {
+	case s.look <- struct{}{}:
+	default:
+	}
+	return s.Live.Elect(here, input)
 }
 
 // Done is closed once the context of Share has ended and this computer's
@@ -221,11 +235,11 @@ func (s *Sharing) keep(ctx context.Context, p Place) <-chan struct{} {
 				// The folder is not there (not synced or mounted yet, or
 				// gone while running): alone until it comes, then shared
 				// without a restart.
-				wait := WaitFolder
+				wait := WaitFolderOr
 				if gone {
-					wait = WaitBack
+					wait = WaitBackOr
 				}
-				if err := wait(ctx, p.Folder); err != nil {
+				if err := wait(ctx, p.Folder, s.look); err != nil {
 					if ctx.Err() == nil {
 						log.Warn("sync: cannot watch for the folder; restart bedtime once it is there", "err", err.Error())
 					}

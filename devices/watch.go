@@ -89,7 +89,12 @@ func (f *Folder) watch(ctx context.Context) (changed, gone <-chan struct{}, err 
 // point left behind empty is not the folder back, and nothing is written
 // into it).
 func WaitBack(ctx context.Context, folder string) error {
-	return WaitFolder(ctx, filepath.Join(folder, devicesDir))
+	return WaitBackOr(ctx, folder, nil)
+}
+
+// WaitBackOr is WaitBack that also looks again each time look delivers.
+func WaitBackOr(ctx context.Context, folder string, look <-chan struct{}) error {
+	return WaitFolderOr(ctx, filepath.Join(folder, devicesDir), look)
 }
 
 // present reports whether the folder is there: its devices directory is
@@ -103,9 +108,16 @@ func (f *Folder) present() bool {
 // sync tool has not made yet, a network share not mounted yet), watching
 // the nearest directory above it that exists with the system's file
 // events: no polling. (A share mounted makes no file event: one mounted
-// over the watched directory is seen at the daemon's next start.) It
-// returns ctx's error when ctx ends first.
+// over the watched directory is seen when WaitFolderOr is told to look
+// again.) It returns ctx's error when ctx ends first.
 func WaitFolder(ctx context.Context, folder string) error {
+	return WaitFolderOr(ctx, folder, nil)
+}
+
+// WaitFolderOr is WaitFolder that also looks again each time look
+// delivers (the daemon, when a reminder is due: a network share mounted
+// makes no file event).
+func WaitFolderOr(ctx context.Context, folder string, look <-chan struct{}) error {
 	for {
 		if fi, err := os.Stat(folder); err == nil && fi.IsDir() {
 			return nil
@@ -136,6 +148,7 @@ func WaitFolder(ctx context.Context, folder string) error {
 			return ctx.Err()
 		case <-w.Events:
 		case <-w.Errors:
+		case <-look:
 		}
 		w.Close()
 	}
