@@ -44,6 +44,22 @@ func (w wm) window() xproto.Window {
 	return id
 }
 
+// fullscreenOnXvfb starts a real X server, connects the wm's part to it
+// and opens the fullscreen source alone on it; Used is what Open reported.
+func fullscreenOnXvfb(t *testing.T) (w wm, d *Detector, r Report) {
+	t.Helper()
+	display := startXvfb(t)
+	c, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
+	d, r = Open(context.Background(), Options{Root: t.TempDir(), Getenv: getenv, Only: []string{SourceFullscreen}})
+	t.Cleanup(func() { d.Close() })
+	return wm{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}, d, r
+}
+
 func (w wm) set(win xproto.Window, prop string, typ xproto.Atom, values ...uint32) {
 	buf := make([]byte, 4*len(values))
 	for i, v := range values {
@@ -59,16 +75,7 @@ func (w wm) set(win xproto.Window, prop string, typ xproto.Atom, values ...uint3
 // fullscreen window that is not active, an active window that is gone,
 // and no window manager at all are not.
 func TestFullscreenOnX11(t *testing.T) {
-	display := startXvfb(t)
-	c, err := xgb.NewConnDisplay(display)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	w := wm{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}
-	getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
-	d, r := Open(context.Background(), Options{Root: t.TempDir(), Getenv: getenv, Only: []string{SourceFullscreen}})
-	defer d.Close()
+	w, d, r := fullscreenOnXvfb(t)
 	if len(r.Used) != 1 || r.Used[0] != SourceFullscreen {
 		t.Fatalf("report = %+v, want the fullscreen window used", r)
 	}
@@ -96,7 +103,7 @@ func TestFullscreenOnX11(t *testing.T) {
 	check("no longer fullscreen", "")
 
 	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, fullscreen)
-	xproto.DestroyWindow(c, film)
+	xproto.DestroyWindow(w.c, film)
 	check("the active window is gone", "")
 
 	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomString, 1, 2, 3)
@@ -131,16 +138,8 @@ func TestFullscreenReport(t *testing.T) {
 // Before, the first slow answer dropped the source for the daemon's
 // life: from then on reminders came over every fullscreen film.
 func TestFullscreenAfterASlowAnswer(t *testing.T) {
-	display := startXvfb(t)
-	c, err := xgb.NewConnDisplay(display)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	w := wm{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}
-	getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
-	d, _ := Open(context.Background(), Options{Root: t.TempDir(), Getenv: getenv, Only: []string{SourceFullscreen}})
-	defer d.Close()
+	w, d, _ := fullscreenOnXvfb(t)
+	c := w.c
 	film := w.window()
 	w.set(film, "_NET_WM_STATE", xproto.AtomAtom, uint32(w.atom("_NET_WM_STATE_FULLSCREEN")))
 	w.set(w.root, "_NET_ACTIVE_WINDOW", xproto.AtomWindow, uint32(film))
