@@ -64,6 +64,8 @@ var deErrors = []pair{
 	{Key: "cannot resolve the schedule path %q: %v", Other: "der Pfad der Plandatei %q lässt sich nicht auflösen: %v"},
 	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", Other: "hier gibt es keine unterstützte Dienstverwaltung für Benutzer (%s): starte stattdessen \"bedtime run\" aus dem Autostart deiner Desktop-Sitzung"},
 	{Key: "cannot install the bedtime service: %v", Other: "der bedtime-Dienst lässt sich nicht installieren: %v"},
+	{Key: "The bedtime that ran before the install runs again (pid %s).", Other: "Das bedtime, das vor der Installation lief, läuft wieder (PID %s)."},
+	{Key: "bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it.", Other: "bedtime ist jetzt gestoppt: Das vor der Installation laufende startete auch nicht wieder. Sobald die Ursache behoben ist, startet `bedtime start` es."},
 	{Key: "installed, but cannot read its status: %v", Other: "installiert, aber sein Zustand ist nicht zu lesen: %v"},
 	{Key: "installed %s %s", Other: "installiert: %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "gewählt, weil %s; die Desktop-Sitzung startet bedtime bei der Anmeldung, und niemand startet es neu, wenn es endet"},

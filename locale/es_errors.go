@@ -64,6 +64,8 @@ var esErrors = []pair{
 	{Key: "cannot resolve the schedule path %q: %v", Other: "no se puede resolver la ruta del horario %q: %v"},
 	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", Other: "aquí no hay un gestor de servicios por usuario compatible (%s): inicia «bedtime run» desde el arranque automático de tu sesión"},
 	{Key: "cannot install the bedtime service: %v", Other: "no se puede instalar el servicio bedtime: %v"},
+	{Key: "The bedtime that ran before the install runs again (pid %s).", Other: "El bedtime que funcionaba antes de la instalación vuelve a funcionar (pid %s)."},
+	{Key: "bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it.", Other: "bedtime está detenido ahora: el que funcionaba antes de la instalación tampoco volvió a arrancar. Una vez corregida la causa, `bedtime start` lo arranca."},
 	{Key: "installed, but cannot read its status: %v", Other: "instalado, pero no se puede leer su estado: %v"},
 	{Key: "installed %s %s", Other: "instalado: %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "elegido porque %s; la sesión de escritorio inicia bedtime al entrar, y nada lo reinicia si se detiene"},

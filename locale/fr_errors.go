@@ -64,6 +64,8 @@ var frErrors = []pair{
 	{Key: "cannot resolve the schedule path %q: %v", Other: "impossible de résoudre le chemin de l’horaire %q : %v"},
 	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead", Other: "aucun gestionnaire de services par utilisateur pris en charge ici (%s) : lancez plutôt « bedtime run » depuis le démarrage automatique de votre session"},
 	{Key: "cannot install the bedtime service: %v", Other: "impossible d’installer le service bedtime : %v"},
+	{Key: "The bedtime that ran before the install runs again (pid %s).", Other: "Le bedtime qui tournait avant l’installation tourne de nouveau (pid %s)."},
+	{Key: "bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it.", Other: "bedtime est maintenant arrêté\u00a0: celui qui tournait avant l’installation n’a pas redémarré non plus. Une fois la cause corrigée, `bedtime start` le démarre."},
 	{Key: "installed, but cannot read its status: %v", Other: "installé, mais son état est illisible : %v"},
 	{Key: "installed %s %s", Other: "installé : %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "choisi car %s ; la session de bureau lance bedtime à la connexion, et rien ne le relance s’il s’arrête"},

@@ -76,6 +76,8 @@ var errorsMessages = []entry{
 	{Key: "cannot resolve the schedule path %q: %v"},
 	{Key: "no supported per-user service manager here (%s): start \"bedtime run\" from your desktop session's autostart instead"},
 	{Key: "cannot install the bedtime service: %v"},
+	{Key: "The bedtime that ran before the install runs again (pid %s)."},
+	{Key: "bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it."},
 	{Key: "installed, but cannot read its status: %v"},
 	{Key: "installed %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops"},
