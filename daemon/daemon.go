@@ -37,7 +37,11 @@ type daemon struct {
 
 	mu       sync.Mutex
 	schedule *config.Schedule
-	badSince string // the first error of the invalid file last seen, to notify once
+	badSince string // the first error of the invalid file last told of, without its place
+	// badNotice is the notice of the invalid file last read, held until
+	// the file has been still for badSettle; nil when there is none.
+	badNotice *badNotice
+	badRead   chan struct{} // an invalid file was read: badSettle starts again
 	// routines stop the guided routines playing, by reminder.
 	routines map[string]*playing
 	// away is the person's presence and the reminders held for them.
@@ -82,7 +86,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	d := &daemon{o: o, log: log, path: o.SchedulePath, builtin: o.Builtin, texts: texts.NewChooser(),
-		store: store, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}}
+		store: store, local: SystemZone(o.ZoneFile), routines: map[string]*playing{}, badRead: make(chan struct{}, 1)}
 	// What was handled before a restart is not handled again; what came
 	// due while bedtime was not running fires once if within its grace.
 	st, err := store.Load()
@@ -114,6 +118,8 @@ func Run(ctx context.Context, o Options) error {
 	d.openBusy(ctx)
 	defer d.busy.Close()
 	d.reload(ctx, "start")
+	d.bg.Add(1)
+	go d.settleBad(ctx)
 	d.applyControl(startView(st), st)
 	d.adoptPopups(ctx, st)
 	d.bg.Add(1)

@@ -23,6 +23,7 @@ func TestNoticesInGerman(t *testing.T) {
 		if s := h.savedLive(); s != nil {
 			t.Fatal("an invalid file was accepted")
 		}
+		h.settled()
 		h.nextShown() // the errors' notice (messages_schedule.go)
 		saveByRename(t, h.opts.SchedulePath, []byte(de))
 		if s := h.savedLive(); s == nil {

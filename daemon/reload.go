@@ -15,7 +15,8 @@ import (
 
 // reload loads the schedule file and hands it to the engine. An invalid
 // file never replaces a working schedule: the previous one stays, the
-// errors are logged and the user is told once.
+// errors are logged and, once the file holds still, the user is told
+// once (settleBad).
 func (d *daemon) reload(ctx context.Context, why string) {
 	var s *config.Schedule
 	var err error
@@ -49,32 +50,40 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		if d.o.OnReload != nil {
 			defer d.o.OnReload(nil)
 		}
-		tell := d.badSince != first
-		d.badSince = first
-		d.mu.Unlock()
-		keeping, keepingText := "running the previous schedule until it is fixed", "Running the previous schedule until it is fixed."
+		// The notice waits until the file has been still for badSettle
+		// (settleBad): a save read half-way (truncated, then written)
+		// would otherwise tell of an error the save did not have.
+		n := &badNotice{key: first, l: l, first: tellFirst, more: more}
+		if len(es) > 0 {
+			placeless := *es[0]
+			placeless.Line, placeless.Column = 0, 0
+			n.key = placeless.Error()
+		}
+		n.problem, n.title = first, l.Sprintf("Your bedtime schedule has an error")
+		if more > 0 {
+			n.problem = locale.English.Sprintf("%s (and %d more)", first, more)
+			n.title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
+		}
+		n.keeping = "Running the previous schedule until it is fixed."
 		if prev == nil {
-			keeping, keepingText = "no reminders until it is fixed", "No reminders until it is fixed."
+			n.keeping = "No reminders until it is fixed."
+		}
+		d.badNotice = n
+		d.mu.Unlock()
+		select {
+		case d.badRead <- struct{}{}:
+		default: // settleBad has one to take already
+		}
+		keeping := "running the previous schedule until it is fixed"
+		if prev == nil {
+			keeping = "no reminders until it is fixed"
 			// Status tells this from a daemon that keeps a schedule.
 			d.setProblem(state.ProblemNoSchedule, noScheduleProblem)
 		}
+		// The state keeps it in English, as status --json gives it;
+		// status says it in the person's language (ScheduleProblemIn).
+		d.setProblem(state.ProblemSchedule, n.problem)
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
-		if tell {
-			// The state keeps it in English, as status --json gives it;
-			// status says it in the person's language (ScheduleProblemIn).
-			problem, title := first, l.Sprintf("Your bedtime schedule has an error")
-			if more > 0 {
-				problem = locale.English.Sprintf("%s (and %d more)", first, more)
-				title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
-			}
-			d.setProblem(state.ProblemSchedule, problem)
-			body := tellFirst + "\n"
-			if more > 0 {
-				body += l.Sprintf("And %d more: run `bedtime validate` to see them all.", more) + "\n"
-			}
-			body += l.Sprintf(keepingText)
-			d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: title, Body: body, NoActions: true})
-		}
 		return
 	}
 	d.schedule = s
@@ -82,7 +91,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		defer d.o.OnReload(s)
 	}
 	wasBad := d.badSince != ""
-	d.badSince = ""
+	d.badSince, d.badNotice = "", nil
 	d.mu.Unlock()
 	d.setProblem(state.ProblemSchedule, "")
 	d.setProblem(state.ProblemNoSchedule, "")
@@ -110,6 +119,63 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		l := speaks(prev)
 		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: l.Sprintf("Your bedtime schedule file is gone"),
 			Body: l.Sprintf("Using the built-in default schedule until %s is back.", d.path), NoActions: true, Urgency: notify.UrgencyLow})
+	}
+}
+
+// badSettle is how long the schedule file must stay as it is before the
+// daemon tells of its errors. An editor's save is a burst of events that
+// the watcher folds into one reload once it has been quiet for the
+// debounce; a save whose truncation and writing are further apart (a
+// loaded machine, an editor that writes twice) is read half-way, and its
+// errors (an empty file, YAML cut short) are not the save's.
+const badSettle = 2 * time.Second
+
+// badNotice is what the daemon tells of an invalid schedule file.
+type badNotice struct {
+	key            string // the first error without its place: told once
+	l              *locale.Locale
+	first          string // the first error in l's language
+	more           int    // how many others
+	problem, title string
+	keeping        string // catalog key: what the daemon does meanwhile
+}
+
+// settleBad tells of the invalid file last read once no other read has
+// come for badSettle: one notice for one bad save, however many reads it
+// took, and none for a file made valid within that time. A later save
+// with the same first error, wherever in the file, tells nothing new; a
+// save with another does.
+func (d *daemon) settleBad(ctx context.Context) {
+	defer d.bg.Done()
+	t := time.NewTimer(badSettle)
+	t.Stop()
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.badRead:
+			t.Reset(badSettle)
+			continue
+		case <-t.C:
+		}
+		d.mu.Lock()
+		n := d.badNotice
+		tell := n != nil && d.badSince != n.key
+		if tell {
+			d.badSince = n.key
+		}
+		d.badNotice = nil
+		d.mu.Unlock()
+		if !tell {
+			continue
+		}
+		body := n.first + "\n"
+		if n.more > 0 {
+			body += n.l.Sprintf("And %d more: run `bedtime validate` to see them all.", n.more) + "\n"
+		}
+		body += n.l.Sprintf(n.keeping)
+		d.send(ctx, notify.Message{Reminder: "bedtime-schedule", Title: n.title, Body: body, NoActions: true})
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -61,6 +62,15 @@ func (h *harness) savedLive() *config.Schedule {
 	h.t.Helper()
 	h.changed(h.opts.SchedulePath)
 	return h.reloaded()
+}
+
+// settled lets badSettle pass in the bubble with the file left as it is,
+// and waits until the daemon has done what that makes it do: tell of an
+// invalid file.
+func (h *harness) settled() {
+	h.t.Helper()
+	time.Sleep(badSettle)
+	synctest.Wait()
 }
 
 // magnesiumAt returns the time of day the magnesium reminder of s is set
@@ -280,6 +290,7 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 		if s := h.savedLive(); s != nil {
 			t.Fatal("an invalid file was accepted")
 		}
+		h.settled()
 		m := h.nextShown()
 		if m.Title != "Your bedtime schedule has an error" ||
 			!strings.Contains(m.Body, h.opts.SchedulePath+`:3:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`) ||
@@ -294,6 +305,8 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 		if s := h.savedLive(); s != nil {
 			t.Fatal("an invalid file was accepted")
 		}
+		h.settled()
+		h.nothingShown()
 		h.idleUntil(berlin(t, "2026-11-25 20:30"))
 
 		saveByRename(t, h.opts.SchedulePath, []byte(editValid))
@@ -328,6 +341,7 @@ func TestReloadInvalidAtStart(t *testing.T) {
 	}
 	synctest.Test(t, func(t *testing.T) {
 		h := startBubbleRun(t, editInvalid, berlin(t, "2026-11-25 20:10"), "")
+		h.settled()
 		if m := h.nextShown(); m.Title != "Your bedtime schedule has an error" || !strings.HasSuffix(m.Body, "No reminders until it is fixed.") {
 			t.Fatalf("error notification = %+v", m)
 		}
@@ -368,6 +382,7 @@ func TestReloadInvalidInGerman(t *testing.T) {
 		if s := h.savedLive(); s != nil {
 			t.Fatal("an invalid file was accepted")
 		}
+		h.settled()
 		m := h.nextShown()
 		first := h.opts.SchedulePath + `:4:19: Erinnerung "magnesium": at: "25:00" ist keine Uhrzeit (erwartet: 00:00 bis 23:59; Mitternacht ist 00:00)`
 		if m.Title != "Dein bedtime-Plan hat 2 Fehler" || !strings.HasPrefix(m.Body, first+"\n") ||
@@ -470,4 +485,60 @@ func TestReloadDoesNotRefire(t *testing.T) {
 			t.Errorf("magnesium fired %d times, want once:\n%s", n, h.log.String())
 		}
 	})
+}
+
+// TestReloadOneNoticeForOneBadSave: the daemon was seen to tell twice of
+// one bad save. The notice was keyed on the first error with its line
+// and column, and sent at once: a save read half-way (truncated, then
+// written, further apart than the debounce on a loaded machine) told of
+// "the file is empty" and then of the real error, a good save read so
+// told of an error and then "fixed", and the same mistake moved to
+// another line by a later save was told again. Each phase here is saves
+// read in quick succession, then the file left as it is.
+func TestReloadOneNoticeForOneBadSave(t *testing.T) {
+	const (
+		badTime     = `at: "25:00" is not a time of day`
+		badDuration = `every: "2x" is not a duration`
+		fixed       = "Your bedtime schedule is fixed"
+	)
+	cut := editInvalid[:strings.Index(editInvalid, "between")] // YAML cut short
+	otherBad := strings.Replace(berlinSchedule, "every: 2h", "every: 2x", 1)
+	tests := []struct {
+		name   string
+		phases [][]string // the file as each reload read it
+		want   []string   // the notices, by a part of their title or body
+	}{
+		{"bad save read half-way: empty, then written", [][]string{{"", editInvalid}}, []string{badTime}},
+		{"bad save read half-way: cut short, then written", [][]string{{cut, editInvalid}}, []string{badTime}},
+		{"good save read half-way", [][]string{{"", editValid}}, nil},
+		{"an editor that writes twice", [][]string{{editInvalid, editInvalid}}, []string{badTime}},
+		{"the same mistake moved by a later save", [][]string{{editInvalid}, {"# moved down\n" + editInvalid}}, []string{badTime}},
+		{"another mistake later", [][]string{{editInvalid}, {otherBad}}, []string{badTime, badDuration}},
+		{"fixed, then broken again the same way", [][]string{{editInvalid}, {editValid}, {editInvalid}}, []string{badTime, fixed, badTime}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				h := startBubbleRun(t, berlinSchedule, berlin(t, "2026-11-25 20:10"), "")
+				var got []notify.Message
+				for _, reads := range tt.phases {
+					for _, data := range reads {
+						saveInPlace(t, h.opts.SchedulePath, []byte(data))
+						h.savedLive()
+					}
+					h.settled()
+					for len(h.shown) > 0 {
+						got = append(got, <-h.shown)
+					}
+				}
+				ok := len(got) == len(tt.want)
+				for i := 0; ok && i < len(got); i++ {
+					ok = strings.Contains(got[i].Title+"\n"+got[i].Body, tt.want[i])
+				}
+				if !ok {
+					t.Errorf("notices:\n%+v\nwant, in order, ones with %q", got, tt.want)
+				}
+			})
+		})
+	}
 }

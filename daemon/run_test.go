@@ -253,6 +253,7 @@ func TestDaemonKeepsScheduleOnBadEdit(t *testing.T) {
 		if s := h.reloaded(); s != nil {
 			t.Fatal("an invalid file was accepted")
 		}
+		h.settled()
 		m := h.nextShown()
 		if m.Title != "Your bedtime schedule has an error" || !strings.Contains(m.Body, `schedule.yaml:3:19: reminder "magnesium": at: "25:00" is not a time of day (want 00:00 to 23:59; midnight is 00:00)`) ||
 			!strings.Contains(m.Body, "Running the previous schedule") {

@@ -64,6 +64,8 @@ var de = []pair{
 	{Key: "logon autostart", Other: "Autostart bei der Anmeldung"},
 	{Key: "no systemd user manager answers: %s", Other: "kein systemd-Benutzerdienst antwortet: %s"},
 	{Key: "%s for %s (%s)", Other: "%s seit %s (%s)"},
+	{Key: "unknown: no idle monitor on this desktop", Other: "unbekannt: dieser Desktop hat keinen Leerlaufmonitor"},
+	{Key: "bedtime cannot tell whether you are at the computer", Other: "bedtime kann nicht erkennen, ob du am Computer bist"},
 	{Key: "enabled", Other: "aktiviert"},
 	{Key: "disabled", Other: "deaktiviert"},
 	{Key: "loaded", Other: "geladen"},

@@ -101,4 +101,5 @@ var deReport = []pair{
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv", Other: "--calendar zeichnet ein Raster; die Zahlen gibt bedtime report --csv"},
 	{Key: "-n %s: want 1 to 100000 lines", Other: "-n %s: erwartet 1 bis 100000 Zeilen"},
 	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "noch kein Protokoll unter %s: bedtime schreibt es, wenn es läuft (`bedtime install` oder `bedtime run` in einem Terminal)"},
+	{Key: "[… %s more bytes of this line left out]", Other: "[… %s weitere Bytes dieser Zeile ausgelassen]"},
 }

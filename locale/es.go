@@ -64,6 +64,8 @@ var es = []pair{
 	{Key: "logon autostart", Other: "inicio al iniciar sesión"},
 	{Key: "no systemd user manager answers: %s", Other: "no responde ningún gestor de usuario de systemd: %s"},
 	{Key: "%s for %s (%s)", Other: "%s desde hace %s (%s)"},
+	{Key: "unknown: no idle monitor on this desktop", Other: "desconocida: este escritorio no tiene monitor de inactividad"},
+	{Key: "bedtime cannot tell whether you are at the computer", Other: "bedtime no puede saber si estás frente al ordenador"},
 	{Key: "enabled", Other: "activado"},
 	{Key: "disabled", Other: "desactivado"},
 	{Key: "loaded", Other: "cargado"},

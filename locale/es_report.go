@@ -101,4 +101,5 @@ var esReport = []pair{
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv", Other: "--calendar dibuja una cuadrícula; para las cifras usa bedtime report --csv"},
 	{Key: "-n %s: want 1 to 100000 lines", Other: "-n %s: se espera de 1 a 100000 líneas"},
 	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "todavía no hay registro en %s: bedtime lo escribe mientras funciona (`bedtime install` o `bedtime run` en una terminal)"},
+	{Key: "[… %s more bytes of this line left out]", Other: "[… %s bytes más de esta línea omitidos]"},
 }

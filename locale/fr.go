@@ -64,6 +64,8 @@ var fr = []pair{
 	{Key: "logon autostart", Other: "démarrage à l’ouverture de session"},
 	{Key: "no systemd user manager answers: %s", Other: "aucun gestionnaire systemd utilisateur ne répond : %s"},
 	{Key: "%s for %s (%s)", Other: "%s depuis %s (%s)"},
+	{Key: "unknown: no idle monitor on this desktop", Other: "inconnue\u00a0: ce bureau n’a pas de moniteur d’inactivité"},
+	{Key: "bedtime cannot tell whether you are at the computer", Other: "bedtime ne peut pas savoir si vous êtes devant l’ordinateur"},
 	{Key: "enabled", Other: "activé"},
 	{Key: "disabled", Other: "désactivé"},
 	{Key: "loaded", Other: "chargé"},

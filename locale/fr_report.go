@@ -101,4 +101,5 @@ var frReport = []pair{
 	{Key: "--calendar draws a grid; for the figures use bedtime report --csv", Other: "--calendar dessine une grille ; pour les chiffres, utilisez bedtime report --csv"},
 	{Key: "-n %s: want 1 to 100000 lines", Other: "-n %s : attendu de 1 à 100000 lignes"},
 	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", Other: "pas encore de journal dans %s : bedtime l’écrit quand il tourne (`bedtime install` ou `bedtime run` dans un terminal)"},
+	{Key: "[… %s more bytes of this line left out]", Other: "[… %s octets de plus de cette ligne omis]"},
 }

@@ -83,6 +83,8 @@ var coreMessages = []entry{
 	{Key: "logon autostart"},
 	{Key: "no systemd user manager answers: %s"},
 	{Key: "%s for %s (%s)"},
+	{Key: "unknown: no idle monitor on this desktop"},
+	{Key: "bedtime cannot tell whether you are at the computer"},
 	{Key: "enabled"},
 	{Key: "disabled"},
 	{Key: "loaded"},

@@ -130,4 +130,5 @@ var reportMessages = []entry{
 	// short and stable, in English).
 	{Key: "-n %s: want 1 to 100000 lines"},
 	{Key: "no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)"},
+	{Key: "[… %s more bytes of this line left out]"},
 }

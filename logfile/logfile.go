@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/safefs"
 )
@@ -115,9 +116,15 @@ func Is(f *os.File, path string) bool {
 	return err == nil && os.SameFile(a, b)
 }
 
+// MaxLine is how much of one line Tail shows. A longer line (a runaway
+// attribute, a corrupted log) is cut there, at a character's boundary,
+// and the rest left out: the other lines still show.
+const MaxLine = 4 << 10
+
 // Tail writes the last n lines of the log at path (continued from
-// NAME.1 when the log holds fewer) to out.
-func Tail(out io.Writer, path string, n int) error {
+// NAME.1 when the log holds fewer) to out. A line longer than MaxLine is
+// cut, and note, given how many bytes were left out, is appended to it.
+func Tail(out io.Writer, path string, n int, note func(left int64) string) error {
 	var lines []string
 	for _, p := range []string{path + ".1", path} {
 		f, err := safefs.OpenPrivate(p, os.O_RDONLY, 0)
@@ -127,18 +134,25 @@ func Tail(out io.Writer, path string, n int) error {
 		if err != nil {
 			return fmt.Errorf("logfile: %w", err)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
+		r := bufio.NewReaderSize(f, 64<<10)
+		for {
+			line, left, err := readLine(r)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				f.Close()
+				return fmt.Errorf("logfile: %s: %w", p, err)
+			}
+			if left > 0 {
+				line += " " + note(left)
+			}
+			lines = append(lines, line)
 			if len(lines) > 2*n {
 				lines = append(lines[:0], lines[len(lines)-n:]...)
 			}
 		}
 		f.Close()
-		if err := sc.Err(); err != nil {
-			return fmt.Errorf("logfile: %s: %w", p, err)
-		}
 	}
 	if len(lines) > n {
 		lines = lines[len(lines)-n:]
@@ -149,4 +163,46 @@ func Tail(out io.Writer, path string, n int) error {
 		}
 	}
 	return nil
+}
+
+// readLine reads one line from r, without its end (\n or \r\n), keeping
+// at most MaxLine bytes of it; left is how many more it had. A last line
+// without an end is a line; io.EOF means there are no more.
+func readLine(r *bufio.Reader) (line string, left int64, err error) {
+	var head []byte // the line's first bytes, one more than MaxLine at most
+	var size int64  // the whole line's, its end included
+	var prev, last byte
+	ended := false
+	for !ended {
+		chunk, err := r.ReadSlice('\n')
+		size += int64(len(chunk))
+		for _, c := range chunk[max(len(chunk)-2, 0):] {
+			prev, last = last, c
+		}
+		head = append(head, chunk[:min(len(chunk), max(MaxLine+1-len(head), 0))]...)
+		switch {
+		case err == nil:
+			ended = true
+		case err == bufio.ErrBufferFull:
+		case err == io.EOF && size == 0:
+			return "", 0, io.EOF
+		case err == io.EOF:
+			ended = true
+		default:
+			return "", 0, err
+		}
+	}
+	if last == '\n' {
+		size--
+		if prev == '\r' && size > 0 {
+			size--
+		}
+	}
+	keep := int(min(size, MaxLine))
+	if int64(keep) < size {
+		for keep > 0 && !utf8.RuneStart(head[keep]) {
+			keep--
+		}
+	}
+	return string(head[:keep]), size - int64(keep), nil
 }

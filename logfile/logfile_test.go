@@ -32,7 +32,7 @@ func TestCappedAndTail(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := Tail(&out, path, 12); err != nil {
+	if err := Tail(&out, path, 12, leftOut); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -93,5 +93,51 @@ func TestRotationThatFailsKeepsLogging(t *testing.T) {
 	}
 	if b, err := os.ReadFile(path + ".1"); err != nil || !strings.Contains(string(b), "line 05 ") {
 		t.Errorf("%s.1 = %q (%v), want the lines before", path, b, err)
+	}
+}
+
+// leftOut is the note Tail's tests append to a cut line.
+func leftOut(n int64) string { return fmt.Sprintf("[%d more bytes left out]", n) }
+
+// TestTailLongLine: one line over the scanner's old 1 MiB bound made
+// `bedtime logs` fail until the log was moved aside; now the other lines
+// show, and the long one is cut at MaxLine, at a character's boundary,
+// with a note of how much was left out.
+func TestTailLongLine(t *testing.T) {
+	huge := strings.Repeat("x", 2<<20)
+	at := strings.Repeat("a", MaxLine-1) + "é" + "tail" // é straddles the cut
+	tests := []struct {
+		name string
+		log  string
+		n    int
+		want []string
+	}{
+		{"huge line among others", "before\n" + huge + "\nafter\n", 3,
+			[]string{"before", strings.Repeat("x", MaxLine) + " [2093056 more bytes left out]", "after"}},
+		{"huge last line without an end", "before\n" + huge, 2,
+			[]string{"before", strings.Repeat("x", MaxLine) + " [2093056 more bytes left out]"}},
+		{"cut at a character's start", at + "\n", 1,
+			[]string{strings.Repeat("a", MaxLine-1) + " [6 more bytes left out]"}},
+		{"exactly MaxLine, with CRLF", strings.Repeat("b", MaxLine) + "\r\nnext\r\n", 2,
+			[]string{strings.Repeat("b", MaxLine), "next"}},
+		{"one over MaxLine", strings.Repeat("c", MaxLine+1) + "\n", 1,
+			[]string{strings.Repeat("c", MaxLine) + " [1 more bytes left out]"}},
+		{"empty lines kept", "a\n\n\r\nb\n", 4, []string{"a", "", "", "b"}},
+		{"only the last n", "1\n2\n" + huge + "\n3\n", 1, []string{"3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "bedtime.log")
+			if err := os.WriteFile(path, []byte(tt.log), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := Tail(&out, path, tt.n, leftOut); err != nil {
+				t.Fatalf("Tail: %v", err)
+			}
+			if want := strings.Join(tt.want, "\n") + "\n"; out.String() != want {
+				t.Errorf("Tail gave %d bytes:\n%.300q\nwant %d bytes:\n%.300q", out.Len(), out.String(), len(want), want)
+			}
+		})
 	}
 }

@@ -62,7 +62,7 @@ func TestEditKeepsTenBackups(t *testing.T) {
 		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
 	}
 	baks := backups(t, path)
-	if len(baks) != 10 || slices.Contains(baks, path+".2026-11-01T080000.bak") || !slices.Contains(baks, path+".2026-11-25T220300.bak") {
+	if len(baks) != 10 || slices.Contains(baks, path+".2026-11-01T080000.bak") || !slices.Contains(baks, path+".2026-11-25T220430.bak") { // 22:03, and 90 s of editing
 		t.Errorf("backups = %v, want days 2 to 10 and today's", baks)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -245,7 +244,7 @@ func listNights(w io.Writer, l *locale.Locale, entries []diary.Entry, now time.T
 	label := func(night string) string { return nightLabelIn(l, night) }
 	fmt.Fprintln(w, l.Sprintf("The last %d nights, by the date each began:", nights))
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w, 2)
 	var head []string
 	for _, k := range []string{"NIGHT", "CRAMPS", "COUNT", "SEVERITY", "SLEEP", "LEG", "NOTE"} {
 		head = append(head, l.Sprintf(k))

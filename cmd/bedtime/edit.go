@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -61,20 +62,38 @@ func (app *App) edit() error {
 	if err != nil {
 		return errorIn(l, "cannot make a private copy: %v", err)
 	}
-	defer os.RemoveAll(dir)
+	keep := false // the copy may still be open in an editor's window
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	tmp := filepath.Join(dir, filepath.Base(path))
 	if err := os.WriteFile(tmp, orig, 0o600); err != nil {
 		return errorIn(l, "cannot make a private copy: %v", err)
 	}
 
+	last := orig // what the copy held when the editor opened it
 	for {
-		if err := ed.Run(tmp, app.Stdin, app.Stdout, app.Stderr); err != nil {
+		start := app.now()
+		if err := app.runEditor(ed, tmp); err != nil {
 			return errorIn(l, "%v; %s not changed", editorErrIn(l, err), path)
 		}
 		data, err := readEdited(tmp)
 		if err != nil {
 			return errorIn(l, "cannot read the edited copy: %v; %s not changed", err, path)
 		}
+		if bytes.Equal(data, last) && app.now().Sub(start) < editorAtOnce {
+			if !app.waitForWindow(l, ed) {
+				keep = true
+				fmt.Fprintln(app.Stderr, l.Sprintf("The copy stays at %s with what you save there; %s is left as it was.", tmp, path))
+				return exitError{1}
+			}
+			if data, err = readEdited(tmp); err != nil {
+				return errorIn(l, "cannot read the edited copy: %v; %s not changed", err, path)
+			}
+		}
+		last = data
 		if bytes.Equal(data, orig) {
 			if exists {
 				fmt.Fprintln(app.Stdout, l.Sprintf("No changes; %s left as it was.", path))
@@ -112,6 +131,35 @@ func (app *App) edit() error {
 			return exitError{1}
 		}
 	}
+}
+
+// editorAtOnce is how soon an editor that returns with no change is taken
+// to have handed the file to a window and not waited for it (code without
+// --wait, subl without -w, gedit into a running one): no person opens a
+// file, reads it and closes it quite so fast.
+const editorAtOnce = 2 * time.Second
+
+// runEditor runs ed on file, with the command's own input and output.
+func (app *App) runEditor(ed editor.Command, file string) error {
+	if app.RunEditor != nil {
+		return app.RunEditor(ed, file, app.Stdin, app.Stdout, app.Stderr)
+	}
+	return ed.Run(file, app.Stdin, app.Stdout, app.Stderr)
+}
+
+// waitForWindow says that the editor ed returned at once with no change,
+// and how to make it wait, then waits for the person to press Enter once
+// done in the window it opened. It reports false when the input ends
+// first (Ctrl+D, or no terminal): the copy is still open there.
+func (app *App) waitForWindow(l *locale.Locale, ed editor.Command) bool {
+	fmt.Fprintln(app.Stderr, l.Sprintf("The editor (%s) returned at once, with no change: it opened the copy in a window and did not wait for you.", ed.Name))
+	fmt.Fprintln(app.Stderr, l.Sprintf("To have bedtime edit wait, set VISUAL to its waiting form: \"code --wait\", \"subl -w\", \"gedit -s\"."))
+	fmt.Fprint(app.Stderr, l.Sprintf("Save and close the file in that window, then press Enter here (Ctrl+D gives up):")+" ")
+	if _, err := readLine(app.Stdin); err != nil {
+		fmt.Fprintln(app.Stderr)
+		return false
+	}
+	return true
 }
 
 // askAfterErrors asks what to do with an edit that has n errors and

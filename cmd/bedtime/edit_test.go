@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/editor"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/scheduler"
@@ -110,15 +112,32 @@ type editResult struct {
 	stdout, stderr string
 }
 
+// personEdits is how long each run of the editor takes on the test's
+// clock in runEdit: a person's time, well past editorAtOnce.
+const personEdits = 90 * time.Second
+
 // runEdit runs `bedtime edit` on path with $EDITOR set to editor and the
-// answers on stdin.
+// answers on stdin, each run of the editor taking a person's time.
 func runEdit(t *testing.T, path, editor, stdin string) editResult {
 	t.Helper()
+	return runEditTaking(t, path, editor, strings.NewReader(stdin), personEdits)
+}
+
+// runEditTaking is runEdit with the answers read from stdin and each run
+// of the editor taking takes on the test's clock. The private copy is
+// made in a temporary directory of the test's.
+func runEditTaking(t *testing.T, path, editorCmd string, stdin io.Reader, takes time.Duration) editResult {
+	t.Helper()
 	t.Setenv("VISUAL", "")
-	t.Setenv("EDITOR", editor)
+	t.Setenv("EDITOR", editorCmd)
+	t.Setenv("TMPDIR", t.TempDir())
 	var out, errb bytes.Buffer
-	app := &App{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
-		Clock: scheduler.NewFakeClock(time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC))}
+	clock := scheduler.NewFakeClock(time.Date(2026, 11, 25, 22, 3, 0, 0, time.UTC))
+	app := &App{Stdin: stdin, Stdout: &out, Stderr: &errb, Clock: clock,
+		RunEditor: func(ed editor.Command, file string, stdin io.Reader, stdout, stderr io.Writer) error {
+			defer clock.Advance(takes)
+			return ed.Run(file, stdin, stdout, stderr)
+		}}
 	code := app.Run(context.Background(), []string{"edit", "--config", path})
 	return editResult{code, out.String(), errb.String()}
 }
@@ -429,6 +448,129 @@ func TestEditNoEditorInEachLanguage(t *testing.T) {
 			r := runEdit(t, path, "/nonexistent/editor", "")
 			if r.code != 1 || !strings.HasPrefix(r.stderr, want[lang]) || strings.Contains(r.stderr, "not found") {
 				t.Fatalf("exit %d, stderr %q, want it to start %q", r.code, r.stderr, want[lang])
+			}
+		})
+	}
+}
+
+// atTerminal is the person at the terminal while an editor's window has
+// the private copy open: when bedtime first reads its input, they save
+// window there (unless it is ""), then type answer.
+type atTerminal struct {
+	t      *testing.T
+	ed     *fakeEditor
+	window string
+	answer io.Reader
+}
+
+func (a *atTerminal) Read(p []byte) (int, error) {
+	if a.answer == nil {
+		a.t.Fatal("read before the editor ran")
+	}
+	if a.window != "" {
+		copyPath := strings.TrimSuffix(a.ed.record("args", 1), "\n")
+		writeTestFile(a.t, copyPath, a.window)
+		a.window = ""
+	}
+	return a.answer.Read(p)
+}
+
+// TestEditorThatReturnsAtOnce: an editor that hands the file to a window
+// and returns at once (code without --wait, subl without -w, gedit into a
+// running one) made edit say "No changes" and delete the copy the person
+// was still editing in that window. Now edit says what happened and how
+// to make the editor wait, and waits for Enter; the end of the input
+// leaves the copy where it is.
+func TestEditorThatReturnsAtOnce(t *testing.T) {
+	const (
+		said   = "returned at once, with no change: it opened the copy in a window and did not wait for you."
+		fix    = `To have bedtime edit wait, set VISUAL to its waiting form: "code --wait", "subl -w", "gedit -s".`
+		prompt = "Save and close the file in that window, then press Enter here (Ctrl+D gives up): "
+	)
+	tests := []struct {
+		name    string
+		step    editStep      // what the editor itself does
+		takes   time.Duration // on the clock, from start to return
+		window  string        // saved in the window while bedtime waits
+		answer  string
+		code    int
+		asked   bool
+		want    string // the schedule file afterwards; "" for as it was
+		stdout  string // in stdout, PATH for the schedule's path
+		kept    bool   // the copy is left
+		keptSay string // in stderr, COPY for the copy's path
+	}{
+		{name: "saved in the window, then Enter", answer: "\n", window: editValid, asked: true, want: editValid,
+			stdout: "Installed PATH: 2 reminders"},
+		{name: "Enter with nothing saved", answer: "\n", asked: true, stdout: "No changes; PATH left as it was."},
+		{name: "input ends: the copy stays", answer: "", code: 1, asked: true, kept: true,
+			keptSay: "The copy stays at COPY with what you save there; PATH is left as it was."},
+		{name: "just under two seconds", takes: editorAtOnce - time.Millisecond, answer: "", code: 1, asked: true, kept: true},
+		{name: "changed at once: a batch editor", step: editStep{write: editValid}, want: editValid, stdout: "Installed PATH"},
+		{name: "unchanged after two seconds: closed on purpose", takes: editorAtOnce, stdout: "No changes; PATH left as it was."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := existingSchedule(t)
+			ed := newFakeEditor(t, tt.step)
+			in := &atTerminal{t: t, ed: ed, window: tt.window, answer: strings.NewReader(tt.answer)}
+			r := runEditTaking(t, path, ed.path, in, tt.takes)
+			copyPath := strings.TrimSuffix(ed.record("args", 1), "\n")
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stdout %q, stderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			asked := strings.Contains(r.stderr, fmt.Sprintf("The editor (%s) %s\n%s\n%s", ed.path, said, fix, prompt))
+			if asked != tt.asked {
+				t.Errorf("said the editor returned at once: %v, want %v; stderr:\n%s", asked, tt.asked, r.stderr)
+			}
+			want := tt.want
+			if want == "" {
+				want = berlinSchedule
+			}
+			fileIs(t, path, want)
+			if s := strings.ReplaceAll(tt.stdout, "PATH", path); !strings.Contains(r.stdout, s) {
+				t.Errorf("stdout %q lacks %q", r.stdout, s)
+			}
+			if _, err := os.Stat(copyPath); (err == nil) != tt.kept {
+				t.Errorf("the copy %s is there: %v, want %v", copyPath, err == nil, tt.kept)
+			}
+			if tt.kept {
+				fileIs(t, copyPath, berlinSchedule)
+			}
+			if s := strings.NewReplacer("PATH", path, "COPY", copyPath).Replace(tt.keptSay); !strings.Contains(r.stderr, s) {
+				t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+			}
+		})
+	}
+}
+
+// TestEditorThatReturnsAtOnceInEachLanguage: what edit says of such an
+// editor, in the person's language.
+func TestEditorThatReturnsAtOnceInEachLanguage(t *testing.T) {
+	want := map[string][]string{
+		"de": {"Der Editor (ED) kam sofort zurück, ohne Änderung: Er hat die Kopie in einem Fenster geöffnet und nicht auf dich gewartet.",
+			`Damit bedtime edit wartet, setze VISUAL auf seine wartende Form: "code --wait", "subl -w", "gedit -s".`,
+			"Speichere und schließe die Datei in jenem Fenster, dann drücke hier die Eingabetaste (Strg+D bricht ab): ",
+			"Die Kopie bleibt unter COPY, mit dem, was du dort speicherst; PATH bleibt, wie es war."},
+		"fr": {"L’éditeur (ED) est revenu aussitôt, sans changement\u00a0: il a ouvert la copie dans une fenêtre sans vous attendre.",
+			"Pour que bedtime edit attende, donnez à VISUAL sa forme qui attend\u00a0: \"code --wait\", \"subl -w\", \"gedit -s\".",
+			"Enregistrez et fermez le fichier dans cette fenêtre, puis appuyez ici sur Entrée (Ctrl+D abandonne)\u00a0: ",
+			"La copie reste dans COPY avec ce que vous y enregistrez\u00a0; PATH reste tel quel."},
+		"es": {"El editor (ED) volvió enseguida, sin cambios: abrió la copia en una ventana y no te esperó.",
+			`Para que bedtime edit espere, pon en VISUAL su forma que espera: "code --wait", "subl -w", "gedit -s".`,
+			"Guarda y cierra el archivo en esa ventana y luego pulsa Intro aquí (Ctrl+D abandona): ",
+			"La copia queda en COPY con lo que guardes allí; PATH queda como estaba."},
+	}
+	for _, lang := range locale.Shipped[1:] {
+		t.Run(lang, func(t *testing.T) {
+			path := langSchedule(t, lang)
+			ed := newFakeEditor(t, editStep{})
+			r := runEditTaking(t, path, ed.path, strings.NewReader(""), 0)
+			copyPath := strings.TrimSuffix(ed.record("args", 1), "\n")
+			rp := strings.NewReplacer("ED", ed.path, "COPY", copyPath, "PATH", path)
+			w := rp.Replace(strings.Join(want[lang][:3], "\n") + "\n" + want[lang][3] + "\n")
+			if r.code != 1 || r.stderr != w {
+				t.Fatalf("exit %d, stderr:\n%q\nwant:\n%q", r.code, r.stderr, w)
 			}
 		})
 	}

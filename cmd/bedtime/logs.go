@@ -86,7 +86,11 @@ directory, which logs shows instead.`,
 				}
 				return errors.New(app.locale(nil).Sprintf("no log yet at %s: bedtime writes it when it runs (`bedtime install`, or `bedtime run` in a terminal)", path))
 			}
-			if err := logfile.Tail(app.Stdout, path, lines); err != nil {
+			l := app.locale(nil)
+			leftOut := func(n int64) string {
+				return l.Sprintf("[… %s more bytes of this line left out]", strconv.FormatInt(n, 10))
+			}
+			if err := logfile.Tail(app.Stdout, path, lines, leftOut); err != nil {
 				return err
 			}
 			if follow {

@@ -139,3 +139,35 @@ func TestLogCappedWhenStderrIsTheLogFile(t *testing.T) {
 		t.Errorf("the last line is in the log %d times, want 1", c)
 	}
 }
+
+// TestLogsWithALineOverAMebibyte: one log line over 1 MiB made `bedtime
+// logs` fail until the log was moved aside; the other lines show, and
+// the long one shortened, with how much of it was left out, in the
+// person's language.
+func TestLogsWithALineOverAMebibyte(t *testing.T) {
+	tests := []struct{ lang, note string }{
+		{"en_US.UTF-8", "[… 1044580 more bytes of this line left out]"},
+		{"de_DE.UTF-8", "[… 1044580 weitere Bytes dieser Zeile ausgelassen]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			s := newStateDir(t)
+			xdg := &fakeManager{StatusFunc: func(context.Context) (serviceStatus, error) {
+				return serviceStatus{Manager: "XDG autostart entry"}, nil
+			}}
+			huge := "level=ERROR msg=odd err=" + strings.Repeat("x", 1<<20+100-24)
+			log := "msg=\"bedtime started\"\n" + huge + "\nmsg=fired\n"
+			if err := os.WriteFile(filepath.Join(s.Dir(), logFileName), []byte(log), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var out, errOut bytes.Buffer
+			app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Service: xdg, StateDir: s.Dir(),
+				Getenv: func(k string) string { return map[string]string{"LANG": tt.lang}[k] }}
+			code := app.Run(context.Background(), []string{"logs"})
+			want := "msg=\"bedtime started\"\n" + huge[:logfile.MaxLine] + " " + tt.note + "\nmsg=fired\n"
+			if code != 0 || out.String() != want {
+				t.Fatalf("exit %d, stderr %q, stdout (%d bytes) %.200q...%q; want %d bytes", code, errOut.String(), out.Len(), out.String(), out.String()[max(out.Len()-80, 0):], len(want))
+			}
+		})
+	}
+}

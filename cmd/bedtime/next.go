@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -125,7 +124,7 @@ func writeNextTable(app *App, s *config.Schedule, now time.Time, due []scheduler
 		fmt.Fprintln(app.Stdout, l.Sprintf("No reminders are scheduled: every reminder is disabled."))
 		return
 	}
-	tw := tabwriter.NewWriter(app.Stdout, 0, 0, 2, ' ', 0)
+	tw := newTable(app.Stdout, 2)
 	fmt.Fprintln(tw, l.Sprintf("WHEN")+"\t"+l.Sprintf("REMINDER")+"\t"+l.Sprintf("IN"))
 	for _, d := range due {
 		in := l.Sprintf("in %s", humanDurationIn(l, d.At.Sub(now)))

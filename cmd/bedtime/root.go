@@ -13,6 +13,7 @@ import (
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/daemon"
+	"github.com/bedtime-app/bedtime/editor"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/service"
@@ -76,6 +77,10 @@ type App struct {
 	// today's picture of; nil means the file or the built-in default. A
 	// nil schedule without an error leaves those lines out.
 	StatusSchedule func(configPath string) (*config.Schedule, error)
+	// RunEditor runs the editor of `bedtime edit` on file; nil means
+	// ed.Run. Tests wrap it to move their clock on by the time a person
+	// takes to edit.
+	RunEditor func(ed editor.Command, file string, stdin io.Reader, stdout, stderr io.Writer) error
 
 	saidDefault bool // the note about the missing schedule file was printed
 	builtin     bool // run --builtin

@@ -108,12 +108,15 @@ Running install again updates the service to the current binary and options.`,
 			if pid, ok := app.runningOutside(cmd.Context(), m, false); ok {
 				return runningOutsideError(l, pid, "install")
 			}
+			before, _ := m.Status(cmd.Context())
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				var nm service.NoManagerError
 				if errors.As(err, &nm) {
 					return noManager(l, nm)
 				}
-				return errorIn(l, "cannot install the bedtime service: %v", err)
+				fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("cannot install the bedtime service: %v", err))
+				app.afterFailedInstall(cmd.Context(), m, l, before)
+				return exitError{1}
 			}
 			st, err := m.Status(cmd.Context())
 			if err != nil {
@@ -146,6 +149,30 @@ Running install again updates the service to the current binary and options.`,
 	}
 	cmd.Flags().BoolVar(&withTray, "tray", false, "also start the status icon (bedtime tray) at every login")
 	return cmd
+}
+
+// afterFailedInstall says what runs after an install that failed, when
+// the service ran before it (before): a re-install stops the running
+// bedtime to start the new one, and when the new one exits at once, the
+// manager puts the previous unit back but leaves it stopped (launchd
+// alone loads it again). It is started again; if it does not run either
+// (an upgrade that replaced the binary both run), bedtime says it is
+// stopped now and how to start it.
+func (app *App) afterFailedInstall(ctx context.Context, m service.Manager, l *locale.Locale, before serviceStatus) {
+	if !before.Installed || !before.Running {
+		return // nothing ran that the install stopped
+	}
+	st, err := m.Status(ctx)
+	if err != nil || !st.Running {
+		if m.Start(ctx) == nil {
+			st, err = m.Status(ctx)
+		}
+	}
+	if err == nil && st.Running {
+		fmt.Fprintln(app.Stderr, l.Sprintf("The bedtime that ran before the install runs again (pid %s).", strconv.Itoa(st.PID)))
+		return
+	}
+	fmt.Fprintln(app.Stderr, l.Sprintf("bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it."))
 }
 
 func newUninstallCmd(app *App) *cobra.Command {

@@ -395,3 +395,76 @@ func TestStatusNamesTheServicesSchedule(t *testing.T) {
 		}
 	}
 }
+
+// TestInstallAgainWhoseDaemonExitsAtOnce: a re-install (after an upgrade)
+// stops the running bedtime to start the new one; when the new one exited
+// at once, the manager put the previous unit back but left it stopped,
+// and install said nothing of it: the person had no bedtime and did not
+// know. The previous one is started again and said to run; when it does
+// not run either, install says bedtime is stopped and how to start it.
+func TestInstallAgainWhoseDaemonExitsAtOnce(t *testing.T) {
+	stopped := serviceStatus{Manager: "systemd user unit", Installed: true, Enabled: "enabled", State: "failed", UnitPath: installedStatus.UnitPath}
+	again := installedStatus
+	again.PID = 5151
+	const (
+		runsAgain = "The bedtime that ran before the install runs again (pid 5151).\n"
+		isStopped = "bedtime is stopped now: the one that ran before the install did not start again either. Once the cause is fixed, `bedtime start` starts it.\n"
+	)
+	tests := []struct {
+		name         string
+		lang         string
+		before       serviceStatus
+		afterInstall serviceStatus // the previous unit put back
+		start        error
+		afterStart   serviceStatus
+		starts       int // calls of Start
+		say          string
+	}{
+		{name: "the previous one starts again", before: installedStatus, afterInstall: stopped, afterStart: again, starts: 1, say: runsAgain},
+		{name: "put back and started by the manager (launchd)", before: installedStatus, afterInstall: again, say: runsAgain},
+		{name: "the previous one fails too", before: installedStatus, afterInstall: stopped, start: errors.New("bedtime exited at once"), afterStart: stopped, starts: 1, say: isStopped},
+		{name: "started, but exits at once", before: installedStatus, afterInstall: stopped, afterStart: stopped, starts: 1, say: isStopped},
+		{name: "not running before", before: stopped, afterInstall: stopped},
+		{name: "first install", before: serviceStatus{Manager: "systemd user unit", State: "not installed"}, afterInstall: serviceStatus{Manager: "systemd user unit", State: "not installed"}},
+		{name: "in German", lang: "de_DE.UTF-8", before: installedStatus, afterInstall: stopped, afterStart: again, starts: 1,
+			say: "Das bedtime, das vor der Installation lief, läuft wieder (PID 5151).\n"},
+		{name: "in French", lang: "fr_FR.UTF-8", before: installedStatus, afterInstall: stopped, afterStart: stopped, starts: 1,
+			say: "bedtime est maintenant arrêté\u00a0: celui qui tournait avant l’installation n’a pas redémarré non plus. Une fois la cause corrigée, `bedtime start` le démarre.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cur, starts := tt.before, 0
+			m := &fakeManager{
+				InstallFunc: func(context.Context, service.Spec) error {
+					cur = tt.afterInstall
+					return errors.New("bedtime exited at once (exit status 1): bedtime: unknown flag --or-builtin")
+				},
+				ControlFunc: func(_ context.Context, verb string) error {
+					if verb != "start" {
+						t.Errorf("manager asked to %s", verb)
+					}
+					starts++
+					cur = tt.afterStart
+					return tt.start
+				},
+				StatusFunc: func(context.Context) (serviceStatus, error) { return cur, nil },
+			}
+			schedule := filepath.Join(t.TempDir(), "schedule.yaml")
+			if err := config.WriteFile(schedule, []byte("reminders: {}\n")); err != nil {
+				t.Fatal(err)
+			}
+			app := withService(m, "/usr/bin/bedtime")
+			app.StateDir = t.TempDir()
+			app.Getenv = func(k string) string { return map[string]string{"LANG": tt.lang}[k] }
+			code, stdout, stderr := runApp(app, "install", "--config", schedule)
+			lines := strings.SplitAfterN(stderr, "\n", 2)
+			if code != 1 || stdout != "" || len(lines) != 2 || !strings.Contains(lines[0], "bedtime exited at once") || lines[1] != tt.say {
+				t.Errorf("install = %d, stdout %q, stderr:\n%s\nwant 1, nothing, the install's error, then %q", code, stdout, stderr, tt.say)
+			}
+			if starts != tt.starts {
+				t.Errorf("Start called %d times, want %d", starts, tt.starts)
+			}
+		})
+	}
+}

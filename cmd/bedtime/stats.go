@@ -9,7 +9,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -220,7 +219,7 @@ func writeStats(w io.Writer, l *locale.Locale, stats []state.ReminderStats, days
 	}
 	fmt.Fprintln(w, l.Sprintf("The last %d days, %s to %s:", days, from, to))
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w, 2)
 	var head []string
 	for _, k := range []string{"REMINDER", "DAYS", "DONE", "SHOWN", "SNOOZED", "DISMISSED", "UNANSWERED", "MISSED", "SKIPPED", "STREAK"} {
 		head = append(head, l.Sprintf(k))

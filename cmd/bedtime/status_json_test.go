@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
@@ -258,4 +260,57 @@ func statusApp(t *testing.T, running bool, config string, now time.Time) (*App, 
 	store := newStateDir(t)
 	app.StateDir = store.Dir()
 	return app, store
+}
+
+// TestStatusPresenceWithoutAnIdleMonitor: where no idle monitor works,
+// the daemon counts the person as here, with the source "none"; status
+// said "here for 2s (none)", as if it knew. It says that it does not
+// know, and why, in the person's language, within 80 columns.
+func TestStatusPresenceWithoutAnIdleMonitor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang  string
+		lines []string // the presence line and the one under it
+	}{
+		{"en", []string{"  presence: unknown: no idle monitor on this desktop",
+			"            bedtime cannot tell whether you are at the computer"}},
+		{"de", []string{"unbekannt: dieser Desktop hat keinen Leerlaufmonitor",
+			"bedtime kann nicht erkennen, ob du am Computer bist"}},
+		{"fr", []string{"inconnue\u00a0: ce bureau n’a pas de moniteur d’inactivité",
+			"bedtime ne peut pas savoir si vous êtes devant l’ordinateur"}},
+		{"es", []string{"desconocida: este escritorio no tiene monitor de inactividad",
+			"bedtime no puede saber si estás frente al ordenador"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			t.Parallel()
+			now := nov(t, 27, "16:30").UTC()
+			app, store := statusApp(t, true, langSchedule(t, tt.lang), now)
+			err := store.Update(func(st *state.State) error {
+				st.Presence = &state.Presence{State: "here", Since: now.Add(-2 * time.Second), Source: "none"}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runApp(app, "status")
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			lines := strings.Split(out, "\n")
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasSuffix(l, tt.lines[0]) })
+			if i < 0 || i+1 >= len(lines) || !strings.HasSuffix(lines[i+1], tt.lines[1]) ||
+				strings.TrimSpace(strings.TrimSuffix(lines[i+1], tt.lines[1])) != "" {
+				t.Fatalf("status lacks the lines\n%s\n%s\nin:\n%s", tt.lines[0], tt.lines[1], out)
+			}
+			for _, l := range lines[i : i+2] {
+				if n := utf8.RuneCountInString(l); n > statusColumns {
+					t.Errorf("%d columns, past %d: %q", n, statusColumns, l)
+				}
+			}
+			if strings.Contains(out, "(none)") {
+				t.Errorf("status names the source none:\n%s", out)
+			}
+		})
+	}
 }

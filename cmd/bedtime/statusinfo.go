@@ -215,7 +215,11 @@ func writeStatusInfo(w io.Writer, info statusInfo, m marks) {
 			l.Sprintf("in %s", humanDurationIn(l, f.At.Sub(info.Now))), note)
 	}
 	if p := info.Presence; p != nil {
-		fmt.Fprintf(w, "%s%s\n", lb.of("presence:"), describePresenceIn(l, *p, info.Now))
+		label := lb.of("presence:")
+		for _, line := range presenceLinesIn(l, *p, info.Now) {
+			fmt.Fprintf(w, "%s%s\n", label, line)
+			label = lb.cont()
+		}
 	}
 	if info.HaveToday {
 		fmt.Fprintf(w, "%s%s %s %s\n", lb.of("today:"), l.Sprintf("0h"), todayStrip(info.Today, m), l.Sprintf("24h"))
@@ -316,6 +320,21 @@ func writeStatusJSON(w io.Writer, st serviceStatus, info statusInfo) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// presenceLinesIn says, for status in l's language, whether the person
+// is at the computer: describePresenceIn's line, or, where no idle
+// monitor works (presence.SourceNone: the daemon counts the person as
+// always here), that this is not known, rather than "here for 2s (none)".
+func presenceLinesIn(l *locale.Locale, p state.Presence, now time.Time) []string {
+	if l == nil {
+		l = locale.English
+	}
+	if (p.Source == presence.SourceNone || p.Source == "") && p.State != "locked" {
+		return []string{l.Sprintf("unknown: no idle monitor on this desktop"),
+			l.Sprintf("bedtime cannot tell whether you are at the computer")}
+	}
+	return []string{describePresenceIn(l, p, now)}
 }
 
 // describePresence says, for status, whether the person is at the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/locale"
@@ -40,7 +39,7 @@ lists the topics: ` + strings.Join(content.TopicNames(), ", ") + `.`,
 
 // writeTopicList writes the topics of `bedtime tips` with one line each.
 func writeTopicList(w io.Writer, b *content.Book, l *locale.Locale) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	tw := newTable(w, 3)
 	fmt.Fprint(tw, l.Sprintf("Tips to prevent night leg cramps. Run `bedtime tips TOPIC` to read one.")+"\n\n")
 	for _, t := range b.Topics() {
 		fmt.Fprintf(tw, "  %s\t%s\n", t.Name, t.Summary)
