@@ -17,8 +17,11 @@ var backupSuffix = lazyRE(`^\.(\d{4}-\d\d-\d\dT\d{6})(?:-(\d+))?\.bak$`)
 
 // PruneBackups removes all but the newest keep backups of path that Backup
 // made, by the time and number in their names. Other files are never
-// touched.
-func PruneBackups(path string, keep int) error {
+// touched, nor is made, the backup just made (its path, or ""): its name
+// is the local time, which can be older than the names before it (a zone
+// to the west, the hour that comes again when summer time ends), and the
+// person was told where it is.
+func PruneBackups(path string, keep int, made string) error {
 	dir, base := filepath.Split(path)
 	entries, err := os.ReadDir(filepath.Clean(dir + "."))
 	if err != nil {
@@ -35,13 +38,17 @@ func PruneBackups(path string, keep int) error {
 		if !ok || m == nil || !e.Type().IsRegular() {
 			continue
 		}
+		if made != "" && e.Name() == filepath.Base(made) {
+			keep-- // kept, and counted among those kept
+			continue
+		}
 		n := 1
 		if m[2] != "" {
 			n, _ = strconv.Atoi(m[2])
 		}
 		baks = append(baks, backup{e.Name(), m[1], n})
 	}
-	if len(baks) <= keep {
+	if keep = max(keep, 0); len(baks) <= keep {
 		return nil
 	}
 	slices.SortFunc(baks, func(a, b backup) int {

@@ -52,7 +52,7 @@ func TestPruneBackups(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := PruneBackups(path, 10); err != nil {
+	if err := PruneBackups(path, 10, ""); err != nil {
 		t.Fatal(err)
 	}
 	want := append(append([]string{"schedule.yaml", "schedule.yaml.2026-01-01T000000.bak"}, others...), all[2:]...)

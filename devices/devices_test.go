@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/state"
@@ -467,5 +469,59 @@ func TestReadOnlyWritesNothing(t *testing.T) {
 	f.Scan()
 	if _, err := os.Stat(filepath.Join(root, devicesDir, idB)); !os.IsNotExist(err) {
 		t.Errorf("opened to read, the folder has a directory for this device: %v", err)
+	}
+}
+
+// TestProblemsAreSafeForATerminal: the folder is hostile, and the names
+// in it are printed by status, stats, diary, report and doctor. A name
+// holding a terminal's escape sequences (one that clears the screen or
+// sets the window's title), a bell, a carriage return, a byte that is no
+// UTF-8 (0x9b is a CSI to some terminals) or a mark that turns the text
+// right to left is said with those characters escaped, as Go quotes
+// them, never written to the terminal as they are.
+func TestProblemsAreSafeForATerminal(t *testing.T) {
+	root, k, now := t.TempDir(), mustKey(t), t0
+	d := devs(t, root, k, &now, idA, idB)
+	d[0].Append([]state.Event{ev(state.Shown, t0)})
+	names := []string{"x\x1b]0;owned\a\x1b[2J", "cr\rover", "rlo\u202efdp.exe", "csi\x9b31m"}
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(root, "devices", n), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "devices", idA, "e"+n), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d[1].Scan(); err != nil {
+		t.Fatal(err)
+	}
+	problems := d[1].Problems()
+	if len(problems) != 2*len(names) {
+		t.Fatalf("%d problems, want %d: %v", len(problems), 2*len(names), problems)
+	}
+	en, _ := locale.Parse("en")
+	pseudo, _ := locale.Parse(locale.Pseudo)
+	for _, p := range problems {
+		for _, s := range []string{p.String(), p.In(en), p.In(pseudo)} {
+			for i, r := range s {
+				if r == utf8.RuneError || !unicode.IsGraphic(r) {
+					t.Errorf("%q holds %U at byte %d", s, r, i)
+					break
+				}
+			}
+			if !strings.Contains(s, `\x1b]0;owned\a\x1b[2J`) && !strings.Contains(s, `cr\rover`) && !strings.Contains(s, `rlo\u202efdp.exe`) && !strings.Contains(s, `csi\x9b31m`) {
+				t.Errorf("%q does not name the file as Go quotes it", s)
+			}
+		}
+	}
+}
+
+// TestLabelIsSafeForATerminal: a device's name comes from its presence
+// file, another computer's word: status, doctor and the history's "on
+// NAME" print it with its escape sequences escaped.
+func TestLabelIsSafeForATerminal(t *testing.T) {
+	got := Label(Device{ID: idA, Presence: Presence{Name: "desk\x1b]0;owned\a\u202e"}})
+	if want := `desk\x1b]0;owned\a\u202e (aaaaaa)`; got != want {
+		t.Errorf("Label = %q, want %q", got, want)
 	}
 }

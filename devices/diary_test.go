@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/diary"
+	"github.com/bedtime-app/bedtime/state"
 )
 
 // Three computers' diaries, answered on each, read as the person's one
@@ -60,7 +61,7 @@ func TestDiaryMergedAcrossThreeComputers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		nights := diary.Fold(MergeDiary(local, append(others, more...)))
+		nights := diary.Fold(MergeDiary(ids[i], local, append(others, more...)))
 		if len(nights) != 1 {
 			t.Fatalf("%s: %d nights, want 1: %+v", ids[i][:1], len(nights), nights)
 		}
@@ -83,5 +84,37 @@ func TestDiaryMergedAcrossThreeComputers(t *testing.T) {
 	}
 	if len(folders[0].Problems()) == 0 {
 		t.Error("the refused diary line is not reported")
+	}
+}
+
+// TestDiaryTieReadAlikeOnEveryComputer: two computers answer the same
+// night differently at the same instant (the phone's button pressed as
+// the desktop's was, a clock of whole seconds). Each computer reads the
+// person's one diary, so both must read the night the same way; they
+// used to read it each the other's way, since each put its own answer
+// first and the latest answer wins.
+func TestDiaryTieReadAlikeOnEveryComputer(t *testing.T) {
+	night := diary.Night(t0.AddDate(0, 0, -1))
+	at := t0.Add(-12 * time.Hour)
+	said := map[string]diary.Entry{
+		idA: {Night: night, At: at, Via: diary.ViaDesktop, Answer: diary.AnswerNone},
+		idB: {Night: night, At: at, Via: diary.ViaPhone, Answer: diary.AnswerBad},
+	}
+	read := map[string]diary.NightRecord{}
+	for self, local := range said {
+		var others []Record
+		for id, e := range said {
+			if id != self {
+				others = append(others, Record{Device: id, Event: state.Event{At: e.At}, Diary: &e})
+			}
+		}
+		nights := diary.Fold(MergeDiary(self, []diary.Entry{local}, others))
+		if len(nights) != 1 || nights[0].Entries != 2 {
+			t.Fatalf("%s reads %+v, want one night of two answers", self[:1], nights)
+		}
+		read[self] = nights[0]
+	}
+	if a, b := read[idA], read[idB]; a.Status != b.Status || a.Bad != b.Bad {
+		t.Errorf("A reads the night as %s (bad %v), B as %s (bad %v)", a.Status, a.Bad, b.Status, b.Bad)
 	}
 }

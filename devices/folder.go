@@ -7,7 +7,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bedtime-app/bedtime/diary"
 	"github.com/bedtime-app/bedtime/locale"
@@ -154,14 +158,49 @@ type Problem struct {
 	Args   []any
 }
 
-func (p Problem) String() string { return p.Path + ": " + p.What }
+// String says the problem in English, safe to print: a character of the
+// path (or of an error's text) that is no printable one, such as a
+// terminal's escape sequence in a name another computer made, is escaped
+// as Go quotes it (printable).
+func (p Problem) String() string { return printable(p.Path + ": " + p.What) }
 
 // In is String in l's language (the path stays as it is).
 func (p Problem) In(l *locale.Locale) string {
 	if p.Format == "" {
 		return p.String()
 	}
-	return p.Path + ": " + l.Sprintf(p.Format, p.Args...)
+	return printable(p.Path + ": " + l.Sprintf(p.Format, p.Args...))
+}
+
+// printable returns s with every rune that is not graphic (a control
+// character, a mark that reorders text, a byte that is no UTF-8) escaped
+// as strconv.Quote escapes it: \x1b, \r, \u202e.
+func printable(s string) string {
+	plain := func(r rune, size int) bool { return unicode.IsGraphic(r) && (r != utf8.RuneError || size > 1) }
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !plain(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if plain(r, size) {
+			b.WriteString(s[i : i+size])
+		} else {
+			q := strconv.Quote(s[i : i+size])
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Options configure a Folder.

@@ -61,11 +61,12 @@ func Connect(stateDir, folder, name string, o Options) *Link {
 	return l
 }
 
-// Label is how a device is named to a person: its name and the start of
-// its id.
+// Label is how a device is named to a person: its name (escaped where it
+// is not printable, see printable: it is another computer's word) and the
+// start of its id.
 func Label(d Device) string {
 	if d.Presence.Name != "" {
-		return fmt.Sprintf("%s (%s)", d.Presence.Name, d.ID[:6])
+		return fmt.Sprintf("%s (%s)", printable(d.Presence.Name), d.ID[:6])
 	}
 	return d.ID[:6]
 }

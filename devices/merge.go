@@ -232,13 +232,14 @@ func (m *merger) split() map[string][]state.Event {
 	return byDevice
 }
 
-// MergeDiary joins this device's cramp diary (local, in file order) with
-// the answers the other devices wrote, into the person's one diary: every
-// answer once (one read twice, or written back, is the same answer), in
-// the order they were said (ties: this device's first, then by device
-// id), so that diary.Fold, the latest answer for each field winning,
-// decides between devices as it does between answers on one.
-func MergeDiary(local []diary.Entry, others []Record) []diary.Entry {
+// MergeDiary joins this device's cramp diary (local, in file order; self
+// is this device's id) with the answers the other devices wrote, into the
+// person's one diary: every answer once (one read twice, or written back,
+// is the same answer), in the order they were said, ties by device id
+// (then each device's order), so that diary.Fold, the latest answer for
+// each field winning, decides between devices as it does between answers
+// on one, and the same way on every device.
+func MergeDiary(self string, local []diary.Entry, others []Record) []diary.Entry {
 	type said struct {
 		e      diary.Entry
 		device string
@@ -255,7 +256,7 @@ func MergeDiary(local []diary.Entry, others []Record) []diary.Entry {
 		all = append(all, said{e, device, len(all)})
 	}
 	for _, e := range local {
-		add(e, "")
+		add(e, self)
 	}
 	for _, r := range others {
 		if r.Diary != nil {

@@ -18,7 +18,7 @@ func (app *App) backup(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := config.PruneBackups(path, keepBackups); err != nil {
+	if err := config.PruneBackups(path, keepBackups, bak); err != nil {
 		fmt.Fprintln(app.Stderr, "bedtime: "+app.locale(nil).Sprintf("cannot remove old backups: %v", err))
 	}
 	return bak, nil

@@ -301,7 +301,7 @@ func mergedDiary(link *devices.Link, recs []devices.Record, local []diary.Entry)
 	if link == nil || link.Folder == nil {
 		return local
 	}
-	return devices.MergeDiary(local, recs)
+	return devices.MergeDiary(link.Self, local, recs)
 }
 
 // mergeHistory merges events with the other devices' records (see
