@@ -264,6 +264,7 @@ func (s *Store) read() (State, *badFile, error) {
 		return st, &badFile{data, err}, nil
 	}
 	st.fill()
+	st.openOldSnoozes()
 	return st, nil, nil
 }
 
