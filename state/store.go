@@ -264,7 +264,6 @@ func (s *Store) read() (State, *badFile, error) {
 		return st, &badFile{data, err}, nil
 	}
 	st.fill()
-	st.openOldSnoozes()
 	return st, nil, nil
 }
 
