@@ -291,10 +291,17 @@ func (d *daemon) step(tx *state.Tx, f *firing) {
 			f.instant = time.Time{} // ended meanwhile: nothing to show
 			return
 		}
+		c, closed := tx.Closed(ev.Job)
 		if in, ok := tx.Open(ev.Job); ok {
 			f.instant = in.Scheduled
-		} else if c, ok := tx.Closed(ev.Job); ok && (c.Kind == state.Dismissed || c.Kind == state.Expired) && f.r.RepeatEvery > 0 {
+		} else if closed && (c.Kind == state.Dismissed || c.Kind == state.Expired) && f.r.RepeatEvery > 0 {
 			f.instant = c.Scheduled // repeat until done, though dismissed
+		} else if !closed {
+			// A snooze of version one, which kept no instants: it showed
+			// the last one it handled again, or, with none, one of its own.
+			if f.instant = tx.Last(ev.Job); f.instant.IsZero() {
+				f.instant = ev.Scheduled
+			}
 		} else {
 			f.instant = time.Time{} // done meanwhile: nothing to show
 			return
