@@ -220,23 +220,30 @@ func Load(path string) (*Schedule, error) { return LoadIn(path, time.Local) }
 // (the daemon passes the system's current zone, which can change while it
 // runs).
 func LoadIn(path string, local *time.Location) (*Schedule, error) {
+	s, _, err := LoadSource(path, local)
+	return s, err
+}
+
+// LoadSource is LoadIn that also returns the file's bytes as they were
+// read, so that what was loaded can be kept (the daemon's last good copy).
+func LoadSource(path string, local *time.Location) (*Schedule, []byte, error) {
 	f, err := safefs.Open(path) // a regular file (or a link to one); never blocks on a pipe
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		return nil, nil, fmt.Errorf("config: %w", err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		return nil, nil, fmt.Errorf("config: %w", err)
 	}
 	s, err := ParseIn(path, src, local)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := checkRunsCommands(path, f, s); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, src, nil
 }
 
 // LoadOrDefault loads the schedule file at path as LoadIn does or, when
@@ -244,11 +251,18 @@ func LoadIn(path string, local *time.Location) (*Schedule, error) {
 // (its Path is empty). A file that exists but cannot be read or is invalid
 // is an error, never replaced by the default.
 func LoadOrDefault(path string, local *time.Location) (*Schedule, error) {
-	s, err := LoadIn(path, local)
-	if IsNotExist(err) {
-		return DefaultIn(local), nil
-	}
+	s, _, err := LoadSourceOrDefault(path, local)
 	return s, err
+}
+
+// LoadSourceOrDefault is LoadOrDefault that also returns the file's bytes
+// as LoadSource does; none for the default.
+func LoadSourceOrDefault(path string, local *time.Location) (*Schedule, []byte, error) {
+	s, src, err := LoadSource(path, local)
+	if IsNotExist(err) {
+		return DefaultIn(local), nil, nil
+	}
+	return s, src, err
 }
 
 // Parse validates src, the contents of the schedule file name, in the

@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 // once (settleBad).
 func (d *daemon) reload(ctx context.Context, why string) {
 	var s *config.Schedule
+	var src []byte // the file as read, kept as the last good copy
 	var err error
 	missing := d.builtin
 	d.mu.Lock()
@@ -27,12 +29,20 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	if d.builtin {
 		s = config.DefaultIn(local)
 	} else {
-		s, err = config.LoadOrDefault(d.path, local)
+		s, src, err = config.LoadSourceOrDefault(d.path, local)
 		missing = err == nil && s.Path == ""
 	}
 	d.mu.Lock()
 	prev := d.schedule
 	if err != nil {
+		// At start, a file with errors would leave no reminders at all:
+		// the last good copy stands in (lastgood.go).
+		var good *config.Schedule
+		if prev == nil && !d.builtin {
+			if good = d.lastGood(local); good != nil {
+				d.schedule = good
+			}
+		}
 		var es config.Errors
 		first, more := err.Error(), 0
 		l := speaks(prev)
@@ -48,7 +58,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 			d.log.Error("cannot load the schedule", "error", err)
 		}
 		if d.o.OnReload != nil {
-			defer d.o.OnReload(nil)
+			defer d.o.OnReload(good)
 		}
 		// The notice waits until the file has been still for badSettle
 		// (settleBad): a save read half-way (truncated, then written)
@@ -65,7 +75,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 			n.title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
 		}
 		n.keeping = "Running the previous schedule until it is fixed."
-		if prev == nil {
+		if prev == nil && good == nil {
 			n.keeping = "No reminders until it is fixed."
 		}
 		d.badNotice = n
@@ -75,7 +85,11 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		default: // settleBad has one to take already
 		}
 		keeping := "running the previous schedule until it is fixed"
-		if prev == nil {
+		switch {
+		case good != nil:
+			keeping = "running the last good copy until it is fixed"
+			d.setProblem(state.ProblemNoSchedule, "")
+		case prev == nil:
 			keeping = "no reminders until it is fixed"
 			// Status tells this from a daemon that keeps a schedule.
 			d.setProblem(state.ProblemNoSchedule, noScheduleProblem)
@@ -84,6 +98,12 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		// status says it in the person's language (ScheduleProblemIn).
 		d.setProblem(state.ProblemSchedule, n.problem)
 		d.log.Warn("schedule not loaded", "why", why, "keeping", keeping)
+		if good != nil {
+			d.engine.SetJobs(good.Jobs())
+			d.openPresence(ctx, good.AwayAfter)
+			d.useChannels(ctx, good)
+			d.log.Info("schedule loaded", "why", why, "from", "last good copy", "path", filepath.Join(d.o.StateDir, LastGoodName), "reminders", len(good.Enabled()))
+		}
 		return
 	}
 	d.schedule = s
@@ -95,6 +115,9 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.mu.Unlock()
 	d.setProblem(state.ProblemSchedule, "")
 	d.setProblem(state.ProblemNoSchedule, "")
+	if src != nil {
+		d.keepGood(src)
+	}
 	d.engine.SetJobs(s.Jobs())
 	d.openPresence(ctx, s.AwayAfter)
 	d.useChannels(ctx, s)

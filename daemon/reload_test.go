@@ -367,6 +367,50 @@ func TestReloadInvalidAtStart(t *testing.T) {
 	})
 }
 
+// TestInvalidAtStartRunsTheLastGoodCopy: a file that broke while bedtime
+// was stopped (an edit, then a reboot) does not leave it without
+// reminders: the schedule it last loaded, kept in the state directory,
+// runs until the file is fixed, and the notice and the state say so.
+func TestInvalidAtStartRunsTheLastGoodCopy(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h := startBubbleRun(t, editValid, berlin(t, "2026-11-25 20:10"), "") // magnesium at 21:15
+		h.stop()
+		copyPath := filepath.Join(h.opts.StateDir, LastGoodName)
+		if fi, err := os.Stat(copyPath); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Fatalf("last good copy: %v, %v; want a private file", fi, err)
+		}
+
+		h2 := startBubbleRun(t, editInvalid, berlin(t, "2026-11-25 20:20"), h.opts.StateDir)
+		h2.settled()
+		if m := h2.nextShown(); m.Title != "Your bedtime schedule has an error" || !strings.HasSuffix(m.Body, "Running the previous schedule until it is fixed.") {
+			t.Fatalf("error notification = %+v", m)
+		}
+		st, _ := h2.state()
+		if _, ok := st.Problems[state.ProblemNoSchedule]; ok || st.Problems[state.ProblemSchedule] == "" {
+			t.Errorf("problems = %q; want the schedule's only (a schedule runs)", st.Problems)
+		}
+		h2.idleUntil(berlin(t, "2026-11-25 21:15"))
+		h2.clock.Set(berlin(t, "2026-11-25 21:15"))
+		if m := h2.nextShown(); m.Reminder != "magnesium" {
+			t.Fatalf("shown %+v, want the last good copy's magnesium at 21:15", m)
+		}
+		if got, _ := os.ReadFile(h2.opts.SchedulePath); string(got) != editInvalid {
+			t.Error("the schedule file was changed; only the copy stands in for it")
+		}
+		h2.logHas("running the last good copy until it is fixed")
+
+		// Fixed: the file runs, and becomes the copy.
+		saveByRename(t, h2.opts.SchedulePath, []byte(berlinSchedule))
+		if s := h2.savedLive(); s == nil {
+			t.Fatal("the fixed file was not taken")
+		}
+		synctest.Wait()
+		if got, _ := os.ReadFile(copyPath); string(got) != berlinSchedule {
+			t.Errorf("last good copy = %q, want the fixed file", got)
+		}
+	})
+}
+
 // TestReloadInvalidInGerman: the notice of a broken schedule, and the
 // problem status shows, are in the language its language: key names (read
 // in spite of the errors), with the file's place, names and values as

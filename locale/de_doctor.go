@@ -44,6 +44,7 @@ var deDoctor = []pair{
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "keine unter %s; der eingebaute Standardplan gilt (%s)"},
 	{Key: "run `bedtime validate` and correct the file; %s", Other: "führe `bedtime validate` aus und berichtige die Datei; %s"},
 	{Key: "bedtime is not running, and if started now it shows no reminders until the file is fixed", Other: "bedtime läuft nicht, und jetzt gestartet zeigt es keine Erinnerungen, bis die Datei berichtigt ist"},
+	{Key: "bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed", Other: "bedtime läuft nicht, und jetzt gestartet nutzt es den zuletzt geladenen Plan, bis die Datei berichtigt ist"},
 	{Key: "the running bedtime shows no reminders until then, for it started with the file broken", Other: "das laufende bedtime zeigt bis dahin keine Erinnerungen, denn es startete mit der fehlerhaften Datei"},
 	{Key: "the running bedtime keeps its previous schedule meanwhile", Other: "das laufende bedtime behält solange seinen bisherigen Plan"},
 	{Key: "run `bedtime status` for the service manager's message", Other: "`bedtime status` zeigt die Meldung des Dienstverwalters"},

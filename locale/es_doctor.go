@@ -44,6 +44,7 @@ var esDoctor = []pair{
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "ninguno en %s; se usa el horario integrado por defecto (%s)"},
 	{Key: "run `bedtime validate` and correct the file; %s", Other: "ejecuta `bedtime validate` y corrige el archivo; %s"},
 	{Key: "bedtime is not running, and if started now it shows no reminders until the file is fixed", Other: "bedtime no está en marcha y, si se inicia ahora, no mostrará recordatorios hasta que se corrija el archivo"},
+	{Key: "bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed", Other: "bedtime no está en marcha y, si se inicia ahora, usará el último horario que cargó hasta que se corrija el archivo"},
 	{Key: "the running bedtime shows no reminders until then, for it started with the file broken", Other: "el bedtime en marcha no muestra recordatorios hasta entonces, porque se inició con el archivo con errores"},
 	{Key: "the running bedtime keeps its previous schedule meanwhile", Other: "mientras tanto el bedtime en marcha mantiene su horario anterior"},
 	{Key: "run `bedtime status` for the service manager's message", Other: "`bedtime status` muestra el mensaje del gestor de servicios"},

@@ -44,6 +44,7 @@ var frDoctor = []pair{
 	{Key: "none at %s; the built-in default is in use (%s)", Other: "aucun à %s\u00a0; l’horaire intégré par défaut est utilisé (%s)"},
 	{Key: "run `bedtime validate` and correct the file; %s", Other: "lancez `bedtime validate` et corrigez le fichier\u00a0; %s"},
 	{Key: "bedtime is not running, and if started now it shows no reminders until the file is fixed", Other: "bedtime ne tourne pas, et lancé maintenant, il ne montrera aucun rappel tant que le fichier ne sera pas corrigé"},
+	{Key: "bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed", Other: "bedtime ne tourne pas, et lancé maintenant, il suivra l’horaire chargé en dernier tant que le fichier ne sera pas corrigé"},
 	{Key: "the running bedtime shows no reminders until then, for it started with the file broken", Other: "le bedtime en cours ne montre aucun rappel d’ici là, car il a démarré avec le fichier en erreur"},
 	{Key: "the running bedtime keeps its previous schedule meanwhile", Other: "en attendant, le bedtime en cours garde son horaire précédent"},
 	{Key: "run `bedtime status` for the service manager's message", Other: "`bedtime status` montre le message du gestionnaire de services"},

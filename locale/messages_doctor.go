@@ -49,6 +49,7 @@ var doctorMessages = []entry{
 	{Key: "none at %s; the built-in default is in use (%s)"},
 	{Key: "run `bedtime validate` and correct the file; %s"},
 	{Key: "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+	{Key: "bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed"},
 	{Key: "the running bedtime shows no reminders until then, for it started with the file broken"},
 	{Key: "the running bedtime keeps its previous schedule meanwhile"},
 	{Key: "run `bedtime status` for the service manager's message"},

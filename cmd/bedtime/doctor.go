@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -14,8 +15,10 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/safefs"
 	"github.com/bedtime-app/bedtime/state"
 	"github.com/spf13/cobra"
 )
@@ -348,7 +351,7 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 		if errors.As(err, &es) {
 			r.Detail = scheduleErrorsDetail(l, es)
 		}
-		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; %s", meanwhile(app, l))
+		r.Fix = l.Sprintf("run `bedtime validate` and correct the file; %s", meanwhile(app, l, path))
 	default:
 		r.OK = true
 		r.Detail = l.Sprintf("%s: %s", path, summaryIn(l, s, app.now()))
@@ -356,12 +359,32 @@ func checkSchedule(ctx context.Context, app *App) checkResult {
 	return r
 }
 
-// meanwhile says what bedtime does while the schedule file is broken: a
-// running daemon keeps the schedule it loaded before (or has none, when
-// the file was broken as it started); `bedtime run` starts with no
-// reminders and takes the file up once it is fixed.
-func meanwhile(app *App, l *locale.Locale) string {
+// meanwhile says what bedtime does while the schedule file at path is
+// broken: a running daemon keeps the schedule it loaded before (or has
+// none, when the file was broken as it started and it had no last good
+// copy); `bedtime run` starts on the last good copy, or with no reminders,
+// and takes the file up once it is fixed.
+// lastGoodLoads reports whether the daemon's last good copy of the
+// schedule file at path (daemon.LastGoodName) is there and loads, so that
+// a daemon started now would run it.
+func (app *App) lastGoodLoads(path string) bool {
+	dir, err := app.stateDir()
+	if err != nil {
+		return false
+	}
+	src, err := safefs.ReadPrivate(filepath.Join(dir, daemon.LastGoodName))
+	if err != nil {
+		return false
+	}
+	_, err = config.ParseIn(path, src, time.Local)
+	return err == nil
+}
+
+func meanwhile(app *App, l *locale.Locale, path string) string {
 	if !app.daemonRunning() {
+		if app.lastGoodLoads(path) {
+			return l.Sprintf("bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed")
+		}
 		return l.Sprintf("bedtime is not running, and if started now it shows no reminders until the file is fixed")
 	}
 	if store, err := app.openStore(); err == nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/scheduler"
 	"github.com/bedtime-app/bedtime/state"
 )
@@ -184,20 +185,25 @@ func TestStatusBrokenSchedule(t *testing.T) {
 // TestDoctorBrokenScheduleMeanwhile: doctor's fix for a broken schedule
 // file says what bedtime does until it is fixed, as it is: a running
 // daemon keeps its previous schedule (or has none, when it started with
-// the file broken), and with none running, one started now shows no
-// reminders.
+// the file broken), and with none running, one started now runs the last
+// good copy of the file, or shows no reminders without one.
 func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name       string
 		running    bool
 		noSchedule bool
+		lastGood   string // the daemon's last good copy of the file
 		want       string
 	}{
-		{"running", true, false, "the running bedtime keeps its previous schedule meanwhile"},
-		{"started broken", true, true, "the running bedtime shows no reminders until then, for it started with the file broken"},
-		{"not running", false, false, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
-		{"not running, stale note", false, true, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"running", true, false, "", "the running bedtime keeps its previous schedule meanwhile"},
+		{"started broken", true, true, "", "the running bedtime shows no reminders until then, for it started with the file broken"},
+		{"not running", false, false, "", "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, stale note", false, true, "", "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, a last good copy", false, false, "reminders:\n  magnesium: {at: \"21:00\"}\n",
+			"bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed"},
+		{"not running, a last good copy that does not load", false, false, "reminders: [",
+			"bedtime is not running, and if started now it shows no reminders until the file is fixed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,6 +223,11 @@ func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
 			}
 			if tt.running {
 				holdLock(t, store.Dir())
+			}
+			if tt.lastGood != "" {
+				if err := os.WriteFile(filepath.Join(store.Dir(), daemon.LastGoodName), []byte(tt.lastGood), 0o600); err != nil {
+					t.Fatal(err)
+				}
 			}
 			app := &App{ConfigPath: bad, StateDir: store.Dir(), Clock: scheduler.NewFakeClock(nov(t, 27, "16:30"))}
 			r := checkSchedule(context.Background(), app)
