@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -63,6 +64,10 @@ type Report struct {
 	Used []string
 	// NotUsed says, per source not used, why.
 	NotUsed map[string]string
+	// None, when not empty, says why no source is even looked for: on
+	// Windows and macOS, which have none of them (no ALSA, no /proc, no
+	// X server of the desktop's).
+	None string
 }
 
 // String says it in one line, for `bedtime doctor`.
@@ -70,6 +75,9 @@ func (r Report) String() string {
 	var b strings.Builder
 	if len(r.Used) == 0 {
 		b.WriteString("none: reminders never wait for a call to end")
+		if r.None != "" {
+			b.WriteString(" (" + r.None + ")")
+		}
 	} else {
 		b.WriteString(strings.Join(r.Used, ", "))
 	}
@@ -91,12 +99,21 @@ type Detector struct {
 	x11    *x11Fullscreen
 }
 
+// goos is runtime.GOOS; a test sets another.
+var goos = runtime.GOOS
+
 // Open finds the sources that work here. It always returns a working
 // Detector, at worst one that is never busy.
 func Open(ctx context.Context, o Options) (*Detector, Report) {
 	o = o.withDefaults()
 	d := &Detector{o: o}
 	r := Report{NotUsed: map[string]string{}}
+	if o.Root == "/" && (goos == "windows" || goos == "darwin") {
+		// Not "\proc\asound is not there (no ALSA)" and "DISPLAY is not
+		// set" to a person on Windows: nothing there to look for.
+		r.None = "not detected on " + goos + " yet"
+		return d, r
+	}
 	note := func(name string, used bool, why string) {
 		if used {
 			r.Used = append(r.Used, name)

@@ -97,3 +97,29 @@ func TestReportWithoutProc(t *testing.T) {
 		t.Errorf("Busy = %q with no source", why)
 	}
 }
+
+// TestReportOnSystemsWithoutSources: on Windows, `bedtime doctor` said
+// "microphone not used: \\proc\\asound is not there (no ALSA); fullscreen
+// window not used: DISPLAY is not set (not an X11 session)", Linux's
+// terms to a person who has neither, and under Wine it even took Linux's
+// own /proc for a camera source. On Windows and macOS no source is
+// looked for, and the report says so once.
+func TestReportOnSystemsWithoutSources(t *testing.T) {
+	for _, sys := range []string{"windows", "darwin"} {
+		t.Run(sys, func(t *testing.T) {
+			defer func(g string) { goos = g }(goos)
+			goos = sys
+			d, r := Open(context.Background(), Options{})
+			defer d.Close()
+			if len(r.Used) != 0 || len(r.NotUsed) != 0 {
+				t.Errorf("used %v, not used %v: want no source looked for", r.Used, r.NotUsed)
+			}
+			if got, want := r.String(), "none: reminders never wait for a call to end (not detected on "+sys+" yet)"; got != want {
+				t.Errorf("report %q, want %q", got, want)
+			}
+			if why, busy := d.Busy(context.Background()); busy {
+				t.Errorf("Busy = %q with no source", why)
+			}
+		})
+	}
+}

@@ -8,8 +8,11 @@
 #   install: the HKCU ...\CurrentVersion\Run value "bedtime" is there (read
 #     with Wine's reg.exe) and a daemon runs (status: pid; it fires into its log)
 #   status, stop (nothing runs), start, uninstall (the value is gone, nothing runs)
-#   the state package's tests, the per-user lock's tests and the Run value's
-#   command line test, built for Windows
+#   the log, already past its cap when install starts the daemon (which has
+#     it as its stderr too), is set aside to bedtime.log.1 and stays capped
+#   doctor names none of Linux's commands or files
+#   the state package's tests, the per-user lock's tests, the Run value's
+#   command line test and the log file's capping tests, built for Windows
 #
 # Go 1.24+ binaries call ProcessPrng from bcryptprimitives.dll, which Wine 8
 # lacks: a tiny stand-in DLL is built here with mingw-w64 (ProcessPrng filling
@@ -118,7 +121,8 @@ mkdir -p "$WINEPREFIX/drive_c/bedtime"
 	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime.exe" ./cmd/bedtime &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/state.test.exe" ./state &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/userlock.test.exe" ./userlock &&
-	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/service.test.exe" ./service) || fail "go build"
+	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/service.test.exe" ./service &&
+	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/logfile.test.exe" ./logfile) || fail "go build"
 
 step "version and next"
 out=$(bt --version) || fail "bedtime --version: $out"
@@ -148,6 +152,9 @@ out=$(bt uninstall) || fail "bedtime uninstall: $out"
 [ -z "$(daemon_pids)" ] || fail "bedtime.exe still runs after uninstall: $(daemon_pids)"
 
 step "install"
+# A log past its 1 MiB cap: the daemon has it as its stderr, and the file
+# must still be set aside (Windows refuses to rename a file held open so).
+printf 'time=0 level=INFO msg=filler n=%06d\n' $(seq 30000) >>"$log"
 # Output to a pipe: install must return although the daemon it starts runs on.
 out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\bedtime.exe' install --config 'C:\bedtime\schedule.yaml' 2>>"$tmp/wine.log") ||
 	fail "bedtime install | cat did not return within 60 s, or failed: $out"
@@ -162,6 +169,14 @@ case "$out" in *"installed, running (pid "*"(logon autostart, starts at logon)"*
 [ -n "$(daemon_pids)" ] || fail "no bedtime.exe run process after install"
 for ((i = 0; i < 40; i++)); do grep -qF 'msg=fired reminder=ping' "$log" 2>/dev/null && break; sleep 0.5; done
 grep -qF 'msg=fired reminder=ping' "$log" 2>/dev/null || fail "the daemon did not fire ping within 20 s (log $log)"
+size=$(stat -c %s "$log")
+[ "$size" -le $((1 << 20)) ] || fail "the log is $size bytes, past its cap of 1 MiB: not set aside"
+[ -s "$log.1" ] && [ "$(stat -c %s "$log.1")" -le $((1 << 20)) ] || fail "$log.1 is missing or past the cap"
+
+step "doctor says nothing of Linux"
+out=$(bt doctor 2>&1)
+echo "$out" | grep -E 'notification|busy'
+bad=$(echo "$out" | grep -E 'journalctl|systemctl|proc.asound|ALSA|DISPLAY|`kill ') && fail "doctor tells a Windows user of Linux: $bad"
 
 step "stop, start"
 out=$(bt stop) || fail "bedtime stop: $out"
@@ -180,7 +195,7 @@ w reg query "$runkey" /v bedtime >/dev/null 2>&1 && fail "reg query still finds 
 out=$(bt status) && fail "status exited 0 after uninstall: $out"
 case "$out" in *'not installed as a service (run "bedtime install")'*"logon autostart; install writes"*) ;; *) fail "status after uninstall: $out" ;; esac
 
-step "state package tests, the per-user lock's tests and the Run value test, on Windows"
+step "state package tests, the per-user lock's tests, the Run value test and the log file's, on Windows"
 (cd "$WINEPREFIX/drive_c/bedtime" && timeout 240 "$WINE" 'C:\bedtime\state.test.exe' -test.v 2>>"$tmp/wine.log") >"$tmp/state.txt" ||
 	{ cat "$tmp/state.txt"; fail "state tests"; }
 grep -E '^(--- |ok|PASS|FAIL)' "$tmp/state.txt" | grep -v '^    ' | tail -n 30
@@ -194,5 +209,11 @@ grep -E '^(--- |PASS|FAIL)' "$tmp/userlock.txt"
 	{ cat "$tmp/service.txt"; fail "the Run value test"; }
 grep -q -- '--- PASS: TestRunValueCommandLine ' "$tmp/service.txt" || { cat "$tmp/service.txt"; fail "the Run value test did not pass"; }
 grep -E '^(--- |PASS|FAIL)' "$tmp/service.txt"
+(cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\logfile.test.exe' -test.v -test.run '^(TestCappedWhileHeldOpen|TestSetAsideFromALineStart|TestRotationThatFailsKeepsLogging)$' 2>>"$tmp/wine.log") >"$tmp/logfile.txt" ||
+	{ cat "$tmp/logfile.txt"; fail "the log file's tests"; }
+for t in TestCappedWhileHeldOpen TestSetAsideFromALineStart TestRotationThatFailsKeepsLogging; do
+	grep -q -- "--- PASS: $t " "$tmp/logfile.txt" || { cat "$tmp/logfile.txt"; fail "the log file's test $t did not pass"; }
+done
+grep -E '^(--- |PASS|FAIL)' "$tmp/logfile.txt"
 
 step "PASS"

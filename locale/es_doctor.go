@@ -23,6 +23,7 @@ var esDoctor = []pair{
 	{Key: "held: do not disturb is on", Other: "retenida: No molestar está activado"},
 	{Key: "turn do not disturb off and run `bedtime doctor` again", Other: "desactiva No molestar y vuelve a ejecutar `bedtime doctor`"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it", Other: "mira el registro del servidor de notificaciones (journalctl --user), o reinícialo"},
+	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again", Other: "en Configuración, Sistema, Notificaciones, activa las notificaciones y desactiva No molestar, y vuelve a ejecutar `bedtime doctor`"},
 	{Key: "not shown: %s", Other: "no mostrada: %s"},
 	{Key: "sent: a \"bedtime doctor\" popup should be on screen now", Other: "enviada: una ventana «bedtime doctor» debería estar ahora en pantalla"},
 	{Key: "no session bus", Other: "no hay bus de sesión"},

@@ -24,6 +24,7 @@ var doctorMessages = []entry{
 	{Key: "held: do not disturb is on"},
 	{Key: "turn do not disturb off and run `bedtime doctor` again"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it"},
+	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again"},
 	{Key: "not shown: %s"},
 	{Key: `sent: a "bedtime doctor" popup should be on screen now`},
 	// The notify package's errors (notify.ErrNoSessionBus...), as doctor

@@ -67,6 +67,8 @@ var errorsMessages = []entry{
 	// run, and install with a daemon running.
 	{Key: "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
 	{Key: "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)"},
+	{Key: "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop`"},
+	{Key: "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop`"},
 	{Key: "bedtime is already running outside the service (pid %s), and only one may run; stop it (bedtime stop), then run bedtime %s again"},
 
 	// install, uninstall, start, stop, restart.

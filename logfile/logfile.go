@@ -1,11 +1,12 @@
 // Package logfile is the daemon's own log file, for a bedtime that no
 // journal keeps the log of (started by hand, or from the desktop's
 // autostart): appended to, private (0600), and capped in size, the older
-// log moved to NAME.1 when it grows past the cap.
+// log copied to NAME.1 and the log emptied when it grows past the cap.
 package logfile
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -17,11 +18,11 @@ import (
 	"github.com/bedtime-app/bedtime/safefs"
 )
 
-// DefaultMax is the size past which the log is moved to NAME.1 and a new
-// one begun: at most about twice this on disk.
+// DefaultMax is the size past which the log is copied to NAME.1 and
+// emptied: at most about twice this on disk.
 const DefaultMax = 1 << 20
 
-// Writer appends to a log file, moving it aside when it passes Max bytes.
+// Writer appends to a log file, setting it aside when it passes Max bytes.
 // It is safe for concurrent use.
 type Writer struct {
 	path string
@@ -60,7 +61,7 @@ func (w *Writer) open() error {
 	return nil
 }
 
-// Write appends p, first moving a full log to NAME.1.
+// Write appends p, first setting a full log aside to NAME.1.
 func (w *Writer) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -80,15 +81,50 @@ func (w *Writer) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// rotate moves the full log to NAME.1 and begins a new one. When the
-// move fails (on Windows a file another process has open cannot be
-// renamed), the log stays where it is and grows until a later move
-// works: a line past the cap is better than none. The caller holds w.mu.
+// rotate copies the full log to NAME.1 and empties it. It is not moved:
+// the daemon that install started has the log as its stderr too (where a
+// crash's trace goes), and so may `bedtime logs -f`. On Windows a file held
+// open so cannot be renamed, and the log grew past its cap for good; where
+// it can, the daemon's stderr went with the moved file and, at the next
+// move, nowhere. Emptied in place, the log stays the one they hold, and
+// what they append lands at its new end. When setting it aside fails (a
+// directory in the way of NAME.1, a full disk), the log is kept and grows
+// until a later try works: a line past the cap is better than none, or
+// than the lines before lost. The caller holds w.mu.
 func (w *Writer) rotate() {
 	w.f.Close()
 	w.f = nil
-	_ = os.Rename(w.path, w.path+".1")
+	if err := copyAside(w.path, w.max); err == nil {
+		if f, err := safefs.OpenPrivate(w.path, os.O_WRONLY|os.O_TRUNC, 0); err == nil {
+			f.Close()
+		}
+	}
 	_ = w.open() // when it fails, the next Write tries again
+}
+
+// copyAside writes the last keep bytes of the log at path, from a line's
+// start, to NAME.1, atomically and private.
+func copyAside(path string, keep int64) error {
+	f, err := safefs.OpenPrivate(path, os.O_RDONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	from := max(fi.Size()-keep, 0)
+	data, err := io.ReadAll(io.NewSectionReader(f, from, fi.Size()-from))
+	if err != nil {
+		return err
+	}
+	if from > 0 {
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			data = data[i+1:]
+		}
+	}
+	return safefs.WriteAtomic(path+".1", data)
 }
 
 // Close closes the file.

@@ -141,3 +141,92 @@ func TestTailLongLine(t *testing.T) {
 		})
 	}
 }
+
+// TestCappedWhileHeldOpen: the daemon that install, start and restart
+// launch (on Windows, and from the XDG autostart) has the log file as its
+// stderr, where a crash's trace goes, and `bedtime logs -f` holds it open
+// too. On Windows a file held open so cannot be renamed: the log was never
+// moved to NAME.1 and grew past its cap without end (under Wine, 7031
+// bytes of a 400-byte cap here). Elsewhere the rename worked, and stderr
+// went with the moved file, then, at the next move, to a deleted one: a
+// crash's trace was lost. Now the log is copied aside and emptied in
+// place: both files stay within the cap, and stderr's line is the log's
+// last.
+func TestCappedWhileHeldOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bedtime.log")
+	stderr, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stderr.Close()
+	const max = 400
+	w, err := Open(path, max)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i := range 200 {
+		if _, err := fmt.Fprintf(w, "line %03d of the log, which is full\n", i); err != nil {
+			t.Fatalf("line %d: %v", i, err)
+		}
+	}
+	if _, err := fmt.Fprintf(stderr, "panic: the daemon's last words\n"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + ".1"} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Size() > max+64 {
+			t.Errorf("%s is %d bytes, past the cap of %d", filepath.Base(p), fi.Size(), max)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(string(b), "line 199 of the log, which is full\npanic: the daemon's last words\n") {
+		t.Errorf("the log does not end with the last line, then stderr's:\n%s", b)
+	}
+	var first int
+	if _, err := fmt.Sscanf(string(b), "line %d ", &first); err != nil {
+		t.Fatalf("the log does not begin with a whole line: %v\n%s", err, b)
+	}
+	before := fmt.Sprintf("line %03d of the log, which is full\n", first-1)
+	if b, err := os.ReadFile(path + ".1"); err != nil || !strings.HasPrefix(string(b), "line ") || !strings.HasSuffix(string(b), before) {
+		t.Errorf("%s.1 = %q (%v), want whole lines ending with the one before the log's first, %q", filepath.Base(path), b, err, before)
+	}
+}
+
+// TestSetAsideFromALineStart: a log far past the cap (one an older
+// bedtime let grow on Windows) is set aside as its last lines only, the
+// first of them whole.
+func TestSetAsideFromALineStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bedtime.log")
+	var old strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&old, "old line %04d\n", i)
+	}
+	if err := os.WriteFile(path, []byte(old.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Open(path, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := fmt.Fprintln(w, "new line"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "new line\n" {
+		t.Errorf("the log = %q (%v), want only the new line", b, err)
+	}
+	want := ""
+	for i := 993; i < 1000; i++ { // the whole lines of 14 bytes in the last 100
+		want += fmt.Sprintf("old line %04d\n", i)
+	}
+	if b, err := os.ReadFile(path + ".1"); err != nil || string(b) != want {
+		t.Errorf("%s.1 = %q (%v), want %q", filepath.Base(path), b, err, want)
+	}
+}

@@ -238,7 +238,7 @@ func sendTest(ctx context.Context, l *locale.Locale) checkResult {
 	case errors.Is(err, notify.ErrInhibited):
 		r.Detail, r.Fix = l.Sprintf("held: do not disturb is on"), l.Sprintf("turn do not disturb off and run `bedtime doctor` again")
 	case err != nil:
-		r.Detail, r.Fix = notifyErrIn(l, err), l.Sprintf("check the notification server's own log (journalctl --user), or restart it")
+		r.Detail, r.Fix = notifyErrIn(l, err), notShownFix(l, runtime.GOOS)
 		var ns *notify.NotShownError
 		if errors.As(err, &ns) {
 			// The whole chain: doctor is where the details belong.
@@ -248,6 +248,16 @@ func sendTest(ctx context.Context, l *locale.Locale) checkResult {
 		r.OK, r.Detail = true, l.Sprintf(`sent: a "bedtime doctor" popup should be on screen now`)
 	}
 	return r
+}
+
+// notShownFix is what to do when the test notification was not shown, on
+// the system goos: Windows keeps no journal, and its notifications are
+// switched in Settings.
+func notShownFix(l *locale.Locale, goos string) string {
+	if goos == "windows" {
+		return l.Sprintf("in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again")
+	}
+	return l.Sprintf("check the notification server's own log (journalctl --user), or restart it")
 }
 
 // checkTimeZone reports the time zone reminders fire in.

@@ -25,7 +25,8 @@ import (
 // (the double) that refuses the token, a token file others can read, a private ntfy channel that works
 // (its test message published in the language too),
 // a command whose program is missing, sync without a key; and the
-// presence and busy reports of a desktop without sources. What each check
+// presence and busy reports of a desktop without sources, and of Windows
+// with a test notification not shown. What each check
 // found and its fix come in the schedule's language, as goldens in each
 // shipped language and the pseudo-locale (which shows any word that
 // bypasses the catalog); only what the system itself said (a path, Go's
@@ -52,6 +53,9 @@ func TestDoctorDetailsInEachLanguage(t *testing.T) {
 				{Name: "presence", OK: true, Detail: l.Sprintf("now %s; %s", l.Sprintf("here"), presenceReportIn(l, none))},
 				{Name: "busy", OK: true, Detail: l.Sprintf("now %s; %s", l.Sprintf("busy (%s)", l.Sprintf("microphone in use")), busyReportIn(l, b))},
 				{Name: "busy", OK: true, Detail: l.Sprintf("now %s; %s", l.Sprintf("not busy"), busyReportIn(l, busy.Report{}))},
+				// On Windows: no journalctl to read, and no Linux source named.
+				{Name: "busy", OK: true, Detail: l.Sprintf("now %s; %s", l.Sprintf("not busy"), busyReportIn(l, busy.Report{None: "not detected on windows yet"}))},
+				{Name: checkTest, Detail: l.Sprintf("not shown: %s", "beeep: create main win failed"), Fix: notShownFix(l, "windows")},
 			}
 		},
 	}

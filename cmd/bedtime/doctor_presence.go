@@ -82,6 +82,9 @@ func busyReportIn(l *locale.Locale, r busy.Report) string {
 	var b strings.Builder
 	if len(r.Used) == 0 {
 		b.WriteString(l.Sprintf("none: reminders never wait for a call to end"))
+		if r.None != "" {
+			b.WriteString(" (" + r.None + ")")
+		}
 	} else {
 		used := make([]string, len(r.Used))
 		for i, name := range r.Used {

@@ -188,7 +188,9 @@ func checkPseudo(t *testing.T, got string) {
 }
 
 // TestAlreadyRunningInEachLanguage: run's refusal when a daemon holds the
-// lock, since today and since another day, in each language.
+// lock, since today and since another day, in each language. On Windows
+// it told the person to `kill 4242`, a command Windows has not; there
+// `bedtime stop` ends one started by hand too, and it says only that.
 func TestAlreadyRunningInEachLanguage(t *testing.T) {
 	t.Parallel()
 	now := berlin(t, "2026-11-25 20:10")
@@ -198,15 +200,22 @@ func TestAlreadyRunningInEachLanguage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&all, "# %s\n", lang)
-		for _, since := range []time.Time{now.Add(-time.Hour), now.AddDate(0, 0, -2), {}} {
-			fmt.Fprintln(&all, alreadyRunning(l, 4242, since, now))
+		for _, goos := range []string{"linux", "windows"} {
+			fmt.Fprintf(&all, "# %s on %s\n", lang, goos)
+			for _, since := range []time.Time{now.Add(-time.Hour), now.AddDate(0, 0, -2), {}} {
+				fmt.Fprintln(&all, alreadyRunning(l, goos, 4242, since, now))
+			}
 		}
 	}
 	testutil.Golden(t, "lang/already-running.golden", all.Bytes())
-	want := "already running (process 4242 since 19:10), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill 4242` (one started by hand)"
-	if got := alreadyRunning(locale.English, 4242, now.Add(-time.Hour), now).Error(); got != want {
-		t.Errorf("English:\n%s\nwant\n%s", got, want)
+	for goos, want := range map[string]string{
+		"linux":   "already running (process 4242 since 19:10), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill 4242` (one started by hand)",
+		"darwin":  "already running (process 4242 since 19:10), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill 4242` (one started by hand)",
+		"windows": "already running (process 4242 since 19:10), and one is enough: leave it, or stop it first with `bedtime stop`",
+	} {
+		if got := alreadyRunning(locale.English, goos, 4242, now.Add(-time.Hour), now).Error(); got != want {
+			t.Errorf("English on %s:\n%s\nwant\n%s", goos, got, want)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -79,7 +80,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 		return err
 	}
 	if pid, since, ok := userlock.Running(dir); ok {
-		return cannotStart{alreadyRunning(app.locale(nil), pid, since, app.now())}
+		return cannotStart{alreadyRunning(app.locale(nil), runtime.GOOS, pid, since, app.now())}
 	}
 	log, closeLog := app.daemonLogger(dir)
 	defer closeLog()
@@ -147,15 +148,23 @@ func syncPlace(s *config.Sync) devices.Place {
 }
 
 // alreadyRunning says, in l's language, that another daemon, pid, holds
-// the lock since since, and how to stop it.
-func alreadyRunning(l *locale.Locale, pid int, since, now time.Time) error {
+// the lock since since, and how to stop it on the system goos. Windows
+// has no kill, and there `bedtime stop` ends one started by hand too.
+func alreadyRunning(l *locale.Locale, goos string, pid int, since, now time.Time) error {
+	p := strconv.Itoa(pid)
 	if since.IsZero() {
-		return errorIn(l, "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), strconv.Itoa(pid))
+		if goos == "windows" {
+			return errorIn(l, "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop`", p)
+		}
+		return errorIn(l, "already running (process %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", p, p)
 	}
 	at := since.In(now.Location())
 	when := l.Clock(at)
 	if y, m, d := at.Date(); !sameDay(now, y, m, d) {
 		when = l.ShortDateTime(at)
 	}
-	return errorIn(l, "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", strconv.Itoa(pid), when, strconv.Itoa(pid))
+	if goos == "windows" {
+		return errorIn(l, "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop`", p, when)
+	}
+	return errorIn(l, "already running (process %s since %s), and one is enough: leave it, or stop it first with `bedtime stop` (the service) or `kill %s` (one started by hand)", p, when, p)
 }
