@@ -38,6 +38,14 @@ import (
 // ExitCannotStart, which RestartPreventExitStatus names; any other failure
 // is retried every 5 s, and given up after 5 tries in 5 minutes
 // (StartLimit*) instead of forever.
+//
+// Type=notify: the daemon sends READY=1 once it holds the per-user lock and
+// has loaded its schedule (service.Ready), and "systemctl start" and
+// "restart" wait for it, failing when the daemon exits first; with
+// Type=simple they said done as soon as the process was forked, so install
+// told the person bedtime runs while it had exited at once. A daemon that
+// has not said so within TimeoutStartSec is stopped (and retried, as any
+// failure): it takes well under a second.
 var systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
 # "bedtime uninstall" to remove it.
 [Unit]
@@ -46,7 +54,9 @@ StartLimitIntervalSec=300
 StartLimitBurst=5
 
 [Service]
-Type=simple
+Type=notify
+NotifyAccess=main
+TimeoutStartSec=30s
 ExecStart={{Path | cmdEscape}}{{range Arguments}} {{. | cmd}}{{end}}
 Restart=on-failure
 RestartSec=5s
