@@ -114,7 +114,7 @@ Running install again updates the service to the current binary and options.`,
 				if errors.As(err, &nm) {
 					return noManager(l, nm)
 				}
-				fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("cannot install the bedtime service: %v", err))
+				fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("cannot install the bedtime service: %v", app.serviceError(err)))
 				app.afterFailedInstall(cmd.Context(), m, l, before)
 				return exitError{1}
 			}
@@ -326,6 +326,10 @@ func (app *App) serviceError(err error) error {
 	if errors.As(err, &nm) {
 		return noManager(app.locale(nil), nm)
 	}
+	var se *service.StartError
+	if errors.As(err, &se) {
+		return startErrorIn(app.locale(nil), se)
+	}
 	if errors.Is(err, service.ErrNotInstalled) {
 		// bedtime's own words, in the person's language; what a service
 		// manager said around them stays as it is.
@@ -348,4 +352,26 @@ func whyIn(l *locale.Locale, why string) string {
 		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", foundIn(l, m[1]))
 	}
 	return why
+}
+
+// startErrorIn says a service.StartError in l's language: how bedtime did
+// not start and whether systemd tries again, then on a line of its own
+// the command that shows why.
+func startErrorIn(l *locale.Locale, se *service.StartError) error {
+	var msg string
+	switch se.How {
+	case service.Killed:
+		msg = l.Sprintf("bedtime was ended by %s as soon as it was started", se.Signal)
+	case service.TimedOut:
+		msg = l.Sprintf("bedtime did not finish starting within %s, so systemd stopped it", se.Within)
+	default:
+		msg = l.Sprintf("bedtime exited as soon as it was started (exit status %s)", strconv.Itoa(se.Status))
+	}
+	if se.Retrying {
+		msg = l.Sprintf("%s; systemd tries again by itself in a few seconds", msg)
+	}
+	if se.Log != "" {
+		msg += "\n" + l.Sprintf("see why with `%s`", se.Log)
+	}
+	return &saidError{msg: msg, errs: []error{se}}
 }
