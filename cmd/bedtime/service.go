@@ -199,9 +199,10 @@ Your schedule file, state and history are kept.`,
 
 // runningOutside returns the pid of a bedtime that runs outside the
 // service m (started by hand): it holds the per-user lock, so a daemon the
-// service starts now would exit at once, while the service manager
-// reports the start as done. With installedOnly, only when the service
-// is installed (start and restart say so themselves when it is not).
+// service starts now would exit at once. systemd reports that too now
+// (Type=notify), but only as an exit status: this says which bedtime runs
+// and what to do, before anything is stopped. With installedOnly, only when the service is
+// installed (start and restart say so themselves when it is not).
 func (app *App) runningOutside(ctx context.Context, m service.Manager, installedOnly bool) (int, bool) {
 	pid, _, ok := app.runningDaemon()
 	if !ok {
@@ -229,7 +230,7 @@ func newControlCmd(app *App, use, short, failed, done string, do func(service.Ma
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// The service's daemon would exit at once, finding the lock
-			// held, and systemd would still call it started.
+			// held: say which bedtime holds it instead.
 			if use != "stop" {
 				if pid, ok := app.runningOutside(cmd.Context(), app.services(), true); ok {
 					return runningOutsideError(app.locale(nil), pid, use)
