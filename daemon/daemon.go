@@ -160,6 +160,9 @@ func Run(ctx context.Context, o Options) error {
 		from = "built-in default"
 	}
 	log.Info("bedtime started", "version", o.Version, "pid", os.Getpid(), "config", from)
+	if o.Ready != nil {
+		o.Ready()
+	}
 	d.sayWhatComes(ctx)
 	d.engine.RunBatch(ctx, o.Clock, func(evs []scheduler.Event) {
 		if keep.ensure("a reminder is due") { // never two daemons firing

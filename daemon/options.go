@@ -48,6 +48,13 @@ type Options struct {
 	// applied the state file. (For tests.)
 	OnReload  func(*config.Schedule)
 	OnControl func(state.State)
+	// Ready, when set, is called once the daemon has started: it holds
+	// the per-user lock, has loaded its schedule (or the built-in
+	// default) and watches it, and is about to wait for the first
+	// reminder. bedtime run tells systemd then (service.Ready), so that
+	// systemctl start, and bedtime install, return only once it runs.
+	// It is not called when Run fails before that.
+	Ready func()
 	// AlsoWatch are more files to watch, by path, each with what to call
 	// when it changes (bedtime run: the sync key, which sync then takes
 	// without a restart).

@@ -21,6 +21,11 @@
 #   status and doctor say which runs, bedtime stop ends it -> start
 #   -> the schedule moved away, restart: exit 78, failed, not restarted
 #   -> the file back, start: active again
+#   -> install again while another bedtime holds the lock of the state
+#   directory the user manager gives the service: install exits 1 saying
+#   the new bedtime exited at once (Type=notify), the journal to read, and
+#   that the previous one did not start either; the unit put back, failed
+#   and not retried -> that bedtime stopped, start: active again
 #   -> reboot the sandbox: the service is back by itself and fires again
 #   -> uninstall: no unit, no process, nothing left but the schedule and state.
 #
@@ -164,7 +169,7 @@ step "install before any init: no schedule file, the service runs the built-in d
 # The sandbox's root is kept between runs: start the user afresh.
 # A run stopped half way can also leave its schedule, or the schedule moved
 # away, in "My Plans".
-u rm -rf .config/bedtime .local/state/bedtime "${SCHED_REL%/*}" || fail "cannot clear the user's bedtime files"
+u rm -rf .config/bedtime .local/state/bedtime .other-state "${SCHED_REL%/*}" || fail "cannot clear the user's bedtime files"
 command -v zic >/dev/null || fail "zic (Debian package libc-bin) is needed to make the test's zone"
 soon_zone 25 || fail "cannot make the test's zone"
 u systemctl --user set-environment TZ=/opt/testbin/zone/Bedtime/Soon || fail "systemctl --user set-environment"
@@ -251,6 +256,28 @@ want "restarts after exit status 78" 0 u systemctl --user show -p NRestarts --va
 u mv "$SCHED_REL.away" "$SCHED_REL" || fail "cannot move the schedule back"
 u bedtime start || fail "bedtime start after the schedule came back"
 wait_for "is-active once the schedule is back" 10 u systemctl --user is-active --quiet bedtime.service
+
+step "an install whose daemon exits at once says so: another bedtime holds the lock in the user manager's state directory"
+# The manager's XDG_STATE_HOME is not the shell's, so install's own check
+# for a bedtime already running does not see that one, as with an
+# XDG_STATE_HOME set in ~/.config/environment.d.
+other=/home/tester/.other-state
+u systemctl --user set-environment XDG_STATE_HOME="$other" || fail "systemctl --user set-environment"
+u env XDG_STATE_HOME="$other" sh -c 'nohup bedtime run --config "$1" >/dev/null 2>&1 </dev/null &' sh "$SCHED_REL" || fail "cannot start the other bedtime"
+wait_for "the other bedtime holds its lock" 10 u env XDG_STATE_HOME="$other" bedtime status
+out=$(u bedtime install --config "$SCHED_REL" 2>&1) && fail "install said done while its bedtime exited at once: $out"
+echo "$out"
+case "$out" in *"cannot install the bedtime service: bedtime exited as soon as it was started (exit status 78)"*"see why with \`journalctl --user -u bedtime.service -n 20\`"*"bedtime is stopped now: the one that ran before the install did not start again either"*) ;;
+*) fail "install whose bedtime exited at once said: $out" ;; esac
+# (the unit escapes "%" and "$" of the schedule's path)
+u systemctl --user cat bedtime.service 2>/dev/null | grep -qF '"/home/tester/My Plans/100%% $$night.yaml"' || fail "the previous unit was not put back"
+want "the state after the failed install" failed u systemctl --user show -p ActiveState --value bedtime.service
+want "restarts after the failed install" 0 u systemctl --user show -p NRestarts --value bedtime.service
+u env XDG_STATE_HOME="$other" bedtime stop || fail "bedtime stop of the other bedtime"
+u systemctl --user unset-environment XDG_STATE_HOME || fail "systemctl --user unset-environment"
+u rm -rf "$other"
+out=$(u bedtime start 2>&1) || fail "bedtime start once the other bedtime stopped: $out"
+want "is-active once the other bedtime stopped" active u systemctl --user is-active bedtime.service
 
 step "reboot the sandbox: the service must come back by itself"
 cursor=$(journal_cursor)

@@ -38,6 +38,14 @@ import (
 // ExitCannotStart, which RestartPreventExitStatus names; any other failure
 // is retried every 5 s, and given up after 5 tries in 5 minutes
 // (StartLimit*) instead of forever.
+//
+// Type=notify: the daemon sends READY=1 once it holds the per-user lock and
+// has loaded its schedule (service.Ready), and "systemctl start" and
+// "restart" wait for it, failing when the daemon exits first; with
+// Type=simple they said done as soon as the process was forked, so install
+// told the person bedtime runs while it had exited at once. A daemon that
+// has not said so within TimeoutStartSec is stopped (and retried, as any
+// failure): it takes well under a second.
 var systemdUnitTemplate = `# Written by "bedtime install". Run it again to update this unit,
 # "bedtime uninstall" to remove it.
 [Unit]
@@ -46,7 +54,9 @@ StartLimitIntervalSec=300
 StartLimitBurst=5
 
 [Service]
-Type=simple
+Type=notify
+NotifyAccess=main
+TimeoutStartSec=30s
 ExecStart={{Path | cmdEscape}}{{range Arguments}} {{. | cmd}}{{end}}
 Restart=on-failure
 RestartSec=5s
@@ -205,8 +215,9 @@ func (noProgram) Stop(kservice.Service) error  { return nil }
 
 // Install writes the unit through kardianos/service (which also enables it
 // and reloads systemd), then restarts the service so a re-install runs the
-// new binary and options. A failed step restores what was there before: the
-// previous unit, or no unit at all.
+// new binary and options, and returns once the daemon has started. A failed
+// step, the daemon's start included (a *StartError), restores what was
+// there before: the previous unit, or no unit at all.
 func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	if err := checkSystemdExecutable(spec.Executable); err != nil {
 		return err
@@ -250,10 +261,9 @@ func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
 	// A unit that failed, or hit its start limit, is refused a restart
 	// until its failure is forgotten: the new unit starts afresh.
 	_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
-	if _, err := m.systemctl(ctx, "restart", systemdUnitName); err != nil {
-		return err
-	}
-	return nil
+	// It returns once the new daemon has said it started (Type=notify),
+	// or with a *StartError; the unit put back is then left stopped.
+	return m.start(ctx, "restart", true)
 }
 
 // explainInstallError turns kardianos/service's Install error into one that
@@ -354,8 +364,13 @@ func (m *systemdManager) control(ctx context.Context, verb string) error {
 		// of the start limit the failures hit.
 		_, _ = m.systemctl(ctx, "reset-failed", systemdUnitName)
 	}
-	_, err = m.systemctl(ctx, verb, systemdUnitName)
-	return err
+	if verb == "stop" {
+		_, err = m.systemctl(ctx, verb, systemdUnitName)
+		return err
+	}
+	// Once the daemon has said it started, or a *StartError; systemd
+	// retries a failure it may mend by itself, as at login.
+	return m.start(ctx, verb, false)
 }
 
 // Start starts the service.

@@ -291,6 +291,7 @@ func TestSystemdInstallFailure(t *testing.T) {
 			"daemon-reload --user",
 			"--user reset-failed bedtime.service",
 			"--user restart bedtime.service",
+			showStartCall, // what became of the daemon: nothing it says here
 			"--user disable bedtime.service",
 			"--user daemon-reload",
 		}},

@@ -196,8 +196,5 @@ func (m *systemdManager) installVendor(ctx context.Context, own string) (err err
 	if _, err := m.systemctl(ctx, "enable", systemdUnitName); err != nil {
 		return err
 	}
-	if _, err := m.systemctl(ctx, "restart", systemdUnitName); err != nil {
-		return err
-	}
-	return nil
+	return m.start(ctx, "restart", true)
 }

@@ -134,7 +134,7 @@ func TestSystemdVendorInstall(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "Failed to restart bedtime.service: injected by the test") {
 			t.Fatalf("Install = %v, want systemctl's message", err)
 		}
-		sameCalls(t, f.calls(), append(vendorInstallCalls, "--user disable bedtime.service", "--user daemon-reload"))
+		sameCalls(t, f.calls(), append(vendorInstallCalls, showStartCall, "--user disable bedtime.service", "--user daemon-reload"))
 		if after, ok := f.unit(); !ok || after != before {
 			t.Errorf("the previous unit was not restored: %q", after)
 		}

@@ -96,6 +96,14 @@ func (app *App) runDaemon(ctx context.Context) error {
 		ReloadSignals: reloadSignals,
 		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
+		// Under bedtime's systemd unit (Type=notify), systemctl start
+		// returns, and install says bedtime runs, only once it has come
+		// this far; elsewhere this does nothing.
+		Ready: func() {
+			if _, err := service.Ready(); err != nil {
+				log.Warn("systemd was not told that bedtime started; it stops bedtime when its start times out", "err", err)
+			}
+		},
 	}
 	ctx, stop := context.WithCancel(ctx)
 	synced := closedChan

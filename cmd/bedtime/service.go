@@ -114,7 +114,7 @@ Running install again updates the service to the current binary and options.`,
 				if errors.As(err, &nm) {
 					return noManager(l, nm)
 				}
-				fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("cannot install the bedtime service: %v", err))
+				fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("cannot install the bedtime service: %v", app.serviceError(err)))
 				app.afterFailedInstall(cmd.Context(), m, l, before)
 				return exitError{1}
 			}
@@ -199,9 +199,10 @@ Your schedule file, state and history are kept.`,
 
 // runningOutside returns the pid of a bedtime that runs outside the
 // service m (started by hand): it holds the per-user lock, so a daemon the
-// service starts now would exit at once, while the service manager
-// reports the start as done. With installedOnly, only when the service
-// is installed (start and restart say so themselves when it is not).
+// service starts now would exit at once. systemd reports that too now
+// (Type=notify), but only as an exit status: this says which bedtime runs
+// and what to do, before anything is stopped. With installedOnly, only when the service is
+// installed (start and restart say so themselves when it is not).
 func (app *App) runningOutside(ctx context.Context, m service.Manager, installedOnly bool) (int, bool) {
 	pid, _, ok := app.runningDaemon()
 	if !ok {
@@ -229,7 +230,7 @@ func newControlCmd(app *App, use, short, failed, done string, do func(service.Ma
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// The service's daemon would exit at once, finding the lock
-			// held, and systemd would still call it started.
+			// held: say which bedtime holds it instead.
 			if use != "stop" {
 				if pid, ok := app.runningOutside(cmd.Context(), app.services(), true); ok {
 					return runningOutsideError(app.locale(nil), pid, use)
@@ -326,6 +327,10 @@ func (app *App) serviceError(err error) error {
 	if errors.As(err, &nm) {
 		return noManager(app.locale(nil), nm)
 	}
+	var se *service.StartError
+	if errors.As(err, &se) {
+		return startErrorIn(app.locale(nil), se)
+	}
 	if errors.Is(err, service.ErrNotInstalled) {
 		// bedtime's own words, in the person's language; what a service
 		// manager said around them stays as it is.
@@ -348,4 +353,26 @@ func whyIn(l *locale.Locale, why string) string {
 		return l.Sprintf("chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", foundIn(l, m[1]))
 	}
 	return why
+}
+
+// startErrorIn says a service.StartError in l's language: how bedtime did
+// not start and whether systemd tries again, then on a line of its own
+// the command that shows why.
+func startErrorIn(l *locale.Locale, se *service.StartError) error {
+	var msg string
+	switch se.How {
+	case service.Killed:
+		msg = l.Sprintf("bedtime was ended by %s as soon as it was started", se.Signal)
+	case service.TimedOut:
+		msg = l.Sprintf("bedtime did not finish starting within %s, so systemd stopped it", se.Within)
+	default:
+		msg = l.Sprintf("bedtime exited as soon as it was started (exit status %s)", strconv.Itoa(se.Status))
+	}
+	if se.Retrying {
+		msg = l.Sprintf("%s; systemd tries again by itself in a few seconds", msg)
+	}
+	if se.Log != "" {
+		msg += "\n" + l.Sprintf("see why with `%s`", se.Log)
+	}
+	return &saidError{msg: msg, errs: []error{se}}
 }
