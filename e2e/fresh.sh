@@ -128,6 +128,9 @@ t0=$SECONDS
 inside "$copy" --chdir=/root/bedtime make test >"$run/test.log" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then
+	# What failed, wherever it is in the log (a test's own lines come long
+	# before the package's FAIL), then the end of the log.
+	grep -n -B 2 -A 30 -E '^(--- FAIL|panic:|WARNING: DATA RACE)' "$run/test.log" | head -n 200 >&2
 	tail -n 40 "$run/test.log" >&2
 	fail "make test on a fresh Debian exited $rc (the whole log: KEEP=1, then $run/test.log)"
 fi
