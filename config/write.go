@@ -45,7 +45,7 @@ func writeAtomic(path string, data []byte) error { return safefs.WriteAtomic(pat
 // or a link to one, never a pipe or a device, at most MaxFileSize bytes
 // (a larger file is an error).
 func ReadFile(path string) ([]byte, error) {
-	data, err := readAll(path, MaxFileSize+1)
+	data, err := ReadAtMost(path, MaxFileSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
@@ -55,8 +55,11 @@ func ReadFile(path string) ([]byte, error) {
 	return data, err
 }
 
-// readAll reads at most limit bytes of the regular file at path.
-func readAll(path string, limit int64) ([]byte, error) {
+// ReadAtMost reads at most limit bytes of the schedule file at path as
+// Load opens it: a regular file or a link to one, never a named pipe
+// (which would block for good) or a device (which could be read for
+// ever); anything else is a safefs.NotRegularError naming path.
+func ReadAtMost(path string, limit int64) ([]byte, error) {
 	f, err := safefs.Open(path)
 	if err != nil {
 		return nil, err
@@ -69,7 +72,7 @@ func readAll(path string, limit int64) ([]byte, error) {
 // time, such as schedule.yaml.2026-11-25T220300.bak, and returns its path.
 // It never overwrites an earlier backup.
 func Backup(path string, now time.Time) (string, error) {
-	data, err := readAll(path, 1<<40) // all of it, whatever its size
+	data, err := ReadAtMost(path, 1<<40) // all of it, whatever its size
 	if err != nil {
 		return "", fmt.Errorf("config: cannot back up: %w", err)
 	}

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/safefs"
 )
 
 func newInitCmd(app *App) *cobra.Command {
@@ -32,7 +30,7 @@ setting, to the schedule file. An existing file is left alone unless
 			// The template's comments speak the person's language; its
 			// keys and values are the same in all.
 			tmpl := config.TemplateIn(l)
-			old, readErr := readSchedule(path, int64(len(tmpl))+1)
+			old, readErr := config.ReadAtMost(path, int64(len(tmpl))+1)
 			exists := readErr == nil
 			if readErr != nil && !errors.Is(readErr, os.ErrNotExist) {
 				return readErr
@@ -63,17 +61,4 @@ setting, to the schedule file. An existing file is left alone unless
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace an existing file (after backing it up)")
 	return cmd
-}
-
-// readSchedule reads at most limit bytes of the schedule file at path as
-// config.Load opens it: a regular file or a link to one, never a named
-// pipe (which would block for good) or a device (which could be read for
-// ever); anything else is a safefs.NotRegularError naming path.
-func readSchedule(path string, limit int64) ([]byte, error) {
-	f, err := safefs.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit))
 }
