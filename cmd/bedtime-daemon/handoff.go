@@ -29,12 +29,16 @@ func full() (string, error) {
 	return p, nil
 }
 
-// handOff runs "bedtime run" with args in this process's stead: it
-// returns only when that cannot start.
+// handOff runs "bedtime run" with args (bedtime-daemon's, with or without
+// "run" first) in this process's stead: it returns only when that cannot
+// start.
 func handOff(args []string) error {
 	p, err := full()
 	if err != nil {
 		return err
+	}
+	if len(args) > 0 && args[0] == "run" {
+		args = args[1:]
 	}
 	return replace(p, append([]string{p, "run"}, args...))
 }

@@ -16,40 +16,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bedtime-app/bedtime/logfile"
-	"github.com/bedtime-app/bedtime/state"
+	"github.com/bedtime-app/bedtime/runner"
 )
 
-// logFileName is the daemon's own log in the state directory, the same
-// file the service package sends a daemon it starts to.
-const logFileName = "bedtime.log"
+// logFileName is the daemon's own log in the state directory.
+const logFileName = runner.LogFile
 
-// daemonLogger is the daemon's logger: stderr, and, unless the journal
-// keeps the log (systemd sets JOURNAL_STREAM), the size-capped log in the
-// state directory, so that a bedtime started by hand has a log to read
-// later (`bedtime logs`). When stderr is that file already (install and
-// start launch the daemon so), the log goes through the capped writer
-// only: stderr alone would grow past any cap.
+// daemonLogger is the daemon's logger (runner.Logger) on app's stderr.
 func (app *App) daemonLogger(dir string) (*slog.Logger, func()) {
-	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
-	path := filepath.Join(dir, logFileName)
-	if os.Getenv("JOURNAL_STREAM") != "" {
-		return slog.New(slog.NewTextHandler(app.Stderr, opts)), func() {}
-	}
-	var also io.Writer = app.Stderr
-	if f, ok := app.Stderr.(*os.File); ok && logfile.Is(f, path) {
-		also = io.Discard
-	}
-	var w *logfile.Writer
-	_, err := state.Open(dir) // the private state directory, made if need be
-	if err == nil {
-		w, err = logfile.Open(path, 0)
-	}
-	if err != nil {
-		l := slog.New(slog.NewTextHandler(app.Stderr, opts))
-		l.Warn("no log file; the log goes to stderr only", "err", err)
-		return l, func() {}
-	}
-	return slog.New(slog.NewTextHandler(io.MultiWriter(also, w), opts)), func() { w.Close() }
+	return runner.Logger(dir, app.Stderr)
 }
 
 func newLogsCmd(app *App) *cobra.Command {

@@ -1,10 +1,6 @@
 package main
 
-import (
-	"os"
-	"path/filepath"
-	"runtime"
-)
+import "github.com/bedtime-app/bedtime/state"
 
 // stateDir returns app.StateDir, or the user's state directory.
 func (app *App) stateDir() (string, error) {
@@ -14,28 +10,6 @@ func (app *App) stateDir() (string, error) {
 	return userStateDir()
 }
 
-// userStateDir returns where bedtime keeps its state and history:
-// $XDG_STATE_HOME/bedtime (default ~/.local/state/bedtime) on Linux and the
-// BSDs, ~/Library/Application Support/bedtime on macOS, and
-// %LocalAppData%\bedtime on Windows.
-func userStateDir() (string, error) {
-	switch runtime.GOOS {
-	case "darwin", "windows":
-		dir, err := os.UserConfigDir()
-		if runtime.GOOS == "windows" {
-			dir, err = os.UserCacheDir() // %LocalAppData%
-		}
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(dir, "bedtime"), nil
-	}
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "bedtime"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(home, ".local", "state", "bedtime"), nil
-}
+// userStateDir returns where bedtime keeps its state and history
+// (state.DefaultDir).
+func userStateDir() (string, error) { return state.DefaultDir() }

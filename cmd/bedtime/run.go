@@ -4,18 +4,14 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/bedtime-app/bedtime/config"
-	"github.com/bedtime-app/bedtime/daemon"
-	"github.com/bedtime-app/bedtime/devices"
 	"github.com/bedtime-app/bedtime/locale"
-	"github.com/bedtime-app/bedtime/notify"
+	"github.com/bedtime-app/bedtime/runner"
 	"github.com/bedtime-app/bedtime/service"
 	"github.com/bedtime-app/bedtime/userlock"
 )
@@ -82,77 +78,18 @@ func (app *App) runDaemon(ctx context.Context) error {
 	if pid, since, ok := userlock.Running(dir); ok {
 		return cannotStart{alreadyRunning(app.locale(nil), runtime.GOOS, pid, since, app.now())}
 	}
-	log, closeLog := app.daemonLogger(dir)
-	defer closeLog()
-	o := daemon.Options{
+	o := runner.Options{
 		SchedulePath:  path,
 		Builtin:       app.builtin,
 		StateDir:      dir,
 		Clock:         app.clock(),
-		Logger:        log,
-		Notifier:      daemon.DesktopNotifier,
-		Probe:         notify.Probe,
+		Stderr:        app.Stderr,
 		ZoneFile:      app.zoneFile(),
 		ReloadSignals: reloadSignals,
-		Debounce:      daemon.DefaultDebounce,
 		Version:       buildVersion(),
-		// Under bedtime's systemd unit (Type=notify), systemctl start
-		// returns, and install says bedtime runs, only once it has come
-		// this far; elsewhere this does nothing.
-		Ready: func() {
-			if _, err := service.Ready(); err != nil {
-				log.Warn("systemd was not told that bedtime started; it stops bedtime when its start times out", "err", err)
-			}
-		},
+		Run:           app.RunDaemon,
 	}
-	ctx, stop := context.WithCancel(ctx)
-	synced := closedChan
-	if !app.builtin {
-		// Sync follows the schedule: the daemon gives each schedule it
-		// loads, and a changed sync: section is shared (or left) at once.
-		sh := devices.Share(ctx, syncPlace(app.syncSettings()), devices.ShareOptions{StateDir: dir, Now: app.now, Logger: log, StopWait: syncStopWait})
-		o.Devices, o.ShowWithin = sh, devices.ShowWithin
-		o.OnReload = func(s *config.Schedule) {
-			if s != nil {
-				sh.Follow(syncPlace(s.Sync))
-			}
-		}
-		// A new key (sync join --force) is taken at once, too.
-		o.AlsoWatch = map[string]func(){filepath.Join(dir, devices.KeyFile): sh.Rekey}
-		synced = sh.Done()
-	}
-	// When the daemon ends, sync says in the folder that this computer
-	// stopped (so the others hold nothing for it) before the process
-	// ends; a folder that hangs does not hold the exit for long.
-	defer func() {
-		stop()
-		select {
-		case <-synced:
-		case <-time.After(syncStopWait):
-			log.Warn("sync: the folder did not take the last word in time", "waited", syncStopWait)
-		}
-	}()
-	if app.RunDaemon != nil {
-		return app.RunDaemon(ctx, o)
-	}
-	return daemon.Run(ctx, o)
-}
-
-// syncStopWait is how long a stopping daemon waits for the sync folder to
-// take its last presence, and how long a change of the schedule's sync:
-// section waits for the old folder to take it.
-const syncStopWait = 5 * time.Second
-
-// closedChan is a channel closed already: nothing to wait for.
-var closedChan = func() <-chan struct{} { c := make(chan struct{}); close(c); return c }()
-
-// syncPlace is where the schedule's sync: section s says to share; no
-// sync without one.
-func syncPlace(s *config.Sync) devices.Place {
-	if s == nil {
-		return devices.Place{}
-	}
-	return devices.Place{Folder: s.Folder, Name: s.Name}
+	return runner.Run(ctx, o)
 }
 
 // alreadyRunning says, in l's language, that another daemon, pid, holds

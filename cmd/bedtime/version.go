@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bedtime-app/bedtime/locale"
+	"github.com/bedtime-app/bedtime/runner"
 	"github.com/spf13/cobra"
 )
 
@@ -17,15 +18,7 @@ var commit = ""
 
 // buildVersion returns the version set with -ldflags, else the module
 // version from the build info, else "devel".
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
-}
+func buildVersion() string { return runner.Version(version) }
 
 // buildCommit returns the commit set with -ldflags, else the one in the
 // build info (with "-dirty" when the tree had changes), else "unknown".
