@@ -64,9 +64,9 @@ type Message struct {
 	Showing time.Time `json:",omitzero"`
 }
 
-// in returns the locale of m.Lang, English when it names none bedtime
-// speaks.
-func (m Message) in() *locale.Locale {
+// Locale returns the locale of m.Lang, English when it names none bedtime
+// speaks: the language of the words a channel adds itself.
+func (m Message) Locale() *locale.Locale {
 	if m.Lang == "" {
 		return locale.English
 	}

@@ -94,7 +94,7 @@ func NewNtfy(name string, c config.NtfyChannel, o NtfyOptions) (*Ntfy, error) {
 }
 
 func readToken(path string) (string, error) {
-	if err := checkPrivateFile(path); err != nil {
+	if err := CheckPrivateFile(path); err != nil {
 		return "", fmt.Errorf("token_file: %w", err)
 	}
 	b, err := os.ReadFile(path)
@@ -162,7 +162,7 @@ type replyBody struct {
 
 func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 	m := d.Message
-	l := m.in()
+	l := m.Locale()
 	p := ntfyPublish{Topic: n.cfg.Topic, Title: m.Title, Message: m.Body, Priority: n.cfg.Priority, Tags: m.Tags, Click: m.Click}
 	if n.cfg.Private {
 		p.Title, p.Message, p.Tags = l.Sprintf(PrivateTitle), l.Sprintf(PrivateBody), nil

@@ -41,7 +41,7 @@ func loadSecret(dir string) (*signer, error) {
 }
 
 func readSecret(path string) ([]byte, error) {
-	if err := checkPrivateFile(path); err != nil {
+	if err := CheckPrivateFile(path); err != nil {
 		return nil, err
 	}
 	key, err := os.ReadFile(path)
