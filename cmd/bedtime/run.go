@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
@@ -92,6 +93,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 		Logger:        log,
 		Notifier:      daemon.DesktopNotifier,
 		Probe:         notify.Probe,
+		Ntfy:          ntfy.Maker,
 		ZoneFile:      app.zoneFile(),
 		ReloadSignals: reloadSignals,
 		Debounce:      daemon.DefaultDebounce,
