@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -64,9 +65,9 @@ type Message struct {
 	Showing time.Time `json:",omitzero"`
 }
 
-// in returns the locale of m.Lang, English when it names none bedtime
-// speaks.
-func (m Message) in() *locale.Locale {
+// Locale returns the locale of m.Lang, English when it names none bedtime
+// speaks: the language of the words a channel adds itself.
+func (m Message) Locale() *locale.Locale {
 	if m.Lang == "" {
 		return locale.English
 	}
@@ -191,17 +192,32 @@ func IsPermanent(err error) bool {
 	return errors.As(err, &p)
 }
 
-// FromConfig builds the channels of the schedule s. The ntfy channels read
-// their token files now: a token file that is missing, not a regular
-// file, not 0600 or not the user's is an error naming it. Every channel
-// that can be built is returned, with the errors of the others joined.
-func FromConfig(s *config.Schedule, o NtfyOptions) (map[string]Channel, error) {
+// NtfyMaker makes the channel of a schedule's ntfy: section, logging to
+// log: ntfy.Maker (package channel/ntfy), which links net/http and
+// crypto/tls, so that a program that runs no phone channel does not.
+type NtfyMaker func(name string, c config.NtfyChannel, log *slog.Logger) (Channel, error)
+
+// ErrNoNtfy is why FromConfig without an NtfyMaker leaves out an ntfy
+// channel.
+var ErrNoNtfy = errors.New("this program does not run phone (ntfy) channels")
+
+// FromConfig builds the channels of the schedule s, the ntfy channels with
+// ntfy, which gets log; with a nil ntfy, each is an error naming it that
+// wraps ErrNoNtfy. The ntfy channels read their token files now: a token
+// file that is missing, not a regular file, not 0600 or not the user's is
+// an error naming it. Every channel that can be built is returned, with
+// the errors of the others joined.
+func FromConfig(s *config.Schedule, ntfy NtfyMaker, log *slog.Logger) (map[string]Channel, error) {
 	out := map[string]Channel{}
 	var errs []error
 	for name, c := range s.Channels {
 		switch {
 		case c.Ntfy != nil:
-			n, err := NewNtfy(name, *c.Ntfy, o)
+			if ntfy == nil {
+				errs = append(errs, fmt.Errorf("channel %q: %w", name, ErrNoNtfy))
+				continue
+			}
+			n, err := ntfy(name, *c.Ntfy, log)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("channel %q: %w", name, err))
 				continue
@@ -212,16 +228,4 @@ func FromConfig(s *config.Schedule, o NtfyOptions) (map[string]Channel, error) {
 		}
 	}
 	return out, errors.Join(errs...)
-}
-
-// RandomTopic returns a new ntfy topic name nobody can guess: "bedtime-"
-// and 20 random letters and digits (about 103 bits). On a public server
-// the topic is the only secret.
-func RandomTopic() string {
-	const abc = "abcdefghijkmnopqrstuvwxyz23456789" // no l, 0, 1: easy to type on a phone
-	b := make([]byte, 20)
-	for i := range b {
-		b[i] = abc[randIntn(len(abc))]
-	}
-	return "bedtime-" + string(b)
 }

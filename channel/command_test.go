@@ -141,34 +141,3 @@ func TestCommandCheck(t *testing.T) {
 		t.Errorf("Check(missing) = %+v", c)
 	}
 }
-
-func TestFromConfig(t *testing.T) {
-	tok := writeToken(t, "tk_abc", 0o600)
-	src := `channels:
-  phone:
-    ntfy: {server: "http://127.0.0.1:9", topic: "t0pic", token_file: "` + tok + `"}
-  broken:
-    ntfy: {server: "http://127.0.0.1:9", topic: "t0pic2", token_file: "/nonexistent/token"}
-  speak:
-    command: ["espeak-ng", "{title}"]
-reminders:
-  magnesium: {at: "20:30", channels: [desktop, phone, speak]}
-`
-	s, err := config.Parse("schedule.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	chans, err := FromConfig(s, NtfyOptions{})
-	if err == nil || !strings.HasPrefix(err.Error(), `channel "broken": token_file: `) {
-		t.Fatalf("FromConfig error = %v, want one naming the broken channel", err)
-	}
-	if _, ok := chans["phone"].(*Ntfy); !ok {
-		t.Errorf("phone = %T", chans["phone"])
-	}
-	if _, ok := chans["speak"].(*Command); !ok {
-		t.Errorf("speak = %T", chans["speak"])
-	}
-	if len(chans) != 2 {
-		t.Errorf("%d channels, want 2", len(chans))
-	}
-}

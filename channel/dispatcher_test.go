@@ -1,10 +1,11 @@
-package channel
+package channel_test
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/scheduler"
 )
 
@@ -25,11 +26,11 @@ func TestRetainOnTheDispatchersClock(t *testing.T) {
 			if err := d.Send("magnesium", at, at.Add(time.Hour), msg, []string{"phone"}); err != nil {
 				t.Fatal(err)
 			}
-			if r := f.final(); r.State != StateSent || !r.Scheduled.Equal(at) {
+			if r := f.final(); r.State != channel.StateSent || !r.Scheduled.Equal(at) {
 				t.Fatalf("report = %+v, want %s sent", r, at)
 			}
 		}
-		kept := func(at time.Time) bool { return strings.Contains(d.String(), instant(at)) }
+		kept := func(at time.Time) bool { return strings.Contains(d.String(), channel.Instant(at)) }
 		send(first)
 		m := f.srv.Messages(topic)[0]
 
@@ -40,7 +41,7 @@ func TestRetainOnTheDispatchersClock(t *testing.T) {
 		}
 		f.waitSubscribed()
 		f.press(m, "Done")
-		if a := f.answer(d); !a.Scheduled.Equal(first) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(first) || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v, want Done for %s", a, first)
 		}
 

@@ -1,7 +1,17 @@
 // Package channel delivers reminders elsewhere than the desktop: to a phone
-// through an ntfy server (https://ntfy.sh or one's own), or to a program
-// the user names (a command channel). The desktop notification itself is
-// the notify package's job; this package never delays it.
+// through an ntfy server (package channel/ntfy), or to a program the user
+// names (a command channel). The desktop notification itself is the notify
+// package's job; this package never delays it.
+//
+// The ntfy channel is a package of its own so that this one, and the
+// daemon's, link no HTTP client: net/http and crypto/tls are about 4 MiB
+// of the daemon's resident pages at rest, though none of it runs without a
+// phone channel, and the daemon's own program (cmd/bedtime-daemon), which
+// runs no phone channel, must not link them (daemon's TestNoHTTPClient
+// says they stay out).
+// FromConfig takes what makes the ntfy channels (an NtfyMaker, ntfy.Maker)
+// from the program; without one, a schedule's ntfy channels are errors
+// that wrap ErrNoNtfy, and the others are built all the same.
 //
 // A Channel delivers one reminder instant (Deliver) and says for `bedtime
 // doctor` whether it can (Check). The Dispatcher sits between the daemon
@@ -20,34 +30,29 @@
 //   - Instants, deadlines, backoff and how long an entry is kept (48 h
 //     after its instant, so that a late answer is still known) are all
 //     on one clock, Options.Clock: the daemon's, which tests steer.
-//   - Before it sends an ntfy message again after an attempt whose answer
-//     was lost (a timeout, a dropped connection, a 5xx), the channel looks
-//     on the server for the message it may have sent already.
+//   - A retry says which attempt it is (Delivery.Attempt, Delivery.First),
+//     so that a channel whose earlier answer was lost (a timeout, a
+//     dropped connection, a 5xx) can look whether it arrived after all:
+//     the ntfy channel looks on the server before it publishes again.
 //
-// Done and Snooze on the phone are ntfy "http" actions: pressing one makes
-// the phone publish a small JSON reply to the reply topic (by default the
-// topic plus "-reply"), which the Dispatcher reads as a stream
-// (GET <server>/<reply>/json, reconnecting with backoff and asking with
-// since= for what it missed). A reply carries an opaque reference to the
+// A channel whose messages can be answered (a Replier: ntfy, with Done and
+// Snooze buttons on the phone) reads the answers as a stream of replies,
+// which the Dispatcher verifies. A reply carries an opaque reference to the
 // instant and a token, an HMAC-SHA256 of the reminder, the instant and the
 // action under a 32-byte secret made once and kept in the state directory
-// (channel-secret, 0600). Anyone who learns the topic can read the
-// messages, but cannot make an answer bedtime accepts: a reply with a wrong
-// token (spoofed), for an instant bedtime does not know or no longer keeps
+// (channel-secret, 0600). Anyone who learns where the replies are sent
+// cannot make an answer bedtime accepts: a reply with a wrong token
+// (spoofed), for an instant bedtime does not know or no longer keeps
 // (stale), or for an instant already answered is logged and ignored. The
-// reply never names the reminder, and a channel with private: true sends a
-// neutral title and body, so the server learns nothing about the user's
-// health.
+// reply never names the reminder.
 //
 // The words a channel adds itself, the Done and Snooze buttons and a
-// private channel's text, are in the message's language (Message.Lang,
+// private channel's text, are in the message's language (Message.Locale,
 // English when it names none bedtime speaks); the daemon puts the
 // reminder's text and a question's answers in it already. Check says
 // what it found, and the fix, in the language it is given.
 //
-// An access token for a server of one's own comes from token_file, which
-// must be a regular file, 0600 and owned by the user; it is sent only in
-// the Authorization header to the configured server and never logged. No
-// redirect is followed (ntfy needs none): a 3xx is an error that says
-// where it pointed.
+// A file a channel reads that must stay private (the secret, an ntfy
+// token_file) must be a regular file, 0600 and owned by the user
+// (CheckPrivateFile); a FileError says why not in the person's language.
 package channel

@@ -1,4 +1,4 @@
-package channel
+package channel_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
@@ -19,6 +21,12 @@ const (
 	reply = topic + "-reply"
 )
 
+// The Dispatcher with a real ntfy channel (package channel/ntfy, which an
+// internal test of package channel cannot import), the one channel that
+// can be answered: what is published, answers and what is done with them,
+// outages, restarts and hostile servers. The ntfy channel by itself is
+// tested in its own package.
+
 // fixture is a dispatcher with one ntfy channel, "phone", on a server
 // double in memory. Make it inside a synctest bubble (inBubble): every
 // wait is on the bubble's clock, which starts at 2000-01-01 00:00 UTC
@@ -28,10 +36,10 @@ type fixture struct {
 	srv     *ntfytest.Server
 	dir     string
 	log     *testutil.LogBuffer
-	reports chan Report
-	d       *Dispatcher
+	reports chan channel.Report
+	d       *channel.Dispatcher
 	cfg     config.NtfyChannel
-	nopts   NtfyOptions
+	nopts   ntfy.Options
 	clock   scheduler.Clock
 	// at is a scheduled instant: the bubble's start, in Berlin.
 	at time.Time
@@ -44,10 +52,10 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv := ntfytest.NewInMemory(t)
 	srv.Keepalive = 45 * time.Second
-	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &testutil.LogBuffer{}, reports: make(chan Report, 1000),
+	f := &fixture{t: t, srv: srv, dir: t.TempDir(), log: &testutil.LogBuffer{}, reports: make(chan channel.Report, 1000),
 		cfg:   config.NtfyChannel{Server: srv.URL(), Topic: topic, ReplyTopic: reply, Priority: 4},
 		clock: scheduler.TimerClock{}, at: time.Now().In(berlin)}
-	f.nopts = NtfyOptions{Timeout: 20 * time.Second, MinBackoff: time.Second, MaxBackoff: time.Minute,
+	f.nopts = ntfy.Options{Timeout: 20 * time.Second, MinBackoff: time.Second, MaxBackoff: time.Minute,
 		Stall: 3 * time.Minute, Logger: f.log.Logger(slog.LevelDebug), Transport: srv.Transport()}
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -58,14 +66,14 @@ func newFixture(t *testing.T) *fixture {
 }
 
 // open opens a Dispatcher on the fixture's directory.
-func (f *fixture) open() *Dispatcher {
+func (f *fixture) open() *channel.Dispatcher {
 	f.t.Helper()
-	n, err := NewNtfy("phone", f.cfg, f.nopts)
+	n, err := ntfy.New("phone", f.cfg, f.nopts)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	d, err := Open(Options{Dir: f.dir, Channels: map[string]Channel{"phone": n}, Logger: f.log.Logger(slog.LevelDebug), Clock: f.clock,
-		Report: func(r Report) { f.reports <- r }, MinBackoff: 5 * time.Second, MaxBackoff: 5 * time.Minute})
+	d, err := channel.Open(channel.Options{Dir: f.dir, Channels: map[string]channel.Channel{"phone": n}, Logger: f.log.Logger(slog.LevelDebug), Clock: f.clock,
+		Report: func(r channel.Report) { f.reports <- r }, MinBackoff: 5 * time.Second, MaxBackoff: 5 * time.Minute})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -75,12 +83,12 @@ func (f *fixture) open() *Dispatcher {
 }
 
 // final waits for the next report that is not a retry.
-func (f *fixture) final() Report {
+func (f *fixture) final() channel.Report {
 	f.t.Helper()
 	for {
 		select {
 		case r := <-f.reports:
-			if r.State != StatePending {
+			if r.State != channel.StatePending {
 				return r
 			}
 		case <-time.After(24 * time.Hour):
@@ -90,21 +98,21 @@ func (f *fixture) final() Report {
 }
 
 // retry waits for a report of a failed attempt that is retried.
-func (f *fixture) retry() Report {
+func (f *fixture) retry() channel.Report {
 	f.t.Helper()
 	select {
 	case r := <-f.reports:
-		if r.State != StatePending {
+		if r.State != channel.StatePending {
 			f.t.Fatalf("report %+v, want a retry", r)
 		}
 		return r
 	case <-time.After(24 * time.Hour):
 		f.t.Fatalf("no report within a day")
 	}
-	return Report{}
+	return channel.Report{}
 }
 
-func (f *fixture) answer(d *Dispatcher) Answer {
+func (f *fixture) answer(d *channel.Dispatcher) channel.Answer {
 	f.t.Helper()
 	select {
 	case a := <-d.Answers():
@@ -112,12 +120,12 @@ func (f *fixture) answer(d *Dispatcher) Answer {
 	case <-time.After(time.Hour):
 		f.t.Fatalf("no answer within an hour")
 	}
-	return Answer{}
+	return channel.Answer{}
 }
 
 // noAnswer checks that no answer comes while everything settles and the
 // clock moves on by within.
-func noAnswer(t *testing.T, d *Dispatcher, within time.Duration) {
+func noAnswer(t *testing.T, d *channel.Dispatcher, within time.Duration) {
 	t.Helper()
 	select {
 	case a := <-d.Answers():
@@ -149,11 +157,7 @@ func (f *fixture) press(m ntfytest.Message, label string) {
 
 var (
 	berlin, _ = time.LoadLocation("Europe/Berlin")
-	// at2030 is an instant for code that reads no clock (tokens, a
-	// command's arguments); a Dispatcher's fixtures are relative to its
-	// clock (fixture.at).
-	at2030 = time.Date(2026, 12, 1, 20, 30, 0, 0, berlin)
-	msg    = Message{Title: "Magnesium", Body: "Take your magnesium with a glass of water.", Tags: []string{"pill"}, Answers: true}
+	msg       = channel.Message{Title: "Magnesium", Body: "Take your magnesium with a glass of water.", Tags: []string{"pill"}, Answers: true}
 )
 
 // waitLog checks, once everything waits, that the log has a line
@@ -164,4 +168,13 @@ func (f *fixture) waitLog(s string) {
 	if !strings.Contains(f.log.String(), s) {
 		f.t.Fatalf("no log line with %q", s)
 	}
+}
+
+// replyBody is what the phone's buttons publish on the reply topic (as
+// package ntfy writes it into their actions), for answers made up by hand.
+type replyBody struct {
+	Bedtime int            `json:"bedtime"`
+	Ref     string         `json:"ref,omitempty"`
+	Action  channel.Action `json:"action,omitempty"`
+	Token   string         `json:"token,omitempty"`
 }

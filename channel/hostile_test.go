@@ -1,4 +1,4 @@
-package channel
+package channel_test
 
 import (
 	"encoding/json"
@@ -13,19 +13,20 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // sendOne sends one instant to the phone and returns the message the
 // server got.
-func (f *fixture) sendOne(d *Dispatcher, at time.Time) ntfytest.Message {
+func (f *fixture) sendOne(d *channel.Dispatcher, at time.Time) ntfytest.Message {
 	f.t.Helper()
 	n := len(f.srv.Messages(topic))
 	if err := d.Send("magnesium", at, at.Add(time.Hour), msg, []string{"phone"}); err != nil {
 		f.t.Fatal(err)
 	}
-	if r := f.final(); r.State != StateSent {
+	if r := f.final(); r.State != channel.StateSent {
 		f.t.Fatalf("report = %+v", r)
 	}
 	ms := f.srv.Messages(topic)
@@ -47,7 +48,7 @@ func TestReplayOnEveryReconnect(t *testing.T) {
 		first := f.sendOne(d, f.at)
 		f.waitSubscribed()
 		f.press(first, "Done")
-		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v", a)
 		}
 		f.srv.Publish(reply, "hello")
@@ -58,7 +59,7 @@ func TestReplayOnEveryReconnect(t *testing.T) {
 		}
 		second := f.sendOne(d, f.at.Add(20*time.Second))
 		f.press(second, "Done")
-		if a := f.answer(d); !a.Scheduled.Equal(f.at.Add(20*time.Second)) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(f.at.Add(20*time.Second)) || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v, want Done for the second instant", a)
 		}
 		for range 5 {
@@ -106,7 +107,7 @@ func TestWrongTypedFieldThenDone(t *testing.T) {
 			return true
 		})
 		f.srv.DropStreams() // the dispatcher's stream, opened before the fault
-		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v", a)
 		}
 		f.waitLog("the server sent a line bedtime cannot read")
@@ -148,7 +149,7 @@ func TestAnswerFlood(t *testing.T) {
 				synctest.Wait() // let the dispatcher read, as a network would
 			}
 		}
-		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(f.at) || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v", a)
 		}
 		noAnswer(t, d, time.Minute)
@@ -156,7 +157,7 @@ func TestAnswerFlood(t *testing.T) {
 			t.Errorf("%d warnings for the flood, want a few (one per kind a minute)", n)
 		}
 		f.press(second, "Snooze")
-		if a := f.answer(d); !a.Scheduled.Equal(f.at.Add(time.Hour)) || a.Action != ActionSnooze {
+		if a := f.answer(d); !a.Scheduled.Equal(f.at.Add(time.Hour)) || a.Action != channel.ActionSnooze {
 			t.Fatalf("answer after the flood = %+v", a)
 		}
 		noAnswer(t, d, time.Minute)
@@ -276,10 +277,7 @@ func TestMisbehavingServerHour(t *testing.T) {
 				t.Fatalf("the fault %q never happened: %v", fault, faultsSeen)
 			}
 		}
-		d.mu.Lock()
-		entries, cursors, quiets := len(d.box.Entries), len(d.box.Cursors), len(d.quiet)
-		cursor := d.box.Cursors["phone"]
-		d.mu.Unlock()
+		entries, cursors, cursor, quiets := d.Kept("phone")
 		if entries != 7 || cursors != 1 || len(cursor) > 64 || quiets > 5 {
 			t.Errorf("the dispatcher keeps %d entries (want 7), %d cursors (want 1, at most 64 bytes: %q), %d log limits (want at most 5)",
 				entries, cursors, cursor, quiets)
@@ -296,7 +294,7 @@ func TestMisbehavingServerHour(t *testing.T) {
 		last := f.srv.Messages(topic)
 		f.srv.DropStreams()
 		f.press(last[len(last)-1], "Done")
-		if a := f.answer(d); !a.Scheduled.Equal(start.Add(time.Hour)) || a.Action != ActionDone {
+		if a := f.answer(d); !a.Scheduled.Equal(start.Add(time.Hour)) || a.Action != channel.ActionDone {
 			t.Fatalf("answer after the hour = %+v", a)
 		}
 	})

@@ -1,4 +1,4 @@
-package channel
+package channel_test
 
 import (
 	"context"
@@ -10,7 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -25,7 +26,7 @@ func TestPhoneDone(t *testing.T) {
 		if err := d.Send("magnesium", f.at, time.Now().Add(time.Hour), msg, []string{"desktop", "phone"}); err != nil {
 			t.Fatal(err)
 		}
-		if r := f.final(); r.State != StateSent || r.Attempt != 1 || r.Channel != "phone" || r.Err != nil {
+		if r := f.final(); r.State != channel.StateSent || r.Attempt != 1 || r.Channel != "phone" || r.Err != nil {
 			t.Fatalf("report = %+v, want sent on the first attempt", r)
 		}
 		ms := f.srv.Messages(topic)
@@ -50,7 +51,7 @@ func TestPhoneDone(t *testing.T) {
 		f.waitSubscribed()
 		f.press(m, "Done")
 		a := f.answer(d)
-		if a.Reminder != "magnesium" || !a.Scheduled.Equal(f.at) || a.Action != ActionDone || a.Channel != "phone" {
+		if a.Reminder != "magnesium" || !a.Scheduled.Equal(f.at) || a.Action != channel.ActionDone || a.Channel != "phone" {
 			t.Fatalf("answer = %+v", a)
 		}
 		// Pressing again (or Snooze after Done) changes nothing: one
@@ -71,7 +72,7 @@ func TestPrivate(t *testing.T) {
 		}
 		f.final()
 		m := f.srv.Messages(topic)[0]
-		if m.Title != PrivateTitle || m.Message != PrivateBody || len(m.Tags) != 0 {
+		if m.Title != ntfy.PrivateTitle || m.Message != ntfy.PrivateBody || len(m.Tags) != 0 {
 			t.Fatalf("private message = %q / %q / %v, want the neutral text", m.Title, m.Message, m.Tags)
 		}
 		raw, _ := json.Marshal(m)
@@ -82,7 +83,7 @@ func TestPrivate(t *testing.T) {
 		}
 		f.waitSubscribed()
 		f.press(m, "Snooze")
-		if a := f.answer(d); a.Reminder != "magnesium" || a.Action != ActionSnooze {
+		if a := f.answer(d); a.Reminder != "magnesium" || a.Action != channel.ActionSnooze {
 			t.Fatalf("answer = %+v", a)
 		}
 	})
@@ -95,16 +96,16 @@ func TestOutages(t *testing.T) {
 		name      string
 		before    func(f *fixture)
 		afterFail func(f *fixture) // after the first failed attempt
-		state     State
+		state     channel.State
 		messages  int
 	}{
-		{"server down", func(f *fixture) { f.srv.Stop() }, func(f *fixture) { f.srv.Start(f.t) }, StateSent, 1},
-		{"5xx", func(f *fixture) { f.srv.FailNext(500, 502, 503) }, nil, StateSent, 1},
-		{"too many requests", func(f *fixture) { f.srv.FailNext(429) }, nil, StateSent, 1},
+		{"server down", func(f *fixture) { f.srv.Stop() }, func(f *fixture) { f.srv.Start(f.t) }, channel.StateSent, 1},
+		{"5xx", func(f *fixture) { f.srv.FailNext(500, 502, 503) }, nil, channel.StateSent, 1},
+		{"too many requests", func(f *fixture) { f.srv.FailNext(429) }, nil, channel.StateSent, 1},
 		// The server stores the message but answers too late: the retry
 		// finds it on the server and does not publish it again.
-		{"slow", func(f *fixture) { f.srv.SetDelay(time.Minute) }, func(f *fixture) { f.srv.SetDelay(0) }, StateSent, 1},
-		{"forbidden", func(f *fixture) { f.srv.FailNext(403) }, nil, StateFailed, 0},
+		{"slow", func(f *fixture) { f.srv.SetDelay(time.Minute) }, func(f *fixture) { f.srv.SetDelay(0) }, channel.StateSent, 1},
+		{"forbidden", func(f *fixture) { f.srv.FailNext(403) }, nil, channel.StateFailed, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,8 +116,8 @@ func TestOutages(t *testing.T) {
 				if err := d.Send("magnesium", f.at, time.Now().Add(time.Hour), msg, []string{"phone"}); err != nil {
 					t.Fatal(err)
 				}
-				var r Report
-				if tt.state == StateSent {
+				var r channel.Report
+				if tt.state == channel.StateSent {
 					first := f.retry()
 					if first.Err == nil {
 						t.Fatalf("first attempt reported no error")
@@ -154,7 +155,7 @@ func TestGiveUpAtDeadline(t *testing.T) {
 		r := f.final()
 		// Attempts at 0, 5, 15 and 35 s; the next would be at 75 s,
 		// past the deadline.
-		if r.State != StateFailed || r.Err == nil || r.Attempt != 4 {
+		if r.State != channel.StateFailed || r.Err == nil || r.Attempt != 4 {
 			t.Fatalf("report = %+v, want given up after 4 attempts", r)
 		}
 		if el := time.Since(start); el != 35*time.Second {
@@ -182,7 +183,7 @@ func TestSendDoesNotWait(t *testing.T) {
 		if el := time.Since(start); el != 0 {
 			t.Fatalf("Send took %v of the clock with a slow server, want it not to wait", el)
 		}
-		if r := f.final(); r.State != StateSent {
+		if r := f.final(); r.State != channel.StateSent {
 			t.Fatalf("report = %+v", r)
 		}
 	})
@@ -224,12 +225,12 @@ func TestRestart(t *testing.T) {
 		}
 		f.retry()
 		d1.Close()
-		if !strings.Contains(readFile(t, filepath.Join(f.dir, OutboxFile)), `"pending"`) {
+		if !strings.Contains(readFile(t, filepath.Join(f.dir, channel.OutboxFile)), `"pending"`) {
 			t.Fatal("the outbox does not hold the pending entry")
 		}
 		f.srv.Start(t)
 		d2 := f.open()
-		if r := f.final(); r.State != StateSent || r.Attempt != 2 {
+		if r := f.final(); r.State != channel.StateSent || r.Attempt != 2 {
 			t.Fatalf("after the restart: %+v, want sent on the second attempt", r)
 		}
 		if err := d2.Send("magnesium", f.at, time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
@@ -246,7 +247,7 @@ func TestRestart(t *testing.T) {
 		// Done is pressed while bedtime is not running.
 		f.press(ms[0], "Done")
 		d4 := f.open()
-		if a := f.answer(d4); a.Reminder != "magnesium" || a.Action != ActionDone {
+		if a := f.answer(d4); a.Reminder != "magnesium" || a.Action != channel.ActionDone {
 			t.Fatalf("answer = %+v", a)
 		}
 		d4.Close()
@@ -280,7 +281,7 @@ func TestStreamDropped(t *testing.T) {
 		f.srv.Publish(reply, snooze.Body) // as the phone would, while bedtime cannot hear
 		f.srv.Start(t)
 		a := f.answer(d)
-		if !a.Scheduled.Equal(f.at) || a.Action != ActionSnooze {
+		if !a.Scheduled.Equal(f.at) || a.Action != channel.ActionSnooze {
 			t.Fatalf("answer after the outage = %+v", a)
 		}
 		if !strings.Contains(f.log.String(), "reconnecting") {
@@ -309,7 +310,7 @@ func TestSpoofedAndStale(t *testing.T) {
 		wrongToken := body
 		wrongToken.Token = strings.Repeat("0", 32)
 		swapped := body // Done's token does not make a Snooze
-		swapped.Action = ActionSnooze
+		swapped.Action = channel.ActionSnooze
 		otherRef := body
 		otherRef.Ref = strings.Repeat("a", 24)
 		for _, b := range []any{wrongToken, swapped, otherRef, "hello", map[string]any{"bedtime": 1, "action": "delete"}} {
@@ -329,7 +330,7 @@ func TestSpoofedAndStale(t *testing.T) {
 		if err := f.srv.Press(context.Background(), snooze); err != nil {
 			t.Fatal(err)
 		}
-		if a := f.answer(d); a.Action != ActionSnooze {
+		if a := f.answer(d); a.Action != channel.ActionSnooze {
 			t.Fatalf("answer = %+v", a)
 		}
 	})
@@ -368,7 +369,7 @@ func TestToken(t *testing.T) {
 		if err := d.Send("magnesium", f.at, time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
 			t.Fatal(err)
 		}
-		if r := f.final(); r.State != StateSent {
+		if r := f.final(); r.State != channel.StateSent {
 			t.Fatalf("report = %+v", r)
 		}
 		m := f.srv.Messages(topic)[0]
@@ -379,137 +380,12 @@ func TestToken(t *testing.T) {
 		f.waitSubscribed()
 		f.press(m, "Done") // without a token, as the phone's button does
 		f.answer(d)
-		n, _ := NewNtfy("phone", f.cfg, f.nopts)
+		n, _ := ntfy.New("phone", f.cfg, f.nopts)
 		if c := n.Check(context.Background(), locale.English); !c.OK {
 			t.Fatalf("Check = %+v", c)
 		}
 		if strings.Contains(f.log.String(), tok) || strings.Contains(f.log.String(), topic) {
 			t.Fatalf("the log shows the token or the whole topic:\n%s", f.log)
-		}
-	})
-}
-
-func TestTokenFileRefused(t *testing.T) {
-	dir := t.TempDir()
-	link := filepath.Join(dir, "link")
-	good := writeToken(t, "tk_x", 0o600)
-	os.Symlink(good, link)
-	empty := writeToken(t, "", 0o600)
-	tests := []struct {
-		name, path, want string
-	}{
-		{"readable by others", writeToken(t, "tk_x", 0o644), "can be read or changed by others (mode 0644); fix: chmod 600"},
-		{"group-readable", writeToken(t, "tk_x", 0o640), "(mode 0640)"},
-		{"a directory", dir, "is not a regular file"},
-		{"a symlink", link, "is not a regular file"},
-		{"missing", filepath.Join(dir, "nope"), "no such file"},
-		{"empty", empty, "does not hold one token"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := newFixture(t).cfg
-			c.TokenFile = tt.path
-			_, err := NewNtfy("phone", c, NtfyOptions{})
-			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "token_file: ") {
-				t.Fatalf("NewNtfy = %v, want an error containing %q", err, tt.want)
-			}
-		})
-	}
-}
-
-func TestCheck(t *testing.T) {
-	const tok = "tk_goodtoken"
-	tests := []struct {
-		name      string
-		setup     func(f *fixture)
-		ok        bool
-		detail    string
-		fix       string
-		published int
-	}{
-		{"public server", func(f *fixture) {}, true, "reachable, a test message was published", "", 1},
-		{"down", func(f *fixture) { f.srv.Stop() }, false, "cannot reach", "check the server URL", 0},
-		{"too slow", func(f *fixture) { f.srv.SetDelay(time.Minute) }, false, "did not answer within 20s", "check the server URL", 1},
-		{"wrong token", func(f *fixture) {
-			f.srv.RequireToken(tok, reply)
-			f.cfg.TokenFile = writeToken(f.t, "tk_wrong", 0o600)
-		}, false, "the access token is not valid", "make a new token", 0},
-		{"token needed", func(f *fixture) { f.srv.RequireToken(tok, reply) }, false, "not allowed to publish", "token_file", 0},
-		{"buttons cannot answer", func(f *fixture) {
-			f.srv.RequireToken(tok)
-			f.cfg.TokenFile = writeToken(f.t, tok, 0o600)
-		}, false, "without a token, as the phone's buttons do", "ntfy access everyone", 1},
-		{"private", func(f *fixture) { f.cfg.Private = true }, true, `private: the phone shows "bedtime reminder"`, "", 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			inBubble(t, func(t *testing.T) {
-				f := newFixture(t)
-				tt.setup(f)
-				n, err := NewNtfy("phone", f.cfg, f.nopts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				c := n.Check(context.Background(), locale.English)
-				if c.OK != tt.ok || !strings.Contains(c.Detail, tt.detail) || !strings.Contains(c.Fix, tt.fix) {
-					t.Fatalf("Check = %+v, want ok=%v, detail with %q, fix with %q", c, tt.ok, tt.detail, tt.fix)
-				}
-				if strings.Contains(c.Detail, topic) {
-					t.Errorf("the detail shows the whole topic: %s", c.Detail)
-				}
-				if got := len(f.srv.Messages(topic)); got != tt.published {
-					t.Errorf("%d test messages, want %d", got, tt.published)
-				}
-			})
-		})
-	}
-}
-
-// TestHeadersPublish checks the double's header form of publishing, the
-// other form ntfy documents, so that the double is right about both.
-func TestHeadersPublish(t *testing.T) {
-	srv := ntfytest.New(t)
-	req, _ := http.NewRequest(http.MethodPost, srv.URL()+"/"+topic, strings.NewReader("Stretch your calves"))
-	req.Header.Set("X-Title", "Calf stretch")
-	req.Header.Set("X-Priority", "5")
-	req.Header.Set("X-Tags", "bed, zzz")
-	req.Header.Set("X-Actions", `[{"action":"http","label":"Done","url":"`+srv.URL()+"/"+reply+`","body":"x"}]`)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	m := srv.Messages(topic)[0]
-	if m.Title != "Calf stretch" || m.Message != "Stretch your calves" || m.Priority != 5 || strings.Join(m.Tags, "|") != "bed|zzz" || m.Actions[0].Label != "Done" {
-		t.Fatalf("message = %+v", m)
-	}
-	if err := ntfytest.Press(context.Background(), m.Actions[0]); err != nil {
-		t.Fatal(err)
-	}
-	if got := srv.Messages(reply); len(got) != 1 || got[0].Message != "x" {
-		t.Fatalf("reply topic = %+v", got)
-	}
-}
-
-// TestListenQuietWhileDown: a server that stays down is retried with
-// backoff and logged once, not at every try.
-func TestListenQuietWhileDown(t *testing.T) {
-	inBubble(t, func(t *testing.T) {
-		f := newFixture(t)
-		f.srv.Stop()
-		n, err := NewNtfy("phone", f.cfg, f.nopts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Tries at 0, 1, 3, 7, 15 and 31 s (backoff 1 s doubling).
-		ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
-		defer cancel()
-		n.Listen(ctx, "", func(Reply) { t.Error("a reply from a server that is down") })
-		log := f.log.String()
-		tries := strings.Count(log, "reconnecting")
-		warns := strings.Count(log, "level=WARN msg=\"ntfy reply stream ended")
-		if tries != 6 || warns != 1 {
-			t.Fatalf("%d tries, %d logged as warnings; want several tries and one warning:\n%s", tries, warns, log)
 		}
 	})
 }
@@ -525,17 +401,17 @@ func TestSetChannels(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.retry()
-		d.SetChannels(map[string]Channel{})
-		if r := f.final(); r.State != StateFailed || !strings.Contains(r.Err.Error(), "no longer in the schedule") {
+		d.SetChannels(map[string]channel.Channel{})
+		if r := f.final(); r.State != channel.StateFailed || !strings.Contains(r.Err.Error(), "no longer in the schedule") {
 			t.Fatalf("report = %+v", r)
 		}
 		f.srv.Start(t)
-		n, _ := NewNtfy("phone", f.cfg, f.nopts)
-		d.SetChannels(map[string]Channel{"phone": n})
+		n, _ := ntfy.New("phone", f.cfg, f.nopts)
+		d.SetChannels(map[string]channel.Channel{"phone": n})
 		if err := d.Send("magnesium", f.at.Add(24*time.Hour), time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
 			t.Fatal(err)
 		}
-		if r := f.final(); r.State != StateSent || !r.Scheduled.Equal(f.at.Add(24*time.Hour)) {
+		if r := f.final(); r.State != channel.StateSent || !r.Scheduled.Equal(f.at.Add(24*time.Hour)) {
 			t.Fatalf("report = %+v", r)
 		}
 		if got := len(f.srv.Messages(topic)); got != 1 {
@@ -562,7 +438,7 @@ func TestSnoozedComesBackToThePhone(t *testing.T) {
 		f.waitSubscribed()
 		m1 := f.srv.Messages(topic)[0]
 		f.press(m1, "Snooze")
-		if a := f.answer(d); a.Action != ActionSnooze {
+		if a := f.answer(d); a.Action != channel.ActionSnooze {
 			t.Fatalf("answer = %+v, want the snooze", a)
 		}
 		time.Sleep(10 * time.Minute) // the snooze ends: shown again
@@ -573,7 +449,7 @@ func TestSnoozedComesBackToThePhone(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if r := f.final(); r.State != StateSent {
+		if r := f.final(); r.State != channel.StateSent {
 			t.Fatalf("report = %+v, want the showing again sent", r)
 		}
 		ms := f.srv.Messages(topic)
@@ -583,7 +459,7 @@ func TestSnoozedComesBackToThePhone(t *testing.T) {
 		f.srv.DropStreams()
 		noAnswer(t, d, time.Minute) // the old Snooze read again answers nothing
 		f.press(ms[1], "Done")
-		if a := f.answer(d); a.Action != ActionDone || !a.Scheduled.Equal(f.at) {
+		if a := f.answer(d); a.Action != channel.ActionDone || !a.Scheduled.Equal(f.at) {
 			t.Fatalf("answer = %+v, want Done of the instant", a)
 		}
 		f.srv.DropStreams()

@@ -4,9 +4,10 @@ package channel
 
 import "os"
 
-// checkPrivateFile refuses a file that is not a regular file; outside Unix
-// mode bits do not say who can read it.
-func checkPrivateFile(path string) error {
+// CheckPrivateFile refuses a file that is not a regular file, with a
+// *FileError (or the error of looking at it); outside Unix mode bits do
+// not say who can read it.
+func CheckPrivateFile(path string) error {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return err

@@ -9,9 +9,10 @@ import (
 	"github.com/bedtime-app/bedtime/locale"
 )
 
-// checkPrivateFile refuses a file that is not a regular file, not 0600
-// (or stricter) or not owned by the user.
-func checkPrivateFile(path string) error {
+// CheckPrivateFile refuses a file that is not a regular file, not 0600
+// (or stricter) or not owned by the user, with a *FileError (or the error
+// of looking at it): the channel secret, and an ntfy channel's token_file.
+func CheckPrivateFile(path string) error {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return err

@@ -1,8 +1,10 @@
-package channel
+package channel_test
 
 import (
 	"testing"
 	"time"
+
+	"github.com/bedtime-app/bedtime/channel"
 )
 
 // TestPhoneQuestion: a question goes to the phone with one button per
@@ -12,11 +14,11 @@ func TestPhoneQuestion(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		f := newFixture(t)
 		d := f.open()
-		q := Message{Title: "Leg cramps last night?", Body: "One tap", Answers: true, Choices: []string{"None", "Some", "Bad"}}
+		q := channel.Message{Title: "Leg cramps last night?", Body: "One tap", Answers: true, Choices: []string{"None", "Some", "Bad"}}
 		if err := d.Send("cramp-diary", f.at, time.Now().Add(time.Hour), q, []string{"phone"}); err != nil {
 			t.Fatal(err)
 		}
-		if r := f.final(); r.State != StateSent {
+		if r := f.final(); r.State != channel.StateSent {
 			t.Fatalf("report = %+v, want sent", r)
 		}
 		m := f.srv.Messages(topic)[0]
@@ -40,12 +42,12 @@ func TestPhoneQuestion(t *testing.T) {
 
 func TestChoiceAction(t *testing.T) {
 	for _, tc := range []struct {
-		a    Action
+		a    channel.Action
 		i    int
 		isIt bool
 	}{
-		{ChoiceAction(0), 0, true}, {ChoiceAction(9), 9, true}, {"choice-10", 0, false}, {"choice-01", 0, false},
-		{"choice--1", 0, false}, {"choice-", 0, false}, {ActionDone, 0, false},
+		{channel.ChoiceAction(0), 0, true}, {channel.ChoiceAction(9), 9, true}, {"choice-10", 0, false}, {"choice-01", 0, false},
+		{"choice--1", 0, false}, {"choice-", 0, false}, {channel.ActionDone, 0, false},
 	} {
 		if i, ok := tc.a.Choice(); i != tc.i || ok != tc.isIt {
 			t.Errorf("%q.Choice() = %d, %v; want %d, %v", tc.a, i, ok, tc.i, tc.isIt)

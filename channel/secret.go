@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/big"
 	"os"
 	"path/filepath"
 	"time"
@@ -41,7 +40,7 @@ func loadSecret(dir string) (*signer, error) {
 }
 
 func readSecret(path string) ([]byte, error) {
-	if err := checkPrivateFile(path); err != nil {
+	if err := CheckPrivateFile(path); err != nil {
 		return nil, err
 	}
 	key, err := os.ReadFile(path)
@@ -116,13 +115,4 @@ func (s *signer) token(reminder string, scheduled time.Time, a Action) string {
 // valid reports whether tok is the token of the answer.
 func (s *signer) valid(reminder string, scheduled time.Time, a Action, tok string) bool {
 	return hmac.Equal([]byte(s.token(reminder, scheduled, a)), []byte(tok))
-}
-
-// randIntn returns a uniform random number in [0, n) from crypto/rand.
-func randIntn(n int) int {
-	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
-	if err != nil {
-		panic("channel: no randomness: " + err.Error())
-	}
-	return int(v.Int64())
 }

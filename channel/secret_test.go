@@ -62,29 +62,6 @@ func TestSecret(t *testing.T) {
 	}
 }
 
-func TestRandomTopic(t *testing.T) {
-	seen := map[string]bool{}
-	for range 100 {
-		tp := RandomTopic()
-		if !strings.HasPrefix(tp, "bedtime-") || len(tp) != 28 || !topicRE(tp) {
-			t.Fatalf("RandomTopic = %q", tp)
-		}
-		if seen[tp] {
-			t.Fatalf("RandomTopic repeated %q", tp)
-		}
-		seen[tp] = true
-	}
-}
-
-func topicRE(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return len(s) <= 64
-}
-
 func TestCorruptOutbox(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, OutboxFile), []byte(`{"entries": [`), 0o600); err != nil {

@@ -26,7 +26,7 @@ var tags = map[string][]string{
 // command), or gives it the channels of a reloaded schedule, and follows
 // the answers that come back from them.
 func (d *daemon) useChannels(ctx context.Context, s *config.Schedule) {
-	chans, err := channel.FromConfig(s, channel.NtfyOptions{Logger: d.log, Transport: d.o.ntfyTransport})
+	chans, err := channel.FromConfig(s, d.o.Ntfy, d.log)
 	if err != nil {
 		d.log.Error("a channel cannot be used", "err", err)
 	}

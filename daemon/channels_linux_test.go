@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/notify/notifytest"
@@ -18,8 +19,9 @@ import (
 // done (from the phone), once, and takes the desktop notification down.
 func TestDoneFromThePhone(t *testing.T) {
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-	ntfy := ntfytest.New(t)
-	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	phone := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(phone, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	h.opts.Ntfy = ntfy.Maker // as bedtime run, over the network
 	srv := bus.StartServer(t, notifytest.DefaultConfig)
 	h.start()
 	h.idleUntil(now.Add(30 * time.Minute))
@@ -37,7 +39,7 @@ func TestDoneFromThePhone(t *testing.T) {
 	if got[state.Sent].Via != "phone" || got[state.Shown].Scheduled.IsZero() {
 		t.Fatalf("recorded %+v, want shown and sent via phone", got)
 	}
-	msgs := ntfy.Messages("bedtime-test-topic")
+	msgs := phone.Messages("bedtime-test-topic")
 	if len(msgs) != 1 || msgs[0].Title == "" || len(msgs[0].Tags) == 0 || msgs[0].Tags[0] != "pill" {
 		t.Fatalf("published %+v, want one message with its title and the pill tag", msgs)
 	}
@@ -74,8 +76,9 @@ func TestDoneFromThePhone(t *testing.T) {
 // instant already done is taken down, not left asking.
 func TestDoneFromThePhoneBeforeTheDesktopReply(t *testing.T) {
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-	ntfy := ntfytest.New(t)
-	h, bus := busHarness(t, phoneSchedule(ntfy, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	phone := ntfytest.New(t)
+	h, bus := busHarness(t, phoneSchedule(phone, `magnesium: {at: "20:30", channels: [desktop, phone]}`), now)
+	h.opts.Ntfy = ntfy.Maker // as bedtime run, over the network
 	cfg := notifytest.DefaultConfig
 	cfg.ReplyDelay = time.Second
 	srv := bus.StartServer(t, cfg)
@@ -84,7 +87,7 @@ func TestDoneFromThePhoneBeforeTheDesktopReply(t *testing.T) {
 	h.clock.Set(now.Add(30 * time.Minute))
 	desk := srv.Next(t) // on screen; the reply to Notify is a second away
 	var msgs []ntfytest.Message
-	for msgs = ntfy.Messages("bedtime-test-topic"); len(msgs) == 0; msgs = ntfy.Messages("bedtime-test-topic") {
+	for msgs = phone.Messages("bedtime-test-topic"); len(msgs) == 0; msgs = phone.Messages("bedtime-test-topic") {
 		if ev := h.recorded(); ev.Kind == state.Done {
 			t.Fatalf("done before the phone was pressed: %+v", ev)
 		}

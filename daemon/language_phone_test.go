@@ -30,7 +30,7 @@ func TestPhoneSpeaksGerman(t *testing.T) {
 			"  cramp-diary: {at: \"06:00\", ask: cramps, channels: [phone]}\n"+
 			"  magnesium: {at: \"06:30\", channels: [phone, quiet]}\n", ntfy.URL(), ntfy.URL())
 		h := newBubbleHarness(t, schedule, now, "")
-		h.opts.ntfyTransport = ntfy.Transport()
+		h.opts.Ntfy = phoneMaker(ntfy)
 		h.start()
 		var golden strings.Builder
 		for _, at := range []string{"06:00", "06:30"} {

@@ -3,11 +3,11 @@ package daemon
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"os"
 	"time"
 
 	"github.com/bedtime-app/bedtime/busy"
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/notify"
 	"github.com/bedtime-app/bedtime/presence"
@@ -69,11 +69,13 @@ type Options struct {
 	// Busy opens what says whether the person is busy (in a call, or with
 	// a fullscreen window); nil means busy.Open on this machine.
 	Busy func(context.Context) (Busy, busy.Report)
+	// Ntfy makes the phone channels (ntfy.Maker, of package
+	// channel/ntfy); nil: a schedule's ntfy channels are reported and
+	// left out. The daemon's package does not link the HTTP client, so
+	// that a program that runs no phone channel does not either.
+	Ntfy channel.NtfyMaker
 	// busyEvery, when not zero, replaces busyRecheck (for tests).
 	busyEvery time.Duration
-	// ntfyTransport, when set, carries the phone channels' requests (for
-	// tests: an ntfy double in memory, which a synctest bubble can hold).
-	ntfyTransport http.RoundTripper
 	// Watch watches the files, by path, and calls a file's function when
 	// it changes, until ctx is done; nil means the daemon's own watcher on
 	// fsnotify. A test in a testing/synctest bubble gives its own and says

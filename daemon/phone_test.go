@@ -3,12 +3,16 @@ package daemon
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/bedtime-app/bedtime/busy"
+	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/channel/ntfytest"
+	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/presence"
 	"github.com/bedtime-app/bedtime/presence/presencetest"
 	"github.com/bedtime-app/bedtime/state"
@@ -29,10 +33,23 @@ func phoneSchedule(srv *ntfytest.Server, reminder string) string {
 // reminder says, going to the desktop and an ntfy double in memory.
 func phoneHarness(t *testing.T, reminder string, now time.Time) (*harness, *ntfytest.Server) {
 	t.Helper()
-	ntfy := ntfytest.NewInMemory(t)
-	h := newBubbleHarness(t, phoneSchedule(ntfy, reminder), now, "")
-	h.opts.ntfyTransport = ntfy.Transport()
-	return h, ntfy
+	srv := ntfytest.NewInMemory(t)
+	h := newBubbleHarness(t, phoneSchedule(srv, reminder), now, "")
+	h.opts.Ntfy = phoneMaker(srv)
+	return h, srv
+}
+
+// phoneMaker makes the phone channels as bedtime run's ntfy.Maker does,
+// but on srv's own transport: for a double in memory, the only way to it,
+// and one a synctest bubble can hold.
+func phoneMaker(srv *ntfytest.Server) channel.NtfyMaker {
+	return func(name string, c config.NtfyChannel, log *slog.Logger) (channel.Channel, error) {
+		n, err := ntfy.New(name, c, ntfy.Options{Logger: log, Transport: srv.Transport()})
+		if err != nil {
+			return nil, err
+		}
+		return n, nil
+	}
 }
 
 // TestPhoneWhenAway: with when_away: phone, a reminder due while the
@@ -42,7 +59,7 @@ func phoneHarness(t *testing.T, reminder string, now time.Time) (*harness, *ntfy
 func TestPhoneWhenAway(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
+		h, srv := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
 		p := presencetest.NewFake(presence.Status{State: presence.Locked, Since: now, Source: "test"})
 		h.opts.Presence = func(context.Context, presence.Options) (presence.Monitor, presence.Report) {
 			return p, presence.Report{}
@@ -58,7 +75,7 @@ func TestPhoneWhenAway(t *testing.T) {
 			t.Fatalf("shown %+v, want via phone", ev)
 		}
 		nothingOnScreen(t, &screen{h: h}) // not on the locked desktop
-		if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
+		if n := len(srv.Messages("bedtime-test-topic")); n != 1 {
 			t.Fatalf("%d messages on the phone, want 1", n)
 		}
 		// Back at the computer, not answered on the phone: the desktop
@@ -68,7 +85,7 @@ func TestPhoneWhenAway(t *testing.T) {
 		if m := h.nextShown(); m.Reminder != "magnesium" || !m.Scheduled.Equal(now.Add(30*time.Minute)) {
 			t.Fatalf("back: shown %+v, want the 20:30 magnesium", m)
 		}
-		if n := len(ntfy.Messages("bedtime-test-topic")); n != 1 {
+		if n := len(srv.Messages("bedtime-test-topic")); n != 1 {
 			t.Fatalf("%d messages on the phone after the return, want still 1", n)
 		}
 	})
@@ -80,7 +97,7 @@ func TestPhoneWhenAway(t *testing.T) {
 func TestPhoneNotInACall(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
+		h, srv := phoneHarness(t, `magnesium: {at: "20:30", when_away: phone}`, now)
 		b := &fakeBusy{}
 		b.set("microphone in use")
 		h.opts.Busy = func(context.Context) (Busy, busy.Report) { return b, busy.Report{} }
@@ -98,7 +115,7 @@ func TestPhoneNotInACall(t *testing.T) {
 		if ev := h.wantRecorded(state.Shown, ""); ev.Via != "test" {
 			t.Fatalf("shown %+v, want via the desktop's notifier", ev)
 		}
-		if n := len(ntfy.Messages("bedtime-test-topic")); n != 0 {
+		if n := len(srv.Messages("bedtime-test-topic")); n != 0 {
 			t.Fatalf("%d messages on the phone during a call, want none", n)
 		}
 	})
@@ -110,12 +127,12 @@ func TestPhoneNotInACall(t *testing.T) {
 func TestPhoneSnoozeComesBack(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-		h, ntfy := phoneHarness(t, `magnesium: {at: "20:30", channels: [phone], snooze: 5m}`, now)
+		h, srv := phoneHarness(t, `magnesium: {at: "20:30", channels: [phone], snooze: 5m}`, now)
 		h.start()
 		h.idleUntil(now.Add(30 * time.Minute))
 		h.clock.Set(now.Add(30 * time.Minute))
 		h.wantRecorded(state.Sent, "")
-		msgs := ntfy.Messages("bedtime-test-topic")
+		msgs := srv.Messages("bedtime-test-topic")
 		if len(msgs) != 1 {
 			t.Fatalf("%d messages on the phone, want 1", len(msgs))
 		}
@@ -123,7 +140,7 @@ func TestPhoneSnoozeComesBack(t *testing.T) {
 		if !ok {
 			t.Fatalf("no Snooze button on %+v", msgs[0])
 		}
-		if err := ntfy.Press(context.Background(), snooze); err != nil {
+		if err := srv.Press(context.Background(), snooze); err != nil {
 			t.Fatal(err)
 		}
 		for ev := h.recorded(); ev.Kind != state.Snoozed; ev = h.recorded() {
@@ -131,7 +148,7 @@ func TestPhoneSnoozeComesBack(t *testing.T) {
 		h.clock.Advance(5 * time.Minute)
 		for ev := h.recorded(); ev.Kind != state.Sent; ev = h.recorded() {
 		}
-		if n := len(ntfy.Messages("bedtime-test-topic")); n != 2 {
+		if n := len(srv.Messages("bedtime-test-topic")); n != 2 {
 			t.Fatalf("%d messages on the phone after the snooze, want 2", n)
 		}
 	})

@@ -89,7 +89,7 @@ var doctorMessages = []entry{
 	{Key: "none: reminders never wait for a call to end"},
 	{Key: "; %s not used: %s"},
 
-	// bedtime doctor: the channels (channel.Ntfy.Check, channel.Command.Check).
+	// bedtime doctor: the channels (ntfy.Channel.Check, channel.Command.Check).
 	{Key: "token_file must name a plain file holding the token, readable only by you (chmod 600)"},
 	// Why a token file is refused (channel.FileError).
 	{Key: "%s is not a regular file (a symlink, a directory or a device); make it a plain file"},
@@ -179,7 +179,7 @@ var doctorMessages = []entry{
 	{Key: "--variant %d: %s has %d text variants", One: "--variant %d: %s has %d text variant", Arg: 3},
 
 	// The phone (ntfy): a private channel's text instead of the
-	// reminder's (channel.PrivateTitle, channel.PrivateBody); its Done
+	// reminder's (ntfy.PrivateTitle, ntfy.PrivateBody); its Done
 	// and Snooze buttons are the core's.
 	{Key: "bedtime reminder"},
 	{Key: "It is time for one of your reminders."},

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/devices"
@@ -33,6 +34,9 @@ type Options struct {
 	ReloadSignals []os.Signal
 	// Version is the program's version, for the start-up line.
 	Version string
+	// Ntfy makes the phone channels; nil leaves them out (see
+	// daemon.Options.Ntfy).
+	Ntfy channel.NtfyMaker
 	// Run runs the daemon; nil means daemon.Run. (For tests.)
 	Run func(context.Context, daemon.Options) error
 }
@@ -64,6 +68,7 @@ func Run(ctx context.Context, o Options) error {
 		ReloadSignals: o.ReloadSignals,
 		Debounce:      daemon.DefaultDebounce,
 		Version:       o.Version,
+		Ntfy:          o.Ntfy,
 		// Under bedtime's systemd unit (Type=notify), systemctl start
 		// returns, and install says bedtime runs, only once it has come
 		// this far; elsewhere this does nothing.

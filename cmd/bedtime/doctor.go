@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/daemon"
 	"github.com/bedtime-app/bedtime/locale"
@@ -307,7 +308,7 @@ func checkChannels(ctx context.Context, app *App) []checkResult {
 		var ch channel.Channel
 		switch {
 		case c.Ntfy != nil:
-			n, err := channel.NewNtfy(name, *c.Ntfy, channel.NtfyOptions{Timeout: 10 * time.Second, Logger: slog.New(slog.DiscardHandler)})
+			n, err := ntfy.New(name, *c.Ntfy, ntfy.Options{Timeout: 10 * time.Second, Logger: slog.New(slog.DiscardHandler)})
 			if err != nil {
 				r.Detail, r.Fix = err.Error(), l.Sprintf("token_file must name a plain file holding the token, readable only by you (chmod 600)")
 				if fe := (*channel.FileError)(nil); errors.As(err, &fe) {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/config"
 )
 
@@ -54,7 +54,7 @@ setting, to the schedule file. An existing file is left alone unless
 			}
 			fmt.Fprintln(app.Stdout, l.Sprintf("Wrote the default schedule to %s", path))
 			fmt.Fprintln(app.Stdout, l.Sprintf("Edit it, then check it with `bedtime validate`."))
-			fmt.Fprintln(app.Stdout, l.Sprintf("To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s", channel.RandomTopic()))
+			fmt.Fprintln(app.Stdout, l.Sprintf("To get reminders on your phone too (ntfy), use a topic nobody can guess, such as %s", ntfy.RandomTopic()))
 			fmt.Fprintln(app.Stdout, l.Sprintf("(see docs/channels.md, \"Phone and other channels\")."))
 			return nil
 		},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bedtime-app/bedtime/channel/ntfy"
 	"github.com/bedtime-app/bedtime/locale"
 	"github.com/bedtime-app/bedtime/runner"
 	"github.com/bedtime-app/bedtime/service"
@@ -84,6 +85,7 @@ func (app *App) runDaemon(ctx context.Context) error {
 		StateDir:      dir,
 		Clock:         app.clock(),
 		Stderr:        app.Stderr,
+		Ntfy:          ntfy.Maker,
 		ZoneFile:      app.zoneFile(),
 		ReloadSignals: reloadSignals,
 		Version:       buildVersion(),

@@ -43,8 +43,8 @@ reminders:
 
 // TestRunBuildsTheDaemonOptions: `bedtime run` hands the daemon the
 // schedule file, the state directory, the clock, the zone file, the reload
-// signals and the production debounce, and no test hooks; --builtin says
-// so.
+// signals, the production debounce and what makes the phone channels, and
+// no test hooks; --builtin says so.
 func TestRunBuildsTheDaemonOptions(t *testing.T) {
 	t.Parallel()
 	path := berlinDefault(t)
@@ -70,7 +70,7 @@ func TestRunBuildsTheDaemonOptions(t *testing.T) {
 			}
 			if got.SchedulePath != path || got.Builtin != builtin || got.StateDir != stateDir || got.Clock != clock ||
 				got.ZoneFile != "/zone/file" || got.Debounce != daemon.DefaultDebounce || got.Version != buildVersion() ||
-				got.Logger == nil || got.Notifier == nil || !slices.Equal(got.ReloadSignals, reloadSignals) {
+				got.Logger == nil || got.Notifier == nil || got.Ntfy == nil || !slices.Equal(got.ReloadSignals, reloadSignals) {
 				t.Errorf("options = %+v", got)
 			}
 			if got.OnControl != nil || got.OnRecord != nil || got.Presence != nil {

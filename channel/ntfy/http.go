@@ -1,4 +1,4 @@
-package channel
+package ntfy
 
 import (
 	"context"
@@ -10,16 +10,18 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/bedtime-app/bedtime/channel"
 )
 
 // do sends one request with the timeout of a publish.
-func (n *Ntfy) do(ctx context.Context, method, u, ctype string, body io.Reader, auth bool) (*http.Response, error) {
+func (n *Channel) do(ctx context.Context, method, u, ctype string, body io.Reader, auth bool) (*http.Response, error) {
 	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, n.o.Timeout)
 	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
 		cancel()
-		return nil, Permanent(err)
+		return nil, channel.Permanent(err)
 	}
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
@@ -127,5 +129,5 @@ func httpError(resp *http.Response, what string) error {
 	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout {
 		return err
 	}
-	return Permanent(err)
+	return channel.Permanent(err)
 }

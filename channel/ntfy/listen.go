@@ -1,4 +1,4 @@
-package channel
+package ntfy
 
 import (
 	"bufio"
@@ -14,12 +14,13 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/backoff"
 )
 
 // Listen reads the reply topic as a JSON stream until ctx ends.
-func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) error {
+func (n *Channel) Listen(ctx context.Context, since string, yield func(channel.Reply)) error {
 	if since == "" {
 		since = strconv.FormatInt(time.Now().Unix(), 10)
 	}
@@ -28,7 +29,7 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 	var last time.Time // when the message since names was published
 	var lastErr string
 	for {
-		opened, err := n.stream(ctx, since, func(r Reply) {
+		opened, err := n.stream(ctx, since, func(r channel.Reply) {
 			if r.ID != "" {
 				since = r.ID
 				if !r.Time.IsZero() {
@@ -51,7 +52,7 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 		}
 		failures++
 		wait := retry.Wait(failures)
-		if IsPermanent(err) { // a 4xx: a person must fix something first
+		if channel.IsPermanent(err) { // a 4xx: a person must fix something first
 			wait = max(wait, 10*n.o.MaxBackoff)
 		}
 		// The same failure again (the server down for hours) is logged
@@ -74,7 +75,7 @@ func (n *Ntfy) Listen(ctx context.Context, since string, yield func(Reply)) erro
 
 // stream reads one connection of the reply stream. It reports whether the
 // server opened the stream.
-func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (opened bool, err error) {
+func (n *Channel) stream(ctx context.Context, since string, yield func(channel.Reply)) (opened bool, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	stall := time.AfterFunc(n.o.Stall, cancel)
@@ -104,7 +105,7 @@ func (n *Ntfy) stream(ctx context.Context, since string, yield func(Reply)) (ope
 			// from the last good id would meet it again, and what
 			// follows it (a valid Done) would never be read. A field of
 			// the wrong type leaves the others read, the id among them.
-			r := Reply{Err: fmt.Errorf("the server sent a line bedtime cannot read: %w", err)}
+			r := channel.Reply{Err: fmt.Errorf("the server sent a line bedtime cannot read: %w", err)}
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
 				r.ID = validID(m.ID)
@@ -153,8 +154,8 @@ func validID(id string) string {
 	return ""
 }
 
-func parseReply(m ntfyMessage) Reply {
-	r := Reply{ID: validID(m.ID)}
+func parseReply(m ntfyMessage) channel.Reply {
+	r := channel.Reply{ID: validID(m.ID)}
 	if m.Time > 0 {
 		r.Time = time.Unix(m.Time, 0)
 	}
@@ -167,7 +168,7 @@ func parseReply(m ntfyMessage) Reply {
 		r.Check = true
 		return r
 	}
-	if _, choice := b.Action.Choice(); b.Action != ActionDone && b.Action != ActionSnooze && !choice {
+	if _, choice := b.Action.Choice(); b.Action != channel.ActionDone && b.Action != channel.ActionSnooze && !choice {
 		r.Err = fmt.Errorf("unknown action %q", b.Action)
 		return r
 	}

@@ -1,4 +1,4 @@
-package channel
+package ntfy
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
@@ -63,12 +64,12 @@ func TestNoRedirects(t *testing.T) {
 			cfg.TokenFile = writeToken(t, tok, 0o600)
 		}
 		log := &testutil.LogBuffer{}
-		n, err := NewNtfy("phone", cfg, NtfyOptions{Logger: log.Logger(slog.LevelDebug)})
+		n, err := New("phone", cfg, Options{Logger: log.Logger(slog.LevelDebug)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		d := Delivery{Reminder: "magnesium", Scheduled: at2030, Message: msg, Ref: "r", Tokens: map[Action]string{ActionDone: "t"}}
+		d := channel.Delivery{Reminder: "magnesium", Scheduled: at2030, Message: msg, Ref: "r", Tokens: map[channel.Action]string{channel.ActionDone: "t"}}
 		for _, attempt := range []int{1, 2} {
 			d.Attempt, d.First = attempt, at2030
 			err := n.Deliver(ctx, d)
@@ -76,11 +77,11 @@ func TestNoRedirects(t *testing.T) {
 			if err == nil || err.Error() != want {
 				t.Errorf("token %v, attempt %d: Deliver = %v, want %q", withToken, attempt, err, want)
 			}
-			if !IsPermanent(err) {
+			if !channel.IsPermanent(err) {
 				t.Errorf("Deliver = %v, want a permanent error (retrying cannot help)", err)
 			}
 		}
-		_, err = n.stream(ctx, "all", func(r Reply) { t.Errorf("a reply through a redirect: %+v", r) })
+		_, err = n.stream(ctx, "all", func(r channel.Reply) { t.Errorf("a reply through a redirect: %+v", r) })
 		wantStream := "subscribe to the reply topic: the server answered 307 Temporary Redirect, a redirect to http://" + otherHost + "/bedt…/…, not followed"
 		if err == nil || err.Error() != wantStream {
 			t.Errorf("stream = %v, want %q", err, wantStream)

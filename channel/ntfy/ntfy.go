@@ -1,17 +1,20 @@
-package channel
+package ntfy
 
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"os"
 	"strings"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/locale"
 )
@@ -24,8 +27,8 @@ const (
 	PrivateBody  = "It is time for one of your reminders."
 )
 
-// NtfyOptions tune the ntfy channels; the zero value is fine.
-type NtfyOptions struct {
+// Options tune the ntfy channels; the zero value is fine.
+type Options struct {
 	// Timeout bounds one publish or check request; 0 means 20s.
 	Timeout time.Duration
 	// MinBackoff and MaxBackoff bound the wait before the reply stream
@@ -40,7 +43,7 @@ type NtfyOptions struct {
 	Transport http.RoundTripper
 }
 
-func (o NtfyOptions) withDefaults() NtfyOptions {
+func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
 		o.Timeout = 20 * time.Second
 	}
@@ -62,27 +65,27 @@ func (o NtfyOptions) withDefaults() NtfyOptions {
 	return o
 }
 
-// Ntfy is a channel that publishes to an ntfy topic and reads answers from
-// its reply topic.
-type Ntfy struct {
+// Channel is a channel that publishes to an ntfy topic and reads answers
+// from its reply topic.
+type Channel struct {
 	name  string
 	cfg   config.NtfyChannel
 	token string // the access token; never logged
-	o     NtfyOptions
+	o     Options
 	hc    *http.Client
 }
 
-var _ Replier = (*Ntfy)(nil)
+var _ channel.Replier = (*Channel)(nil)
 
-// NewNtfy returns the ntfy channel name configured by c. It reads the
-// access token from c.TokenFile, if any, refusing a file that is not a
-// regular file, 0600 and the user's.
-func NewNtfy(name string, c config.NtfyChannel, o NtfyOptions) (*Ntfy, error) {
+// New returns the ntfy channel name configured by c. It reads the access
+// token from c.TokenFile, if any, refusing a file that is not a regular
+// file, 0600 and the user's.
+func New(name string, c config.NtfyChannel, o Options) (*Channel, error) {
 	o = o.withDefaults()
 	if c.ReplyTopic == "" {
 		c.ReplyTopic = c.Topic + "-reply"
 	}
-	n := &Ntfy{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport, CheckRedirect: noRedirects}}
+	n := &Channel{name: name, cfg: c, o: o, hc: &http.Client{Transport: o.Transport, CheckRedirect: noRedirects}}
 	if c.TokenFile != "" {
 		tok, err := readToken(c.TokenFile)
 		if err != nil {
@@ -93,8 +96,20 @@ func NewNtfy(name string, c config.NtfyChannel, o NtfyOptions) (*Ntfy, error) {
 	return n, nil
 }
 
+// Maker is channel.FromConfig's NtfyMaker: New with the default Options,
+// logging to log.
+func Maker(name string, c config.NtfyChannel, log *slog.Logger) (channel.Channel, error) {
+	n, err := New(name, c, Options{Logger: log})
+	if err != nil {
+		return nil, err // not a nil *Channel in a non-nil interface
+	}
+	return n, nil
+}
+
+var _ channel.NtfyMaker = Maker
+
 func readToken(path string) (string, error) {
-	if err := checkPrivateFile(path); err != nil {
+	if err := channel.CheckPrivateFile(path); err != nil {
 		return "", fmt.Errorf("token_file: %w", err)
 	}
 	b, err := os.ReadFile(path)
@@ -103,13 +118,13 @@ func readToken(path string) (string, error) {
 	}
 	tok := strings.TrimSpace(string(b))
 	if tok == "" || strings.ContainsAny(tok, " \t\r\n") {
-		return "", fmt.Errorf("token_file: %w", &FileError{Format: "%s does not hold one token (want one line such as tk_...)", Args: []any{path}})
+		return "", fmt.Errorf("token_file: %w", &channel.FileError{Format: "%s does not hold one token (want one line such as tk_...)", Args: []any{path}})
 	}
 	return tok, nil
 }
 
 // Name returns the channel's name.
-func (n *Ntfy) Name() string { return n.name }
+func (n *Channel) Name() string { return n.name }
 
 // redact shows enough of a topic to recognise it, not enough to use it.
 func redact(topic string) string {
@@ -153,16 +168,16 @@ type ntfyMessage struct {
 
 // replyBody is what the phone's Done and Snooze buttons publish.
 type replyBody struct {
-	Bedtime int    `json:"bedtime"`
-	Ref     string `json:"ref,omitempty"`
-	Action  Action `json:"action,omitempty"`
-	Token   string `json:"token,omitempty"`
-	Check   bool   `json:"check,omitempty"`
+	Bedtime int            `json:"bedtime"`
+	Ref     string         `json:"ref,omitempty"`
+	Action  channel.Action `json:"action,omitempty"`
+	Token   string         `json:"token,omitempty"`
+	Check   bool           `json:"check,omitempty"`
 }
 
-func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
+func (n *Channel) publishBody(d channel.Delivery) ntfyPublish {
 	m := d.Message
-	l := m.in()
+	l := m.Locale()
 	p := ntfyPublish{Topic: n.cfg.Topic, Title: m.Title, Message: m.Body, Priority: n.cfg.Priority, Tags: m.Tags, Click: m.Click}
 	if n.cfg.Private {
 		p.Title, p.Message, p.Tags = l.Sprintf(PrivateTitle), l.Sprintf(PrivateBody), nil
@@ -170,13 +185,13 @@ func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 	if m.Answers {
 		type button struct {
 			label  string
-			action Action
+			action channel.Action
 		}
-		buttons := []button{{l.Sprintf("Done"), ActionDone}, {l.Sprintf("Snooze"), ActionSnooze}}
+		buttons := []button{{l.Sprintf("Done"), channel.ActionDone}, {l.Sprintf("Snooze"), channel.ActionSnooze}}
 		if len(m.Choices) > 0 {
 			buttons = nil
-			for i, label := range m.Choices[:min(len(m.Choices), MaxChoices)] {
-				buttons = append(buttons, button{label, ChoiceAction(i)})
+			for i, label := range m.Choices[:min(len(m.Choices), channel.MaxChoices)] {
+				buttons = append(buttons, button{label, channel.ChoiceAction(i)})
 			}
 		}
 		for _, a := range buttons {
@@ -192,7 +207,7 @@ func (n *Ntfy) publishBody(d Delivery) ntfyPublish {
 
 // Deliver publishes d to the topic. After a first attempt it first looks
 // on the server for the message an earlier attempt may have published.
-func (n *Ntfy) Deliver(ctx context.Context, d Delivery) error {
+func (n *Channel) Deliver(ctx context.Context, d channel.Delivery) error {
 	if d.Attempt > 1 && d.Message.Answers && d.Ref != "" {
 		found, err := n.published(ctx, d)
 		switch {
@@ -206,7 +221,7 @@ func (n *Ntfy) Deliver(ctx context.Context, d Delivery) error {
 	}
 	body, err := json.Marshal(n.publishBody(d))
 	if err != nil {
-		return Permanent(err)
+		return channel.Permanent(err)
 	}
 	resp, err := n.do(ctx, http.MethodPost, n.cfg.Server+"/", "application/json", bytes.NewReader(body), true)
 	if err != nil {
@@ -218,7 +233,7 @@ func (n *Ntfy) Deliver(ctx context.Context, d Delivery) error {
 
 // published reports whether the topic holds a message for d's instant
 // published since d's first attempt.
-func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
+func (n *Channel) published(ctx context.Context, d channel.Delivery) (bool, error) {
 	since := d.First.Add(-time.Minute).Unix()
 	u := fmt.Sprintf("%s/%s/json?poll=1&since=%d", n.cfg.Server, n.cfg.Topic, since)
 	resp, err := n.do(ctx, http.MethodGet, u, "", nil, true)
@@ -251,10 +266,10 @@ func (n *Ntfy) published(ctx context.Context, d Delivery) (bool, error) {
 // token, may publish to it. What it finds, the fix and the test message
 // are in l's language; an error of the network or the server is quoted as
 // it is.
-func (n *Ntfy) Check(ctx context.Context, l *locale.Locale) CheckResult {
+func (n *Channel) Check(ctx context.Context, l *locale.Locale) channel.CheckResult {
 	where := l.Sprintf("ntfy %s, topic %s", n.cfg.Server, redact(n.cfg.Topic))
-	fail := func(detail, fix string) CheckResult {
-		return CheckResult{Detail: l.Sprintf("%s: %s", where, detail), Fix: fix}
+	fail := func(detail, fix string) channel.CheckResult {
+		return channel.CheckResult{Detail: l.Sprintf("%s: %s", where, detail), Fix: fix}
 	}
 	resp, err := n.do(ctx, http.MethodGet, n.cfg.Server+"/v1/health", "", nil, false)
 	if err != nil {
@@ -308,5 +323,26 @@ func (n *Ntfy) Check(ctx context.Context, l *locale.Locale) CheckResult {
 	if n.cfg.Private {
 		detail = l.Sprintf("%s; private: the phone shows %q, not the reminder's text", detail, l.Sprintf(PrivateTitle))
 	}
-	return CheckResult{OK: true, Detail: detail}
+	return channel.CheckResult{OK: true, Detail: detail}
+}
+
+// RandomTopic returns a new ntfy topic name nobody can guess: "bedtime-"
+// and 20 random letters and digits (about 103 bits). On a public server
+// the topic is the only secret.
+func RandomTopic() string {
+	const abc = "abcdefghijkmnopqrstuvwxyz23456789" // no l, 0, 1: easy to type on a phone
+	b := make([]byte, 20)
+	for i := range b {
+		b[i] = abc[randIntn(len(abc))]
+	}
+	return "bedtime-" + string(b)
+}
+
+// randIntn returns a uniform random number in [0, n) from crypto/rand.
+func randIntn(n int) int {
+	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
+	if err != nil {
+		panic("ntfy: no randomness: " + err.Error())
+	}
+	return int(v.Int64())
 }
