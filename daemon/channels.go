@@ -26,6 +26,10 @@ var tags = map[string][]string{
 // command), or gives it the channels of a reloaded schedule, and follows
 // the answers that come back from them.
 func (d *daemon) useChannels(ctx context.Context, s *config.Schedule) {
+	if d.o.HandOver != nil && d.o.HandOver(s) {
+		d.log.Info("schedule handed over to another program")
+		return
+	}
 	chans, err := channel.FromConfig(s, d.o.Ntfy, d.log)
 	if err != nil {
 		d.log.Error("a channel cannot be used", "err", err)

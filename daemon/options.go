@@ -74,6 +74,13 @@ type Options struct {
 	// left out. The daemon's package does not link the HTTP client, so
 	// that a program that runs no phone channel does not either.
 	Ntfy channel.NtfyMaker
+	// HandOver, when set, is asked about each schedule the daemon is to
+	// run (at start and after each reload), before its channels open;
+	// true means another program runs it: the daemon opens no channel for
+	// it, and HandOver's caller stops the daemon (bedtime-daemon, which
+	// has no ntfy client, hands a schedule with a phone channel to
+	// bedtime run so).
+	HandOver func(*config.Schedule) bool
 	// busyEvery, when not zero, replaces busyRecheck (for tests).
 	busyEvery time.Duration
 	// Watch watches the files, by path, and calls a file's function when

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -152,4 +153,45 @@ func TestPhoneSnoozeComesBack(t *testing.T) {
 			t.Fatalf("%d messages on the phone after the snooze, want 2", n)
 		}
 	})
+}
+
+// TestHandOverOpensNoChannel: a schedule HandOver takes for another
+// program opens none of its channels here (no phone listened to, nothing
+// published), and the hook is asked with the schedule the daemon runs;
+// one it leaves opens them as always.
+func TestHandOverOpensNoChannel(t *testing.T) {
+	for _, take := range []bool{true, false} {
+		t.Run(fmt.Sprintf("taken %v", take), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+				h, srv := phoneHarness(t, `magnesium: {at: "20:30", channels: [phone]}`, now)
+				var asked []string
+				h.opts.HandOver = func(s *config.Schedule) bool {
+					for name := range s.Channels {
+						asked = append(asked, name)
+					}
+					return take
+				}
+				h.start()
+				h.idleUntil(now.Add(30 * time.Minute))
+				if !slices.Equal(asked, []string{"phone"}) {
+					t.Errorf("HandOver asked about the channels %q, want [phone]", asked)
+				}
+				h.clock.Set(now.Add(30 * time.Minute))
+				synctest.Wait()
+				published := len(srv.Messages("bedtime-test-topic"))
+				if take {
+					h.logHas(`msg="schedule handed over to another program"`)
+					if published != 0 {
+						t.Errorf("%d messages on the phone of a schedule handed over, want none", published)
+					}
+					return
+				}
+				h.wantRecorded(state.Sent, "")
+				if published != 1 {
+					t.Errorf("%d messages on the phone, want 1", published)
+				}
+			})
+		})
+	}
 }

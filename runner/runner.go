@@ -37,6 +37,9 @@ type Options struct {
 	// Ntfy makes the phone channels; nil leaves them out (see
 	// daemon.Options.Ntfy).
 	Ntfy channel.NtfyMaker
+	// HandOver is daemon.Options.HandOver: true for a schedule another
+	// program is to run.
+	HandOver func(*config.Schedule) bool
 	// Run runs the daemon; nil means daemon.Run. (For tests.)
 	Run func(context.Context, daemon.Options) error
 }
@@ -69,6 +72,7 @@ func Run(ctx context.Context, o Options) error {
 		Debounce:      daemon.DefaultDebounce,
 		Version:       o.Version,
 		Ntfy:          o.Ntfy,
+		HandOver:      o.HandOver,
 		// Under bedtime's systemd unit (Type=notify), systemctl start
 		// returns, and install says bedtime runs, only once it has come
 		// this far; elsewhere this does nothing.

@@ -23,12 +23,17 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/runner"
 	"github.com/bedtime-app/bedtime/state"
 	"github.com/bedtime-app/bedtime/userlock"
+	// The IANA time zone database, as bedtime has it, for `timezone:` on
+	// systems that lack one.
+	_ "time/tzdata"
 )
 
 // version and commit are set at build time (-ldflags -X), as bedtime's.
@@ -102,12 +107,52 @@ func run(ctx context.Context, args []string) error {
 	if _, _, held := userlock.Running(dir); held {
 		return errHandOff
 	}
-	return runner.Run(ctx, runner.Options{
+	// A schedule with a phone channel goes to bedtime run: at start at
+	// once, when the file says so; and when the daemon is to run one (a
+	// reload, or the last good copy of a broken file), it stops, as on
+	// SIGTERM (its changes written, sync told), and bedtime run starts in
+	// this process.
+	if s, err := config.LoadOrDefault(path, time.Local); err == nil && !f.builtin && hasPhone(s) && canHandOff() {
+		return errHandOff
+	}
+	parent := ctx
+	ctx, stop := context.WithCancel(parent)
+	defer stop()
+	var phone atomic.Bool
+	err = runner.Run(ctx, runner.Options{
 		SchedulePath:  path,
 		Builtin:       f.builtin,
 		StateDir:      dir,
 		Stderr:        os.Stderr,
 		ReloadSignals: runner.ReloadSignals,
 		Version:       runner.Version(version),
+		HandOver: func(s *config.Schedule) bool {
+			if !hasPhone(s) || !canHandOff() {
+				return false // without bedtime beside it, the phone channel is reported and left out
+			}
+			phone.Store(true)
+			stop()
+			return true
+		},
 	})
+	if phone.Load() && parent.Err() == nil && err == nil {
+		return errHandOff
+	}
+	return err
+}
+
+// hasPhone reports whether s has a phone (ntfy) channel.
+func hasPhone(s *config.Schedule) bool {
+	for _, c := range s.Channels {
+		if c.Ntfy != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// canHandOff reports whether bedtime is beside bedtime-daemon to take over.
+func canHandOff() bool {
+	_, err := full()
+	return err == nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/userlock"
 )
@@ -156,5 +158,103 @@ func TestHandsOverWhatBedtimeExplains(t *testing.T) {
 				t.Errorf("output %q does not say %q", out.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestHandsOverForAPhone: a schedule with a phone channel, at start or
+// saved while bedtime-daemon runs, has bedtime run take over in the same
+// process (a service manager sees one daemon go on), and the phone
+// channel then runs: it listens for answers on the ntfy server.
+func TestHandsOverForAPhone(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc")
+	}
+	t.Parallel()
+	const plain = "timezone: UTC\nreminders:\n  magnesium: {at: \"20:30\"}\n"
+	phone := func(srv *ntfytest.Server) string {
+		return fmt.Sprintf("timezone: UTC\nchannels:\n  phone:\n    ntfy: {server: %q, topic: bedtime-test-topic}\nreminders:\n  magnesium: {at: \"20:30\", channels: [desktop, phone]}\n", srv.URL())
+	}
+	for _, atStart := range []bool{true, false} {
+		t.Run(fmt.Sprintf("at start %v", atStart), func(t *testing.T) {
+			t.Parallel()
+			srv := ntfytest.New(t)
+			home := t.TempDir()
+			path := filepath.Join(home, "schedule.yaml")
+			first := plain
+			if atStart {
+				first = phone(srv)
+			}
+			if err := os.WriteFile(path, []byte(first), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var out testutil.LogBuffer
+			cmd := start(t, home, &out, "run", "--config", path)
+			defer cmd.Process.Kill()
+			pid := cmd.Process.Pid
+			if !atStart {
+				testutil.WaitFor(t, 20*time.Second, "bedtime started", func() bool { return strings.Contains(out.String(), "bedtime started") }, &out)
+				if got := exe(t, pid); got != "bedtime-daemon" {
+					t.Fatalf("without a phone channel the daemon runs in %s, want bedtime-daemon", got)
+				}
+				if err := os.WriteFile(path, []byte(phone(srv)), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			testutil.WaitFor(t, 20*time.Second, "bedtime run listening on the reply topic", func() bool {
+				return srv.Subscribers("bedtime-test-topic-reply") == 1
+			}, &out)
+			if got := exe(t, pid); got != "bedtime" {
+				t.Errorf("with a phone channel process %d runs %s, want bedtime", pid, got)
+			}
+			cmd.Process.Signal(os.Interrupt)
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("exit: %v\n%s", err, &out)
+			}
+		})
+	}
+}
+
+// TestPhoneWithoutBedtimeBeside: with no bedtime beside it to hand over
+// to, bedtime-daemon runs the schedule's other channels and reminders
+// and says that the phone channel is left out.
+func TestPhoneWithoutBedtimeBeside(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc")
+	}
+	t.Parallel()
+	alone := filepath.Join(t.TempDir(), "bedtime-daemon")
+	src, err := os.ReadFile(filepath.Join(build(t), "bedtime-daemon"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	srv := ntfytest.New(t)
+	home := t.TempDir()
+	path := filepath.Join(home, "schedule.yaml")
+	sched := fmt.Sprintf("timezone: UTC\nchannels:\n  phone:\n    ntfy: {server: %q, topic: bedtime-test-topic}\nreminders:\n  magnesium: {at: \"20:30\", channels: [desktop, phone]}\n", srv.URL())
+	if err := os.WriteFile(path, []byte(sched), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out testutil.LogBuffer
+	cmd := exec.Command(alone, "run", "--config", path)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+home, "XDG_STATE_HOME="+home, "XDG_RUNTIME_DIR="+home,
+		"DBUS_SESSION_BUS_ADDRESS=", "NOTIFY_SOCKET=", "JOURNAL_STREAM=")
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	testutil.WaitFor(t, 20*time.Second, "bedtime started", func() bool { return strings.Contains(out.String(), "bedtime started") }, &out)
+	if !strings.Contains(out.String(), `channel \"phone\": this program does not run phone (ntfy) channels`) {
+		t.Errorf("the log does not say the phone channel is left out:\n%s", &out)
+	}
+	if got := exe(t, cmd.Process.Pid); got != "bedtime-daemon" {
+		t.Errorf("the daemon runs in %s, want bedtime-daemon", got)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit: %v\n%s", err, &out)
 	}
 }
