@@ -46,7 +46,12 @@ const vendorUnitHeader = `# Installed by the bedtime package. Each user enables 
 // "run" and no --config (the user's default schedule), under a header of its
 // own.
 func VendorUnit() (string, error) {
-	body, err := renderUnit(systemdUnitTemplate, VendorExecutable, []string{"run"})
+	return vendorUnitRunning(VendorExecutable)
+}
+
+// vendorUnitRunning is the package's unit, running program.
+func vendorUnitRunning(program string) (string, error) {
+	body, err := renderUnit(systemdUnitTemplate, program, []string{"run"})
 	if err != nil {
 		return "", err
 	}
@@ -131,19 +136,18 @@ func (m *systemdManager) vendorPath() string {
 }
 
 // useVendor reports whether Install should enable the package's unit for
-// spec: the unit exists, spec runs the package's binary, and its schedule
-// is the one the package's unit reads, the default of the user manager's
-// environment. A shell whose XDG_CONFIG_HOME the manager lacks gets a unit
-// of its own, with its schedule as --config.
+// spec: the unit exists, it runs the program spec runs (the package's
+// bedtime-daemon, or its bedtime in a package from before there was one),
+// and spec's schedule is the one the package's unit reads, the default of
+// the user manager's environment. A shell whose XDG_CONFIG_HOME the manager
+// lacks gets a unit of its own, with its schedule as --config; so does a
+// bedtime elsewhere, or one without the bedtime-daemon the unit runs.
 func (m *systemdManager) useVendor(ctx context.Context, spec Spec) bool {
-	if _, err := os.Stat(m.vendorPath()); err != nil {
+	unit, err := os.ReadFile(m.vendorPath())
+	if err != nil {
 		return false
 	}
-	exe := VendorExecutable
-	if m.vendorExe != "" {
-		exe = m.vendorExe
-	}
-	return spec.Executable == exe && spec.ConfigPath == m.vendorSchedule(ctx, 0)
+	return programFromUnit(string(unit)) == spec.Program() && spec.ConfigPath == m.vendorSchedule(ctx, 0)
 }
 
 // vendorEnabled reports whether the package's unit exists and the user
