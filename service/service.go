@@ -279,7 +279,8 @@ func (o Options) waitReleased(ctx context.Context, pid int) error {
 }
 
 // waitLocked waits until the process pid, just started, holds the daemon's
-// lock. exited reports the process's exit; timeout zero means 10 seconds.
+// lock, or a child of it does (bedtime-daemon's "bedtime run" on Windows).
+// exited reports the process's exit; timeout zero means 10 seconds.
 func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
@@ -292,7 +293,7 @@ func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, t
 		// The daemon writes its pid once it holds the lock. Probing the
 		// lock itself here would take it for a moment, just when the
 		// daemon tries to.
-		if p, ok := userlock.Holder(o.StateDir); ok && p == pid {
+		if p, ok := userlock.Holder(o.StateDir); ok && (p == pid || childOf(p, pid)) {
 			return nil
 		}
 		select {
