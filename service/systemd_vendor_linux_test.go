@@ -42,8 +42,11 @@ func TestVendorUnitGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	testutil.Golden(t, "vendor.service.golden", []byte(unit))
-	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime \"run\"\n") {
-		t.Errorf("the package's unit does not run /usr/bin/bedtime run:\n%s", unit)
+	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime-daemon \"run\"\n") {
+		t.Errorf("the package's unit does not run /usr/bin/bedtime-daemon run:\n%s", unit)
+	}
+	if got := programFromUnit(unit); got != VendorDaemon {
+		t.Errorf("the package's unit reads back as running %q, want %q", got, VendorDaemon)
 	}
 }
 
