@@ -31,15 +31,15 @@ func DaemonBeside(exe string) string {
 
 // besideDaemon returns the bedtime beside program when program is a
 // bedtime-daemon (what a service installed beside one runs), and false
-// when it is not.
+// when it is not. The directory is kept as program writes it.
 func besideDaemon(program string) (exe string, ok bool) {
 	base := filepath.Base(program)
 	ext := filepath.Ext(base)
 	if !strings.EqualFold(ext, ".exe") {
 		ext = ""
 	}
-	if strings.TrimSuffix(base, ext) != DaemonName {
+	if strings.TrimSuffix(base, ext) != DaemonName || !strings.HasSuffix(program, base) {
 		return "", false
 	}
-	return filepath.Join(filepath.Dir(program), Name+ext), true
+	return strings.TrimSuffix(program, base) + Name + ext, true
 }
