@@ -1,6 +1,10 @@
 # bedtime: the first two commands on a fresh machine are `make run` and `make test`.
 GO      ?= go
 BIN     ?= bin/bedtime
+# DAEMON_BIN: bedtime-daemon, the daemon alone, which the service runs; it
+# hands what it does not do itself to the bedtime beside it, so it is
+# always built into the same directory as BIN.
+DAEMON_BIN ?= $(dir $(BIN))bedtime-daemon
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
@@ -11,15 +15,19 @@ all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(DAEMON_BIN) ./cmd/bedtime-daemon
 
-## release: the binary as it ships: -trimpath, stripped of the symbol
+## release: the binaries as they ship (bedtime, and the bedtime-daemon the
+## service runs beside it): -trimpath, stripped of the symbol
 ## table and DWARF (-s -w), which a user's machine never reads, and without
 ## cgo, as the packages' builder makes it: static, no C library mapped in
 ## (os/user then reads /etc/passwd itself, for the names in safefs's errors).
 release:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) ./cmd/bedtime
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(DAEMON_BIN) ./cmd/bedtime-daemon
 
-## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it).
+## run: the daemon in the foreground on the built-in default schedule (Ctrl+C stops it),
+## in bedtime itself.
 ## On a fresh machine, Go fetches the modules over HTTPS: that needs the CA certificates.
 RUN_DEPS = file=/etc/ssl/certs/ca-certificates.crt:ca-certificates
 run: run-deps build
@@ -58,7 +66,7 @@ tidy:
 unit:
 	$(GO) test -race -count=1 ./...
 
-# cross: the program and its tests vetted and built for Windows and macOS.
+# cross: the programs and their tests vetted and built for Windows and macOS.
 # The release tooling (internal/release, internal/cmd/dist, with nfpm and its
 # 190 packages) runs only where releases are made, on Linux, so it is vetted
 # there alone; macOS on amd64 is the same Go code as on arm64, and make dist
@@ -67,8 +75,10 @@ CROSS_VET = $$(GOOS=$(1) GOARCH=$(2) $(GO) list ./... | grep -v -e /internal/rel
 cross:
 	GOOS=windows GOARCH=amd64 $(GO) vet $(call CROSS_VET,windows,amd64)
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime-daemon
 	GOOS=darwin  GOARCH=arm64 $(GO) vet $(call CROSS_VET,darwin,arm64)
 	GOOS=darwin  GOARCH=arm64 $(GO) build -o /dev/null ./cmd/bedtime
+	GOOS=darwin  GOARCH=arm64 $(GO) build -o /dev/null ./cmd/bedtime-daemon
 
 ## docs: shell completions (bash, zsh, fish, PowerShell) and man pages, generated from the
 ## command tree into $(DIST)/completions and $(DIST)/man/man1 (see the README for where each goes),

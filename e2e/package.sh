@@ -3,27 +3,31 @@
 #
 # 1. The packages read back on this host: lintian on the .debs (no errors),
 #    rpm -qlp / -qp --requires / --recommends on the .rpms, the Arch
-#    packages' .PKGINFO; every tarball and the zip opened, their binary's
-#    architecture checked and, where this machine can run it, "bedtime
-#    version" run (linux/amd64 here, windows/amd64 under Wine).
+#    packages' .PKGINFO; every tarball and the zip opened, their programs'
+#    (bedtime, and bedtime-daemon beside it) architecture checked and,
+#    where this machine can run it, "bedtime version" run (linux/amd64
+#    here, windows/amd64 under Wine).
 # 2. The .deb on a fresh Debian booted with systemd-nspawn
 #    (e2e/systemd-user-sandbox, machine bedtime-package: a fresh copy of a
 #    root built once): apt-get install ./bedtime_*.deb, with its Recommends,
 #    which bring GNOME's notification-daemon; as the ordinary user, that
 #    server on Xvfb, bedtime init, bedtime install (which must enable the
-#    package's unit, not write one), a reminder shown by that server on the
-#    user's session bus; uninstall and install again; apt-get remove, after
-#    which the user's schedule and history are still there.
+#    package's unit, not write one; the unit runs /usr/bin/bedtime-daemon,
+#    and the process started from it is the service's), a reminder shown by
+#    that server on the user's session bus; uninstall and install again;
+#    apt-get remove, after which the user's schedule and history are still
+#    there.
 #
 # Environment: DIST (a make dist directory to test; default: make dist into
-# a temporary one), KEEP=1 leaves the sandbox up. Exits non-zero, saying
+# a temporary one), SANDBOX_MACHINE (the sandbox's name, default
+# bedtime-package), KEEP=1 leaves the sandbox up. Exits non-zero, saying
 # what failed, at the first failure.
 set -uo pipefail
 
 TOP=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cd "$TOP"
 SANDBOX=$TOP/e2e/systemd-user-sandbox
-export SANDBOX_MACHINE=bedtime-package
+export SANDBOX_MACHINE=${SANDBOX_MACHINE:-bedtime-package}
 BASE=/var/lib/machines/bedtime-package-base
 start=$(date +%s)
 tmp=$(mktemp -d /tmp/bedtime-e2e-package.XXXXXX)
@@ -87,7 +91,8 @@ done
 for rpm in "$DIST"/bedtime-*.rpm; do
 	step "rpm -qlp / --requires / --recommends $(basename "$rpm")"
 	files=$(rpm -qlp "$rpm" 2>/dev/null) || fail "rpm -qlp $rpm"
-	for f in /usr/bin/bedtime /usr/lib/systemd/user/bedtime.service /usr/share/man/man1/bedtime.1.gz \
+	for f in /usr/bin/bedtime /usr/bin/bedtime-daemon /usr/lib/systemd/user/bedtime.service \
+		/usr/share/man/man1/bedtime.1.gz /usr/share/man/man1/bedtime-daemon.1.gz \
 		/usr/share/bash-completion/completions/bedtime /usr/share/zsh/site-functions/_bedtime \
 		/usr/share/fish/vendor_completions.d/bedtime.fish /usr/share/applications/bedtime.desktop \
 		/usr/share/icons/hicolor/scalable/apps/bedtime.svg /usr/share/doc/bedtime/LICENSE /usr/share/doc/bedtime/README.md; do
@@ -111,6 +116,7 @@ for pkg in "$DIST"/bedtime-*.pkg.tar.zst; do
 	grep -q '^optdepend = notification-daemon' <<<"$info" || fail "$(basename "$pkg") lacks the optdepend"
 	list=$(tar --zstd -tf "$pkg") || fail "cannot list $pkg"
 	grep -qx usr/lib/systemd/user/bedtime.service <<<"$list" || fail "$(basename "$pkg") lacks the unit"
+	grep -qx usr/bin/bedtime-daemon <<<"$list" || fail "$(basename "$pkg") lacks bedtime-daemon"
 done
 
 mkdir -p "$tmp/x"
@@ -122,18 +128,24 @@ for a in "$DIST"/bedtime_*.tar.gz "$DIST"/bedtime_*.zip; do
 	*.zip) unzip -q -d "$tmp/x" "$a" || fail "unzip $name" ;;
 	*) tar -xzf "$a" -C "$tmp/x" || fail "tar -x $name" ;;
 	esac
-	for f in README.md LICENSE completions/bedtime.bash man/man1/bedtime.1; do
+	for f in README.md LICENSE completions/bedtime.bash man/man1/bedtime.1 man/man1/bedtime-daemon.1; do
 		[ -s "$tmp/x/$top/$f" ] || fail "$name lacks $f"
 	done
+	ext=
 	case $top in
-	*windows_amd64) bin=$tmp/x/$top/bedtime.exe want="PE32\\+ executable.*x86-64" ;;
-	*linux_amd64) bin=$tmp/x/$top/bedtime want="ELF 64-bit LSB executable, x86-64.*statically linked" ;;
-	*linux_arm64) bin=$tmp/x/$top/bedtime want="ELF 64-bit LSB executable, ARM aarch64.*statically linked" ;;
-	*darwin_amd64) bin=$tmp/x/$top/bedtime want="Mach-O 64-bit x86_64 executable" ;;
-	*darwin_arm64) bin=$tmp/x/$top/bedtime want="Mach-O 64-bit arm64 executable" ;;
+	*windows_amd64) ext=.exe want="PE32\\+ executable.*x86-64" ;;
+	*linux_amd64) want="ELF 64-bit LSB executable, x86-64.*statically linked" ;;
+	*linux_arm64) want="ELF 64-bit LSB executable, ARM aarch64.*statically linked" ;;
+	*darwin_amd64) want="Mach-O 64-bit x86_64 executable" ;;
+	*darwin_arm64) want="Mach-O 64-bit arm64 executable" ;;
 	esac
-	file -b "$bin" | grep -Eq "$want" || fail "$name: the binary is $(file -b "$bin"), want $want"
-	step "$name: $(file -b "$bin" | cut -d, -f1-2)"
+	# bedtime, and beside it the bedtime-daemon its service runs.
+	for prog in bedtime bedtime-daemon; do
+		bin=$tmp/x/$top/$prog$ext
+		[ -x "$bin" ] || fail "$name lacks $prog$ext, or it is not executable"
+		file -b "$bin" | grep -Eq "$want" || fail "$name: $prog$ext is $(file -b "$bin"), want $want"
+		step "$name: $prog$ext: $(file -b "$bin" | cut -d, -f1-2)"
+	done
 done
 out=$("$tmp/x/bedtime_${version}_linux_amd64/bedtime" version) || fail "bedtime version (linux/amd64): $out"
 echo "$out" | sed 's/^/  /'
@@ -195,7 +207,9 @@ out=$(u bedtime version) || fail "bedtime version in the sandbox"
 grep -qx "bedtime $version" <<<"$out" || fail "the installed bedtime says: $out"
 r test -f /usr/lib/systemd/user/bedtime.service || fail "no /usr/lib/systemd/user/bedtime.service"
 r test -f /usr/share/man/man1/bedtime.1.gz || fail "no man page"
+r test -x /usr/bin/bedtime-daemon || fail "no /usr/bin/bedtime-daemon"
 u man -w bedtime-next >/dev/null || fail "man bedtime-next finds no page"
+u man -w bedtime-daemon >/dev/null || fail "man bedtime-daemon finds no page"
 
 step "as the user: a notification server (notification-daemon on Xvfb) on the session bus"
 u systemd-run --user --quiet --unit=xvfb Xvfb :5 -screen 0 1024x600x24 -nolisten tcp || fail "Xvfb"
@@ -220,10 +234,24 @@ out=$(u bedtime install 2>&1) || fail "bedtime install: $out"
 echo "$out" | sed 's/^/  /'
 grep -q 'systemd user unit from the package /usr/lib/systemd/user/bedtime.service' <<<"$out" ||
 	fail "install did not use the package's unit"
+grep -q 'it runs /usr/bin/bedtime-daemon run, now and at every login' <<<"$out" || fail "install does not say it runs /usr/bin/bedtime-daemon"
 u test ! -e .config/systemd/user/bedtime.service || fail "install wrote a unit of its own beside the package's"
 [ "$(u systemctl --user is-enabled bedtime.service)" = enabled ] || fail "bedtime.service is not enabled"
 wait_for "bedtime.service active" 20 u systemctl --user is-active bedtime.service
 
+step "the package's unit runs /usr/bin/bedtime-daemon, and the service's process was started from it"
+exec=$(u systemctl --user show -p ExecStart --value bedtime.service)
+echo "  ExecStart: $exec"
+case "$exec" in "{ path=/usr/bin/bedtime-daemon ; argv[]=/usr/bin/bedtime-daemon run ;"*) ;; *) fail "the package's unit runs $exec" ;; esac
+pid=$(sed -n 's/.* pid=\([0-9]*\) .*/\1/p' <<<"$exec")
+main=$(u systemctl --user show -p MainPID --value bedtime.service)
+[ -n "$pid" ] && [ "$pid" = "$main" ] || fail "the process started from /usr/bin/bedtime-daemon (pid $pid) is not the service's main process ($main)"
+# What that process runs now: bedtime-daemon, or the bedtime run it handed
+# over to in the same process (exec; the first bedtime-daemon hands over
+# everything). Nothing else.
+prog=$(r readlink "/proc/$main/exe")
+echo "  pid $main runs $prog"
+case "$prog" in /usr/bin/bedtime-daemon | /usr/bin/bedtime) ;; *) fail "the service's process runs $prog" ;; esac
 step "a reminder reaches notification-daemon (history: shown via d-bus)"
 shown() { u grep -q '"reminder":"ping","kind":"shown".*"via":"d-bus"' .local/state/bedtime/history.jsonl; }
 wait_for "a ping shown" 60 shown
@@ -246,6 +274,7 @@ step "apt-get remove bedtime: the program goes, the user's schedule and history 
 before=$(u sha256sum .config/bedtime/schedule.yaml .local/state/bedtime/history.jsonl) || fail "reading the user's files"
 r sh -c 'DEBIAN_FRONTEND=noninteractive apt-get remove -y -q bedtime >/tmp/apt.log 2>&1' || fail "apt-get remove: $(r tail -n 20 /tmp/apt.log)"
 r test ! -e /usr/bin/bedtime || fail "/usr/bin/bedtime still there"
+r test ! -e /usr/bin/bedtime-daemon || fail "/usr/bin/bedtime-daemon still there"
 r test ! -e /usr/lib/systemd/user/bedtime.service || fail "the unit is still there"
 u systemctl --user stop bedtime.service >/dev/null 2>&1
 after=$(u sha256sum .config/bedtime/schedule.yaml .local/state/bedtime/history.jsonl) || fail "the user's files are gone"

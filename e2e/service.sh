@@ -1,11 +1,15 @@
 #!/bin/bash
 # e2e/service.sh: bedtime as a per-user service, for real.
 #
+# bedtime and bedtime-daemon are built side by side into one directory, as
+# make build, the archives and the packages put them: the service runs
+# bedtime-daemon.
+#
 # First without a systemd user manager (on this host, with systemctl --user
-# kept from reaching one): install writes the XDG autostart entry and starts
-# the daemon detached ("bedtime install | cat" must return), status names
-# the manager, stop, start, uninstall; and "bedtime stop" stops a bedtime
-# run started by hand.
+# kept from reaching one): install writes the XDG autostart entry, which
+# runs bedtime-daemon, and starts the daemon detached ("bedtime install |
+# cat" must return), status names the manager, stop, start, uninstall; and
+# "bedtime stop" stops a bedtime run started by hand.
 #
 # Then against a real systemd user manager (e2e/systemd-user-sandbox: Debian
 # with systemd as PID 1 in systemd-nspawn, one ordinary user with linger).
@@ -15,8 +19,12 @@
 #   default, a built-in reminder fires (in a zone made for the test, where
 #   the default's 14:00 water reminder is due 25 s after install) -> init:
 #   the running daemon takes the file -> uninstall
-#   install -> is-enabled, is-active -> a reminder fires (journalctl --user)
-#   -> install again (idempotent) -> stop/start (clean SIGTERM) -> status
+#   install -> is-enabled, is-active, the unit runs bedtime-daemon, whose
+#   process is the service's -> a reminder fires (journalctl --user)
+#   -> install again (idempotent) -> install from a bedtime with no
+#   bedtime-daemon beside it (a go install of cmd/bedtime alone): the unit
+#   runs "bedtime run" -> install from the pair again: bedtime-daemon
+#   -> stop/start (clean SIGTERM) -> status
 #   -> a bedtime run by hand beside the stopped unit: start refuses,
 #   status and doctor say which runs, bedtime stop ends it -> start
 #   -> the schedule moved away, restart: exit 78, failed, not restarted
@@ -83,7 +91,17 @@ journal_has_firing() { # in the current boot, after the cursor $1 if given
 	u journalctl --user -u bedtime.service -b --no-pager -o cat ${1:+--after-cursor="$1"} | grep -qF "$FIRED"
 }
 journal_cursor() { u journalctl --user -u bedtime.service -n 0 --show-cursor --no-pager | sed -n 's/^-- cursor: //p'; }
-bedtime_pids() { u sh -c 'for p in /proc/[0-9]*; do [ "$(cat $p/comm 2>/dev/null)" = bedtime ] && echo ${p#/proc/}; done; true'; }
+bedtime_pids() { u sh -c 'for p in /proc/[0-9]*; do case "$(cat $p/comm 2>/dev/null)" in bedtime | bedtime-daemon) echo ${p#/proc/} ;; esac; done; true'; }
+# runs_program PROGRAM: the unit runs PROGRAM, and the process systemd
+# started from it is the service's main process (Type=notify, NotifyAccess=main).
+runs_program() {
+	local exec pid main
+	exec=$(u systemctl --user show -p ExecStart --value bedtime.service)
+	case "$exec" in "{ path=$1 ; argv[]=$1 run --config "*) ;; *) fail "the unit runs $exec, want $1 run --config ..." ;; esac
+	pid=$(sed -n 's/.* pid=\([0-9]*\) .*/\1/p' <<<"$exec")
+	main=$(u systemctl --user show -p MainPID --value bedtime.service)
+	[ -n "$pid" ] && [ "$pid" = "$main" ] || fail "the process started from $1 (pid $pid) is not the service's main process ($main)"
+}
 
 # autostart_phase: the XDG autostart fallback, on this host, in a scratch
 # home. systemctl --user cannot reach a user manager there (no
@@ -104,8 +122,9 @@ autostart_phase() {
 	case "$out" in *"installed XDG autostart entry $home/.config/autostart/bedtime.desktop"*) ;; *) afail "install output: $out" ;; esac
 	case "$out" in *"chosen because no systemd user manager answers: systemctl --user "*) ;; *) afail "install does not say why it chose the autostart entry: $out" ;; esac
 	[ "$(stat -c %a "$home/.config/autostart/bedtime.desktop")" = 600 ] || afail "the autostart entry is not 0600"
-	grep -qxF "Exec=\"$BINDIR/bedtime\" \"run\" \"--config\" \"$home/plans/s.yaml\"" "$home/.config/autostart/bedtime.desktop" ||
+	grep -qxF "Exec=\"$BINDIR/bedtime-daemon\" \"run\" \"--config\" \"$home/plans/s.yaml\"" "$home/.config/autostart/bedtime.desktop" ||
 		afail "the autostart entry's Exec: $(grep ^Exec= "$home/.config/autostart/bedtime.desktop")"
+	case "$out" in *"it runs $BINDIR/bedtime-daemon run --config $home/plans/s.yaml, now"*) ;; *) afail "install does not say it runs bedtime-daemon: $out" ;; esac
 	out=$(h status 2>&1) || afail "status exited non-zero after install: $out"
 	echo "$out"
 	case "$out" in *"installed, running (pid "*"(XDG autostart entry, starts at login)"*) ;; *) afail "status after install: $out" ;; esac
@@ -139,8 +158,9 @@ autostart_phase() {
 [ "$(id -u)" = 0 ] || fail "needs root (systemd-nspawn)"
 [ -x "$SANDBOX" ] || fail "no sandbox tool at $SANDBOX"
 
-step "build bedtime into $BINDIR"
-(cd "$TOP" && CGO_ENABLED=0 go build -o "$BINDIR/bedtime" ./cmd/bedtime) || fail "go build"
+step "build bedtime and bedtime-daemon into $BINDIR"
+(cd "$TOP" && CGO_ENABLED=0 go build -o "$BINDIR/bedtime" ./cmd/bedtime &&
+	CGO_ENABLED=0 go build -o "$BINDIR/bedtime-daemon" ./cmd/bedtime-daemon) || fail "go build"
 
 autostart_phase
 [ "${SKIP_SANDBOX:-}" = 1 ] && { step "PASS (without the systemd sandbox: SKIP_SANDBOX=1)"; exit 0; }
@@ -176,7 +196,7 @@ u systemctl --user set-environment TZ=/opt/testbin/zone/Bedtime/Soon || fail "sy
 cursor=$(journal_cursor)
 out=$(u bedtime install 2>&1) || fail "bedtime install without a schedule: $out"
 echo "$out"
-case "$out" in *"run --config /home/tester/.config/bedtime/schedule.yaml --or-builtin, now and at every login"*"there is no schedule file at /home/tester/.config/bedtime/schedule.yaml yet"*) ;;
+case "$out" in *"it runs /opt/testbin/bedtime-daemon run --config /home/tester/.config/bedtime/schedule.yaml --or-builtin, now and at every login"*"there is no schedule file at /home/tester/.config/bedtime/schedule.yaml yet"*) ;;
 *) fail "install without a schedule said: $out" ;; esac
 wait_for "is-active after install without a schedule" 10 u systemctl --user is-active --quiet bedtime.service
 on_default() { journal_since "$cursor" | grep -F 'msg="schedule loaded" why=start' | grep -qF 'from="built-in default (no file at /home/tester/.config/bedtime/schedule.yaml)"'; }
@@ -204,6 +224,7 @@ out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "bedtime install: $o
 echo "$out"
 want "is-enabled after install" enabled u systemctl --user is-enabled bedtime.service
 wait_for "is-active after install" 10 u systemctl --user is-active --quiet bedtime.service
+runs_program /opt/testbin/bedtime-daemon
 # The daemon logs the --config it got: the unit's escaping of " ", "%" and "$" must give it back unchanged.
 started() { u journalctl --user -u bedtime.service -b --no-pager -o cat | grep -F 'msg="bedtime started"' | grep -qF "config=\"/home/tester/$SCHED_REL\""; }
 wait_for "the daemon started with --config \"/home/tester/$SCHED_REL\"" 10 started
@@ -215,6 +236,17 @@ step "install again updates in place"
 out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "second bedtime install: $out"
 want "is-enabled after re-install" enabled u systemctl --user is-enabled bedtime.service
 wait_for "is-active after re-install" 10 u systemctl --user is-active --quiet bedtime.service
+
+step "install from a bedtime with no bedtime-daemon beside it runs bedtime run; from the pair again, bedtime-daemon"
+u sh -c 'mkdir -p .local/lone && cp /opt/testbin/bedtime .local/lone/' || fail "cannot copy bedtime alone"
+out=$(u .local/lone/bedtime install --config "$SCHED_REL" 2>&1) || fail "install from bedtime alone: $out"
+case "$out" in *"it runs /home/tester/.local/lone/bedtime run --config "*) ;; *) fail "install from bedtime alone said: $out" ;; esac
+wait_for "is-active after the install from bedtime alone" 10 u systemctl --user is-active --quiet bedtime.service
+runs_program /home/tester/.local/lone/bedtime
+out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "install over the unit that runs bedtime run: $out"
+wait_for "is-active after installing the pair again" 10 u systemctl --user is-active --quiet bedtime.service
+runs_program /opt/testbin/bedtime-daemon
+u rm -rf .local/lone || fail "cannot remove the copy of bedtime"
 
 step "stop: SIGTERM and a clean exit; start"
 u bedtime stop || fail "bedtime stop"

@@ -3,10 +3,14 @@
 # (Debian's wine64) in a private, throw-away WINEPREFIX.
 #
 #   bedtime.exe --version, next
+#   bedtime-daemon.exe beside bedtime.exe, as the release's zip has it: the
+#     Run value runs it (and it hands over to bedtime.exe run, a child
+#     process that holds the daemon's lock)
 #   install before any init (no schedule file): a daemon runs, on the
 #     built-in default (the Run value has --or-builtin); uninstall
 #   install: the HKCU ...\CurrentVersion\Run value "bedtime" is there (read
-#     with Wine's reg.exe) and a daemon runs (status: pid; it fires into its log)
+#     with Wine's reg.exe), runs bedtime-daemon.exe, and a daemon runs
+#     (status: pid; it fires into its log)
 #   status, stop (nothing runs), start, uninstall (the value is gone, nothing runs)
 #   the log, already past its cap when install starts the daemon (which has
 #     it as its stderr too), is set aside to bedtime.log.1 and stays capped
@@ -115,10 +119,11 @@ grep -q '	case STATUS_INVALID_INFO_CLASS, ' "$at" || fail "$at has changed: chec
 sed 's/	case STATUS_INVALID_INFO_CLASS, /	case NTStatus(0xC0000002), STATUS_INVALID_INFO_CLASS, /' "$at" >"$tmp/at_windows.go"
 printf '{"Replace": {"%s": "%s"}}\n' "$at" "$tmp/at_windows.go" >"$tmp/overlay.json"
 
-step "build bedtime.exe and the test binaries for windows/amd64"
+step "build bedtime.exe, bedtime-daemon.exe beside it, and the test binaries for windows/amd64"
 mkdir -p "$WINEPREFIX/drive_c/bedtime"
 (cd "$TOP" &&
 	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime.exe" ./cmd/bedtime &&
+	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime-daemon.exe" ./cmd/bedtime-daemon &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/state.test.exe" ./state &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/userlock.test.exe" ./userlock &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/service.test.exe" ./service &&
@@ -134,7 +139,14 @@ case "$out" in *ping*ping*) ;; *) fail "next does not list ping twice: $out" ;; 
 
 runkey='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
 run_value() { w reg query "$runkey" /v bedtime 2>/dev/null | tr -d '\r' | grep -F REG_SZ; }
-daemon_pids() { pgrep -f 'bedtime\.exe.* run ' || true; }
+daemon_pids() { pgrep -f 'bedtime(-daemon)?\.exe.* run ' || true; }
+# none_left WHEN: no bedtime-daemon.exe or bedtime.exe run is left, within
+# 5 s (bedtime-daemon.exe exits once its bedtime.exe run, which stop ends, has).
+none_left() {
+	local i
+	for ((i = 0; i < 20; i++)); do [ -z "$(daemon_pids)" ] && return 0; sleep 0.25; done
+	fail "bedtime still runs $1: $(daemon_pids)"
+}
 
 step "install before any init: no schedule file, a running daemon on the built-in default"
 out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\bedtime.exe' install 2>>"$tmp/wine.log") ||
@@ -149,7 +161,7 @@ on_default() { grep -F 'msg="schedule loaded" why=start' "$log" 2>/dev/null | gr
 for ((i = 0; i < 20; i++)); do on_default && break; sleep 0.5; done
 on_default || fail "the daemon did not start on the built-in default (log $log)"
 out=$(bt uninstall) || fail "bedtime uninstall: $out"
-[ -z "$(daemon_pids)" ] || fail "bedtime.exe still runs after uninstall: $(daemon_pids)"
+none_left "after uninstall"
 
 step "install"
 # A log past its 1 MiB cap: the daemon has it as its stderr, and the file
@@ -161,8 +173,9 @@ out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\be
 echo "$out"
 case "$out" in *'installed logon autostart HKCU\Software\Microsoft\Windows\CurrentVersion\Run\bedtime'*) ;; *) fail "install said: $out" ;; esac
 val=$(run_value)
-echo "$val" | grep -F 'bedtime    REG_SZ    C:\bedtime\bedtime.exe run --config C:\bedtime\schedule.yaml' >/dev/null ||
-	fail "the Run value is not there or not right: $val"
+echo "$val" | grep -F 'bedtime    REG_SZ    C:\bedtime\bedtime-daemon.exe run --config C:\bedtime\schedule.yaml' >/dev/null ||
+	fail "the Run value is not there or does not run bedtime-daemon.exe: $val"
+case "$out" in *'it runs C:\bedtime\bedtime-daemon.exe run --config C:\bedtime\schedule.yaml, now'*) ;; *) fail "install does not say it runs bedtime-daemon.exe: $out" ;; esac
 out=$(bt status --config 'C:\bedtime\schedule.yaml') || fail "status exited non-zero after install: $out"
 echo "$out" | head -n 4
 case "$out" in *"installed, running (pid "*"(logon autostart, starts at logon)"*) ;; *) fail "status after install: $out" ;; esac
@@ -182,7 +195,7 @@ step "stop, start"
 out=$(bt stop) || fail "bedtime stop: $out"
 out=$(bt status) && fail "status exited 0 after stop: $out"
 case "$out" in *"installed, not running"*) ;; *) fail "status after stop: $out" ;; esac
-[ -z "$(daemon_pids)" ] || fail "bedtime.exe still runs after stop: $(daemon_pids)"
+none_left "after stop"
 out=$(timeout 60 bash -c 'set -o pipefail; "$@" | cat' sh "$WINE" 'C:\bedtime\bedtime.exe' start 2>>"$tmp/wine.log") || fail "bedtime start | cat: $out"
 bt status >/dev/null || fail "not running after start"
 
@@ -191,7 +204,7 @@ out=$(bt uninstall) || fail "bedtime uninstall: $out"
 echo "$out"
 [ -z "$(run_value)" ] || fail "the Run value is still there after uninstall: $(run_value)"
 w reg query "$runkey" /v bedtime >/dev/null 2>&1 && fail "reg query still finds the Run value (exit status 0)"
-[ -z "$(daemon_pids)" ] || fail "bedtime.exe still runs after uninstall: $(daemon_pids)"
+none_left "after uninstall"
 out=$(bt status) && fail "status exited 0 after uninstall: $out"
 case "$out" in *'not installed as a service (run "bedtime install")'*"logon autostart; install writes"*) ;; *) fail "status after uninstall: $out" ;; esac
 
@@ -205,9 +218,11 @@ for t in TestLockAndRunning TestLockWhileProbed; do
 	grep -q -- "--- PASS: $t " "$tmp/userlock.txt" || { cat "$tmp/userlock.txt"; fail "the lock test $t did not pass"; }
 done
 grep -E '^(--- |PASS|FAIL)' "$tmp/userlock.txt"
-(cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\service.test.exe' -test.v -test.run '^TestRunValueCommandLine$' 2>>"$tmp/wine.log") >"$tmp/service.txt" ||
-	{ cat "$tmp/service.txt"; fail "the Run value test"; }
-grep -q -- '--- PASS: TestRunValueCommandLine ' "$tmp/service.txt" || { cat "$tmp/service.txt"; fail "the Run value test did not pass"; }
+(cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\service.test.exe' -test.v -test.run '^(TestRunValueCommandLine|TestSpecFromArgs|TestDaemonBeside)$' 2>>"$tmp/wine.log") >"$tmp/service.txt" ||
+	{ cat "$tmp/service.txt"; fail "the Run value tests"; }
+for t in TestRunValueCommandLine TestSpecFromArgs TestDaemonBeside; do
+	grep -q -- "--- PASS: $t " "$tmp/service.txt" || { cat "$tmp/service.txt"; fail "the Run value test $t did not pass"; }
+done
 grep -E '^(--- |PASS|FAIL)' "$tmp/service.txt"
 (cd "$WINEPREFIX/drive_c/bedtime" && timeout 120 "$WINE" 'C:\bedtime\logfile.test.exe' -test.v -test.run '^(TestCappedWhileHeldOpen|TestSetAsideFromALineStart|TestRotationThatFailsKeepsLogging)$' 2>>"$tmp/wine.log") >"$tmp/logfile.txt" ||
 	{ cat "$tmp/logfile.txt"; fail "the log file's tests"; }

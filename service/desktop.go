@@ -21,7 +21,7 @@ func desktopEntry(spec Spec) string {
 Type=Application
 Name=bedtime
 Comment=` + Description + `
-Exec=` + desktopExec(append([]string{spec.Executable}, spec.Args()...)) + `
+Exec=` + desktopExec(append([]string{spec.Program()}, spec.Args()...)) + `
 Terminal=false
 NoDisplay=true
 X-GNOME-Autostart-enabled=true

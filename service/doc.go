@@ -4,6 +4,15 @@
 // adds --or-builtin, so that a service installed before "bedtime init" runs
 // the built-in default until the file appears.
 //
+// What it runs is bedtime-daemon (Spec.Daemon), the daemon alone, when it
+// is beside the bedtime binary: it takes the same arguments, and links only
+// what the daemon needs, so the service holds fewer of the program's pages
+// at rest; what it does not do itself (a phone channel) it hands to the
+// "bedtime run" beside it. Without one (a go install of cmd/bedtime alone)
+// the service runs "bedtime run" itself. A unit, entry or Run value of
+// either form reads back (specFromArgs), and install rewrites it to what is
+// there now. The tray's entry always runs bedtime.
+//
 // A start that cannot succeed is not retried in a loop: "bedtime run" exits
 // with ExitCannotStart then, which the systemd unit's
 // RestartPreventExitStatus names (other failures: 5 tries in 5 minutes);

@@ -72,7 +72,7 @@ func renderLaunchdPlist(spec Spec, home string) ([]byte, error) {
 	var b bytes.Buffer
 	err := launchdPlistTemplate.Execute(&b, map[string]any{
 		"Label":          launchdLabel,
-		"Executable":     spec.Executable,
+		"Executable":     spec.Program(),
 		"Args":           spec.Args(),
 		"LogFile":        filepath.Join(launchdLogDir(home), "bedtime.log"),
 		"CannotStartEnv": CannotStartEnv,

@@ -24,6 +24,7 @@ func TestLaunchdPlistGolden(t *testing.T) {
 	}{
 		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
 		{"odd-paths", Spec{Executable: "/Applications/Tom & Jerry's/bedtime", ConfigPath: `/Users/bob/<night> "plans"/schedule.yaml`}, "/Users/bob"},
+		{"daemon", Spec{Executable: "/opt/homebrew/bin/bedtime", Daemon: "/opt/homebrew/bin/bedtime-daemon", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,10 +43,13 @@ func TestLaunchdPlistGolden(t *testing.T) {
 					t.Fatalf("plist is not well-formed XML: %v", err)
 				}
 			}
-			got := strings.Join(launchdProgramArguments(plist), "|")
-			want := strings.Join(append([]string{tt.spec.Executable}, tt.spec.Args()...), "|")
-			if got != want {
+			args := launchdProgramArguments(plist)
+			want := strings.Join(append([]string{tt.spec.Program()}, tt.spec.Args()...), "|")
+			if got := strings.Join(args, "|"); got != want {
 				t.Errorf("ProgramArguments = %q, want %q", got, want)
+			}
+			if back, ok := specFromArgs(args); !ok || back != tt.spec {
+				t.Errorf("the plist reads back as %+v, want %+v", back, tt.spec)
 			}
 		})
 	}
@@ -87,6 +91,7 @@ func TestLaunchdPlistParses(t *testing.T) {
 	}{
 		{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
 		{"odd-paths", Spec{Executable: "/Applications/Tom & Jerry's/<bed>time", ConfigPath: `/Users/bob/<night> "plans" ]]>/schedule.yaml`, OrBuiltin: true}, "/Users/b&b"},
+		{"daemon", Spec{Executable: "/opt/homebrew/bin/bedtime", Daemon: "/opt/homebrew/bin/bedtime-daemon", ConfigPath: "/Users/alice/Library/Application Support/bedtime/schedule.yaml", OrBuiltin: true}, "/Users/alice"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			plist, err := renderLaunchdPlist(tt.spec, tt.home)
@@ -100,7 +105,7 @@ func TestLaunchdPlistParses(t *testing.T) {
 			log := filepath.Join(tt.home, "Library", "Logs", "bedtime", "bedtime.log")
 			want := map[string]any{
 				"Label":                launchdLabel,
-				"ProgramArguments":     []any{tt.spec.Executable, "run", "--config", tt.spec.ConfigPath, "--or-builtin"},
+				"ProgramArguments":     []any{tt.spec.Program(), "run", "--config", tt.spec.ConfigPath, "--or-builtin"},
 				"EnvironmentVariables": map[string]any{CannotStartEnv: "0"},
 				"RunAtLoad":            true,
 				"KeepAlive":            map[string]any{"SuccessfulExit": false},

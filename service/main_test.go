@@ -19,7 +19,9 @@ import (
 // The test binary doubles as a stand-in for "bedtime run": with
 // BEDTIME_TEST_DAEMON set it takes the daemon's real lock in
 // $BEDTIME_TEST_STATE (userlock.Take), writes its arguments to
-// $BEDTIME_TEST_ARGS, and exits cleanly on SIGTERM, as bedtime run does.
+// $BEDTIME_TEST_ARGS (with $BEDTIME_TEST_PROGRAM set, the program it was
+// started as first, on a line of its own), and exits cleanly on SIGTERM,
+// as bedtime run does.
 // BEDTIME_TEST_DAEMON=stubborn ignores SIGTERM; =fail exits at once with a
 // message on stderr. BEDTIME_TEST_INSTALL makes it instead run an XDG
 // install of itself, for the test that its stdout is not held open.
@@ -52,7 +54,11 @@ func fakeDaemon(mode string) int {
 	// they were still to come, or half written, on a loaded machine.)
 	if p := os.Getenv("BEDTIME_TEST_ARGS"); p != "" {
 		tmp := p + ".tmp." + strconv.Itoa(os.Getpid())
-		if err := os.WriteFile(tmp, []byte(strings.Join(os.Args[1:], "\n")), 0o600); err != nil || os.Rename(tmp, p) != nil {
+		args := os.Args[1:]
+		if os.Getenv("BEDTIME_TEST_PROGRAM") != "" {
+			args = os.Args
+		}
+		if err := os.WriteFile(tmp, []byte(strings.Join(args, "\n")), 0o600); err != nil || os.Rename(tmp, p) != nil {
 			fmt.Fprintln(os.Stderr, "cannot write the arguments:", err)
 			return 1
 		}

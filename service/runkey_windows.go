@@ -48,7 +48,7 @@ func (m *autostartManager) unitPath() string {
 
 // commandLine is the Run value for spec.
 func commandLine(spec Spec) string {
-	parts := []string{syscall.EscapeArg(spec.Executable)}
+	parts := []string{syscall.EscapeArg(spec.Program())}
 	for _, a := range spec.Args() {
 		parts = append(parts, syscall.EscapeArg(a))
 	}
@@ -171,7 +171,7 @@ func (m *autostartManager) installedSpec() (Spec, error) {
 // launch starts spec detached from this console, as the logon would, with
 // its output in the log file, and waits until it holds the daemon's lock.
 func (m *autostartManager) launch(ctx context.Context, spec Spec) error {
-	cmd := exec.Command(spec.Executable, spec.Args()...)
+	cmd := exec.Command(spec.Program(), spec.Args()...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		HideWindow:    true,
 		CreationFlags: windows.CREATE_NEW_PROCESS_GROUP | windows.DETACHED_PROCESS,
@@ -188,7 +188,7 @@ func (m *autostartManager) launch(ctx context.Context, spec Spec) error {
 		cmd.Stdout, cmd.Stderr = logf, logf
 	}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("cannot start %s: %w", spec.Executable, err)
+		return fmt.Errorf("cannot start %s: %w", spec.Program(), err)
 	}
 	if m.opts.StateDir == "" {
 		return cmd.Process.Release()

@@ -19,10 +19,24 @@ const Name = "bedtime"
 // Description is the one-line description the service manager shows.
 const Description = "bedtime: reminders that prevent night leg cramps"
 
-// Spec is what an installed service runs: Executable run --config
-// ConfigPath, with OrBuiltinFlag when OrBuiltin. Both paths are absolute.
+// DaemonName is the daemon's own program, bedtime-daemon (bedtime-daemon.exe
+// on Windows): "bedtime run" alone, linked without the rest of the command
+// line, so that the service holds fewer of its pages at rest. It takes the
+// arguments of "bedtime run" and hands what it does not do itself (a phone
+// channel) to the bedtime beside it, so it only ever runs from bedtime's
+// own directory.
+const DaemonName = Name + "-daemon"
+
+// Spec is what an installed service runs: Program() run --config
+// ConfigPath, with OrBuiltinFlag when OrBuiltin. The paths are absolute.
 type Spec struct {
+	// Executable is the bedtime binary, the whole command line; the
+	// tray's entry runs it.
 	Executable string
+	// Daemon is the bedtime-daemon beside Executable that the service
+	// runs; "" when there is none there (a "go install" of cmd/bedtime
+	// alone, an older layout): the service then runs Executable itself.
+	Daemon     string
 	ConfigPath string
 	// OrBuiltin lets the daemon start while ConfigPath does not exist yet:
 	// it runs the built-in default until the file appears, and takes the
@@ -47,7 +61,17 @@ const ExitCannotStart = 78
 // cannot leave out one exit status.
 const CannotStartEnv = "BEDTIME_CANNOT_START_STATUS"
 
-// Args returns the arguments the service passes to Executable.
+// Program returns the program the service runs: Daemon, or Executable
+// when there is no bedtime-daemon.
+func (s Spec) Program() string {
+	if s.Daemon != "" {
+		return s.Daemon
+	}
+	return s.Executable
+}
+
+// Args returns the arguments the service passes to Program: those of
+// "bedtime run", which bedtime-daemon takes as they are.
 func (s Spec) Args() []string {
 	args := []string{"run", "--config", s.ConfigPath}
 	if s.OrBuiltin {
@@ -57,13 +81,17 @@ func (s Spec) Args() []string {
 }
 
 // specFromArgs reads a Spec back from a command line that Spec.Args
-// (after the executable) made: args[0] is the executable. It reports false
-// when args is not "EXE run --config PATH ...".
+// (after the program) made: args[0] is the program, bedtime or (a service
+// installed beside one) bedtime-daemon, whose bedtime is the one in its
+// directory. It reports false when args is not "PROGRAM run --config PATH ...".
 func specFromArgs(args []string) (Spec, bool) {
 	if len(args) < 4 || args[1] != "run" {
 		return Spec{}, false
 	}
 	s := Spec{Executable: args[0]}
+	if exe, ok := besideDaemon(args[0]); ok {
+		s.Executable, s.Daemon = exe, args[0]
+	}
 	for i := 2; i < len(args); i++ {
 		switch args[i] {
 		case "--config":
@@ -251,7 +279,8 @@ func (o Options) waitReleased(ctx context.Context, pid int) error {
 }
 
 // waitLocked waits until the process pid, just started, holds the daemon's
-// lock. exited reports the process's exit; timeout zero means 10 seconds.
+// lock, or a child of it does (bedtime-daemon's "bedtime run" on Windows).
+// exited reports the process's exit; timeout zero means 10 seconds.
 func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
@@ -264,7 +293,7 @@ func (o Options) waitLocked(ctx context.Context, pid int, exited <-chan error, t
 		// The daemon writes its pid once it holds the lock. Probing the
 		// lock itself here would take it for a moment, just when the
 		// daemon tries to.
-		if p, ok := userlock.Holder(o.StateDir); ok && p == pid {
+		if p, ok := userlock.Holder(o.StateDir); ok && (p == pid || childOf(p, pid)) {
 			return nil
 		}
 		select {

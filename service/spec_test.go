@@ -1,6 +1,9 @@
 package service
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +26,18 @@ func TestSpecFromArgs(t *testing.T) {
 		{"not run", []string{"/bin/bedtime", "next", "--config", "/s.yaml"}, Spec{}, false},
 		{"no config", []string{"/bin/bedtime", "run", "--builtin", "--or-builtin"}, Spec{}, false},
 		{"too short", []string{"/bin/bedtime", "run"}, Spec{}, false},
+		// A service installed beside a bedtime-daemon runs that: its
+		// bedtime is the one in its directory.
+		{"bedtime-daemon", []string{"/opt/bt/bedtime-daemon", "run", "--config", "/s.yaml", "--or-builtin"},
+			Spec{Executable: "/opt/bt/bedtime", Daemon: "/opt/bt/bedtime-daemon", ConfigPath: "/s.yaml", OrBuiltin: true}, true},
+		{"bedtime-daemon.exe", []string{"/opt/bt/bedtime-daemon.exe", "run", "--config", "/s.yaml"},
+			Spec{Executable: "/opt/bt/bedtime.exe", Daemon: "/opt/bt/bedtime-daemon.exe", ConfigPath: "/s.yaml"}, true},
+		{"bedtime-daemon.EXE", []string{"/opt/bt/bedtime-daemon.EXE", "run", "--config", "/s.yaml"},
+			Spec{Executable: "/opt/bt/bedtime.EXE", Daemon: "/opt/bt/bedtime-daemon.EXE", ConfigPath: "/s.yaml"}, true},
+		// Only that name: another program ending in -daemon is a bedtime.
+		{"not bedtime-daemon", []string{"/opt/bt/my-bedtime-daemon", "run", "--config", "/s.yaml"},
+			Spec{Executable: "/opt/bt/my-bedtime-daemon", ConfigPath: "/s.yaml"}, true},
+		{"bedtime-daemon not run", []string{"/opt/bt/bedtime-daemon", "tray", "--config", "/s.yaml"}, Spec{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -31,7 +46,7 @@ func TestSpecFromArgs(t *testing.T) {
 				t.Errorf("specFromArgs(%q) = %+v, %v; want %+v, %v", tt.args, got, ok, tt.want, tt.wantOK)
 			}
 			if ok {
-				back := append([]string{got.Executable}, got.Args()...)
+				back := append([]string{got.Program()}, got.Args()...)
 				if again, _ := specFromArgs(back); again != got {
 					t.Errorf("Args of %+v (%s) read back as %+v", got, strings.Join(back, " "), again)
 				}
@@ -57,5 +72,57 @@ func TestStartedAt(t *testing.T) {
 		if got := startedAt(tt.since); !got.Equal(tt.want) {
 			t.Errorf("startedAt(%q) = %v, want %v", tt.since, got, tt.want)
 		}
+	}
+}
+
+// TestDaemonBeside: the service runs bedtime-daemon when it is beside the
+// bedtime binary (bedtime-daemon.exe beside bedtime.exe), and bedtime
+// itself when it is not, or is nothing that can run.
+func TestDaemonBeside(t *testing.T) {
+	tests := []struct {
+		name   string
+		exe    string            // the bedtime binary, in the test's directory
+		files  map[string]uint32 // what else is there, and its mode (0: a directory)
+		daemon string            // what DaemonBeside returns: a name in the directory, or ""
+	}{
+		{"beside", "bedtime", map[string]uint32{"bedtime-daemon": 0o755}, "bedtime-daemon"},
+		{"not beside", "bedtime", nil, ""},
+		{"only elsewhere", "bedtime", map[string]uint32{"sub/bedtime-daemon": 0o755}, ""},
+		{"windows .exe", "bedtime.exe", map[string]uint32{"bedtime-daemon.exe": 0o755}, "bedtime-daemon.exe"},
+		{"windows .exe, a daemon without .exe", "bedtime.exe", map[string]uint32{"bedtime-daemon": 0o755}, ""},
+		{"windows .exe, none", "bedtime.exe", nil, ""},
+		{"a directory of that name", "bedtime", map[string]uint32{"bedtime-daemon": 0}, ""},
+		{"not executable", "bedtime", map[string]uint32{"bedtime-daemon": 0o644}, ""},
+		{"a bedtime of another name", "bedtime-1.2", map[string]uint32{"bedtime-daemon": 0o755}, "bedtime-daemon"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, mode := range tt.files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if mode == 0 {
+					if err := os.MkdirAll(p, 0o755); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte("#!/bin/sh\n"), os.FileMode(mode)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if strings.HasPrefix(tt.name, "not executable") && runtime.GOOS == "windows" {
+				t.Skip("Windows has no executable bit")
+			}
+			want := ""
+			if tt.daemon != "" {
+				want = filepath.Join(dir, tt.daemon)
+			}
+			if got := DaemonBeside(filepath.Join(dir, tt.exe)); got != want {
+				t.Errorf("DaemonBeside(%s) = %q, want %q", tt.exe, got, want)
+			}
+		})
 	}
 }

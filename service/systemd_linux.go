@@ -129,9 +129,9 @@ type systemdManager struct {
 	// system is kardianos/service's linux-systemd backend.
 	system kservice.System
 	opts   Options
-	// vendorUnit and vendorExe are the package's unit and binary; "" means
-	// VendorUnitPath and VendorExecutable (tests set others).
-	vendorUnit, vendorExe string
+	// vendorUnit is the package's unit; "" means VendorUnitPath (tests
+	// set another).
+	vendorUnit string
 }
 
 var _ Manager = (*systemdManager)(nil)
@@ -185,7 +185,7 @@ func kardianosConfig(spec Spec) *kservice.Config {
 	return &kservice.Config{
 		Name:        Name,
 		Description: Description,
-		Executable:  strings.ReplaceAll(spec.Executable, "%", "%%"),
+		Executable:  strings.ReplaceAll(spec.Program(), "%", "%%"),
 		Arguments:   args,
 		Option: kservice.KeyValue{
 			"UserService":   true,
@@ -219,7 +219,7 @@ func (noProgram) Stop(kservice.Service) error  { return nil }
 // step, the daemon's start included (a *StartError), restores what was
 // there before: the previous unit, or no unit at all.
 func (m *systemdManager) Install(ctx context.Context, spec Spec) (err error) {
-	if err := checkSystemdExecutable(spec.Executable); err != nil {
+	if err := checkSystemdExecutable(spec.Program()); err != nil {
 		return err
 	}
 	if err := m.reachable(ctx); err != nil {

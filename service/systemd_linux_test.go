@@ -261,6 +261,81 @@ func TestSystemdReinstall(t *testing.T) {
 	}
 }
 
+// TestSystemdUnitRunsTheDaemon: with a bedtime-daemon beside bedtime, the
+// unit runs it, with the arguments of "bedtime run"; status reads the
+// schedule back from either form of the unit, and install over a unit of
+// the older form (bedtime run) rewrites it to run bedtime-daemon, and back
+// when the daemon is gone.
+func TestSystemdUnitRunsTheDaemon(t *testing.T) {
+	ctx := context.Background()
+	daemonSpec := Spec{Executable: "/usr/local/bin/bedtime", Daemon: "/usr/local/bin/bedtime-daemon",
+		ConfigPath: "/home/alice/.config/bedtime/schedule.yaml", OrBuiltin: true}
+	f := newFakeSystemd(t)
+	f.show("UnitFileState=enabled\nActiveState=active\nSubState=running\nMainPID=42\n")
+	for _, tt := range []struct {
+		spec Spec
+		want string // the ExecStart line
+	}{
+		{defaultSpec, `ExecStart=/usr/local/bin/bedtime "run" "--config" "/home/alice/.config/bedtime/schedule.yaml" "--or-builtin"`},
+		{daemonSpec, `ExecStart=/usr/local/bin/bedtime-daemon "run" "--config" "/home/alice/.config/bedtime/schedule.yaml" "--or-builtin"`},
+		{defaultSpec, `ExecStart=/usr/local/bin/bedtime "run" "--config" "/home/alice/.config/bedtime/schedule.yaml" "--or-builtin"`},
+	} {
+		if err := f.m.Install(ctx, tt.spec); err != nil {
+			t.Fatalf("Install %+v: %v", tt.spec, err)
+		}
+		sameCalls(t, f.calls(), installCalls)
+		unit, _ := f.unit()
+		if !strings.Contains(unit, "\n"+tt.want+"\n") {
+			t.Errorf("after installing %+v the unit lacks %s:\n%s", tt.spec, tt.want, unit)
+		}
+		if got := programFromUnit(unit); got != tt.spec.Program() {
+			t.Errorf("the unit reads back as running %q, want %q", got, tt.spec.Program())
+		}
+		st, err := f.m.Status(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.Installed || !st.Running || st.ConfigPath != tt.spec.ConfigPath {
+			t.Errorf("status of the unit running %s = %+v, want installed, running, schedule %s", tt.spec.Program(), st, tt.spec.ConfigPath)
+		}
+		f.calls()
+	}
+	// The unit systemd checks: bedtime-daemon beside bedtime.
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		t.Fatal("systemd-analyze is needed (Debian package systemd): ", err)
+	}
+	dir := filepath.Join(t.TempDir(), "my apps", "100% $x")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bedtime", DaemonName} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exe := filepath.Join(dir, "bedtime")
+	spec := Spec{Executable: exe, Daemon: DaemonBeside(exe), ConfigPath: oddSpec.ConfigPath}
+	if spec.Daemon != filepath.Join(dir, DaemonName) {
+		t.Fatalf("DaemonBeside(%s) = %q", exe, spec.Daemon)
+	}
+	if err := f.m.Install(ctx, spec); err != nil {
+		t.Fatalf("Install: %v", err)
+	}
+	runtime := t.TempDir()
+	if err := os.Chmod(runtime, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(analyze, "verify", "--user", f.unitPath())
+	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+runtime, "SYSTEMD_LOG_COLOR=0")
+	if out, err := cmd.CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("systemd-analyze verify --user: %v\n%s", err, out)
+	}
+	if unit, _ := f.unit(); programFromUnit(unit) != spec.Daemon || configFromUnit(unit) != spec.ConfigPath {
+		t.Errorf("the unit runs %q with --config %q, want %q with %q", programFromUnit(unit), configFromUnit(unit), spec.Daemon, spec.ConfigPath)
+	}
+}
+
 // TestSystemdInstallFailure checks that a failing systemctl step is reported
 // with systemctl's message and leaves no unit behind (or the previous one).
 func TestSystemdInstallFailure(t *testing.T) {

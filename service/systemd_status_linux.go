@@ -66,19 +66,32 @@ func (m *systemdManager) Status(ctx context.Context) (Status, error) {
 // configFromUnit returns the --config path in a unit's ExecStart line as
 // written by systemdUnitTemplate, or "" when there is none.
 func configFromUnit(unit string) string {
-	for _, line := range strings.Split(unit, "\n") {
-		rest, ok := strings.CutPrefix(line, "ExecStart=")
-		if !ok {
-			continue
-		}
-		words := splitExecStart(rest)
-		for i, w := range words {
-			if w == "--config" && i+1 < len(words) {
-				return words[i+1]
-			}
+	words := execStart(unit)
+	for i, w := range words {
+		if w == "--config" && i+1 < len(words) {
+			return words[i+1]
 		}
 	}
 	return ""
+}
+
+// programFromUnit returns the program a unit's ExecStart line runs (bedtime
+// or bedtime-daemon), or "" when it has none.
+func programFromUnit(unit string) string {
+	if words := execStart(unit); len(words) > 0 {
+		return words[0]
+	}
+	return ""
+}
+
+// execStart returns the words of a unit's first ExecStart line, or nil.
+func execStart(unit string) []string {
+	for _, line := range strings.Split(unit, "\n") {
+		if rest, ok := strings.CutPrefix(line, "ExecStart="); ok {
+			return splitExecStart(rest)
+		}
+	}
+	return nil
 }
 
 // splitExecStart splits an ExecStart value into words, undoing the quoting

@@ -2,9 +2,10 @@
 
 package service
 
-// The package's unit. A distribution package (make dist) puts bedtime in
-// /usr/bin and its systemd user unit in /usr/lib/systemd/user, where every
-// user's manager finds it. Install then enables that unit instead of writing
+// The package's unit. A distribution package (make dist) puts bedtime and
+// bedtime-daemon in /usr/bin and its systemd user unit, which runs
+// bedtime-daemon, in /usr/lib/systemd/user, where every user's manager
+// finds it. Install then enables that unit instead of writing
 // a copy into the home directory, and Uninstall disables it and leaves the
 // file, which belongs to the package.
 //
@@ -29,8 +30,11 @@ const (
 	// VendorUnitPath is where a distribution package puts bedtime's systemd
 	// user unit.
 	VendorUnitPath = "/usr/lib/systemd/user/" + systemdUnitName
-	// VendorExecutable is the binary the package's unit runs.
+	// VendorExecutable is the package's bedtime.
 	VendorExecutable = "/usr/bin/bedtime"
+	// VendorDaemon is the program the package's unit runs: the package's
+	// bedtime-daemon, beside VendorExecutable.
+	VendorDaemon = "/usr/bin/" + DaemonName
 	// vendorManager is the Status.Manager of the package's unit.
 	vendorManager = "systemd user unit from the package"
 )
@@ -42,11 +46,17 @@ const vendorUnitHeader = `# Installed by the bedtime package. Each user enables 
 `
 
 // VendorUnit returns the systemd user unit a distribution package installs
-// at VendorUnitPath: the unit install writes, running VendorExecutable with
+// at VendorUnitPath: the unit install writes, running VendorDaemon with
 // "run" and no --config (the user's default schedule), under a header of its
 // own.
 func VendorUnit() (string, error) {
-	body, err := renderUnit(systemdUnitTemplate, VendorExecutable, []string{"run"})
+	return vendorUnitRunning(VendorDaemon)
+}
+
+// vendorUnitRunning is the package's unit, running program. (Before there
+// was a bedtime-daemon, the package's unit ran /usr/bin/bedtime.)
+func vendorUnitRunning(program string) (string, error) {
+	body, err := renderUnit(systemdUnitTemplate, program, []string{"run"})
 	if err != nil {
 		return "", err
 	}
@@ -131,19 +141,18 @@ func (m *systemdManager) vendorPath() string {
 }
 
 // useVendor reports whether Install should enable the package's unit for
-// spec: the unit exists, spec runs the package's binary, and its schedule
-// is the one the package's unit reads, the default of the user manager's
-// environment. A shell whose XDG_CONFIG_HOME the manager lacks gets a unit
-// of its own, with its schedule as --config.
+// spec: the unit exists, it runs the program spec runs (the package's
+// bedtime-daemon, or its bedtime in a package from before there was one),
+// and spec's schedule is the one the package's unit reads, the default of
+// the user manager's environment. A shell whose XDG_CONFIG_HOME the manager
+// lacks gets a unit of its own, with its schedule as --config; so does a
+// bedtime elsewhere, or one without the bedtime-daemon the unit runs.
 func (m *systemdManager) useVendor(ctx context.Context, spec Spec) bool {
-	if _, err := os.Stat(m.vendorPath()); err != nil {
+	unit, err := os.ReadFile(m.vendorPath())
+	if err != nil {
 		return false
 	}
-	exe := VendorExecutable
-	if m.vendorExe != "" {
-		exe = m.vendorExe
-	}
-	return spec.Executable == exe && spec.ConfigPath == m.vendorSchedule(ctx, 0)
+	return programFromUnit(string(unit)) == spec.Program() && spec.ConfigPath == m.vendorSchedule(ctx, 0)
 }
 
 // vendorEnabled reports whether the package's unit exists and the user

@@ -42,8 +42,11 @@ func TestVendorUnitGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	testutil.Golden(t, "vendor.service.golden", []byte(unit))
-	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime \"run\"\n") {
-		t.Errorf("the package's unit does not run /usr/bin/bedtime run:\n%s", unit)
+	if !strings.Contains(unit, "\nExecStart=/usr/bin/bedtime-daemon \"run\"\n") {
+		t.Errorf("the package's unit does not run /usr/bin/bedtime-daemon run:\n%s", unit)
+	}
+	if got := programFromUnit(unit); got != VendorDaemon {
+		t.Errorf("the package's unit reads back as running %q, want %q", got, VendorDaemon)
 	}
 }
 
@@ -55,23 +58,34 @@ func TestRenderUnitErrors(t *testing.T) {
 	}
 }
 
-// withVendor gives f a package's unit and binary of its own and returns the
-// spec that runs that binary on the default schedule.
+// withVendor gives f a package's unit and programs of its own and returns
+// the spec that runs the package's bedtime-daemon on the default schedule.
 func (f *fakeSystemd) withVendor() Spec {
+	f.t.Helper()
+	spec := f.withVendorRunning(DaemonName)
+	spec.Daemon = filepath.Join(filepath.Dir(spec.Executable), DaemonName)
+	return spec
+}
+
+// withVendorRunning gives f a package's unit that runs program (bedtime,
+// as a package's unit did before there was a bedtime-daemon, or
+// bedtime-daemon) in a directory of its own, and returns the spec of
+// that directory's bedtime on the default schedule, with no Daemon.
+func (f *fakeSystemd) withVendorRunning(program string) Spec {
 	f.t.Helper()
 	dir := filepath.Join(filepath.Dir(f.home), "usr")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		f.t.Fatal(err)
 	}
-	f.m.vendorUnit, f.m.vendorExe = filepath.Join(dir, "bedtime.service"), filepath.Join(dir, "bedtime")
-	unit, err := VendorUnit()
+	f.m.vendorUnit = filepath.Join(dir, "bedtime.service")
+	unit, err := vendorUnitRunning(filepath.Join(dir, program))
 	if err != nil {
 		f.t.Fatal(err)
 	}
 	if err := os.WriteFile(f.m.vendorUnit, []byte(unit), 0o644); err != nil {
 		f.t.Fatal(err)
 	}
-	return Spec{Executable: f.m.vendorExe, ConfigPath: f.schedule}
+	return Spec{Executable: filepath.Join(dir, "bedtime"), ConfigPath: f.schedule}
 }
 
 func (f *fakeSystemd) vendorFileKept() {
@@ -145,7 +159,7 @@ func TestSystemdVendorInstall(t *testing.T) {
 			f := newFakeSystemd(t)
 			vendor := f.withVendor()
 			if spec.Executable != plainSpec.Executable {
-				spec.Executable = vendor.Executable
+				spec.Executable, spec.Daemon = vendor.Executable, vendor.Daemon
 			}
 			if err := f.m.Install(ctx, spec); err != nil {
 				t.Fatalf("Install: %v", err)
@@ -160,6 +174,49 @@ func TestSystemdVendorInstall(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSystemdVendorUnitForms: install enables the package's unit when it
+// runs the program install would run, in either of its forms: a package's
+// bedtime-daemon, or (a package from before there was one) its bedtime.
+// When they differ, a unit of install's own runs what is there.
+func TestSystemdVendorUnitForms(t *testing.T) {
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name       string
+		unitRuns   string // what the package's unit runs
+		withDaemon bool   // a bedtime-daemon beside the bedtime install runs from
+		vendor     bool
+	}{
+		{"the package's unit runs bedtime-daemon, which is there", DaemonName, true, true},
+		{"the package's unit runs bedtime-daemon, which is not there", DaemonName, false, false},
+		{"an older package's unit runs bedtime", "bedtime", false, true},
+		{"an older package's unit runs bedtime, and a bedtime-daemon is there", "bedtime", true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeSystemd(t)
+			spec := f.withVendorRunning(tt.unitRuns)
+			if tt.withDaemon {
+				spec.Daemon = filepath.Join(filepath.Dir(spec.Executable), DaemonName)
+			}
+			if err := f.m.Install(ctx, spec); err != nil {
+				t.Fatalf("Install: %v", err)
+			}
+			unit, own := f.unit()
+			if own == tt.vendor {
+				t.Fatalf("a unit of its own: %v, want %v", own, !tt.vendor)
+			}
+			if tt.vendor {
+				sameCalls(t, f.calls(), vendorInstallCalls)
+				f.vendorFileKept()
+				return
+			}
+			sameCalls(t, f.calls(), installCalls)
+			if programFromUnit(unit) != spec.Program() || configFromUnit(unit) != spec.ConfigPath {
+				t.Errorf("its own unit runs %q --config %q, want %q --config %q", programFromUnit(unit), configFromUnit(unit), spec.Program(), spec.ConfigPath)
+			}
+		})
+	}
 }
 
 func TestSystemdVendorUninstall(t *testing.T) {

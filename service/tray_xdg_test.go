@@ -10,11 +10,12 @@ import (
 )
 
 // TestInstallTray writes the tray's autostart entry, reads its Exec back
-// as a session does, and removes it again.
+// as a session does, and removes it again. The tray is bedtime's, also
+// where the service runs bedtime-daemon.
 func TestInstallTray(t *testing.T) {
 	cfg := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", cfg)
-	spec := Spec{Executable: "/opt/my bedtime/bedtime", ConfigPath: "/home/a/.config/bedtime/schedule.yaml"}
+	spec := Spec{Executable: "/opt/my bedtime/bedtime", Daemon: "/opt/my bedtime/bedtime-daemon", ConfigPath: "/home/a/.config/bedtime/schedule.yaml"}
 	path, err := InstallTray(spec)
 	if err != nil {
 		t.Fatal(err)

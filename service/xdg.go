@@ -78,7 +78,7 @@ func (m *xdgManager) installedSpec() (Spec, error) {
 // starts the new one. A failed start puts the previous entry back, or
 // removes the new one.
 func (m *xdgManager) Install(ctx context.Context, spec Spec) (err error) {
-	if err := checkDesktopExecutable(spec.Executable); err != nil {
+	if err := checkDesktopExecutable(spec.Program()); err != nil {
 		return err
 	}
 	if err := checkPlainPath("schedule", spec.ConfigPath); err != nil {
@@ -137,14 +137,14 @@ func (m *xdgManager) launch(ctx context.Context, spec Spec) error {
 	defer devnull.Close()
 	offset, _ := logf.Seek(0, io.SeekEnd)
 
-	cmd := exec.Command(spec.Executable, spec.Args()...)
+	cmd := exec.Command(spec.Program(), spec.Args()...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, logf, logf
 	cmd.Dir = "/"
 	// A session of its own: no controlling terminal, and neither the
 	// terminal's hangup nor its Ctrl+C reach it.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("cannot start %s: %w", spec.Executable, err)
+		return fmt.Errorf("cannot start %s: %w", spec.Program(), err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()

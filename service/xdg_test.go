@@ -28,6 +28,7 @@ var desktopSpecs = []struct {
 	{"plain", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml"}},
 	{"odd-paths", Spec{Executable: `/opt/my "apps"/$bed/bedtime`, ConfigPath: "/home/bob/My \"night\" $HOME\\notes/`x` 50% schedule.yaml"}},
 	{"default-path", Spec{Executable: "/usr/local/bin/bedtime", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml", OrBuiltin: true}},
+	{"daemon", Spec{Executable: "/usr/local/bin/bedtime", Daemon: "/usr/local/bin/bedtime-daemon", ConfigPath: "/home/alice/.config/bedtime/schedule.yaml", OrBuiltin: true}},
 }
 
 func TestDesktopEntryGolden(t *testing.T) {
@@ -36,9 +37,12 @@ func TestDesktopEntryGolden(t *testing.T) {
 			entry := desktopEntry(tt.spec)
 			testutil.Golden(t, tt.name+".desktop.golden", []byte(entry))
 			args, err := desktopExecArgs(entry)
-			want := append([]string{tt.spec.Executable}, tt.spec.Args()...)
+			want := append([]string{tt.spec.Program()}, tt.spec.Args()...)
 			if err != nil || strings.Join(args, "|") != strings.Join(want, "|") {
 				t.Errorf("desktopExecArgs = %q, %v; want %q", args, err, want)
+			}
+			if back, ok := specFromArgs(args); !ok || back != tt.spec {
+				t.Errorf("the entry reads back as %+v, want %+v", back, tt.spec)
 			}
 		})
 	}
@@ -258,6 +262,86 @@ func TestXDGLifecycle(t *testing.T) {
 	if removed, err := f.m.Uninstall(ctx); removed || err != nil {
 		t.Errorf("second Uninstall = %v, %v; want false, nil", removed, err)
 	}
+}
+
+// TestXDGRunsTheDaemon: with a bedtime-daemon beside bedtime, the entry
+// runs it and start and restart read it back and run it again; an entry of
+// the older form (bedtime run) still starts, and install over it rewrites
+// it to run bedtime-daemon. (Both programs are links to this test's fake
+// daemon.)
+func TestXDGRunsTheDaemon(t *testing.T) {
+	f := newXDG(t, "1")
+	t.Setenv("BEDTIME_TEST_PROGRAM", "1")
+	ctx := testContext(t)
+	dir := t.TempDir()
+	for _, name := range []string{"bedtime", DaemonName} {
+		if err := os.Symlink(os.Args[0], filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exe := filepath.Join(dir, "bedtime")
+	daemon := Spec{Executable: exe, Daemon: DaemonBeside(exe), ConfigPath: f.spec.ConfigPath, OrBuiltin: true}
+	old := daemon
+	old.Daemon = ""
+	ran := func(what string, want Spec) {
+		t.Helper()
+		got, _ := os.ReadFile(f.args)
+		if w := strings.Join(append([]string{want.Program()}, want.Args()...), "\n"); string(got) != w {
+			t.Errorf("%s: the daemon ran as %q, want %q", what, got, w)
+		}
+		if st := f.status(t); !st.Installed || !st.Running || st.ConfigPath != want.ConfigPath {
+			t.Errorf("%s: status %+v", what, st)
+		}
+	}
+
+	if err := f.m.Install(ctx, daemon); err != nil {
+		t.Fatalf("Install: %v", err)
+	}
+	if spec, err := f.m.installedSpec(); err != nil || spec != daemon {
+		t.Errorf("the entry reads back as %+v, %v; want %+v", spec, err, daemon)
+	}
+	ran("install", daemon)
+	os.Remove(f.args)
+	if err := f.m.Restart(ctx); err != nil {
+		t.Fatalf("Restart: %v", err)
+	}
+	ran("restart", daemon)
+
+	// An entry an older bedtime wrote: it runs bedtime itself.
+	if err := f.m.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f.m.path, []byte(desktopEntry(old)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if spec, err := f.m.installedSpec(); err != nil || spec != old {
+		t.Errorf("the older entry reads back as %+v, %v; want %+v", spec, err, old)
+	}
+	os.Remove(f.args)
+	if err := f.m.Start(ctx); err != nil {
+		t.Fatalf("Start of the older entry: %v", err)
+	}
+	ran("start of the older entry", old)
+
+	if err := f.m.Install(ctx, daemon); err != nil {
+		t.Fatalf("Install over the older entry: %v", err)
+	}
+	if args, err := desktopExecArgs(string(mustRead(t, f.m.path))); err != nil || len(args) == 0 || args[0] != daemon.Daemon {
+		t.Errorf("install over the older entry: Exec runs %q (%v), want %s", args, err, daemon.Daemon)
+	}
+	ran("install over the older entry", daemon)
+	if _, err := f.m.Uninstall(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 // TestXDGInstallFailure: a daemon that exits at once fails install with

@@ -90,15 +90,16 @@ routines:
 }
 
 // TestGenDocs writes, from bedtime's command tree, the completions and man
-// pages `make docs` ships (bedtime gen-docs, in a build with -tags gendocs)
-// and checks them with the tools that read them: bash loads the
-// completion, groff formats the man pages without a warning.
+// pages `make docs` ships (bedtime gen-docs, in a build with -tags gendocs),
+// bedtime-daemon's page among them, and checks them with the tools that
+// read them: bash loads the completion, groff formats the man pages
+// without a warning.
 func TestGenDocs(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	app := &App{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Clock: scheduler.NewFakeClock(time.Date(2026, 11, 27, 15, 30, 0, 0, time.UTC))}
-	if err := gendocs.Write(newRootCmd(app), dir, "bedtime test"); err != nil {
+	if err := gendocs.Write(newRootCmd(app), dir, "bedtime test", gendocs.Daemon()); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"completions/bedtime.bash", "completions/_bedtime", "completions/bedtime.fish", "completions/bedtime.ps1"} {
@@ -119,7 +120,7 @@ func TestGenDocs(t *testing.T) {
 		t.Fatal("groff is missing: apt-get install groff-base")
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "man", "man1", "*.1"))
-	want := map[string]bool{"bedtime.1": false, "bedtime-export.1": false, "bedtime-done.1": false, "bedtime-gen-docs.1": false}
+	want := map[string]bool{"bedtime.1": false, "bedtime-export.1": false, "bedtime-done.1": false, "bedtime-daemon.1": false, "bedtime-gen-docs.1": false}
 	for _, p := range pages {
 		if _, ok := want[filepath.Base(p)]; ok {
 			want[filepath.Base(p)] = true
@@ -130,7 +131,7 @@ func TestGenDocs(t *testing.T) {
 			t.Errorf("man page %s written: %v", page, found)
 		}
 	}
-	for _, page := range []string{"bedtime.1", "bedtime-export.1"} {
+	for _, page := range []string{"bedtime.1", "bedtime-export.1", "bedtime-daemon.1"} {
 		cmd := exec.Command(groff, "-man", "-Tutf8", "-ww", filepath.Join(dir, "man", "man1", page))
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

@@ -14,7 +14,8 @@ import (
 func init() { buildTimeCommands = append(buildTimeCommands, newGenDocsCmd) }
 
 // newGenDocsCmd returns the hidden `bedtime gen-docs DIR`: shell
-// completions and man pages from the command tree.
+// completions and man pages from the command tree, and bedtime-daemon's
+// page.
 func newGenDocsCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:    "gen-docs DIR",
@@ -22,7 +23,7 @@ func newGenDocsCmd(app *App) *cobra.Command {
 		Hidden: true,
 		Args:   cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return gendocs.Write(cmd.Root(), args[0], "bedtime "+buildVersion())
+			return gendocs.Write(cmd.Root(), args[0], "bedtime "+buildVersion(), gendocs.Daemon())
 		},
 	}
 }

@@ -51,7 +51,10 @@ func (app *App) executable() (string, error) {
 }
 
 // resolveServiceSpec returns the absolute binary and schedule paths the
-// service will run with.
+// service will run with. The service runs bedtime-daemon, the daemon
+// alone, when it is beside this bedtime (a package, an archive, make
+// build), and this bedtime itself ("bedtime run") when it is not (a go
+// install of cmd/bedtime alone).
 func resolveServiceSpec(app *App) (service.Spec, error) {
 	exe, err := app.executable()
 	if err != nil {
@@ -77,7 +80,7 @@ func resolveServiceSpec(app *App) (service.Spec, error) {
 	// The path is written into the unit, not left for the service to work
 	// out: a service manager's environment may lack the XDG_CONFIG_HOME of
 	// the shell that ran install, and status shows which file it is.
-	return service.Spec{Executable: exe, ConfigPath: cfg, OrBuiltin: app.ConfigPath == ""}, nil
+	return service.Spec{Executable: exe, Daemon: service.DaemonBeside(exe), ConfigPath: cfg, OrBuiltin: app.ConfigPath == ""}, nil
 }
 
 func newInstallCmd(app *App) *cobra.Command {
@@ -128,11 +131,12 @@ Running install again updates the service to the current binary and options.`,
 			}
 			args := spec.Args()
 			if st.Manager == vendorManager {
-				// The package's unit runs the same binary on the
-				// default schedule, with no --config of its own.
+				// The package's unit runs the same program (install
+				// enables it only then) on the default schedule,
+				// with no --config of its own.
 				args = []string{"run"}
 			}
-			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Executable, strings.Join(args, " ")))
+			fmt.Fprintln(app.Stdout, l.Sprintf("it runs %s %s, now and at every login", spec.Program(), strings.Join(args, " ")))
 			if _, err := os.Stat(spec.ConfigPath); errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintln(app.Stdout, l.Sprintf("there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", spec.ConfigPath))
 			}

@@ -119,28 +119,92 @@ func TestInstallCmd(t *testing.T) {
 }
 
 // TestInstallCmdPackageUnit: when install enabled the package's unit, it
-// says what that unit runs: "bedtime run" on the default schedule, with
-// no --config (which a unit of install's own would carry).
+// says what that unit runs: "bedtime-daemon run" on the default schedule,
+// with no --config (which a unit of install's own would carry).
 func TestInstallCmdPackageUnit(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	bin := filepath.Join(dir, "usr", "bin")
+	writePrograms(t, bin, "bedtime", "bedtime-daemon")
 	status := serviceStatus{Manager: "systemd user unit from the package", Installed: true, Enabled: "enabled", Running: true, PID: 7,
 		UnitPath: "/usr/lib/systemd/user/bedtime.service"}
 	m := &fakeManager{
 		InstallFunc: func(context.Context, service.Spec) error { return nil },
 		StatusFunc:  func(context.Context) (serviceStatus, error) { return status, nil },
 	}
-	code, stdout, stderr := runApp(withService(m, "/usr/bin/bedtime"), "install")
+	code, stdout, stderr := runApp(withService(m, filepath.Join(bin, "bedtime")), "install")
 	if code != 0 {
 		t.Fatalf("install exited %d: %s", code, stderr)
 	}
 	for _, want := range []string{
 		"installed systemd user unit from the package /usr/lib/systemd/user/bedtime.service\n",
-		"it runs /usr/bin/bedtime run, now and at every login\n",
+		"it runs " + filepath.Join(bin, "bedtime-daemon") + " run, now and at every login\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("install output lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// writePrograms writes each of names into dir, as a program that can run.
+func writePrograms(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestResolveServiceSpecDaemon: the service runs bedtime-daemon when it is
+// beside the bedtime that runs install (a package, an archive, make
+// build), and that bedtime ("bedtime run") when it is not (a go install of
+// cmd/bedtime alone); on Windows bedtime-daemon.exe beside bedtime.exe.
+// install says what runs.
+func TestResolveServiceSpecDaemon(t *testing.T) {
+	tests := []struct {
+		name   string
+		exe    string   // the bedtime that runs install
+		beside []string // the programs in its directory, itself included
+		daemon string   // the bedtime-daemon the service runs; "" for none
+	}{
+		{"beside", "bedtime", []string{"bedtime", "bedtime-daemon"}, "bedtime-daemon"},
+		{"not beside (go install of cmd/bedtime)", "bedtime", []string{"bedtime"}, ""},
+		{"windows .exe beside", "bedtime.exe", []string{"bedtime.exe", "bedtime-daemon.exe"}, "bedtime-daemon.exe"},
+		{"windows .exe not beside", "bedtime.exe", []string{"bedtime.exe", "bedtime-daemon"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+			bin := filepath.Join(dir, "my bin")
+			writePrograms(t, bin, tt.beside...)
+			exe := filepath.Join(bin, tt.exe)
+			var got []service.Spec
+			m := &fakeManager{
+				InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
+				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+			}
+			code, stdout, stderr := runApp(withService(m, exe), "install")
+			if code != 0 || len(got) != 1 {
+				t.Fatalf("install exited %d, installed %+v: %s", code, got, stderr)
+			}
+			wantDaemon, program := "", exe
+			if tt.daemon != "" {
+				wantDaemon = filepath.Join(bin, tt.daemon)
+				program = wantDaemon
+			}
+			spec := got[0]
+			if spec.Executable != exe || spec.Daemon != wantDaemon || spec.Program() != program {
+				t.Errorf("install asked for %+v; want Executable %s, Daemon %q", spec, exe, wantDaemon)
+			}
+			if !strings.Contains(stdout, "it runs "+program+" run --config ") {
+				t.Errorf("install does not say it runs %s:\n%s", program, stdout)
+			}
+		})
 	}
 }
 

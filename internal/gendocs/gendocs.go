@@ -13,8 +13,10 @@ import (
 // Write writes into dir, from the tree under root: completions/bedtime.bash,
 // completions/_bedtime (zsh), completions/bedtime.fish,
 // completions/bedtime.ps1 and man/man1/<root>*.1, whose footer names
-// source (e.g. "bedtime v1.2.0"). Hidden commands get no page.
-func Write(root *cobra.Command, dir, source string) error {
+// source (e.g. "bedtime v1.2.0"); and a page of its own for each of pages,
+// commands outside the tree (Daemon: bedtime-daemon.1). Hidden commands get
+// no page.
+func Write(root *cobra.Command, dir, source string, pages ...*cobra.Command) error {
 	root.DisableAutoGenTag = true // the same tree gives the same files
 	comp := filepath.Join(dir, "completions")
 	man := filepath.Join(dir, "man", "man1")
@@ -39,9 +41,12 @@ func Write(root *cobra.Command, dir, source string) error {
 	}
 	// No Title: cobra titles each page after its command (BEDTIME-INSTALL).
 	header := &doc.GenManHeader{Section: "1", Source: source, Manual: "bedtime manual"}
-	defer escapeLong(root)()
-	if err := doc.GenManTree(root, header, man); err != nil {
-		return fmt.Errorf("cannot write the man pages: %w", err)
+	for _, c := range append([]*cobra.Command{root}, pages...) {
+		c.DisableAutoGenTag = true
+		defer escapeLong(c)()
+		if err := doc.GenManTree(c, header, man); err != nil {
+			return fmt.Errorf("cannot write the man pages: %w", err)
+		}
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ func TestManPages(t *testing.T) {
 	root.AddCommand(&cobra.Command{Use: "completion", Short: "Completion", Run: func(*cobra.Command, []string) {},
 		Long: "Load it with `source <(bedtime completion) <x>`, or:\n\n    source <(bedtime completion bash) <tag>\n"})
 	dir := t.TempDir()
-	if err := Write(root, dir, "bedtime test"); err != nil {
+	if err := Write(root, dir, "bedtime test", Daemon()); err != nil {
 		t.Fatal(err)
 	}
 	groff, err := exec.LookPath("groff")
@@ -37,6 +37,10 @@ func TestManPages(t *testing.T) {
 		{"bedtime-install.1", "BEDTIME-INSTALL(1)", []string{`"bedtime run --config <schedule>"`, "<b>word</b>"}},
 		// Code is kept as it is written, with no backslash added.
 		{"bedtime-completion.1", "BEDTIME-COMPLETION(1)", []string{"Load it with source <(bedtime completion) <x>, or:", "source <(bedtime completion bash) <tag>"}},
+		// The service's program, outside the tree: what it is, and where
+		// its flags are said.
+		{"bedtime-daemon.1", "BEDTIME-DAEMON(1)", []string{"bedtime-daemon run --config FILE [--or-builtin]",
+			"what the per-user service runs", "bedtime-run(1)", "--or-builtin", "--builtin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
@@ -56,6 +60,9 @@ func TestManPages(t *testing.T) {
 				if !bytes.Contains(flat, []byte(want)) {
 					t.Errorf("the page lacks %q:\n%s", want, text)
 				}
+			}
+			if tt.page == "bedtime-daemon.1" && (bytes.Contains(flat, []byte("--help")) || bytes.Contains(flat, []byte("HISTORY"))) {
+				t.Errorf("the page offers a --help bedtime-daemon has not, or cobra's history:\n%s", text)
 			}
 		})
 	}

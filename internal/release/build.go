@@ -145,23 +145,24 @@ func exportTree(ctx context.Context, repo, commit, dir string) error {
 	return nil
 }
 
-// buildBinary builds cmd/bedtime in src for t, reproducibly, and returns it.
-// tags are build tags: "gendocs" adds the hidden gen-docs command, which the
-// shipped binary leaves out (it is only run here, to make the man pages).
-func buildBinary(ctx context.Context, goCmd, src string, c Commit, t Target, out string, tags ...string) ([]byte, error) {
+// buildBinary builds the program pkg (./cmd/bedtime, ./cmd/bedtime-daemon)
+// in src for t, reproducibly, and returns it. tags are build tags:
+// "gendocs" adds bedtime's hidden gen-docs command, which the shipped
+// binary leaves out (it is only run here, to make the man pages).
+func buildBinary(ctx context.Context, goCmd, src, pkg string, c Commit, t Target, out string, tags ...string) ([]byte, error) {
 	ldflags := fmt.Sprintf("-s -w -buildid= -X main.version=%s -X main.commit=%s", c.Version, c.Hash)
 	args := []string{"build", "-trimpath", "-buildvcs=false", "-mod=readonly", "-ldflags", ldflags}
 	if len(tags) > 0 {
 		args = append(args, "-tags", strings.Join(tags, ","))
 	}
-	cmd := exec.CommandContext(ctx, goCmd, append(args, "-o", out, "./cmd/bedtime")...)
+	cmd := exec.CommandContext(ctx, goCmd, append(args, "-o", out, pkg)...)
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+t.GOOS, "GOARCH="+t.GOARCH,
 		"GOFLAGS=", "SOURCE_DATE_EPOCH="+strconv.FormatInt(c.Time.Unix(), 10))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("go build for %s/%s: %s: %w", t.GOOS, t.GOARCH, strings.TrimSpace(stderr.String()), err)
+		return nil, fmt.Errorf("go build %s for %s/%s: %s: %w", pkg, t.GOOS, t.GOARCH, strings.TrimSpace(stderr.String()), err)
 	}
 	return os.ReadFile(out)
 }
@@ -204,17 +205,21 @@ func genDocs(ctx context.Context, bin, dir string, c Commit) (completions, man m
 	return completions, man, nil
 }
 
-func exe(t Target) string {
+// exe is the file name of the program name ("bedtime", "bedtime-daemon")
+// for t.
+func exe(t Target, name string) string {
 	if t.GOOS == "windows" {
-		return "bedtime.exe"
+		return name + ".exe"
 	}
-	return "bedtime"
+	return name
 }
 
-// archiveFiles lists what an archive for t holds under its top directory.
-func archiveFiles(top string, t Target, bin []byte, completions, man map[string][]byte, readme, license []byte) []File {
+// archiveFiles lists what an archive for t holds under its top directory:
+// bedtime and, beside it, the bedtime-daemon its service runs.
+func archiveFiles(top string, t Target, bin, daemon []byte, completions, man map[string][]byte, readme, license []byte) []File {
 	fs := []File{
-		{top + "/" + exe(t), 0o755, bin},
+		{top + "/" + exe(t, "bedtime"), 0o755, bin},
+		{top + "/" + exe(t, "bedtime-daemon"), 0o755, daemon},
 		{top + "/README.md", 0o644, readme},
 		{top + "/LICENSE", 0o644, license},
 	}
@@ -261,20 +266,26 @@ func Build(ctx context.Context, opts Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	bins := map[Target][]byte{}
+	// Each platform's bedtime, and the bedtime-daemon its service runs.
+	bins, daemons := map[Target][]byte{}, map[Target][]byte{}
 	for _, t := range Targets {
 		logf("dist: go build %s/%s", t.GOOS, t.GOARCH)
-		b, err := buildBinary(ctx, goCmd, src, c, t, filepath.Join(work, "bin", t.GOOS+"_"+t.GOARCH, exe(t)))
-		if err != nil {
-			return nil, err
+		for _, p := range []struct {
+			name string
+			into map[Target][]byte
+		}{{"bedtime", bins}, {"bedtime-daemon", daemons}} {
+			b, err := buildBinary(ctx, goCmd, src, "./cmd/"+p.name, c, t, filepath.Join(work, "bin", t.GOOS+"_"+t.GOARCH, exe(t, p.name)))
+			if err != nil {
+				return nil, err
+			}
+			p.into[t] = b
 		}
-		bins[t] = b
 	}
 	// The man pages and completions come from a build for this machine
 	// with the gen-docs command, which is not shipped.
 	host := Target{runtime.GOOS, runtime.GOARCH}
-	hostBin := filepath.Join(work, "gendocs", exe(host))
-	if _, err := buildBinary(ctx, goCmd, src, c, host, hostBin, "gendocs"); err != nil {
+	hostBin := filepath.Join(work, "gendocs", exe(host, "bedtime"))
+	if _, err := buildBinary(ctx, goCmd, src, "./cmd/bedtime", c, host, hostBin, "gendocs"); err != nil {
 		return nil, err
 	}
 	completions, man, err := genDocs(ctx, hostBin, filepath.Join(work, "docs"), c)
@@ -295,7 +306,7 @@ func Build(ctx context.Context, opts Options) ([]string, error) {
 		if t.GOOS != "linux" {
 			continue
 		}
-		p := Payload{Binary: bins[t], Unit: []byte(unit), Completions: completions, ManPages: man,
+		p := Payload{Binary: bins[t], Daemon: daemons[t], Unit: []byte(unit), Completions: completions, ManPages: man,
 			Desktop: asset("bedtime.desktop"), Icon: asset("bedtime.svg"), Readme: readme, License: license, Copyright: asset("copyright")}
 		for _, format := range Formats {
 			logf("dist: %s package for %s", format, t.GOARCH)
@@ -319,7 +330,7 @@ func Build(ctx context.Context, opts Options) ([]string, error) {
 				}
 			}
 		}
-		files := archiveFiles(top, t, bins[t], comp, man, readme, license)
+		files := archiveFiles(top, t, bins[t], daemons[t], comp, man, readme, license)
 		var buf bytes.Buffer
 		if t.GOOS == "windows" {
 			err = WriteZip(&buf, files, c.Time)

@@ -54,7 +54,8 @@ var zshDir = map[string]string{
 
 // Payload is what goes into every Linux package, for one architecture.
 type Payload struct {
-	Binary      []byte
+	Binary      []byte // bedtime
+	Daemon      []byte // bedtime-daemon, which the unit runs
 	Unit        []byte
 	Completions map[string][]byte // bedtime.bash, _bedtime, bedtime.fish
 	ManPages    map[string][]byte // bedtime.1, bedtime-next.1, ... (uncompressed)
@@ -70,6 +71,7 @@ type Payload struct {
 func (p Payload) packageFiles(format string) ([]File, error) {
 	fs := []File{
 		{"/usr/bin/bedtime", 0o755, p.Binary},
+		{"/usr/bin/bedtime-daemon", 0o755, p.Daemon},
 		{"/usr/lib/systemd/user/bedtime.service", 0o644, p.Unit},
 		{"/usr/share/bash-completion/completions/bedtime", 0o644, p.Completions["bedtime.bash"]},
 		{zshDir[format] + "/_bedtime", 0o644, p.Completions["_bedtime"]},
@@ -106,6 +108,7 @@ func (p Payload) packageFiles(format string) ([]File, error) {
 const lintianOverrides = `# bedtime is a Go program: Go links statically, and Debian exempts Go binaries
 # from this tag through their source package's Build-Depends on golang-go.
 bedtime: statically-linked-binary [usr/bin/bedtime]
+bedtime: statically-linked-binary [usr/bin/bedtime-daemon]
 `
 
 // changelog is the chglog file nfpm turns into the .deb's changelog.Debian.gz.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -167,7 +168,7 @@ func TestManifests(t *testing.T) {
 }
 
 func TestPackageFiles(t *testing.T) {
-	p := Payload{Binary: []byte("b"), Unit: []byte("u"), Completions: map[string][]byte{"bedtime.bash": []byte("x"), "_bedtime": []byte("x"), "bedtime.fish": []byte("x")},
+	p := Payload{Binary: []byte("b"), Daemon: []byte("d"), Unit: []byte("u"), Completions: map[string][]byte{"bedtime.bash": []byte("x"), "_bedtime": []byte("x"), "bedtime.fish": []byte("x")},
 		ManPages: map[string][]byte{"bedtime.1": []byte("x")}, Desktop: []byte("d"), Icon: []byte("i"), Readme: []byte("r"), License: []byte("l"), Copyright: []byte("c")}
 	for _, format := range Formats {
 		fs, err := p.packageFiles(format)
@@ -183,6 +184,40 @@ func TestPackageFiles(t *testing.T) {
 	p.Icon = nil
 	if _, err := p.packageFiles("deb"); err == nil || !strings.Contains(err.Error(), "bedtime.svg would be empty") {
 		t.Errorf("a payload without its icon: %v, want an error naming it", err)
+	}
+	p.Icon, p.Daemon = []byte("i"), nil
+	if _, err := p.packageFiles("deb"); err == nil || !strings.Contains(err.Error(), "/usr/bin/bedtime-daemon would be empty") {
+		t.Errorf("a payload without bedtime-daemon: %v, want an error naming it", err)
+	}
+	if !strings.Contains(lintianOverrides, "[usr/bin/bedtime-daemon]") {
+		t.Error("lintian is not told that bedtime-daemon is a Go program too")
+	}
+}
+
+// TestArchiveFiles: every archive holds bedtime-daemon beside bedtime,
+// which the service it installs runs.
+func TestArchiveFiles(t *testing.T) {
+	for _, tt := range []struct {
+		goos string
+		want []string
+	}{
+		{"linux", []string{"top/bedtime", "top/bedtime-daemon"}},
+		{"darwin", []string{"top/bedtime", "top/bedtime-daemon"}},
+		{"windows", []string{"top/bedtime.exe", "top/bedtime-daemon.exe"}},
+	} {
+		files := archiveFiles("top", Target{tt.goos, "amd64"}, []byte("b"), []byte("d"), nil, nil, []byte("r"), []byte("l"))
+		var got []string
+		for _, f := range files {
+			if strings.HasPrefix(path.Base(f.Name), "bedtime") {
+				got = append(got, f.Name)
+				if f.Mode != 0o755 {
+					t.Errorf("%s: mode %o, want 755", f.Name, f.Mode)
+				}
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s archive: programs %q, want %q", tt.goos, got, tt.want)
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ class Bedtime < Formula
   end
 
   def install
-    bin.install "bedtime"
+    bin.install "bedtime", "bedtime-daemon"
     bash_completion.install "completions/bedtime.bash" => "bedtime"
     zsh_completion.install "completions/_bedtime"
     fish_completion.install "completions/bedtime.fish"
