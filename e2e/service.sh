@@ -101,6 +101,15 @@ runs_program() {
 	pid=$(sed -n 's/.* pid=\([0-9]*\) .*/\1/p' <<<"$exec")
 	main=$(u systemctl --user show -p MainPID --value bedtime.service)
 	[ -n "$pid" ] && [ "$pid" = "$main" ] || fail "the process started from $1 (pid $pid) is not the service's main process ($main)"
+	running_in "$1"
+}
+
+# running_in: the service's main process runs the program $1 now.
+running_in() {
+	local main prog
+	main=$(u systemctl --user show -p MainPID --value bedtime.service)
+	prog=$(u readlink "/proc/$main/exe") || fail "cannot read what process $main runs"
+	[ "$prog" = "$1" ] || fail "the service's process $main runs $prog, want $1"
 }
 
 # autostart_phase: the XDG autostart fallback, on this host, in a scratch
@@ -231,6 +240,23 @@ wait_for "the daemon started with --config \"/home/tester/$SCHED_REL\"" 10 start
 
 step "a reminder fires (journalctl --user -u bedtime)"
 wait_for "a firing in the journal" 30 journal_has_firing
+
+step "a phone channel: bedtime-daemon hands over to bedtime run in the same process, and back at a restart"
+main=$(u systemctl --user show -p MainPID --value bedtime.service)
+# An ntfy server nobody answers at: bedtime run retries it, and runs on.
+u sh -c 'printf "%s\n" "channels:" "  phone:" "    ntfy: {server: \"http://127.0.0.1:9\", topic: bedtime-e2e-topic}" "reminders:" "  ping:" "    every: 5s" "    title: Ping" "    channels: [desktop, phone]" > "$1"' sh "$SCHED_REL" ||
+	fail "cannot write the schedule with a phone channel"
+handed() { u journalctl --user -u bedtime.service -b --no-pager -o cat | grep -qF 'msg="schedule handed over to another program"'; }
+wait_for "the daemon handing its schedule over" 10 handed
+in_bedtime() { [ "$(u readlink "/proc/$main/exe")" = /opt/testbin/bedtime ]; }
+wait_for "process $main running bedtime" 10 in_bedtime
+want "is-active with the phone channel" active u systemctl --user is-active bedtime.service
+want "the service's main process, the same" "$main" u systemctl --user show -p MainPID --value bedtime.service
+want "restarts by systemd" 0 u systemctl --user show -p NRestarts --value bedtime.service
+u sh -c 'printf "%s\n" "reminders:" "  ping:" "    every: 5s" "    title: Ping" > "$1"' sh "$SCHED_REL" || fail "cannot write the schedule back"
+u bedtime restart || fail "bedtime restart"
+wait_for "is-active after the restart" 10 u systemctl --user is-active --quiet bedtime.service
+running_in /opt/testbin/bedtime-daemon
 
 step "install again updates in place"
 out=$(u bedtime install --config "$SCHED_REL" 2>&1) || fail "second bedtime install: $out"

@@ -145,6 +145,13 @@ func exportTree(ctx context.Context, repo, commit, dir string) error {
 	return nil
 }
 
+// gcFlags are a program's compiler flags, as make release has them.
+// bedtime-daemon waits nearly all its life, and is built without
+// inlining: a 7% smaller program, whose start maps 0.8 MiB fewer pages
+// and leaves 0.3 MiB less anonymous memory (bench/idle.sh); its work per
+// reminder, about 1 ms and mostly a flushed write, does not notice.
+var gcFlags = map[string]string{"./cmd/bedtime-daemon": "all=-l"}
+
 // buildBinary builds the program pkg (./cmd/bedtime, ./cmd/bedtime-daemon)
 // in src for t, reproducibly, and returns it. tags are build tags:
 // "gendocs" adds bedtime's hidden gen-docs command, which the shipped
@@ -152,6 +159,9 @@ func exportTree(ctx context.Context, repo, commit, dir string) error {
 func buildBinary(ctx context.Context, goCmd, src, pkg string, c Commit, t Target, out string, tags ...string) ([]byte, error) {
 	ldflags := fmt.Sprintf("-s -w -buildid= -X main.version=%s -X main.commit=%s", c.Version, c.Hash)
 	args := []string{"build", "-trimpath", "-buildvcs=false", "-mod=readonly", "-ldflags", ldflags}
+	if f := gcFlags[pkg]; f != "" {
+		args = append(args, "-gcflags", f)
+	}
 	if len(tags) > 0 {
 		args = append(args, "-tags", strings.Join(tags, ","))
 	}
