@@ -157,8 +157,9 @@ bleiben).`},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
-autostart entry on Windows. The service runs "bedtime run --config
-<schedule>" with the schedule given by --config, which must exist, or
+autostart entry on Windows. The service runs "bedtime-daemon run --config
+<schedule>" (the daemon alone, beside bedtime; "bedtime run" where there
+is none) with the schedule given by --config, which must exist, or
 the default one, which need not yet: until "bedtime init" writes it, the
 service runs the built-in default, and it takes the file when it appears.
 
@@ -166,10 +167,12 @@ Running install again updates the service to the current binary and options.`, O
 und startet es jetzt: eine systemd-Benutzer-Unit unter Linux (ein
 XDG-Autostart-Eintrag, wo es keinen systemd-Benutzerdienst gibt), ein
 LaunchAgent unter macOS, ein Autostart-Eintrag bei der Anmeldung unter
-Windows. Der Dienst führt "bedtime run --config <Plan>" aus, mit dem Plan,
-den --config angibt und der existieren muss, oder dem vorgegebenen, der es
-noch nicht muss: Bis "bedtime init" ihn schreibt, läuft der Dienst mit dem
-eingebauten Standardplan, und er übernimmt die Datei, sobald sie erscheint.
+Windows. Der Dienst führt "bedtime-daemon run --config <Plan>" aus (den
+Daemon allein, neben bedtime; "bedtime run", wo es ihn nicht gibt), mit dem
+Plan, den --config angibt und der existieren muss, oder dem vorgegebenen,
+der es noch nicht muss: Bis "bedtime init" ihn schreibt, läuft der Dienst
+mit dem eingebauten Standardplan, und er übernimmt die Datei, sobald sie
+erscheint.
 
 Ein erneutes install bringt den Dienst auf das aktuelle Programm und die
 aktuellen Optionen.`},

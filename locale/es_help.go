@@ -157,8 +157,9 @@ copias).`},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
-autostart entry on Windows. The service runs "bedtime run --config
-<schedule>" with the schedule given by --config, which must exist, or
+autostart entry on Windows. The service runs "bedtime-daemon run --config
+<schedule>" (the daemon alone, beside bedtime; "bedtime run" where there
+is none) with the schedule given by --config, which must exist, or
 the default one, which need not yet: until "bedtime init" writes it, the
 service runs the built-in default, and it takes the file when it appears.
 
@@ -166,8 +167,9 @@ Running install again updates the service to the current binary and options.`, O
 inicio de sesión y lo inicia ahora: una unidad de usuario de systemd en
 Linux (una entrada de inicio automático XDG donde no hay gestor de usuario
 de systemd), un LaunchAgent en macOS, una entrada de inicio automático al
-iniciar sesión en Windows. El servicio ejecuta "bedtime run --config
-<horario>" con el horario que da --config, que debe existir, o el de por
+iniciar sesión en Windows. El servicio ejecuta "bedtime-daemon run --config
+<horario>" (el demonio solo, junto a bedtime; "bedtime run" donde no lo
+hay) con el horario que da --config, que debe existir, o el de por
 defecto, que aún no hace falta: hasta que "bedtime init" lo escriba, el
 servicio usa el horario incorporado, y toma el archivo cuando aparece.
 

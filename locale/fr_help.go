@@ -160,8 +160,9 @@ dernières sauvegardes sont gardées).`},
 	{Key: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
-autostart entry on Windows. The service runs "bedtime run --config
-<schedule>" with the schedule given by --config, which must exist, or
+autostart entry on Windows. The service runs "bedtime-daemon run --config
+<schedule>" (the daemon alone, beside bedtime; "bedtime run" where there
+is none) with the schedule given by --config, which must exist, or
 the default one, which need not yet: until "bedtime init" writes it, the
 service runs the built-in default, and it takes the file when it appears.
 
@@ -169,8 +170,9 @@ Running install again updates the service to the current binary and options.`, O
 connexion et le lance maintenant : une unité systemd utilisateur sous Linux
 (une entrée de démarrage automatique XDG là où il n’y a pas de gestionnaire
 systemd utilisateur), un LaunchAgent sous macOS, une entrée de démarrage à
-l’ouverture de session sous Windows. Le service exécute "bedtime run
---config <horaire>" avec l’horaire donné par --config, qui doit exister, ou
+l’ouverture de session sous Windows. Le service exécute "bedtime-daemon
+run --config <horaire>" (le démon seul, à côté de bedtime ; "bedtime run"
+là où il manque) avec l’horaire donné par --config, qui doit exister, ou
 celui par défaut, qui n’a pas encore à exister : tant que "bedtime init" ne
 l’a pas écrit, le service suit l’horaire intégré, et il prend le fichier dès
 qu’il apparaît.

@@ -91,8 +91,9 @@ func newInstallCmd(app *App) *cobra.Command {
 		Long: `install makes bedtime start with your desktop session at every login and
 starts it now: a systemd user unit on Linux (an XDG autostart entry where
 there is no systemd user manager), a LaunchAgent on macOS, a logon
-autostart entry on Windows. The service runs "bedtime run --config
-<schedule>" with the schedule given by --config, which must exist, or
+autostart entry on Windows. The service runs "bedtime-daemon run --config
+<schedule>" (the daemon alone, beside bedtime; "bedtime run" where there
+is none) with the schedule given by --config, which must exist, or
 the default one, which need not yet: until "bedtime init" writes it, the
 service runs the built-in default, and it takes the file when it appears.
 
