@@ -1,11 +1,11 @@
 package daemon
 
 import (
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // TestNoHTTPClient: the daemon and its channels link no HTTP client
@@ -23,29 +23,7 @@ func TestNoHTTPClient(t *testing.T) {
 			t.Run(strings.TrimPrefix(pkg, "github.com/bedtime-app/bedtime/")+"/"+platform, func(t *testing.T) {
 				t.Parallel()
 				goos, goarch, _ := strings.Cut(platform, "/")
-				// go test puts its own go first on PATH.
-				cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", pkg)
-				cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch)
-				out, err := cmd.Output()
-				if err != nil {
-					t.Fatalf("go list -deps %s: %v", pkg, err)
-				}
-				// Each line is a package and what it imports.
-				imported := map[string][]string{}
-				n := 0
-				for line := range strings.Lines(string(out)) {
-					fields := strings.Fields(line)
-					if len(fields) == 0 {
-						continue
-					}
-					n++
-					for _, imp := range fields[1:] {
-						imported[imp] = append(imported[imp], fields[0])
-					}
-				}
-				if n < 10 {
-					t.Fatalf("go list -deps %s listed %d packages:\n%s", pkg, n, out)
-				}
+				imported := testutil.ImportedBy(t, pkg, goos, goarch)
 				for _, f := range forbidden {
 					if by := imported[f]; len(by) > 0 {
 						slices.Sort(by)

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bedtime-app/bedtime/internal/testutil"
 )
 
 // TestLinksOnlyTheDaemon: bedtime-daemon links none of what only the
@@ -27,27 +27,9 @@ func TestLinksOnlyTheDaemon(t *testing.T) {
 		t.Run(platform, func(t *testing.T) {
 			t.Parallel()
 			goos, goarch, _ := strings.Cut(platform, "/")
-			// go test puts its own go first on PATH.
-			cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", ".")
-			cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch)
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("go list -deps: %v", err)
-			}
-			imported := map[string][]string{} // a package -> those that import it
-			n := 0
-			for line := range strings.Lines(string(out)) {
-				fields := strings.Fields(line)
-				if len(fields) == 0 {
-					continue
-				}
-				n++
-				for _, imp := range fields[1:] {
-					imported[imp] = append(imported[imp], fields[0])
-				}
-			}
+			imported := testutil.ImportedBy(t, ".", goos, goarch)
 			if len(imported["github.com/bedtime-app/bedtime/daemon"]) == 0 {
-				t.Fatalf("go list -deps listed %d packages, and not the daemon:\n%s", n, out)
+				t.Fatal("go list -deps does not list the daemon")
 			}
 			for _, f := range forbidden {
 				if f == "text/template" && goos == "windows" {
