@@ -80,7 +80,7 @@ CROSS_VET = $$(GOOS=$(1) GOARCH=$(2) $(GO) list ./... | grep -v -e /internal/rel
 cross:
 	GOOS=windows GOARCH=amd64 $(GO) vet $(call CROSS_VET,windows,amd64)
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime
-	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/bedtime-daemon
+	GOOS=windows GOARCH=amd64 $(GO) build -ldflags=-H=windowsgui -o /dev/null ./cmd/bedtime-daemon
 	GOOS=darwin  GOARCH=arm64 $(GO) vet $(call CROSS_VET,darwin,arm64)
 	GOOS=darwin  GOARCH=arm64 $(GO) build -o /dev/null ./cmd/bedtime
 	GOOS=darwin  GOARCH=arm64 $(GO) build -o /dev/null ./cmd/bedtime-daemon

@@ -146,6 +146,11 @@ for a in "$DIST"/bedtime_*.tar.gz "$DIST"/bedtime_*.zip; do
 		file -b "$bin" | grep -Eq "$want" || fail "$name: $prog$ext is $(file -b "$bin"), want $want"
 		step "$name: $prog$ext: $(file -b "$bin" | cut -d, -f1-2)"
 	done
+	# bedtime-daemon.exe has no console: logging on opens no window.
+	if [ -n "$ext" ]; then
+		file -b "$tmp/x/$top/bedtime-daemon$ext" | grep -qF '(GUI)' ||
+			fail "$name: bedtime-daemon$ext is a console program: $(file -b "$tmp/x/$top/bedtime-daemon$ext")"
+	fi
 	# bedtime-daemon is built without inlining (internal/release's gcFlags).
 	go version -m "$tmp/x/$top/bedtime-daemon$ext" | grep -qE '^\s+build\s+-gcflags=all=-l$' ||
 		fail "$name: bedtime-daemon$ext was not built with -gcflags=all=-l"

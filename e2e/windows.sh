@@ -123,7 +123,7 @@ step "build bedtime.exe, bedtime-daemon.exe beside it, and the test binaries for
 mkdir -p "$WINEPREFIX/drive_c/bedtime"
 (cd "$TOP" &&
 	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime.exe" ./cmd/bedtime &&
-	GOOS=windows GOARCH=amd64 go build -o "$WINEPREFIX/drive_c/bedtime/bedtime-daemon.exe" ./cmd/bedtime-daemon &&
+	GOOS=windows GOARCH=amd64 go build -ldflags=-H=windowsgui -o "$WINEPREFIX/drive_c/bedtime/bedtime-daemon.exe" ./cmd/bedtime-daemon &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/state.test.exe" ./state &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/userlock.test.exe" ./userlock &&
 	GOOS=windows GOARCH=amd64 go test -c -overlay "$tmp/overlay.json" -o "$WINEPREFIX/drive_c/bedtime/service.test.exe" ./service &&
@@ -137,6 +137,8 @@ out=$(bt next -n 2 --config 'C:\bedtime\schedule.yaml') || fail "bedtime next: $
 echo "$out"
 case "$out" in *ping*ping*) ;; *) fail "next does not list ping twice: $out" ;; esac
 
+file -b "$WINEPREFIX/drive_c/bedtime/bedtime-daemon.exe" | grep -qF '(GUI)' ||
+	fail "bedtime-daemon.exe is a console program, which would open a window at logon"
 runkey='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
 run_value() { w reg query "$runkey" /v bedtime 2>/dev/null | tr -d '\r' | grep -F REG_SZ; }
 daemon_pids() { pgrep -f 'bedtime(-daemon)?\.exe.* run ' || true; }

@@ -40,5 +40,7 @@ func Logger(dir string, stderr io.Writer) (*slog.Logger, func()) {
 		l.Warn("no log file; the log goes to stderr only", "err", err)
 		return l, func() {}
 	}
-	return slog.New(slog.NewTextHandler(io.MultiWriter(also, w), opts)), func() { w.Close() }
+	// The file first: a write to stderr that fails (bedtime-daemon.exe,
+	// a program without a console, has none) must not keep a line from it.
+	return slog.New(slog.NewTextHandler(io.MultiWriter(w, also), opts)), func() { w.Close() }
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bedtime-app/bedtime/config"
@@ -56,5 +57,28 @@ func TestRunGivesTheDaemonWhatTheProcessHas(t *testing.T) {
 				t.Errorf("the sync key is not watched: %v", got.AlsoWatch)
 			}
 		}
+	}
+}
+
+// failing is a stderr that takes nothing: a program without a console
+// (bedtime-daemon.exe) has none.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, os.ErrInvalid }
+
+// TestLogFileWithoutStderr: with a stderr that fails every write, the log
+// file still gets each line.
+func TestLogFileWithoutStderr(t *testing.T) {
+	t.Setenv("JOURNAL_STREAM", "")
+	dir := t.TempDir()
+	log, closeLog := Logger(dir, failing{})
+	log.Info("bedtime started", "pid", 1)
+	closeLog()
+	b, err := os.ReadFile(filepath.Join(dir, LogFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `msg="bedtime started" pid=1`) {
+		t.Errorf("the log file holds %q", b)
 	}
 }

@@ -158,6 +158,11 @@ var gcFlags = map[string]string{"./cmd/bedtime-daemon": "all=-l"}
 // binary leaves out (it is only run here, to make the man pages).
 func buildBinary(ctx context.Context, goCmd, src, pkg string, c Commit, t Target, out string, tags ...string) ([]byte, error) {
 	ldflags := fmt.Sprintf("-s -w -buildid= -X main.version=%s -X main.commit=%s", c.Version, c.Hash)
+	if pkg == "./cmd/bedtime-daemon" && t.GOOS == "windows" {
+		// A program without a console: the logon starts it, and a
+		// console program would open a window that stays all session.
+		ldflags += " -H=windowsgui"
+	}
 	args := []string{"build", "-trimpath", "-buildvcs=false", "-mod=readonly", "-ldflags", ldflags}
 	if f := gcFlags[pkg]; f != "" {
 		args = append(args, "-gcflags", f)
