@@ -36,7 +36,7 @@ import (
 	_ "time/tzdata"
 )
 
-// version and commit are set at build time (-ldflags -X), as bedtime's.
+// version is set at build time (-ldflags -X main.version=...), as bedtime's.
 var version string
 
 func main() {
@@ -48,7 +48,7 @@ func main() {
 		err = handOff(args)
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "bedtime: %v\n", err)
+		fmt.Fprintf(os.Stderr, "bedtime-daemon: %v\n", err)
 		os.Exit(1)
 	}
 }
