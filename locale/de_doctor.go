@@ -24,6 +24,7 @@ var deDoctor = []pair{
 	{Key: "turn do not disturb off and run `bedtime doctor` again", Other: "schalte Bitte nicht stören aus und führe `bedtime doctor` noch einmal aus"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it", Other: "sieh im Protokoll des Benachrichtigungsdienstes nach (journalctl --user), oder starte ihn neu"},
 	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again", Other: "schalte unter Einstellungen, System, Benachrichtigungen die Benachrichtigungen ein und Nicht stören aus, dann führe `bedtime doctor` noch einmal aus"},
+	{Key: "in System Settings, Notifications, allow notifications for Script Editor (it shows bedtime's, through osascript) or for terminal-notifier if you installed it, turn Focus off, then run `bedtime doctor` again", Other: "erlaube unter Systemeinstellungen, Mitteilungen die Mitteilungen für Skripteditor (er zeigt die von bedtime, über osascript) oder für terminal-notifier, wenn du es installiert hast, schalte den Fokus aus, dann führe `bedtime doctor` noch einmal aus"},
 	{Key: "not shown: %s", Other: "nicht gezeigt: %s"},
 	{Key: "sent: a \"bedtime doctor\" popup should be on screen now", Other: "gesendet: Ein Fenster „bedtime doctor“ sollte jetzt zu sehen sein"},
 	{Key: "no session bus", Other: "kein Sitzungsbus"},

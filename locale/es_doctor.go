@@ -24,6 +24,7 @@ var esDoctor = []pair{
 	{Key: "turn do not disturb off and run `bedtime doctor` again", Other: "desactiva No molestar y vuelve a ejecutar `bedtime doctor`"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it", Other: "mira el registro del servidor de notificaciones (journalctl --user), o reinícialo"},
 	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again", Other: "en Configuración, Sistema, Notificaciones, activa las notificaciones y desactiva No molestar, y vuelve a ejecutar `bedtime doctor`"},
+	{Key: "in System Settings, Notifications, allow notifications for Script Editor (it shows bedtime's, through osascript) or for terminal-notifier if you installed it, turn Focus off, then run `bedtime doctor` again", Other: "en Ajustes del Sistema, Notificaciones, permite las notificaciones de Editor de Scripts (muestra las de bedtime, mediante osascript) o de terminal-notifier si lo instalaste, desactiva Concentración, y vuelve a ejecutar `bedtime doctor`"},
 	{Key: "not shown: %s", Other: "no mostrada: %s"},
 	{Key: "sent: a \"bedtime doctor\" popup should be on screen now", Other: "enviada: una ventana «bedtime doctor» debería estar ahora en pantalla"},
 	{Key: "no session bus", Other: "no hay bus de sesión"},

@@ -24,6 +24,7 @@ var frDoctor = []pair{
 	{Key: "turn do not disturb off and run `bedtime doctor` again", Other: "désactivez Ne pas déranger et relancez `bedtime doctor`"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it", Other: "consultez le journal du serveur de notifications (journalctl --user), ou relancez-le"},
 	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again", Other: "dans Paramètres, Système, Notifications, activez les notifications et désactivez Ne pas déranger, puis relancez `bedtime doctor`"},
+	{Key: "in System Settings, Notifications, allow notifications for Script Editor (it shows bedtime's, through osascript) or for terminal-notifier if you installed it, turn Focus off, then run `bedtime doctor` again", Other: "dans Réglages Système, Notifications, autorisez les notifications pour Éditeur de script (il affiche celles de bedtime, par osascript) ou pour terminal-notifier si vous l’avez installé, désactivez Concentration, puis relancez `bedtime doctor`"},
 	{Key: "not shown: %s", Other: "pas affichée\u00a0: %s"},
 	{Key: "sent: a \"bedtime doctor\" popup should be on screen now", Other: "envoyée\u00a0: une fenêtre «\u00a0bedtime doctor\u00a0» devrait être à l’écran"},
 	{Key: "no session bus", Other: "pas de bus de session"},

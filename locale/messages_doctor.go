@@ -25,6 +25,7 @@ var doctorMessages = []entry{
 	{Key: "turn do not disturb off and run `bedtime doctor` again"},
 	{Key: "check the notification server's own log (journalctl --user), or restart it"},
 	{Key: "in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again"},
+	{Key: "in System Settings, Notifications, allow notifications for Script Editor (it shows bedtime's, through osascript) or for terminal-notifier if you installed it, turn Focus off, then run `bedtime doctor` again"},
 	{Key: "not shown: %s"},
 	{Key: `sent: a "bedtime doctor" popup should be on screen now`},
 	// The notify package's errors (notify.ErrNoSessionBus...), as doctor

@@ -252,11 +252,16 @@ func sendTest(ctx context.Context, l *locale.Locale) checkResult {
 }
 
 // notShownFix is what to do when the test notification was not shown, on
-// the system goos: Windows keeps no journal, and its notifications are
-// switched in Settings.
+// the system goos: Windows and macOS keep no journal, and their
+// notifications are switched in their settings (on macOS, beeep shows
+// them through terminal-notifier if it is installed, else osascript,
+// whose notifications are Script Editor's).
 func notShownFix(l *locale.Locale, goos string) string {
-	if goos == "windows" {
+	switch goos {
+	case "windows":
 		return l.Sprintf("in Settings, System, Notifications, turn notifications on and do not disturb off, then run `bedtime doctor` again")
+	case "darwin":
+		return l.Sprintf("in System Settings, Notifications, allow notifications for Script Editor (it shows bedtime's, through osascript) or for terminal-notifier if you installed it, turn Focus off, then run `bedtime doctor` again")
 	}
 	return l.Sprintf("check the notification server's own log (journalctl --user), or restart it")
 }
