@@ -63,13 +63,23 @@ func TestIdlePoller(t *testing.T) {
 			t.Fatalf("first check = %+v, %v; want active", ev, err)
 		}
 
-		// Typing for an hour, each minute: one question per away.after.
-		for range 60 {
-			time.Sleep(time.Minute)
+		// Typing for an hour, a key every 70 s: the poller asks again when
+		// away.after would pass since the last input it saw, never sooner.
+		// 70 s does not divide away.after, so a question never falls on
+		// the instant of a key, where the order in the bubble is not fixed.
+		const gap = 70 * time.Second
+		want, ask := 1, away // the first check, then one at start+away
+		for typed := gap; typed <= time.Hour; typed += gap {
+			time.Sleep(gap)
 			src.input()
+			if ask < typed {
+				// Asked during this sleep: it saw the key before.
+				want++
+				ask = typed - gap + away
+			}
 		}
-		if n := src.questions(); n > 1+60/5+1 {
-			t.Errorf("asked %d times in an hour of typing, want at most one per %v", n, away)
+		if n := src.questions(); n != want || n > 1+int(time.Hour/(away-gap)) {
+			t.Errorf("asked %d times in an hour of typing, want %d (once per %v since the last key)", n, want, away)
 		}
 		for _, ev := range events() {
 			if ev.kind != evActive {
