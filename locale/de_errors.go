@@ -77,6 +77,7 @@ var deErrors = []pair{
 	{Key: "installed %s %s", Other: "installiert: %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "gewählt, weil %s; die Desktop-Sitzung startet bedtime bei der Anmeldung, und niemand startet es neu, wenn es endet"},
 	{Key: "it runs %s %s, now and at every login", Other: "er führt %s %s aus, jetzt und bei jeder Anmeldung"},
+	{Key: "%s beside it is %s and this bedtime is %s: the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.", Other: "%s daneben ist %s, dieses bedtime ist %s: der Dienst führt stattdessen dieses bedtime aus (bedtime run). Installiere beide aus einem Build, um wieder den schlankeren Daemon zu haben."},
 	{Key: "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", Other: "unter %s gibt es noch keine Plandatei: bis `bedtime init` dort eine anlegt, gilt der eingebaute Standardplan, danach die Datei"},
 	{Key: "cannot install the tray: %v", Other: "das Symbol in der Leiste lässt sich nicht installieren: %v"},
 	{Key: "installed the tray's autostart %s", Other: "Autostart für das Symbol in der Leiste installiert: %s"},

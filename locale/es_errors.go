@@ -77,6 +77,7 @@ var esErrors = []pair{
 	{Key: "installed %s %s", Other: "instalado: %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "elegido porque %s; la sesión de escritorio inicia bedtime al entrar, y nada lo reinicia si se detiene"},
 	{Key: "it runs %s %s, now and at every login", Other: "ejecuta %s %s, ahora y en cada inicio de sesión"},
+	{Key: "%s beside it is %s and this bedtime is %s: the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.", Other: "%s a su lado es %s y este bedtime es %s: el servicio ejecuta este bedtime (bedtime run) en su lugar. Instala ambos de una misma versión para volver a tener el demonio más ligero."},
 	{Key: "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", Other: "aún no hay archivo del horario en %s: usa el horario predeterminado integrado hasta que `bedtime init` escriba uno ahí, y luego el archivo"},
 	{Key: "cannot install the tray: %v", Other: "no se puede instalar el icono de la bandeja: %v"},
 	{Key: "installed the tray's autostart %s", Other: "arranque automático del icono instalado: %s"},

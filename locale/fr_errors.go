@@ -77,6 +77,7 @@ var frErrors = []pair{
 	{Key: "installed %s %s", Other: "installé : %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops", Other: "choisi car %s ; la session de bureau lance bedtime à la connexion, et rien ne le relance s’il s’arrête"},
 	{Key: "it runs %s %s, now and at every login", Other: "il lance %s %s, maintenant et à chaque connexion"},
+	{Key: "%s beside it is %s and this bedtime is %s: the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.", Other: "%s à côté est en %s et ce bedtime en %s : le service lance ce bedtime (bedtime run) à la place. Installez les deux depuis une même version pour retrouver le démon plus léger."},
 	{Key: "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then", Other: "pas encore de fichier d’horaire à %s : l’horaire par défaut intégré s’applique jusqu’à ce que `bedtime init` en écrive un, puis le fichier"},
 	{Key: "cannot install the tray: %v", Other: "impossible d’installer l’icône de la barre : %v"},
 	{Key: "installed the tray's autostart %s", Other: "démarrage automatique de l’icône installé : %s"},

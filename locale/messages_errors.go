@@ -89,6 +89,7 @@ var errorsMessages = []entry{
 	{Key: "installed %s %s"},
 	{Key: "chosen because %s; the desktop session starts bedtime at login, and nothing restarts it if it stops"},
 	{Key: "it runs %s %s, now and at every login"},
+	{Key: "%s beside it is %s and this bedtime is %s: the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again."},
 	{Key: "there is no schedule file at %s yet: it runs the built-in default until `bedtime init` writes one there, and takes the file then"},
 	{Key: "cannot install the tray: %v"},
 	{Key: "installed the tray's autostart %s"},

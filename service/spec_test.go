@@ -120,9 +120,20 @@ func TestDaemonBeside(t *testing.T) {
 			if tt.daemon != "" {
 				want = filepath.Join(dir, tt.daemon)
 			}
-			if got := DaemonBeside(filepath.Join(dir, tt.exe)); got != want {
-				t.Errorf("DaemonBeside(%s) = %q, want %q", tt.exe, got, want)
+			if got, err := DaemonBeside(filepath.Join(dir, tt.exe)); got != want || err != nil {
+				t.Errorf("DaemonBeside(%s) = %q, %v; want %q", tt.exe, got, err, want)
 			}
 		})
 	}
+}
+
+// daemonBeside is DaemonBeside for a test's files, which are no Go
+// programs and so of no build that could differ.
+func daemonBeside(t *testing.T, exe string) string {
+	t.Helper()
+	p, err := DaemonBeside(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -315,7 +315,7 @@ func TestSystemdUnitRunsTheDaemon(t *testing.T) {
 		}
 	}
 	exe := filepath.Join(dir, "bedtime")
-	spec := Spec{Executable: exe, Daemon: DaemonBeside(exe), ConfigPath: oddSpec.ConfigPath}
+	spec := Spec{Executable: exe, Daemon: daemonBeside(t, exe), ConfigPath: oddSpec.ConfigPath}
 	if spec.Daemon != filepath.Join(dir, DaemonName) {
 		t.Fatalf("DaemonBeside(%s) = %q", exe, spec.Daemon)
 	}

@@ -280,7 +280,7 @@ func TestXDGRunsTheDaemon(t *testing.T) {
 		}
 	}
 	exe := filepath.Join(dir, "bedtime")
-	daemon := Spec{Executable: exe, Daemon: DaemonBeside(exe), ConfigPath: f.spec.ConfigPath, OrBuiltin: true}
+	daemon := Spec{Executable: exe, Daemon: daemonBeside(t, exe), ConfigPath: f.spec.ConfigPath, OrBuiltin: true}
 	old := daemon
 	old.Daemon = ""
 	ran := func(what string, want Spec) {

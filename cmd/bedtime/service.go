@@ -51,10 +51,7 @@ func (app *App) executable() (string, error) {
 }
 
 // resolveServiceSpec returns the absolute binary and schedule paths the
-// service will run with. The service runs bedtime-daemon, the daemon
-// alone, when it is beside this bedtime (a package, an archive, make
-// build), and this bedtime itself ("bedtime run") when it is not (a go
-// install of cmd/bedtime alone).
+// service will run with; install adds the program it runs (daemonBeside).
 func resolveServiceSpec(app *App) (service.Spec, error) {
 	exe, err := app.executable()
 	if err != nil {
@@ -80,7 +77,22 @@ func resolveServiceSpec(app *App) (service.Spec, error) {
 	// The path is written into the unit, not left for the service to work
 	// out: a service manager's environment may lack the XDG_CONFIG_HOME of
 	// the shell that ran install, and status shows which file it is.
-	return service.Spec{Executable: exe, Daemon: service.DaemonBeside(exe), ConfigPath: cfg, OrBuiltin: app.ConfigPath == ""}, nil
+	return service.Spec{Executable: exe, ConfigPath: cfg, OrBuiltin: app.ConfigPath == ""}, nil
+}
+
+// daemonBeside sets the program the service runs: bedtime-daemon, the
+// daemon alone, when it is beside this bedtime (a package, an archive,
+// make build) and of the same build, and this bedtime itself ("bedtime
+// run") when it is not (a go install of cmd/bedtime alone). One of another
+// build (a go install of a newer cmd/bedtime alone) is left for this
+// bedtime, with a word on stderr saying why and what brings it back.
+func (app *App) daemonBeside(l *locale.Locale, spec *service.Spec) {
+	daemon, err := service.DaemonBeside(spec.Executable)
+	spec.Daemon = daemon
+	var other *service.OtherBuildError
+	if errors.As(err, &other) {
+		fmt.Fprintln(app.Stderr, "bedtime: "+l.Sprintf("%s beside it is %s and this bedtime is %s: the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.", other.Daemon, other.DaemonVersion, other.ExeVersion))
+	}
 }
 
 func newInstallCmd(app *App) *cobra.Command {
@@ -112,6 +124,7 @@ Running install again updates the service to the current binary and options.`,
 			if pid, ok := app.runningOutside(cmd.Context(), m, false); ok {
 				return runningOutsideError(l, pid, "install")
 			}
+			app.daemonBeside(l, &spec)
 			before, _ := m.Status(cmd.Context())
 			if err := m.Install(cmd.Context(), spec); err != nil {
 				var nm service.NoManagerError

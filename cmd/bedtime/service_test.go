@@ -208,6 +208,60 @@ func TestResolveServiceSpecDaemon(t *testing.T) {
 	}
 }
 
+// TestInstallWithADaemonOfAnotherBuild: a bedtime-daemon beside bedtime
+// of another version (a go install of a newer cmd/bedtime alone left the
+// old one there) is not what the service runs; install says so and how to
+// have it back. Real programs, stamped as make stamps bedtime.
+func TestInstallWithADaemonOfAnotherBuild(t *testing.T) {
+	tests := []struct {
+		name            string
+		bedtime, daemon string // their versions
+		runsDaemon      bool
+	}{
+		{"one build", "v1.4.0", "v1.4.0", true},
+		{"a newer bedtime", "v1.5.0", "v1.4.0", false},
+	}
+	ext := ""
+	if runtime.GOOS == "windows" {
+		ext = ".exe"
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+			exe := filepath.Join(dir, "bedtime"+ext)
+			daemon := filepath.Join(dir, "bedtime-daemon"+ext)
+			testutil.StampedProgram(t, exe, tt.bedtime, "c0ffee")
+			testutil.StampedProgram(t, daemon, tt.daemon, "c0ffee")
+			var got []service.Spec
+			m := &fakeManager{
+				InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
+				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+			}
+			code, stdout, stderr := runApp(withService(m, exe), "install")
+			if code != 0 || len(got) != 1 {
+				t.Fatalf("install exited %d, installed %+v: %s", code, got, stderr)
+			}
+			program, word := exe, ""
+			if tt.runsDaemon {
+				program = daemon
+			} else {
+				word = "bedtime: " + daemon + " beside it is " + tt.daemon + " and this bedtime is " + tt.bedtime +
+					": the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.\n"
+			}
+			if p := got[0].Program(); p != program {
+				t.Errorf("the service runs %s, want %s", p, program)
+			}
+			if stderr != word {
+				t.Errorf("install said on stderr %q, want %q", stderr, word)
+			}
+			if !strings.Contains(stdout, "it runs "+program+" run --config ") {
+				t.Errorf("install does not say it runs %s:\n%s", program, stdout)
+			}
+		})
+	}
+}
+
 func TestInstallCmdErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -1,7 +1,8 @@
 // Package testutil holds what bedtime's tests share: a log buffer that
 // many goroutines may write to, golden files rewritten with -update, a
 // bound on how long a call may block, and the one wait by looking again
-// (WaitFor) for what runs outside a testing/synctest bubble. It is
+// (WaitFor) for what runs outside a testing/synctest bubble, and a
+// program stamped with a version (StampedProgram). It is
 // imported by tests only.
 package testutil
 
