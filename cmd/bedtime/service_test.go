@@ -159,6 +159,23 @@ func writePrograms(t *testing.T, dir string, names ...string) {
 	}
 }
 
+// installedBy runs install as the bedtime at exe, with a service manager
+// that takes the install, and returns what it was asked to install and
+// what install said.
+func installedBy(t *testing.T, exe string) (spec service.Spec, stdout, stderr string) {
+	t.Helper()
+	var got []service.Spec
+	m := &fakeManager{
+		InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
+		StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
+	}
+	code, stdout, stderr := runApp(withService(m, exe), "install")
+	if code != 0 || len(got) != 1 {
+		t.Fatalf("install exited %d, installed %+v: %s", code, got, stderr)
+	}
+	return got[0], stdout, stderr
+}
+
 // TestResolveServiceSpecDaemon: the service runs bedtime-daemon when it is
 // beside the bedtime that runs install (a package, an archive, make
 // build), and that bedtime ("bedtime run") when it is not (a go install of
@@ -183,21 +200,12 @@ func TestResolveServiceSpecDaemon(t *testing.T) {
 			bin := filepath.Join(dir, "my bin")
 			writePrograms(t, bin, tt.beside...)
 			exe := filepath.Join(bin, tt.exe)
-			var got []service.Spec
-			m := &fakeManager{
-				InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
-				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
-			}
-			code, stdout, stderr := runApp(withService(m, exe), "install")
-			if code != 0 || len(got) != 1 {
-				t.Fatalf("install exited %d, installed %+v: %s", code, got, stderr)
-			}
+			spec, stdout, _ := installedBy(t, exe)
 			wantDaemon, program := "", exe
 			if tt.daemon != "" {
 				wantDaemon = filepath.Join(bin, tt.daemon)
 				program = wantDaemon
 			}
-			spec := got[0]
 			if spec.Executable != exe || spec.Daemon != wantDaemon || spec.Program() != program {
 				t.Errorf("install asked for %+v; want Executable %s, Daemon %q", spec, exe, wantDaemon)
 			}
@@ -233,15 +241,7 @@ func TestInstallWithADaemonOfAnotherBuild(t *testing.T) {
 			daemon := filepath.Join(dir, "bedtime-daemon"+ext)
 			testutil.StampedProgram(t, exe, tt.bedtime, "c0ffee")
 			testutil.StampedProgram(t, daemon, tt.daemon, "c0ffee")
-			var got []service.Spec
-			m := &fakeManager{
-				InstallFunc: func(_ context.Context, spec service.Spec) error { got = append(got, spec); return nil },
-				StatusFunc:  func(context.Context) (serviceStatus, error) { return installedStatus, nil },
-			}
-			code, stdout, stderr := runApp(withService(m, exe), "install")
-			if code != 0 || len(got) != 1 {
-				t.Fatalf("install exited %d, installed %+v: %s", code, got, stderr)
-			}
+			spec, stdout, stderr := installedBy(t, exe)
 			program, word := exe, ""
 			if tt.runsDaemon {
 				program = daemon
@@ -249,7 +249,7 @@ func TestInstallWithADaemonOfAnotherBuild(t *testing.T) {
 				word = "bedtime: " + daemon + " beside it is " + tt.daemon + " and this bedtime is " + tt.bedtime +
 					": the service runs this bedtime (bedtime run) instead. Install both from one build to have the lighter daemon again.\n"
 			}
-			if p := got[0].Program(); p != program {
+			if p := spec.Program(); p != program {
 				t.Errorf("the service runs %s, want %s", p, program)
 			}
 			if stderr != word {
