@@ -140,7 +140,7 @@ Pause erneut exportieren und importieren.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o DATEI]"},
 	{Key: "how many days ahead, 1 to %d", Other: "wie viele Tage voraus, 1 bis %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "iCalendar schreiben (RFC 5545)"},
-	{Key: "write to FILE (private, replaced atomically) instead of standard output", Other: "in DATEI schreiben (privat, atomar ersetzt) statt auf die Standardausgabe"},
+	{Key: "write to FILE (private, replaced atomically; in a directory, bedtime.ics there) instead of standard output", Other: "in DATEI schreiben (privat, atomar ersetzt; in einem Verzeichnis dort bedtime.ics) statt auf die Standardausgabe"},
 	{Key: "Help about any command", Other: "Hilfe zu jedem Befehl"},
 	{Key: `Help provides help for any command in the application.
 Simply type bedtime help [path to command] for full details.`, Other: `help zeigt die Hilfe zu jedem Befehl des Programms.

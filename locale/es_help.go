@@ -140,7 +140,7 @@ un recordatorio o hagas una pausa.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o ARCHIVO]"},
 	{Key: "how many days ahead, 1 to %d", Other: "cuántos días por delante, de 1 a %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "escribir iCalendar (RFC 5545)"},
-	{Key: "write to FILE (private, replaced atomically) instead of standard output", Other: "escribir en ARCHIVO (privado, reemplazado de forma atómica) en vez de la salida estándar"},
+	{Key: "write to FILE (private, replaced atomically; in a directory, bedtime.ics there) instead of standard output", Other: "escribir en ARCHIVO (privado, reemplazado de forma atómica; en un directorio, bedtime.ics allí) en vez de la salida estándar"},
 	{Key: "Help about any command", Other: "Ayuda sobre cualquier comando"},
 	{Key: `Help provides help for any command in the application.
 Simply type bedtime help [path to command] for full details.`, Other: `help da la ayuda de cualquier comando del programa.

@@ -143,7 +143,7 @@ avoir changé l’horaire, sauté un rappel ou mis en pause.`},
 	{Key: "--ics [--days N] [-o FILE]", Other: "--ics [--days N] [-o FICHIER]"},
 	{Key: "how many days ahead, 1 to %d", Other: "combien de jours à l’avance, de 1 à %d"},
 	{Key: "write iCalendar (RFC 5545)", Other: "écrire de l’iCalendar (RFC 5545)"},
-	{Key: "write to FILE (private, replaced atomically) instead of standard output", Other: "écrire dans FICHIER (privé, remplacé de façon atomique) au lieu de la sortie standard"},
+	{Key: "write to FILE (private, replaced atomically; in a directory, bedtime.ics there) instead of standard output", Other: "écrire dans FICHIER (privé, remplacé de façon atomique ; dans un dossier, bedtime.ics) au lieu de la sortie standard"},
 	{Key: "Help about any command", Other: "Aide sur toute commande"},
 	{Key: `Help provides help for any command in the application.
 Simply type bedtime help [path to command] for full details.`, Other: `help donne l’aide de toute commande du programme.

@@ -114,7 +114,7 @@ change the schedule, skip a reminder or pause.`},
 	{Key: "--ics [--days N] [-o FILE]"},
 	{Key: "how many days ahead, 1 to %d"},
 	{Key: "write iCalendar (RFC 5545)"},
-	{Key: "write to FILE (private, replaced atomically) instead of standard output"},
+	{Key: "write to FILE (private, replaced atomically; in a directory, bedtime.ics there) instead of standard output"},
 
 	// bedtime help
 	{Key: "Help about any command"},

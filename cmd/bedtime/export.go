@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -13,6 +15,9 @@ import (
 	"github.com/bedtime-app/bedtime/content"
 	"github.com/bedtime-app/bedtime/texts"
 )
+
+// defaultExportFile is the calendar's name in a directory -o names.
+const defaultExportFile = "bedtime.ics"
 
 func newExportCmd(app *App) *cobra.Command {
 	var (
@@ -63,6 +68,11 @@ change the schedule, skip a reminder or pause.`,
 				_, err := app.Stdout.Write(buf.Bytes())
 				return err
 			}
+			// A directory gets the calendar under its usual name, as
+			// the report does.
+			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+				out = filepath.Join(out, defaultExportFile)
+			}
 			if err := config.WriteFile(out, buf.Bytes()); err != nil {
 				return err
 			}
@@ -72,7 +82,7 @@ change the schedule, skip a reminder or pause.`,
 	}
 	cmd.Flags().BoolVar(&ics, "ics", false, "write iCalendar (RFC 5545)")
 	cmd.Flags().IntVar(&days, "days", 14, fmt.Sprintf("how many days ahead, 1 to %d", calendar.MaxDays))
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (private, replaced atomically) instead of standard output")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE (private, replaced atomically; in a directory, bedtime.ics there) instead of standard output")
 	return cmd
 }
 

@@ -72,6 +72,17 @@ func TestExportToFile(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(file)); len(entries) != 1 {
 		t.Errorf("%s holds %d entries, want only bedtime.ics (a temporary file left behind?)", filepath.Dir(file), len(entries))
 	}
+
+	// -o a directory: bedtime.ics in it, as report's -o takes one.
+	dir := t.TempDir()
+	code, out, errOut := runAt(t, now, "export", "--ics", "--config", path, "-o", dir)
+	inDir := filepath.Join(dir, "bedtime.ics")
+	if code != 0 || out != "" || !strings.HasSuffix(errOut, " to "+inDir+"\n") {
+		t.Fatalf("-o %s: exit %d, stdout %q, stderr %q", dir, code, out, errOut)
+	}
+	if got, err := os.ReadFile(inDir); err != nil || string(got) != want {
+		t.Errorf("-o a directory: %s differs from what stdout gets (%v)", inDir, err)
+	}
 }
 
 // dstSchedule has reminders in three zones whose clocks change on
