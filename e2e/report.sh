@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # e2e/report.sh: the cramp report as a real browser shows and prints it.
 #
-# Fills a fresh state directory with 8 weeks of generated history and diary
-# (e2e/reportfixture), writes `bedtime report` and `bedtime report --csv`,
-# then Debian's chromium, headless and offline, takes a screenshot of the
-# page and prints it to PDF twice: on Letter (chromium's default) and on A4.
-# pdftotext must find in each PDF the figures the CSV gives (nights with
-# cramps, nights answered, nights without an answer), the caution, and the
-# note with HTML in it as text; pdfinfo must count at most 2 pages. The
-# same report in German (LC_ALL=de_DE.UTF-8) is printed once on A4 and
-# checked the same way, in German words.
+# Fills a fresh state directory with 13 weeks of generated history and
+# diary (e2e/reportfixture), writes `bedtime report` (the last 8 weeks) and
+# `bedtime report --csv`, then Debian's chromium, headless and offline,
+# takes a screenshot of the page and prints it to PDF on Letter (chromium's
+# default) and on A4. pdftotext must find in each PDF the figures the CSV
+# gives (nights with cramps, nights answered, nights without an answer),
+# the caution, and the note with HTML in it as text; pdfinfo must count at
+# most 2 pages. The same report in German (LC_ALL=de_DE.UTF-8) is printed
+# on both papers and checked the same way, in German words; the report of
+# 13 weeks (a quarter, the longest on two pages) in English on both and in
+# Spanish, whose words make the longest pages, on Letter.
 #
 # The screenshot goes to $1 (default: a new temporary file, so a plain run
 # changes nothing in the repository; `make e2e-report E2E_REPORT_PNG=docs/report.png`
@@ -51,14 +53,17 @@ reminders:
     message: "A short walk, then walk on your heels for a minute."
 YAML
 "$tmp/bedtime" validate
-go run ./e2e/reportfixture -state "$XDG_STATE_HOME/bedtime" -weeks 8
+# 13 weeks of history: the longest report that prints on two pages is a
+# quarter (report.LongPrintWeeks); the default report takes the last 8.
+go run ./e2e/reportfixture -state "$XDG_STATE_HOME/bedtime" -weeks 13
 "$tmp/bedtime" report -o "$tmp/report.html"
 "$tmp/bedtime" report --csv -o "$tmp/report.csv"
 mode=$(stat -c %a "$tmp/report.html")
 [ "$mode" = 600 ] || { echo "FAIL: the report's mode is $mode, want 600" >&2; exit 1; }
 
 # The oracle: the CSV's own counts of the same nights.
-read -r cramps answered unknown < <(awk -F, 'NR>1 { if ($3=="yes") c++; if ($3!="unknown") a++; else u++ } END { print c+0, a+0, u+0 }' "$tmp/report.csv")
+counts() { awk -F, 'NR>1 { if ($3=="yes") c++; if ($3!="unknown") a++; else u++ } END { print c+0, a+0, u+0 }' "$1"; }
+read -r cramps answered unknown < <(counts "$tmp/report.csv")
 echo "CSV: cramps on $cramps of $answered nights answered, $unknown without an answer"
 
 chrome() {
@@ -67,54 +72,75 @@ chrome() {
 		--hide-scrollbars "${@:2}" 2>"$tmp/chromium-$1.log" || { cat "$tmp/chromium-$1.log" >&2; exit 1; }
 }
 chrome shot --window-size=900,1820 --screenshot="$out" "file://$tmp/report.html"
-chrome letter --no-pdf-header-footer --print-to-pdf="$tmp/letter.pdf" "file://$tmp/report.html"
-# The same page on A4: only the paper size differs.
-sed 's/@page { margin: 11mm 12mm; }/@page { size: A4; margin: 11mm 12mm; }/' "$tmp/report.html" >"$tmp/report-a4.html"
-grep -q 'size: A4' "$tmp/report-a4.html" || { echo "FAIL: could not set A4" >&2; exit 1; }
-chrome a4 --no-pdf-header-footer --print-to-pdf="$tmp/a4.pdf" "file://$tmp/report-a4.html"
 
 fail=0
-for paper in letter a4; do
-	pdf=$tmp/$paper.pdf
+# printed NAME HTML PAPER WANT...: HTML printed by chromium on PAPER
+# (letter, chromium's default, or a4: only the paper size differs) must
+# take at most 2 pages and its text hold each WANT.
+printed() {
+	local name=$1 html=$2 paper=$3 want
+	shift 3
+	if [ "$paper" = a4 ]; then
+		sed 's/@page { margin: 11mm 12mm; }/@page { size: A4; margin: 11mm 12mm; }/' "$html" >"$tmp/$name.html"
+		grep -q 'size: A4' "$tmp/$name.html" || { echo "FAIL: $name: could not set A4" >&2; exit 1; }
+		html=$tmp/$name.html
+	fi
+	chrome "$name" --no-pdf-header-footer --print-to-pdf="$tmp/$name.pdf" "file://$html"
+	local pdf=$tmp/$name.pdf pages size text
 	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
 	size=$(pdfinfo "$pdf" | awk -F': *' '/^Page size:/ { print $2 }')
-	echo "$paper: $pages pages ($size)"
-	[ "$pages" -le 2 ] || { echo "FAIL: $paper: $pages pages, want at most 2" >&2; fail=1; }
+	echo "$name: $pages pages ($size)"
+	[ "$pages" -le 2 ] || { echo "FAIL: $name: $pages pages, want at most 2" >&2; fail=1; }
+	case $paper in
+		a4) grep -q '(A4)' <<<"$size" || { echo "FAIL: $name: not A4: $size" >&2; fail=1; } ;;
+		letter) grep -q '(letter)' <<<"$size" || { echo "FAIL: $name: not Letter: $size" >&2; fail=1; } ;;
+	esac
 	text=$(pdftotext -layout "$pdf" - | tr -s ' \n' ' ')
-	for want in "times in Europe/Berlin" "magnesium at 20:30" "Cramps on $cramps of the $answered nights with an answer" \
-		"$unknown nights have no answer" \
-		"This report shows what happened, not why. Talk it over with a doctor." \
-		"Nights with cramps, per week" "The habits, per week" "Calendar: each night" \
-		"After a day it was done" "calf-stretch" "The schedule in force" \
-		"<script>alert('x')</script>"; do
+	for want in "$@"; do
 		case $text in
 			*"$want"*) ;;
-			*) echo "FAIL: $paper: the PDF's text lacks: $want" >&2; fail=1 ;;
+			*) echo "FAIL: $name: the PDF's text lacks: $want" >&2; fail=1 ;;
 		esac
 	done
+}
+
+english=("times in Europe/Berlin" "magnesium at 20:30" "Cramps on $cramps of the $answered nights with an answer"
+	"$unknown nights have no answer"
+	"This report shows what happened, not why. Talk it over with a doctor."
+	"Nights with cramps, per week" "The habits, per week" "Calendar: each night"
+	"After a day it was done" "calf-stretch" "The schedule in force"
+	"<script>alert('x')</script>")
+for paper in letter a4; do
+	printed "$paper" "$tmp/report.html" "$paper" "${english[@]}"
 done
-pdfinfo "$tmp/a4.pdf" | grep -q '^Page size:.*(A4)' || { echo "FAIL: the A4 PDF is not A4" >&2; fail=1; }
 
 # The same report for a German reader (the language from the environment,
-# as a German desktop sets it), printed once on A4: its words, dates and
+# as a German desktop sets it), on both papers: its words, dates and
 # decimals German, the cautions there, still on at most 2 pages.
 LC_ALL=de_DE.UTF-8 "$tmp/bedtime" report -o "$tmp/report-de.html"
-sed 's/@page { margin: 11mm 12mm; }/@page { size: A4; margin: 11mm 12mm; }/' "$tmp/report-de.html" >"$tmp/report-de-a4.html"
-chrome de --no-pdf-header-footer --print-to-pdf="$tmp/de.pdf" "file://$tmp/report-de-a4.html"
-pages=$(pdfinfo "$tmp/de.pdf" | awk '/^Pages:/ { print $2 }')
-echo "de (A4): $pages pages"
-[ "$pages" -le 2 ] || { echo "FAIL: de: $pages pages, want at most 2" >&2; fail=1; }
-pdftotext -layout "$tmp/de.pdf" "$tmp/de.txt"
-text=$(tr -s ' \n' ' ' <"$tmp/de.txt")
-for want in "Nächtliche Beinkrämpfe und die Gewohnheiten dagegen" "Zeiten in Europe/Berlin" \
-	"Krämpfe in $cramps von $answered Nächten mit Antwort" "$unknown Nächte haben keine Antwort" \
-	"Dieser Bericht zeigt, was geschah, nicht warum. Sprich darüber mit einem Arzt." \
-	"Nächte mit Krämpfen, je Woche" "Kalender: jede Nacht" "Mo Di Mi Do Fr Sa So" \
-	"Nach einem Tag, an dem sie" "Der geltende Plan" "<script>alert('x')</script>"; do
-	case $text in
-		*"$want"*) ;;
-		*) echo "FAIL: de: the PDF's text lacks: $want" >&2; fail=1 ;;
-	esac
+german=("Nächtliche Beinkrämpfe und die Gewohnheiten dagegen" "Zeiten in Europe/Berlin"
+	"Krämpfe in $cramps von $answered Nächten mit Antwort" "$unknown Nächte haben keine Antwort"
+	"Dieser Bericht zeigt, was geschah, nicht warum. Sprich darüber mit einem Arzt."
+	"Nächte mit Krämpfen, je Woche" "Kalender: jede Nacht" "Mo Di Mi Do Fr Sa So"
+	"Nach einem Tag, an dem sie" "Der geltende Plan" "<script>alert('x')</script>")
+for paper in letter a4; do
+	printed "de-$paper" "$tmp/report-de.html" "$paper" "${german[@]}"
 done
+
+# A quarter (13 weeks), in English and in Spanish, whose words make the
+# longest pages: printed smaller and without the calendar's chart, still on
+# at most 2 pages, with the figures of the CSV of those 13 weeks.
+"$tmp/bedtime" report --weeks 13 -o "$tmp/report-13.html"
+"$tmp/bedtime" report --weeks 13 --csv -o "$tmp/report-13.csv"
+read -r cramps answered unknown < <(counts "$tmp/report-13.csv")
+echo "CSV of 13 weeks: cramps on $cramps of $answered nights answered, $unknown without an answer"
+grep -q '(91 nights)' "$tmp/report-13.html" || { echo "FAIL: the report of 13 weeks does not cover 91 nights" >&2; fail=1; }
+for paper in letter a4; do
+	printed "13w-$paper" "$tmp/report-13.html" "$paper" "Cramps on $cramps of the $answered nights with an answer" \
+		"$unknown nights have no answer" "Calendar: each night" "The schedule in force"
+done
+LC_ALL=es_ES.UTF-8 "$tmp/bedtime" report --weeks 13 -o "$tmp/report-13-es.html"
+printed 13w-es-letter "$tmp/report-13-es.html" letter "Calambres en $cramps de las $answered noches con respuesta" "El horario vigente"
+
 [ $fail = 0 ] || exit 1
-echo "ok: the report prints on at most 2 pages of Letter and of A4 with the CSV's figures, and in German on A4; screenshot: $out"
+echo "ok: the report prints on at most 2 pages of Letter and of A4, for 8 weeks in English and German and for 13 in English and Spanish, with the CSV's figures; screenshot: $out"

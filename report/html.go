@@ -72,6 +72,7 @@ type view struct {
 	CalRows            []calRow
 	CalKey             string
 	CalFont            string // the calendar table's font size, when smaller than the page's
+	Long               bool   // more weeks than DefaultWeeks: printed smaller (longPrint)
 	Compare            []compareRow
 	Notes              []noteRow
 	Schedule           []scheduledRow
@@ -124,7 +125,17 @@ var (
 	markEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 )
 
+// LongPrintWeeks is the longest report that prints on two pages: a
+// quarter, a usual time between two visits to a doctor.
+const LongPrintWeeks = 13
+
 // WriteHTML writes r as one self-contained HTML page in r's language.
+//
+// It prints on two pages (A4 or Letter) up to LongPrintWeeks. A report of
+// more weeks than DefaultWeeks is printed in smaller type and without the
+// calendar's chart, whose columns, one per night, grow too thin to read on
+// paper; the calendar's table below it holds the same nights. On screen
+// it is the same page at every length.
 func WriteHTML(w io.Writer, r Report) error {
 	return htmlTemplate().Execute(w, makeView(r))
 }
@@ -141,6 +152,7 @@ func makeView(r Report) view {
 		Empty:        r.Empty,
 		Disclaimer:   content.In(l.Lang).Disclaimer(),
 		ScheduleFrom: r.ScheduleFrom,
+		Long:         len(r.Weeks) > DefaultWeeks,
 	}
 	for _, s := range r.Schedule {
 		v.Schedule = append(v.Schedule, scheduledRow{Name: s.Name, When: s.When.Describe(l), Enabled: s.Enabled})

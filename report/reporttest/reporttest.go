@@ -110,23 +110,55 @@ func History(now time.Time, weeks int) ([]state.Event, []diary.Entry) {
 				Count: diary.Int(1 + rng.IntN(3)), Severity: diary.Int(sev), Sleep: diary.Int(rng.IntN(8)), Leg: legs[rng.IntN(3)]})
 		}
 	}
-	// A cramp recorded as it happened, in the small hours after the clocks
-	// went back, then its details in the morning.
-	back := time.Date(2026, 10, 25, 2, 40, 0, 0, loc).Add(time.Hour) // the second 02:40
-	if back.Before(now) && back.After(start) {
+	// A cramp recorded as it happened, in the small hours, then its
+	// details in the morning, with the note that has HTML in it.
+	crampNight, cramp := recentCramp(today)
+	if cramp.Before(now) && cramp.After(start) {
 		entries = append(entries,
-			diary.Entry{Night: "2026-10-24", At: back, Via: diary.ViaNow, Cramp: back},
-			diary.Entry{Night: "2026-10-24", At: back.Add(5 * time.Hour), Via: diary.ViaCLI, Severity: diary.Int(6), Leg: diary.LegRight,
+			diary.Entry{Night: crampNight, At: cramp, Via: diary.ViaNow, Cramp: cramp},
+			diary.Entry{Night: crampNight, At: cramp.Add(5 * time.Hour), Via: diary.ViaCLI, Severity: diary.Int(6), Leg: diary.LegRight,
 				Note: "Woke at 02:40 (the second one). <script>alert('x')</script> & <b>not bold</b>"})
+	}
+	// Another night than the cramp's: a later note of a night takes the
+	// place of its earlier one.
+	otherNight := func(i int) diary.Entry {
+		for entries[i].Night == crampNight && i+1 < len(entries) {
+			i++
+		}
+		return entries[i]
 	}
 	// A correction: the morning's Some was a mistake.
 	if n := len(entries); n > 10 {
-		e := entries[n/2]
+		e := otherNight(n / 2)
 		entries = append(entries, diary.Entry{Night: e.Night, At: e.At.Add(3 * time.Hour), Via: diary.ViaCLI, Count: diary.Int(0), Note: "pressed the wrong button"})
 	}
 	if n := len(entries); n > 20 {
-		e := entries[n/3]
+		e := otherNight(n / 3)
 		entries = append(entries, diary.Entry{Night: e.Night, At: e.At.Add(time.Hour), Via: diary.ViaCLI, Note: "=HYPERLINK(\"x\") new shoes, long walk"})
 	}
 	return events, entries
+}
+
+// recentCramp returns the night of the cramp recorded as it happened and
+// its instant, 02:40 the next morning: in the last four weeks before today,
+// the night the clocks went back, at the second 02:40, when there is one;
+// otherwise ten nights ago. Relative to today, so that every report of four
+// weeks or more holds it, whatever the day it is made.
+func recentCramp(today time.Time) (string, time.Time) {
+	loc := today.Location()
+	at := func(day time.Time) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day()+1, 2, 40, 0, 0, loc)
+	}
+	for d := 1; d <= 28; d++ {
+		day := today.AddDate(0, 0, -d)
+		// time.Date picks either 02:40 of the hour that repeats.
+		t := at(day)
+		for _, second := range []time.Time{t.Add(time.Hour), t} {
+			if first := second.Add(-time.Hour); first.Hour() == 2 && first.Minute() == 40 && second.Hour() == 2 {
+				return diary.Night(day), second
+			}
+		}
+	}
+	day := today.AddDate(0, 0, -10)
+	return diary.Night(day), at(day)
 }
