@@ -16,4 +16,8 @@
 //
 // The built-in default schedule is the commented file that `bedtime init`
 // writes (template.yaml), parsed by the same code.
+//
+// Of a file with errors, SalvageIn keeps the reminders that have none, when
+// every error is inside a reminder (salvage.go): what a daemon that starts
+// on a broken file, with no earlier schedule at hand, runs meanwhile.
 package config

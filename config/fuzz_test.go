@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParse checks that no input makes the loader panic, and that every
@@ -43,6 +44,27 @@ func FuzzParse(f *testing.F) {
 		for _, e := range es {
 			if e.File != "fuzz.yaml" || e.Line > lines+1 || e.Line < 0 {
 				t.Fatalf("bad position in %q", e.Error())
+			}
+		}
+		// What SalvageIn keeps of it: no reminder an error names, each
+		// with a schedule; nothing when an error is outside them.
+		part := SalvageIn("fuzz.yaml", src, time.Local)
+		if part == nil {
+			return
+		}
+		for _, e := range es {
+			if e.Reminder == "" {
+				t.Fatalf("salvaged in spite of %q, outside any reminder", e.Error())
+			}
+			for _, r := range part.Reminders {
+				if r.Name == e.Reminder {
+					t.Fatalf("salvaged reminder %q, which has the error %q", r.Name, e.Error())
+				}
+			}
+		}
+		for _, r := range part.Enabled() {
+			if r.Schedule == nil {
+				t.Fatalf("salvaged reminder %q has no schedule", r.Name)
 			}
 		}
 	})

@@ -16,6 +16,8 @@ import (
 // ran before the file broke, rather than no reminders at all, and says
 // so, as it does when the file breaks while it runs. The schedule file
 // itself is never touched: the copy only stands in until it is fixed.
+// Without a copy that loads, the file's reminders that have no error
+// stand in (salvage, config.SalvageIn).
 
 // LastGoodName is the last good schedule's file in the state directory.
 const LastGoodName = "schedule.last-good.yaml"
@@ -45,6 +47,18 @@ func (d *daemon) lastGood(local *time.Location) *config.Schedule {
 	s, err := config.ParseIn(d.path, src, local)
 	if err != nil {
 		d.log.Warn("the last good schedule does not load", "path", path, "err", err.Error())
+		return nil
+	}
+	return s
+}
+
+// salvage returns the schedule of the file's reminders that have no error
+// (config.LoadSalvage), for a daemon that starts on a file with errors and
+// has no last good copy that loads; nil when there are none to run.
+func (d *daemon) salvage(local *time.Location) *config.Schedule {
+	s, err := config.LoadSalvage(d.path, local)
+	if err != nil {
+		d.log.Warn("cannot run the reminders without errors", "path", d.path, "err", err.Error())
 		return nil
 	}
 	return s

@@ -23,6 +23,11 @@ const (
 // keep. A catalog key.
 const noScheduleProblem = "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed"
 
+// partialScheduleProblem is its problem (state.ProblemPartialSchedule)
+// when it started with the schedule file broken and runs the file's
+// reminders that have no error. A catalog key.
+const partialScheduleProblem = "only the reminders without errors: bedtime started while the schedule file had errors, and takes all of it up once it is fixed"
+
 // problemReasons are the reasons the problems give: notShownReason's and
 // the notify package's reasons for holding a message (all catalog keys).
 var problemReasons = []string{
@@ -42,7 +47,7 @@ const (
 // l's language; a text it does not know (the schedule's errors, which
 // quote the file) is returned as it is.
 func ProblemIn(l *locale.Locale, text string) string {
-	if text == noScheduleProblem {
+	if text == noScheduleProblem || text == partialScheduleProblem {
 		return l.Sprintf(text)
 	}
 	for _, frame := range []string{cannotShowProblem, heldProblem} {

@@ -36,10 +36,15 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	prev := d.schedule
 	if err != nil {
 		// At start, a file with errors would leave no reminders at all:
-		// the last good copy stands in (lastgood.go).
+		// the last good copy stands in (lastgood.go); without one that
+		// loads, the file's reminders that have no error (config.SalvageIn).
 		var good *config.Schedule
+		salvaged := false
 		if prev == nil && !d.builtin {
-			if good = d.lastGood(local); good != nil {
+			if good = d.lastGood(local); good == nil {
+				good, salvaged = d.salvage(local), true
+			}
+			if good != nil {
 				d.schedule = good
 			}
 		}
@@ -75,8 +80,11 @@ func (d *daemon) reload(ctx context.Context, why string) {
 			n.title = l.Sprintf("Your bedtime schedule has %d errors", more+1)
 		}
 		n.keeping = "Running the previous schedule until it is fixed."
-		if prev == nil && good == nil {
+		switch {
+		case prev == nil && good == nil:
 			n.keeping = "No reminders until it is fixed."
+		case good != nil && salvaged:
+			n.keeping = "Running its other reminders until it is fixed."
 		}
 		d.badNotice = n
 		d.mu.Unlock()
@@ -86,6 +94,10 @@ func (d *daemon) reload(ctx context.Context, why string) {
 		}
 		keeping := "running the previous schedule until it is fixed"
 		switch {
+		case good != nil && salvaged:
+			keeping = "running the reminders without errors until it is fixed"
+			d.setProblem(state.ProblemNoSchedule, "")
+			d.setProblem(state.ProblemPartialSchedule, partialScheduleProblem)
 		case good != nil:
 			keeping = "running the last good copy until it is fixed"
 			d.setProblem(state.ProblemNoSchedule, "")
@@ -102,7 +114,11 @@ func (d *daemon) reload(ctx context.Context, why string) {
 			d.engine.SetJobs(good.Jobs())
 			d.openPresence(ctx, good.AwayAfter)
 			d.useChannels(ctx, good)
-			d.log.Info("schedule loaded", "why", why, "from", "last good copy", "path", filepath.Join(d.o.StateDir, LastGoodName), "reminders", len(good.Enabled()))
+			if salvaged {
+				d.log.Info("schedule loaded", "why", why, "from", "reminders without errors", "path", d.path, "reminders", len(good.Enabled()))
+			} else {
+				d.log.Info("schedule loaded", "why", why, "from", "last good copy", "path", filepath.Join(d.o.StateDir, LastGoodName), "reminders", len(good.Enabled()))
+			}
 		}
 		return
 	}
@@ -115,6 +131,7 @@ func (d *daemon) reload(ctx context.Context, why string) {
 	d.mu.Unlock()
 	d.setProblem(state.ProblemSchedule, "")
 	d.setProblem(state.ProblemNoSchedule, "")
+	d.setProblem(state.ProblemPartialSchedule, "")
 	if src != nil {
 		d.keepGood(src)
 	}

@@ -3,6 +3,7 @@ package daemon
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +32,9 @@ const productionDebounce = DefaultDebounce
 var (
 	editValid   = strings.Replace(berlinSchedule, `"20:30"`, `"21:15"`, 1)
 	editInvalid = strings.Replace(berlinSchedule, `"20:30"`, `"25:00"`, 1)
+	// zoneInvalid has its error outside every reminder: none of them runs
+	// without it.
+	zoneInvalid = strings.Replace(berlinSchedule, "Europe/Berlin", "Europe/Berlim", 1)
 )
 
 // startLiveDaemon is startRun with the production reload debounce, for
@@ -327,20 +331,14 @@ func TestReloadInvalidThenFixed(t *testing.T) {
 	})
 }
 
-// TestReloadInvalidAtStart: a daemon started with the file broken has no
-// schedule to keep: it says so, and records it (state.ProblemNoSchedule)
-// for status and doctor to tell from one that keeps its previous schedule,
-// until the file is fixed. One whose file breaks later records no such
-// problem.
+// TestReloadInvalidAtStart: a daemon started with the file broken outside
+// its reminders has no schedule to keep: it says so, and records it
+// (state.ProblemNoSchedule) for status and doctor to tell from one that
+// keeps its previous schedule, until the file is fixed. One whose file
+// breaks later records no such problem.
 func TestReloadInvalidAtStart(t *testing.T) {
-	problems := func(h *harness) map[string]string {
-		t.Helper()
-		synctest.Wait()
-		st, _ := h.state()
-		return st.Problems
-	}
 	synctest.Test(t, func(t *testing.T) {
-		h := startBubbleRun(t, editInvalid, berlin(t, "2026-11-25 20:10"), "")
+		h := startBubbleRun(t, zoneInvalid, berlin(t, "2026-11-25 20:10"), "")
 		h.settled()
 		if m := h.nextShown(); m.Title != "Your bedtime schedule has an error" || !strings.HasSuffix(m.Body, "No reminders until it is fixed.") {
 			t.Fatalf("error notification = %+v", m)
@@ -363,6 +361,56 @@ func TestReloadInvalidAtStart(t *testing.T) {
 		got := problems(h)
 		if _, ok := got[state.ProblemNoSchedule]; ok || got[state.ProblemSchedule] == "" {
 			t.Errorf("broken after a good load, problems = %q; want the schedule's only", got)
+		}
+	})
+}
+
+// problems returns the state's problems once the daemon has settled.
+func problems(h *harness) map[string]string {
+	h.t.Helper()
+	synctest.Wait()
+	st, _ := h.state()
+	return st.Problems
+}
+
+// TestInvalidAtStartRunsTheRemindersWithoutErrors: a daemon started with
+// an error in one reminder, and no last good copy (the first start, or an
+// upgrade whose checks the copy fails too), runs the file's other
+// reminders rather than none, says so in the notice, the log and the
+// state (state.ProblemPartialSchedule), and takes the whole file once it
+// is fixed. The file itself is not touched, nor kept as the last good copy.
+func TestInvalidAtStartRunsTheRemindersWithoutErrors(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// magnesium at 25:00 is the error; hydration every 2h from 08:00.
+		h := startBubbleRun(t, editInvalid, berlin(t, "2026-11-25 09:50"), "")
+		h.settled()
+		if m := h.nextShown(); m.Title != "Your bedtime schedule has an error" || !strings.HasSuffix(m.Body, "Running its other reminders until it is fixed.") {
+			t.Fatalf("error notification = %+v", m)
+		}
+		got := problems(h)
+		if got[state.ProblemPartialSchedule] != partialScheduleProblem || got[state.ProblemNoSchedule] != "" || got[state.ProblemSchedule] == "" {
+			t.Errorf("problems = %q; want the schedule's and the partial one", got)
+		}
+		h.logHas("running the reminders without errors until it is fixed")
+		h.idleUntil(berlin(t, "2026-11-25 10:00"))
+		h.clock.Set(berlin(t, "2026-11-25 10:00"))
+		if m := h.nextShown(); m.Reminder != "hydration" {
+			t.Fatalf("shown %+v, want hydration at 10:00", m)
+		}
+		if _, err := os.Stat(filepath.Join(h.opts.StateDir, LastGoodName)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a last good copy was kept of a file with errors: %v", err)
+		}
+		if got, _ := os.ReadFile(h.opts.SchedulePath); string(got) != editInvalid {
+			t.Error("the schedule file was changed")
+		}
+
+		// Fixed: all of it runs, and the problems are gone.
+		saveByRename(t, h.opts.SchedulePath, []byte(editValid))
+		if s := h.savedLive(); s == nil || len(s.Enabled()) != 2 {
+			t.Fatalf("the fixed file was not taken whole: %+v", s)
+		}
+		if got := problems(h); len(got) != 0 {
+			t.Errorf("after the fix, problems = %q, want none", got)
 		}
 	})
 }

@@ -75,6 +75,7 @@ var de = []pair{
 	{Key: "none (every reminder is disabled)", Other: "keine (alle Erinnerungen sind ausgeschaltet)"},
 	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed", Other: "keine: das laufende bedtime zeigt keine Erinnerungen, bis die Plandatei berichtigt ist"},
 	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it", Other: "unbekannt: das laufende bedtime behält seinen bisherigen Plan, bis die Datei berichtigt ist, und status kann ihn nicht lesen"},
+	{Key: "unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed", Other: "unbekannt: das laufende bedtime führt nur die Erinnerungen ohne Fehler aus, bis die Plandatei berichtigt ist"},
 	{Key: "%s at %s (in %s)", Other: "%s am %s (in %s)"},
 	{Key: "until %s (%s more)", Other: "bis %s (noch %s)"},
 	{Key: "0h", Other: "0 Uhr"},

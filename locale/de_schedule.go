@@ -214,6 +214,7 @@ var deSchedule = []pair{
 	{Key: "And %d more: run `bedtime validate` to see them all.", One: "Und %d weiterer: `bedtime validate` zeigt alle.", Other: "Und %d weitere: `bedtime validate` zeigt alle."},
 	{Key: "Running the previous schedule until it is fixed.", Other: "Der bisherige Plan läuft weiter, bis er berichtigt ist."},
 	{Key: "No reminders until it is fixed.", Other: "Keine Erinnerungen, bis er berichtigt ist."},
+	{Key: "Running its other reminders until it is fixed.", Other: "Seine übrigen Erinnerungen laufen, bis er berichtigt ist."},
 	{Key: "Your bedtime schedule is fixed", Other: "Dein bedtime-Plan ist berichtigt"},
 	{Key: "The new schedule is in use.", Other: "Der neue Plan gilt jetzt."},
 	{Key: "Your bedtime schedule file is gone", Other: "Deine bedtime-Plandatei ist weg"},

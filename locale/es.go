@@ -75,6 +75,7 @@ var es = []pair{
 	{Key: "none (every reminder is disabled)", Other: "ninguno (todos los recordatorios están desactivados)"},
 	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed", Other: "ninguno: el bedtime en marcha no muestra recordatorios hasta que se corrija el archivo del horario"},
 	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it", Other: "desconocido: el bedtime en marcha mantiene su horario anterior hasta que se corrija el archivo, y status no puede leerlo"},
+	{Key: "unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed", Other: "desconocido: el bedtime en marcha solo ejecuta los recordatorios sin errores hasta que se corrija el archivo del horario"},
 	{Key: "%s at %s (in %s)", Other: "%s el %s (en %s)"},
 	{Key: "until %s (%s more)", Other: "hasta %s (%s más)"},
 	{Key: "0h", Other: "0 h"},

@@ -214,6 +214,7 @@ var esSchedule = []pair{
 	{Key: "And %d more: run `bedtime validate` to see them all.", One: "Y %d más: ejecuta `bedtime validate` para verlos todos.", Other: "Y %d más: ejecuta `bedtime validate` para verlos todos."},
 	{Key: "Running the previous schedule until it is fixed.", Other: "Sigue el horario anterior hasta que se corrija."},
 	{Key: "No reminders until it is fixed.", Other: "No habrá recordatorios hasta que se corrija."},
+	{Key: "Running its other reminders until it is fixed.", Other: "Siguen sus demás recordatorios hasta que se corrija."},
 	{Key: "Your bedtime schedule is fixed", Other: "Tu horario de bedtime está corregido"},
 	{Key: "The new schedule is in use.", Other: "El nuevo horario ya está en uso."},
 	{Key: "Your bedtime schedule file is gone", Other: "El archivo de tu horario de bedtime ha desaparecido"},

@@ -75,6 +75,7 @@ var fr = []pair{
 	{Key: "none (every reminder is disabled)", Other: "aucun (tous les rappels sont désactivés)"},
 	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed", Other: "aucun\u00a0: le bedtime en cours ne montre aucun rappel tant que le fichier d’horaire n’est pas corrigé"},
 	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it", Other: "inconnu\u00a0: le bedtime en cours garde son horaire précédent jusqu’à ce que le fichier soit corrigé, et status ne peut pas le lire"},
+	{Key: "unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed", Other: "inconnu\u00a0: le bedtime en cours ne lance que les rappels sans erreur tant que le fichier d’horaire n’est pas corrigé"},
 	{Key: "%s at %s (in %s)", Other: "%s le %s (dans %s)"},
 	{Key: "until %s (%s more)", Other: "jusqu’à %s (encore %s)"},
 	{Key: "0h", Other: "0 h"},

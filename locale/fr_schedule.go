@@ -214,6 +214,7 @@ var frSchedule = []pair{
 	{Key: "And %d more: run `bedtime validate` to see them all.", One: "Et %d autre : lancez `bedtime validate` pour les voir toutes.", Other: "Et %d autres : lancez `bedtime validate` pour les voir toutes."},
 	{Key: "Running the previous schedule until it is fixed.", Other: "L’horaire précédent reste en place jusqu’à la correction."},
 	{Key: "No reminders until it is fixed.", Other: "Pas de rappels jusqu’à la correction."},
+	{Key: "Running its other reminders until it is fixed.", Other: "Ses autres rappels restent actifs jusqu’à la correction."},
 	{Key: "Your bedtime schedule is fixed", Other: "Votre horaire bedtime est corrigé"},
 	{Key: "The new schedule is in use.", Other: "Le nouvel horaire est en place."},
 	{Key: "Your bedtime schedule file is gone", Other: "Votre fichier d’horaire bedtime a disparu"},

@@ -94,6 +94,7 @@ var coreMessages = []entry{
 	{Key: "none (every reminder is disabled)"},
 	{Key: "none: the running bedtime shows no reminders until the schedule file is fixed"},
 	{Key: "unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it"},
+	{Key: "unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed"},
 	{Key: "%s at %s (in %s)"},
 	{Key: "until %s (%s more)"},
 	{Key: "0h"},

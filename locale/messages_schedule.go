@@ -244,6 +244,7 @@ var scheduleMessages = []entry{
 	{Key: "And %d more: run `bedtime validate` to see them all.", One: "And %d more: run `bedtime validate` to see them all."},
 	{Key: "Running the previous schedule until it is fixed."},
 	{Key: "No reminders until it is fixed."},
+	{Key: "Running its other reminders until it is fixed."},
 	{Key: "Your bedtime schedule is fixed"},
 	{Key: "The new schedule is in use."},
 	{Key: "Your bedtime schedule file is gone"},

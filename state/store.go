@@ -75,6 +75,10 @@ const (
 	// had errors when it started; with ProblemSchedule alone, it keeps the
 	// schedule it loaded before the file broke.
 	ProblemNoSchedule = "no-schedule"
+	// ProblemPartialSchedule: the daemon runs only the reminders of the
+	// file that have no error, for the file had errors when it started and
+	// no schedule it loaded before was at hand.
+	ProblemPartialSchedule = "partial-schedule"
 	// ProblemNotifications: reminders cannot be shown (no session bus, no
 	// notification server).
 	ProblemNotifications = "notifications"

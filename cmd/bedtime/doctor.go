@@ -401,11 +401,19 @@ func meanwhile(app *App, l *locale.Locale, path string) string {
 		if app.lastGoodLoads(path) {
 			return l.Sprintf("bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed")
 		}
+		if s, err := config.LoadSalvage(path, time.Local); err == nil && s != nil {
+			return l.Sprintf("bedtime is not running, and if started now it runs only the reminders without errors until the file is fixed")
+		}
 		return l.Sprintf("bedtime is not running, and if started now it shows no reminders until the file is fixed")
 	}
 	if store, err := app.openStore(); err == nil {
-		if st, err := store.Load(); err == nil && st.Problems[state.ProblemNoSchedule] != "" {
-			return l.Sprintf("the running bedtime shows no reminders until then, for it started with the file broken")
+		if st, err := store.Load(); err == nil {
+			switch {
+			case st.Problems[state.ProblemNoSchedule] != "":
+				return l.Sprintf("the running bedtime shows no reminders until then, for it started with the file broken")
+			case st.Problems[state.ProblemPartialSchedule] != "":
+				return l.Sprintf("the running bedtime runs only the reminders without errors until then, for it started with the file broken")
+			}
 		}
 	}
 	return l.Sprintf("the running bedtime keeps its previous schedule meanwhile")

@@ -90,6 +90,10 @@ status 3 when bedtime is not running.`,
 				}
 			}
 			switch {
+			case info.ScheduleBroken && st.Running && info.Partial:
+				// It started with the file broken and runs the reminders
+				// without errors.
+				next = l.Sprintf("unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed")
 			case info.ScheduleBroken && st.Running && info.NoSchedule:
 				// It started with the file broken: it has none.
 				next = l.Sprintf("none: the running bedtime shows no reminders until the schedule file is fixed")

@@ -133,15 +133,16 @@ func TestStatusBrokenSchedule(t *testing.T) {
 	t.Parallel()
 	now := nov(t, 27, "16:30").UTC()
 	tests := []struct {
-		name       string
-		running    bool
-		noSchedule bool // the daemon started with the file broken
-		wantNext   string
-		wantCode   int
+		name     string
+		running  bool
+		problem  string // the daemon started with the file broken: state.ProblemNoSchedule or ProblemPartialSchedule
+		wantNext string
+		wantCode int
 	}{
-		{"running", true, false, "next:     unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it\n", 0},
-		{"started broken", true, true, "next:     none: the running bedtime shows no reminders until the schedule file is fixed\n", 0},
-		{"not running", false, false, "next:     unknown: the schedule file has errors; run `bedtime validate`\n", statusNotRunning},
+		{"running", true, "", "next:     unknown: the running bedtime keeps its previous schedule until the file is fixed, and status cannot read it\n", 0},
+		{"started broken", true, state.ProblemNoSchedule, "next:     none: the running bedtime shows no reminders until the schedule file is fixed\n", 0},
+		{"started broken, runs the reminders without errors", true, state.ProblemPartialSchedule, "next:     unknown: the running bedtime runs only the reminders without errors until the schedule file is fixed\n", 0},
+		{"not running", false, "", "next:     unknown: the schedule file has errors; run `bedtime validate`\n", statusNotRunning},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,8 +154,8 @@ func TestStatusBrokenSchedule(t *testing.T) {
 			app, store := statusApp(t, tt.running, path, now)
 			if err := store.Update(func(s *state.State) error {
 				s.SetProblem(state.ProblemSchedule, "schedule.yaml:3:12: the error")
-				if tt.noSchedule {
-					s.SetProblem(state.ProblemNoSchedule, "no reminders: bedtime started while the schedule file had errors, and takes it up once it is fixed")
+				if tt.problem != "" {
+					s.SetProblem(tt.problem, "bedtime started while the schedule file had errors")
 				}
 				return nil
 			}); err != nil {
@@ -184,38 +185,50 @@ func TestStatusBrokenSchedule(t *testing.T) {
 
 // TestDoctorBrokenScheduleMeanwhile: doctor's fix for a broken schedule
 // file says what bedtime does until it is fixed, as it is: a running
-// daemon keeps its previous schedule (or has none, when it started with
-// the file broken), and with none running, one started now runs the last
-// good copy of the file, or shows no reminders without one.
+// daemon keeps its previous schedule (or, when it started with the file
+// broken, has none or runs the reminders without errors), and with none
+// running, one started now runs the last good copy of the file, else the
+// file's reminders without errors, else shows no reminders.
 func TestDoctorBrokenScheduleMeanwhile(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name       string
-		running    bool
-		noSchedule bool
-		lastGood   string // the daemon's last good copy of the file
-		want       string
+		name     string
+		running  bool
+		problem  string // the daemon started with the file broken: state.ProblemNoSchedule or ProblemPartialSchedule
+		lastGood string // the daemon's last good copy of the file
+		other    bool   // the file has a reminder without errors beside the broken one
+		want     string
 	}{
-		{"running", true, false, "", "the running bedtime keeps its previous schedule meanwhile"},
-		{"started broken", true, true, "", "the running bedtime shows no reminders until then, for it started with the file broken"},
-		{"not running", false, false, "", "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
-		{"not running, stale note", false, true, "", "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
-		{"not running, a last good copy", false, false, "reminders:\n  magnesium: {at: \"21:00\"}\n",
+		{"running", true, "", "", false, "the running bedtime keeps its previous schedule meanwhile"},
+		{"started broken", true, state.ProblemNoSchedule, "", false, "the running bedtime shows no reminders until then, for it started with the file broken"},
+		{"started broken, runs the reminders without errors", true, state.ProblemPartialSchedule, "", true,
+			"the running bedtime runs only the reminders without errors until then, for it started with the file broken"},
+		{"not running", false, "", "", false, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, stale note", false, state.ProblemNoSchedule, "", false, "bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, a last good copy", false, "", "reminders:\n  magnesium: {at: \"21:00\"}\n", true,
 			"bedtime is not running, and if started now it runs the schedule it last loaded until the file is fixed"},
-		{"not running, a last good copy that does not load", false, false, "reminders: [",
+		{"not running, a last good copy that does not load", false, "", "reminders: [", false,
 			"bedtime is not running, and if started now it shows no reminders until the file is fixed"},
+		{"not running, reminders without errors", false, "", "", true,
+			"bedtime is not running, and if started now it runs only the reminders without errors until the file is fixed"},
+		{"not running, a last good copy that does not load, reminders without errors", false, "", "reminders: [", true,
+			"bedtime is not running, and if started now it runs only the reminders without errors until the file is fixed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			bad := filepath.Join(t.TempDir(), "bad.yaml")
-			if err := os.WriteFile(bad, []byte("reminders:\n  magnesium: {at: \"25:00\"}\n"), 0o600); err != nil {
+			src := "reminders:\n  magnesium: {at: \"25:00\"}\n"
+			if tt.other {
+				src += "  hydration: {every: 2h}\n"
+			}
+			if err := os.WriteFile(bad, []byte(src), 0o600); err != nil {
 				t.Fatal(err)
 			}
 			store := newStateDir(t)
-			if tt.noSchedule {
+			if tt.problem != "" {
 				if err := store.Update(func(s *state.State) error {
-					s.SetProblem(state.ProblemNoSchedule, "no reminders")
+					s.SetProblem(tt.problem, "bedtime started with the file broken")
 					return nil
 				}); err != nil {
 					t.Fatal(err)

@@ -66,7 +66,10 @@ type statusInfo struct {
 	// had errors when it started (state.ProblemNoSchedule); otherwise a
 	// running daemon keeps the schedule it loaded before the file broke.
 	NoSchedule bool
-	Locale     *locale.Locale // the language of the text; nil is English
+	// Partial: the daemon started with the file broken and runs its
+	// reminders without errors (state.ProblemPartialSchedule).
+	Partial bool
+	Locale  *locale.Locale // the language of the text; nil is English
 	// schedErrs are the schedule file's errors as status read it, to say
 	// the daemon's problem about them in the person's language.
 	schedErrs config.Errors
@@ -131,6 +134,7 @@ func gatherStatus(app *App, configPath string, now time.Time) statusInfo {
 	info.Presence = st.Presence
 	info.ScheduleBroken = schedErr != nil
 	info.NoSchedule = st.Problems[state.ProblemNoSchedule] != ""
+	info.Partial = st.Problems[state.ProblemPartialSchedule] != ""
 	for _, key := range slices.Sorted(maps.Keys(st.Problems)) {
 		info.Errors = append(info.Errors, st.Problems[key])
 	}
