@@ -275,27 +275,38 @@ func Parse(name string, src []byte) (*Schedule, error) { return ParseIn(name, sr
 // it is parsed, so that no input makes loading take much time or memory.
 // A leading UTF-8 byte order mark (as Windows Notepad writes) is ignored.
 func ParseIn(name string, src []byte, local *time.Location) (*Schedule, error) {
-	if local == nil {
-		local = time.Local
-	}
-	if len(src) > MaxFileSize {
-		return nil, Errors{newError(name, 0, 0, "file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}
-	}
-	src, err := stripBOM(name, src)
+	s, p, err := parseChecked(name, src, local)
 	if err != nil {
 		return nil, err
 	}
-	if e := checkShape(src); e != nil {
-		e.File = name
-		return nil, Errors{e}
-	}
-	p := &parser{file: name, local: local}
-	s := p.parse(src)
 	if len(p.errs) > 0 {
 		return nil, p.sorted()
 	}
 	s.Path = name
 	return s, nil
+}
+
+// parseChecked parses src after the checks that come first (its size, a
+// byte order mark, its shape), whose error it returns; the parser holds
+// the errors of the parse itself, and the schedule is what it made of the
+// file in spite of them (nil when it could make nothing).
+func parseChecked(name string, src []byte, local *time.Location) (*Schedule, *parser, error) {
+	if local == nil {
+		local = time.Local
+	}
+	if len(src) > MaxFileSize {
+		return nil, nil, Errors{newError(name, 0, 0, "file is larger than %d KiB; is it the right file?", MaxFileSize>>10)}
+	}
+	src, err := stripBOM(name, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	if e := checkShape(src); e != nil {
+		e.File = name
+		return nil, nil, Errors{e}
+	}
+	p := &parser{file: name, local: local}
+	return p.parse(src), p, nil
 }
 
 // stripBOM returns src without a leading UTF-8 byte order mark. Columns

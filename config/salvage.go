@@ -23,19 +23,8 @@ import (
 // error outside every reminder, or when no reminder is left. Its Path is
 // name. For a file without errors it returns what ParseIn does.
 func SalvageIn(name string, src []byte, local *time.Location) *Schedule {
-	if local == nil {
-		local = time.Local
-	}
-	if len(src) > MaxFileSize {
-		return nil
-	}
-	src, err := stripBOM(name, src)
-	if err != nil || checkShape(src) != nil {
-		return nil
-	}
-	p := &parser{file: name, local: local}
-	s := p.parse(src)
-	if s == nil {
+	s, p, err := parseChecked(name, src, local)
+	if err != nil || s == nil {
 		return nil
 	}
 	broken := map[string]bool{}
