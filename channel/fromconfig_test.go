@@ -10,6 +10,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/channel/ntfy"
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 )
@@ -21,7 +22,7 @@ import (
 // program that links no HTTP client), each is refused with ErrNoNtfy while
 // the command channel is built all the same.
 func TestFromConfig(t *testing.T) {
-	tok := writeToken(t, "tk_abc", 0o600)
+	tok := ntfytest.TokenFile(t, "tk_abc", 0o600)
 	src := `channels:
   phone:
     ntfy: {server: "http://127.0.0.1:9", topic: "t0pic", token_file: "` + tok + `"}

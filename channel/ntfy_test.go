@@ -12,6 +12,7 @@ import (
 
 	"github.com/bedtime-app/bedtime/channel"
 	"github.com/bedtime-app/bedtime/channel/ntfy"
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/locale"
 )
 
@@ -336,18 +337,6 @@ func TestSpoofedAndStale(t *testing.T) {
 	})
 }
 
-func writeToken(t *testing.T, tok string, mode os.FileMode) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "ntfy-token")
-	if err := os.WriteFile(path, []byte(tok+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, mode); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -364,7 +353,7 @@ func TestToken(t *testing.T) {
 		const tok = "tk_s3cr3tt0k3nabcdefghijklmnop"
 		f := newFixture(t)
 		f.srv.RequireToken(tok, reply)
-		f.cfg.TokenFile = writeToken(t, tok, 0o600)
+		f.cfg.TokenFile = ntfytest.TokenFile(t, tok, 0o600)
 		d := f.open()
 		if err := d.Send("magnesium", f.at, time.Now().Add(time.Minute), msg, []string{"phone"}); err != nil {
 			t.Fatal(err)

@@ -65,29 +65,17 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func writeToken(t *testing.T, tok string, mode os.FileMode) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "ntfy-token")
-	if err := os.WriteFile(path, []byte(tok+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, mode); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestTokenFileRefused(t *testing.T) {
 	dir := t.TempDir()
 	link := filepath.Join(dir, "link")
-	good := writeToken(t, "tk_x", 0o600)
+	good := ntfytest.TokenFile(t, "tk_x", 0o600)
 	os.Symlink(good, link)
-	empty := writeToken(t, "", 0o600)
+	empty := ntfytest.TokenFile(t, "", 0o600)
 	tests := []struct {
 		name, path, want string
 	}{
-		{"readable by others", writeToken(t, "tk_x", 0o644), "can be read or changed by others (mode 0644); fix: chmod 600"},
-		{"group-readable", writeToken(t, "tk_x", 0o640), "(mode 0640)"},
+		{"readable by others", ntfytest.TokenFile(t, "tk_x", 0o644), "can be read or changed by others (mode 0644); fix: chmod 600"},
+		{"group-readable", ntfytest.TokenFile(t, "tk_x", 0o640), "(mode 0640)"},
 		{"a directory", dir, "is not a regular file"},
 		{"a symlink", link, "is not a regular file"},
 		{"missing", filepath.Join(dir, "nope"), "no such file"},
@@ -120,12 +108,12 @@ func TestCheck(t *testing.T) {
 		{"too slow", func(f *fixture) { f.srv.SetDelay(time.Minute) }, false, "did not answer within 20s", "check the server URL", 1},
 		{"wrong token", func(f *fixture) {
 			f.srv.RequireToken(tok, reply)
-			f.cfg.TokenFile = writeToken(f.t, "tk_wrong", 0o600)
+			f.cfg.TokenFile = ntfytest.TokenFile(f.t, "tk_wrong", 0o600)
 		}, false, "the access token is not valid", "make a new token", 0},
 		{"token needed", func(f *fixture) { f.srv.RequireToken(tok, reply) }, false, "not allowed to publish", "token_file", 0},
 		{"buttons cannot answer", func(f *fixture) {
 			f.srv.RequireToken(tok)
-			f.cfg.TokenFile = writeToken(f.t, tok, 0o600)
+			f.cfg.TokenFile = ntfytest.TokenFile(f.t, tok, 0o600)
 		}, false, "without a token, as the phone's buttons do", "ntfy access everyone", 1},
 		{"private", func(f *fixture) { f.cfg.Private = true }, true, `private: the phone shows "bedtime reminder"`, "", 1},
 	}
@@ -220,7 +208,7 @@ func TestMaker(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := config.NtfyChannel{Server: "http://127.0.0.1:9", Topic: topic}
 			if tt.token != "" {
-				c.TokenFile = writeToken(t, tt.token, tt.mode)
+				c.TokenFile = ntfytest.TokenFile(t, tt.token, tt.mode)
 			}
 			ch, err := Maker("phone", c, slog.New(slog.DiscardHandler))
 			if tt.err != "" {

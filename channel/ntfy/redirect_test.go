@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bedtime-app/bedtime/channel"
+	"github.com/bedtime-app/bedtime/channel/ntfytest"
 	"github.com/bedtime-app/bedtime/config"
 	"github.com/bedtime-app/bedtime/internal/testutil"
 	"github.com/bedtime-app/bedtime/locale"
@@ -61,7 +62,7 @@ func TestNoRedirects(t *testing.T) {
 	for _, withToken := range []bool{true, false} {
 		cfg := config.NtfyChannel{Server: redirector.URL, Topic: topic, ReplyTopic: reply}
 		if withToken {
-			cfg.TokenFile = writeToken(t, tok, 0o600)
+			cfg.TokenFile = ntfytest.TokenFile(t, tok, 0o600)
 		}
 		log := &testutil.LogBuffer{}
 		n, err := New("phone", cfg, Options{Logger: log.Logger(slog.LevelDebug)})
